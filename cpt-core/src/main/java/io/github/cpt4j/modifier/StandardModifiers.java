@@ -137,6 +137,9 @@ final class StandardModifiers {
 
         // HCPCS Level II: telehealth, liability and coverage.
         levelII("GT", "Telehealth by interactive audio and video (older modifier)"),
+        levelII("FQ", "Service furnished by audio-only communication (CMS's counterpart of 93)"),
+        levelII(
+            "FR", "Supervising practitioner present by live audio and video rather than in person"),
         levelII("GA", "Liability notice given to the patient and on file"),
         levelII("GY", "Not a Medicare benefit, or excluded by law"),
         levelII("GZ", "Expected to be denied as not necessary, and no liability notice on file"),
@@ -148,6 +151,37 @@ final class StandardModifiers {
             "PT", "Colorectal cancer screening that became a diagnostic or treatment procedure"),
         levelII("Q0", "Investigational item or service in an approved clinical study"),
         levelII("Q1", "Routine service in an approved clinical study"),
+        levelII("ET", "Service furnished for an emergency"),
+        levelII("SC", "Service or supply that is medically necessary"),
+        levelII(
+            "CS",
+            "Patient cost sharing waived by law, as for visits to test for COVID-19 during the "
+                + "public health emergency"),
+        levelII(
+            "PD",
+            "Service of a practice a hospital wholly owns or runs, in the three days before the "
+                + "patient is admitted there"),
+        levelII("PI", "PET scan to plan the first treatment of a known or suspected cancer"),
+        levelII("PS", "PET scan to plan later treatment of a cancer already treated"),
+
+        // HCPCS Level II: portable X-ray, the number of patients one trip's transport is shared
+        // by (reported with the transport code R0075; one patient is R0070, without modifier).
+        levelII("UN", "Portable X-ray transport shared by two patients on one trip"),
+        levelII("UP", "Portable X-ray transport shared by three patients on one trip"),
+        levelII("UQ", "Portable X-ray transport shared by four patients on one trip"),
+        levelII("UR", "Portable X-ray transport shared by five patients on one trip"),
+        levelII("US", "Portable X-ray transport shared by six or more patients on one trip"),
+
+        // HCPCS Level II: off-campus departments of a hospital, on the hospital's own claims.
+        levelII(
+            "PO",
+            "Excepted service in an off-campus hospital outpatient department (one billing before "
+                + "November 2015)"),
+        levelII(
+            "PN",
+            "Non-excepted service in an off-campus hospital outpatient department, paid the "
+                + "site-neutral rate"),
+        levelII("ER", "Service in an off-campus emergency department of a hospital"),
 
         // HCPCS Level II: who furnished the service.
         levelII("GC", "Furnished in part by a resident under a teaching physician's direction"),
@@ -159,6 +193,16 @@ final class StandardModifiers {
         levelII("Q6", "Furnished by a substitute physician paid for the time (locum tenens)"),
         levelII("GV", "Attending physician not employed or paid by the patient's hospice"),
         levelII("GW", "Service unrelated to the hospice patient's terminal condition"),
+        levelII(
+            "SA", "Nurse practitioner furnishing the service in collaboration with a physician"),
+        levelII("SB", "Service furnished by a nurse midwife"),
+        levelII(
+            "AQ",
+            "Physician service in a shortage area (HPSA) missing from CMS's ZIP code list, so "
+                + "that the bonus is paid"),
+        levelII(
+            "AT",
+            "Acute treatment: active or corrective chiropractic manipulation, not maintenance"),
 
         // HCPCS Level II: therapy plans of care.
         levelII("GP", "Service under an outpatient physical therapy plan of care"),
@@ -203,6 +247,9 @@ final class StandardModifiers {
         levelII("AU", "Item furnished with a urological, ostomy or tracheostomy supply"),
         levelII("AV", "Item furnished with a prosthetic or orthotic device"),
         levelII("AW", "Item furnished with a surgical dressing"),
+        levelII("KS", "Glucose monitor supply for a diabetic patient who does not use insulin"),
+        levelII("RA", "Replacement of a whole equipment, prosthetic or orthotic item"),
+        levelII("RB", "Part replaced in the repair of an equipment, prosthetic or orthotic item"),
         levelII("QE", "Oxygen prescribed at under 1 liter a minute"),
         levelII("QA", "Oxygen prescribed at day and night rates averaging under 1 liter a minute"),
         levelII("QG", "Oxygen prescribed at over 4 liters a minute"),
@@ -217,7 +264,13 @@ final class StandardModifiers {
         levelII("JW", "Amount of drug discarded from a single-use container"),
         levelII("JZ", "No drug discarded from a single-use container"),
         levelII("JG", "Drug acquired at the 340B drug discount program's price"),
-        levelII("TB", "Drug acquired at the 340B program's price, reported for information"));
+        levelII("TB", "Drug acquired at the 340B program's price, reported for information"),
+        levelII("EA", "Red cell stimulating drug (ESA) for anemia caused by cancer chemotherapy"),
+        levelII("EB", "Red cell stimulating drug (ESA) for anemia caused by cancer radiotherapy"),
+        levelII(
+            "EC",
+            "Red cell stimulating drug (ESA) for anemia not caused by cancer chemotherapy or "
+                + "radiotherapy"));
   }
 
   /**
@@ -225,6 +278,13 @@ final class StandardModifiers {
    * sections 20.4 and 40-40.8 (78: section 40.4, the intra-operative share), the indicators of the
    * relative value file's Attachment A, and for FX, FY, CT, CQ and CO the laws and change requests
    * named on their {@link PaymentEffect}s).
+   *
+   * <p>Some known modifiers touch a payment outside the fee schedule amount of the line and have no
+   * effect here: AQ's shortage-area bonus is paid apart, quarterly; UN to US share the transport of
+   * portable X-ray equipment (R0075, which the contractor prices) among the patients of a trip; PO,
+   * PN and ER price hospital claims. PD does change the amount (CMS change request 7502: the
+   * professional component only, or the facility rate), which the pricers do not apply: such a line
+   * is priced as billed with 26 or in the facility setting.
    */
   private static final ImmutableMap<String, PaymentEffect> EFFECTS =
       ImmutableMap.<String, PaymentEffect>builder()

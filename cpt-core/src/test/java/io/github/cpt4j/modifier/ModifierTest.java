@@ -132,9 +132,11 @@ class ModifierTest {
             "LT RT TC XE XS XP XU AS FX FY CT CQ CO FT FS GT GA GY GZ KX AA AD QK QX QY QZ QS G8 G9 "
                 + "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
                 + "LC LD LM RC RI JW JZ JG TB GX AI CR PT Q0 Q1 GC GE Q5 Q6 GV GW GP GO GN QW "
-                + "NU UE RR KH KI KJ KE KU KC KF KM KN AU AV AW QE QA QG QR QF QB"),
+                + "NU UE RR KH KI KJ KE KU KC KF KM KN AU AV AW QE QA QG QR QF QB "
+                + "SA SB AQ AT FQ FR ET SC CS PD PI PS UN UP UQ UR US PO PN ER KS RA RB EA EB EC"),
         kinds(registry, ModifierKind.HCPCS_LEVEL_II));
-    assertEquals(39 + 6 + 4 + 99, registry.all().size());
+    assertEquals(39 + 6 + 4 + 125, registry.all().size());
+    assertEquals("ModifierRegistry[174 modifiers]", registry.toString());
     // In modifier order, each description distinct (none copied from another by mistake).
     assertTrue(
         registry.all().stream()
@@ -148,6 +150,60 @@ class ModifierTest {
     assertEquals(
         registry.all().size(),
         registry.all().stream().map(ModifierInfo::description).distinct().count());
+  }
+
+  /**
+   * Modifiers common on professional and supplier claims that {@code cpt validate --rules} once
+   * called unknown: portable X-ray transport (UN-US), off-campus hospital departments (PO, PN, ER),
+   * who furnished the service (SA, SB, AQ, AT), audio-only and virtual supervision (FQ, FR),
+   * coverage (ET, SC, CS, PD), PET (PI, PS), supplies (KS, RA, RB) and anemia drugs (EA-EC). None
+   * changes the fee schedule amount in this library.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "UN", "UP", "UQ", "UR", "US", "PO", "PN", "ER", "SA", "SB", "AQ", "AT", "FQ", "FR", "ET", "SC",
+    "CS", "PD", "PI", "PS", "KS", "RA", "RB", "EA", "EB", "EC"
+  })
+  void commonClaimModifiersAreKnownWithoutAPaymentEffect(String text) {
+    Modifier modifier = Modifier.parse(text);
+    assertTrue(modifier.isKnown(), text);
+    ModifierInfo info = modifier.info().orElseThrow();
+    assertEquals(ModifierKind.HCPCS_LEVEL_II, info.kind(), text);
+    assertEquals(PaymentEffect.NONE, info.paymentEffect(), text);
+    assertEquals(PaymentEffect.NONE, ModifierRegistry.standard().paymentEffect(modifier), text);
+  }
+
+  @Test
+  void portableXRayModifiersCountTwoToSixOrMorePatients() {
+    List<String> patients = List.of("two", "three", "four", "five", "six or more");
+    List<String> modifiers = List.of("UN", "UP", "UQ", "UR", "US");
+    for (int i = 0; i < modifiers.size(); i++) {
+      String description = Modifier.parse(modifiers.get(i)).info().orElseThrow().description();
+      assertTrue(description.contains(" " + patients.get(i) + " patients "), description);
+    }
+  }
+
+  /**
+   * The descriptions are the project's own plain words, never the AMA's CPT descriptors or CMS's
+   * descriptor text (which the project may not ship, not even in a test, so the test cannot hold
+   * them): none carries a copyright notice or a trademark sign, none is written in the upper case
+   * the code and modifier files use, each is one short line in sentence case.
+   */
+  @Test
+  void descriptionsAreThePlainWordsOfThisProject() {
+    for (ModifierInfo info : ModifierRegistry.standard().all()) {
+      String d = info.description();
+      String where = info.modifier() + ": " + d;
+      assertFalse(
+          d.matches("(?is).*\\b(ama|american medical association|copyright|rights reserved)\\b.*"),
+          where);
+      assertFalse(d.matches(".*[\u00a9\u00ae\u2122].*"), where);
+      assertFalse(d.equals(d.toUpperCase(Locale.ROOT)), where);
+      assertTrue(d.length() <= 110, where);
+      assertFalse(d.contains("\n") || d.contains("\t") || d.contains("  "), where);
+      assertTrue(Character.isUpperCase(d.charAt(0)) || Character.isDigit(d.charAt(0)), where);
+      assertFalse(d.endsWith(".") || d.endsWith(" "), where);
+    }
   }
 
   @Test
