@@ -18,6 +18,8 @@ import io.github.cpt4j.code.Section;
 import io.github.cpt4j.code.Subsection;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.modifier.ModifierInfo;
+import io.github.cpt4j.modifier.ModifierRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -319,6 +321,31 @@ class SampleCodeSetTest {
 
   @Test
   void noDescriptionEqualsOrContainsACmsDescription() throws IOException {
+    Set<String> cms = cmsDescriptions();
+    List<String> copied = new ArrayList<>();
+    for (CodeEntry entry : SAMPLE) {
+      if (containsOneOf(cms, entry.shortDescription())) {
+        copied.add(entry.code() + " \"" + entry.shortDescription() + "\"");
+      }
+    }
+    assertEquals(List.of(), copied, "descriptions that contain a CMS (AMA) descriptor");
+  }
+
+  /** The modifier registry's descriptions are held to the sample's standard. */
+  @Test
+  void noModifierDescriptionEqualsOrContainsACmsDescription() throws IOException {
+    Set<String> cms = cmsDescriptions();
+    List<String> copied = new ArrayList<>();
+    for (ModifierInfo info : ModifierRegistry.standard().all()) {
+      if (containsOneOf(cms, info.description())) {
+        copied.add(info.toString());
+      }
+    }
+    assertEquals(List.of(), copied, "modifier descriptions that contain a CMS (AMA) descriptor");
+  }
+
+  /** The DESCRIPTION column of CMS's relative value file, each as {@link #words}. */
+  private static Set<String> cmsDescriptions() throws IOException {
     Set<String> cms = new HashSet<>();
     for (List<RvuRow> rows : rvuFile().values()) {
       for (RvuRow row : rows) {
@@ -328,22 +355,22 @@ class SampleCodeSetTest {
         }
       }
     }
-    List<String> copied = new ArrayList<>();
-    for (CodeEntry entry : SAMPLE) {
-      String ours = words(entry.shortDescription());
-      // Every run of consecutive words of ours, looked up as a whole CMS description.
-      String[] tokens = ours.strip().split(" ", -1);
-      for (int i = 0; i < tokens.length; i++) {
-        StringBuilder run = new StringBuilder(" ");
-        for (int j = i; j < tokens.length; j++) {
-          run.append(tokens[j]).append(' ');
-          if (cms.contains(run.toString())) {
-            copied.add(entry.code() + " \"" + entry.shortDescription() + "\"");
-          }
+    return cms;
+  }
+
+  /** Whether a run of consecutive words of {@code ours} is a whole description of {@code cms}. */
+  private static boolean containsOneOf(Set<String> cms, String ours) {
+    String[] tokens = words(ours).strip().split(" ", -1);
+    for (int i = 0; i < tokens.length; i++) {
+      StringBuilder run = new StringBuilder(" ");
+      for (int j = i; j < tokens.length; j++) {
+        run.append(tokens[j]).append(' ');
+        if (cms.contains(run.toString())) {
+          return true;
         }
       }
     }
-    assertEquals(List.of(), copied, "descriptions that contain a CMS (AMA) descriptor");
+    return false;
   }
 
   /** Lower case, letters and digits only, single spaces, padded: whole-word comparisons. */
