@@ -113,8 +113,13 @@ class ModifierRulesTest {
         "00790 QY 59          | ''",
         "00790 QX XE          | ''",
         "00790 QZ XS XP XU    | ''",
+        // LT and RT name the side of the surgery; CMS's text refuses neither on an anesthesia code
+        // (BILAT SURG 9 is the column of modifier 50; chapter 12, section 50 lists the payment
+        // modifiers, not the only ones allowed), and the claim pricer takes them on other codes
+        // of BILAT SURG 9, such as 99152, both on one line too.
         "00790 AA LT          | ''",
         "00790 AA RT          | ''",
+        "01402 QK LT RT       | ''",
         // Outside 00100-01999 the modifiers are the pricer's to judge by the code's own row.
         "00099 80             | ''",
         "02000 26             | ''",
