@@ -12,6 +12,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -67,6 +68,10 @@ import java.util.function.Supplier;
  *       and 100.1.4). All are noted.
  *   <li><b>Qualifying circumstances</b> 99100-99140 are not paid by Medicare ({@link
  *       UnpricedReason#STATUS_NOT_PAYABLE}, saying so).
+ *   <li><b>A practitioner Medicare does not pay on the date</b> ({@link
+ *       PractitionerType#isCoveredOn}: a marriage and family therapist's or mental health
+ *       counselor's service before 2024) is {@link UnpricedReason#STATUS_NOT_PAYABLE}, as the
+ *       physician fee schedule answers for their other lines.
  *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. A
  *       non-participating provider is paid 95%.
  * </ul>
@@ -709,6 +714,22 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           explanation,
           UnpricedReason.NOT_IN_SCHEDULE,
           code + " has no anesthesia base units in the " + baseUnits.edition() + " edition");
+    }
+    PractitionerType practitioner = context.practitioner();
+    if (!practitioner.isCoveredOn(date)) {
+      // As the physician fee schedule refuses the practitioner's other lines of that date: a
+      // service Medicare does not cover for them is no anesthesia service it pays either.
+      return refuse(
+          explanation,
+          UnpricedReason.STATUS_NOT_PAYABLE,
+          code
+              + " on "
+              + date
+              + " is not paid to a "
+              + practitioner.words()
+              + ": Medicare's benefit for them began on "
+              + practitioner.coveredFrom().orElseThrow()
+              + " (Consolidated Appropriations Act, 2023, division FF, §4121)");
     }
     if (line.modifiers().contains(SURGEON_ANESTHESIA)) {
       return refuse(

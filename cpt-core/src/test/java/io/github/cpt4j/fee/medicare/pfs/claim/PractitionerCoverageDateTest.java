@@ -9,15 +9,21 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +98,62 @@ class PractitionerCoverageDateTest {
         claim.line(1).result().reason(),
         claim.toString());
     assertEquals("75.00", claim.line(2).result().amountOrThrow().toPlainString());
+  }
+
+  /**
+   * The anesthesia schedule answers as the relative value file's rows do: before 2024 a counselor's
+   * anesthesia line is not payable either, alone, on a claim and in its limiting charge. It was
+   * priced, (7 + 4.0) x 20.00 = 220.00, whatever the date.
+   */
+  @Test
+  void beforeTwentyTwentyFourTheirAnesthesiaLinesAreNotPayableEither() {
+    AnesthesiaFeeSchedule anesthesia =
+        AnesthesiaFeeSchedule.builder()
+            .baseUnits(AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("00790"), 7)))
+            .conversionFactors(
+                AnesthesiaConversionFactors.of(
+                    "test", Map.of(TEST_LOCALITY, new BigDecimal("20.00"))))
+            .build();
+    MedicareFeeSchedule schedule =
+        ClaimTables.scheduleBuilderSince2015().anesthesia(anesthesia).build();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    ClaimLine line = ClaimLine.parse("00790-AA 60min");
+    PricingContext before = on(LocalDate.of(2023, 6, 1), PractitionerType.MENTAL_HEALTH_COUNSELOR);
+    for (FeeResult refused :
+        List.of(
+            anesthesia.price(line, before),
+            schedule.price(line, before),
+            pricer.price(ClaimTables.claimOf("00790-AA 60min"), before).line(0).result(),
+            schedule.limitingCharge(line, before))) {
+      assertEquals(
+          Optional.of(UnpricedReason.STATUS_NOT_PAYABLE), refused.reason(), refused.toString());
+      assertEquals(
+          "00790 on 2023-06-01 is not paid to a mental health counselor: Medicare's benefit for"
+              + " them began on 2024-01-01 (Consolidated Appropriations Act, 2023, division FF,"
+              + " §4121)",
+          refused.detail());
+    }
+    // A session of two lines: neither is paid, each says why.
+    PricedClaim session =
+        pricer.price(ClaimTables.claimOf("00790-AA 60min", "00790-AA 30min"), before);
+    for (int i = 0; i < 2; i++) {
+      assertEquals(
+          Optional.of(UnpricedReason.STATUS_NOT_PAYABLE),
+          session.line(i).result().reason(),
+          session.toString());
+    }
+    // Covered from 2024, and a physician before.
+    assertEquals(
+        "220.00",
+        anesthesia
+            .price(line, on(LocalDate.of(2024, 1, 1), PractitionerType.MENTAL_HEALTH_COUNSELOR))
+            .amountOrThrow()
+            .toPlainString());
+    assertEquals(
+        "220.00",
+        anesthesia
+            .price(line, on(LocalDate.of(2023, 6, 1), PractitionerType.PHYSICIAN))
+            .amountOrThrow()
+            .toPlainString());
   }
 }
