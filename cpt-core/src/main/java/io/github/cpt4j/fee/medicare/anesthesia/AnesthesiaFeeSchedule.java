@@ -72,8 +72,12 @@ import java.util.function.Supplier;
  *       PractitionerType#isCoveredOn}: a marriage and family therapist's or mental health
  *       counselor's service before 2024) is {@link UnpricedReason#STATUS_NOT_PAYABLE}, as the
  *       physician fee schedule answers for their other lines.
- *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. A
- *       non-participating provider is paid 95%.
+ *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. But
+ *       01953's units count the further increments of body surface treated, each billed once and
+ *       paid its base unit (Transmittal B-03-017), so {@code 01953-AA x3} is paid what three lines
+ *       of {@code 01953-AA} are.
+ *   <li>A non-participating provider is paid 95% of what a participating one is paid, rounded to
+ *       cents ({@link #PAID_ROUNDED}), as the physician fee schedule takes 95% of its posted fee.
  * </ul>
  *
  * <h2>Which anesthesia conversion factors</h2>
@@ -181,8 +185,17 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    */
   public static final String SESSION = "anesthesia-session";
 
-  /** The non-participating provider's share: 95%. */
+  /**
+   * The non-participating provider's share: 95% of a participating provider's amount rounded to
+   * cents, as the physician fee schedule's ({@code MedicareFeeSchedule.NON_PARTICIPATING_FACTOR}).
+   */
   private static final BigDecimal NON_PARTICIPATING = new BigDecimal("0.95");
+
+  /**
+   * The rule id of the step that rounds a line's amount of one unit to cents before the 95% of a
+   * non-participating provider or 01953's units multiply it.
+   */
+  public static final String PAID_ROUNDED = "anesthesia-paid";
 
   private static final int FIRST_QUALIFYING_CIRCUMSTANCE = 99_100;
   private static final int LAST_QUALIFYING_CIRCUMSTANCE = 99_140;
@@ -877,17 +890,56 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         explanation = explanation.then(PricingStep.note("modifier-" + m, note));
       }
     }
-    if (line.units() > 1) {
+    // 01953's units are its increments of body surface, each paid its base unit; any other code's
+    // count the surgeries one anesthesia service covered, paid once.
+    int paidUnits = code.equals(BASE_UNITS_ADD_ON) ? line.units() : 1;
+    if (line.units() > 1 && paidUnits == 1) {
       explanation =
           explanation.then(
               PricingStep.note(
                   "units",
                   line.units() + " units: the surgeries this anesthesia covered; paid once"));
     }
+    if (paidUnits > 1 || !context.participating()) {
+      // As the physician fee schedule takes 95% of its posted fee, rounded to cents: a
+      // non-participating provider is paid "95 percent of the payment amount for participating
+      // physicians" (CMS's payment amount file documentation), the amount a participating one is
+      // paid, in cents.
+      BigDecimal paid = amount.setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+      if (paid.compareTo(amount) != 0) {
+        explanation =
+            explanation.then(
+                PricingStep.of(
+                    PAID_ROUNDED, "a participating provider's amount, half-up to cents", paid));
+      }
+      amount = paid;
+    }
     if (!context.participating()) {
       amount = amount.multiply(NON_PARTICIPATING);
       explanation =
-          explanation.then(PricingStep.of("non-participating", "95% of the amount", amount));
+          explanation.then(
+              PricingStep.of(
+                  "non-participating", "95% of the participating provider's amount", amount));
+    }
+    if (paidUnits > 1) {
+      // Each unit is paid what a line of one unit is, to the cent, so that 01953 x3 is paid what
+      // three lines of 01953 are, whatever the share.
+      BigDecimal each = amount.setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+      amount = each.multiply(BigDecimal.valueOf(paidUnits));
+      explanation =
+          explanation.then(
+              PricingStep.of(
+                  "units",
+                  "x "
+                      + paidUnits
+                      + " units of "
+                      + each.toPlainString()
+                      + ": "
+                      + code
+                      + " is billed once for each further increment of body surface treated, each"
+                      + " paid its base unit as a line of one unit is (CMS Transmittal B-03-017,"
+                      + " CR 2539)",
+                  amount));
     }
     return FeeResult.priced(amount, explanation);
   }

@@ -490,6 +490,51 @@ class AnesthesiaFeeScheduleTest {
     assertEquals(UnpricedReason.NO_ANESTHESIA_TIME, price("01968-AA").reason().orElseThrow());
   }
 
+  /**
+   * 01953 is billed once for each further increment of body surface treated, each paid its base
+   * unit (Transmittal B-03-017): its units are those increments, so {@code 01953-AA x3} is paid
+   * what three lines of {@code 01953-AA} are. It was paid one base unit, 19.79, while three lines
+   * were paid 59.37.
+   */
+  @Test
+  void theBurnAddOnsUnitsArePaidAsSeparateLinesAre() {
+    // 01952-AA 90 min: (5 + 6.0) x 19.79 = 217.69; 01953-AA x3: 3 x (1 x 19.79) = 59.37
+    List<FeeResult> units =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("01952-AA 90min"), ClaimLine.parse("01953-AA x3")),
+            rochester());
+    assertEquals(
+        List.of(new BigDecimal("217.69"), new BigDecimal("59.37")),
+        amounts(units),
+        units::toString);
+    assertTrue(
+        units.get(1).toString().contains("x 3 units of 19.79: 01953"), units.get(1)::toString);
+    List<FeeResult> lines =
+        SCHEDULE.priceSession(
+            List.of(
+                ClaimLine.parse("01952-AA 90min"),
+                ClaimLine.parse("01953-AA"),
+                ClaimLine.parse("01953-AA"),
+                ClaimLine.parse("01953-AA")),
+            rochester());
+    assertEquals(
+        new BigDecimal("59.37"),
+        lines
+            .get(1)
+            .amountOrThrow()
+            .add(lines.get(2).amountOrThrow())
+            .add(lines.get(3).amountOrThrow()));
+    // Medically directed, each line 1 x 19.79 x 50% = 9.895 -> 9.90: three lines are 29.70, and
+    // so is x3, each unit paid to the cent (not 3 x 9.895 = 29.685 -> 29.69).
+    assertEquals(new BigDecimal("9.90"), price("01953-QK").amountOrThrow());
+    assertEquals(new BigDecimal("29.70"), price("01953-QK x3").amountOrThrow());
+    // AD: 01953's own base unit per unit, 3 x 19.79.
+    assertEquals(new BigDecimal("59.37"), price("01953-AD x3").amountOrThrow());
+    // Another code's units still count the surgeries one service covered: paid once.
+    assertEquals(new BigDecimal("263.21"), price("00790-AA x2 95min").amountOrThrow());
+    assertEquals(new BigDecimal("19.79"), price("01953-AA x1").amountOrThrow());
+  }
+
   @Test
   void aLineWithoutMinutesIsNotPricedAsNoTime() {
     FeeResult fee = price("00790-AA");
@@ -710,6 +755,33 @@ class AnesthesiaFeeScheduleTest {
     FeeResult fee =
         SCHEDULE.price(ClaimLine.parse("00790-AA 95min"), rochester().withParticipating(false));
     assertEquals(new BigDecimal("250.05"), fee.amountOrThrow());
+  }
+
+  /**
+   * 95% of what a participating provider is paid, to the cent, as the physician fee schedule takes
+   * 95% of its posted fee: (7 + 4.0) x 19.79 = 217.69, QK 50% = 108.845, paid 108.85; 95% of that
+   * is 103.4075 -> 103.41. It was 95% of the unrounded 108.845, 103.40275 -> 103.40.
+   */
+  @Test
+  void nonParticipatingIs95PercentOfTheParticipatingAmountInCents() {
+    PricingContext nonPar = rochester().withParticipating(false);
+    assertEquals(new BigDecimal("108.85"), price("00790-QK 60min").amountOrThrow());
+    FeeResult fee = SCHEDULE.price(ClaimLine.parse("00790-QK 60min"), nonPar);
+    assertEquals(new BigDecimal("103.41"), fee.amountOrThrow(), fee::toString);
+    assertTrue(fee.explanation().has(AnesthesiaFeeSchedule.PAID_ROUNDED), fee::toString);
+    // The same in a session, the path of the claim pricer: 30 + 30 minutes on 00790, 217.69 x 50%.
+    List<FeeResult> session =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-QK 30min"), ClaimLine.parse("00840-QK 30min")), nonPar);
+    assertEquals(new BigDecimal("103.41"), session.get(0).amountOrThrow(), session::toString);
+    // 01953-QK non-participating: 9.90 x 95% = 9.405 -> 9.41 a line, and x3 three of them, 28.23
+    // (not 95% of 29.70, 28.215 -> 28.22).
+    assertEquals(
+        new BigDecimal("9.41"),
+        SCHEDULE.price(ClaimLine.parse("01953-QK"), nonPar).amountOrThrow());
+    assertEquals(
+        new BigDecimal("28.23"),
+        SCHEDULE.price(ClaimLine.parse("01953-QK x3"), nonPar).amountOrThrow());
   }
 
   @Test
