@@ -106,18 +106,20 @@ import java.util.function.Supplier;
  * units is paid, with the total time of all of them (the multiple-procedure rule of chapter 12,
  * section 50), or billed AD at AD's base units without time (section 50.D); the others are {@link
  * UnpricedReason#NOT_PAYABLE_ON_CLAIM}. The physician's lines (AA, QK, QY, AD) and the nurse
- * anesthetist's (QX, QZ) are separate services, and the add-on codes 01953 (its base unit alone),
- * 01968 and 01969 are paid beside their primary. When the physician's lines of a session (or the
- * nurse anesthetist's) carry different payment modifiers, such as AA on one and QK on another, the
- * session is still paid once, at the paid line's share, and that line's explanation gets a step
- * {@link #MIXED_ROLES} saying so. A line refused for its own reason (47 or another modifier not
- * allowed, no payment modifier or two, no base units) takes no part in the session: it is paid
- * nothing, so another is paid with its own time. Presence at induction is a fact of the session, as
- * its total time is: the session is one anesthesia service, induced once, so presence is said once
- * for it and adds its time unit to the paid line when that line is billed AD (section 50.D), and to
- * no other: not to an AD add-on beside its AD primary, and never to 01953, 01995 or 01996, paid
- * without time units (section 50.G: the contractor "does not recognize time units" for 01995 and
- * 01996).
+ * anesthetist's (QX, QZ) are separate services, and the add-on codes 01953 (its base unit alone,
+ * once for each line and unit), 01968 and 01969 are paid beside their primary. 01968 and 01969 are
+ * each one service of the session, as the primary is: two lines of one are paid once, on one line
+ * with the time of both, the other {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM}. When the
+ * physician's lines of a session (or the nurse anesthetist's) carry different payment modifiers,
+ * such as AA on one and QK on another, the session is still paid once, at the paid line's share,
+ * and that line's explanation gets a step {@link #MIXED_ROLES} saying so. A line refused for its
+ * own reason (47 or another modifier not allowed, no payment modifier or two, no base units) takes
+ * no part in the session: it is paid nothing, so another is paid with its own time. Presence at
+ * induction is a fact of the session, as its total time is: the session is one anesthesia service,
+ * induced once, so presence is said once for it and adds its time unit to the paid line when that
+ * line is billed AD (section 50.D), and to no other: not to an AD add-on beside its AD primary, and
+ * never to 01953, 01995 or 01996, paid without time units (section 50.G: the contractor "does not
+ * recognize time units" for 01995 and 01996).
  *
  * <h2>Presence at induction</h2>
  *
@@ -161,6 +163,16 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /** The anesthesia add-on codes, paid beside their primary rather than instead of it. */
   public static final ImmutableSet<ProcedureCode> ADD_ONS =
       ImmutableSet.of(CptCode.of(1953), CptCode.of(1968), CptCode.of(1969));
+
+  /**
+   * The add-ons paid with their own time, 01968 and 01969 beside 01967 (Transmittal B-03-017's
+   * exception), each one service of its session: reported once for the delivery, as the primary is
+   * once for the session, so two lines of one are paid once with their total time, as two lines of
+   * 01967 are, the other {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM}. 01953 is not among them: it
+   * is billed once per increment of body surface, each paid.
+   */
+  private static final ImmutableList<ProcedureCode> TIMED_ADD_ONS =
+      ImmutableList.of(CptCode.of(1968), CptCode.of(1969));
 
   /**
    * The most base units medical supervision (AD) is paid (section 50.D): a code of fewer is paid
@@ -439,7 +451,12 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     // The session is induced once: presence at induction is one time unit, on one AD line.
     int inducted = context.supervisorPresentAtInduction() ? inductedLine(lines, denied) : -1;
     FeeResult[] results = new FeeResult[n];
-    for (boolean physician : new boolean[] {true, false}) {
+    // The groups of one service each, for the physician and then the nurse anesthetist: the
+    // primary services, then each obstetric add-on, which is one service of the session too.
+    int groups = 1 + TIMED_ADD_ONS.size();
+    for (int group = 0; group < 2 * groups; group++) {
+      boolean physician = group < groups;
+      ProcedureCode addOn = group % groups == 0 ? null : TIMED_ADD_ONS.get(group % groups - 1);
       // The paid line of the group: the most base units, then the lowest code, then the first by
       // its text (isBetter), whatever the order of the lines.
       int paid = -1;
@@ -454,8 +471,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
             || role.isEmpty()
             || role.get().isPhysician() != physician
             || refusedAlone(line, units, role.get())
-            || ADD_ONS.contains(line.code())
-            || WITHOUT_TIME_UNITS.contains(line.code())) {
+            || (addOn == null
+                ? ADD_ONS.contains(line.code()) || WITHOUT_TIME_UNITS.contains(line.code())
+                : !line.code().equals(addOn))) {
           continue;
         }
         members.add(i);
@@ -487,7 +505,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           }
         }
         String detail =
-            "one anesthesia service is paid per session, with the total time of its lines"
+            (addOn == null
+                    ? "one anesthesia service is paid"
+                    : "the add-on " + addOn + " is paid once")
+                + " per session, with the total time of its lines"
                 + " (chapter 12, section 50): "
                 + missing
                 + " has no anesthesia minutes, such as "
@@ -527,7 +548,12 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           PricingStep.note(
               SESSION,
               members.size()
-                  + " anesthesia services in one session: the one with the most base units is"
+                  + (addOn == null
+                      ? " anesthesia services in one session: the one with the most base units is"
+                      : " lines of the add-on "
+                          + addOn
+                          + " in one session, one service beside its primary as the primary is"
+                          + " one: it is")
                   + (supervised
                       ? " paid once, billed AD: "
                           + supervisionBaseUnits(baseUnits.unitsOrMinusOne(chosen.code()))
@@ -549,7 +575,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           results[i] =
               FeeResult.unpriced(
                   UnpricedReason.NOT_PAYABLE_ON_CLAIM,
-                  "one anesthesia service is paid per session: line "
+                  (addOn == null
+                          ? "one anesthesia service is paid per session: line "
+                          : "the add-on " + addOn + " is paid once per session: line ")
                       + numberOf.applyAsInt(paid)
                       + " ("
                       + chosen.code()

@@ -18,6 +18,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -464,6 +465,62 @@ class AnesthesiaFeeScheduleTest {
             rochester());
     assertEquals(new BigDecimal("257.27"), fees.get(0).amountOrThrow());
     assertEquals(new BigDecimal("118.74"), fees.get(1).amountOrThrow());
+  }
+
+  /**
+   * 01968 is one service of its session beside 01967, as 01967 is one: two lines of it are paid
+   * once with the time of both, as two lines of 01967 are, the other line {@code
+   * NOT_PAYABLE_ON_CLAIM}. Both were paid, (2 + 2.0) x 19.79 = 79.16 each.
+   */
+  @Test
+  void anObstetricAddOnIsPaidOncePerSessionAsItsPrimaryIs() {
+    // 01967 (5) 120 min: (5 + 8.0) x 19.79 = 257.27; 01968 (2) 30 + 30 min: (2 + 4.0) x 19.79 =
+    // 118.74, as one line of 60 minutes.
+    List<ClaimLine> lines =
+        List.of(
+            ClaimLine.parse("01967-AA 120min"),
+            ClaimLine.parse("01968-AA 30min"),
+            ClaimLine.parse("01968-AA 30min"));
+    List<FeeResult> fees = SCHEDULE.priceSession(lines, rochester());
+    assertEquals(
+        Arrays.asList(new BigDecimal("257.27"), new BigDecimal("118.74"), null),
+        amounts(fees),
+        fees::toString);
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, fees.get(2).reason().orElseThrow());
+    assertTrue(
+        fees.get(2).detail().startsWith("the add-on 01968 is paid once per session: line 2"),
+        fees.get(2)::detail);
+    assertTrue(fees.get(1).explanation().has(AnesthesiaFeeSchedule.SESSION), fees::toString);
+    // As two lines of 01967 are: one paid with the time of both.
+    List<FeeResult> primaries =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("01967-AA 60min"), ClaimLine.parse("01967-AA 60min")),
+            rochester());
+    assertEquals(
+        Arrays.asList(new BigDecimal("257.27"), null), amounts(primaries), primaries::toString);
+    // The order of the lines changes nothing; AD pays 01968's own 2 base units once, 39.58.
+    assertEquals(
+        Arrays.asList(new BigDecimal("118.74"), null, new BigDecimal("257.27")),
+        amounts(
+            SCHEDULE.priceSession(
+                List.of(
+                    ClaimLine.parse("01968-AA 30min"),
+                    ClaimLine.parse("01968-AA 30min"),
+                    ClaimLine.parse("01967-AA 120min")),
+                rochester())));
+    assertEquals(
+        Arrays.asList(new BigDecimal("39.58"), null),
+        amounts(
+            SCHEDULE.priceSession(
+                List.of(ClaimLine.parse("01968-AD 30min"), ClaimLine.parse("01968-AD 30min")),
+                rochester())));
+    // The physician's and the nurse anesthetist's are separate services: each paid.
+    assertEquals(
+        Arrays.asList(new BigDecimal("59.37"), new BigDecimal("59.37")),
+        amounts(
+            SCHEDULE.priceSession(
+                List.of(ClaimLine.parse("01968-QK 60min"), ClaimLine.parse("01968-QX 60min")),
+                rochester())));
   }
 
   /**

@@ -100,6 +100,7 @@ class PartBAnesthesiaTest {
           List.of("00790-QK 60min", "00790-QX 60min", "00840-QX 30min"),
           List.of("00790-AA", "00840-AA 45min"),
           List.of("01967-AA 60min", "01968-AA 30min"),
+          List.of("01967-AA 60min", "01968-AA 30min", "01968-AA 15min"),
           List.of("00790-AA 77min", "00840-AA 45min"),
           List.of("00790-AA 60min on 2025-06-03", "00840-AA 30min", "00840-AA 15min on 2025-06-03"),
           List.of("00790-AA 60min", "99213"),
@@ -162,6 +163,38 @@ class PartBAnesthesiaTest {
         assertEquals(expected.total(), priced.total(), lines.toString());
       }
     }
+  }
+
+  /**
+   * 01968 twice on a claim is one add-on service, as 01967 twice is one service: paid once with the
+   * time of both lines, capped by both lines' charges, the other line not payable by the {@code
+   * anesthesia} rule. Both lines were paid, (2 + 2.0) x 20.00 = 80.00 each.
+   */
+  @Test
+  void anObstetricAddOnTwiceIsPaidOnceWithTheTimeOfBoth() {
+    PricedClaim priced =
+        MedicareClaimPricer.of(WITH)
+            .price(
+                claim(
+                    List.of(
+                        "01967-AA 60min $500.00",
+                        "01968-AA 30min $90.00",
+                        "01968-AA 30min $90.00")),
+                CONTEXT);
+    // 01967: (5 + 4.0) x 20.00 = 180.00; 01968 with 60 minutes: (2 + 4.0) x 20.00 = 120.00, below
+    // the 180.00 both lines are billed.
+    assertEquals("180.00", priced.line(0).result().amountOrThrow().toPlainString());
+    assertEquals(
+        "120.00", priced.line(1).result().amountOrThrow().toPlainString(), priced.toString());
+    assertEquals(
+        Optional.of(UnpricedReason.NOT_PAYABLE_ON_CLAIM),
+        priced.line(2).reason(),
+        priced.toString());
+    assertEquals(Optional.of("anesthesia"), priced.line(2).refusedBy());
+    assertTrue(
+        priced.line(2).result().detail().contains("the add-on 01968 is paid once per session"),
+        priced.line(2).result().detail());
+    assertEquals(new BigDecimal("300.00"), priced.total());
   }
 
   @Test
