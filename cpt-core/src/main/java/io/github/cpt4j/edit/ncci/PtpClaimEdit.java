@@ -45,8 +45,11 @@ import java.util.Map;
  * under modifier indicator 0, which no modifier bypasses, or else the first whose code denies it:
  * {@code 27447, 29880, 20610} with 20610 column 2 of both, at indicators 1 and 0, cites 29880, not
  * a 59 that would leave the line denied. A line may be denied and still deny another, as the pairs
- * are judged one by one. Checking a claim of n lines looks up its n(n-1) ordered pairs, most
- * answered by one read of the table's filter, and allocates nothing when the claim passes.
+ * are judged one by one; but when the table holds a pair in both orders ({@code A, B} and {@code B,
+ * A}, both in force on the date), one of the rows is the pair's edit, so one line is denied, never
+ * both: the newer row, or of one date the row of indicator 0, or else the row whose column 1 line
+ * is billed first. Checking a claim of n lines looks up its n(n-1) ordered pairs, most answered by
+ * one read of the table's filter, and allocates nothing when the claim passes.
  *
  * <p>A table that knows its quarter ({@link PtpTable#effective()}) judges every line, but a line
  * dated after that quarter ({@link PtpTable#knowsEditsOn}) that has a line to pair with also gets a
@@ -131,7 +134,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         if (column2 == column1) {
           continue;
         }
-        int row = table.activeRow(column1, column2, day);
+        int row = applyingRow(column1, column2, day, i, j);
         if (row < 0 || j >= 64 && isDenied(found, j)) {
           continue;
         }
@@ -167,7 +170,7 @@ public final class PtpClaimEdit implements ClaimEdit {
               continue;
             }
             int other = claim.line(k).line().code().packed();
-            int otherRow = other == column2 ? -1 : table.activeRow(other, column2, day);
+            int otherRow = other == column2 ? -1 : applyingRow(other, column2, day, k, j);
             if (otherRow >= 0 && table.indicator(otherRow) == PtpModifierIndicator.NOT_ALLOWED) {
               by = k;
               row = otherRow;
@@ -198,6 +201,35 @@ public final class PtpClaimEdit implements ClaimEdit {
     // Stable: a line's quarter flag stays after its denial or pair flags.
     found.sort(Comparator.comparingInt(EditFinding::line));
     return List.copyOf(found);
+  }
+
+  /**
+   * Returns the row of the pair {@code column1} (line {@code i}) over {@code column2} (line {@code
+   * j}) active on {@code day} when it is the pair's edit, or -1. A pair in both orders (both rows
+   * in force on the day) has one edit, or both lines would be denied, though the column 1 code is
+   * the one paid (NCCI Policy Manual, ch. I): the newer row, CMS's later word on the pair; of one
+   * date, the row of indicator 0, which would deny a line whatever the modifiers; else the row
+   * whose column 1 line is billed first. Allocation-free; the reverse pair is looked up only when
+   * the pair is an edit, which is rare.
+   */
+  private int applyingRow(int column1, int column2, int day, int i, int j) {
+    int row = table.activeRow(column1, column2, day);
+    if (row < 0) {
+      return -1;
+    }
+    int reverse = table.activeRow(column2, column1, day);
+    if (reverse < 0) {
+      return row;
+    }
+    int newer = Integer.compare(table.effectiveDay(row), table.effectiveDay(reverse));
+    if (newer != 0) {
+      return newer > 0 ? row : -1;
+    }
+    boolean strict = table.indicator(row) == PtpModifierIndicator.NOT_ALLOWED;
+    if (strict != (table.indicator(reverse) == PtpModifierIndicator.NOT_ALLOWED)) {
+      return strict ? row : -1;
+    }
+    return i < j ? row : -1;
   }
 
   /**

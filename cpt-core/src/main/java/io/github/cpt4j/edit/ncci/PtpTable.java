@@ -347,6 +347,11 @@ public final class PtpTable {
     return length == 1 && keys[base] < column2Code ? base + 1 : base;
   }
 
+  /** Returns the effective date of {@code row}, as days since 1970-01-01. */
+  int effectiveDay(int row) {
+    return effective[row];
+  }
+
   /** Returns the modifier indicator of {@code row}. */
   PtpModifierIndicator indicator(int row) {
     return INDICATORS[attributes[row] & INDICATOR_MASK];

@@ -426,6 +426,68 @@ class PtpClaimEditTest {
     assertEquals("3", found.get(0).data().get("column1Line"));
   }
 
+  /** The claim's lines a PTP edit denies, by their index. */
+  private static List<Integer> denied(PtpClaimEdit edit, Claim claim, String date) {
+    return edit.check(claim, on(date)).stream()
+        .filter(finding -> finding.action() == EditAction.DENY_LINE)
+        .map(EditFinding::line)
+        .toList();
+  }
+
+  @Test
+  void aPairInBothOrdersDeniesOneLineNeverBoth() {
+    // The column 2 code is not paid with the column 1 code (NCCI Policy Manual, ch. I): the column
+    // 1 line is paid. With the pair in both orders, only the row that applies denies its column 2.
+    // Rows of one date and indicator: the line billed first is column 1.
+    PtpClaimEdit tied =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("64483", "64490", "2020-01-01", null, '0'))
+                .add(ptp("64490", "64483", "2020-01-01", null, '0'))
+                .build());
+    assertEquals(List.of(1), denied(tied, claim("64483", "64490"), "2025-06-02"));
+    assertEquals(List.of(1), denied(tied, claim("64490", "64483"), "2025-06-02"));
+    List<EditFinding> found = tied.check(claim("64490", "64483"), on("2025-06-02"));
+    assertEquals(1, found.size(), found::toString);
+    assertEquals("64490", found.get(0).data().get("column1"));
+    // Both in force, one newer: CMS's later row is the edit of the pair, whatever the order billed.
+    PtpClaimEdit reversed =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("64483", "64490", "2015-01-01", null, '0'))
+                .add(ptp("64490", "64483", "2021-01-01", null, '1'))
+                .build());
+    for (Claim claim : List.of(claim("64483", "64490"), claim("64490", "64483"))) {
+      List<Integer> lines = denied(reversed, claim, "2025-06-02");
+      assertEquals(1, lines.size(), lines::toString);
+      assertEquals("64483", claim.line(lines.get(0)).line().code().toString());
+      // Before the newer row, the older one alone applies.
+      List<Integer> before = denied(reversed, claim, "2020-06-02");
+      assertEquals(1, before.size(), before::toString);
+      assertEquals("64490", claim.line(before.get(0)).line().code().toString());
+    }
+    // The newer row passed by its modifier leaves both lines paid: the older row does not apply.
+    assertEquals(List.of(), denied(reversed, claim("64483-59", "64490"), "2025-06-02"));
+    // Of one date, the row no modifier bypasses is the pair's edit, whatever the order billed.
+    PtpClaimEdit strict =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("64483", "64490", "2020-01-01", null, '1'))
+                .add(ptp("64490", "64483", "2020-01-01", null, '0'))
+                .build());
+    assertEquals(List.of(0), denied(strict, claim("64483", "64490-59"), "2025-06-02"));
+    assertEquals(List.of(1), denied(strict, claim("64490", "64483"), "2025-06-02"));
+    // A third line denied by one of them is still denied, once.
+    PtpClaimEdit three =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("64483", "64490", "2020-01-01", null, '0'))
+                .add(ptp("64490", "64483", "2020-01-01", null, '0'))
+                .add(ptp("64490", "20610", "2020-01-01", null, '0'))
+                .build());
+    assertEquals(List.of(1, 2), denied(three, claim("64483", "64490", "20610"), "2025-06-02"));
+  }
+
   @Test
   void everyLineOfTheColumnTwoCodeIsDeniedOnce() {
     List<EditFinding> found =
