@@ -252,7 +252,9 @@ final class ScrubCommand implements Callable<Integer> {
         if (ptp == null) {
           return NcciEdits.ofMue(mue);
         }
-        return mue == null ? NcciEdits.ofPtp(ptp) : NcciEdits.of(ptp, mue);
+        return mue == null
+            ? NcciEdits.ofPtp(ptp)
+            : ofOneQuarter(commandLine, ptpFiles, ptp, mueFile, mue);
       } catch (DataLoadException e) {
         throw new CliException(e.getMessage(), e);
       } catch (IOException e) {
@@ -290,6 +292,22 @@ final class ScrubCommand implements Callable<Integer> {
                 + " needs the "
                 + required.words()
                 + " one");
+      }
+    }
+
+    /**
+     * The edits of both tables, or a usage error naming both files when their names say different
+     * quarters ({@code ccipra-v322r0} is July to September 2026, {@code Eff_10-01-2026} the next
+     * quarter): the claim types are checked before, so the quarters are what {@link NcciEdits#of}
+     * can still refuse.
+     */
+    private static NcciEdits ofOneQuarter(
+        CommandLine commandLine, List<Path> ptpFiles, PtpTable ptp, Path mueFile, MueTable mue) {
+      try {
+        return NcciEdits.of(ptp, mue);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            commandLine, "--ptp " + ptpFiles.get(0) + ", --mue " + mueFile + ": " + e.getMessage());
       }
     }
 

@@ -426,6 +426,45 @@ class PriceNcciTest {
     }
   }
 
+  /**
+   * PTP and MUE files of different quarters, as their names say, are refused naming both: a claim
+   * was checked against pairs and unit limits never in force together.
+   */
+  @Test
+  void ptpAndMueFilesOfDifferentQuartersAreRefused() throws IOException {
+    Path july = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), PTP);
+    Path october =
+        Files.writeString(
+            dir.resolve("MCR_MUE_PractitionerServices_Eff_10-01-2026.csv"),
+            MUE,
+            StandardCharsets.ISO_8859_1);
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "29880-RT",
+            "20610-LT",
+            "-l",
+            "13282-99",
+            "-d",
+            "2026-07-01",
+            "--ptp",
+            july.toString(),
+            "--mue",
+            october.toString());
+    assertEquals(ExitStatus.TROUBLE, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: --ptp "
+                + july
+                + ", --mue "
+                + october
+                + ": the PTP table is of 2026-Q3 (effective 2026-07-01) but the MUE table of"
+                + " 2026-Q4 (effective 2026-10-01): give the tables of one quarter (see 'cpt price"
+                + " --help')"),
+        r.errLines());
+    assertEquals("", r.out(), r::toString);
+  }
+
   @Test
   void aMalformedEditFileIsAClearError() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.txt"), PTP.replace("20020101", "2002"));

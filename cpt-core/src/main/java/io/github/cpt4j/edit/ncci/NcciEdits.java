@@ -7,6 +7,8 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.medicare.Quarter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +29,9 @@ import java.util.Optional;
  *
  * <p>Practitioner, outpatient hospital and DME tables are separate: build one {@code NcciEdits} per
  * claim type ({@link NcciClaimType}). Tables that say they are for different claim types are
- * refused together; a table that does not say takes the other's type.
+ * refused together; a table that does not say takes the other's type. So are tables of different
+ * quarters, when both know theirs (CMS's file names say it: {@code v322r0} and {@code
+ * Eff_07-01-2026} are both July to September 2026).
  */
 public final class NcciEdits implements ClaimEdit {
 
@@ -53,7 +57,11 @@ public final class NcciEdits implements ClaimEdit {
    *     PtpTable#claimType()}, {@link MueTable#claimType()}) and the types differ: a practitioner
    *     claim checked against the outpatient hospital unit limits would be denied or passed
    *     wrongly; or if the MUE table is for a kind of claims CMS publishes no PTP edits for (DME
-   *     supplier services: {@link #ofMue} checks their units alone), whatever the PTP table says
+   *     supplier services: {@link #ofMue} checks their units alone), whatever the PTP table says;
+   *     or if both tables know their quarter ({@link PtpTable#effective()}, {@link
+   *     MueTable#effective()}) and the quarters differ: a claim would be checked against pairs and
+   *     unit limits never in force together. A table that does not know its quarter (a renamed
+   *     file, a table built by hand) combines with any.
    */
   public static NcciEdits of(PtpTable ptp, MueTable mue) {
     requireNonNull(ptp, "ptp");
@@ -75,6 +83,26 @@ public final class NcciEdits implements ClaimEdit {
               + " but the MUE table for "
               + units.get().words()
               + ": give the tables of one claim type");
+    }
+    Optional<LocalDate> pairsFrom = ptp.effective();
+    Optional<LocalDate> unitsFrom = mue.effective();
+    if (pairsFrom.isPresent() && unitsFrom.isPresent()) {
+      // CMS publishes both kinds each quarter: a claim checked against one quarter's pairs and
+      // another's unit limits passes or fails edits that were never in force together.
+      Quarter pairsQuarter = Quarter.of(pairsFrom.get());
+      Quarter unitsQuarter = Quarter.of(unitsFrom.get());
+      if (!pairsQuarter.equals(unitsQuarter)) {
+        throw new IllegalArgumentException(
+            "the PTP table is of "
+                + pairsQuarter
+                + " (effective "
+                + pairsFrom.get()
+                + ") but the MUE table of "
+                + unitsQuarter
+                + " (effective "
+                + unitsFrom.get()
+                + "): give the tables of one quarter");
+      }
     }
     // One claim type for both edits: the type decides whether lines are paired and units added
     // per rendering provider or across the claim, and a table that does not say its type (a

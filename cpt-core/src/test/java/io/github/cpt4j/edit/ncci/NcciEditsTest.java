@@ -6,6 +6,7 @@ import static io.github.cpt4j.edit.ncci.NcciFixtures.on;
 import static io.github.cpt4j.edit.ncci.NcciFixtures.ptp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
@@ -14,7 +15,9 @@ import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NcciEditsTest {
@@ -44,6 +47,29 @@ class NcciEditsTest {
         1, NcciEdits.ofMue(MUE).check(claim("20610 x2", "27447"), on("2025-06-02")).size());
     assertSame(List.of(), NcciEdits.of(PTP, MUE).check(claim("27447", "99213"), on("2025-06-02")));
     assertEquals(1, NcciEdits.ofMue(MUE).edits().size());
+  }
+
+  @Test
+  void tablesOfDifferentQuartersAreRefusedAndAnUnknownQuarterCombinesWithAny() {
+    PtpTable july = PTP.withEffective(LocalDate.of(2026, 7, 1));
+    MueTable october = MUE.withEffective(LocalDate.of(2026, 10, 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NcciEdits.of(july, october));
+    assertEquals(
+        "the PTP table is of 2026-Q3 (effective 2026-07-01) but the MUE table of 2026-Q4"
+            + " (effective 2026-10-01): give the tables of one quarter",
+        e.getMessage());
+    // A year apart is as wrong as a quarter apart.
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NcciEdits.of(july, MUE.withEffective(LocalDate.of(2025, 7, 1))));
+    // One quarter, whatever day of it each table is effective from; or a quarter one does not know.
+    NcciEdits one = NcciEdits.of(july, MUE.withEffective(LocalDate.of(2026, 8, 15)));
+    assertEquals(
+        Optional.of(LocalDate.of(2026, 7, 1)), one.ptp().orElseThrow().table().effective());
+    assertEquals(2, NcciEdits.of(PTP, october).edits().size());
+    assertEquals(2, NcciEdits.of(july, MUE).edits().size());
+    assertEquals(2, NcciEdits.of(PTP, MUE).edits().size());
   }
 
   /**

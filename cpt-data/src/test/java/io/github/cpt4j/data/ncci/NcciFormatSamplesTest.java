@@ -169,6 +169,29 @@ class NcciFormatSamplesTest {
     assertEquals(EditAction.FLAG, before.get(0).action());
   }
 
+  /**
+   * The names of CMS's files say their quarter: the PTP release {@code v322r0} and the MUE file's
+   * {@code Eff_07-01-2026} are both July to September 2026, and combine; the MUE file of the next
+   * quarter beside that PTP table is refused, naming both quarters.
+   */
+  @Test
+  void theSamplesOfOneQuarterCombineAndAnotherQuartersMueIsRefused() throws IOException {
+    PtpTable ptp = PtpFile.read(samples("ccipra-*.txt"));
+    Path mue = samples("MCR_MUE_*.csv").get(0);
+    NcciEdits edits = NcciEdits.of(ptp, MueFile.read(mue));
+    assertEquals(2, edits.edits().size());
+    Path october =
+        Files.copy(
+            mue, marked.resolve(mue.getFileName().toString().replace("Eff_07-01-", "Eff_10-01-")));
+    MueTable next = MueFile.read(october);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NcciEdits.of(ptp, next));
+    assertEquals(
+        "the PTP table is of 2026-Q3 (effective 2026-07-01) but the MUE table of 2026-Q4"
+            + " (effective 2026-10-01): give the tables of one quarter",
+        e.getMessage());
+  }
+
   private static PricingContext on(LocalDate date) {
     return PricingContext.withoutArea(date, Setting.NON_FACILITY);
   }
