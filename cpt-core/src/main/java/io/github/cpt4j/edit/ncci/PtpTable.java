@@ -37,10 +37,13 @@ import java.util.Optional;
  * char}: ten bytes a row. A lookup is a hash probe and a binary search within the column 1 code's
  * run, typically a few hundred rows in one or two pages.
  *
- * <p>A pair may have several rows (an edit deleted and later added again). On a date of service,
- * {@link #find} returns the row active on it; should rows of a pair overlap, the one that allows no
- * modifier wins, since either would deny the line. A loader can refuse such rows before building
- * ({@link Builder#overlap}), as {@code PtpFile} does.
+ * <p>A pair may have several rows (an edit deleted and later added again, as CMS's files keep the
+ * deleted row with its deletion date). On a date of service, {@link #find} returns the row active
+ * on it. Two rows of a pair in force on a common day (the same row twice, or another indicator for
+ * the same dates) are refused by {@link Builder#build()}, which names the pair and both rows: the
+ * table would answer with one of them in silence. A loader finds them first ({@link
+ * Builder#overlap}) to name their files and lines, as {@code PtpFile} does. A withdrawn row
+ * (indicator 9, or deleted on its effective date) is never in force and overlaps nothing.
  *
  * <p>The practitioner and the outpatient hospital tables pair different codes, so a table says
  * which kind of claims it is for ({@link #claimType()}), when it is known: {@code PtpFile} reads it
@@ -307,7 +310,7 @@ public final class PtpTable {
   /** As {@link #activeRow}, within the run {@code group} of a column 1 code. */
   int activeRowInGroup(int group, int column2Code, int day) {
     int end = starts[group + 1];
-    int found = -1;
+    // At most one row of a pair is in force on a day: the builder refuses rows that overlap.
     for (int row = firstRow(group, column2Code); row < end && column2[row] == column2Code; row++) {
       int from = effective[row];
       int to = deletion[row];
@@ -318,15 +321,10 @@ public final class PtpTable {
           && day <= to
           && from != to
           && indicator != PtpModifierIndicator.NOT_APPLICABLE) {
-        if (indicator == PtpModifierIndicator.NOT_ALLOWED) {
-          return row;
-        }
-        if (found < 0) {
-          found = row;
-        }
+        return row;
       }
     }
-    return found;
+    return -1;
   }
 
   /**
@@ -417,6 +415,9 @@ public final class PtpTable {
     /** The pair order of the rows added, once worked out for {@link #overlap}; null until then. */
     private int[] order;
 
+    /** Whether {@link #overlap} found none in the rows added so far: build need not look again. */
+    private boolean overlapFree;
+
     private Builder(int capacity) {
       column1 = new int[capacity];
       column2 = new int[capacity];
@@ -485,6 +486,7 @@ public final class PtpTable {
       }
       long key = (long) column1Code << 32 | column2Code;
       order = null;
+      overlapFree = false;
       if (key < lastKey) {
         sorted = false;
       }
@@ -537,11 +539,11 @@ public final class PtpTable {
     }
 
     /**
-     * Two rows of one pair that a file must not hold together: rows in force on a common day (from
+     * Two rows of one pair that a table must not hold together: rows in force on a common day (from
      * the effective date through the deletion date), a row twice included. A withdrawn row, deleted
      * on its effective date or of indicator 9, is never in force and overlaps nothing, whatever its
-     * dates. {@link PtpTable#find} would pick one of two rows that overlap; a loader refuses them
-     * instead, as a duplicated or conflicting row.
+     * dates. {@link PtpTable#find} could answer with only one of them, so {@link #build()} refuses
+     * them, as a duplicated or conflicting row; a loader looks first, to name their lines.
      *
      * @param column1 the pair's column 1 code
      * @param column2 the pair's column 2 code
@@ -558,8 +560,9 @@ public final class PtpTable {
 
     /**
      * Returns the first two rows of one pair that overlap (see {@link Overlap}), by the pairs'
-     * order, or empty when no pair's rows do. One pass over the rows in pair order: the order is
-     * kept for {@link #build()}, so a loader that checks, then builds, sorts once.
+     * order, or empty when no pair's rows do. One pass over the rows in pair order: the order and
+     * the answer are kept for {@link #build()}, so a loader that checks, then builds, sorts and
+     * looks once.
      */
     public Optional<Overlap> overlap() {
       if (!sorted && order == null) {
@@ -587,6 +590,7 @@ public final class PtpTable {
         }
         runStart = i;
       }
+      overlapFree = true;
       return Optional.empty();
     }
 
@@ -615,8 +619,34 @@ public final class PtpTable {
           && INDICATORS[attributes[x] & INDICATOR_MASK] != PtpModifierIndicator.NOT_APPLICABLE;
     }
 
-    /** Returns the table of the rows added; the builder may be used again. */
+    /**
+     * Returns the table of the rows added; the builder may be used again.
+     *
+     * @throws IllegalArgumentException if two rows of a pair are in force on a common day ({@link
+     *     #overlap}): the message names the pair and both rows
+     */
     public PtpTable build() {
+      if (!overlapFree) {
+        Optional<Overlap> overlap = overlap();
+        if (overlap.isPresent()) {
+          Overlap rows = overlap.get();
+          throw new IllegalArgumentException(
+              "the pair "
+                  + rows.column1()
+                  + ", "
+                  + rows.column2()
+                  + " has two rows in force on a common day, rows "
+                  + (rows.first() + 1)
+                  + " and "
+                  + (rows.second() + 1)
+                  + " of those added: "
+                  + edit(rows.first())
+                  + " and "
+                  + edit(rows.second())
+                  + "; expected each pair once on any date (an edit deleted and added again has"
+                  + " later dates)");
+        }
+      }
       int[] inPairOrder = sorted ? null : order != null ? order : sortOrder();
       int[] c2 = new int[size];
       char[] from = new char[size];
@@ -650,6 +680,21 @@ public final class PtpTable {
       }
       starts[groups] = size;
       return new PtpTable(codes, starts, c2, from, to, attrs, rationales.toArray(new String[0]));
+    }
+
+    /** The row added at position {@code i}, as added. */
+    private PtpEdit edit(int i) {
+      int attribute = attributes[i];
+      return new PtpEdit(
+          ProcedureCode.ofPacked(column1[i]),
+          ProcedureCode.ofPacked(column2[i]),
+          (attribute & PRIOR_1996) != 0,
+          LocalDate.ofEpochDay(effective[i]),
+          deletion[i] == NO_DELETION
+              ? Optional.empty()
+              : Optional.of(LocalDate.ofEpochDay(deletion[i])),
+          INDICATORS[attribute & INDICATOR_MASK],
+          rationales.get(attribute >>> RATIONALE_SHIFT));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.cpt4j.edit.ncci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
 import java.time.LocalDate;
@@ -51,8 +53,9 @@ class PtpTableProperties {
    * The index answers as a scan of every row would, whatever the order rows are added in. Most
    * queries take the pair of a generated row and a day at one of its edges (the effective day, the
    * deletion day, the day before or after), since a pair and a day drawn on their own found no edit
-   * in 296 of 300 tries and so missed a deletion date made exclusive, or the rule that an edit of
-   * indicator 0 wins over another in force on the same day.
+   * in 296 of 300 tries and so missed a deletion date made exclusive. Rows of a pair in force on a
+   * common day, which the generator often makes, are refused by the builder; the table is then
+   * built of the rows without them.
    */
   @Property(tries = 300)
   void findAgreesWithAScan(
@@ -62,6 +65,22 @@ class PtpTableProperties {
       @ForAll("day") int day,
       @ForAll("query") int query,
       @ForAll @IntRange(min = 0, max = 999) int pick) {
+    // Rows of a pair in force on a common day are refused; the rows kept without them (each row
+    // that overlaps no earlier kept one) make the table.
+    List<PtpEdit> kept = new ArrayList<>();
+    for (PtpEdit row : rows) {
+      if (kept.stream().noneMatch(k -> overlap(k, row))) {
+        kept.add(row);
+      }
+    }
+    PtpTable.Builder all = PtpTable.builder();
+    rows.forEach(all::add);
+    boolean refused = kept.size() < rows.size();
+    Statistics.label("refused").collect(refused);
+    if (refused) {
+      assertThrows(IllegalArgumentException.class, all::build);
+      rows = kept;
+    }
     PtpTable.Builder builder = PtpTable.builder();
     rows.forEach(builder::add);
     PtpTable table = builder.build();
@@ -89,13 +108,9 @@ class PtpTableProperties {
         active.add(row);
       }
     }
-    Optional<PtpEdit> expected =
-        active.stream()
-            .filter(e -> e.modifierIndicator() == PtpModifierIndicator.NOT_ALLOWED)
-            .findFirst()
-            .or(() -> active.stream().findFirst());
+    assertTrue(active.size() <= 1, active::toString);
+    Optional<PtpEdit> expected = active.stream().findFirst();
     Statistics.label("edit found").collect(expected.isPresent());
-    Statistics.label("rows in force").collect(Math.min(active.size(), 2));
     assertEquals(expected, table.find(column1, column2, date));
     assertEquals(rows.size(), table.size());
     ProcedureCode c1 = column1;
@@ -104,7 +119,23 @@ class PtpTableProperties {
         rows.stream().filter(r -> r.column1().equals(c1) && r.column2().equals(c2)).count(),
         table.edits(column1, column2).size());
     Statistics.label("edit found").coverage(c -> c.check(true).percentage(p -> p > 30));
-    Statistics.label("rows in force").coverage(c -> c.check(2).percentage(p -> p > 5));
+    Statistics.label("refused").coverage(c -> c.check(true).percentage(p -> p > 5));
+  }
+
+  /**
+   * Whether two rows are of one pair and both in force on some day, written out from the
+   * documentation rather than read from the builder: neither withdrawn, and their dates meet.
+   */
+  private static boolean overlap(PtpEdit a, PtpEdit b) {
+    if (!a.column1().equals(b.column1()) || !a.column2().equals(b.column2())) {
+      return false;
+    }
+    if (a.withdrawn() || b.withdrawn()) {
+      return false;
+    }
+    LocalDate aEnd = a.deletion().orElse(LocalDate.MAX);
+    LocalDate bEnd = b.deletion().orElse(LocalDate.MAX);
+    return !a.effective().isAfter(bEnd) && !b.effective().isAfter(aEnd);
   }
 
   /**

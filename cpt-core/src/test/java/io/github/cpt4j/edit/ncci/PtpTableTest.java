@@ -58,14 +58,40 @@ class PtpTableTest {
   }
 
   @Test
-  void overlappingRowsOfAPairLetTheStricterWin() {
+  void rowsOfAPairInForceOnACommonDayAreRefusedNamingThePairAndBothRows() {
+    // Another indicator from a later date while the first row is in force: find could answer with
+    // only one of them.
     PtpEdit allowed = ptp("11042", "97597", "2020-01-01", null, '1');
     PtpEdit notAllowed = ptp("11042", "97597", "2021-01-01", null, '0');
-    PtpTable table = PtpTable.builder().add(allowed).add(notAllowed).build();
+    PtpTable.Builder conflicting =
+        PtpTable.builder().add(allowed).add(ptp("27447", "20610", "2002-01-01", null, '1'));
+    conflicting.add(notAllowed);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, conflicting::build);
     assertEquals(
-        Optional.of(allowed), table.find(code("11042"), code("97597"), date("2020-06-01")));
-    assertEquals(
-        Optional.of(notAllowed), table.find(code("11042"), code("97597"), date("2021-06-01")));
+        "the pair 11042, 97597 has two rows in force on a common day, rows 1 and 3 of those added:"
+            + " 11042/97597 20200101-* 1 and 11042/97597 20210101-* 0; expected each pair once on"
+            + " any date (an edit deleted and added again has later dates)",
+        e.getMessage());
+    // The same row twice, out of pair order.
+    PtpEdit row = ptp("27447", "20610", "2002-01-01", "2023-12-31", '1');
+    PtpTable.Builder twice =
+        PtpTable.builder().add(row).add(ptp("11042", "97597", "2020-01-01", null, '1')).add(row);
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, twice::build)
+            .getMessage()
+            .startsWith(
+                "the pair 27447, 20610 has two rows in force on a common day, rows 1 and 3"));
+    // Deleted the day before it is added again: both kept, each found on its dates.
+    PtpEdit again = ptp("27447", "20610", "2024-01-01", null, '0');
+    PtpTable table = PtpTable.builder().add(again).add(row).build();
+    assertEquals(List.of(row, again), table.edits(code("27447"), code("20610")));
+    assertEquals(Optional.of(row), table.find(code("27447"), code("20610"), date("2023-12-31")));
+    assertEquals(Optional.of(again), table.find(code("27447"), code("20610"), date("2024-01-01")));
+    // A builder whose overlap was looked at, then given another row, looks again.
+    PtpTable.Builder checked = PtpTable.builder().add(row);
+    assertEquals(Optional.empty(), checked.overlap());
+    checked.add(row);
+    assertThrows(IllegalArgumentException.class, checked::build);
   }
 
   @Test
