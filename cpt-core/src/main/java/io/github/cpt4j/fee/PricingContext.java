@@ -123,7 +123,12 @@ public final class PricingContext {
     return area;
   }
 
-  /** Returns the setting the service was furnished in. */
+  /**
+   * Returns the setting the service is paid at. With a place of service, it is the place's on the
+   * date of service ({@link ServicePlace#settingOn}), and follows the date when it changes:
+   * telehealth in the patient's home, {@code 10}, is facility before 2024 and non-facility from
+   * then.
+   */
   public Setting setting() {
     return setting;
   }
@@ -205,12 +210,16 @@ public final class PricingContext {
     return s.substring(0, 5);
   }
 
-  /** Returns a copy with another date of service. */
+  /**
+   * Returns a copy with another date of service; with a place of service, in the place's setting on
+   * that date ({@link ServicePlace#settingOn}).
+   */
   public PricingContext withDateOfService(LocalDate date) {
+    requireNonNull(date, "date");
     return new PricingContext(
-        requireNonNull(date, "date"),
+        date,
         area,
-        setting,
+        place.isPresent() ? settingOf(place.get(), date) : setting,
         participating,
         qualifyingApmParticipant,
         beneficiaryZip,
@@ -237,7 +246,7 @@ public final class PricingContext {
 
   /**
    * Returns a copy in another setting. A place of service the context had is dropped unless it is
-   * paid at that setting: the setting and the place never disagree.
+   * paid at that setting on the date of service: the setting and the place never disagree.
    */
   public PricingContext withSetting(Setting newSetting) {
     requireNonNull(newSetting, "newSetting");
@@ -249,7 +258,7 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         practitioner,
-        place.filter(p -> p.setting() == newSetting),
+        place.filter(p -> settingOf(p, dateOfService) == newSetting),
         supervisorPresentAtInduction,
         practitioners);
   }
@@ -264,12 +273,12 @@ public final class PricingContext {
   }
 
   /**
-   * Returns a copy furnished at {@code newPlace}, in the setting the place is paid at: {@code
-   * withPlaceOfService(PlaceOfService.parse("22"))} is the facility setting. Give a {@code
-   * io.github.cpt4j.fee.medicare.PlaceOfService}, whose code and setting always agree. The setting
-   * is the place's under today's rules; Medicare's schedules price a place whose setting changed
-   * with the date of service at that date's ({@code PlaceOfService.settingOn}): telehealth in the
-   * patient's home, {@code 10}, at the facility rate before 2024.
+   * Returns a copy furnished at {@code newPlace}, in the setting the place is paid at on the date
+   * of service ({@link ServicePlace#settingOn}): {@code
+   * withPlaceOfService(PlaceOfService.parse("22"))} is the facility setting, and so is telehealth
+   * in the patient's home, {@code 10}, on a date before 2024 (non-facility from then). Give a
+   * {@code io.github.cpt4j.fee.medicare.PlaceOfService}, whose code and setting always agree; a
+   * place of the caller's own is in its own setting.
    *
    * @throws IllegalArgumentException if the place's code is not 1 to 99, which no place of service
    *     is
@@ -289,7 +298,7 @@ public final class PricingContext {
     return new PricingContext(
         dateOfService,
         area,
-        requireNonNull(newPlace.setting(), "setting of the place"),
+        settingOf(newPlace, dateOfService),
         participating,
         qualifyingApmParticipant,
         beneficiaryZip,
@@ -297,6 +306,14 @@ public final class PricingContext {
         Optional.of(newPlace),
         supervisorPresentAtInduction,
         practitioners);
+  }
+
+  /**
+   * The setting {@code place} is paid at on {@code date}: the one place a context turns a place
+   * into a setting, so that what it prints, and what a schedule prices at, are the same.
+   */
+  private static Setting settingOf(ServicePlace place, LocalDate date) {
+    return requireNonNull(place.settingOn(date), "setting of the place");
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee;
 
+import java.time.LocalDate;
+
 /**
  * Where a service was furnished, as a professional claim codes it: the two-digit place-of-service
  * code and the fee schedule {@link Setting} it is paid at. Medicare's {@code
@@ -21,4 +23,16 @@ public interface ServicePlace {
 
   /** Returns the setting the place is paid at: facility or non-facility. */
   Setting setting();
+
+  /**
+   * Returns the setting the place is paid at on {@code dateOfService}: {@link #setting()}, unless
+   * the place's setting changed with the date. A {@link PricingContext} with this place is in this
+   * setting, and a schedule prices its lines at it. Medicare's {@code PlaceOfService} overrides it
+   * for telehealth in the patient's home ({@code 10}), paid the facility rate before 2024; a place
+   * of the caller's own is paid at its {@code setting()} on every date unless it overrides this
+   * too.
+   */
+  default Setting settingOn(LocalDate dateOfService) {
+    return setting();
+  }
 }

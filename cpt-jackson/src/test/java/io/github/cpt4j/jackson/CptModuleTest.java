@@ -1097,6 +1097,29 @@ class CptModuleTest {
     assertEquals(claim, roundTrip(claim, Claim.class));
   }
 
+  /**
+   * Telehealth in the patient's home, POS 10, is priced at the facility rate before 2024: the
+   * context's {@code setting} says FACILITY then, as the amount and the explanation do, where it
+   * said NON_FACILITY, today's setting of the place; from 2024 it says NON_FACILITY.
+   */
+  @Test
+  void aContextWritesTheSettingItsPlaceIsPaidAtOnItsDate() throws Exception {
+    PricingContext home2023 =
+        PricingContext.of(
+                LocalDate.of(2023, 6, 1), Locality.parse("13282-99"), Setting.NON_FACILITY)
+            .withPlaceOfService(PlaceOfService.TELEHEALTH_IN_HOME);
+    JsonNode context = MAPPER.valueToTree(home2023);
+    assertEquals("FACILITY", context.get("setting").asText(), context::toString);
+    assertEquals("10", context.get("placeOfService").asText(), context::toString);
+    JsonNode claim =
+        MAPPER.valueToTree(
+            MedicareClaimPricer.of(BundledData.medicareFeeSchedule())
+                .price(Claim.builder().add("99213").build(), home2023));
+    assertEquals("FACILITY", claim.get("context").get("setting").asText(), claim::toString);
+    JsonNode from2024 = MAPPER.valueToTree(home2023.withDateOfService(LocalDate.of(2024, 1, 1)));
+    assertEquals("NON_FACILITY", from2024.get("setting").asText(), from2024::toString);
+  }
+
   /** A finding of an edit on a claim of its own numbers: its line and its number both survive. */
   @Test
   void editFindingsRoundTripWithTheirLineNumber() throws Exception {

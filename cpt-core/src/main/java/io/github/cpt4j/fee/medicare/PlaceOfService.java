@@ -26,7 +26,7 @@ import java.util.Optional;
  * <p>{@link #setting()} is the setting of today's rules. One place changed: telehealth in the
  * patient's home ({@code 10}) is paid the non-facility rate from 1 January 2024, and was paid the
  * facility rate before, as {@code 02} was; {@link #settingOn(LocalDate)} gives the setting on a
- * date of service, and Medicare's pricers use it.
+ * date of service, and a {@link PricingContext} with the place is in that setting.
  *
  * <p>Of these, the {@linkplain #isHospital() hospital places} are the hospital's own patients,
  * whose incident-to services and tests' technical components the hospital is paid for: {@code 19},
@@ -187,6 +187,7 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    * PlaceOfService.TELEHEALTH_IN_HOME.settingOn(LocalDate.of(2024, 6, 1));   // NON_FACILITY
    * }</pre>
    */
+  @Override
   public Setting settingOn(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
     // CY 2024 PFS final rule; Claims Processing Manual transmittal 12671 (CR 13582): from 2024,

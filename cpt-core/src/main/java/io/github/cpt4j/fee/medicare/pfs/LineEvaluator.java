@@ -7,7 +7,6 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
-import io.github.cpt4j.fee.ServicePlace;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -50,8 +49,8 @@ public final class LineEvaluator {
   private final PricingContext context;
 
   /**
-   * The setting the lines are priced at: the place of service's on the date of service ({@link
-   * PlaceOfService#settingOn}), else the context's.
+   * The setting the lines are priced at: the context's, which with a place of service is the
+   * place's on the date of service ({@link PlaceOfService#settingOn}).
    */
   private final Setting setting;
 
@@ -84,7 +83,7 @@ public final class LineEvaluator {
   LineEvaluator(MedicareFeeSchedule schedule, PricingContext context) {
     this.schedule = schedule;
     this.context = context;
-    this.setting = settingOf(context);
+    this.setting = context.setting();
     this.dateCovered = covers(schedule, context);
     this.practitionerCovered = context.practitioner().isCoveredOn(context.dateOfService());
     this.locality = localityOf(context);
@@ -115,23 +114,6 @@ public final class LineEvaluator {
     }
     BigDecimal stated = rvus.conversionFactor().orElse(null);
     return stated == null || stated.compareTo(inForce.amount()) == 0 ? null : stated;
-  }
-
-  /**
-   * The setting of {@code context}'s lines: its place of service's on its date of service, which
-   * differs from the context's setting for telehealth in the home (10) before 2024, else its
-   * setting. The one place the pricing path turns a place of service into a setting.
-   */
-  private static Setting settingOf(PricingContext context) {
-    ServicePlace place = context.placeOfService().orElse(null);
-    if (place == null) {
-      return context.setting();
-    }
-    PlaceOfService standard = PlaceOfService.of(place.code());
-    // A place of the user's own at another setting than Medicare's keeps it, as it did before.
-    return place.setting() == standard.setting()
-        ? standard.settingOn(context.dateOfService())
-        : context.setting();
   }
 
   private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
@@ -167,8 +149,8 @@ public final class LineEvaluator {
   }
 
   /**
-   * Returns the setting the lines are priced at: the context's, except for a place of service paid
-   * at another setting on the date of service ({@link PlaceOfService#settingOn}).
+   * Returns the setting the lines are priced at: the context's ({@link PricingContext#setting()}),
+   * which with a place of service is the place's on the date of service.
    */
   Setting setting() {
     return setting;

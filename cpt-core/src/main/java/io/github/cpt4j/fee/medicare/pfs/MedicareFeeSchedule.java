@@ -567,9 +567,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     Explanation header =
         Explanation.of(
             PricingStep.note("medicare", () -> name + " prices " + line + " on " + context));
-    // The context names the place's setting of today's rules; say so when the date's differs.
+    // The context names the setting the date's rules pay the place at (facility for POS 10 before
+    // 2024): say why when it is not the place's setting of today's rules.
     Optional<String> settingChange =
-        PlaceOfService.in(context).flatMap(p -> p.settingChangeOn(context.dateOfService()));
+        PlaceOfService.in(context)
+            .filter(p -> p.settingOn(context.dateOfService()) == context.setting())
+            .flatMap(p -> p.settingChangeOn(context.dateOfService()));
     if (settingChange.isPresent()) {
       header = header.then(PricingStep.note("setting", settingChange.get()));
     }

@@ -93,6 +93,65 @@ class TelehealthInHomeSettingTest {
     }
   }
 
+  /**
+   * The context of a POS 10 line before 2024 names the setting it is priced at, facility, as do its
+   * explanation's first step and the claim's line; it named today's non-facility setting, and
+   * contradicted the amount and the explanation's own {@code setting} step.
+   */
+  @Test
+  void theContextNamesTheSettingTheDatePricesAt() {
+    PricingContext before = at("10", LAST_FACILITY_DAY);
+    assertEquals(Setting.FACILITY, before.setting());
+    assertEquals(Setting.NON_FACILITY, at("10", FIRST_NON_FACILITY_DAY).setting());
+    // The date moves the setting with it, both ways, and the place is kept.
+    assertEquals(Setting.NON_FACILITY, before.withDateOfService(FIRST_NON_FACILITY_DAY).setting());
+    assertEquals(
+        Setting.FACILITY,
+        at("10", FIRST_NON_FACILITY_DAY).withDateOfService(LAST_FACILITY_DAY).setting());
+    assertEquals(
+        Optional.of(PlaceOfService.TELEHEALTH_IN_HOME),
+        PlaceOfService.in(before.withSetting(Setting.FACILITY)));
+    assertTrue(PlaceOfService.in(before.withSetting(Setting.NON_FACILITY)).isEmpty());
+    String first = SCHEDULE.price(VISIT, before).explanation().steps().get(0).toString();
+    assertTrue(first.contains(" facility POS 10"), first);
+    assertFalse(first.contains("non-facility"), first);
+    Claim claim =
+        Claim.of(
+            BilledLine.of(VISIT).withDateOfService(LAST_FACILITY_DAY),
+            BilledLine.of(VISIT).withDateOfService(FIRST_NON_FACILITY_DAY));
+    PricedClaim priced = MedicareClaimPricer.of(SCHEDULE).price(claim, before);
+    assertEquals(Setting.FACILITY, priced.context().setting());
+    String line0 = priced.line(0).explanation().toString();
+    String line1 = priced.line(1).explanation().toString();
+    assertTrue(line0.contains("2023-12-31 ") && line0.contains(" facility POS 10"), line0);
+    assertFalse(line0.contains("non-facility POS 10"), line0);
+    assertTrue(line1.contains("2024-01-01 ") && line1.contains(" non-facility POS 10"), line1);
+  }
+
+  /** A place of the caller's own names its own setting in the context, on every date. */
+  @Test
+  void aPlaceOfTheCallersOwnNamesItsOwnSetting() {
+    ServicePlace homeOfItsOwn =
+        new ServicePlace() {
+          @Override
+          public int code() {
+            return 10;
+          }
+
+          @Override
+          public Setting setting() {
+            return Setting.NON_FACILITY;
+          }
+        };
+    PricingContext context =
+        CONTEXT.withDateOfService(LAST_FACILITY_DAY).withPlaceOfService(homeOfItsOwn);
+    assertEquals(Setting.NON_FACILITY, context.setting());
+    FeeResult result = SCHEDULE.price(VISIT, context);
+    assertEquals(amount("100.00"), result.amount());
+    // No step claims the facility rate was used when it was not.
+    assertFalse(result.explanation().toString().contains("transmittal 12671"));
+  }
+
   @Test
   void place10IsPaidTheFacilityRateBefore2024() {
     assertEquals(amount("75.00"), SCHEDULE.price(VISIT, at("10", LAST_FACILITY_DAY)).amount());
