@@ -702,9 +702,13 @@ final class PriceCommand implements Callable<Integer> {
       limitingTotal = limitingTotal.add(outcome.limitingCharge().orElse(BigDecimal.ZERO));
       limitedCount += outcome.limitingCharge().isPresent() ? 1 : 0;
     }
+    // No line with a limiting charge (lab tests, DMEPOS, a practitioner paid only on assignment):
+    // no total either, as the library's PricedClaim.pricedTotal; 0.00 would read as a cap.
+    Optional<BigDecimal> limitingSum =
+        limitedCount == 0 ? Optional.empty() : Optional.of(limitingTotal);
     List<Column> measured = columnsFor(labels, outcomes, total);
     if (limitingCharge) {
-      measured = LimitingChargeColumn.inserted(measured, outcomes, limitingTotal);
+      measured = LimitingChargeColumn.inserted(measured, outcomes, limitingSum);
     }
     int cells = measured.size() - 1;
     List<Column> columns = withExplanation ? measured : measured.subList(0, cells);
@@ -730,7 +734,7 @@ final class PriceCommand implements Callable<Integer> {
       row.add("total");
       row.add(total);
       if (limitingCharge) {
-        row.add(limitingTotal);
+        row.add(limitingSum.orElse(null));
       }
       if (chosen == Format.TABLE) {
         row.add(null);
@@ -744,7 +748,9 @@ final class PriceCommand implements Callable<Integer> {
                 + pricedCount
                 + " priced lines' amounts"
                 + (limitingCharge
-                    ? " and of the " + limitedCount + " lines' limiting charges"
+                    ? limitedCount == 0
+                        ? "; no line has a limiting charge"
+                        : " and of the " + limitedCount + " lines' limiting charges"
                     : ""));
       }
       report.row(row.toArray());

@@ -1,11 +1,13 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,47 @@ class PriceLimitingChargeTest {
     assertTrue(
         line.getField(4).startsWith("warning: no limiting charge (assignment_required): "),
         r::toString);
+  }
+
+  /**
+   * Lines none of which has a limiting charge (a lab test and a nurse practitioner's visit, paid
+   * only on assignment) have no limiting-charge total: a blank cell in CSV, null in JSON, where it
+   * was 0.00; the amounts' total is as before: 36415 9.09 (CLFS 2025 Q1) and the NP's 99213 in
+   * Manhattan 85% x 101.06 = 85.90, 94.99.
+   */
+  @Test
+  void linesWithoutALimitingChargeHaveNoTotalOfThem() throws IOException {
+    String[] args = {
+      "price",
+      "36415",
+      "99213",
+      "--locality",
+      "13202-01",
+      "--date",
+      "2025-03-14",
+      "--practitioner",
+      "np",
+      "--limiting-charge",
+      "--format"
+    };
+    String[] csvArgs = Arrays.copyOf(args, args.length + 1);
+    csvArgs[args.length] = "csv";
+    Cli.Result r = Cli.run(csvArgs);
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("", rows.get(1).getField(2), r::toString);
+    assertEquals("", rows.get(2).getField(2), r::toString);
+    CsvRecord total = rows.get(3);
+    assertEquals(List.of("total", "94.99", ""), total.getFields().subList(0, 3), r::toString);
+    assertTrue(total.getField(4).endsWith("no line has a limiting charge"), r::toString);
+    String[] jsonArgs = Arrays.copyOf(args, args.length + 1);
+    jsonArgs[args.length] = "json";
+    Cli.Result json = Cli.run(jsonArgs);
+    assertFalse(json.out().contains("\"limiting_charge\":\"0.00\""), json::toString);
+    assertTrue(json.out().contains("\"limiting_charge\":null"), json::toString);
+    Cli.Result table = Cli.run(Arrays.copyOf(args, args.length - 1));
+    String totalRow = table.out().substring(table.out().lastIndexOf("total"));
+    assertEquals("total 94.99", totalRow.replaceAll(" +", " ").strip(), table::toString);
   }
 
   /**

@@ -5,13 +5,16 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A claim priced by a {@link ClaimPricer}: one {@link PricedLine} per billed line, in billed order,
  * and the total.
  *
  * <p>The total is the sum of the lines' amounts, each already rounded to cents; lines without an
- * amount add nothing (their reason says why). Immutable and thread-safe.
+ * amount add nothing (their reason says why). A claim of {@linkplain #isLimitingCharges() limiting
+ * charges} holds each line's limiting charge as its amount; its total is {@link #pricedTotal()},
+ * none when no line has a limiting charge. Immutable and thread-safe.
  *
  * <pre>{@code
  * // 29880-RT, 20610-LT and 99213-25 in Rochester (13282-99), facility, on 2025-06-02
@@ -26,6 +29,9 @@ public final class PricedClaim {
   private final PricingContext context;
   private final ImmutableList<PricedLine> lines;
 
+  /** Whether the lines' amounts are limiting charges: see {@link #ofLimitingCharges}. */
+  private final boolean limitingCharges;
+
   /**
    * The total; null until first read. Summed on demand, as the explanations are written on demand:
    * five additions and their objects were a tenth of the allocation of pricing a five-line claim
@@ -34,9 +40,11 @@ public final class PricedClaim {
    */
   private BigDecimal total;
 
-  private PricedClaim(PricingContext context, ImmutableList<PricedLine> lines) {
+  private PricedClaim(
+      PricingContext context, ImmutableList<PricedLine> lines, boolean limitingCharges) {
     this.context = context;
     this.lines = lines;
+    this.limitingCharges = limitingCharges;
   }
 
   /**
@@ -45,6 +53,21 @@ public final class PricedClaim {
    * @throws IllegalArgumentException if the lines' indexes are not 0, 1, 2... in order
    */
   public static PricedClaim of(PricingContext context, List<PricedLine> lines) {
+    return of(context, lines, false);
+  }
+
+  /**
+   * Returns the claim of {@code lines} whose amounts are limiting charges, priced in {@code
+   * context}: what the Medicare claim pricers' {@code limitingCharges} return.
+   *
+   * @throws IllegalArgumentException if the lines' indexes are not 0, 1, 2... in order
+   */
+  public static PricedClaim ofLimitingCharges(PricingContext context, List<PricedLine> lines) {
+    return of(context, lines, true);
+  }
+
+  private static PricedClaim of(
+      PricingContext context, List<PricedLine> lines, boolean limitingCharges) {
     ImmutableList<PricedLine> copy = ImmutableList.copyOf(requireNonNull(lines, "lines"));
     for (int i = 0; i < copy.size(); i++) {
       if (copy.get(i).index() != i) {
@@ -52,7 +75,7 @@ public final class PricedClaim {
             "line " + i + " of a priced claim has index " + copy.get(i).index());
       }
     }
-    return new PricedClaim(requireNonNull(context, "context"), copy);
+    return new PricedClaim(requireNonNull(context, "context"), copy, limitingCharges);
   }
 
   /** Returns the context the claim was priced in. */
@@ -70,7 +93,19 @@ public final class PricedClaim {
     return lines.get(index);
   }
 
-  /** Returns the total: the sum of the lines' rounded amounts, at scale 2. */
+  /**
+   * Tells whether the lines' amounts are limiting charges ({@link #ofLimitingCharges}), the most a
+   * non-participating provider may bill, rather than what the claim is paid.
+   */
+  public boolean isLimitingCharges() {
+    return limitingCharges;
+  }
+
+  /**
+   * Returns the total: the sum of the lines' rounded amounts, at scale 2; 0.00 when no line has an
+   * amount, which is what such a claim is paid. Of a claim of {@linkplain #isLimitingCharges()
+   * limiting charges} read {@link #pricedTotal()}: no limiting charge is not one of 0.00.
+   */
   public BigDecimal total() {
     BigDecimal sum = total;
     if (sum == null) {
@@ -84,6 +119,21 @@ public final class PricedClaim {
       total = sum;
     }
     return sum;
+  }
+
+  /**
+   * Returns the sum of the rounded amounts of the lines that have one, at scale 2; empty when no
+   * line has an amount. The total of a claim of {@linkplain #isLimitingCharges() limiting charges}:
+   * 671.55 for 29880-RT, 20610-LT and 99213-25 in 13282-99 on 2025-06-02, and none for a claim of
+   * laboratory tests and DMEPOS items, which have no limiting charge (their lines say why).
+   */
+  public Optional<BigDecimal> pricedTotal() {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).amountOrNull() != null) {
+        return Optional.of(total());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Tells whether every line has an amount. */
@@ -111,27 +161,30 @@ public final class PricedClaim {
       return true;
     }
     return other instanceof PricedClaim that
+        && limitingCharges == that.limitingCharges
         && context.equals(that.context)
         && lines.equals(that.lines);
   }
 
   @Override
   public int hashCode() {
-    return context.hashCode() * 31 + lines.hashCode();
+    return (context.hashCode() * 31 + lines.hashCode()) * 31 + Boolean.hashCode(limitingCharges);
   }
 
   /**
    * Returns {@code claim <context>: total <amount>}, then each line's {@link PricedLine#toString()}
-   * on a line of its own.
+   * on a line of its own; a claim of limiting charges says {@code limiting charges: total
+   * <amount>}, or {@code limiting charges: none} when no line has one.
    */
   @Override
   public String toString() {
-    StringBuilder sb =
-        new StringBuilder(256 * (lines.size() + 1))
-            .append("claim ")
-            .append(context)
-            .append(": total ")
-            .append(total().toPlainString());
+    StringBuilder sb = new StringBuilder(256 * (lines.size() + 1)).append("claim ").append(context);
+    if (limitingCharges) {
+      sb.append(" limiting charges: ")
+          .append(pricedTotal().map(t -> "total " + t.toPlainString()).orElse("none"));
+    } else {
+      sb.append(": total ").append(total().toPlainString());
+    }
     for (PricedLine line : lines) {
       sb.append('\n').append(line);
     }

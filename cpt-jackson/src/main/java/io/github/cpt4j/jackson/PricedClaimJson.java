@@ -41,6 +41,12 @@ import java.util.TreeMap;
  * context says it ({@code PricingContext.supervisorPresentAtInduction()}: the time unit of an AD
  * anesthesia line).
  *
+ * <p>A claim of limiting charges ({@code PricedClaim.isLimitingCharges()}, what {@code
+ * limitingCharges} of a Medicare claim pricer returns) says so, {@code "limitingCharges":true},
+ * after its context; its {@code total} is the sum of the lines that have a limiting charge, and is
+ * left out when no line has one (a claim of laboratory tests and DMEPOS items only), rather than
+ * written {@code "0.00"}.
+ *
  * <p>A line's {@code index} is its position from 0 ({@link PricedLine#index()}); {@code lineNumber}
  * is the number its explanation and warnings name it by, from 1 ({@link PricedLine#lineNumber()}):
  * {@code index + 1}, unless the claim had line numbers of its own.
@@ -142,7 +148,15 @@ final class PricedClaimJson {
       gen.writeStartObject(claim);
       gen.writeFieldName("context");
       writeContext(claim.context(), gen);
-      gen.writeStringField("total", claim.total().toPlainString());
+      // A claim of limiting charges without one has no total: 0.00 would read as a cap of nothing.
+      if (claim.isLimitingCharges()) {
+        gen.writeBooleanField("limitingCharges", true);
+        if (claim.pricedTotal().isPresent()) {
+          gen.writeStringField("total", claim.pricedTotal().get().toPlainString());
+        }
+      } else {
+        gen.writeStringField("total", claim.total().toPlainString());
+      }
       gen.writeBooleanField("fullyPriced", claim.isFullyPriced());
       gen.writeArrayFieldStart("lines");
       for (PricedLine line : claim.lines()) {

@@ -1120,6 +1120,34 @@ class CptModuleTest {
     assertEquals("NON_FACILITY", from2024.get("setting").asText(), from2024::toString);
   }
 
+  /**
+   * A claim of limiting charges says so; its total is the sum of the lines that have one, and a
+   * claim of laboratory tests and DMEPOS items only, which have none, has no total where it had
+   * {@code "0.00"}. A claim's payment total is written as before, 0.00 included.
+   */
+  @Test
+  void aClaimOfLimitingChargesWithoutOneHasNoTotal() throws Exception {
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            BundledData.partBFeeSchedule(),
+            MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    PricingContext office =
+        PricingContext.of(
+                LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
+            .withBeneficiaryZip("10001");
+    Claim labAndDme = Claim.builder().add("36415").add("80053").add("E0114-NU").build();
+    JsonNode none = MAPPER.valueToTree(pricer.limitingCharges(labAndDme, office));
+    assertTrue(none.get("limitingCharges").asBoolean(), none::toString);
+    assertFalse(none.has("total"), none::toString);
+    JsonNode paid = MAPPER.valueToTree(pricer.price(labAndDme, office));
+    assertFalse(paid.has("limitingCharges"), paid::toString);
+    assertTrue(paid.has("total"), paid::toString);
+    // 99213-25 and 96372: 110.41 + 17.28 (1.0925 x 101.06 and x 15.82); the lab test adds nothing.
+    Claim mixed = Claim.builder().add("99213-25").add("96372").add("36415").build();
+    JsonNode some = MAPPER.valueToTree(pricer.limitingCharges(mixed, office));
+    assertEquals("127.69", some.get("total").asText(), some::toString);
+  }
+
   /** A finding of an edit on a claim of its own numbers: its line and its number both survive. */
   @Test
   void editFindingsRoundTripWithTheirLineNumber() throws Exception {

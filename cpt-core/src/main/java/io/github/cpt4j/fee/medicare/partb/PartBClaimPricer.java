@@ -243,8 +243,12 @@ public final class PartBClaimPricer implements ClaimPricer {
    *
    * <pre>{@code
    * PricedClaim limits = pricer.limitingCharges(claim, office.withBeneficiaryZip("10001"));
-   * limits.total();   // the limiting charges of the claim's physician services
+   * limits.pricedTotal();   // the sum of the physician services' limiting charges
    * }</pre>
+   *
+   * <p>The claim {@linkplain PricedClaim#isLimitingCharges() is one of limiting charges}: a claim
+   * of laboratory tests, drugs and DMEPOS items only has no limiting-charge total ({@link
+   * PricedClaim#pricedTotal()} is empty), not one of 0.00.
    */
   public PricedClaim limitingCharges(Claim claim, PricingContext context) {
     return price(claim, context, true);
@@ -339,7 +343,9 @@ public final class PartBClaimPricer implements ClaimPricer {
       }
       onPfs.andNot(lines);
     }
-    return PricedClaim.of(context, Arrays.asList(priced));
+    return limitingCharges
+        ? PricedClaim.ofLimitingCharges(context, Arrays.asList(priced))
+        : PricedClaim.of(context, Arrays.asList(priced));
   }
 
   /**

@@ -421,8 +421,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * // 29880-RT, 20610-LT and 99213-25 in Rochester (13282-99), facility, on 2025-06-02
    * PricedClaim limits = pricer.limitingCharges(claim, context);
    * limits.line(1).amount();   // Optional[23.02]: 109.25% of 20610's 50%, 21.07
-   * limits.total();            // 671.55, where price(claim, context).total() is 614.69
+   * limits.pricedTotal();      // Optional[671.55], where price(claim, context).total() is 614.69
    * }</pre>
+   *
+   * <p>The claim {@linkplain PricedClaim#isLimitingCharges() is one of limiting charges}: its total
+   * is {@link PricedClaim#pricedTotal()}, the sum of the lines that have a limiting charge, and
+   * none when no line has one (every line denied, or paid only on assignment), not 0.00.
    *
    * <p>The lines are priced as by a participating provider, whatever the context says, and their
    * billed charges are not compared ({@link ClaimState#pricesLimitingCharges()}): the limiting
@@ -456,7 +460,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
         LimitingCharges.anyPaidOnlyOnAssignment(participating, context)
             ? finished(work(claim, context, findings, null, false))
             : null;
-    return PricedClaim.of(context, LimitingCharges.of(participating, approved, context));
+    return PricedClaim.ofLimitingCharges(
+        context, LimitingCharges.of(participating, approved, context));
   }
 
   /**

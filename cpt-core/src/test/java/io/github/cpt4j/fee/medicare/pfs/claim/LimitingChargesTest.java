@@ -79,6 +79,36 @@ class LimitingChargesTest {
         SCHEDULE.limitingCharge(ClaimLine.parse("27130"), CONTEXT).amountOrThrow());
   }
 
+  /**
+   * A claim none of whose lines has a limiting charge (a nurse practitioner's, paid only on
+   * assignment) has no limiting-charge total, where it had one of 0.00; a claim with some has the
+   * sum of those lines. A claim's payment keeps its total of 0.00 when nothing is paid.
+   */
+  @Test
+  void aClaimWithoutALimitingChargeHasNoTotal() {
+    Claim claim = Claim.builder().add("27447").add("27130").build();
+    PricedClaim none =
+        PRICER.limitingCharges(
+            claim, CONTEXT.withPractitioner(PractitionerType.NURSE_PRACTITIONER));
+    assertEquals(List.of("ASSIGNMENT_REQUIRED", "ASSIGNMENT_REQUIRED"), amounts(none));
+    assertTrue(none.isLimitingCharges());
+    assertEquals(Optional.empty(), none.pricedTotal());
+    assertTrue(none.toString().contains(" limiting charges: none"), none::toString);
+    PricedClaim some = PRICER.limitingCharges(claim, CONTEXT);
+    assertEquals(Optional.of(new BigDecimal("1584.13")), some.pricedTotal());
+    assertTrue(some.toString().contains(" limiting charges: total 1584.13"), some::toString);
+    // One line denied (the visit in 27447's global period): the other's alone, 1092.50.
+    PricedClaim oneDenied =
+        PRICER.limitingCharges(Claim.builder().add("27447").add("99213").build(), CONTEXT);
+    assertEquals(Optional.of(new BigDecimal("1092.50")), oneDenied.pricedTotal());
+    PricedClaim paid = PRICER.price(claim, CONTEXT);
+    assertFalse(paid.isLimitingCharges());
+    assertFalse(paid.equals(PricedClaim.ofLimitingCharges(paid.context(), paid.lines())));
+    PricedClaim nothingPaid = PricedClaim.of(CONTEXT, List.of());
+    assertEquals(new BigDecimal("0.00"), nothingPaid.total());
+    assertEquals(Optional.empty(), nothingPaid.pricedTotal());
+  }
+
   @Test
   void theLimitingChargeIsOfTheParticipatingAmountWhateverTheContext() {
     Claim claim = Claim.builder().add("27447").add("27130").build();
