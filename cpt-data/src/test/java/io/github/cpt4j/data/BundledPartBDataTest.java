@@ -10,6 +10,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.medicare.AspFile;
 import io.github.cpt4j.data.medicare.ClfsFile;
+import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.data.medicare.DmeposFile;
 import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.Zip5File;
@@ -23,7 +24,9 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposArea;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -94,6 +97,39 @@ class BundledPartBDataTest {
     assertFalse(zips.find("00000").isPresent());
     assertEquals(15_913, zips.ruralCount());
     assertEquals(Optional.of(Quarter.of(2025, 1)), zips.ruralQuarter());
+  }
+
+  /**
+   * A later quarter's rural ZIP list laid over the bundled table, whose 2025 Q1 list puts 72643 in
+   * AR (ZIP5: MO): a ZIP code the later list does not name has its ZIP5 state, as over {@code
+   * Zip5File.readStates}. It used to keep the Q1 list's AR, priced with Arkansas's amounts
+   * (E0601-RR 50.58 instead of Missouri's 49.37).
+   */
+  @Test
+  void aLaterRuralListOverTheBundledTableGivesZip5States() throws Exception {
+    assertEquals(Optional.of(new DmeposArea("AR", true)), BundledData.dmeposZips().find("72643"));
+    DmeposZipTable q2 =
+        DmeposRuralZipFile.read(
+            new ByteArrayInputStream(
+                (CmsSubset.MARKER
+                        + ": a test fixture\n"
+                        + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\n"
+                        + "NY,10985,202502\n"
+                        + "MO,63036,202502\n")
+                    .getBytes(StandardCharsets.US_ASCII)),
+            "DME_Rural_ZIP_2025_Q2.csv",
+            BundledData.dmeposZips());
+    assertEquals(Optional.of(new DmeposArea("MO", false)), q2.find("72643"));
+    assertEquals(Optional.of(new DmeposArea("MO", true)), q2.find("63036"));
+    assertEquals(Optional.of(new DmeposArea("ME", false)), q2.find("04462"));
+    assertEquals(2, q2.ruralCount());
+    // DMEPOS_2025_JAN.csv: E0601,RR: AR (NR) 50.58, MO (NR) 49.37.
+    assertEquals(
+        new BigDecimal("49.37"),
+        BundledData.dmeposFeeSchedule()
+            .withZips(q2)
+            .price(ClaimLine.parse("E0601-RR"), MARCH.withBeneficiaryZip("72643"))
+            .amountOrThrow());
   }
 
   // ---- With the CMS files: the bundled data equal the full files. -------------------------
@@ -187,5 +223,57 @@ class BundledPartBDataTest {
         assertEquals(fullState + full.isRural(z), bundledState + bundled.isRural(z), "ZIP " + z);
       }
     }
+  }
+
+  /**
+   * CMS's 2025 Q1 rural list without its line {@code AR,72643}, as a later quarter's list would be:
+   * laid over the bundled table or over the ZIP5 states read from CMS's file, every ZIP code gets
+   * the same state and column, and K0813-RR (DMEPOS_2025_JAN.csv) for a beneficiary in 72643 is
+   * Missouri's 325.20, not Arkansas's 313.20.
+   */
+  @Test
+  void aRuralListOverTheBundledTableEqualsItOverTheZip5States() throws Exception {
+    Path cms = cms();
+    String withoutLine =
+        Files.readString(
+                cms.resolve(BundledPartBDataGenerator.RURAL_SOURCE), StandardCharsets.ISO_8859_1)
+            .replace("AR,72643,202501\n", "")
+            .replace("AR,72643,202501\r\n", "");
+    assertFalse(withoutLine.contains("72643"));
+    byte[] later = withoutLine.getBytes(StandardCharsets.ISO_8859_1);
+    DmeposZipTable overBundled =
+        DmeposRuralZipFile.read(
+            new ByteArrayInputStream(later), "rural.csv", BundledData.dmeposZips());
+    DmeposZipTable overZip5 =
+        DmeposRuralZipFile.read(
+            new ByteArrayInputStream(later),
+            "rural.csv",
+            Zip5File.readStates(cms.resolve(BundledMedicareDataGenerator.ZIP_SOURCE)));
+    for (int z = 0; z < 100_000; z++) {
+      String a = areaOf(overBundled, z);
+      String b = areaOf(overZip5, z);
+      if (!a.equals(b)) {
+        assertEquals(b, a, "ZIP " + z);
+      }
+    }
+    assertEquals(Optional.of(new DmeposArea("MO", false)), overBundled.find("72643"));
+    DmeposFeeSchedule full =
+        DmeposFile.read(
+            cms.resolve(BundledPartBDataGenerator.DMEPOS_SOURCE), BundledData.dmeposZips());
+    PricingContext ozarks = MARCH.withBeneficiaryZip("72643");
+    ClaimLine wheelchair = ClaimLine.parse("K0813-RR");
+    // With the Q1 list, 72643 is a rural ZIP code of AR: AR (R) 391.07.
+    assertEquals(new BigDecimal("391.07"), full.price(wheelchair, ozarks).amountOrThrow());
+    assertEquals(
+        new BigDecimal("325.20"),
+        full.withZips(overBundled).price(wheelchair, ozarks).amountOrThrow());
+    assertEquals(
+        new BigDecimal("325.20"),
+        full.withZips(overZip5).price(wheelchair, ozarks).amountOrThrow());
+  }
+
+  private static String areaOf(DmeposZipTable table, int zip) {
+    int state = table.stateIndex(zip);
+    return (state < 0 ? "-" : table.states().get(state)) + (table.isRural(zip) ? " rural" : "");
   }
 }

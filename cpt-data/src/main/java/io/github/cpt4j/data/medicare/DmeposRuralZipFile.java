@@ -61,8 +61,11 @@ public final class DmeposRuralZipFile {
   private DmeposRuralZipFile() {}
 
   /**
-   * Reads the file at {@code path}: the states of {@code states}, with the file's rural ZIP codes
-   * (those of {@code states} are dropped) and their states.
+   * Reads the file at {@code path}: the ZIP5 states of {@code states}, with the file's rural ZIP
+   * codes and their states. The rural ZIP codes of {@code states} are dropped, and with them the
+   * states their list gave (see {@link DmeposZipTable#builder(DmeposZipTable)}): a ZIP code this
+   * file does not name has its ZIP5 state, over {@code BundledData.dmeposZips()} as over {@link
+   * Zip5File#readStates}.
    *
    * @throws DataLoadException if the content is not a DMEPOS rural ZIP code file
    * @throws IOException if the file cannot be read
@@ -148,7 +151,8 @@ public final class DmeposRuralZipFile {
       }
       // A code that is no state's (QQ) would load as a state of its own, whose rural ZIP codes no
       // DMEPOS fee schedule prices. A ZIP code under another state than ZIP5's is let through:
-      // CMS's 2025 Q1 file lists 72643 under AR, which ZIP5 places in MO.
+      // CMS's 2025 Q1 file lists 72643 under AR, which ZIP5 places in MO (where the table puts it
+      // back when a newer list is laid over this one and no longer names it).
       String rural = Zip5File.state(s);
       if (!StateCodes.OF_ZIP_CODES.contains(rural)) {
         throw cells.error(state, StateCodes.OF_ZIP_CODES_TEXT);

@@ -14,7 +14,10 @@ import java.util.Optional;
  * The state and the rural flag of every five-digit ZIP code, for the DMEPOS fee schedule: a
  * beneficiary living in one of CMS's DMEPOS rural ZIP codes is paid the state's rural amount (42
  * CFR 414.210(g)). States come from CMS's ZIP-code-to-locality file, rural ZIP codes from CMS's
- * quarterly DMEPOS rural ZIP code file, whose state wins where the two differ.
+ * quarterly DMEPOS rural ZIP code file, whose state wins where the two differ. The table keeps the
+ * ZIP5 state of each ZIP code whose state the rural list replaced (CMS's 2025 Q1 list puts 72643 in
+ * AR, ZIP5 in MO), so that a newer quarter's list laid over it ({@link #builder(DmeposZipTable)})
+ * gives a ZIP code it no longer names its ZIP5 state again, as laid over the ZIP5 states alone.
  *
  * <p>A lookup is two array reads and never allocates ({@link #stateIndex}, {@link #isRural}).
  * Immutable and thread-safe.
@@ -33,6 +36,17 @@ public final class DmeposZipTable {
   private final byte[] stateOfZip;
   private final BitSet rural;
 
+  /**
+   * The ZIP codes, ascending, whose state in {@link #stateOfZip} a rural ZIP code list replaced,
+   * and at the same index in {@link #zip5StateOfReplaced} the state {@link Builder#state} gave them
+   * (0 for none): 5 bytes a ZIP code, one (72643) in the bundled table, not a second 100,000-byte
+   * array, as CMS's rural lists place nearly every ZIP code in its ZIP5 state. Read by {@link
+   * #builder(DmeposZipTable)} only, never by a lookup.
+   */
+  private final int[] replacedZips;
+
+  private final byte[] zip5StateOfReplaced;
+
   /** The quarter of CMS's rural ZIP code list, or null when not said. */
   private final Quarter ruralQuarter;
 
@@ -41,6 +55,21 @@ public final class DmeposZipTable {
     this.stateOfZip = builder.stateOfZip.clone();
     this.rural = (BitSet) builder.rural.clone();
     this.ruralQuarter = builder.ruralQuarter;
+    int count = 0;
+    for (int z = 0; z < ZIPS; z++) {
+      if (builder.stateOfZip[z] != builder.zip5StateOfZip[z]) {
+        count++;
+      }
+    }
+    this.replacedZips = new int[count];
+    this.zip5StateOfReplaced = new byte[count];
+    int i = 0;
+    for (int z = 0; z < ZIPS && i < count; z++) {
+      if (builder.stateOfZip[z] != builder.zip5StateOfZip[z]) {
+        replacedZips[i] = z;
+        zip5StateOfReplaced[i++] = builder.zip5StateOfZip[z];
+      }
+    }
   }
 
   /** Returns an empty builder. */
@@ -49,14 +78,21 @@ public final class DmeposZipTable {
   }
 
   /**
-   * Returns a builder holding the states of every ZIP code of {@code statesOf} but no rural ZIP
+   * Returns a builder holding the states {@link Builder#state} gave the ZIP codes of {@code
+   * statesOf} (from CMS's ZIP5 file), not those its rural ZIP code list replaced, and no rural ZIP
    * code, nor the quarter of its list: to lay a newer quarter's rural ZIP codes over the same
-   * states.
+   * states. A ZIP code the newer list does not name then has its ZIP5 state, whether the base is
+   * {@code BundledData.dmeposZips()} or the ZIP5 states alone: 72643, in AR on CMS's 2025 Q1 list,
+   * is in MO again.
    */
   public static Builder builder(DmeposZipTable statesOf) {
     Builder builder = new Builder();
     builder.states.addAll(statesOf.states);
-    System.arraycopy(statesOf.stateOfZip, 0, builder.stateOfZip, 0, ZIPS);
+    System.arraycopy(statesOf.stateOfZip, 0, builder.zip5StateOfZip, 0, ZIPS);
+    for (int i = 0; i < statesOf.replacedZips.length; i++) {
+      builder.zip5StateOfZip[statesOf.replacedZips[i]] = statesOf.zip5StateOfReplaced[i];
+    }
+    System.arraycopy(builder.zip5StateOfZip, 0, builder.stateOfZip, 0, ZIPS);
     return builder;
   }
 
@@ -146,6 +182,10 @@ public final class DmeposZipTable {
   public static final class Builder {
     private final List<String> states = new ArrayList<>();
     private final byte[] stateOfZip = new byte[ZIPS];
+
+    /** The states {@link #state} gave, which {@link #rural} leaves as they are. */
+    private final byte[] zip5StateOfZip = new byte[ZIPS];
+
     private final BitSet rural = new BitSet(ZIPS);
     private String lastState;
     private byte lastIndex;
@@ -172,12 +212,15 @@ public final class DmeposZipTable {
       }
       for (int z = first; z <= last; z++) {
         stateOfZip[z] = index;
+        zip5StateOfZip[z] = index;
       }
       return this;
     }
 
     /**
-     * Marks {@code zip} a DMEPOS rural ZIP code of {@code state} (which replaces the state it had).
+     * Marks {@code zip} a DMEPOS rural ZIP code of {@code state}, which replaces the state it had
+     * for lookups; {@link DmeposZipTable#builder(DmeposZipTable)} gives it back the state {@link
+     * #state} gave it.
      *
      * @throws IllegalArgumentException if the ZIP code is not within 0-99,999 or the state is not
      *     two upper-case letters
