@@ -133,8 +133,8 @@ final class ServiceZip {
    * The ZIP code of the billing provider's office: of the {@code Organization} or {@code
    * Practitioner} {@code Claim.provider} names (a {@code PractitionerRole} says nothing), among its
    * addresses that can be where a service is furnished (not {@code old}, not a {@code billing} or
-   * {@code postal} address, which may be a post office box). Addresses of two ZIP codes say
-   * nothing: which is the office is not for cpt4j to guess.
+   * {@code postal} address, which may be a post office box, nor one abroad). Addresses of two ZIP
+   * codes say nothing: which is the office is not for cpt4j to guess.
    */
   private static Optional<Found> providerZip(Claim claim, References references) {
     Optional<References.Target> target =
@@ -155,9 +155,12 @@ final class ServiceZip {
     List<Found> zips = new ArrayList<>();
     for (int a = 0; a < addresses.size(); a++) {
       Address address = addresses.get(a);
+      // An office abroad is not where a service billed to Medicare was furnished: skipped, as
+      // the patient's addresses abroad are, where an item's or a facility's own is refused.
       if (address.getUse() == Address.AddressUse.OLD
           || address.getUse() == Address.AddressUse.BILLING
-          || address.getType() == Address.AddressType.POSTAL) {
+          || address.getType() == Address.AddressType.POSTAL
+          || !inUnitedStates(address.getCountry())) {
         continue;
       }
       addressZip(address, at + "[" + a + "]").ifPresent(zips::add);
@@ -190,7 +193,7 @@ final class ServiceZip {
               + CodeFormatException.quote(address.getCountry())
               + ", and a payment locality is found by a US ZIP code: the country of an address"
               + " read for one is absent, or the United States or a territory (US, USA, United"
-              + " States, PR, VI, GU, AS, MP)");
+              + " States, PR, VI, GU, AS, MP, or a territory's name)");
     }
     if (!address.hasPostalCode()) {
       return Optional.empty();
@@ -227,7 +230,17 @@ final class ServiceZip {
           "016",
           "MP",
           "MNP",
-          "580");
+          "580",
+          "VIRGIN ISLANDS",
+          "US VIRGIN ISLANDS",
+          "UNITED STATES VIRGIN ISLANDS",
+          "VIRGIN ISLANDS, US",
+          "VIRGIN ISLANDS (US)",
+          "VIRGIN ISLANDS OF THE UNITED STATES",
+          "GUAM",
+          "AMERICAN SAMOA",
+          "NORTHERN MARIANA ISLANDS",
+          "COMMONWEALTH OF THE NORTHERN MARIANA ISLANDS");
 
   /**
    * Whether an address of {@code country} (as written, null when not given) can have a ZIP code:

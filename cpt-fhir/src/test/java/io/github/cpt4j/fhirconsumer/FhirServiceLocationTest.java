@@ -211,6 +211,10 @@ class FhirServiceLocationTest {
     claim.setProvider(new Reference("#group"));
     assertEquals(Optional.of("14620"), FhirClaims.serviceZip(claim));
 
+    // An address abroad (a home in Toronto, without a postal code) is not the office: skipped.
+    group.addAddress().setUse(Address.AddressUse.HOME).setCity("Toronto").setCountry("CA");
+    assertEquals(Optional.of("14620"), FhirClaims.serviceZip(claim));
+
     // Two offices: which one the services were at is not for cpt4j to guess.
     group.addAddress().setType(Address.AddressType.PHYSICAL).setPostalCode("14621");
     assertEquals(Optional.empty(), FhirClaims.serviceZip(claim));
@@ -344,7 +348,17 @@ class FhirServiceLocationTest {
         "Claim.item[0].locationAddress.country",
         assertThrows(FhirMappingException.class, () -> FhirClaims.serviceZip(item)).path());
     // The United States and its territories, in their usual spellings, have ZIP codes.
-    for (String us : List.of("US", "U.S.A.", "united states", "PR")) {
+    for (String us :
+        List.of(
+            "US",
+            "U.S.A.",
+            "united states",
+            "PR",
+            "Guam",
+            "American Samoa",
+            "Northern Mariana Islands",
+            "U.S. Virgin Islands",
+            "Virgin Islands, U.S.")) {
       org.hl7.fhir.r4.model.Claim claim = atFacility(officeClaim(), "10001");
       ((Location) claim.getContained().get(0)).getAddress().setCountry(us);
       assertEquals(Optional.of("10001"), FhirClaims.serviceZip(claim), us);
