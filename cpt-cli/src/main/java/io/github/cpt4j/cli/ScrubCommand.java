@@ -296,10 +296,10 @@ final class ScrubCommand implements Callable<Integer> {
     }
 
     /**
-     * The edits of both tables, or a usage error naming both files when their names say different
-     * quarters ({@code ccipra-v322r0} is July to September 2026, {@code Eff_10-01-2026} the next
-     * quarter): the claim types are checked before, so the quarters are what {@link NcciEdits#of}
-     * can still refuse.
+     * The edits of both tables, or a usage error naming both files when their names say a PTP
+     * quarter before the MUE one ({@code ccipra-v322r0} is July to September 2026, {@code
+     * Eff_10-01-2026} the next quarter): the claim types are checked before, so the quarters are
+     * what {@link NcciEdits#of} can still refuse.
      */
     private static NcciEdits ofOneQuarter(
         CommandLine commandLine, List<Path> ptpFiles, PtpTable ptp, Path mueFile, MueTable mue) {

@@ -427,8 +427,8 @@ class PriceNcciTest {
   }
 
   /**
-   * PTP and MUE files of different quarters, as their names say, are refused naming both: a claim
-   * was checked against pairs and unit limits never in force together.
+   * A PTP file of a quarter before the MUE file's, as their names say, is refused naming both: no
+   * date would be checked against both.
    */
   @Test
   void ptpAndMueFilesOfDifferentQuartersAreRefused() throws IOException {
@@ -459,8 +459,8 @@ class PriceNcciTest {
                 + ", --mue "
                 + october
                 + ": the PTP table is of 2026-Q3 (effective 2026-07-01) but the MUE table of"
-                + " 2026-Q4 (effective 2026-10-01): give the tables of one quarter (see 'cpt price"
-                + " --help')"),
+                + " 2026-Q4 (effective 2026-10-01): give a PTP table of the MUE table's quarter or"
+                + " a later one (see 'cpt price --help')"),
         r.errLines());
     assertEquals("", r.out(), r::toString);
   }

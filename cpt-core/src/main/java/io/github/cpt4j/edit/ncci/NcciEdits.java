@@ -59,9 +59,12 @@ public final class NcciEdits implements ClaimEdit {
    *     wrongly; or if the MUE table is for a kind of claims CMS publishes no PTP edits for (DME
    *     supplier services: {@link #ofMue} checks their units alone), whatever the PTP table says;
    *     or if both tables know their quarter ({@link PtpTable#effective()}, {@link
-   *     MueTable#effective()}) and the quarters differ: a claim would be checked against pairs and
-   *     unit limits never in force together. A table that does not know its quarter (a renamed
-   *     file, a table built by hand) combines with any.
+   *     MueTable#effective()}) and the PTP table's is the earlier: it knows none of the pairs CMS
+   *     added in the MUE table's quarter, so no date would be checked against both. A newer PTP
+   *     table combines with an older quarter's MUE table: its rows' dates say which pairs were in
+   *     force then (re-checking a past quarter's claims), and a date outside the MUE table's
+   *     quarter is flagged by it. A table that does not know its quarter (a renamed file, a table
+   *     built by hand) combines with any.
    */
   public static NcciEdits of(PtpTable ptp, MueTable mue) {
     requireNonNull(ptp, "ptp");
@@ -87,11 +90,12 @@ public final class NcciEdits implements ClaimEdit {
     Optional<LocalDate> pairsFrom = ptp.effective();
     Optional<LocalDate> unitsFrom = mue.effective();
     if (pairsFrom.isPresent() && unitsFrom.isPresent()) {
-      // CMS publishes both kinds each quarter: a claim checked against one quarter's pairs and
-      // another's unit limits passes or fails edits that were never in force together.
+      // CMS publishes both kinds each quarter. A PTP table judges the dates of its quarter and
+      // earlier ones by its rows' dates, and flags later ones; an MUE table judges its quarter
+      // alone. With an older PTP table, every date either table judges is flagged by the other.
       Quarter pairsQuarter = Quarter.of(pairsFrom.get());
       Quarter unitsQuarter = Quarter.of(unitsFrom.get());
-      if (!pairsQuarter.equals(unitsQuarter)) {
+      if (pairsQuarter.compareTo(unitsQuarter) < 0) {
         throw new IllegalArgumentException(
             "the PTP table is of "
                 + pairsQuarter
@@ -101,7 +105,7 @@ public final class NcciEdits implements ClaimEdit {
                 + unitsQuarter
                 + " (effective "
                 + unitsFrom.get()
-                + "): give the tables of one quarter");
+                + "): give a PTP table of the MUE table's quarter or a later one");
       }
     }
     // One claim type for both edits: the type decides whether lines are paired and units added

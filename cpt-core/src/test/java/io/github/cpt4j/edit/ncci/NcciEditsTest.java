@@ -57,12 +57,20 @@ class NcciEditsTest {
         assertThrows(IllegalArgumentException.class, () -> NcciEdits.of(july, october));
     assertEquals(
         "the PTP table is of 2026-Q3 (effective 2026-07-01) but the MUE table of 2026-Q4"
-            + " (effective 2026-10-01): give the tables of one quarter",
+            + " (effective 2026-10-01): give a PTP table of the MUE table's quarter or a later one",
         e.getMessage());
     // A year apart is as wrong as a quarter apart.
     assertThrows(
         IllegalArgumentException.class,
-        () -> NcciEdits.of(july, MUE.withEffective(LocalDate.of(2025, 7, 1))));
+        () -> NcciEdits.of(july, MUE.withEffective(LocalDate.of(2027, 7, 1))));
+    // A newer PTP table with a past quarter's MUE table re-checks that quarter's claims: its rows'
+    // dates say which pairs were in force then.
+    NcciEdits past = NcciEdits.of(july, MUE.withEffective(LocalDate.of(2025, 7, 1)));
+    assertEquals(2, past.edits().size());
+    assertEquals(
+        NcciEdits.of(PTP, MUE.withEffective(LocalDate.of(2025, 7, 1)))
+            .check(claim("20610 x2", "27447"), on("2025-08-04")),
+        past.check(claim("20610 x2", "27447"), on("2025-08-04")));
     // One quarter, whatever day of it each table is effective from; or a quarter one does not know.
     NcciEdits one = NcciEdits.of(july, MUE.withEffective(LocalDate.of(2026, 8, 15)));
     assertEquals(

@@ -450,6 +450,9 @@ class PtpClaimEditTest {
     List<EditFinding> found = tied.check(claim("64490", "64483"), on("2025-06-02"));
     assertEquals(1, found.size(), found::toString);
     assertEquals("64490", found.get(0).data().get("column1"));
+    // The code billed first is column 1 for every pair of their lines: its second line is paid too.
+    assertEquals(List.of(1), denied(tied, claim("64483", "64490", "64483"), "2025-06-02"));
+    assertEquals(List.of(1), denied(tied, claim("64490", "64483", "64490"), "2025-06-02"));
     // Both in force, one newer: CMS's later row is the edit of the pair, whatever the order billed.
     PtpClaimEdit reversed =
         PtpClaimEdit.of(

@@ -188,7 +188,7 @@ class NcciFormatSamplesTest {
         assertThrows(IllegalArgumentException.class, () -> NcciEdits.of(ptp, next));
     assertEquals(
         "the PTP table is of 2026-Q3 (effective 2026-07-01) but the MUE table of 2026-Q4"
-            + " (effective 2026-10-01): give the tables of one quarter",
+            + " (effective 2026-10-01): give a PTP table of the MUE table's quarter or a later one",
         e.getMessage());
   }
 
