@@ -8,6 +8,13 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
+import io.github.cpt4j.edit.ncci.MueClaimEdit;
+import io.github.cpt4j.edit.ncci.MueEdit;
+import io.github.cpt4j.edit.ncci.MueTable;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -29,6 +36,7 @@ import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -191,5 +199,90 @@ class AnesthesiaClaimRulesTest {
     // 01967-AD (5): 3 x 19.79 = 59.37; 01968-AD (2): 2 x 19.79 = 39.58; 01999-AD: 59.37.
     assertEquals(List.of("59.37", "39.58"), outcomes(price("01967-AD 120min", "01968-AD 60min")));
     assertEquals(List.of("59.37"), outcomes(price("01999-AD 60min")));
+  }
+
+  /**
+   * A finding that denies units of a line leaves the anesthesia session the units left, as it does
+   * the fee schedule's lines: 01953, paid for each of its units, billed x3 with two denied is paid
+   * one, 1 x 19.79. It was paid the three billed, 59.37, while its explanation said two were
+   * denied. The charge cap reads the charge billed, as for a line of the fee schedule: 50.00 is not
+   * lower than 19.79, 15.00 is.
+   */
+  @Test
+  void unitsDeniedOfAnAnesthesiaLineAreNotPaid() {
+    Claim claim = claim("01952-AA 90min", "01953-AA x3 $50.00");
+    PricedClaim priced = PRICER.price(claim, HOSPITAL, List.of(denyUnits(1, 2)));
+    assertEquals(List.of("217.69", "19.79"), outcomes(priced));
+    assertTrue(
+        priced.line(1).explanation().toString().contains("2 of 3 units denied"), priced::toString);
+    assertEquals(
+        List.of("217.69", "15.00"),
+        outcomes(
+            PRICER.price(
+                claim("01952-AA 90min", "01953-AA x3 $15.00"),
+                HOSPITAL,
+                List.of(denyUnits(1, 2)))));
+    // As 99213 x3 with two denied is paid one unit; with every unit denied, the line is denied.
+    assertEquals(
+        outcomes(PRICER.price(claim("99213"), HOSPITAL)),
+        outcomes(PRICER.price(claim("99213 x3"), HOSPITAL, List.of(denyUnits(0, 2)))));
+    assertEquals(
+        List.of("217.69", "NCCI_MUE"),
+        outcomes(PRICER.price(claim, HOSPITAL, List.of(denyUnits(1, 3)))));
+    // Its limiting charge is of the one unit left too.
+    PricingContext nonParticipating = HOSPITAL.withParticipating(false);
+    BitSet both = new BitSet();
+    both.set(0, 2);
+    assertEquals(
+        outcomes(PRICER.limitingCharges(claim("01952-AA 90min", "01953-AA"), nonParticipating)),
+        outcomes(
+            PricedClaim.ofLimitingCharges(
+                nonParticipating,
+                PRICER.limitingChargeLines(
+                    claim, both, nonParticipating, List.of(denyUnits(1, 2))))));
+  }
+
+  /**
+   * The NCCI MUE edit denies a line over its value whole (MAI 1): the session pays the primary
+   * alone, and nothing for 01953. A hand-written row; CMS's value for 01953 may differ.
+   */
+  @Test
+  void anMueOverTheAddOnDeniesItsLine() {
+    MueTable table =
+        MueTable.builder()
+            .add(
+                new MueEdit(
+                    ProcedureCode.parse("01953"),
+                    1,
+                    MueAdjudicationIndicator.of('1'),
+                    "test: one increment"))
+            .build();
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(MEDICARE).addEdit(MueClaimEdit.of(table)).build();
+    PricedClaim priced = pricer.price(claim("01952-AA 90min", "01953-AA x3"), HOSPITAL);
+    assertEquals(List.of("217.69", "NCCI_MUE"), outcomes(priced));
+    assertEquals(
+        List.of("217.69", "19.79"),
+        outcomes(pricer.price(claim("01952-AA 90min", "01953-AA"), HOSPITAL)));
+  }
+
+  private static Claim claim(String... lines) {
+    Claim.Builder claim = Claim.builder();
+    for (String line : lines) {
+      claim.add(BilledLine.parse(line));
+    }
+    return claim.build();
+  }
+
+  /** A finding that denies {@code units} of the line at {@code index}, as an MUE would. */
+  private static EditFinding denyUnits(int index, int units) {
+    return EditFinding.builder()
+        .edit("mue")
+        .line(index)
+        .action(EditAction.DENY_UNITS)
+        .deniedUnits(units)
+        .reason(UnpricedReason.NCCI_MUE)
+        .message("MUE 1")
+        .build();
   }
 }

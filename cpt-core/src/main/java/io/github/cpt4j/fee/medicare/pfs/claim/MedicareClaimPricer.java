@@ -803,10 +803,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
   /**
    * Prices the claim's anesthesia lines as one session with the schedule's anesthesia schedule,
-   * leaving out the lines an edit denied; null when there is none or no line is anesthesia, so that
-   * other claims pay nothing for it. The context says whether the supervising physician was present
-   * at the session's induction ({@link PricingContext#supervisorPresentAtInduction()}): the claim
-   * is one patient's session, induced once.
+   * leaving out the lines an edit denied and with the units an edit left ({@link
+   * EditAction#DENY_UNITS}), as the fee schedule prices the other lines; null when there is none or
+   * no line is anesthesia, so that other claims pay nothing for it. The context says whether the
+   * supervising physician was present at the session's induction ({@link
+   * PricingContext#supervisorPresentAtInduction()}): the claim is one patient's session, induced
+   * once.
    */
   private List<FeeResult> anesthesiaResults(Claim claim, LineWork[] work, PricingContext context) {
     Optional<AnesthesiaFeeSchedule> anesthesia = schedule.anesthesia();
@@ -822,12 +824,33 @@ public final class MedicareClaimPricer implements ClaimPricer {
       return null;
     }
     BitSet denied = new BitSet(n);
+    boolean cut = false;
     for (int i = 0; i < n; i++) {
       if (work[i].reason != null) {
         denied.set(i);
       }
+      cut |= work[i].line != work[i].billed.line();
     }
-    return anesthesia.get().priceSession(claim, context, denied);
+    // The session is priced from the lines as the findings left them, not as billed: units
+    // denied of 01953, paid for each unit, were paid all the same (01953-AA x3 with two denied
+    // was paid 59.37, not 19.79).
+    return anesthesia.get().priceSession(cut ? asLeft(claim, work) : claim, context, denied);
+  }
+
+  /**
+   * Returns {@code claim} with each line as {@code work} left it (its units cut by an edit),
+   * numbered as on the claim. Only the lines are read from it, not their charges: the {@code
+   * anesthesia} step caps a session by the charges its lines were billed.
+   */
+  private static Claim asLeft(Claim claim, LineWork[] work) {
+    int n = claim.size();
+    List<BilledLine> lines = new ArrayList<>(n);
+    int[] numbers = new int[n];
+    for (int i = 0; i < n; i++) {
+      lines.add(BilledLine.of(work[i].line));
+      numbers[i] = claim.lineNumber(i);
+    }
+    return Claim.of(lines).withLineNumbers(numbers);
   }
 
   /** Applies the edits' findings: denied lines, denied units, flags. */
