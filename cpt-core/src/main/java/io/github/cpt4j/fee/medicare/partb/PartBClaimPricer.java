@@ -392,7 +392,10 @@ public final class PartBClaimPricer implements ClaimPricer {
                 toPrice -> partB.price(toPrice, participating),
                 partB.routeStep(payer),
                 false);
-        limit = LimitingCharge.of(line.result());
+        limit =
+            payer == PartBPayer.ANESTHESIA
+                ? LimitingCharge.ofAnesthesia(line.result())
+                : LimitingCharge.of(line.result());
         warnings = line.warnings();
       }
     }

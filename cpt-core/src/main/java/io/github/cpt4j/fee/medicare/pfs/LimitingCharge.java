@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaRole;
 import io.github.cpt4j.modifier.Modifier;
 
@@ -28,6 +30,13 @@ public final class LimitingCharge {
 
   /** The words of that step, whichever pricer makes it. */
   public static final String DESCRIPTION = "115% of the non-participating 95%: 109.25%";
+
+  /**
+   * The words of the step that rounds an anesthesia line's participating amount to cents before its
+   * limiting charge is taken ({@link #ofAnesthesia}).
+   */
+  public static final String ANESTHESIA_IN_CENTS =
+      "a participating provider's amount, half-up to cents, the amount the 109.25% is of";
 
   /** The law that pays the practitioners of {@link PractitionerType#mustAcceptAssignment()}. */
   private static final String ASSIGNMENT_LAW = "Social Security Act §1842(b)(18)(C)";
@@ -53,6 +62,30 @@ public final class LimitingCharge {
   public static FeeResult of(FeeResult participating) {
     return requireNonNull(participating, "participating")
         .multipliedBy(MedicareFeeSchedule.LIMITING_CHARGE_FACTOR, RULE, DESCRIPTION);
+  }
+
+  /**
+   * Returns the limiting charge of {@code participating}, a participating provider's exact amount
+   * for an anesthesia line: that amount rounded half-up to cents (step {@link
+   * AnesthesiaFeeSchedule#PAID_ROUNDED}, when rounding changes it), then 109.25% of it as {@link
+   * #of} takes. The physician fee schedule's limiting charge is 109.25% of its posted fee, which is
+   * in cents; an anesthesia line's fee schedule amount is its amount in cents too, the one the
+   * non-participating 95% is taken of ({@link AnesthesiaFeeSchedule}), so that its limiting charge
+   * is 115% of the non-participating amount: {@code 00790-QK 60min} in 13282-99, 108.845 paid
+   * 108.85, is limited to 1.0925 x 108.85 = 118.918625, 118.92 (115% of the non-participating
+   * 103.41), not 1.0925 x 108.845 = 118.91. An unpriced result is returned as it is.
+   */
+  public static FeeResult ofAnesthesia(FeeResult participating) {
+    requireNonNull(participating, "participating");
+    FeeResult inCents = participating;
+    if (participating instanceof FeeResult.Priced priced
+        && priced.exact().compareTo(priced.roundedAmount()) != 0) {
+      inCents =
+          participating.withExactAmount(
+              PricingStep.of(
+                  AnesthesiaFeeSchedule.PAID_ROUNDED, ANESTHESIA_IN_CENTS, priced.roundedAmount()));
+    }
+    return of(inCents);
   }
 
   /**

@@ -337,7 +337,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /**
    * Returns the limiting charge of {@code line}: the most a non-participating provider who does not
    * accept assignment may charge, 109.25% of the participating amount (whatever the context's
-   * participation), rounded once at the end like every amount.
+   * participation), rounded once at the end like every amount. An anesthesia line's participating
+   * amount is first rounded to cents ({@link LimitingCharge#ofAnesthesia}), as the posted fee the
+   * 109.25% multiplies for any other line is.
    *
    * <p>A practitioner Medicare pays only on assignment ({@link
    * PractitionerType#mustAcceptAssignment()}: a nurse practitioner, a physician assistant, a
@@ -362,7 +364,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         && price(line, context) instanceof FeeResult.Priced approved) {
       return LimitingCharge.assignmentRequired(line, practitioner, approved);
     }
-    return LimitingCharge.of(price(line, context.withParticipating(true)));
+    FeeResult participating = price(line, context.withParticipating(true));
+    if (anesthesia != null && AnesthesiaFeeSchedule.coversPacked(line.packedCode())) {
+      // Of the anesthesia amount in cents, as the PFS's of its posted fee (PF25PC layout).
+      return LimitingCharge.ofAnesthesia(participating);
+    }
+    return LimitingCharge.of(participating);
   }
 
   /**

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +47,49 @@ class LimitingChargeTest {
                       "test", Map.of(REST_OF_NEW_YORK, new BigDecimal("20.00"))))
               .effective(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31))
               .build());
+
+  /** The schedule with 2025's anesthesia for 00790: 7 base units, at 19.79 in 13282-99. */
+  private static final MedicareFeeSchedule ANESTHESIA_2025 =
+      SCHEDULE.withAnesthesia(
+          AnesthesiaFeeSchedule.builder()
+              .baseUnits(AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("00790"), 7)))
+              .conversionFactors(
+                  AnesthesiaConversionFactors.of(
+                      "test", Map.of(REST_OF_NEW_YORK, new BigDecimal("19.79"))))
+              .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+              .build());
+
+  /**
+   * An anesthesia line's limiting charge is 115% of its non-participating amount, 95% of the
+   * participating amount in cents, as the PFS's is of its posted fee: 109.25% of the amount in
+   * cents. 00790-QK 60min: (7 + 4) x 19.79 x 50% = 108.845, paid 108.85; non-participating 103.41;
+   * limited to 1.0925 x 108.85 = 118.918625, 118.92 (1.15 x 103.41 = 118.9215). 00790-AA 95min:
+   * 13.3 x 19.79 = 263.207, paid 263.21; non-participating 250.05; limited to 287.556925, 287.56
+   * (1.15 x 250.05 = 287.5575). They were 109.25% of the unrounded amounts, 118.91 and 287.55.
+   */
+  @ParameterizedTest
+  @CsvSource({"00790-QK 60min, 108.85, 103.41, 118.92", "00790-AA 95min, 263.21, 250.05, 287.56"})
+  void anAnesthesiaLinesLimitingChargeIs115PercentOfItsNonParticipatingAmount(
+      String text, String participating, String nonParticipating, String limit) {
+    ClaimLine line = ClaimLine.parse(text);
+    PricingContext facility = OFFICE.withSetting(Setting.FACILITY);
+    assertEquals(
+        new BigDecimal(participating), ANESTHESIA_2025.price(line, facility).amountOrThrow());
+    FeeResult nonPar = ANESTHESIA_2025.price(line, facility.withParticipating(false));
+    assertEquals(new BigDecimal(nonParticipating), nonPar.amountOrThrow(), nonPar::toString);
+    FeeResult charge = ANESTHESIA_2025.limitingCharge(line, facility);
+    assertEquals(new BigDecimal(limit), charge.amountOrThrow(), charge::toString);
+    assertEquals(
+        new BigDecimal(limit),
+        new BigDecimal(nonParticipating)
+            .multiply(new BigDecimal("1.15"))
+            .setScale(FeeResult.CENTS, FeeResult.ROUNDING));
+    assertTrue(charge.explanation().has(AnesthesiaFeeSchedule.PAID_ROUNDED), charge::toString);
+    // Whatever the context's participation.
+    assertEquals(
+        charge.amountOrThrow(),
+        ANESTHESIA_2025.limitingCharge(line, facility.withParticipating(false)).amountOrThrow());
+  }
 
   @ParameterizedTest
   @EnumSource(

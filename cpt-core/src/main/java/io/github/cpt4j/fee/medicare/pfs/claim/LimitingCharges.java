@@ -6,6 +6,7 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.math.BigDecimal;
@@ -26,13 +27,24 @@ final class LimitingCharges {
    * Multiplies the exact amount of every priced line of {@code state}, priced for its limiting
    * charges, by {@link MedicareFeeSchedule#LIMITING_CHARGE_FACTOR}, with the step {@link
    * LimitingCharge#of} records for a line alone: after every claim step, before an LT and RT pair
-   * is rounded, so that the pair's limiting charge is rounded once, as its payment is.
+   * is rounded, so that the pair's limiting charge is rounded once, as its payment is. An
+   * anesthesia line's amount is rounded to cents first, as {@link LimitingCharge#ofAnesthesia}
+   * does.
    */
   static void multiply(ClaimState state) {
     state.procedures(); // formed, so that each line of one knows it
     for (LineWork w : state.lines) {
       if (!w.hasAmount()) {
         continue;
+      }
+      if (w.anesthesia != null) {
+        // An anesthesia line's fee schedule amount is in cents, as the PFS's posted fee is: its
+        // limiting charge is 115% of 95% of that (LimitingCharge.ofAnesthesia).
+        BigDecimal cents = w.amount.setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+        if (cents.compareTo(w.amount) != 0) {
+          w.set(
+              cents, AnesthesiaFeeSchedule.PAID_ROUNDED, () -> LimitingCharge.ANESTHESIA_IN_CENTS);
+        }
       }
       BigDecimal limit = Amounts.times(w.amount, MedicareFeeSchedule.LIMITING_CHARGE_FACTOR);
       if (w.procedure == null) {

@@ -254,6 +254,39 @@ class LimitingChargesTest {
     assertTrue(limits.line(0).detail().endsWith(", 110.00"), limits::toString);
   }
 
+  /**
+   * A claim's anesthesia line has the limiting charge of its amount in cents, as a line alone has:
+   * 00790 at 19.79, QK 60min (7 + 4) x 19.79 x 50% = 108.845, paid 108.85, limited to 1.0925 x
+   * 108.85 = 118.918625, 118.92, 115% of the non-participating 103.41; AA 95min 263.207, paid
+   * 263.21, limited to 287.56. They were 118.91 and 287.55, 109.25% of the unrounded amounts.
+   */
+  @Test
+  void anAnesthesiaLinesLimitingChargeIsOfItsAmountInCents() {
+    MedicareFeeSchedule schedule =
+        ClaimTables.scheduleBuilder()
+            .anesthesia(
+                AnesthesiaFeeSchedule.builder()
+                    .baseUnits(AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("00790"), 7)))
+                    .conversionFactors(
+                        AnesthesiaConversionFactors.of(
+                            "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal("19.79"))))
+                    .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                    .build())
+            .build();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    for (String[] row :
+        new String[][] {{"00790-QK 60min", "118.92"}, {"00790-AA 95min", "287.56"}}) {
+      Claim claim = Claim.builder().add(row[0]).build();
+      PricedClaim limits = pricer.limitingCharges(claim, CONTEXT);
+      assertEquals(List.of(row[1]), amounts(limits), limits::toString);
+      assertTrue(
+          limits.line(0).explanation().has(AnesthesiaFeeSchedule.PAID_ROUNDED), limits::toString);
+      assertEquals(
+          schedule.limitingCharge(ClaimLine.parse(row[0]), CONTEXT).amountOrThrow(),
+          limits.line(0).amountOrThrow());
+    }
+  }
+
   @Test
   void theSelectedLinesOfAClaimAreThoseOfTheWholeClaim() {
     Claim claim = Claim.builder().add("27447").add("27130").build();

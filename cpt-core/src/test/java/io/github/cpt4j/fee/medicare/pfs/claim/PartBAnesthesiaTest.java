@@ -301,4 +301,22 @@ class PartBAnesthesiaTest {
     }
     assertEquals(new BigDecimal("109.25"), limits.line(2).amountOrThrow(), limits::toString);
   }
+
+  /**
+   * Priced alone too, an anesthesia line's limiting charge is of its amount in cents: 108.845, paid
+   * 108.85, is limited to 1.0925 x 108.85 = 118.918625, 118.92, 115% of the non-participating
+   * 103.41. It was 1.0925 x 108.845 = 118.91.
+   */
+  @Test
+  void anAnesthesiaLinePricedAloneHasTheLimitingChargeOfItsAmountInCents() {
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder()
+            .physicianFeeSchedule(WITHOUT)
+            .anesthesia(
+                (line, context) -> FeeResult.priced(new BigDecimal("108.845"), Explanation.empty()))
+            .build();
+    PartBClaimPricer pricer = PartBClaimPricer.of(partB, MedicareClaimPricer.of(WITHOUT));
+    PricedClaim limits = pricer.limitingCharges(claim(List.of("00790-QK 60min")), CONTEXT);
+    assertEquals(new BigDecimal("118.92"), limits.line(0).amountOrThrow(), limits::toString);
+  }
 }
