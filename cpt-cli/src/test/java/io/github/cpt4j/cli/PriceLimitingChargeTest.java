@@ -201,7 +201,9 @@ class PriceLimitingChargeTest {
    * A line's AS, QZ or QX says a practitioner paid only on assignment furnished it, whatever
    * --practitioner says: no limiting charge, the warning naming the modifier. 27447-AS in
    * Rochester, facility, 2025-06-02: 13.6% x 1197.89 = 162.91; it had 177.98, and the total
-   * 1486.67. The anesthesiologist's QK keeps its own: 50% x 178.11 = 89.055, limited to 97.29.
+   * 1486.67. The anesthesiologist's QK keeps its own: 50% x 178.11 = 89.055, paid 89.06, limited to
+   * 1.0925 x 89.06 = 97.30, 115% of the non-participating 84.61 (97.29 was of the unrounded
+   * 89.055).
    */
   @Test
   void aModifierOfAPractitionerPaidOnlyOnAssignmentHasNone() throws IOException {
@@ -250,7 +252,7 @@ class PriceLimitingChargeTest {
         List.of("89.06", ""), lines.get(1).getFields().subList(1, 3), anesthesia::toString);
     assertTrue(lines.get(1).getField(4).contains("(modifier QX)"), anesthesia::toString);
     assertEquals(
-        List.of("89.06", "97.29"), lines.get(2).getFields().subList(1, 3), anesthesia::toString);
+        List.of("89.06", "97.30"), lines.get(2).getFields().subList(1, 3), anesthesia::toString);
   }
 
   @Test
