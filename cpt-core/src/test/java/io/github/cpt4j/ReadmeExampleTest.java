@@ -68,7 +68,7 @@ class ReadmeExampleTest {
     // Modifiers: the known ones have a kind and a description; others are still valid.
     Modifier tc = Modifier.parse("TC");
     Optional<ModifierKind> kind = tc.info().map(ModifierInfo::kind); // HCPCS_LEVEL_II
-    boolean known = Modifier.parse("Q9").isKnown(); // false
+    boolean known = Modifier.parse("P7").isKnown(); // false
 
     // Claim lines, and the modifier rules: every violation, not just the first.
     ClaimLine line = ClaimLine.parse("71046-26-TC x2");

@@ -37,7 +37,7 @@ class ValidateRulesTest {
   void anUnknownModifierGivenTwiceIsReportedOnceAndItsRepeatAsTheDuplicate() throws Exception {
     Cli.Result r =
         Cli.runWithInput(
-            "99213-q9-q9\n99213 Q9 25 q9 q9\n", "validate", "--rules", "--format", "csv");
+            "99213-p7-p7\n99213 P7 25 p7 p7\n", "validate", "--rules", "--format", "csv");
     assertEquals(1, r.status(), r::toString);
     List<List<String>> rows = csv(r);
     List<List<String>> found =

@@ -21,7 +21,7 @@ import java.util.Optional;
  * pc == Modifier.PROFESSIONAL_COMPONENT;   // true
  * Modifier.isValid("rt");                  // false: strict form is upper case
  * pc.info().map(ModifierInfo::kind);       // Optional[CPT]
- * Modifier.parse("Q9").isKnown();          // false: well-formed but not in the registry
+ * Modifier.parse("P7").isKnown();          // false: well-formed but not in the registry
  * }</pre>
  */
 public final class Modifier implements Comparable<Modifier> {

@@ -13,14 +13,14 @@ import java.util.Optional;
  * The modifiers the library knows, each with its {@link ModifierKind} and a plain-language
  * description. Any other well-formed modifier is still a valid {@link Modifier}, just unknown.
  *
- * <p>{@link #standard()} holds 174 modifiers: 39 CPT modifiers, the anesthesia physical status
- * modifiers P1-P6, the Category II modifiers and 125 common HCPCS Level II modifiers. A registry is
+ * <p>{@link #standard()} holds 177 modifiers: 39 CPT modifiers, the anesthesia physical status
+ * modifiers P1-P6, the Category II modifiers and 128 common HCPCS Level II modifiers. A registry is
  * immutable and thread-safe; lookups are an array read and never allocate.
  *
  * <pre>{@code
  * ModifierRegistry registry = ModifierRegistry.standard();
  * registry.lookup(Modifier.parse("TC")).map(ModifierInfo::kind);   // Optional[HCPCS_LEVEL_II]
- * registry.isKnown(Modifier.parse("Q9"));                          // false: well-formed, unknown
+ * registry.isKnown(Modifier.parse("P7"));                          // false: well-formed, unknown
  * registry.ofKind(ModifierKind.CATEGORY_II);                        // 1P, 2P, 3P, 8P
  * }</pre>
  */
@@ -125,7 +125,7 @@ public final class ModifierRegistry {
     return ofKind.build();
   }
 
-  /** Returns a short summary, such as {@code ModifierRegistry[174 modifiers]}: the standard one. */
+  /** Returns a short summary, such as {@code ModifierRegistry[177 modifiers]}: the standard one. */
   @Override
   public String toString() {
     return "ModifierRegistry[" + all.size() + " modifiers]";

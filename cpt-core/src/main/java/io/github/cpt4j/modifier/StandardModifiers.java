@@ -209,6 +209,16 @@ final class StandardModifiers {
         levelII("GO", "Service under an outpatient occupational therapy plan of care"),
         levelII("GN", "Service under an outpatient speech-language pathology plan of care"),
 
+        // HCPCS Level II: routine foot care, the class findings that make it covered (Medicare
+        // Benefit Policy Manual, chapter 15, section 290).
+        levelII(
+            "Q7",
+            "Routine foot care justified by a class A finding, a foot or part of it amputated"),
+        levelII(
+            "Q8",
+            "Routine foot care justified by two class B findings, such as absent foot pulses"),
+        levelII("Q9", "Routine foot care justified by one class B and two class C findings"),
+
         // HCPCS Level II: laboratory.
         levelII("QW", "Laboratory test waived under the CLIA rules"),
 

@@ -57,7 +57,7 @@ class ModifierRulesProperties {
         Arbitraries.of(
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
-                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
+                "8P", "LT", "RT", "22", "P9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
                 "XP", "XU", "JW", "JZ", "62", "66", "80", "81", "82", "AS", "AA", "QK", "QZ", "GC")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =

@@ -109,7 +109,7 @@ class ModifierTest {
 
   @Test
   void unknownButWellFormedModifiersAreAllowed() {
-    for (String text : List.of("00", "Q9", "ZZ", "X1", "P7", "4P")) {
+    for (String text : List.of("00", "ZZ", "P7", "P9", "4P")) {
       Modifier modifier = Modifier.parse(text);
       assertFalse(modifier.isKnown(), text);
       assertEquals(Optional.empty(), modifier.info());
@@ -131,12 +131,12 @@ class ModifierTest {
         codes(
             "LT RT TC XE XS XP XU AS FX FY CT CQ CO FT FS GT GA GY GZ KX AA AD QK QX QY QZ QS G8 G9 "
                 + "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
-                + "LC LD LM RC RI JW JZ JG TB GX AI CR PT Q0 Q1 GC GE Q5 Q6 GV GW GP GO GN QW "
+                + "LC LD LM RC RI JW JZ JG TB GX AI CR PT Q0 Q1 GC GE Q5 Q6 GV GW Q7 Q8 Q9 GP GO GN QW "
                 + "NU UE RR KH KI KJ KE KU KC KF KM KN AU AV AW QE QA QG QR QF QB "
                 + "SA SB AQ AT FQ FR ET SC CS PD PI PS UN UP UQ UR US PO PN ER KS RA RB EA EB EC"),
         kinds(registry, ModifierKind.HCPCS_LEVEL_II));
-    assertEquals(39 + 6 + 4 + 125, registry.all().size());
-    assertEquals("ModifierRegistry[174 modifiers]", registry.toString());
+    assertEquals(39 + 6 + 4 + 128, registry.all().size());
+    assertEquals("ModifierRegistry[177 modifiers]", registry.toString());
     // In modifier order, each description distinct (none copied from another by mistake).
     assertTrue(
         registry.all().stream()
@@ -156,13 +156,14 @@ class ModifierTest {
    * Modifiers common on professional and supplier claims that {@code cpt validate --rules} once
    * called unknown: portable X-ray transport (UN-US), off-campus hospital departments (PO, PN, ER),
    * who furnished the service (SA, SB, AQ, AT), audio-only and virtual supervision (FQ, FR),
-   * coverage (ET, SC, CS, PD), PET (PI, PS), supplies (KS, RA, RB) and anemia drugs (EA-EC). None
+   * coverage (ET, SC, CS, PD), PET (PI, PS), supplies (KS, RA, RB), anemia drugs (EA-EC) and the
+   * class findings of routine foot care (Q7, Q8, Q9: Benefit Policy Manual ch. 15 §290). None
    * changes the fee schedule amount in this library.
    */
   @ParameterizedTest
   @CsvSource({
     "UN", "UP", "UQ", "UR", "US", "PO", "PN", "ER", "SA", "SB", "AQ", "AT", "FQ", "FR", "ET", "SC",
-    "CS", "PD", "PI", "PS", "KS", "RA", "RB", "EA", "EB", "EC"
+    "CS", "PD", "PI", "PS", "KS", "RA", "RB", "EA", "EB", "EC", "Q7", "Q8", "Q9"
   })
   void commonClaimModifiersAreKnownWithoutAPaymentEffect(String text) {
     Modifier modifier = Modifier.parse(text);
@@ -254,14 +255,14 @@ class ModifierTest {
   void customRegistryRejectsDuplicates() {
     ModifierInfo payer =
         ModifierInfo.of(
-            Modifier.parse("Q9"), ModifierKind.HCPCS_LEVEL_II, "Made-up payer modifier");
+            Modifier.parse("P7"), ModifierKind.HCPCS_LEVEL_II, "Made-up payer modifier");
     ModifierRegistry registry = ModifierRegistry.of(List.of(payer));
-    assertEquals(Optional.of(payer), registry.lookup(Modifier.parse("Q9")));
+    assertEquals(Optional.of(payer), registry.lookup(Modifier.parse("P7")));
     assertFalse(registry.isKnown(Modifier.SEPARATE_EM));
     assertThrows(IllegalArgumentException.class, () -> ModifierRegistry.of(List.of(payer, payer)));
     assertThrows(
         IllegalArgumentException.class,
-        () -> ModifierInfo.of(Modifier.parse("Q9"), ModifierKind.CPT, " "));
+        () -> ModifierInfo.of(Modifier.parse("P7"), ModifierKind.CPT, " "));
   }
 
   @Test
