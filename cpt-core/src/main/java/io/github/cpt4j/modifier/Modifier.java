@@ -114,6 +114,12 @@ public final class Modifier implements Comparable<Modifier> {
   /** CO: occupational therapy furnished in whole or in part by a therapy assistant, paid 85%. */
   public static final Modifier OCCUPATIONAL_THERAPY_ASSISTANT = parse("CO");
 
+  /**
+   * PD: a service of an entity a hospital wholly owns or operates, in the 3 days before the
+   * patient's admission there; paid the professional component or the facility rate.
+   */
+  public static final Modifier PAYMENT_WINDOW = parse("PD");
+
   private final int index;
   private final String text;
 

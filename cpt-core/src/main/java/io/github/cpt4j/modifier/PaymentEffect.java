@@ -78,7 +78,17 @@ public enum PaymentEffect {
    * (CO) therapy assistant; Medicare pays 85% of the amount from 2022 (Social Security Act section
    * 1834(v)).
    */
-  THERAPY_ASSISTANT;
+  THERAPY_ASSISTANT,
+  /**
+   * PD: a diagnostic or admission-related service furnished by an entity a hospital wholly owns or
+   * operates, to a patient the hospital admits as an inpatient within 3 days (1 day for a hospital
+   * outside the inpatient prospective payment system). The technical portion is paid to the
+   * hospital with the inpatient stay, so the physician fee schedule pays the professional component
+   * of a test with a professional/technical split (PC/TC indicator 1), nothing for a technical
+   * component, and the facility rate of any other code (CMS change request 7502, Transmittal 2373;
+   * Claims Processing Manual ch. 12 §90.7 and ch. 3 §40.3).
+   */
+  PAYMENT_WINDOW;
 
   /**
    * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<

@@ -286,15 +286,13 @@ final class StandardModifiers {
   /**
    * The payment effects of the standard modifiers (CMS Claims Processing Manual, chapter 12,
    * sections 20.4 and 40-40.8 (78: section 40.4, the intra-operative share), the indicators of the
-   * relative value file's Attachment A, and for FX, FY, CT, CQ and CO the laws and change requests
-   * named on their {@link PaymentEffect}s).
+   * relative value file's Attachment A, and for FX, FY, CT, CQ, CO and PD the laws and change
+   * requests named on their {@link PaymentEffect}s).
    *
    * <p>Some known modifiers touch a payment outside the fee schedule amount of the line and have no
    * effect here: AQ's shortage-area bonus is paid apart, quarterly; UN to US share the transport of
    * portable X-ray equipment (R0075, which the contractor prices) among the patients of a trip; PO,
-   * PN and ER price hospital claims. PD does change the amount (CMS change request 7502: the
-   * professional component only, or the facility rate), which the pricers do not apply: such a line
-   * is priced as billed with 26 or in the facility setting.
+   * PN and ER price hospital claims.
    */
   private static final ImmutableMap<String, PaymentEffect> EFFECTS =
       ImmutableMap.<String, PaymentEffect>builder()
@@ -320,6 +318,7 @@ final class StandardModifiers {
           .put("CT", PaymentEffect.CT_EQUIPMENT_NOT_STANDARD)
           .put("CQ", PaymentEffect.THERAPY_ASSISTANT)
           .put("CO", PaymentEffect.THERAPY_ASSISTANT)
+          .put("PD", PaymentEffect.PAYMENT_WINDOW)
           .build();
 
   private static ModifierInfo withEffect(ModifierInfo info) {

@@ -156,14 +156,15 @@ class ModifierTest {
    * Modifiers common on professional and supplier claims that {@code cpt validate --rules} once
    * called unknown: portable X-ray transport (UN-US), off-campus hospital departments (PO, PN, ER),
    * who furnished the service (SA, SB, AQ, AT), audio-only and virtual supervision (FQ, FR),
-   * coverage (ET, SC, CS, PD), PET (PI, PS), supplies (KS, RA, RB), anemia drugs (EA-EC) and the
-   * class findings of routine foot care (Q7, Q8, Q9: Benefit Policy Manual ch. 15 §290). None
-   * changes the fee schedule amount in this library.
+   * coverage (ET, SC, CS), PET (PI, PS), supplies (KS, RA, RB), anemia drugs (EA-EC) and the class
+   * findings of routine foot care (Q7, Q8, Q9: Benefit Policy Manual ch. 15 §290). None changes the
+   * fee schedule amount in this library (PD, the 3-day payment window, does: {@code
+   * PaymentEffect.PAYMENT_WINDOW}).
    */
   @ParameterizedTest
   @CsvSource({
     "UN", "UP", "UQ", "UR", "US", "PO", "PN", "ER", "SA", "SB", "AQ", "AT", "FQ", "FR", "ET", "SC",
-    "CS", "PD", "PI", "PS", "KS", "RA", "RB", "EA", "EB", "EC", "Q7", "Q8", "Q9"
+    "CS", "PI", "PS", "KS", "RA", "RB", "EA", "EB", "EC", "Q7", "Q8", "Q9"
   })
   void commonClaimModifiersAreKnownWithoutAPaymentEffect(String text) {
     Modifier modifier = Modifier.parse(text);

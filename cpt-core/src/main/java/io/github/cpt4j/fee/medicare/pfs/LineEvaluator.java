@@ -34,6 +34,9 @@ import java.util.Optional;
  * date of service ({@link PractitionerType#coveredFrom()}); no locality; no GPCIs for it; no
  * conversion factor; a conversion factor other than the one the relative value file states.
  *
+ * <p>Modifier PD, the 3-day payment window, is applied once the row is found: a split test's 26
+ * row, the facility rate, or a refusal of a technical component ({@link #inPaymentWindow}).
+ *
  * <p>Why the factor check is here, per line, and not in {@link
  * MedicareFeeSchedule.Builder#build()}: which factor applies depends on the date of service and on
  * whether the provider is a qualifying APM participant, and both come with each claim's context. A
@@ -202,8 +205,8 @@ public final class LineEvaluator {
    * The gates are those of {@code evaluate}; a property checks that both agree.
    */
   RvuEntry quickRowOrNaOrNull(ClaimLine line) {
-    if (!quick) {
-      return null;
+    if (!quick || inPaymentWindow(line)) {
+      return null; // PD changes the row or the setting: evaluate applies it
     }
     RowModifier row = RowModifier.selectedBy(line.modifiers());
     RvuEntry entry = row == null ? null : rvus.get(line.packedCode(), row);
@@ -307,6 +310,21 @@ public final class LineEvaluator {
       }
       return row == null ? conflictingRows(rvus, line) : missingRow(rvus, code, row);
     }
+    Setting priced = setting;
+    if (inPaymentWindow(line)) {
+      LineEvaluation refused = technicalInPaymentWindow(entry);
+      if (refused != null) {
+        return refused;
+      }
+      if (row == RowModifier.GLOBAL && entry.indicators().pcTc() == PcTcIndicator.DIAGNOSTIC_TEST) {
+        entry = rvus.get(code, RowModifier.PROFESSIONAL_COMPONENT);
+        if (entry == null) {
+          return missingRow(rvus, code, RowModifier.PROFESSIONAL_COMPONENT);
+        }
+        row = RowModifier.PROFESSIONAL_COMPONENT;
+      }
+      priced = Setting.FACILITY;
+    }
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
       return refuseStatus(schedule, setting, locality, entry);
@@ -351,7 +369,79 @@ public final class LineEvaluator {
           entry);
     }
     return calculate(
-        schedule, setting, locality, gpci, conversionFactor, entry, line.packedCode(), row);
+        schedule, priced, locality, gpci, conversionFactor, entry, line.packedCode(), row);
+  }
+
+  /**
+   * Tells whether {@code line} carries PD: a diagnostic or admission-related service furnished by
+   * an entity a hospital wholly owns or operates, to a patient that hospital admits as an inpatient
+   * within 3 days (1 day for a hospital outside the inpatient prospective payment system).
+   *
+   * <p>The one place the payment window is applied ({@link #evaluate}, for single lines, claims and
+   * limiting charges alike). CMS change request 7502 (Transmittal 2373, MLN Matters MM7502; Claims
+   * Processing Manual ch. 12 §90.7) pays such a line on the physician fee schedule at the
+   * professional component only for a code with a professional/technical split (PC/TC 1: its 26
+   * row) and at the facility rate for any other code. The technical portion of a diagnostic service
+   * in the window is paid to the hospital with the inpatient stay (ch. 3 §40.3), so a technical
+   * component billed alone, a technical-only code and a global-only test, whose amount includes its
+   * technical-only code's (PC/TC 4, 93000 with 93005's tracing), are not paid here: {@link
+   * #technicalInPaymentWindow}. Every 26 row of the 2025 file has the same practice expense in both
+   * settings, so the 26 row at the facility rate is the 26 row as billed.
+   */
+  static boolean inPaymentWindow(ClaimLine line) {
+    return line.modifiers().contains(Modifier.PAYMENT_WINDOW);
+  }
+
+  /**
+   * Refuses the technical portion of a PD line (see {@link #inPaymentWindow}): a TC row, a
+   * technical-only code (PC/TC 3) or a global-only test (PC/TC 4); null for any other row.
+   */
+  private static LineEvaluation technicalInPaymentWindow(RvuEntry entry) {
+    PcTcIndicator pcTc = entry.indicators().pcTc();
+    boolean globalOnly =
+        pcTc == PcTcIndicator.GLOBAL_TEST_ONLY && entry.rowModifier() == RowModifier.GLOBAL;
+    if (entry.rowModifier() != RowModifier.TECHNICAL_COMPONENT
+        && pcTc != PcTcIndicator.TECHNICAL_COMPONENT_ONLY
+        && !globalOnly) {
+      return null;
+    }
+    return refuse(
+        UnpricedReason.NOT_PAYABLE_IN_PLACE,
+        entry.row()
+            + "-PD "
+            + (globalOnly ? "includes the technical component of a test" : "is technical")
+            + ": in the 3-day payment window the hospital is paid for it with the inpatient stay"
+            + " (CMS change request 7502; Claims Processing Manual ch. 3 §40.3), not the physician"
+            + " fee schedule"
+            + (globalOnly ? "; bill the test's professional-only code (PC/TC 2) with PD" : ""),
+        entry);
+  }
+
+  /**
+   * The explanation of what PD did to {@code line}, priced from {@code entry}; null when the line
+   * has no PD or was refused before its row was known.
+   */
+  static String paymentWindowNote(ClaimLine line, RvuEntry entry) {
+    if (entry == null || !inPaymentWindow(line)) {
+      return null;
+    }
+    String window =
+        "3-day payment window: a service of an entity the admitting hospital wholly owns or"
+            + " operates (CMS change request 7502)";
+    if (entry.rowModifier() == RowModifier.PROFESSIONAL_COMPONENT
+        && RowModifier.selectedBy(line.modifiers()) == RowModifier.GLOBAL) {
+      return window
+          + ": only the professional component of "
+          + entry.code()
+          + " is paid, its 26 row; the hospital is paid the technical component";
+    }
+    if (entry.rowModifier() == RowModifier.TECHNICAL_COMPONENT
+        || entry.indicators().pcTc() == PcTcIndicator.TECHNICAL_COMPONENT_ONLY
+        || entry.indicators().pcTc() == PcTcIndicator.GLOBAL_TEST_ONLY
+            && entry.rowModifier() == RowModifier.GLOBAL) {
+      return window + ": the hospital is paid the technical component";
+    }
+    return window + ": paid at the facility rate, whatever the place of service";
   }
 
   /**

@@ -36,6 +36,11 @@ import java.util.Optional;
  *       the line carries that modifier. 26 or TC on a code whose PC/TC indicator does not allow it
  *       is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}; 53 without a row of its own is {@link
  *       UnpricedReason#CARRIER_PRICED}.
+ *   <li>Applies modifier PD, the 3-day payment window (CMS change request 7502): a test with a
+ *       professional/technical split (PC/TC 1) is paid its 26 row, any other code the facility
+ *       rate; a technical component, a technical-only code and a global-only test (93000) are
+ *       {@link UnpricedReason#NOT_PAYABLE_IN_PLACE}, paid to the hospital with the inpatient stay.
+ *       The explanation says so in a {@code modifier-PD} step.
  *   <li>Checks the status: A, T and R with RVUs are priced; C, and R without RVUs, are
  *       contractor-priced; every other status is {@link UnpricedReason#STATUS_NOT_PAYABLE}.
  *   <li>Computes the amount of one unit with the locality's GPCIs and the conversion factor of the
@@ -588,6 +593,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     }
     PaymentStatus status = entry.status();
     header = header.then(PricingStep.note("row", entry::describe));
+    String paymentWindow = LineEvaluator.paymentWindowNote(line, entry);
+    if (paymentWindow != null) {
+      header = header.then(PricingStep.note("modifier-PD", paymentWindow));
+    }
     if (status == PaymentStatus.T) {
       header =
           header.then(
@@ -628,7 +637,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       case FILM_X_RAY, COMPUTED_RADIOGRAPHY, CT_EQUIPMENT_NOT_STANDARD ->
           "technical component reduction of claim pricing";
       case THERAPY_ASSISTANT -> "therapy assistant's 85% of claim pricing";
-      case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE -> null;
+      // PD is applied to the line itself (LineEvaluator.inPaymentWindow), with its own step.
+      case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE, PAYMENT_WINDOW -> null;
     };
   }
 
