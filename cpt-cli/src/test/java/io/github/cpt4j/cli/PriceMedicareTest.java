@@ -281,6 +281,37 @@ class PriceMedicareTest {
     assertEquals(rows.get(4).getField(4), rows.get(6).getField(4)); // the visit, paid alike
   }
 
+  /**
+   * Modifier PD, the 3-day payment window (CMS change request 7502), priced as the library prices
+   * it: 71046-PD as 71046-26 (9.81 in 13282-99, not the global 31.23), 99213-PD at the facility
+   * rate (61.92, not the office 85.86), 71046-TC-PD not paid, each with its reason.
+   */
+  @Test
+  void modifierPdPaysTheProfessionalComponentOrTheFacilityRate() {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "71046-PD",
+            "71046-26",
+            "99213-PD",
+            "71046-TC-PD",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-11-03",
+            "-f",
+            "json",
+            "--explain");
+    assertEquals(0, r.status(), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("9.81", rows.get(0).get("amount").textValue(), r::toString);
+    assertEquals("9.81", rows.get(1).get("amount").textValue(), r::toString);
+    assertEquals("61.92", rows.get(2).get("amount").textValue(), r::toString);
+    assertTrue(rows.get(0).get("explanation").textValue().contains("modifier-PD"), r::toString);
+    assertTrue(rows.get(2).get("explanation").textValue().contains("facility rate"), r::toString);
+    assertEquals("not_payable_in_place", rows.get(3).get("result").textValue(), r::toString);
+  }
+
   @Test
   void nonParticipatingIsPaidNinetyFivePercent() {
     BigDecimal par =

@@ -928,6 +928,33 @@ class CptModuleTest {
     assertEquals("NOT_IN_SCHEDULE", tree.get("lines").get(3).get("result").get("reason").asText());
   }
 
+  /**
+   * Modifier PD (the 3-day payment window, CMS change request 7502) is written as the claim pricer
+   * prices it: 71046-PD at its 26 row, 9.81 in 13282-99 (not the global 31.23), 99213-PD at the
+   * facility rate, 61.92 even in an office, each with its {@code modifier-PD} step, reading back
+   * equal.
+   */
+  @Test
+  void aPaymentWindowLineIsWrittenWithItsAmountAndStep() throws Exception {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    PricedClaim priced =
+        pricer.price(
+            Claim.ofLines(ClaimLine.parse("71046-PD"), ClaimLine.parse("99213-PD")),
+            ROCHESTER.withSetting(Setting.NON_FACILITY));
+    JsonNode lines = MAPPER.valueToTree(priced).get("lines");
+    String[] amounts = {"9.81", "61.92"};
+    for (int i = 0; i < amounts.length; i++) {
+      JsonNode result = lines.get(i).get("result");
+      assertEquals(amounts[i], result.get("amount").asText(), result::toString);
+      boolean step = false;
+      for (JsonNode s : result.get("explanation")) {
+        step |= "modifier-PD".equals(s.get("rule").asText());
+      }
+      assertTrue(step, result::toString);
+      assertEquals(priced.line(i).result(), MAPPER.treeToValue(result, FeeResult.class));
+    }
+  }
+
   /** A priced line's billed line names its rendering provider, as its date, and reads back. */
   @Test
   void aPricedLineWritesItsRenderingProvider() throws Exception {
