@@ -610,24 +610,24 @@ public final class FhirClaims {
    * facility, it is where the other items are. When no item says where and there is no facility, a
    * claim at the office (place of service 11) or of no place of service is at its billing {@code
    * provider}'s office (item 33): a contained {@code Organization} or {@code Practitioner}, by its
-   * addresses that are neither {@code old}, {@code billing} nor {@code postal}, when they share one
-   * ZIP code; a {@code PractitionerRole} says nothing. At any other place (the patient's home, 12)
-   * the office is not where the service was. {@link
+   * addresses that are neither {@code old}, {@code billing}, {@code postal} nor abroad, when they
+   * share one ZIP code; a {@code PractitionerRole} says nothing. At any other place (the patient's
+   * home, 12) the office is not where the service was. {@link
    * FhirClaimPricer#withZipLocalities(java.util.function.Function)} prices the claim in that ZIP
    * code's locality.
    *
    * <p>A postal code is five digits, or nine as ZIP+4 ({@code 14620-1234} or {@code 146201234}),
    * whose last four are dropped, of an address without a {@code country} or in the United States or
-   * a territory ({@code US}, {@code USA}, {@code United States}, {@code PR}, ...): an address read
-   * here that is abroad ({@code CA}, or {@code DE} with a postal code of five digits) is refused at
-   * its {@code country}, as a postal code abroad is no ZIP code. A location that is named but whose
-   * ZIP code cannot be read (a reference to a resource outside the claim, {@code Location/1}, which
-   * is not followed; an address without a {@code postalCode}) leaves the claim's ZIP code unknown,
-   * and the answer empty: the facility does not stand for an item that says it was elsewhere, nor
-   * the office for a facility. Items at different ZIP codes are refused, as the CMS-1500 has one
-   * service location per claim: price them as separate claims. The {@code facility} is read only
-   * when an item has no location of its own, and the {@code provider} only when neither items nor
-   * facility say where.
+   * a territory ({@code US}, {@code USA}, {@code United States}, {@code PR}, {@code Guam}, ...): an
+   * item's or a facility's address abroad ({@code CA}, or {@code DE} with a postal code of five
+   * digits) is refused at its {@code country}, as a postal code abroad is no ZIP code. A location
+   * that is named but whose ZIP code cannot be read (a reference to a resource outside the claim,
+   * {@code Location/1}, which is not followed; an address without a {@code postalCode}) leaves the
+   * claim's ZIP code unknown, and the answer empty: the facility does not stand for an item that
+   * says it was elsewhere, nor the office for a facility. Items at different ZIP codes are refused,
+   * as the CMS-1500 has one service location per claim: price them as separate claims. The {@code
+   * facility} is read only when an item has no location of its own, and the {@code provider} only
+   * when neither items nor facility say where.
    *
    * <pre>{@code
    * FhirClaims.serviceZip(fhirClaim);   // Optional[14620], from "14620-1234" of Claim.facility
@@ -635,9 +635,10 @@ public final class FhirClaims {
    *
    * @throws FhirMappingException at a {@code postalCode} that is not a US ZIP code ({@code
    *     Claim.contained[0].address.postalCode}) or differs from an earlier item's; at the {@code
-   *     country} of an address abroad ({@code Claim.item[0].locationAddress.country}); at a local
-   *     reference read that names no contained resource, or one of another type; or where {@link
-   *     #placeOfService} throws, when the office is looked for
+   *     country} of an item's or a facility's address abroad ({@code
+   *     Claim.item[0].locationAddress.country}); at a local reference read that names no contained
+   *     resource, or one of another type; or where {@link #placeOfService} throws, when the office
+   *     is looked for
    */
   public static Optional<String> serviceZip(org.hl7.fhir.r4.model.Claim claim) {
     return serviceZip(claim, FhirResolver.none());

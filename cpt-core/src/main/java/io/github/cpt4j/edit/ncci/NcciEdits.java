@@ -29,9 +29,9 @@ import java.util.Optional;
  *
  * <p>Practitioner, outpatient hospital and DME tables are separate: build one {@code NcciEdits} per
  * claim type ({@link NcciClaimType}). Tables that say they are for different claim types are
- * refused together; a table that does not say takes the other's type. So are tables of different
- * quarters, when both know theirs (CMS's file names say it: {@code v322r0} and {@code
- * Eff_07-01-2026} are both July to September 2026).
+ * refused together; a table that does not say takes the other's type. So is a PTP table of a
+ * quarter before the MUE table's, when both know theirs (CMS's file names say it: {@code v322r0}
+ * and {@code Eff_07-01-2026} are both July to September 2026).
  */
 public final class NcciEdits implements ClaimEdit {
 

@@ -134,7 +134,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         if (column2 == column1) {
           continue;
         }
-        int row = applyingRow(column1, column2, day, claim);
+        int row = applyingRow(column1, column2, day, claim, j, date, claimDate, oneDay, byProvider);
         if (row < 0 || j >= 64 && isDenied(found, j)) {
           continue;
         }
@@ -170,7 +170,11 @@ public final class PtpClaimEdit implements ClaimEdit {
               continue;
             }
             int other = claim.line(k).line().code().packed();
-            int otherRow = other == column2 ? -1 : applyingRow(other, column2, day, claim);
+            int otherRow =
+                other == column2
+                    ? -1
+                    : applyingRow(
+                        other, column2, day, claim, j, date, claimDate, oneDay, byProvider);
             if (otherRow >= 0 && table.indicator(otherRow) == PtpModifierIndicator.NOT_ALLOWED) {
               by = k;
               row = otherRow;
@@ -209,11 +213,22 @@ public final class PtpClaimEdit implements ClaimEdit {
    * in force on the day) has one edit, or both lines would be denied, though the column 1 code is
    * the one paid (NCCI Policy Manual, ch. I): the newer row, CMS's later word on the pair; of one
    * date, the row of indicator 0, which would deny a line whatever the modifiers; else the row
-   * whose column 1 code is billed first on the claim, decided once for the two codes, so that lines
-   * of each are never denied by lines of the other. Allocation-free; the reverse pair is looked up
-   * only when the pair is an edit, which is rare.
+   * whose column 1 code is billed first among the lines paired with line {@code member} (of its
+   * date and, when lines are paired by provider, its provider), decided once for the two codes, so
+   * that lines of each are never denied by lines of the other, and lines of another day or provider
+   * change nothing. Allocation-free; the reverse pair is looked up only when the pair is an edit,
+   * which is rare.
    */
-  private int applyingRow(int column1, int column2, int day, Claim claim) {
+  private int applyingRow(
+      int column1,
+      int column2,
+      int day,
+      Claim claim,
+      int member,
+      LocalDate date,
+      LocalDate claimDate,
+      boolean oneDay,
+      boolean byProvider) {
     int row = table.activeRow(column1, column2, day);
     if (row < 0) {
       return -1;
@@ -230,14 +245,28 @@ public final class PtpClaimEdit implements ClaimEdit {
     if (strict != (table.indicator(reverse) == PtpModifierIndicator.NOT_ALLOWED)) {
       return strict ? row : -1;
     }
-    return billedFirst(claim, column1, column2) ? row : -1;
+    return billedFirst(claim, column1, column2, member, date, claimDate, oneDay, byProvider)
+        ? row
+        : -1;
   }
 
   /**
-   * Whether the first line of {@code code} or {@code other} on {@code claim} is of {@code code}.
+   * Whether the first line of {@code code} or {@code other} among those paired with line {@code
+   * member} is of {@code code}.
    */
-  private static boolean billedFirst(Claim claim, int code, int other) {
+  private static boolean billedFirst(
+      Claim claim,
+      int code,
+      int other,
+      int member,
+      LocalDate date,
+      LocalDate claimDate,
+      boolean oneDay,
+      boolean byProvider) {
     for (int k = 0, n = claim.size(); k < n; k++) {
+      if (!oneDay && apart(claim, k, member, date, claimDate, byProvider)) {
+        continue;
+      }
       int packed = claim.line(k).line().code().packed();
       if (packed == code || packed == other) {
         return packed == code;

@@ -453,6 +453,16 @@ class PtpClaimEditTest {
     // The code billed first is column 1 for every pair of their lines: its second line is paid too.
     assertEquals(List.of(1), denied(tied, claim("64483", "64490", "64483"), "2025-06-02"));
     assertEquals(List.of(1), denied(tied, claim("64490", "64483", "64490"), "2025-06-02"));
+    // Only the lines paired with each other count: a 64490 of another day or provider billed first
+    // leaves 64483 column 1 on 2025-06-02.
+    for (String before : List.of("64490 on 2025-06-01", "64490 on 2025-06-02 by 2000000002")) {
+      Claim claim =
+          Claim.of(
+              BilledLine.parse(before),
+              BilledLine.parse("64483 on 2025-06-02 by 1234567893"),
+              BilledLine.parse("64490 on 2025-06-02 by 1234567893"));
+      assertEquals(List.of(2), denied(tied, claim, "2025-06-02"), before);
+    }
     // Both in force, one newer: CMS's later row is the edit of the pair, whatever the order billed.
     PtpClaimEdit reversed =
         PtpClaimEdit.of(
