@@ -213,7 +213,8 @@ final class StandardModifiers {
         // Benefit Policy Manual, chapter 15, section 290).
         levelII(
             "Q7",
-            "Routine foot care justified by a class A finding, a foot or part of it amputated"),
+            "Routine foot care justified by a class A finding: a foot or part of it amputated,"
+                + " not by injury"),
         levelII(
             "Q8",
             "Routine foot care justified by two class B findings, such as absent foot pulses"),
