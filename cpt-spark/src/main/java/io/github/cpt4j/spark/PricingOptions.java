@@ -222,7 +222,11 @@ public abstract class PricingOptions implements Serializable {
         : Optional.of(Locality.ofPacked(packedLocality()));
   }
 
-  /** Returns the setting of rows that give none. */
+  /**
+   * Returns the setting of rows that give none. With a {@linkplain #withPlaceOfService place of
+   * service}, it is the place's setting today; each row is priced in the place's setting on its own
+   * date (telehealth in the patient's home, {@code 10}, at the facility rate before 2024).
+   */
   public final Setting setting() {
     return defaultSetting();
   }
