@@ -128,4 +128,29 @@ class PaymentWindowModifierTest {
         MEDICARE.limitingCharge(ClaimLine.parse("71046-PD"), OFFICE).amount());
     assertFalse(MEDICARE.price(ClaimLine.parse("71046-PD"), OFFICE).settingNotAvailable());
   }
+
+  @Test
+  void anEndoscopyFamilysBaseComesOffAtTheFacilityRateToo() {
+    // MULT PROC 3: 45380 beside 45385 is paid its amount minus the base 45378's. With PD both are
+    // facility amounts: 185.53 - 170.58 = 14.95, as the same claim at the facility without PD;
+    // the base's office fee, 313.32, took the whole of it.
+    PricedClaim pd =
+        PRICER.price(
+            Claim.ofLines(ClaimLine.parse("45385-PD"), ClaimLine.parse("45380-PD")), OFFICE);
+    PricedClaim facility =
+        PRICER.price(Claim.ofLines(ClaimLine.parse("45385"), ClaimLine.parse("45380")), FACILITY);
+    assertEquals(new BigDecimal("14.95"), pd.line(1).result().amountOrThrow());
+    assertEquals(facility.line(1).result().amountOrThrow(), pd.line(1).result().amountOrThrow());
+    assertEquals(facility.total(), pd.total());
+    assertEquals(new BigDecimal("249.09"), pd.total());
+  }
+
+  @Test
+  void aCodeNotValidForMedicareSaysSoWithPdToo() {
+    // 77385 is status I (not valid for Medicare) and technical only: its status answers first.
+    FeeResult plain = MEDICARE.price(ClaimLine.parse("77385"), OFFICE);
+    FeeResult pd = MEDICARE.price(ClaimLine.parse("77385-PD"), OFFICE);
+    assertEquals(UnpricedReason.STATUS_NOT_PAYABLE, plain.reason().orElseThrow());
+    assertEquals(plain.reason(), pd.reason());
+  }
 }

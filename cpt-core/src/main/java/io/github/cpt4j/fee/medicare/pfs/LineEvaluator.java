@@ -311,11 +311,8 @@ public final class LineEvaluator {
       return row == null ? conflictingRows(rvus, line) : missingRow(rvus, code, row);
     }
     Setting priced = setting;
-    if (inPaymentWindow(line)) {
-      LineEvaluation refused = technicalInPaymentWindow(entry);
-      if (refused != null) {
-        return refused;
-      }
+    boolean window = inPaymentWindow(line);
+    if (window) {
       if (row == RowModifier.GLOBAL && entry.indicators().pcTc() == PcTcIndicator.DIAGNOSTIC_TEST) {
         entry = rvus.get(code, RowModifier.PROFESSIONAL_COMPONENT);
         if (entry == null) {
@@ -328,6 +325,14 @@ public final class LineEvaluator {
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
       return refuseStatus(schedule, setting, locality, entry);
+    }
+    if (window) {
+      // After the status: a code not valid for Medicare (status I) or carrier priced is that
+      // whatever the window, and its answer says what to bill instead.
+      LineEvaluation refused = technicalInPaymentWindow(entry);
+      if (refused != null) {
+        return refused;
+      }
     }
     if (!practitionerCovered) {
       return notYetCovered(context, entry);
@@ -623,8 +628,26 @@ public final class LineEvaluator {
     return fee == null ? null : fee.uncappedAmount().setScale(FeeResult.CENTS, FeeResult.ROUNDING);
   }
 
+  /**
+   * Returns {@link #unitFee} in the setting {@code line} is priced in: the facility setting for a
+   * line with modifier PD ({@link #inPaymentWindow}), else the context's. For an amount taken off
+   * the line's own, such as its endoscopy family's base (MULT PROC 3), which must be of the setting
+   * the line's amount is: 45380-PD beside 45385-PD loses the base 45378's facility fee, not its
+   * office fee.
+   */
+  public BigDecimal unitFeeFor(ClaimLine line, ProcedureCode code, RowModifier row) {
+    requireNonNull(line, "line");
+    FeeCalculation fee =
+        rowCalculation(code, row, inPaymentWindow(line) ? Setting.FACILITY : setting);
+    return fee == null ? null : fee.amount();
+  }
+
   /** The calculation of one unit of the row of {@code code}, whatever its status; or null. */
   private FeeCalculation rowCalculation(ProcedureCode code, RowModifier row) {
+    return rowCalculation(code, row, setting);
+  }
+
+  private FeeCalculation rowCalculation(ProcedureCode code, RowModifier row, Setting in) {
     requireNonNull(code, "code");
     requireNonNull(row, "row");
     if (gpci == null || conversionFactor == null || !dateCovered) {
@@ -633,7 +656,7 @@ public final class LineEvaluator {
     RvuEntry entry = rvus.get(code, row);
     return entry == null
         ? null
-        : calculate(schedule, setting, locality, gpci, conversionFactor, entry, code.packed(), row);
+        : calculate(schedule, in, locality, gpci, conversionFactor, entry, code.packed(), row);
   }
 
   /**

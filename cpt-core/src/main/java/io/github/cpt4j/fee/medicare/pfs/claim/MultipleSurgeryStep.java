@@ -435,7 +435,12 @@ final class MultipleSurgeryStep implements ClaimStep {
         total = total.add(m.amount);
         continue;
       }
-      if (baseFee == null) {
+      // A PD line is priced at the facility rate: its base comes off at the same rate.
+      BigDecimal memberBase =
+          m.line.line.modifiers().contains(Modifier.PAYMENT_WINDOW)
+              ? inputs.unitFeeFor(m.line.line, base, RowModifier.GLOBAL)
+              : baseFee;
+      if (memberBase == null) {
         m.refuse(
             UnpricedReason.NOT_IN_SCHEDULE,
             ClaimRule.ENDOSCOPY_FAMILY,
@@ -449,7 +454,7 @@ final class MultipleSurgeryStep implements ClaimStep {
                 + " cannot be set");
         continue;
       }
-      BigDecimal deduction = baseFee.multiply(m.slotScale());
+      BigDecimal deduction = memberBase.multiply(m.slotScale());
       BigDecimal reducedSlot = Amounts.atLeastZero(m.slotAmount.subtract(deduction));
       BigDecimal amount = reducedSlot.multiply(BigDecimal.valueOf(reduced));
       if (full == 1) {
@@ -476,7 +481,7 @@ final class MultipleSurgeryStep implements ClaimStep {
       total = total.add(amount);
       if (shared) {
         BigDecimal rankSlot =
-            Amounts.atLeastZero(m.rankAmount().subtract(baseFee.multiply(m.rankScale())));
+            Amounts.atLeastZero(m.rankAmount().subtract(memberBase.multiply(m.rankScale())));
         rankTotal = rankTotal.add(rankSlot.multiply(BigDecimal.valueOf(reduced)));
         if (full == 1) {
           rankTotal = rankTotal.add(m.rankAmount());
