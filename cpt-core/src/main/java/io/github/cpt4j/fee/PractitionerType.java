@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee;
 
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
@@ -384,6 +385,27 @@ public enum PractitionerType {
     requireNonNull(dateOfService, "dateOfService");
     LocalDate from = coveredFromOrNull();
     return from == null || !dateOfService.isBefore(from);
+  }
+
+  /**
+   * Returns why Medicare does not pay this practitioner for {@code service} (its text, such as a
+   * row, {@code 99213-26}, or a code) on {@code dateOfService}, a date {@link #isCoveredOn}
+   * refuses: "99213 on 2023-06-01 is not paid to a mental health counselor: Medicare's benefit for
+   * them began on 2024-01-01 (...)". The words of every schedule that refuses such a line.
+   *
+   * @throws IllegalStateException if this practitioner is covered on that date
+   */
+  public String notCoveredDetail(String service, LocalDate dateOfService) {
+    requireNonNull(service, "service");
+    checkState(!isCoveredOn(dateOfService), "%s is covered on %s", this, dateOfService);
+    return service
+        + " on "
+        + dateOfService
+        + " is not paid to a "
+        + words()
+        + ": Medicare's benefit for them began on "
+        + coveredFromOrNull()
+        + " (Consolidated Appropriations Act, 2023, division FF, §4121)";
   }
 
   /** Returns where the current share is stated: "Claims Processing Manual ch. 12 §120.1". */

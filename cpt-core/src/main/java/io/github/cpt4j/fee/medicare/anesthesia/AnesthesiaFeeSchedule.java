@@ -763,14 +763,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       return refuse(
           explanation,
           UnpricedReason.STATUS_NOT_PAYABLE,
-          code
-              + " on "
-              + date
-              + " is not paid to a "
-              + practitioner.words()
-              + ": Medicare's benefit for them began on "
-              + practitioner.coveredFrom().orElseThrow()
-              + " (Consolidated Appropriations Act, 2023, division FF, §4121)");
+          practitioner.notCoveredDetail(code.toString(), date));
     }
     if (line.modifiers().contains(SURGEON_ANESTHESIA)) {
       return refuse(

@@ -456,17 +456,9 @@ public final class LineEvaluator {
    * not covered, so it is not payable, as a non-covered status is.
    */
   private static LineEvaluation notYetCovered(PricingContext context, RvuEntry entry) {
-    PractitionerType practitioner = context.practitioner();
     return refuse(
         UnpricedReason.STATUS_NOT_PAYABLE,
-        entry.row()
-            + " on "
-            + context.dateOfService()
-            + " is not paid to a "
-            + practitioner.words()
-            + ": Medicare's benefit for them began on "
-            + practitioner.coveredFrom().orElseThrow()
-            + " (Consolidated Appropriations Act, 2023, division FF, §4121)",
+        context.practitioner().notCoveredDetail(entry.row(), context.dateOfService()),
         entry);
   }
 
