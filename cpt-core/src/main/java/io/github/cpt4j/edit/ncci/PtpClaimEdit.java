@@ -208,16 +208,16 @@ public final class PtpClaimEdit implements ClaimEdit {
   }
 
   /**
-   * Returns the row of the pair {@code column1} (line {@code i}) over {@code column2} (line {@code
-   * j}) active on {@code day} when it is the pair's edit, or -1. A pair in both orders (both rows
-   * in force on the day) has one edit, or both lines would be denied, though the column 1 code is
-   * the one paid (NCCI Policy Manual, ch. I): the newer row, CMS's later word on the pair; of one
-   * date, the row of indicator 0, which would deny a line whatever the modifiers; else the row
-   * whose column 1 code is billed first among the lines paired with line {@code member} (of its
-   * date and, when lines are paired by provider, its provider), decided once for the two codes, so
-   * that lines of each are never denied by lines of the other, and lines of another day or provider
-   * change nothing. Allocation-free; the reverse pair is looked up only when the pair is an edit,
-   * which is rare.
+   * Returns the row of the pair {@code column1} over {@code column2} (line {@code member}) active
+   * on {@code day} when it is the pair's edit, or -1. A pair in both orders (both rows in force on
+   * the day) has one edit, or both lines would be denied, though the column 1 code is the one paid
+   * (NCCI Policy Manual, ch. I): the newer row, CMS's later word on the pair; of one date, the row
+   * of indicator 0, which would deny a line whatever the modifiers; else the row whose column 1
+   * code is billed first among the lines paired with line {@code member} (of its date and, when
+   * lines are paired by provider, its provider), decided once for the two codes, so that lines of
+   * each are never denied by lines of the other, and lines of another day or provider change
+   * nothing. Allocation-free; the reverse pair is looked up only when the pair is an edit, which is
+   * rare.
    */
   private int applyingRow(
       int column1,

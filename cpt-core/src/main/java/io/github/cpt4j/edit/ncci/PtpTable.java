@@ -362,16 +362,26 @@ public final class PtpTable {
       group = -group - 2;
     }
     int attribute = attributes[row];
-    return new PtpEdit(
-        ProcedureCode.ofPacked(column1Codes[group]),
-        ProcedureCode.ofPacked(column2[row]),
-        (attribute & PRIOR_1996) != 0,
-        LocalDate.ofEpochDay(effective[row]),
-        deletion[row] == NO_DELETION
-            ? Optional.empty()
-            : Optional.of(LocalDate.ofEpochDay(deletion[row])),
-        INDICATORS[attribute & INDICATOR_MASK],
+    return edit(
+        column1Codes[group],
+        column2[row],
+        effective[row],
+        deletion[row],
+        attribute,
         rationales[attribute >>> RATIONALE_SHIFT]);
+  }
+
+  /** The edit of a row's fields as the table and its builder keep them. */
+  private static PtpEdit edit(
+      int column1, int column2, int effective, int deletion, int attribute, String rationale) {
+    return new PtpEdit(
+        ProcedureCode.ofPacked(column1),
+        ProcedureCode.ofPacked(column2),
+        (attribute & PRIOR_1996) != 0,
+        LocalDate.ofEpochDay(effective),
+        deletion == NO_DELETION ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(deletion)),
+        INDICATORS[attribute & INDICATOR_MASK],
+        rationale);
   }
 
   static String yyyymmdd(LocalDate date) {
@@ -685,15 +695,12 @@ public final class PtpTable {
     /** The row added at position {@code i}, as added. */
     private PtpEdit edit(int i) {
       int attribute = attributes[i];
-      return new PtpEdit(
-          ProcedureCode.ofPacked(column1[i]),
-          ProcedureCode.ofPacked(column2[i]),
-          (attribute & PRIOR_1996) != 0,
-          LocalDate.ofEpochDay(effective[i]),
-          deletion[i] == NO_DELETION
-              ? Optional.empty()
-              : Optional.of(LocalDate.ofEpochDay(deletion[i])),
-          INDICATORS[attribute & INDICATOR_MASK],
+      return PtpTable.edit(
+          column1[i],
+          column2[i],
+          effective[i],
+          deletion[i],
+          attribute,
           rationales.get(attribute >>> RATIONALE_SHIFT));
     }
 
