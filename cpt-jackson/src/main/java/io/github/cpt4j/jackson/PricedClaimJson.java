@@ -12,8 +12,10 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -151,8 +153,9 @@ final class PricedClaimJson {
       // A claim of limiting charges without one has no total: 0.00 would read as a cap of nothing.
       if (claim.isLimitingCharges()) {
         gen.writeBooleanField("limitingCharges", true);
-        if (claim.pricedTotal().isPresent()) {
-          gen.writeStringField("total", claim.pricedTotal().get().toPlainString());
+        Optional<BigDecimal> total = claim.pricedTotal();
+        if (total.isPresent()) {
+          gen.writeStringField("total", total.get().toPlainString());
         }
       } else {
         gen.writeStringField("total", claim.total().toPlainString());
