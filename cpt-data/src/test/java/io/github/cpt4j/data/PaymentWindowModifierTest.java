@@ -126,6 +126,9 @@ class PaymentWindowModifierTest {
     assertEquals(
         MEDICARE.limitingCharge(ClaimLine.parse("71046-26"), OFFICE).amount(),
         MEDICARE.limitingCharge(ClaimLine.parse("71046-PD"), OFFICE).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("10.72")),
+        MEDICARE.limitingCharge(ClaimLine.parse("71046-PD"), OFFICE).amount());
     assertFalse(MEDICARE.price(ClaimLine.parse("71046-PD"), OFFICE).settingNotAvailable());
   }
 
