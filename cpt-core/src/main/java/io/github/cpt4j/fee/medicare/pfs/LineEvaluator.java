@@ -402,14 +402,12 @@ public final class LineEvaluator {
    * technical-only code (PC/TC 3) or a global-only test (PC/TC 4); null for any other row.
    */
   private static LineEvaluation technicalInPaymentWindow(RvuEntry entry) {
-    PcTcIndicator pcTc = entry.indicators().pcTc();
-    boolean globalOnly =
-        pcTc == PcTcIndicator.GLOBAL_TEST_ONLY && entry.rowModifier() == RowModifier.GLOBAL;
-    if (entry.rowModifier() != RowModifier.TECHNICAL_COMPONENT
-        && pcTc != PcTcIndicator.TECHNICAL_COMPONENT_ONLY
-        && !globalOnly) {
+    if (!hospitalsInTheWindow(entry)) {
       return null;
     }
+    boolean globalOnly =
+        entry.indicators().pcTc() == PcTcIndicator.GLOBAL_TEST_ONLY
+            && entry.rowModifier() == RowModifier.GLOBAL;
     return refuse(
         UnpricedReason.NOT_PAYABLE_IN_PLACE,
         entry.row()
@@ -420,6 +418,19 @@ public final class LineEvaluator {
             + " fee schedule"
             + (globalOnly ? "; bill the test's professional-only code (PC/TC 2) with PD" : ""),
         entry);
+  }
+
+  /**
+   * Tells whether {@code entry}, of a PD line, is the hospital's to be paid with the inpatient
+   * stay: a TC row, a technical-only code (PC/TC 3) or a global-only test (PC/TC 4), whose amount
+   * includes its technical-only code's. A split test's global row (PC/TC 1) is not: PD prices it as
+   * its 26 row.
+   */
+  private static boolean hospitalsInTheWindow(RvuEntry entry) {
+    PcTcIndicator pcTc = entry.indicators().pcTc();
+    return entry.rowModifier() == RowModifier.TECHNICAL_COMPONENT
+        || pcTc == PcTcIndicator.TECHNICAL_COMPONENT_ONLY
+        || pcTc == PcTcIndicator.GLOBAL_TEST_ONLY && entry.rowModifier() == RowModifier.GLOBAL;
   }
 
   /**
@@ -440,10 +451,7 @@ public final class LineEvaluator {
           + entry.code()
           + " is paid, its 26 row; the hospital is paid the technical component";
     }
-    if (entry.rowModifier() == RowModifier.TECHNICAL_COMPONENT
-        || entry.indicators().pcTc() == PcTcIndicator.TECHNICAL_COMPONENT_ONLY
-        || entry.indicators().pcTc() == PcTcIndicator.GLOBAL_TEST_ONLY
-            && entry.rowModifier() == RowModifier.GLOBAL) {
+    if (hospitalsInTheWindow(entry)) {
       return window + ": the hospital is paid the technical component";
     }
     return window + ": paid at the facility rate, whatever the place of service";
