@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditAction;
@@ -844,13 +845,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
    */
   private static Claim asLeft(Claim claim, LineWork[] work) {
     int n = claim.size();
-    List<BilledLine> lines = new ArrayList<>(n);
+    ClaimLine[] lines = new ClaimLine[n];
     int[] numbers = new int[n];
     for (int i = 0; i < n; i++) {
-      lines.add(BilledLine.of(work[i].line));
+      lines[i] = work[i].line;
       numbers[i] = claim.lineNumber(i);
     }
-    return Claim.of(lines).withLineNumbers(numbers);
+    return Claim.ofLines(lines).withLineNumbers(numbers);
   }
 
   /** Applies the edits' findings: denied lines, denied units, flags. */

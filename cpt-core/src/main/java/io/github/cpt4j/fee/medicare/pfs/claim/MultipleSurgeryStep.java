@@ -437,7 +437,7 @@ final class MultipleSurgeryStep implements ClaimStep {
       }
       // A PD line is priced at the facility rate: its base comes off at the same rate.
       BigDecimal memberBase =
-          m.line.line.modifiers().contains(Modifier.PAYMENT_WINDOW)
+          m.line.line.hasModifier(Modifier.PAYMENT_WINDOW)
               ? inputs.unitFeeFor(m.line.line, base, RowModifier.GLOBAL)
               : baseFee;
       if (memberBase == null) {
