@@ -20,17 +20,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code}, {@code
- * amount} and, optionally, {@code modifier} (in any order, any case; other columns are ignored),
- * then one row per code or code and modifier, at least one. Amounts are dollars, at least 0 and
- * less than a quadrillion, with at most four decimals; quoted, they may group thousands with commas
- * ({@code "1,234.56"}). UTF-8; blank lines are skipped.
+ * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code} (or {@code
+ * hcpcs}), {@code amount} and, optionally, {@code modifier} (or {@code mod}), in any order and any
+ * case, then one row per code or code and modifier, at least one. {@code hcpcs} and {@code mod} are
+ * how CMS's own files head the code and its modifier. Amounts are dollars, at least 0 and less than
+ * a quadrillion, with at most four decimals; quoted, they may group thousands with commas ({@code
+ * "1,234.56"}). UTF-8; blank lines are skipped.
  *
  * <pre>
  * code,modifier,amount
  * 99213,,95.00
  * 71046,26,12.50
  * </pre>
+ *
+ * <p>Other columns are ignored, unless their names look like the code, amount or modifier column:
+ * {@code modifiers}, {@code mod1}, {@code Modifier 2}, {@code HCPCS_1ST_MDFR_CD}, {@code fee},
+ * {@code price}, {@code Allowed Amount}, {@code cpt}, {@code CPT Code}. Such a column is refused,
+ * at line 1 and its column: ignored, a modifier column would price {@code 71046,26,12.50} as 71046
+ * without a modifier, and a second amount column leaves which amount is meant unsaid. A row holds
+ * one modifier, so a second modifier column is refused too, and so are two columns that are both
+ * read as one ({@code modifier} and {@code mod}). A column that describes rather than holds a value
+ * ({@code CPT Description}, {@code Modifier Description}, {@code Fee Notes}) is ignored as any
+ * other.
  *
  * <p>All-or-nothing: a malformed field, a value in a field the header does not name (an amount
  * written {@code 1,234.56} without quotes is two fields), or a row given twice fails the load with
@@ -95,9 +106,10 @@ public final class FlatFeeScheduleCsv {
           source, 0, 0, "empty: expected a header row code,amount" + " (and optionally modifier)");
     }
     Header header = Header.of(source, table.records().subList(0, 1));
-    int code = header.require("code");
-    int amount = header.require("amount");
-    int modifier = header.find("modifier");
+    FeeScheduleColumns columns = FeeScheduleColumns.of(source, header);
+    int code = columns.code();
+    int amount = columns.amount();
+    int modifier = columns.modifier();
     Cells cells = new Cells(source, header);
     FlatFeeSchedule.Builder schedule = FlatFeeSchedule.builder().name(name);
     Map<String, Long> lines = new HashMap<>();

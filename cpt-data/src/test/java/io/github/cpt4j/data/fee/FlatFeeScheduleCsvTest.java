@@ -9,6 +9,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.FlatFeeSchedule;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.modifier.Modifier;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,163 @@ class FlatFeeScheduleCsvTest {
     assertEquals(
         new BigDecimal("95.00"),
         noModifierColumn.price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow());
+  }
+
+  /**
+   * CMS's files head the modifier column MOD and the code column HCPCS: a table with those names
+   * reads its modifiers, where MOD was ignored and 71046,26,12.50 priced 71046 global at 12.50.
+   */
+  @Test
+  void readsCmsColumnNamesModAndHcpcs() throws Exception {
+    FlatFeeSchedule mod = read("code,MOD,amount\n71046,26,12.50\n");
+    assertEquals(
+        Optional.of(new BigDecimal("12.50")),
+        mod.amount(ClaimLine.parse("71046").code(), Optional.of(Modifier.parse("26"))));
+    assertEquals(Optional.empty(), mod.amount(ClaimLine.parse("71046").code(), Optional.empty()));
+    // Both rows of a code, which failed as "row 71046 appears twice", and names in any case.
+    FlatFeeSchedule both = read("Hcpcs, mod ,Amount\n71046,,40.00\n71046,26,12.50\n");
+    assertEquals(
+        new BigDecimal("12.50"), both.price(ClaimLine.parse("71046-26"), CONTEXT).amountOrThrow());
+    assertEquals(
+        new BigDecimal("40.00"), both.price(ClaimLine.parse("71046"), CONTEXT).amountOrThrow());
+  }
+
+  /** Two columns that are each read as the code or the modifier: which one holds it is unknown. */
+  @Test
+  void refusesTwoColumnsForTheCodeOrTheModifier() {
+    DataLoadException modifiers =
+        assertThrows(
+            DataLoadException.class, () -> read("code,modifier,amount,mod\n71046,26,12.50,\n"));
+    assertEquals(
+        "acme, line 1, column 4: two columns are the modifier column: \"MODIFIER\" and \"MOD\""
+            + " (columns 2 and 4)",
+        modifiers.getMessage());
+    DataLoadException codes =
+        assertThrows(DataLoadException.class, () -> read("hcpcs,code,amount\n71046,71046,1\n"));
+    assertEquals(
+        "acme, line 1, column 2: two columns are the code column: \"HCPCS\" and \"CODE\""
+            + " (columns 1 and 2)",
+        codes.getMessage());
+    DataLoadException missing =
+        assertThrows(DataLoadException.class, () -> read("cpt,amount\n71046,1\n"));
+    assertEquals(
+        "acme, line 1: missing column \"CODE\" or \"HCPCS\" (renamed or removed?); the header"
+            + " has 'CPT', 'AMOUNT'",
+        missing.getMessage());
+  }
+
+  /**
+   * A column named like a modifier column that is not read is refused with its place, not ignored:
+   * ignored, its rows priced their codes without the modifier, or failed as rows given twice.
+   */
+  @Test
+  void refusesAModifierColumnItDoesNotRead() {
+    for (String name :
+        new String[] {
+          "modifiers",
+          "Modifier 1",
+          "mod1",
+          "MOD_1",
+          "mods",
+          "mod cd",
+          "modifer",
+          "CPT Modifier",
+          "HCPCS_1ST_MDFR_CD",
+          "MDFR"
+        }) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () -> read("code," + name + ",amount\n71046,26,12.50\n"),
+              name);
+      assertEquals(1, e.line(), name);
+      assertEquals(2, e.column(), name);
+      assertTrue(
+          e.getMessage()
+              .endsWith(
+                  "looks like a modifier column but is not read: a row's modifier is read from a"
+                      + " column named \"modifier\" or \"mod\", and the header has none"),
+          e::getMessage);
+    }
+    // README's example.
+    DataLoadException plural =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                FlatFeeScheduleCsv.read(
+                    new ByteArrayInputStream(
+                        "code,modifiers,amount\n71046,26,12.50\n".getBytes(StandardCharsets.UTF_8)),
+                    "acme-2025.csv"));
+    assertEquals(
+        "acme-2025.csv, line 1, column 2: \"MODIFIERS\" looks like a modifier column but is not"
+            + " read: a row's modifier is read from a column named \"modifier\" or \"mod\", and"
+            + " the header has none",
+        plural.getMessage());
+    DataLoadException second =
+        assertThrows(
+            DataLoadException.class,
+            () -> read("code,modifier,amount,modifier 2\n71046,26,12.50,\n"));
+    assertEquals(
+        "acme, line 1, column 4: \"MODIFIER 2\" looks like a modifier column but is not read: a"
+            + " row's modifier is read from \"MODIFIER\" (column 2) alone; rename or remove the"
+            + " other",
+        second.getMessage());
+  }
+
+  /**
+   * The code and the amount are guarded as the modifier is: a second column of either is refused.
+   */
+  @Test
+  void refusesACodeOrAmountColumnItDoesNotRead() {
+    for (String name :
+        new String[] {
+          "fee",
+          "Price",
+          "allowed",
+          "Allowed Amount",
+          "facility amount",
+          "amount2",
+          "amt",
+          "Rate",
+          "payment",
+          "ammount"
+        }) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () -> read("code,amount," + name + "\n71046,12.50,13.00\n"),
+              name);
+      assertEquals(3, e.column(), name);
+      assertTrue(
+          e.getMessage().contains("looks like an amount column but is not read"), e::getMessage);
+    }
+    for (String name : new String[] {"cpt", "CPT Code", "hcpcs_cd", "code2", "procedure code"}) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () -> read("code,amount," + name + "\n71046,12.50,71046\n"),
+              name);
+      assertEquals(3, e.column(), name);
+      assertTrue(
+          e.getMessage().contains("looks like a code column but is not read"), e::getMessage);
+    }
+    DataLoadException fee =
+        assertThrows(DataLoadException.class, () -> read("code,amount,fee\n71046,12.50,13.00\n"));
+    assertEquals(
+        "acme, line 1, column 3: \"FEE\" looks like an amount column but is not read: a row's"
+            + " amount is read from \"AMOUNT\" (column 2) alone; rename or remove the other",
+        fee.getMessage());
+  }
+
+  /** Columns that say what a code or modifier is, rather than hold one, are still ignored. */
+  @Test
+  void ignoresColumnsThatDescribe() throws Exception {
+    FlatFeeSchedule table =
+        read(
+            "code,modifier,amount,CPT Description,Modifier Description,Fee Notes,payer,Comment\n"
+                + "71046,26,12.50,chest x-ray,professional part,,acme,\n");
+    assertEquals(
+        new BigDecimal("12.50"), table.price(ClaimLine.parse("71046-26"), CONTEXT).amountOrThrow());
   }
 
   @Test
