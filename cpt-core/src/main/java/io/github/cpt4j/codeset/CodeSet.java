@@ -325,7 +325,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     return h;
   }
 
-  /** Returns a short summary such as {@code CodeSet[741 codes, 00100..V5299]}. */
+  /** Returns a short summary such as {@code CodeSet[747 codes, 00100..V5299]}. */
   @Override
   public final String toString() {
     if (isEmpty()) {

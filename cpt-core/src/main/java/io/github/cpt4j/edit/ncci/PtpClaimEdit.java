@@ -386,8 +386,10 @@ public final class PtpClaimEdit implements ClaimEdit {
         number2,
         second,
         row,
-        "an anatomic modifier both lines carry: one site is not two distinct ones; column 2 of the"
-            + " pair is not paid with column 1 on the same site");
+        // Paid, with this flag: the words must not read as a denial (what NCCI would do is a
+        // reason to check the documentation, not the outcome).
+        "an anatomic modifier both lines carry: one site is not two distinct ones, and NCCI does"
+            + " not pay column 2 with column 1 on one site; paid here: check the documentation");
   }
 
   private EditFinding visitPassedByTheOtherLine(

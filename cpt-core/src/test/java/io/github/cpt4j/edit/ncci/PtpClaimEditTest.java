@@ -183,8 +183,8 @@ class PtpClaimEditTest {
     assertEquals(0, flag.deniedUnits());
     assertEquals(
         "20610-RT (line 2) passed the edit with 27447-RT (line 1) only by an anatomic modifier"
-            + " both lines carry: one site is not two distinct ones; column 2 of the pair is not"
-            + " paid with column 1 on the same site",
+            + " both lines carry: one site is not two distinct ones, and NCCI does not pay column"
+            + " 2 with column 1 on one site; paid here: check the documentation",
         flag.message());
     // Another side, one side only, or another NCCI modifier: no flag.
     assertSame(List.of(), EDIT.check(claim("27447-RT", "20610-LT"), on("2025-06-02")));
