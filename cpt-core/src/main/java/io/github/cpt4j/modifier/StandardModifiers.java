@@ -28,37 +28,53 @@ final class StandardModifiers {
         cpt("27", "One of several hospital outpatient visits on the same day"),
         cpt("32", "Service required by a third party such as an insurer or a court"),
         cpt("33", "Preventive service, so that patient cost sharing may be waived"),
-        cpt("47", "Regional or general anesthesia given by the operating surgeon"),
+        cpt("47", "The surgeon who operates also gives the regional or general anesthetic"),
         cpt("50", "Bilateral: the same procedure on both sides in one session"),
-        cpt("51", "Multiple procedures by the same provider in one session"),
-        cpt("52", "Service partly reduced or left out at the physician's choice"),
+        cpt("51", "One of several procedures one provider does at a single session"),
+        cpt("52", "Service cut short or trimmed because the physician chose to do less"),
         cpt("53", "Procedure started and then stopped because it put the patient at risk"),
-        cpt("54", "Surgical care only; someone else gives the care before and after"),
+        cpt("54", "The operation itself only; other practitioners give the care before and after"),
         cpt("55", "Care after the operation only"),
         cpt("56", "Care before the operation only"),
         cpt("57", "The visit at which the decision to operate was made"),
-        cpt("58", "Planned, staged or related procedure during the postoperative period"),
+        cpt(
+            "58",
+            "Second procedure in the global period, planned ahead or more "
+                + "extensive than the first"),
         cpt("59", "Distinct service: a procedure normally bundled, done separately this time"),
-        cpt("62", "Two surgeons, each doing a distinct part of one procedure"),
-        cpt("63", "Procedure on an infant weighing less than 4 kg"),
+        cpt(
+            "62",
+            "Co-surgeons: two surgeons share one procedure, each doing a different part of it"),
+        cpt("63", "Operation on a baby whose weight is under 4 kg at the time"),
         cpt("66", "Complex procedure done by a team of surgeons"),
         cpt("73", "Outpatient procedure stopped after preparation, before anesthesia"),
         cpt("74", "Outpatient procedure stopped after anesthesia was given or the procedure began"),
-        cpt("76", "Repeat of a procedure by the same physician"),
-        cpt("77", "Repeat of a procedure by another physician"),
+        cpt("76", "Procedure done again by the practitioner who did it the first time"),
+        cpt("77", "Procedure done again by a practitioner other than the one who did it first"),
         cpt(
             "78",
-            "Unplanned return to the operating room for a related problem during the "
-                + "postoperative period"),
-        cpt("79", "Unrelated procedure by the same physician during the postoperative period"),
-        cpt("80", "Assistant surgeon"),
-        cpt("81", "Assistant surgeon needed only for a small part of the procedure"),
-        cpt("82", "Assistant surgeon because no qualified resident was available"),
-        cpt("90", "Laboratory test done by an outside (reference) laboratory"),
-        cpt("91", "Same laboratory test repeated on the same day to get new results"),
-        cpt("92", "Laboratory test run on an alternative platform, such as a single-use kit"),
-        cpt("93", "Service delivered by audio-only telecommunication"),
-        cpt("95", "Service delivered by real-time audio and video telecommunication"),
+            "Related procedure needing an unplanned trip back to the operating "
+                + "room in the global period"),
+        cpt(
+            "79",
+            "Procedure with no link to the surgery, by the same surgeon in its global period"),
+        cpt("80", "A physician helping the operating surgeon throughout the operation"),
+        cpt(
+            "81",
+            "A physician helping the operating surgeon for only a small part of the operation"),
+        cpt(
+            "82",
+            "A physician helping the operating surgeon in a teaching hospital with "
+                + "no qualified resident on hand"),
+        cpt("90", "Laboratory test sent out to a lab other than the billing practitioner's"),
+        cpt(
+            "91",
+            "Laboratory test run again that day for a later result, such as a series of levels"),
+        cpt(
+            "92",
+            "Laboratory test done with portable equipment whose testing chamber is used once"),
+        cpt("93", "Telemedicine by a live voice call, with no video"),
+        cpt("95", "Telemedicine by a live video call with sound"),
         cpt("96", "Habilitative service: helps learn skills never acquired"),
         cpt("97", "Rehabilitative service: helps regain skills that were lost"),
         cpt("99", "Several modifiers apply; they are listed elsewhere on the claim"),
@@ -67,68 +83,73 @@ final class StandardModifiers {
         status("P1", "Anesthesia patient who is healthy"),
         status("P2", "Anesthesia patient with mild disease of the whole body"),
         status("P3", "Anesthesia patient with severe disease of the whole body"),
-        status("P4", "Anesthesia patient with severe disease that constantly threatens life"),
-        status("P5", "Anesthesia patient not expected to survive without the operation"),
-        status("P6", "Brain-dead patient whose organs are being removed for donation"),
+        status(
+            "P4", "Anesthesia patient with severe disease that puts life in danger at all times"),
+        status("P5", "Anesthesia patient who will likely die without the operation"),
+        status(
+            "P6", "Organ donor declared dead by brain criteria, operated on to recover the organs"),
 
         // Category II.
-        categoryII("1P", "Performance measure not met, for medical reasons"),
-        categoryII("2P", "Performance measure not met, for the patient's reasons"),
-        categoryII("3P", "Performance measure not met, for reasons of the health system"),
-        categoryII("8P", "Performance measure action not done, reason not given"),
+        categoryII("1P", "Left out of a quality measure for a medical reason"),
+        categoryII("2P", "Left out of a quality measure for a reason of the patient's"),
+        categoryII("3P", "Left out of a quality measure for a reason of the health system"),
+        categoryII("8P", "Quality measure's action not taken, without a stated reason"),
 
         // HCPCS Level II: anatomy.
-        levelII("LT", "Left side of the body"),
-        levelII("RT", "Right side of the body"),
-        levelII("FA", "Left hand, thumb"),
-        levelII("F1", "Left hand, second finger"),
-        levelII("F2", "Left hand, third finger"),
-        levelII("F3", "Left hand, fourth finger"),
-        levelII("F4", "Left hand, fifth finger"),
-        levelII("F5", "Right hand, thumb"),
-        levelII("F6", "Right hand, second finger"),
-        levelII("F7", "Right hand, third finger"),
-        levelII("F8", "Right hand, fourth finger"),
-        levelII("F9", "Right hand, fifth finger"),
-        levelII("TA", "Left foot, great toe"),
-        levelII("T1", "Left foot, second toe"),
-        levelII("T2", "Left foot, third toe"),
-        levelII("T3", "Left foot, fourth toe"),
-        levelII("T4", "Left foot, fifth toe"),
-        levelII("T5", "Right foot, great toe"),
-        levelII("T6", "Right foot, second toe"),
-        levelII("T7", "Right foot, third toe"),
-        levelII("T8", "Right foot, fourth toe"),
-        levelII("T9", "Right foot, fifth toe"),
-        levelII("E1", "Upper left eyelid"),
-        levelII("E2", "Lower left eyelid"),
-        levelII("E3", "Upper right eyelid"),
-        levelII("E4", "Lower right eyelid"),
-        levelII("LC", "Left circumflex coronary artery"),
-        levelII("LD", "Left anterior descending coronary artery"),
-        levelII("LM", "Left main coronary artery"),
-        levelII("RC", "Right coronary artery"),
-        levelII("RI", "Ramus intermedius coronary artery"),
+        levelII("LT", "Done on the patient's left side"),
+        levelII("RT", "Done on the patient's right side"),
+        levelII("FA", "Left thumb"),
+        levelII("F1", "Left index finger"),
+        levelII("F2", "Left middle finger"),
+        levelII("F3", "Left ring finger"),
+        levelII("F4", "Left little finger"),
+        levelII("F5", "Right thumb"),
+        levelII("F6", "Right index finger"),
+        levelII("F7", "Right middle finger"),
+        levelII("F8", "Right ring finger"),
+        levelII("F9", "Right little finger"),
+        levelII("TA", "Left big toe"),
+        levelII("T1", "Left second toe"),
+        levelII("T2", "Left third toe"),
+        levelII("T3", "Left fourth toe"),
+        levelII("T4", "Left little toe"),
+        levelII("T5", "Right big toe"),
+        levelII("T6", "Right second toe"),
+        levelII("T7", "Right third toe"),
+        levelII("T8", "Right fourth toe"),
+        levelII("T9", "Right little toe"),
+        levelII("E1", "Left eye, upper lid"),
+        levelII("E2", "Left eye, lower lid"),
+        levelII("E3", "Right eye, upper lid"),
+        levelII("E4", "Right eye, lower lid"),
+        levelII("LC", "Coronary artery: left circumflex"),
+        levelII("LD", "Coronary artery: left anterior descending"),
+        levelII("LM", "Coronary artery: left main"),
+        levelII("RC", "Coronary artery: right"),
+        levelII("RI", "Coronary artery: ramus intermedius"),
 
         // HCPCS Level II: components, distinct services, surgery.
         levelII("TC", "Technical component only: equipment, supplies and staff of a test"),
-        levelII("XE", "Distinct service because it was a separate encounter"),
-        levelII("XS", "Distinct service because it was on a separate organ or structure"),
-        levelII("XP", "Distinct service because a different practitioner did it"),
-        levelII("XU", "Distinct service because it does not overlap the main service"),
+        levelII("XE", "Not bundled this time: done at another encounter"),
+        levelII("XS", "Not bundled this time: done on another organ or structure"),
+        levelII("XP", "Not bundled this time: done by another practitioner"),
+        levelII("XU", "Not bundled this time: outside the usual parts of the main service"),
         levelII(
             "AS",
-            "Assistant at surgery who is a physician assistant, nurse practitioner or "
-                + "clinical nurse specialist"),
+            "Surgical assistant who is not a physician: a PA, nurse practitioner "
+                + "or clinical nurse specialist"),
 
         // HCPCS Level II: imaging equipment that Medicare pays less for.
-        levelII("FX", "X-ray taken on film"),
-        levelII("FY", "X-ray taken by computed radiography, with a cassette and imaging plate"),
+        levelII("FX", "Radiograph recorded on film, not digitally"),
+        levelII("FY", "Radiograph read from a computed radiography (CR) imaging plate"),
         levelII("CT", "CT scan on equipment that does not meet the NEMA XR-29 dose standard"),
 
         // HCPCS Level II: therapy furnished by an assistant, paid a reduced share.
-        levelII("CQ", "Physical therapy furnished in whole or in part by a therapy assistant"),
-        levelII("CO", "Occupational therapy furnished in whole or in part by a therapy assistant"),
+        levelII(
+            "CQ", "Physical therapy where an assistant, not the therapist, did some or all of it"),
+        levelII(
+            "CO",
+            "Occupational therapy where an assistant, not the therapist, did some or all of it"),
 
         // HCPCS Level II, 2022: visits of the global package and of two practitioners.
         levelII(
@@ -136,23 +157,23 @@ final class StandardModifiers {
         levelII("FS", "Visit split or shared between a physician and a non-physician practitioner"),
 
         // HCPCS Level II: telehealth, liability and coverage.
-        levelII("GT", "Telehealth by interactive audio and video (older modifier)"),
-        levelII("FQ", "Service furnished by audio-only communication (CMS's counterpart of 93)"),
-        levelII(
-            "FR", "Supervising practitioner present by live audio and video rather than in person"),
+        levelII("GT", "Telehealth over a live video and sound link (older modifier)"),
+        levelII("FQ", "Service given over a sound-only link (CMS's counterpart of 93)"),
+        levelII("FR", "Supervision given over a live video link instead of in the room"),
         levelII("GA", "Liability notice given to the patient and on file"),
         levelII("GY", "Not a Medicare benefit, or excluded by law"),
-        levelII("GZ", "Expected to be denied as not necessary, and no liability notice on file"),
-        levelII("KX", "The requirements of the medical policy have been met"),
+        levelII("GZ", "Likely to be denied as unnecessary, with no liability notice signed"),
+        levelII("KX", "Documentation shows the coverage policy's conditions are satisfied"),
         levelII("GX", "Liability notice given voluntarily, for a service Medicare never covers"),
-        levelII("AI", "Principal physician of record: the admitting or attending physician"),
-        levelII("CR", "Service related to a catastrophe or disaster"),
         levelII(
-            "PT", "Colorectal cancer screening that became a diagnostic or treatment procedure"),
-        levelII("Q0", "Investigational item or service in an approved clinical study"),
-        levelII("Q1", "Routine service in an approved clinical study"),
+            "AI", "Admitting or attending physician who oversees the patient's care as a whole"),
+        levelII("CR", "Care connected with a disaster or catastrophe"),
+        levelII(
+            "PT", "Colorectal screening that turned into a diagnostic or therapeutic procedure"),
+        levelII("Q0", "Experimental item or service under study in an approved clinical trial"),
+        levelII("Q1", "Usual care given to a patient enrolled in an approved clinical trial"),
         levelII("ET", "Service furnished for an emergency"),
-        levelII("SC", "Service or supply that is medically necessary"),
+        levelII("SC", "Service or supply the patient needs for a medical reason"),
         levelII(
             "CS",
             "Patient cost sharing waived by law, as for visits to test for COVID-19 during the "
@@ -175,73 +196,75 @@ final class StandardModifiers {
         // HCPCS Level II: off-campus departments of a hospital, on the hospital's own claims.
         levelII(
             "PO",
-            "Excepted service in an off-campus hospital outpatient department (one billing before "
-                + "November 2015)"),
+            "Hospital's off-campus outpatient department exempt from site-neutral "
+                + "pay (billing before November 2015)"),
         levelII(
             "PN",
-            "Non-excepted service in an off-campus hospital outpatient department, paid the "
-                + "site-neutral rate"),
-        levelII("ER", "Service in an off-campus emergency department of a hospital"),
+            "Hospital's off-campus outpatient department paid the site-neutral rate (not exempt)"),
+        levelII("ER", "Care in a hospital's emergency department away from its main campus"),
 
         // HCPCS Level II: who furnished the service.
-        levelII("GC", "Furnished in part by a resident under a teaching physician's direction"),
+        levelII("GC", "Resident took part, directed by the teaching physician"),
         levelII(
             "GE",
-            "Furnished by a resident without a teaching physician present, under the primary "
-                + "care exception"),
-        levelII("Q5", "Furnished by a substitute physician under a reciprocal arrangement"),
-        levelII("Q6", "Furnished by a substitute physician paid for the time (locum tenens)"),
-        levelII("GV", "Attending physician not employed or paid by the patient's hospice"),
-        levelII("GW", "Service unrelated to the hospice patient's terminal condition"),
+            "Resident worked without the teaching physician present (primary care exception)"),
+        levelII("Q5", "Covering physician standing in under a reciprocal arrangement"),
+        levelII("Q6", "Covering physician paid for the time (locum tenens)"),
         levelII(
-            "SA", "Nurse practitioner furnishing the service in collaboration with a physician"),
+            "GV",
+            "Patient's own attending doctor, independent of the hospice caring for the patient"),
+        levelII("GW", "Care for a hospice patient, for a problem apart from the terminal illness"),
+        levelII("SA", "Service by a nurse practitioner working together with a physician"),
         levelII("SB", "Service furnished by a nurse midwife"),
         levelII(
             "AQ",
             "Physician service in a shortage area (HPSA) missing from CMS's ZIP code list, so "
                 + "that the bonus is paid"),
-        levelII(
-            "AT",
-            "Acute treatment: active or corrective chiropractic manipulation, not maintenance"),
+        levelII("AT", "Active, corrective chiropractic manipulation rather than maintenance care"),
 
         // HCPCS Level II: therapy plans of care.
-        levelII("GP", "Service under an outpatient physical therapy plan of care"),
-        levelII("GO", "Service under an outpatient occupational therapy plan of care"),
-        levelII("GN", "Service under an outpatient speech-language pathology plan of care"),
+        levelII("GP", "Delivered under a physical therapist's outpatient care plan"),
+        levelII("GO", "Delivered under an occupational therapist's outpatient care plan"),
+        levelII("GN", "Delivered under a speech-language pathologist's outpatient care plan"),
 
         // HCPCS Level II: routine foot care, the class findings that make it covered (Medicare
         // Benefit Policy Manual, chapter 15, section 290).
         levelII(
             "Q7",
-            "Routine foot care justified by a class A finding: a foot or part of it amputated,"
-                + " not by injury"),
+            "Routine foot care covered on a class A finding: part or all of a foot "
+                + "lost, not by injury"),
         levelII(
             "Q8",
-            "Routine foot care justified by two class B findings, such as absent foot pulses"),
-        levelII("Q9", "Routine foot care justified by one class B and two class C findings"),
+            "Routine foot care covered on a pair of class B findings, such as absent foot pulses"),
+        levelII(
+            "Q9",
+            "Routine foot care covered on one class B finding plus a pair of class C findings"),
 
         // HCPCS Level II: laboratory.
         levelII("QW", "Laboratory test waived under the CLIA rules"),
 
         // HCPCS Level II: anesthesia.
-        levelII("AA", "Anesthesia given personally by an anesthesiologist"),
-        levelII("AD", "Physician supervising more than four anesthesia cases at once"),
+        levelII("AA", "Anesthesiologist giving the anesthesia in person"),
+        levelII("AD", "Physician overseeing five or more anesthesia cases at the same time"),
         levelII("QK", "Anesthesiologist directing two to four anesthesia cases at once"),
         levelII("QX", "Nurse anesthetist working under an anesthesiologist's direction"),
         levelII("QY", "Anesthesiologist directing one nurse anesthetist"),
         levelII("QZ", "Nurse anesthetist working without an anesthesiologist's direction"),
-        levelII("QS", "Monitored anesthesia care"),
-        levelII("G8", "Monitored anesthesia care for a deep, complex or invasive procedure"),
         levelII(
-            "G9", "Monitored anesthesia care for a patient with a severe heart or lung condition"),
+            "QS",
+            "Sedation watched over by an anesthesia provider, rather than general "
+                + "anesthesia (MAC)"),
+        levelII("G8", "Sedation care (MAC) for a deep or highly invasive operation"),
+        levelII("G9", "Sedation care (MAC) for a patient whose heart or lung disease is severe"),
 
         // HCPCS Level II: durable medical equipment, prosthetics, orthotics and supplies (the
         // modifiers of the DMEPOS fee schedule's rows, and those its pricer reads).
-        levelII("NU", "New equipment, bought"),
-        levelII("UE", "Used equipment, bought"),
+        levelII("NU", "Equipment bought new"),
+        levelII("UE", "Equipment bought used"),
         levelII("RR", "Equipment rented, one unit a month"),
-        levelII("KH", "First claim of an item: its purchase or first month's rental"),
-        levelII("KI", "Second or third month's rental of an item"),
+        levelII(
+            "KH", "An item's opening claim, for buying it or for the first month of renting it"),
+        levelII("KI", "An item's rental in its second or third month"),
         levelII(
             "KJ",
             "Rental from the fourth month: a capped rental item to the thirteenth, a nutrition "
@@ -251,16 +274,18 @@ final class StandardModifiers {
             "Item priced from the first round of competitive bidding, used with base equipment "
                 + "outside the program"),
         levelII("KU", "Accessory or cushion for a complex rehabilitative power wheelchair"),
-        levelII("KC", "Replacement interface of a special power wheelchair"),
-        levelII("KF", "Device the FDA places in class III"),
-        levelII("KM", "Replacement prosthesis for the face, made from a new impression"),
-        levelII("KN", "Replacement prosthesis for the face, made from an earlier master model"),
-        levelII("AU", "Item furnished with a urological, ostomy or tracheostomy supply"),
-        levelII("AV", "Item furnished with a prosthetic or orthotic device"),
-        levelII("AW", "Item furnished with a surgical dressing"),
-        levelII("KS", "Glucose monitor supply for a diabetic patient who does not use insulin"),
-        levelII("RA", "Replacement of a whole equipment, prosthetic or orthotic item"),
-        levelII("RB", "Part replaced in the repair of an equipment, prosthetic or orthotic item"),
+        levelII(
+            "KC",
+            "New control interface put on a special power wheelchair in place of the old one"),
+        levelII("KF", "Class III medical device under the FDA's rules"),
+        levelII("KM", "Facial prosthesis remade from a fresh impression"),
+        levelII("KN", "Facial prosthesis remade from the earlier master model"),
+        levelII("AU", "Used together with supplies for urology, an ostomy or a tracheostomy"),
+        levelII("AV", "Used together with a prosthetic or orthotic device"),
+        levelII("AW", "Used together with surgical dressings"),
+        levelII("KS", "Blood sugar testing supply for a person with diabetes who takes no insulin"),
+        levelII("RA", "Item replaced in full: medical equipment, a prosthesis or an orthosis"),
+        levelII("RB", "Part put in while repairing medical equipment, a prosthesis or an orthosis"),
         levelII("QE", "Oxygen prescribed at under 1 liter a minute"),
         levelII("QA", "Oxygen prescribed at day and night rates averaging under 1 liter a minute"),
         levelII("QG", "Oxygen prescribed at over 4 liters a minute"),
@@ -272,10 +297,10 @@ final class StandardModifiers {
                 + "portable oxygen"),
 
         // HCPCS Level II: drugs.
-        levelII("JW", "Amount of drug discarded from a single-use container"),
-        levelII("JZ", "No drug discarded from a single-use container"),
-        levelII("JG", "Drug acquired at the 340B drug discount program's price"),
-        levelII("TB", "Drug acquired at the 340B program's price, reported for information"),
+        levelII("JW", "Part of a single-use vial or package thrown away unused"),
+        levelII("JZ", "Nothing of a single-use vial or package thrown away"),
+        levelII("JG", "Drug bought at a 340B program discount"),
+        levelII("TB", "Drug bought at a 340B program discount, noted for information only"),
         levelII("EA", "Red cell stimulating drug (ESA) for anemia caused by cancer chemotherapy"),
         levelII("EB", "Red cell stimulating drug (ESA) for anemia caused by cancer radiotherapy"),
         levelII(

@@ -14,11 +14,13 @@ import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,6 +208,35 @@ class ModifierTest {
       assertTrue(Character.isUpperCase(d.charAt(0)) || Character.isDigit(d.charAt(0)), where);
       assertFalse(d.endsWith(".") || d.endsWith(" "), where);
     }
+  }
+
+  /**
+   * The anatomical modifiers (fingers, toes, eyelids, coronary arteries) are named in this
+   * project's words, not in the shape of CMS's descriptors: a side and a hand or foot then the
+   * digit, a position then the eyelid, a vessel then "coronary artery". The patterns are short keys
+   * of that shape, not descriptor text.
+   */
+  @Test
+  void anatomicalModifiersAreNotNamedInTheShapeOfCmsDescriptors() {
+    List<Pattern> cmsShapes =
+        List.of(
+            Pattern.compile("(?i)^(left|right) (hand|foot)\\b"),
+            Pattern.compile("(?i)\\b(second|third|fourth|fifth) digit\\b"),
+            Pattern.compile("(?i)^(upper|lower),? (left|right)\\b"),
+            Pattern.compile("(?i)\\bcoronary artery$"));
+    Set<String> anatomical =
+        codes(
+            "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
+                + "LC LD LM RC RI");
+    List<String> cmsShaped = new ArrayList<>();
+    for (String m : anatomical) {
+      String description = Modifier.parse(m).info().orElseThrow().description();
+      if (cmsShapes.stream().anyMatch(p -> p.matcher(description).find())) {
+        cmsShaped.add(m + ": " + description);
+      }
+    }
+    assertEquals(29, anatomical.size());
+    assertEquals(List.of(), cmsShaped);
   }
 
   @Test
