@@ -38,6 +38,9 @@ public final class CodeFormatException extends IllegalArgumentException {
     /**
      * A character that can never appear at that position: punctuation, control characters,
      * surrogates, non-ASCII digits (Arabic-Indic, full-width) or a letter where a digit belongs.
+     * Only within a code's five characters: any character after five that make a code, a control
+     * character too ({@code "99213\0"}), is {@link #WRONG_LENGTH} at index 5, the first problem;
+     * trailing white space is {@link #SURROUNDING_WHITESPACE}.
      */
     ILLEGAL_CHARACTER("has an illegal character"),
     /** The fifth character of a CPT code is a letter other than A, F, M, T or U. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,18 @@ class CptCodeTest {
     assertIllegalAt("992\u06f313", 3); // extended Arabic-Indic three
     assertIllegalAt("9921\ud83d", 4); // lone high surrogate
     assertIllegalAt("99\u000013", 2); // NUL
+  }
+
+  @Test
+  void aControlCharacterAfterACompleteCodeMakesItTooLong() {
+    // Inside the five characters a control character is illegal where it stands; after them, the
+    // first problem is the length, as for any sixth character (white space aside).
+    for (String text : List.of("99213\u0000", "99213\u001b", "99213\u0085", "G0438\u0000")) {
+      CodeFormatException e =
+          assertThrows(CodeFormatException.class, () -> ProcedureCode.parse(text));
+      assertEquals(ErrorType.WRONG_LENGTH, e.errorType(), text);
+      assertEquals(5, e.errorIndex(), text);
+    }
   }
 
   private static void assertIllegalAt(String text, int index) {

@@ -227,6 +227,12 @@ class SectionTableTest {
   }
 
   @Test
+  void standardTableSummaryIsTheOneItsToStringDocuments() {
+    // 47 rows, and 86 segments: the gaps between rows are segments too.
+    assertEquals("SectionTable[47 rows, 86 segments]", TABLE.toString());
+  }
+
+  @Test
   void standardRowsDoNotOverlap() {
     List<CodeRange> rows = TABLE.rows();
     for (int i = 0; i < rows.size(); i++) {
