@@ -176,8 +176,8 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--codes-charset",
       paramLabel = "CHARSET",
       description =
-          "The character set of the --codes file: UTF-8 (the default), or ISO-8859-1 for the "
-              + "Latin-1 files AMA often ships.")
+          "The character set of the --codes file: UTF-8 (the default), or windows-1252 for the "
+              + "Windows files AMA often ships (it reads Latin-1 text alike).")
   private String codesCharset;
 
   @Option(
@@ -248,7 +248,7 @@ final class ValidateCommand implements Callable<Integer> {
           spec.commandLine(),
           "--codes-charset: no character set named "
               + CodeFormatException.quote(codesCharset)
-              + " (try UTF-8 or ISO-8859-1)");
+              + " (try UTF-8 or windows-1252)");
     }
   }
 
@@ -268,12 +268,15 @@ final class ValidateCommand implements Callable<Integer> {
               : loader.loadCsv(file);
       return BundledData.codeSet().overlaidWith(loaded);
     } catch (DataLoadException e) {
-      // The loader's hints name a charset; here it is an option.
-      String message = e.getMessage();
+      // The loader's hints name a charset; here it is an option. A Latin-1 --codes-charset
+      // reading a Windows-1252 file is told the option too.
+      String message =
+          e.getMessage()
+              .replace("load it with charset windows-1252", "give --codes-charset windows-1252");
       if (codesCharset == null) {
         message =
             message
-                .replace("load them with charset ISO-8859-1", "give --codes-charset ISO-8859-1")
+                .replace("load them with charset windows-1252", "give --codes-charset windows-1252")
                 .replace("load it with charset UTF-16", "give --codes-charset UTF-16");
       }
       throw new CliException(message, e);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,19 +281,22 @@ class ValidateRulesTest {
     assertFalse(r.err().contains("load it with charset"), r::toString);
   }
 
-  /** AMA files are often Latin-1: the command says how to read one, and then reads it. */
+  /**
+   * AMA files are often Windows-1252: the command says how to read one, read as UTF-8 or as Latin-1
+   * (whose C1 controls stand where its curly quotes are), and then reads it.
+   */
   @Test
-  void aLatin1CodesFileIsReadWithItsCharset(@TempDir Path dir) throws Exception {
+  void aWindows1252CodesFileIsReadWithItsCharset(@TempDir Path dir) throws Exception {
     Path latin1 =
         Files.write(
             dir.resolve("ama.txt"),
-            "99499\tour own words, caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+            "99499\tour own words, caf\u00e9\u2019s\n".getBytes(Charset.forName("windows-1252")));
     Cli.Result utf8 =
         Cli.runWithInput("99499\n", "validate", "--rules", "--codes", latin1.toString());
     assertEquals(2, utf8.status(), utf8::toString);
-    assertTrue(utf8.err().contains("give --codes-charset ISO-8859-1"), utf8::toString);
+    assertTrue(utf8.err().contains("give --codes-charset windows-1252"), utf8::toString);
     assertFalse(utf8.err().contains("load them with charset"), "one hint, in the command's terms");
-    Cli.Result read =
+    Cli.Result asLatin1 =
         Cli.runWithInput(
             "99499\n",
             "validate",
@@ -301,6 +305,19 @@ class ValidateRulesTest {
             latin1.toString(),
             "--codes-charset",
             "ISO-8859-1");
+    assertEquals(2, asLatin1.status(), asLatin1::toString);
+    assertTrue(asLatin1.err().contains("control character U+0092"), asLatin1::toString);
+    assertTrue(asLatin1.err().contains("give --codes-charset windows-1252"), asLatin1::toString);
+    assertFalse(asLatin1.err().contains("load it with charset"), asLatin1::toString);
+    Cli.Result read =
+        Cli.runWithInput(
+            "99499\n",
+            "validate",
+            "--rules",
+            "--codes",
+            latin1.toString(),
+            "--codes-charset",
+            "windows-1252");
     assertEquals(0, read.status(), read::toString);
     Cli.Result unknown =
         Cli.runWithInput(

@@ -174,8 +174,9 @@ public abstract class CodeEntry {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       // The line and paragraph separators break a line as much as a newline does. C1 controls
-      // (U+0080-U+009F) are let through: a Windows-1252 file read as ISO-8859-1 has them where it
-      // has curly quotes, and refusing the file would be worse than its odd characters.
+      // (U+0080-U+009F) are let through here, for entries built by hand or by other readers; the
+      // code set loader refuses them in a file, where it can name the charset that reads them as
+      // text (a Windows-1252 file read as ISO-8859-1 has them where it has curly quotes).
       if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
         throw new IllegalArgumentException(
             "the "

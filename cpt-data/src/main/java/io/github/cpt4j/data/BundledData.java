@@ -38,7 +38,7 @@ import java.io.InputStream;
  * sample.find("99213").ifPresent(e -> System.out.println(e.shortDescription()));
  *
  * CodeSet licensed = CodeSetLoader.defaults()
- *     .withCharset(StandardCharsets.ISO_8859_1)
+ *     .withCharset(Charset.forName("windows-1252"))
  *     .loadTabDelimited(Path.of("LONGULT.txt"));
  * CodeSet codes = sample.overlaidWith(licensed);    // licensed descriptors win
  * }</pre>

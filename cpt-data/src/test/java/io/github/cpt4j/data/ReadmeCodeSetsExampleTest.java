@@ -10,7 +10,7 @@ import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.load.CodeSetLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -57,18 +57,19 @@ class ReadmeCodeSetsExampleTest {
 
   @Test
   void overlayExampleRunsAsTheReadmeSays() throws IOException {
-    // Made-up stand-ins for the licensed files, in Latin-1 as the AMA often ships them.
+    // Made-up stand-ins for the licensed files, in Windows-1252 as the AMA often ships them: an
+    // accented letter as in Latin-1, and a curly apostrophe, which Latin-1 reads as a control.
+    Charset windows1252 = Charset.forName("windows-1252");
     Files.write(
-        amaFiles.resolve("SHORTU.txt"),
-        "99213\tMADE-UP SHORT TEXT\n".getBytes(StandardCharsets.ISO_8859_1));
+        amaFiles.resolve("SHORTU.txt"), "99213\tMADE-UP SHORT TEXT\n".getBytes(windows1252));
     Files.write(
         amaFiles.resolve("LONGULT.txt"),
-        "99213\tMade-up long text, caf\u00e9 style\n".getBytes(StandardCharsets.ISO_8859_1));
+        "99213\tMade-up long text, caf\u00e9 style, the writer\u2019s own\n".getBytes(windows1252));
 
     // README:begin
     CodeSet licensed =
         CodeSetLoader.defaults()
-            .withCharset(StandardCharsets.ISO_8859_1) // AMA files are often Latin-1
+            .withCharset(Charset.forName("windows-1252")) // AMA files often are
             .withEffectiveFrom(LocalDate.of(2025, 1, 1)) // AMA files carry no dates
             .loadTabDelimited(amaFiles.resolve("SHORTU.txt"), amaFiles.resolve("LONGULT.txt"));
 
@@ -76,7 +77,7 @@ class ReadmeCodeSetsExampleTest {
     Optional<String> text = codes.find("99213").flatMap(CodeEntry::longDescription);
     // README:end
 
-    assertEquals(Optional.of("Made-up long text, caf\u00e9 style"), text);
+    assertEquals(Optional.of("Made-up long text, caf\u00e9 style, the writer\u2019s own"), text);
     assertEquals(BundledData.codeSet().size(), codes.size());
     assertEquals("MADE-UP SHORT TEXT", codes.find("99213").orElseThrow().shortDescription());
   }

@@ -43,12 +43,14 @@ import java.util.Map;
  * than 10,000 characters. The text is decoded strictly with the configured charset (UTF-8 unless
  * told otherwise; a UTF-8 byte-order mark is removed and means UTF-8 whatever the setting, the mark
  * of a UTF-16 or UTF-32 charset is removed too, and UTF-16 or UTF-32 text read with another charset
- * is refused with the charset to use). In the tab- and pipe-delimited formats the first line may be
- * a header if it has no digits.
+ * is refused with the charset to use). Control characters other than tab and the line ends are
+ * refused, the C1 controls U+0080 to U+009F too, which a Windows-1252 file read as ISO-8859-1 has
+ * where its curly quotes are: that error names the charset windows-1252. In the tab- and
+ * pipe-delimited formats the first line may be a header if it has no digits.
  *
  * <pre>{@code
  * CodeSet licensed = CodeSetLoader.defaults()
- *     .withCharset(StandardCharsets.ISO_8859_1)         // AMA files are often Latin-1
+ *     .withCharset(Charset.forName("windows-1252"))    // AMA files often are
  *     .withEffectiveFrom(LocalDate.of(2025, 1, 1))
  *     .loadTabDelimited(Path.of("SHORTU.txt"), Path.of("LONGULT.txt"));
  * CodeSet merged = BundledData.codeSet().overlaidWith(licensed);

@@ -20,7 +20,9 @@ import java.util.Optional;
  * is not valid in the charset is an error, never a silent replacement character), a UTF-8
  * byte-order mark removed, a UTF-16 one named when the charset is not UTF-16, every line at most
  * {@link #MAX_LINE_LENGTH} characters, and no control characters other than tab, carriage return
- * and line feed (a DOS end-of-file mark that ends the source is dropped).
+ * and line feed (a DOS end-of-file mark that ends the source is dropped), the C1 controls U+0080 to
+ * U+009F included: text never uses them, and a Windows-1252 file read as ISO-8859-1 has them where
+ * it has curly quotes and dashes, so the error says to read it as windows-1252.
  */
 final class SourceText {
 
@@ -137,7 +139,7 @@ final class SourceText {
       out.get();
     }
     String text = withoutDosEnd(out.toString());
-    check(text, sourceName);
+    check(text, actual, sourceName);
     return text;
   }
 
@@ -161,7 +163,9 @@ final class SourceText {
       String sourceName, Charset charset, byte[] bytes, int offset) {
     String hint =
         charset.equals(StandardCharsets.UTF_8)
-            ? "; AMA files are often Latin-1: load them with charset ISO-8859-1"
+            ? "; AMA files are often Windows-1252 (Latin-1 with curly quotes and dashes): load them"
+                + " with charset "
+                + WINDOWS_1252
             : "";
     return Undecodable.find(bytes, offset, bytes.length - offset, charset)
         .map(at -> new DataLoadException(sourceName, at.line(), 0, at.describe(charset) + hint))
@@ -170,7 +174,30 @@ final class SourceText {
             () -> new DataLoadException(sourceName, 0, 0, "not valid " + charset.name() + hint));
   }
 
-  private static void check(String text, String sourceName) throws DataLoadException {
+  /**
+   * The charset to name for an AMA file that is not UTF-8: the Windows superset of Latin-1, which
+   * reads every Latin-1 letter alike and the bytes 0x80 to 0x9F as the quotes and dashes Windows
+   * editors write there (Latin-1 reads them as C1 controls).
+   */
+  static final String WINDOWS_1252 = "windows-1252";
+
+  /**
+   * Whether byte {@code c} (a character read as ISO-8859-1) of the range 0x80 to 0x9F is a
+   * character in Windows-1252: all but the five it leaves undefined, which windows-1252 would
+   * refuse too, so that naming it would not help.
+   */
+  private static boolean printableInWindows1252(char c) {
+    return c >= '\u0080'
+        && c <= '\u009f'
+        && c != 0x81
+        && c != 0x8d
+        && c != 0x8f
+        && c != 0x90
+        && c != 0x9d;
+  }
+
+  private static void check(String text, Charset charset, String sourceName)
+      throws DataLoadException {
     long line = 1;
     int lineStart = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -192,7 +219,7 @@ final class SourceText {
                 + MAX_LINE_LENGTH
                 + " characters; expected one code per line");
       }
-      if (c < ' ' && c != '\t' || c == '\u007f') {
+      if (c < ' ' && c != '\t' || c >= '\u007f' && c <= '\u009f') {
         throw new DataLoadException(
             sourceName,
             line,
@@ -204,6 +231,14 @@ final class SourceText {
                     i - lineStart + 1)
                 + (c == DOS_END_OF_FILE
                     ? " (a DOS end-of-file mark ends the file; here more text follows it)"
+                    : "")
+                + (charset.equals(StandardCharsets.ISO_8859_1) && printableInWindows1252(c)
+                    ? String.format(
+                        Locale.ROOT,
+                        "; the file looks like Windows-1252, in which byte 0x%02X is a printable"
+                            + " character such as a curly quote or a dash: load it with charset "
+                            + WINDOWS_1252,
+                        (int) c)
                     : ""));
       }
     }

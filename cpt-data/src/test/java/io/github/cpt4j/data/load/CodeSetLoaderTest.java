@@ -164,7 +164,8 @@ class CodeSetLoaderTest {
             () -> LOADER.loadTabDelimited(resource("latin1-fixture.txt"), "latin1-fixture.txt"));
     assertEquals(
         "latin1-fixture.txt, line 1: byte 0xC9 at character 20 is not valid UTF-8;"
-            + " AMA files are often Latin-1: load them with charset ISO-8859-1",
+            + " AMA files are often Windows-1252 (Latin-1 with curly quotes and dashes): load them"
+            + " with charset windows-1252",
         e.getMessage());
     assertEquals(1, e.line());
     assertEquals(0, e.column());
@@ -698,6 +699,52 @@ class CodeSetLoaderTest {
     assertTrue(
         tabError("99213\tMADE\u2028UP\n").getMessage().contains("control character U+2028"),
         "a DataLoadException naming the character");
+  }
+
+  /**
+   * The C1 controls U+0080 to U+009F are control characters as the C0 ones are: no text uses them.
+   * A Windows-1252 file read as ISO-8859-1 has them where it has curly quotes and dashes, so that
+   * error names the charset that reads them; they loaded before, into descriptions.
+   */
+  @Test
+  void c1ControlsAreRefusedAndAWindows1252FileIsToldItsCharset() throws IOException {
+    Charset windows1252 = Charset.forName("windows-1252");
+    byte[] quote = "99212\tMADE UP\n99213\tPATIENT\u2019S VISIT\n".getBytes(windows1252);
+    DataLoadException latin1 =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                LOADER
+                    .withCharset(ISO_8859_1)
+                    .loadTabDelimited(new ByteArrayInputStream(quote), "x.txt"));
+    assertEquals(
+        "x.txt, line 2: control character U+0092 at character 14; expected text; the file looks"
+            + " like Windows-1252, in which byte 0x92 is a printable character such as a curly"
+            + " quote or a dash: load it with charset windows-1252",
+        latin1.getMessage());
+    assertEquals(2, latin1.line());
+    CodeSet set =
+        LOADER.withCharset(windows1252).loadTabDelimited(new ByteArrayInputStream(quote), "x.txt");
+    assertEquals("PATIENT\u2019S VISIT", description(set, "99213"));
+
+    // Every format reads through the same check; a byte Windows-1252 leaves undefined (0x81) gets
+    // no hint, as windows-1252 would refuse it too.
+    DataLoadException csv =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                LOADER
+                    .withCharset(ISO_8859_1)
+                    .loadCsv(bytes("code,description\n99213,MADE\u0081UP\n", ISO_8859_1), "x.csv"));
+    assertEquals(
+        "x.csv, line 2: control character U+0081 at character 11; expected text", csv.getMessage());
+    // In UTF-8 a C1 control is a character of its own (text converted twice, say): refused.
+    assertEquals(
+        "x.txt, line 1: control character U+0085 at character 11; expected text",
+        tabError("99213\tMADE\u0085UP\n").getMessage());
+    assertEquals(
+        "x.txt, line 1: control character U+007F at character 11; expected text",
+        tabError("99213\tMADE\u007fUP\n").getMessage());
   }
 
   @Test
