@@ -3,13 +3,15 @@ package io.github.cpt4j.data.load;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The parsers of the AMA's distribution files: tab-delimited {@code code<TAB>descriptor} ({@code
  * LONGULT.txt}, {@code MEDU.txt}, {@code SHORTU.txt}) and pipe-delimited {@code concept
  * id|code|descriptor} (consumer and clinician descriptors). Both give the rows of a file in file
- * order, keyed by code; the first line may be a header if it has no digits.
+ * order, keyed by code; the first line may be a header ({@link #isHeader}).
  */
 final class AmaFiles {
 
@@ -58,7 +60,7 @@ final class AmaFiles {
             int lead = line.length() - line.stripLeading().length();
             tab = line.indexOf(' ', lead);
             if (tab < 0) {
-              if (mayBeHeader && isHeader(line)) {
+              if (mayBeHeader && isHeader(line)) { // a one-word header: "CODES"
                 return;
               }
               throw new DataLoadException(
@@ -90,7 +92,8 @@ final class AmaFiles {
             return;
           }
           boolean mayBeHeader = rows.firstLine();
-          if (mayBeHeader && isHeader(line)) {
+          int pipe = line.indexOf('|');
+          if (mayBeHeader && isHeader(pipe < 0 ? line : line.substring(0, pipe))) {
             return;
           }
           String[] fields = line.split("\\|", -1);
@@ -134,17 +137,31 @@ final class AmaFiles {
     }
   }
 
-  /** A header names its columns: it has letters but no digits, unlike any row with a code. */
-  private static boolean isHeader(String text) {
-    boolean letter = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+  /**
+   * The words of which one names the first column of a header: {@code Code}, {@code CPT Code},
+   * {@code HCPCS}, {@code Concept Id}, {@code Descriptor}..., matched in lower case within the
+   * field.
+   */
+  private static final List<String> HEADER_WORDS =
+      List.of("code", "cpt", "hcpc", "concept", "descr");
+
+  /**
+   * Whether the first field of the first line, the code of a tab-delimited file or the concept id
+   * of a pipe-delimited one, makes the line a header: the field has no digit (no code or id lacks
+   * one) and names a column, holding one of {@link #HEADER_WORDS} or being {@code ID}, in any case.
+   * The rest of the line is not looked at: an AMA header often names its release year ({@code
+   * Descriptor 2025}). Any other first line is read as a row, so that one that is neither a header
+   * nor a row ({@code ABCDE<TAB>...}) is an error, never dropped.
+   */
+  private static boolean isHeader(String firstField) {
+    String field = firstField.strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
       if (c >= '0' && c <= '9') {
         return false;
       }
-      letter |= Character.isLetter(c);
     }
-    return letter;
+    return field.equals("id") || HEADER_WORDS.stream().anyMatch(field::contains);
   }
 
   /** Collects rows, rejecting a code seen before with the line it was on. */

@@ -46,7 +46,10 @@ import java.util.Map;
  * is refused with the charset to use). Control characters other than tab and the line ends are
  * refused, the C1 controls U+0080 to U+009F too, which a Windows-1252 file read as ISO-8859-1 has
  * where its curly quotes are: that error names the charset windows-1252. In the tab- and
- * pipe-delimited formats the first line may be a header if it has no digits.
+ * pipe-delimited formats the first line is a header when its first field (the code, or the concept
+ * id) has no digit and names a column: it holds {@code code}, {@code CPT}, {@code HCPCS}, {@code
+ * concept} or {@code descriptor}, or is {@code ID}, in any case; the rest of the line may hold a
+ * year. Any other first line is read as a row: one that is neither is an error, never skipped.
  *
  * <pre>{@code
  * CodeSet licensed = CodeSetLoader.defaults()

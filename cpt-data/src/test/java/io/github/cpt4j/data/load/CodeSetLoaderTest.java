@@ -90,6 +90,46 @@ class CodeSetLoaderTest {
     assertEquals("MADE UP MEASURE", description(set, "0001F"));
   }
 
+  /**
+   * One header rule for both AMA formats: the first field of the first line has no digit and names
+   * a column; the rest may hold the release year. The pipe loader used to look at the whole line,
+   * so a year in a header failed it; the tab loader dropped any first line whose code had no digit,
+   * so a first row with a bad code was lost without a word.
+   */
+  @Test
+  void aHeaderIsTheSameInBothFormatsAndAFirstRowIsNeverDropped() throws IOException {
+    for (String header :
+        List.of("CODE\tDESCRIPTOR 2025", "CPT Code  Long Descriptor (2025)", "CODES")) {
+      CodeSet set = LOADER.loadTabDelimited(bytes(header + "\n99213\tMADE UP\n", UTF_8), "x.txt");
+      assertEquals(List.of("99213"), codes(set), header);
+    }
+    for (String header :
+        List.of(
+            "ConceptId|CPT Code|Descriptor 2025",
+            "ID|Code|Clinician Descriptor 2025",
+            "Concept Id")) {
+      CodeSet set =
+          LOADER.loadPipeDelimited(bytes(header + "\n1001|99213|Made up\n", UTF_8), "x.txt");
+      assertEquals(List.of("99213"), codes(set), header);
+    }
+
+    // A first line whose first field names no column is a row, with a row's error.
+    DataLoadException tab = tabError("ABCDE\tMADE UP\n99213\tMADE UP\n");
+    assertEquals(1, tab.line(), tab::getMessage);
+    assertEquals(1, tab.column(), tab::getMessage);
+    assertTrue(tab.getMessage().contains("'ABCDE'"), tab::getMessage);
+    DataLoadException oneWord = tabError("HEADER\n99213\tMADE UP\n");
+    assertEquals(
+        "x.txt, line 1, column 1: expected a code, a tab and a descriptor, found no tab",
+        oneWord.getMessage());
+    DataLoadException pipe = pipeError("Made up|99213|Made up\n1001|99214|Made up\n");
+    assertEquals(
+        "x.txt, line 1, column 1: expected a numeric concept id, found 'Made up'",
+        pipe.getMessage());
+    // A code field with a digit is a row, whatever words it has.
+    assertEquals(1, tabError("CODE1\tDESCRIPTOR\n99213\tMADE UP\n").line());
+  }
+
   @Test
   void combinesShortAndLongFiles() throws IOException {
     Path shortFile = dir.resolve("SHORT.txt");
