@@ -839,6 +839,19 @@ final class PriceCommand implements Callable<Integer> {
             + " several dates with --input and a date column");
   }
 
+  /**
+   * What the error line adds when reading failed in the middle of a claim: {@code "; claim 'A' was
+   * not read whole: its 1 row read is left out, not priced"}.
+   */
+  static String claimLeftOutNote(String claim, int rows) {
+    return "; claim "
+        + CodeFormatException.quote(claim)
+        + " was not read whole: its "
+        + rows
+        + (rows == 1 ? " row read is" : " rows read are")
+        + " left out, not priced";
+  }
+
   /** Writes one line to standard error, as {@code cpt price: ...}. */
   private void note(String line) {
     PrintWriter err = spec.commandLine().getErr();
@@ -881,6 +894,8 @@ final class PriceCommand implements Callable<Integer> {
               ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)
               : null;
       boolean done = false;
+      // Set when reading failed in the middle of a claim, whose rows read are then left out.
+      StringBuilder leftOut = new StringBuilder();
       try {
         summary =
             batch.run(
@@ -894,6 +909,11 @@ final class PriceCommand implements Callable<Integer> {
                   @Override
                   public OutputStream openBytes() throws IOException {
                     return out.openBytes();
+                  }
+
+                  @Override
+                  public void claimLeftOut(String claim, int rows) {
+                    leftOut.append(claimLeftOutNote(claim, rows));
                   }
                 },
                 format == null ? Format.CSV : format,
@@ -912,11 +932,11 @@ final class PriceCommand implements Callable<Integer> {
       } catch (OutputFailedException e) {
         throw new CliException(e.getMessage(), e);
       } catch (MalformedUtf8Exception e) {
-        throw Inputs.notUtf8(input, e);
+        throw new CliException(Inputs.notUtf8(input, e).getMessage() + leftOut, e);
       } catch (IOException e) {
         // Not the pricing's: every failure to write is an OutputFailedException, caught above.
         throw new CliException(
-            Inputs.cannotReadInput("--input", input) + ": " + Inputs.reason(e), e);
+            Inputs.cannotReadInput("--input", input) + ": " + Inputs.reason(e) + leftOut, e);
       } finally {
         if (bar != null && !done) {
           bar.abandon(); // the error gets a line of its own, not the end of the bar's

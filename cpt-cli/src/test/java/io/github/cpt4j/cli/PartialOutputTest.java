@@ -120,6 +120,103 @@ class PartialOutputTest {
     }
   }
 
+  /**
+   * Claim Z whole, then claim A's RT row, then its LT row with an é in Latin-1: read whole, A is a
+   * bilateral pair at 898.42 a side; its RT row alone would be 1197.89.
+   */
+  private static byte[] claimCutByTheBadByte(String before, String rowsOfA) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(
+        ("claim,code,modifiers,note\n" + before + "Z,99213,,ok\n" + rowsOfA)
+            .getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {'A', ',', '2', '7', '4', '4', '7', ',', 'L', 'T', ','});
+    bytes.writeBytes(new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+    return bytes.toByteArray();
+  }
+
+  private static Cli.Result priceClaims(byte[] input, String format) {
+    return Cli.runWithInput(
+        input,
+        "price",
+        "-i",
+        "-",
+        "--locality",
+        "13282-99",
+        "--setting",
+        "facility",
+        "--date",
+        "2025-06-02",
+        "-f",
+        format);
+  }
+
+  @Test
+  void priceLeavesOutTheClaimItWasReading() {
+    Cli.Result r = priceClaims(claimCutByTheBadByte("", "A,27447,RT,ok\n"), "csv");
+    assertEquals(2, r.status(), r::toString);
+    // Claim A's RT row was priced alone, 1197.89, as if no LT row followed.
+    assertEquals(
+        List.of("claim,code,modifiers,note,amount,result,explanation", "Z,99213,,ok,61.92,priced,"),
+        r.outLines());
+    assertEquals(
+        List.of(
+            "cpt price: standard input, file line 4, byte 15: 0xE9 is not valid UTF-8; expected"
+                + " UTF-8 text (save a Latin-1 or Windows-1252 file as UTF-8); claim 'A' was not"
+                + " read whole: its 1 row read is left out, not priced"),
+        r.errLines());
+  }
+
+  @Test
+  void priceLeavesOutEveryRowReadOfTheClaimWhateverItsForm() {
+    // A quoted row and a row of too many fields are of claim A too, though the reader keeps them
+    // apart from the plain lines.
+    Cli.Result r =
+        priceClaims(
+            claimCutByTheBadByte("", "A,\"27447\",RT,\"ok\"\nA,99213,,ok,one too many\n"), "json");
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(
+        r.err()
+            .endsWith("claim 'A' was not read whole: its 2 rows read are left out, not priced\n"),
+        r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals(1, rows.size(), r::toString);
+    assertEquals("Z", rows.get(0).get("claim").asText());
+    assertEquals("61.92", rows.get(0).get("amount").asText());
+  }
+
+  @Test
+  void priceStillWritesTheWholeClaimsOfEarlierChunks() {
+    // Enough claims before A that some chunks are written before the failure, and A is cut in
+    // a chunk that also holds whole claims, which are still written.
+    StringBuilder before = new StringBuilder();
+    for (int i = 0; i < 1_500; i++) {
+      before.append('C').append(i).append(",99213,,ok\n");
+    }
+    Cli.Result r = priceClaims(claimCutByTheBadByte(before.toString(), "A,27447,RT,ok\n"), "csv");
+    assertEquals(2, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals(1 + 1_500 + 1, lines.size(), r::toString);
+    assertEquals("C0,99213,,ok,61.92,priced,", lines.get(1));
+    assertEquals("Z,99213,,ok,61.92,priced,", lines.get(lines.size() - 1));
+    assertTrue(r.err().endsWith("its 1 row read is left out, not priced\n"), r::toString);
+  }
+
+  @Test
+  void priceRowsWithoutAClaimAreEachWhole() {
+    // Without a claim column each row is a claim of its own, whole once read: nothing is left
+    // out, and the RT row is rightly priced alone.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("code,modifiers,note\n27447,RT,ok\n".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {'2', '7', '4', '4', '7', ',', 'L', 'T', ','});
+    bytes.writeBytes(new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+    Cli.Result r = priceClaims(bytes.toByteArray(), "csv");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of("code,modifiers,note,amount,result,explanation", "27447,RT,ok,1197.89,priced,"),
+        r.outLines());
+    assertFalse(r.err().contains("left out"), r::toString);
+  }
+
   @Test
   void anOutputFileIsStillAllOrNothing(@TempDir Path dir) throws IOException {
     Path mue =

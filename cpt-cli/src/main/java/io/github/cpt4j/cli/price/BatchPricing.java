@@ -64,7 +64,8 @@ import java.util.function.Predicate;
  * the chunks in input order. On two cores the reader and the writer are light, so pricing has both:
  * with a single pricing thread, that thread was the bottleneck. A bounded number of chunks in
  * flight bounds the memory. The {@link RowPricer} and the ZIP code lookup must therefore be
- * thread-safe. A failure anywhere stops the run, after the rows before it are written, and is
+ * thread-safe. A failure anywhere stops the run, after the rows before it are written (but for
+ * those of a claim still being read when reading failed: see {@link Output#claimLeftOut}), and is
  * reported once; a row the pricer throws on, as a {@link RowFailedException} naming its file line.
  * {@code run} returns or throws only once every thread it started has ended. An interrupt of the
  * calling thread stops the run in the same way, with {@code IllegalStateException}, keeping the
@@ -372,6 +373,15 @@ public final class BatchPricing {
     default OutputStream openBytes() throws IOException {
       return null;
     }
+
+    /**
+     * Told, when reading the input failed partway, that the claim {@code claim} being read then is
+     * left out: its first {@code rows} rows were read, and are neither priced nor written, since
+     * the claim without the rows not read could price otherwise (one side of an LT/RT pair alone at
+     * 150%, not a pair at 75% each). The claims before it are written. Not called when no claim was
+     * open: a row without a claim value is a claim of its own, whole when read.
+     */
+    default void claimLeftOut(String claim, int rows) {}
   }
 
   /**
@@ -454,7 +464,14 @@ public final class BatchPricing {
           claims.end();
         } catch (IOException | RuntimeException | Error e) {
           try {
-            claims.end(); // what was read before the failure is still priced and written
+            // The claims read before the failure are still priced and written; the one being
+            // read is not whole, and priced without its unread rows its amounts would be wrong.
+            String open = claims.openClaim();
+            int leftOut = claims.leaveOutOpenClaim();
+            claims.end();
+            if (leftOut > 0) {
+              output.claimLeftOut(open, leftOut);
+            }
           } catch (RuntimeException | Error again) {
             // An interrupted reader cannot send: the writer must still be told to end.
             if (again != e) {
@@ -583,6 +600,19 @@ public final class BatchPricing {
       lines.add(line);
       fields.add(rowFields);
       rows.add(row);
+    }
+
+    /** Drops the rows from {@code size} on, which no claim end covers. */
+    void truncate(int size) {
+      for (int i = size; i < rows.size(); i++) {
+        if (isRaw(i)) {
+          rawLength = rawStart[i]; // raw rows are copied in order: the first dropped one's start
+          break;
+        }
+      }
+      rows.subList(size, rows.size()).clear();
+      fields.subList(size, fields.size()).clear();
+      lines.subList(size, lines.size()).clear();
     }
 
     void endClaim() {
@@ -728,6 +758,26 @@ public final class BatchPricing {
         pipeline.send(chunk);
         chunk = new Chunk();
       }
+    }
+
+    /** Returns the value of the claim being read, empty when none is. */
+    String openClaim() {
+      return claimSize == 0 ? "" : new String(claim.bytes, 0, claim.length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Takes the rows of the claim being read out of the chunk, after reading failed: they are not
+     * the whole claim. A claim never spans two chunks, so they are the chunk's last rows.
+     *
+     * @return how many rows were taken out
+     */
+    int leaveOutOpenClaim() {
+      int rows = claimSize;
+      if (rows > 0) {
+        chunk.truncate(chunk.size() - rows);
+        claimSize = 0;
+      }
+      return rows;
     }
 
     /** Ends the open claim and sends what is left. */
