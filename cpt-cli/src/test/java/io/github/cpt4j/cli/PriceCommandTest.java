@@ -818,13 +818,15 @@ class PriceCommandTest {
     assertEquals(2, r.status());
     assertEquals(
         List.of(
-            "cpt price: standard input: the header has no 'code' column; it has 'cpt', 'units'"),
+            "cpt price: standard input: file line 1, the header has no 'code' column; it has"
+                + " 'cpt', 'units'"),
         r.errLines());
     Cli.Result semicolons = priceStdin("code;units\n99213;1\n", "--input", "-");
     assertEquals(2, semicolons.status());
     assertEquals(
         List.of(
-            "cpt price: standard input: the header has no 'code' column; it has 'code;units'"
+            "cpt price: standard input: file line 1, the header has no 'code' column; it has"
+                + " 'code;units'"
                 + " (fields separated by semicolons? the input must be comma-separated)"),
         semicolons.errLines());
     Cli.Result empty = priceStdin("", "--input", "-");
@@ -842,6 +844,31 @@ class PriceCommandTest {
             "cpt price: standard input: file line 1, the header: the quote of field 1 is never"
                 + " closed"),
         r.errLines());
+  }
+
+  /**
+   * After blank lines the header is not on line 1: its refusal says which line, as a syntax
+   * error's.
+   */
+  @Test
+  void aRefusedHeaderNamesItsFileLine() {
+    Cli.Result twice = priceStdin("\n\ncode,code\n99213,99213\n", "--input", "-");
+    assertEquals(2, twice.status(), twice::toString);
+    assertEquals(
+        List.of(
+            "cpt price: standard input: file line 3, the header names column 'code' twice"
+                + " (columns 1 and 2)"),
+        twice.errLines());
+    Cli.Result none = priceStdin("\n\ncpt\n99213\n", "--input", "-");
+    assertEquals(2, none.status(), none::toString);
+    assertEquals(
+        List.of(
+            "cpt price: standard input: file line 3, the header has no 'code' column; it has"
+                + " 'cpt'"),
+        none.errLines());
+    Cli.Result added = priceStdin("\ncode,amount\n99213,1\n", "-i", "-", "-z", "10001");
+    assertEquals(2, added.status(), added::toString);
+    assertTrue(added.err().contains("standard input: file line 2, the input has a column named"));
   }
 
   @Test
@@ -1332,7 +1359,9 @@ class PriceCommandTest {
     Cli.Result r = priceStdin("code,x,x\n99213,1,2\n", "-i", "-", "-z", "10001", "-f", "json");
     assertEquals(2, r.status());
     assertEquals(
-        List.of("cpt price: standard input: the header names column 'x' twice (columns 2 and 3)"),
+        List.of(
+            "cpt price: standard input: file line 1, the header names column 'x' twice"
+                + " (columns 2 and 3)"),
         r.errLines(),
         r::toString);
     assertEquals(0, priceStdin("code,x,x\n99213,1,2\n", "-i", "-", "-z", "10001").status());

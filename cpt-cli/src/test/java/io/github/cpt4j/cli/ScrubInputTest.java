@@ -51,8 +51,8 @@ class ScrubInputTest {
     assertEquals(2, edits.status(), edits::toString);
     assertEquals(
         List.of(
-            "cpt scrub: standard input: the input has a column named ' Edits', which the output"
-                + " adds; rename it"),
+            "cpt scrub: standard input: file line 1, the input has a column named ' Edits',"
+                + " which the output adds; rename it"),
         edits.errLines(),
         edits::toString);
   }
@@ -115,6 +115,18 @@ class ScrubInputTest {
     }
     Cli.Result r = scrub(csv.toString());
     assertEquals(rows.length + 1, r.outLines().size(), r::toString);
+  }
+
+  /** A refused header says its file line, blank lines before it counted, as a broken one does. */
+  @Test
+  void aRefusedHeaderNamesItsFileLine() {
+    Cli.Result twice = scrub("\n\ncode,CODE\nJ1100,J1100\n");
+    assertEquals(2, twice.status(), twice::toString);
+    assertEquals(
+        "cpt scrub: standard input: file line 3, the header names column 'code' twice"
+            + " (columns 1 and 2)",
+        twice.errLines().get(0),
+        twice::toString);
   }
 
   @Test

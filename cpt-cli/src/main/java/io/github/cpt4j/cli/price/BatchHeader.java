@@ -269,13 +269,16 @@ public final class BatchHeader {
   }
 
   /**
-   * Reads the names of a batch file's header row, its first record, for {@code cpt price --input}
-   * and {@code cpt scrub}: an empty input and a header that is not valid CSV are refused before any
-   * output is opened.
+   * Reads a batch file's header row, its first record, for {@code cpt price --input} and {@code cpt
+   * scrub}, whose output adds the columns {@code added}: an empty input and a header that is not
+   * valid CSV or not usable are refused before any output is opened. Every refusal of a header says
+   * its file line, as {@code file line 3, the header ...}: blank lines may come before it.
    *
-   * @throws IllegalArgumentException if the input is empty or its first record is malformed
+   * @throws IllegalArgumentException if the input is empty, its first record is malformed, or
+   *     {@link #of(List, boolean, List)} refuses its names
    */
-  static List<String> readNames(CsvRecordReader records) throws IOException {
+  static BatchHeader read(CsvRecordReader records, boolean uniqueNames, List<String> added)
+      throws IOException {
     CsvRecordReader.Record first = records.next();
     if (first == null) {
       throw new IllegalArgumentException(
@@ -285,7 +288,11 @@ public final class BatchHeader {
       throw new IllegalArgumentException(
           "file line " + first.line() + ", the header: " + first.problem().get());
     }
-    return first.fields();
+    try {
+      return of(first.fields(), uniqueNames, added);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("file line " + first.line() + ", " + e.getMessage(), e);
+    }
   }
 
   /**

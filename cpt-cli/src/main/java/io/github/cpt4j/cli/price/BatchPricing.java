@@ -417,8 +417,8 @@ public final class BatchPricing {
     requireNonNull(progress, "progress");
     try (CsvRecordReader records = new CsvRecordReader(in)) {
       BatchHeader header =
-          BatchHeader.of(
-              BatchHeader.readNames(records),
+          BatchHeader.read(
+              records,
               format == Format.JSON,
               limitingCharges ? BatchHeader.ADDED_WITH_LIMITING_CHARGE : BatchHeader.ADDED);
       int claimColumn = header.indexOf("claim");

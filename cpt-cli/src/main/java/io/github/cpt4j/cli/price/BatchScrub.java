@@ -108,7 +108,7 @@ public final class BatchScrub {
     // one malformed row and reading goes on at the next line; memory is bounded per record.
     try (CsvRecordReader records = new CsvRecordReader(in)) {
       // Only edits is added: price's amount, result and explanation are carried through.
-      BatchHeader header = BatchHeader.of(BatchHeader.readNames(records), false, List.of(EDITS));
+      BatchHeader header = BatchHeader.read(records, false, List.of(EDITS));
       Writer out = output.open();
       Run run =
           new Run(header, CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out), verbatim);
