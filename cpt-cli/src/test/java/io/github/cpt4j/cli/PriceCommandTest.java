@@ -871,6 +871,42 @@ class PriceCommandTest {
     assertTrue(added.err().contains("standard input: file line 2, the input has a column named"));
   }
 
+  /**
+   * A header name is read without the white space around it as a cell is, no-break spaces included:
+   * {@code units\u00a0} was a column of its own, so the row was priced as one unit (9.81, not
+   * 19.62) on --date (2026, without GPCIs for the locality) rather than its own.
+   */
+  @Test
+  void headerNamesEndingInANoBreakSpaceAreTheKnownColumns() {
+    // Over the bundled data, whose 2025 release prices 71046-26 in 13282-99.
+    Cli.Result r =
+        Cli.runWithInput(
+            "code,units\u00a0,date\u00a0,modifiers\n71046,2,2025-03-01,26\n",
+            "price",
+            "-i",
+            "-",
+            "--locality",
+            "13282-99",
+            "--date",
+            "2026-01-05");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "code,units\u00a0,date\u00a0,modifiers,amount,result,explanation",
+            "71046,2,2025-03-01,26,19.62,priced,"),
+        r.outLines());
+    assertEquals("", r.err());
+    Cli.Result code = priceStdin("code\u00a0,units\n71046,2\n", "-i", "-", "-z", "10001");
+    assertEquals(0, code.status(), code::toString);
+    Cli.Result twice = priceStdin("code,units,code\u00a0\n71046,2,1\n", "-i", "-", "-z", "10001");
+    assertEquals(2, twice.status(), twice::toString);
+    assertEquals(
+        List.of(
+            "cpt price: standard input: file line 1, the header names column 'code' twice"
+                + " (columns 1 and 3)"),
+        twice.errLines());
+  }
+
   @Test
   void batchRejectsAColumnTheOutputAdds() {
     Cli.Result r = priceStdin("code,Amount\n99213,1\n", "-i", "-", "-z", "10001");

@@ -129,6 +129,21 @@ class ScrubInputTest {
         twice::toString);
   }
 
+  /** Header names are read without the no-break spaces around them, as cells are. */
+  @Test
+  void noBreakSpacesAreNotPartOfHeaderNames() {
+    Cli.Result twice = scrub("code,note,code\u00a0\nJ1100,a,J1100\n");
+    assertEquals(2, twice.status(), twice::toString);
+    assertEquals(
+        "cpt scrub: standard input: file line 1, the header names column 'code' twice"
+            + " (columns 1 and 3)",
+        twice.errLines().get(0),
+        twice::toString);
+    Cli.Result spaced = scrub("\u00a0code\u00a0,note\nJ1100,a\n");
+    assertEquals(0, spaced.status(), spaced::toString);
+    assertEquals(List.of("\u00a0code\u00a0,note,edits", "J1100,a,"), spaced.outLines());
+  }
+
   @Test
   void aBrokenHeaderIsRefusedWithItsLine() {
     Cli.Result r = scrub("\"code,note\nJ1100,a\n");

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The header row of a batch file: which column holds what. Names are matched ignoring case and
- * blanks around them; columns with other names are carried through to the output unchanged.
+ * The header row of a batch file: which column holds what. Names are matched ignoring case and the
+ * white space around them, as cells are read ({@link WhiteSpace}: no-break spaces too); columns
+ * with other names are carried through to the output unchanged.
  */
 public final class BatchHeader {
 
@@ -231,7 +232,7 @@ public final class BatchHeader {
    * A column that the batch does not read (it is carried through) whose name looks like that of a
    * known column the header lacks, so that the rows are likely read without what it holds.
    *
-   * @param column the column's name as read, without the blanks around it
+   * @param column the column's name as read, without the white space around it
    * @param known the name of the known column it looks like
    */
   public record Lookalike(String column, String known) {
@@ -419,9 +420,9 @@ public final class BatchHeader {
       if (key.equals(CODE) || OPTIONAL.contains(key)) {
         continue;
       }
-      String known = lookalike(name.strip(), missing);
+      String known = lookalike(WhiteSpace.strip(name), missing);
       if (known != null) {
-        found.add(new Lookalike(name.strip(), known));
+        found.add(new Lookalike(WhiteSpace.strip(name), known));
       }
     }
     return List.copyOf(found);
@@ -620,8 +621,13 @@ public final class BatchHeader {
     return sb.toString();
   }
 
+  /**
+   * A name as matched against the known columns: without the white space around it that a cell is
+   * read without ({@link WhiteSpace}, no-break spaces included, as a spreadsheet may write), in
+   * lower case.
+   */
   private static String key(String name) {
-    return name.strip().toLowerCase(Locale.ROOT);
+    return WhiteSpace.strip(name).toLowerCase(Locale.ROOT);
   }
 
   /** Returns the columns the output adds after the input's, in order. */

@@ -1,6 +1,7 @@
 package io.github.cpt4j.spark.job;
 
 import io.github.cpt4j.cli.Main;
+import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.PractitionerChoice;
 import io.github.cpt4j.fee.PractitionerType;
@@ -313,8 +314,10 @@ public final class PriceJob implements Callable<Integer> {
           err.println("cpt-spark: warning: " + warning);
         }
         if (!options.practitioners().isEmpty()
-            && Arrays.stream(lines.schema().fieldNames())
-                .noneMatch(name -> name.strip().equalsIgnoreCase("rendering_provider"))) {
+            && BatchHeader.of(Arrays.asList(lines.schema().fieldNames()), false)
+                    .indexOf("rendering_provider")
+                < 0) {
+          // The header's own match, as the pricing reads it: names with no-break spaces too.
           // As cpt price: NPI=TYPE can apply to no row, most likely not what was meant.
           err.println(
               "cpt-spark: warning: --practitioner NPI=TYPE names rendering providers, and the"

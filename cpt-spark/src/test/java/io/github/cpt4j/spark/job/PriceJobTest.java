@@ -193,6 +193,13 @@ class PriceJobTest {
     // And, as cpt price, an NPI=TYPE that no row can be of: there is no rendering_provider.
     Ran typed = runOn(input, dir.resolve("typed"), "--practitioner", "1234567893=np");
     assertTrue(typed.err().contains("the input has no rendering_provider column"), typed::err);
+    // A rendering_provider column whose name ends in a no-break space is read as the pricing
+    // reads it: the warning said the input had none.
+    Path named = dir.resolve("named.csv");
+    Files.writeString(named, "code,locality,rendering_provider\u00a0\n99213,13282-99,\n");
+    Ran withColumn = runOn(named, dir.resolve("named"), "--practitioner", "1234567893=np");
+    assertFalse(
+        withColumn.err().contains("the input has no rendering_provider column"), withColumn::err);
     assertFalse(err.contains("rendering_provider"), err);
   }
 
