@@ -377,9 +377,9 @@ public final class BatchPricing {
     /**
      * Told, when reading the input failed partway, that the claim {@code claim} being read then is
      * left out: its first {@code rows} rows were read, and are neither priced nor written, since
-     * the claim without the rows not read could price otherwise (one side of an LT/RT pair alone at
-     * 150%, not a pair at 75% each). The claims before it are written. Not called when no claim was
-     * open: a row without a claim value is a claim of its own, whole when read.
+     * the claim without the rows not read could price otherwise (one side of an LT/RT pair alone in
+     * full, not at 75% as a side of the pair). The claims before it are written. Not called when no
+     * claim was open: a row without a claim value is a claim of its own, whole when read.
      */
     default void claimLeftOut(String claim, int rows) {}
   }
