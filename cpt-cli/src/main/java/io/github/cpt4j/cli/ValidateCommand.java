@@ -332,7 +332,9 @@ final class ValidateCommand implements Callable<Integer> {
       boolean codesOnly = Main.optionValue(column).equalsIgnoreCase("code");
       int index = -1;
       for (int i = 0; i < header.fields().size(); i++) {
-        if (header.fields().get(i).strip().equalsIgnoreCase(Main.optionValue(column))) {
+        // As price --input matches its header: without the white space cells are read without,
+        // no-break spaces included.
+        if (WhiteSpace.strip(header.fields().get(i)).equalsIgnoreCase(Main.optionValue(column))) {
           if (index >= 0) {
             // Which one was meant cannot be known; price --input refuses such a header too.
             throw new CliException(

@@ -129,6 +129,17 @@ class ValidateRulesTest {
   }
 
   @Test
+  void aColumnNameEndingInANoBreakSpaceIsTheColumn() throws Exception {
+    // A spreadsheet may write a no-break space after a name; price --input reads "code\u00A0" as
+    // its code column, and --column code found no such column.
+    Cli.Result r =
+        Cli.runWithInput(
+            "id,code\u00A0\n1,99213\n", "validate", "--column", "code", "-f", "csv", "--all");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(List.of("2", "valid"), csv(r).get(1).subList(0, 2), r::toString);
+  }
+
+  @Test
   void theCodeColumnIsCheckedAsPriceReadsItAndNoCellIsSkipped() throws Exception {
     // price --input refuses every one of these cells (invalid_code); validate said "all valid",
     // skipping the blank and # cells as if they were blank and comment lines.
