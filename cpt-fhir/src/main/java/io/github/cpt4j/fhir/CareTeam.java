@@ -138,8 +138,10 @@ final class CareTeam {
         "the item names care team entries of several NPIs, "
             + entries
             + (rendering.isEmpty()
-                ? ", none of them in the role primary (" + CARE_TEAM_ROLE + ") or rendering"
-                : ", each in the role primary or rendering")
+                ? ", none of them in the role primary ("
+                    + CARE_TEAM_ROLE
+                    + "), rendering or performing"
+                : ", each in the role primary, rendering or performing")
             + ": which of them furnished the line is not for cpt4j to guess, and the same-day"
             + " rules judge each provider's lines apart");
   }

@@ -358,7 +358,10 @@ class FhirRenderingProviderTest {
     assertEquals("Claim.item[1].careTeamSequence", none.path());
     assertTrue(none.getMessage().contains(ASSISTANT), none::getMessage);
     assertTrue(none.getMessage().contains(SURGEON), none::getMessage);
-    assertTrue(none.getMessage().contains("primary"), none::getMessage);
+    // Every role read as furnishing the service is named: performing was left out.
+    assertTrue(
+        none.getMessage().contains("primary (" + CARE_TEAM_ROLE + "), rendering or performing"),
+        none::getMessage);
 
     String twoPrimaries =
         member(1, byNpi(ASSISTANT), role(CARE_TEAM_ROLE, "primary"))
@@ -366,6 +369,9 @@ class FhirRenderingProviderTest {
             + member(2, byNpi(SURGEON), role("urn:local:roles", "rendering"));
     FhirMappingException two = refused(claim("", twoPrimaries, item(1, "27447", "1,2")));
     assertEquals("Claim.item[0].careTeamSequence", two.path());
+    assertTrue(
+        two.getMessage().contains("each in the role primary, rendering or performing"),
+        two::getMessage);
 
     // primary counts in the base R4 code system only: another system's "primary" is a guess.
     String otherPrimary =
