@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -46,7 +48,8 @@ import org.hl7.fhir.r4.model.Quantity;
  *       quantity has no unit or UCUM's unity ({@code 1}, or an annotation such as {@code {unit}});
  *       for an anesthesia code (00100-01999), a quantity in minutes (UCUM {@code min}) is the
  *       line's anesthesia time, one unit of that many minutes. A quantity in any other unit is
- *       refused at its code;
+ *       refused at its code, and one whose {@code unit} text says another unit than its code (the
+ *       code {@code 1} with the text "min", the code {@code min} with "hours") at its unit;
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
  *       absent) rounded half-up to cents (7 x 0.125 is 0.88), in US dollars (none when neither is
@@ -759,11 +762,21 @@ public final class FhirClaims {
     try {
       billed = charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
     } catch (IllegalArgumentException e) {
-      // Name the element the charge came from: net, or unitPrice times the units and factor.
+      // Name the element the charge came from: net, or unitPrice times the units and factor; of a
+      // negative product, the negative one of the two (a negative factor was blamed on unitPrice).
+      String at;
+      if (net != null) {
+        at = ".net";
+      } else if (charge != null
+          && charge.signum() < 0
+          && item.hasFactor()
+          && item.getFactor().signum() < 0) {
+        at = ".factor";
+      } else {
+        at = ".unitPrice";
+      }
       throw new FhirMappingException(
-          path + (net != null ? ".net" : ".unitPrice"),
-          e.getMessage() + (net != null ? "" : " (quantity x unitPrice x factor)"),
-          e);
+          path + at, e.getMessage() + (net != null ? "" : " (quantity x unitPrice x factor)"), e);
     }
     if (net != null && computed != null) {
       checkNet(billed.charge().orElseThrow(), computed, path);
@@ -1001,6 +1014,7 @@ public final class FhirClaims {
       requireValue(quantity.getCodeElement(), path + ".code");
       unit = quantity.getCode();
       at = path + ".code";
+      refuseOtherUnitText(quantity, path);
     } else if (quantity.hasUnit()) {
       requireValue(quantity.getUnitElement(), path + ".unit");
       unit = quantity.getUnit();
@@ -1020,6 +1034,64 @@ public final class FhirClaims {
             + " anesthesia minutes (UCUM min), not "
             + CodeFormatException.quote(unit));
   }
+
+  /**
+   * Refuses a quantity whose {@code unit} text says another unit than its {@code code}: R4 defines
+   * the text as the code's human-readable form, so a code of minutes with the text "hours", or of
+   * UCUM's unity with the text "min", contradicts itself, and which of the two is meant is not for
+   * cpt4j to guess (the code alone priced 30 minutes of 97110 as 30 units). The text of minutes is
+   * min, mins, minute or minutes, in any case; the text of unity is free (a unit of service's name,
+   * "units" or "visits"), but never a unit of time. A code cpt4j does not count in is refused at
+   * the code.
+   */
+  private static void refuseOtherUnitText(Quantity quantity, String path) {
+    if (!quantity.getUnitElement().hasValue()) {
+      return;
+    }
+    String code = quantity.getCode();
+    String text = quantity.getUnit();
+    boolean codeIsMinutes = code.equals("min");
+    if (!codeIsMinutes && !code.equals("1") && !isAnnotation(code)) {
+      return;
+    }
+    boolean agrees =
+        codeIsMinutes
+            ? MINUTES_TEXT.contains(text.strip().toLowerCase(Locale.ROOT))
+            : !isTime(text.strip());
+    if (!agrees) {
+      throw new FhirMappingException(
+          path + ".unit",
+          "the quantity's code "
+              + CodeFormatException.quote(code)
+              + (codeIsMinutes ? " (minutes)" : " (units of service)")
+              + " and its unit "
+              + CodeFormatException.quote(text)
+              + " say two units, and R4's unit is the code's text for people: which of the two"
+              + " is meant is not for cpt4j to guess");
+    }
+  }
+
+  /** The texts of a quantity in minutes (UCUM {@code min}), in lower case. */
+  private static final Set<String> MINUTES_TEXT = Set.of("min", "mins", "minute", "minutes");
+
+  /**
+   * Whether a unit text names a unit of time, as a UCUM code (case-sensitive: {@code h} is an hour,
+   * {@code H} no time) or as an English word in any case: a quantity of UCUM's unity counts none.
+   */
+  private static boolean isTime(String text) {
+    return TIME_UCUM.contains(text) || TIME_WORDS.contains(text.toLowerCase(Locale.ROOT));
+  }
+
+  /** UCUM's codes of time. */
+  private static final Set<String> TIME_UCUM =
+      Set.of(
+          "s", "ms", "min", "h", "d", "wk", "mo", "a", "mo_j", "mo_g", "mo_s", "a_j", "a_g", "a_t");
+
+  /** Units of time in English, in lower case. */
+  private static final Set<String> TIME_WORDS =
+      Set.of(
+          "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs",
+          "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years");
 
   /** UCUM's system, also as https or with a trailing slash. */
   private static boolean isUcum(String system) {

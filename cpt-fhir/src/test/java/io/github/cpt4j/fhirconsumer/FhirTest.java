@@ -282,6 +282,70 @@ class FhirTest {
   }
 
   /**
+   * R4's {@code Quantity.unit} is the text of its {@code code}: a quantity whose two say different
+   * units contradicts itself, and the code alone read 30 minutes of 97110 as 30 units (648.30).
+   */
+  @Test
+  void aUnitTextThatSaysAnotherUnitThanTheCodeIsRefused() {
+    String therapy =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    String anesthesia =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"00790\"}]"
+            + "},\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}]";
+    String ucum = "\"system\":\"http://unitsofmeasure.org\",";
+    for (String[] bad :
+        List.of(
+            new String[] {therapy, "\"code\":\"1\",\"unit\":\"min\"", "'1'", "'min'"},
+            new String[] {
+              therapy, "\"code\":\"{unit}\",\"unit\":\"minutes\"", "'{unit}'", "'minutes'"
+            },
+            new String[] {anesthesia, "\"code\":\"1\",\"unit\":\"Minutes\"", "'1'", "'Minutes'"},
+            new String[] {anesthesia, "\"code\":\"min\",\"unit\":\"hours\"", "'min'", "'hours'"},
+            new String[] {anesthesia, "\"code\":\"min\",\"unit\":\"1\"", "'min'", "'1'"},
+            new String[] {anesthesia, "\"code\":\"min\",\"unit\":\"{unit}\"", "'min'", "'{unit}'"},
+            new String[] {therapy, "\"code\":\"min\",\"unit\":\"units\"", "'min'", "'units'"},
+            new String[] {therapy, "\"code\":\"1\",\"unit\":\"h\"", "'1'", "'h'"})) {
+      FhirMappingException e =
+          refused(
+              claim(
+                  item(
+                      bad[0],
+                      ",\"quantity\":{\"value\":30,"
+                          + ucum
+                          + bad[1]
+                          + "},\"net\":{\"value\":900}")));
+      assertEquals("Claim.item[0].quantity.unit", e.path(), bad[1]);
+      assertTrue(e.getMessage().contains(bad[2]) && e.getMessage().contains(bad[3]), e::getMessage);
+    }
+    // A text that spells the code's unit agrees with it: minutes in words, a unit of service named.
+    for (String minutes : List.of("min", "Min", "minutes", "minute", "mins")) {
+      assertEquals(
+          ClaimLine.parse("00790-AA 30min"),
+          line(item(
+                  anesthesia,
+                  ",\"quantity\":{\"value\":30,"
+                      + ucum
+                      + "\"code\":\"min\",\"unit\":\""
+                      + minutes
+                      + "\"}"))
+              .line(),
+          minutes);
+    }
+    for (String units :
+        List.of(
+            "\"1\",\"unit\":\"1\"",
+            "\"1\",\"unit\":\"units\"",
+            "\"{visit}\",\"unit\":\"visit\"",
+            "\"1\",\"unit\":\"{unit}\"")) {
+      assertEquals(
+          ClaimLine.parse("97110 x2"),
+          line(item(therapy, ",\"quantity\":{\"value\":2," + ucum + "\"code\":" + units + "}"))
+              .line(),
+          units);
+    }
+  }
+
+  /**
    * Minutes for a code that is no anesthesia are refused at the element that said minutes: the unit
    * text of a quantity without a code was refused at {@code quantity.code}, which it lacks.
    */
@@ -388,6 +452,15 @@ class FhirTest {
     assertEquals("Claim.item[0].unitPrice", negative.path());
     assertTrue(
         negative.getMessage().contains("(quantity x unitPrice x factor)"), negative.getMessage());
+    // A negative factor is the element at fault, not the unit price it multiplies.
+    FhirMappingException negativeFactor =
+        refused(
+            claim(
+                item(
+                    visit,
+                    ",\"quantity\":{\"value\":2},\"unitPrice\":{\"value\":100},\"factor\":-1")));
+    assertEquals("Claim.item[0].factor", negativeFactor.path(), negativeFactor::getMessage);
+    assertTrue(negativeFactor.getMessage().contains("'-200'"), negativeFactor::getMessage);
     // Nor does it make a charge of a negative product that rounds to 0.00, with or without net.
     for (String negativeUnder : List.of("-0.004", "-0.00001")) {
       FhirMappingException small =
