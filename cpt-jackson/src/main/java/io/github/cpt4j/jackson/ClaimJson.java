@@ -66,8 +66,7 @@ final class ClaimJson {
     Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, BilledLine.class);
         name != null;
-        name = p.nextFieldName()) {
-      p.nextToken();
+        name = JsonFields.nextField(p, BilledLine.class)) {
       JsonFields.once(p, seen, BilledLine.class, name);
       if (JsonFields.nullFor(p, name, BILLED_LINE_FIELDS)) {
         continue;
@@ -177,8 +176,7 @@ final class ClaimJson {
       Set<String> seen = JsonFields.names();
       for (String name = JsonFields.firstField(p, ctxt, Claim.class);
           name != null;
-          name = p.nextFieldName()) {
-        p.nextToken();
+          name = JsonFields.nextField(p, Claim.class)) {
         JsonFields.once(p, seen, Claim.class, name);
         if (JsonFields.nullFor(p, name, CLAIM_FIELDS)) {
           continue;

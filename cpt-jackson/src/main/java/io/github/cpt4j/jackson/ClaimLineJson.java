@@ -134,8 +134,7 @@ final class ClaimLineJson {
       Set<String> seen = JsonFields.names();
       for (String name = JsonFields.firstField(p, ctxt, ClaimLine.class);
           name != null;
-          name = p.nextFieldName()) {
-        p.nextToken();
+          name = JsonFields.nextField(p, ClaimLine.class)) {
         JsonFields.once(p, seen, ClaimLine.class, name);
         if (JsonFields.nullFor(p, name, Fields.NAMES)) {
           continue;

@@ -70,8 +70,7 @@ final class EditFindingJson {
     Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, type);
         name != null;
-        name = p.nextFieldName()) {
-      p.nextToken();
+        name = JsonFields.nextField(p, type)) {
       JsonFields.once(p, seen, type, name);
       if (JsonFields.nullFor(p, name, FIELDS)) {
         continue;
@@ -156,22 +155,26 @@ final class EditFindingJson {
           "data");
     }
     Map<String, String> data = new LinkedHashMap<>();
-    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-      p.nextToken();
-      try {
-        if (data.containsKey(key)) {
-          // Which of two values the edit meant is not for cpt4j to guess: the first was dropped.
-          throw InvalidFormatException.from(
-              p,
-              "the data has the key " + CodeFormatException.quote(key) + " twice",
-              key,
-              Map.class);
+    try {
+      for (String key = JsonFields.nextField(p, Map.class);
+          key != null;
+          key = JsonFields.nextField(p, Map.class)) {
+        try {
+          if (data.containsKey(key)) {
+            // Which of two values the edit meant is not for cpt4j to guess: the first was dropped.
+            throw InvalidFormatException.from(
+                p,
+                "the data has the key " + CodeFormatException.quote(key) + " twice",
+                key,
+                Map.class);
+          }
+          data.put(key, JsonFields.parseText(p, ctxt, String.class, s -> s));
+        } catch (JsonMappingException e) {
+          throw JsonMappingException.wrapWithPath(e, Map.class, key);
         }
-        data.put(key, JsonFields.parseText(p, ctxt, String.class, s -> s));
-      } catch (JsonMappingException e) {
-        throw JsonMappingException.wrapWithPath(
-            JsonMappingException.wrapWithPath(e, Map.class, key), EditFinding.class, "data");
       }
+    } catch (JsonMappingException e) {
+      throw JsonMappingException.wrapWithPath(e, EditFinding.class, "data");
     }
     return data;
   }

@@ -69,8 +69,7 @@ final class FeeResultJson {
     Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, PricingStep.class);
         name != null;
-        name = p.nextFieldName()) {
-      p.nextToken();
+        name = JsonFields.nextField(p, PricingStep.class)) {
       JsonFields.once(p, seen, PricingStep.class, name);
       if (JsonFields.nullFor(p, name, STEP_FIELDS)) {
         continue;
@@ -139,8 +138,7 @@ final class FeeResultJson {
     Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, FeeResult.class);
         name != null;
-        name = p.nextFieldName()) {
-      p.nextToken();
+        name = JsonFields.nextField(p, FeeResult.class)) {
       JsonFields.once(p, seen, FeeResult.class, name);
       if (JsonFields.nullFor(p, name, RESULT_FIELDS)) {
         continue;

@@ -2,6 +2,7 @@ package io.github.cpt4j.jackson;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -35,21 +36,56 @@ final class JsonFields {
   }
 
   /**
-   * Returns the first field name of the object at the parser, or null for an empty object; fails
-   * for anything but an object.
+   * Returns the first field name of the object at the parser, the parser at its value, or null for
+   * an empty object; fails for anything but an object.
    */
   static String firstField(JsonParser p, DeserializationContext ctxt, Class<?> type)
       throws IOException {
     if (p.isExpectedStartObjectToken()) {
-      return p.nextFieldName();
+      return toValue(p, type, false);
     }
     if (p.hasToken(JsonToken.FIELD_NAME)) {
-      return p.currentName();
+      return toValue(p, type, true);
     }
     if (p.hasToken(JsonToken.END_OBJECT)) {
       return null;
     }
     return (String) ctxt.handleUnexpectedToken(type, p);
+  }
+
+  /**
+   * Returns the next field name of {@code owner}'s object, the parser at its value, or null at the
+   * object's end; a value beyond the parser's {@code StreamReadConstraints} fails naming the field.
+   */
+  static String nextField(JsonParser p, Class<?> owner) throws IOException {
+    return toValue(p, owner, false);
+  }
+
+  /**
+   * Moves the parser to a field's value, from the field name it is at or past the next one, and
+   * returns the name (null at the object's end). The one place the readers read a field's value: a
+   * number longer than {@code StreamReadConstraints} allow (1,000 digits by default) fails in the
+   * parser as it reads the token, here, with a {@code StreamConstraintsException} that named no
+   * field (the parser reads a value with its name); it is a mapping error of that field.
+   */
+  private static String toValue(JsonParser p, Class<?> owner, boolean atName) throws IOException {
+    try {
+      String name = atName ? p.currentName() : p.nextFieldName();
+      if (name != null) {
+        p.nextToken();
+      }
+      return name;
+    } catch (StreamConstraintsException e) {
+      // The parser has read the name before the value it refused.
+      String name = p.currentName();
+      JsonMappingException mapped = beyondConstraints(p, e);
+      throw name == null ? mapped : JsonMappingException.wrapWithPath(mapped, owner, name);
+    }
+  }
+
+  /** A value beyond the parser's {@code StreamReadConstraints}, as a mapping error to name. */
+  static JsonMappingException beyondConstraints(JsonParser p, StreamConstraintsException e) {
+    return JsonMappingException.from(p, e.getOriginalMessage(), e);
   }
 
   /**
@@ -388,9 +424,17 @@ final class JsonFields {
           field);
     }
     List<T> result = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
+    while (true) {
       try {
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+          break;
+        }
         result.add(element.read(p, ctxt));
+      } catch (StreamConstraintsException e) {
+        throw withPath(
+            JsonMappingException.wrapWithPath(beyondConstraints(p, e), List.class, result.size()),
+            owner,
+            field);
       } catch (JsonMappingException e) {
         throw withPath(
             JsonMappingException.wrapWithPath(e, List.class, result.size()), owner, field);

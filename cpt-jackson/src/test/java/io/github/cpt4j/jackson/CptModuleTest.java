@@ -39,6 +39,7 @@ import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -696,6 +697,52 @@ class CptModuleTest {
             "{\"code\":\"99213\",\"charge\":\"" + "1".repeat(1_000_000) + "\"}", BilledLine.class);
     assertEquals("charge", lastField(longText));
     assertTrue(longText.getMessage().length() < 400, longText.getMessage());
+  }
+
+  /**
+   * A number longer than the parser's StreamReadConstraints allow failed with Jackson's
+   * StreamConstraintsException, which is no JsonMappingException and named no field.
+   */
+  @Test
+  void aNumberBeyondTheParsersConstraintsIsRefusedAtItsField() throws Exception {
+    String digits = "1".repeat(1500);
+    for (String[] json :
+        List.of(
+            new String[] {"{\"code\":\"99213\",\"charge\":" + digits + "}", "charge"},
+            new String[] {"{\"charge\":" + digits + ",\"code\":\"99213\"}", "charge"},
+            new String[] {"{\"code\":\"99213\",\"units\":" + digits + "}", "units"},
+            new String[] {"{\"code\":\"99213\",\"charge\":1." + digits + "}", "charge"})) {
+      for (boolean bytes : new boolean[] {false, true}) {
+        JsonMappingException e =
+            assertThrows(
+                JsonMappingException.class,
+                () -> {
+                  // A text and a byte parser: each reads a value with its field's name.
+                  if (bytes) {
+                    MAPPER.readValue(json[0].getBytes(StandardCharsets.UTF_8), BilledLine.class);
+                  } else {
+                    MAPPER.readValue(json[0], BilledLine.class);
+                  }
+                });
+        assertEquals(json[1], lastField(e), e.getMessage());
+        assertTrue(e.getMessage().contains("BilledLine[\"" + json[1] + "\"]"), e.getMessage());
+      }
+    }
+    JsonMappingException number =
+        refused("{\"lines\":[{\"code\":\"99213\"}],\"lineNumbers\":[" + digits + "]}", Claim.class);
+    assertTrue(
+        number.getMessage().contains("Claim[\"lineNumbers\"]->java.util.List[0]"),
+        number.getMessage());
+    JsonMappingException data =
+        refused(
+            "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"DENY_LINE\",\"reason\":\"EDIT_DENIED\","
+                + "\"message\":\"m\",\"data\":{\"column1\":"
+                + digits
+                + "}}",
+            EditFinding.class);
+    assertTrue(
+        data.getMessage().contains("EditFinding[\"data\"]->java.util.Map[\"column1\"]"),
+        data.getMessage());
   }
 
   @Test
