@@ -84,7 +84,8 @@ final class JsonFields {
   }
 
   /** A value beyond the parser's {@code StreamReadConstraints}, as a mapping error to name. */
-  static JsonMappingException beyondConstraints(JsonParser p, StreamConstraintsException e) {
+  private static JsonMappingException beyondConstraints(
+      JsonParser p, StreamConstraintsException e) {
     return JsonMappingException.from(p, e.getOriginalMessage(), e);
   }
 
@@ -137,11 +138,12 @@ final class JsonFields {
   private static final int DOUBLE_EXACT_DIGITS = 15;
 
   /**
-   * Reads an amount: a JSON string such as {@code "101.06"} (as cpt4j writes them) or a number,
-   * either read exactly from its text, never through a {@code double}. A number that already is a
-   * {@code double} (a {@code JsonNode} tree read without {@code USE_BIG_DECIMAL_FOR_FLOATS} keeps
-   * fractions so) is taken only when it has at most 15 significant digits, which a double cannot
-   * have changed; a longer one may have lost digits and is refused rather than read wrong.
+   * Reads an amount: a JSON string such as {@code "101.06"} (as cpt4j writes them: digits and a
+   * point, no sign or exponent) or a number, either read exactly from its text, never through a
+   * {@code double}. A number that already is a {@code double} (a {@code JsonNode} tree read without
+   * {@code USE_BIG_DECIMAL_FOR_FLOATS} keeps fractions so) is taken only when it has at most 15
+   * significant digits, which a double cannot have changed; a longer one may have lost digits and
+   * is refused rather than read wrong.
    */
   static BigDecimal decimal(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
       throws IOException {
@@ -204,25 +206,43 @@ final class JsonFields {
     }
   }
 
+  /**
+   * Reads an amount given as a string as the text form of a line reads a charge ({@code
+   * BilledLine.parse("99213 $180.00")}): ASCII digits with at most one decimal point ({@code 2400},
+   * {@code 2400.00}, {@code .50}), after a minus sign that the amount's own check refuses with its
+   * message. {@code new BigDecimal(String)} also read a plus sign and an exponent ({@code "+10"},
+   * {@code "1e3"}, as 1000.00) and any Unicode digit ({@code "\u0661\u0662"} as 12), which the text
+   * form refuses and cpt4j never writes.
+   */
   private static BigDecimal decimalText(String text) {
-    // BigDecimal reads any Unicode digit ("\u0661\u0662" is 12); a JSON number has ASCII digits
-    // only, and so must an amount in a string.
+    boolean point = false;
+    boolean digits = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c > 0x7f) {
-        throw new IllegalArgumentException(
-            CodeFormatException.quote(text)
-                + " is not a decimal number: character "
-                + i
-                + " is not ASCII");
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else if (!(c == '-' && i == 0)) {
+        String at = CodeFormatException.quote(String.valueOf(c)) + " at index " + i;
+        throw notADecimal(
+            text,
+            c > 0x7f
+                ? "character " + i + " is not ASCII, and the digits are 0-9"
+                : at
+                    + (c == '.' ? " is a second decimal point" : " is not a digit 0-9 or a point"));
       }
     }
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          CodeFormatException.quote(text) + " is not a decimal number", e);
+    if (!digits) {
+      throw notADecimal(text, text.isEmpty() ? "it is empty" : "it has no digits");
     }
+    // Only ASCII digits, a sign and a point are left: BigDecimal reads them as written.
+    return new BigDecimal(text);
+  }
+
+  private static IllegalArgumentException notADecimal(String text, String why) {
+    return new IllegalArgumentException(
+        CodeFormatException.quote(text) + " is not a decimal number such as 2400.00: " + why);
   }
 
   /**
@@ -242,7 +262,8 @@ final class JsonFields {
   /**
    * The most decimal places an exact amount read has: {@link FeeResult#MAX_SCALE}, the bound
    * cpt4j's own amounts are made within, so that every fee and step written reads back. The bound
-   * is also what makes a {@code "1E-999999999"} fail at once instead of in rounding or writing.
+   * is also what makes a number {@code 1E-999999999} fail at once instead of in rounding or
+   * writing.
    */
   static final int MAX_AMOUNT_SCALE = FeeResult.MAX_SCALE;
 

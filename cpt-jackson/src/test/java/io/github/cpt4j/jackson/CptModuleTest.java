@@ -635,24 +635,20 @@ class CptModuleTest {
     // Each was accepted after a minute of CPU, or failed with a bare ArithmeticException.
     for (String bad :
         List.of(
-            "\"1E+9999999\"",
-            "\"1E+999999999\"",
-            "1E+999999999",
-            "\"1E-999999999\"",
-            "\"1000000000000000\"",
-            "\"-1\"")) {
+            // Numbers: a string has no exponent (see amountsInStringsFollowTheTextOfACharge).
+            "1E+9999999", "1E+999999999", "1E-999999999", "\"1000000000000000\"", "\"-1\"")) {
       JsonMappingException e = refused("{\"exactAmount\":" + bad + "}", FeeResult.class);
       assertEquals("exactAmount", lastField(e), e.getMessage());
       assertTrue(e.getMessage().startsWith("an amount "), e.getMessage());
       assertTrue(e.getMessage().length() < 400, e.getMessage());
     }
     JsonMappingException rounded =
-        refused("{\"amount\":\"1E+999999999\",\"exactAmount\":\"1\"}", FeeResult.class);
+        refused("{\"amount\":1E+999999999,\"exactAmount\":\"1\"}", FeeResult.class);
     assertEquals("amount", lastField(rounded));
 
     JsonMappingException step =
         refused(
-            "{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":\"1E+20000000\"}",
+            "{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":1E+20000000}",
             PricingStep.class);
     assertEquals("amountAfter", lastField(step));
     assertTrue(step.getMessage().contains("less than a quadrillion dollars"), step.getMessage());
@@ -684,7 +680,7 @@ class CptModuleTest {
     JsonMappingException nested =
         refused(
             "{\"exactAmount\":\"1\",\"explanation\":"
-                + "[{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":\"1E+999999999\"}]}",
+                + "[{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":1E+999999999}]}",
             FeeResult.class);
     assertTrue(
         nested.getMessage().contains("FeeResult[\"explanation\"]->java.util.List[0]"),
@@ -697,6 +693,46 @@ class CptModuleTest {
             "{\"code\":\"99213\",\"charge\":\"" + "1".repeat(1_000_000) + "\"}", BilledLine.class);
     assertEquals("charge", lastField(longText));
     assertTrue(longText.getMessage().length() < 400, longText.getMessage());
+  }
+
+  /**
+   * An amount in a string is read as the text form reads a charge ({@code "99213 $+10"} is
+   * refused): "+10", "1.8E2" and "1e3" were read as 10.00, 180.00 and 1000.00. A number token keeps
+   * JSON's grammar, exponent included.
+   */
+  @Test
+  void amountsInStringsFollowTheTextOfACharge() throws Exception {
+    for (String[] bad :
+        List.of(
+            new String[] {"+10", "'+' at index 0 is not a digit 0-9 or a point"},
+            new String[] {"1.8E2", "'E' at index 3 is not a digit 0-9 or a point"},
+            new String[] {"1e3", "'e' at index 1 is not a digit 0-9 or a point"},
+            new String[] {"1.2.3", "'.' at index 3 is a second decimal point"},
+            new String[] {" 10", "' ' at index 0 is not a digit 0-9 or a point"},
+            new String[] {".", "it has no digits"})) {
+      JsonMappingException e =
+          refused("{\"code\":\"99213\",\"charge\":\"" + bad[0] + "\"}", BilledLine.class);
+      assertEquals("charge", lastField(e), e.getMessage());
+      assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+      JsonMappingException fee = refused("{\"exactAmount\":\"" + bad[0] + "\"}", FeeResult.class);
+      assertEquals("exactAmount", lastField(fee), fee.getMessage());
+    }
+    assertEquals(
+        new BigDecimal("1000.00"),
+        MAPPER
+            .readValue("{\"code\":\"99213\",\"charge\":1e3}", BilledLine.class)
+            .charge()
+            .orElseThrow());
+    assertEquals(
+        new BigDecimal(".50"),
+        MAPPER
+            .readValue("{\"code\":\"99213\",\"charge\":\".50\"}", BilledLine.class)
+            .charge()
+            .orElseThrow());
+    // A minus sign is read, for the charge's own check to refuse with its message.
+    JsonMappingException negative =
+        refused("{\"code\":\"99213\",\"charge\":\"-10\"}", BilledLine.class);
+    assertTrue(negative.getMessage().contains("never negative"), negative.getMessage());
   }
 
   /**
@@ -819,7 +855,7 @@ class CptModuleTest {
             .exactAmount()
             .orElseThrow());
     // Zero is zero whatever its exponent, and written short.
-    FeeResult zero = MAPPER.readValue("{\"exactAmount\":\"0E+999999999\"}", FeeResult.class);
+    FeeResult zero = MAPPER.readValue("{\"exactAmount\":0E+999999999}", FeeResult.class);
     assertTrue(MAPPER.writeValueAsString(zero).length() < 200);
   }
 
