@@ -1124,14 +1124,24 @@ public final class FhirClaims {
     if (!item.hasUnitPrice() || !item.getUnitPrice().hasValue()) {
       return null;
     }
-    BigDecimal amount =
-        dollars(item.getUnitPrice(), path + ".unitPrice").multiply(BigDecimal.valueOf(units));
+    BigDecimal unitPrice = dollars(item.getUnitPrice(), path + ".unitPrice");
+    BigDecimal amount = unitPrice.multiply(BigDecimal.valueOf(units));
     // A factor discounts or surcharges the item (0.5 for a half-priced one); ignoring it
     // overstated the charge, and with it the "lower of fee and charge" cap.
     if (!item.hasFactor()) {
       return amount;
     }
     requireValue(item.getFactorElement(), path + ".factor");
+    if (unitPrice.signum() < 0 && item.getFactor().signum() < 0) {
+      // Two wrongs make a positive product: the charge would be taken as billed, sign lost.
+      throw new FhirMappingException(
+          path + ".unitPrice",
+          "a unit price is never negative: "
+              + CodeFormatException.quote(unitPrice.toPlainString())
+              + " (and the factor "
+              + CodeFormatException.quote(item.getFactor().toPlainString())
+              + " is negative too)");
+    }
     try {
       return amount.multiply(item.getFactor());
     } catch (ArithmeticException e) {

@@ -461,6 +461,18 @@ class FhirTest {
                     ",\"quantity\":{\"value\":2},\"unitPrice\":{\"value\":100},\"factor\":-1")));
     assertEquals("Claim.item[0].factor", negativeFactor.path(), negativeFactor::getMessage);
     assertTrue(negativeFactor.getMessage().contains("'-200'"), negativeFactor::getMessage);
+    // A negative unit price times a negative factor is no charge of 200, with or without net.
+    for (String net : List.of("", ",\"net\":{\"value\":200}")) {
+      FhirMappingException both =
+          refused(
+              claim(
+                  item(
+                      visit,
+                      ",\"quantity\":{\"value\":2},\"unitPrice\":{\"value\":-100},\"factor\":-1"
+                          + net)));
+      assertEquals("Claim.item[0].unitPrice", both.path(), both::getMessage);
+      assertTrue(both.getMessage().contains("'-100'"), both::getMessage);
+    }
     // Nor does it make a charge of a negative product that rounds to 0.00, with or without net.
     for (String negativeUnder : List.of("-0.004", "-0.00001")) {
       FhirMappingException small =
