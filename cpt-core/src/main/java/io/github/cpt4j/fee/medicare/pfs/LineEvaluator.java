@@ -802,7 +802,8 @@ public final class LineEvaluator {
   private static String withoutAnesthesia(MedicareFeeSchedule schedule) {
     return "anesthesia is priced with base units and anesthesia conversion factors, and "
         + schedule.name()
-        + " has none";
+        + " has none"
+        + schedule.noAnesthesiaReason().map(why -> ": " + why).orElse("");
   }
 
   private static LineEvaluation refuseStatus(

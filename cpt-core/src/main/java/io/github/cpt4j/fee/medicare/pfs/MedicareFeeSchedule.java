@@ -100,6 +100,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   private final LocalDate effectiveTo;
   private final AnesthesiaFeeSchedule anesthesia;
 
+  /** Why there is no anesthesia schedule, said when an anesthesia code is refused; else null. */
+  private final String noAnesthesiaReason;
+
   /**
    * The evaluator of the last context priced, reused while callers price with the same (or an
    * equal) context: its date window, GPCIs and conversion factor are then looked up once, not for
@@ -171,6 +174,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         builder.anesthesia == null
             ? null
             : withinPeriod(builder.anesthesia, effectiveFrom, effectiveTo, conversionFactors);
+    this.noAnesthesiaReason = anesthesia == null ? builder.noAnesthesiaReason : null;
   }
 
   /**
@@ -468,6 +472,15 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
+   * Returns why this schedule has no anesthesia schedule, as given to {@link
+   * Builder#noAnesthesiaBecause}: the refusal of each anesthesia code says it. Empty when the
+   * schedule has one, or none was given.
+   */
+  public Optional<String> noAnesthesiaReason() {
+    return Optional.ofNullable(noAnesthesiaReason);
+  }
+
+  /**
    * Returns this schedule with {@code schedule} as its anesthesia schedule, in place of its own if
    * it has one ({@link Builder#anesthesia}): the same name, tables and period, sharing them. A
    * claim pricer of the result prices the anesthesia codes 00100-01999 by {@code schedule}, one
@@ -522,6 +535,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
             .effective(effectiveFrom, effectiveTo);
     if (qualifyingApmRvus != null) {
       copy.qualifyingApmRvus(qualifyingApmRvus);
+    }
+    if (noAnesthesiaReason != null) {
+      copy.noAnesthesiaBecause(noAnesthesiaReason);
     }
     return anesthesia == null ? copy : copy.anesthesia(anesthesia);
   }
@@ -653,6 +669,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     private LocalDate effectiveFrom = LocalDate.MIN;
     private LocalDate effectiveTo = LocalDate.MAX;
     private AnesthesiaFeeSchedule anesthesia;
+    private String noAnesthesiaReason;
 
     private Builder() {}
 
@@ -665,6 +682,17 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      */
     public Builder anesthesia(AnesthesiaFeeSchedule schedule) {
       this.anesthesia = requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    /**
+     * Sets why the schedule has no anesthesia schedule (default none), for a schedule built without
+     * one: each anesthesia code's refusal ends with it, so that the reader learns what is missing
+     * and how to give it ({@code "no anesthesia conversion factors cover 2026: ..."}). Ignored when
+     * an {@linkplain #anesthesia anesthesia schedule} is set.
+     */
+    public Builder noAnesthesiaBecause(String reason) {
+      this.noAnesthesiaReason = requireNonNull(reason, "reason");
       return this;
     }
 

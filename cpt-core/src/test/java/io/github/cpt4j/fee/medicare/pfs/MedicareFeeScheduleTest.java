@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +48,35 @@ class MedicareFeeScheduleTest {
                 "00790 has status J in test-pfs-2026: anesthesia is priced with base units and"
                     + " anesthesia conversion factors, and test-pfs-2026 has none"),
         result::toString);
+  }
+
+  @Test
+  void theReasonGivenForNoAnesthesiaScheduleEndsTheRefusalAndSurvivesACopy() {
+    MedicareFeeSchedule schedule =
+        MedicareFeeSchedule.builder()
+            .name("test-pfs-2026")
+            .rvus(RvuTable.of(Fixtures.rvuEntries("00790,,J,0.00,0.00,,0.00,,0.00,9,XXX,9,99")))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .noAnesthesiaBecause("no anesthesia conversion factors cover 2026")
+            .build();
+    PricingContext context = PricingContext.of(DATE_2025, REST_OF_NEW_YORK, Setting.FACILITY);
+    // On the status J row, and for a code the rows lack; a copy with other GPCIs keeps it.
+    for (MedicareFeeSchedule s :
+        new MedicareFeeSchedule[] {schedule, schedule.withGpcis(Fixtures.gpcis())}) {
+      assertEquals(
+          "00790 has status J in test-pfs-2026: anesthesia is priced with base units and"
+              + " anesthesia conversion factors, and test-pfs-2026 has none: no anesthesia"
+              + " conversion factors cover 2026",
+          s.price(ClaimLine.parse("00790-AA 60min"), context).detail());
+      assertEquals(
+          "00840 is not in test-pfs-2026; anesthesia is priced with base units and anesthesia"
+              + " conversion factors, and test-pfs-2026 has none: no anesthesia conversion"
+              + " factors cover 2026",
+          s.price(ClaimLine.parse("00840-AA 60min"), context).detail());
+    }
+    assertEquals(
+        Optional.of("no anesthesia conversion factors cover 2026"), schedule.noAnesthesiaReason());
   }
 
   /** The published 2025 amounts for locality 13282-99 (rest of New York). */
@@ -152,7 +182,7 @@ class MedicareFeeScheduleTest {
             .conversionFactor()
             .amount());
     assertEquals(
-        java.util.Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
         SCHEDULE
             .price(line, office.withDateOfService(java.time.LocalDate.of(2027, 1, 1)))
             .reason());
@@ -162,10 +192,10 @@ class MedicareFeeScheduleTest {
   void refusesWithoutLocalityOrGpcis() {
     ClaimLine line = ClaimLine.parse("90834");
     assertEquals(
-        java.util.Optional.of(UnpricedReason.NO_LOCALITY),
+        Optional.of(UnpricedReason.NO_LOCALITY),
         SCHEDULE.price(line, PricingContext.withoutArea(DATE_2025, Setting.FACILITY)).reason());
     assertEquals(
-        java.util.Optional.of(UnpricedReason.NO_GPCI_FOR_LOCALITY),
+        Optional.of(UnpricedReason.NO_GPCI_FOR_LOCALITY),
         SCHEDULE
             .price(
                 line,
@@ -181,7 +211,7 @@ class MedicareFeeScheduleTest {
             .conversionFactors(ConversionFactors.of(java.util.List.of()))
             .build();
     assertEquals(
-        java.util.Optional.of(UnpricedReason.NO_CONVERSION_FACTOR),
+        Optional.of(UnpricedReason.NO_CONVERSION_FACTOR),
         noFactors
             .price(line, PricingContext.of(DATE_2025, REST_OF_NEW_YORK, Setting.FACILITY))
             .reason());
