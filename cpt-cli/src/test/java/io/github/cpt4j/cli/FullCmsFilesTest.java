@@ -165,6 +165,40 @@ class FullCmsFilesTest {
     assertEquals("6814.71", amountWithFiles("0446T", "13202-01", false));
   }
 
+  /**
+   * CMS's January 2025 file given with --rvu prices anesthesia as the bundled data and --cms-dir
+   * do: (7 base + 4.0 time units) x 19.79 (13282-99 in ANES2025.csv). It was refused,
+   * not_in_schedule, "00790 has status J in medicare-pfs ... medicare-pfs has none".
+   */
+  @Test
+  void aRelativeValueFilePricesAnesthesiaAsTheDirectoryDoes() throws IOException {
+    List<String> line =
+        List.of(
+            "price",
+            "00790-AA 60min",
+            "-l",
+            "13282-99",
+            "-s",
+            "facility",
+            "-d",
+            "2025-02-01",
+            "-f",
+            "csv");
+    List<List<String>> sources =
+        List.of(
+            List.of("--rvu", file("quarterly/PPRRVU25_JAN.csv"), "--gpci", file("GPCI2025.csv")),
+            List.of("--cms-dir", root.toString()),
+            List.of());
+    for (List<String> source : sources) {
+      List<String> args = new ArrayList<>(line);
+      args.addAll(source);
+      Cli.Result r = Cli.run(args.toArray(String[]::new));
+      assertEquals(0, r.status(), r::toString);
+      assertEquals(
+          "217.69", ValidateCommandTest.csv(r.out()).get(1).getField(1), () -> source + ": " + r);
+    }
+  }
+
   @Test
   void theBundledSampleDoesNotHaveIt() {
     Cli.Result r = Cli.run("price", "76145", "-l", "01112-05", "-d", "2025-06-01", "-f", "csv");

@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +83,9 @@ final class BundledMedicare {
   /** CMS's 2025 anesthesia conversion factors per locality, as published. */
   static final String ANESTHESIA_FACTORS = "ANES2025.csv";
 
+  /** The year of the bundled anesthesia conversion factors ({@link #ANESTHESIA_FACTORS}). */
+  static final Year ANESTHESIA_YEAR = Year.of(2025);
+
   /** The conversion factor history, maintained by hand. */
   static final String CONVERSION_FACTORS = "conversion-factors.csv";
 
@@ -102,6 +106,8 @@ final class BundledMedicare {
       Suppliers.memoize(() -> load(ANESTHESIA_BASE_UNITS, AnesthesiaBaseUnitFile::read));
   private static final Supplier<AnesthesiaConversionFactors> ANESTHESIA_CF =
       Suppliers.memoize(() -> load(ANESTHESIA_FACTORS, AnesthesiaConversionFactorFile::read));
+  private static final Supplier<AnesthesiaFeeSchedule> ANESTHESIA =
+      Suppliers.memoize(BundledMedicare::loadAnesthesia);
   private static final Supplier<MedicareReleases> RELEASES =
       Suppliers.memoize(BundledMedicare::loadReleases);
   private static final Supplier<ZipLocalityTable> ZIP_TABLE =
@@ -141,6 +147,24 @@ final class BundledMedicare {
     return ANESTHESIA_CF.get();
   }
 
+  /**
+   * The anesthesia schedule of the bundled base units and conversion factors, in force on the dates
+   * of {@link #ANESTHESIA_YEAR}: a schedule of relative values of that year takes it, narrowed to
+   * its own dates.
+   */
+  static AnesthesiaFeeSchedule anesthesia() {
+    return ANESTHESIA.get();
+  }
+
+  private static AnesthesiaFeeSchedule loadAnesthesia() {
+    return AnesthesiaFeeSchedule.builder()
+        .name("medicare-anesthesia-" + ANESTHESIA_YEAR)
+        .baseUnits(anesthesiaBaseUnits())
+        .conversionFactors(anesthesiaConversionFactors())
+        .effective(ANESTHESIA_YEAR.atDay(1), ANESTHESIA_YEAR.atMonth(12).atEndOfMonth())
+        .build();
+  }
+
   private static ConversionFactors loadConversionFactors() {
     return load(CONVERSION_FACTORS, ConversionFactorFile::read);
   }
@@ -155,13 +179,7 @@ final class BundledMedicare {
         .oppsCaps(oppsCaps())
         .conversionFactors(conversionFactors())
         .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
-        .anesthesia(
-            AnesthesiaFeeSchedule.builder()
-                .name("medicare-anesthesia-2025")
-                .baseUnits(anesthesiaBaseUnits())
-                .conversionFactors(anesthesiaConversionFactors())
-                .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
-                .build())
+        .anesthesia(anesthesia())
         .build();
   }
 

@@ -984,17 +984,7 @@ public final class CmsDirectory {
       }
     }
     if (qpp == null) {
-      if (table.conversionFactor().isEmpty()) {
-        return new Rvus(table, null);
-      }
-      // A file states the factor of the day it was issued; where the factor changed within the
-      // release's dates (9 March 2024, by legislation), its relative values serve both sides of
-      // the change, each date with the dated table's factor.
-      return new Rvus(
-          changesWithin(factors, from, to, table.conversionFactor().orElseThrow())
-              ? table.withoutConversionFactor()
-              : table,
-          null);
+      return new Rvus(aloneInItsRelease(table, factors, from, to), null);
     }
     if (table.conversionFactor().isPresent()) {
       sameFactor(directory, file, table.conversionFactor().orElseThrow(), factors, from, false);
@@ -1038,6 +1028,24 @@ public final class CmsDirectory {
                   ? " for qualifying APM participants"
                   : " for providers who are not qualifying APM participants"));
     }
+  }
+
+  /**
+   * The relative values of a file alone in its release, priced from {@code from} to {@code to}:
+   * {@code table} keeping the conversion factor it states, so that a schedule over it refuses the
+   * dates and providers of another factor ({@code CONVERSION_FACTOR_MISMATCH}), unless the dated
+   * table's factor changes within those dates and the file states one of them. A file states the
+   * factor of the day it was issued; where the factor changed within the release's dates (9 March
+   * 2024, by legislation: the Consolidated Appropriations Act, 2024), its relative values serve
+   * both sides of the change, each date with the dated table's factor. {@link MedicareFiles} prices
+   * a file the same way, so that both ways of loading it price the same dates alike.
+   */
+  static RvuTable aloneInItsRelease(
+      RvuTable table, ConversionFactors factors, LocalDate from, LocalDate to) {
+    Optional<BigDecimal> stated = table.conversionFactor();
+    return stated.isPresent() && changesWithin(factors, from, to, stated.get())
+        ? table.withoutConversionFactor()
+        : table;
   }
 
   /**

@@ -8,6 +8,8 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
@@ -15,7 +17,9 @@ import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,7 +32,12 @@ import java.util.function.Supplier;
  * (GPCI...csv), an OPPS imaging cap file (OPPSCAP...csv) — and the bundled conversion factors. Only
  * the bundled tables that stand in for missing files are loaded. A relative value file given
  * without a cap file brings its own caps: the schedule computes them from the file's OPPS columns,
- * as CMS's record layout describes, rather than taking the bundled sample's.
+ * as CMS's record layout describes, rather than taking the bundled sample's. Anesthesia codes are
+ * priced with the bundled anesthesia base units and conversion factors ({@code ANES2025.csv}) when
+ * the relative values are of their year, 2025 (or name no year); a file of another year has no
+ * anesthesia schedule, and each anesthesia code's refusal says so and how to give one. The
+ * conversion factor a relative value file states is handled as {@link CmsDirectory} handles a file
+ * alone in its release, so that both price the same dates alike.
  *
  * <pre>{@code
  * MedicareFeeSchedule oct2025 = MedicareFiles.none()
@@ -113,7 +122,15 @@ public final class MedicareFiles {
    * it names only the year (other dates are {@code DATE_NOT_COVERED}, naming them), or every date
    * the conversion factors cover when the file has no title row. The OPPS imaging caps are the cap
    * file's; without one, computed from the relative value file's OPPS columns when that file is
-   * given, else the bundled rows' cap sample.
+   * given, else the bundled rows' cap sample. Anesthesia codes are priced by the bundled anesthesia
+   * schedule (CY 2022 base units, {@code ANES2025.csv}) on the dates of its year, 2025, within the
+   * schedule's; a relative value file of another year leaves them refused for their status J,
+   * {@code NOT_IN_SCHEDULE}, the detail saying that no anesthesia conversion factors cover its year
+   * and how to give them. The conversion factor the relative value file states prices the dates of
+   * that factor only ({@code CONVERSION_FACTOR_MISMATCH} on others), unless the dated table's
+   * factor changes within the release's dates and the file states one of them: then each date is
+   * priced with the dated table's factor (a January 2024 file, stating 32.7442, prices 9 March 2024
+   * with 33.2875), as {@link CmsDirectory} prices such a file.
    *
    * <p>The cap file is read on another thread; this method never returns or throws before that read
    * has ended. When the relative value or GPCI file fails, its exception is thrown, with the cap
@@ -160,16 +177,28 @@ public final class MedicareFiles {
       throw e;
     }
     Optional<OppsCapTable> capTable = join(caps);
+    ConversionFactors factors = BundledData.conversionFactors();
+    RvuTable relativeValues =
+        rows.isPresent() ? statedFactorAsPriced(rows.get(), factors) : bundled.get().rvus();
     MedicareFeeSchedule.Builder builder =
         MedicareFeeSchedule.builder()
             .name("medicare-pfs")
-            .rvus(rows.orElseGet(() -> bundled.get().rvus()))
+            .rvus(relativeValues)
             .gpcis(indices.orElseGet(() -> bundled.get().gpcis()))
             .oppsCaps(capTable.orElseGet(() -> defaultCaps(rows.isPresent())))
-            .conversionFactors(BundledData.conversionFactors());
+            .conversionFactors(factors);
     if (rvu.isEmpty()) {
       // The bundled rows are one release's rows, whatever the other files.
       builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
+    }
+    // Anesthesia codes (status J) are paid by the anesthesia schedule, never from their rows: the
+    // bundled one for its year, as the bundled schedule and a directory with that year's ANES
+    // file price them; for another year none, saying how to give one.
+    Optional<Year> year = relativeValues.year();
+    if (year.isEmpty() || year.get().equals(BundledMedicare.ANESTHESIA_YEAR)) {
+      builder.anesthesia(BundledMedicare.anesthesia());
+    } else {
+      builder.noAnesthesiaBecause(noAnesthesiaFor(year.get()));
     }
     try {
       return builder.build();
@@ -179,6 +208,50 @@ public final class MedicareFiles {
       throw new DataLoadException(
           file.getFileName().toString(), 0, 0, e.getMessage() + " (with the bundled tables)");
     }
+  }
+
+  /**
+   * The relative values of {@code rows} as a schedule of their release prices them: keeping the
+   * conversion factor the file states (a line of a date or provider of another factor is then
+   * {@code CONVERSION_FACTOR_MISMATCH}), unless the dated table's factor changes within the dates
+   * of the file's release (its quarter, else its year) and the file states one of them, as {@link
+   * CmsDirectory} prices a file alone in its release: a January 2024 file prices 9 March 2024 on
+   * with 33.2875, as the directory does, not refuses those dates. Rows without a title row name no
+   * release, so no dates whose factors could be compared: they keep the factor they state.
+   */
+  private static RvuTable statedFactorAsPriced(RvuTable rows, ConversionFactors factors) {
+    Optional<YearMonth> release = rows.release();
+    Optional<Year> year = rows.year();
+    if (release.isPresent()) {
+      LocalDate from = release.get().atDay(1);
+      return CmsDirectory.aloneInItsRelease(rows, factors, from, Quarter.of(from).lastDay());
+    }
+    if (year.isPresent()) {
+      return CmsDirectory.aloneInItsRelease(
+          rows, factors, year.get().atDay(1), year.get().atMonth(12).atEndOfMonth());
+    }
+    return rows;
+  }
+
+  /**
+   * Why a schedule of relative values of {@code year} has no anesthesia schedule, and how to give
+   * it one: the refusal of each of its anesthesia codes ends with it.
+   */
+  private String noAnesthesiaFor(Year year) {
+    return "no anesthesia conversion factors cover "
+        + year
+        + ", the year of "
+        + rvu.map(p -> "the relative value file " + p.getFileName()).orElse("the relative values")
+        + " (the bundled ones, CMS's "
+        + BundledMedicare.ANESTHESIA_FACTORS
+        + ", are "
+        + BundledMedicare.ANESTHESIA_YEAR
+        + "'s): price with a directory of CMS files holding the ANES file of "
+        + year
+        + " (CmsDirectory; cpt price --cms-dir DIR), or give the schedule an anesthesia schedule"
+        + " of "
+        + year
+        + " (MedicareFeeSchedule.withAnesthesia)";
   }
 
   /**

@@ -7,17 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.CmsSubset;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +156,163 @@ class MedicareFilesTest {
         assertThrows(
             DataLoadException.class, () -> MedicareFiles.none().withRvu(rvu2026).schedule());
     assertTrue(e.getMessage().startsWith("pprrvu-2026-jan-sample.csv: "), e::getMessage);
+  }
+
+  /**
+   * The bundled anesthesia schedule prices a 2025 relative value file's anesthesia codes, as the
+   * bundled data and a directory with ANES2025.csv do: giving a file refused them all, "00790 has
+   * status J in medicare-pfs ... medicare-pfs has none".
+   */
+  @Test
+  void aRelativeValueFileOf2025PricesAnesthesia(@TempDir Path dir) throws IOException {
+    Path rvu = copy("pprrvu-2025-jan-sample.csv", dir);
+    Path gpci = copy("gpci-2025.csv", dir);
+    PricingContext context =
+        PricingContext.of(LocalDate.of(2025, 2, 1), Locality.parse("13282-99"), Setting.FACILITY);
+    ClaimLine line = ClaimLine.parse("00790-AA 60min");
+    // (7 base + 60 / 15 = 4.0 time units) x 19.79 (13282-99 in ANES2025.csv) = 217.69
+    for (MedicareFiles files :
+        List.of(
+            MedicareFiles.none().withRvu(rvu), MedicareFiles.none().withRvu(rvu).withGpci(gpci))) {
+      MedicareFeeSchedule schedule = files.schedule();
+      FeeResult fee = schedule.price(line, context);
+      assertEquals(Optional.of(new BigDecimal("217.69")), fee.amount(), fee::toString);
+      assertEquals(
+          fee.amount().orElseThrow(),
+          MedicareClaimPricer.of(schedule).price(Claim.of(BilledLine.of(line)), context).total());
+    }
+    // As the bundled schedule prices it.
+    assertEquals(
+        Optional.of(new BigDecimal("217.69")),
+        BundledData.medicareFeeSchedule().price(line, context).amount());
+    // The GPCI file alone keeps the bundled rows, and their anesthesia.
+    assertEquals(
+        Optional.of(new BigDecimal("217.69")),
+        MedicareFiles.none().withGpci(gpci).schedule().price(line, context).amount());
+  }
+
+  /**
+   * No anesthesia conversion factors of 2026 are bundled: a 2026 file's anesthesia codes are still
+   * refused, the detail saying which year has none and how to give them, never priced with 2025's.
+   */
+  @Test
+  void aRelativeValueFileOfAnotherYearSaysNoAnesthesiaFactorsCoverIt(@TempDir Path dir)
+      throws IOException {
+    Path rvu = dir.resolve("PPRRVU2026_Jan_nonQPP.csv");
+    Files.writeString(
+        rvu,
+        resource("pprrvu-2026-jan-sample.csv")
+            + "00790,,Made-up anesthesia row,J,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,"
+            + "0.00,9,9,9,9,9,9,,33.4009,09,0,99,0.00,0.00,0.00\n",
+        StandardCharsets.ISO_8859_1);
+    Path gpci = copy("gpci-2026-jan-subset.csv", dir);
+    MedicareFeeSchedule schedule = MedicareFiles.none().withRvu(rvu).withGpci(gpci).schedule();
+    assertTrue(schedule.anesthesia().isEmpty());
+    FeeResult fee =
+        schedule.price(
+            ClaimLine.parse("00790-AA 60min"),
+            PricingContext.of(
+                LocalDate.of(2026, 2, 2), Locality.parse("01182-18"), Setting.FACILITY));
+    assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), fee.reason(), fee::toString);
+    assertEquals(
+        "00790 has status J in medicare-pfs: anesthesia is priced with base units and anesthesia"
+            + " conversion factors, and medicare-pfs has none: no anesthesia conversion factors"
+            + " cover 2026, the year of the relative value file PPRRVU2026_Jan_nonQPP.csv (the"
+            + " bundled ones, CMS's ANES2025.csv, are 2025's): price with a directory of CMS files"
+            + " holding the ANES file of 2026 (CmsDirectory; cpt price --cms-dir DIR), or give the"
+            + " schedule an anesthesia schedule of 2026 (MedicareFeeSchedule.withAnesthesia)",
+        fee.detail());
+  }
+
+  /**
+   * A January 2024 release in CMS's layout, written here: made-up descriptions, 99213's relative
+   * values (those of 2025's January file, which do for the test) and the factor {@code stated}.
+   */
+  private static String january2024(String stated) {
+    return CmsSubset.MARKER
+        + ": a test fixture\n"
+        + String.join(
+            "\n",
+            ",,2024 National Physician Fee Schedule Relative Value File January Release,,,,,,,,,,,,,"
+                + ",,,,,,,,,,,,,,,",
+            ",, , ,,,,,,,,,,,,,,,,,,,,,,,,,NON-FACILITY,FACILITY,",
+            ",,,,NOT USED,,,,,,,,,,,,,,,,,,,,,PHYSICIAN,,DIAGNOSTIC,PE USED,PE USED,MP USED",
+            ",,,,FOR,,,NON-FAC,,FACILITY ,,,,,,,,,,,,,,,,SUPERVISION OF,,IMAGING,FOR OPPS,FOR OPPS,"
+                + "FOR OPPS",
+            ",,,STATUS,MEDICARE ,WORK,NON-FAC,NA,FACILITY,NA,MP,NON-FACILITY,FACILITY,PCTC,GLOB,PRE,"
+                + "INTRA,POST,MULT,BILAT,ASST,CO-,TEAM,ENDO,CONV,DIAGNOSTIC,CALCULATION,FAMILY,"
+                + "PAYMENT,PAYMENT,PAYMENT",
+            "HCPCS,MOD,DESCRIPTION,CODE,PAYMENT,RVU,PE RVU,INDICATOR,PE RVU,INDICATOR,RVU,TOTAL,"
+                + "TOTAL,IND,DAYS,OP,OP,OP,PROC,SURG,SURG,SURG,SURG,BASE,FACTOR,PROCEDURES,FLAG,"
+                + "INDICATOR,AMOUNT,AMOUNT,AMOUNT",
+            "99213,,Made-up office visit,A,,1.30,1.35,,0.57,,0.10,2.75,1.97,0,XXX,0.00,0.00,0.00,0,"
+                + "0,0,0,0,,"
+                + stated
+                + ",09,0,99,0.00,0.00,0.00")
+        + "\n";
+  }
+
+  /** The 2024 GPCIs of Rest of New York, written here (2025's figures, which do for the test). */
+  private static final String GPCI_2024 =
+      CmsSubset.MARKER
+          + ": a test fixture\n"
+          + "ADDENDUM E. TEST GPCIs,,,,,,\n"
+          + ",,,,,,\n"
+          + "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,"
+          + "2024 PW GPCI (with 1.0 Floor),2024 PE GPCI,2024 MP GPCI\n"
+          + "13282,NY,99,REST OF NEW YORK,1,0.949,0.732\n";
+
+  /**
+   * The conversion factor changed on 9 March 2024 (32.7442, then 33.2875). A January 2024 file,
+   * issued before the change or re-issued after it, prices each date of its quarter with that
+   * date's factor, as a directory of CMS files prices it: the relative value file given alone
+   * refused one side of the change, CONVERSION_FACTOR_MISMATCH.
+   */
+  @Test
+  void aFactorChangedWithinTheQuarterPricesEachDateAsADirectoryDoes(@TempDir Path dir)
+      throws IOException {
+    Path gpci = Files.writeString(dir.resolve("GPCI2024.csv"), GPCI_2024);
+    Path rvu = dir.resolve("PPRRVU24_JAN.csv");
+    ClaimLine line = ClaimLine.parse("99213");
+    for (String stated : new String[] {"32.7442", "33.2875"}) {
+      Files.writeString(rvu, january2024(stated), StandardCharsets.ISO_8859_1);
+      MedicareFeeSchedule schedule = MedicareFiles.none().withRvu(rvu).withGpci(gpci).schedule();
+      MedicareReleases directory = CmsDirectory.load(dir).releases();
+      // 99213 in 13282-99: 1.30 x 1 + 1.35 x 0.949 + 0.10 x 0.732 = 2.65435 RVUs.
+      for (String[] dateAndAmount :
+          new String[][] {{"2024-03-08", "86.91"}, {"2024-03-09", "88.36"}}) {
+        PricingContext context =
+            PricingContext.of(
+                LocalDate.parse(dateAndAmount[0]),
+                Locality.parse("13282-99"),
+                Setting.NON_FACILITY);
+        FeeResult fee = schedule.price(line, context);
+        assertEquals(
+            Optional.of(new BigDecimal(dateAndAmount[1])),
+            fee.amount(),
+            () -> "file stating " + stated + ": " + fee);
+        assertEquals(fee.amount(), directory.price(line, context).amount());
+      }
+    }
+    // A factor of neither side of the change (2025's) is still refused on every date.
+    Files.writeString(rvu, january2024("32.3465"), StandardCharsets.ISO_8859_1);
+    FeeResult fee =
+        MedicareFiles.none()
+            .withRvu(rvu)
+            .withGpci(gpci)
+            .schedule()
+            .price(
+                line,
+                PricingContext.of(
+                    LocalDate.of(2024, 3, 9), Locality.parse("13282-99"), Setting.NON_FACILITY));
+    assertEquals(
+        Optional.of(UnpricedReason.CONVERSION_FACTOR_MISMATCH), fee.reason(), fee::toString);
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   @Test
