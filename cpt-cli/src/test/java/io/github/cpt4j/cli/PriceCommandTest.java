@@ -877,6 +877,28 @@ class PriceCommandTest {
    * 19.62) on --date (2026, without GPCIs for the locality) rather than its own.
    */
   @Test
+  void aClaimCellEndingInANoBreakSpaceIsTheSameClaim() {
+    // Both sides of one knee: a bilateral pair, 150% shared, whether or not a spreadsheet wrote a
+    // no-break space after the claim id. Before, "A" and "A<NBSP>" were two claims, each side
+    // paid alone in full (1197.89 each instead of 898.42).
+    Cli.Result r =
+        Cli.runWithInput(
+            "claim,code,modifiers\nA,27447,RT\nA\u00a0,27447,LT\n",
+            "price",
+            "-i",
+            "-",
+            "--locality",
+            "13282-99",
+            "--setting",
+            "facility",
+            "--date",
+            "2025-06-02");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.outLines().get(1).contains(",898.42,priced"), r::toString);
+    assertTrue(r.outLines().get(2).contains(",898.42,priced"), r::toString);
+  }
+
+  @Test
   void headerNamesEndingInANoBreakSpaceAreTheKnownColumns() {
     // Over the bundled data, whose 2025 release prices 71046-26 in 13282-99.
     Cli.Result r =

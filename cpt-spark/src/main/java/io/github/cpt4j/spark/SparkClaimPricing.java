@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.text.WhiteSpace;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class SparkClaimPricing implements AutoCloseable {
   /** The claim key as the command line reads it: stripped, and null when blank. */
   private static final UserDefinedFunction CLAIM_KEY =
       udf(
-          (UDF1<String, String>) s -> s == null || s.isBlank() ? null : s.strip(),
+          (UDF1<String, String>)
+              s -> s == null || WhiteSpace.isBlank(s) ? null : WhiteSpace.strip(s),
           DataTypes.StringType);
 
   private final SparkSession spark;

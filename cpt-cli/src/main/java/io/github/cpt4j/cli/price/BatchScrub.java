@@ -224,7 +224,7 @@ public final class BatchScrub {
     }
 
     void add(List<String> row, long lineNumber) {
-      String key = field(row, claim).strip();
+      String key = WhiteSpace.strip(field(row, claim));
       if (!key.isEmpty() && key.equals(overLongKey)) {
         // As cpt price does: the rows past a claim's first 1,000 are each refused.
         fields.add(row);

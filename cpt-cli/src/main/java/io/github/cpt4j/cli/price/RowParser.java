@@ -323,7 +323,7 @@ public final class RowParser {
    * unknown), which the message of a row with the wrong number of fields names; never throws.
    */
   public Row parse(List<String> fields, long lineNumber) {
-    String claimValue = field(fields, claim).strip();
+    String claimValue = WhiteSpace.strip(field(fields, claim));
     if (fields.size() != header.size()) {
       String count = wrongFieldCount(fields.size(), header.size());
       return problem(
@@ -636,7 +636,8 @@ public final class RowParser {
    * The cell at {@code index}, empty if the row has none. Cells the library parses are read without
    * the library's white space around them ({@link WhiteSpace}: line breaks and every Unicode space,
    * no-break spaces included), so a cell a spreadsheet fills with a no-break space is empty; the
-   * claim column keeps {@code String.strip()}, the key the Spark job groups by.
+   * claim column too, so that {@code A} and {@code A} with a no-break space are one claim, here and
+   * in the Spark job's grouping key.
    */
   private static String field(List<String> fields, int index) {
     return index < 0 || index >= fields.size() ? "" : fields.get(index);
