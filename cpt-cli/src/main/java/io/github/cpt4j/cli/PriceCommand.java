@@ -839,19 +839,6 @@ final class PriceCommand implements Callable<Integer> {
             + " several dates with --input and a date column");
   }
 
-  /**
-   * What the error line adds when reading failed in the middle of a claim: {@code "; claim 'A' was
-   * not read whole: its 1 row read is left out, not priced"}.
-   */
-  static String claimLeftOutNote(String claim, int rows) {
-    return "; claim "
-        + CodeFormatException.quote(claim)
-        + " was not read whole: its "
-        + rows
-        + (rows == 1 ? " row read is" : " rows read are")
-        + " left out, not priced";
-  }
-
   /** Writes one line to standard error, as {@code cpt price: ...}. */
   private void note(String line) {
     PrintWriter err = spec.commandLine().getErr();
@@ -913,7 +900,9 @@ final class PriceCommand implements Callable<Integer> {
 
                   @Override
                   public void claimLeftOut(String claim, int rows) {
-                    leftOut.append(claimLeftOutNote(claim, rows));
+                    leftOut
+                        .append("; ")
+                        .append(BatchPricing.claimNotReadWhole(claim, rows, "priced"));
                   }
                 },
                 format == null ? Format.CSV : format,

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchHeader;
+import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.BatchScrub;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
@@ -15,6 +16,7 @@ import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -140,9 +142,28 @@ final class ScrubCommand implements Callable<Integer> {
     BatchScrub.Summary summary;
     // The output is a temporary file renamed into place on success (see Destination), opened only
     // once the input's header is known to be good.
+    // Set when reading failed in the middle of a claim, whose rows read are then left out.
+    StringBuilder leftOut = new StringBuilder();
     try (InputStream in = Inputs.openUtf8("--input", input, cpt.stdin());
         Destination out = cpt.destination("--output", output, spec.commandLine().getOut())) {
-      summary = scrub.run(in, out::open, cells.verbatim);
+      summary =
+          scrub.run(
+              in,
+              new BatchPricing.Output() {
+                @Override
+                public Writer open() throws IOException {
+                  return out.open();
+                }
+
+                @Override
+                public void claimLeftOut(String claim, int rows) {
+                  // As price says it: the rows written are not all of the input's claims.
+                  leftOut
+                      .append("; ")
+                      .append(BatchPricing.claimNotReadWhole(claim, rows, "checked"));
+                }
+              },
+              cells.verbatim);
       out.commit();
     } catch (IllegalArgumentException e) {
       throw new CliException(Inputs.prefix(input) + ": " + e.getMessage(), e);
@@ -151,10 +172,11 @@ final class ScrubCommand implements Callable<Integer> {
     } catch (OutputClosedException e) {
       throw e;
     } catch (MalformedUtf8Exception e) {
-      throw Inputs.notUtf8(input, e);
+      throw new CliException(Inputs.notUtf8(input, e).getMessage() + leftOut, e);
     } catch (IOException e) {
       // Not the scrub's: every failure to write is an OutputFailedException, caught above.
-      throw new CliException(Inputs.cannotReadInput("--input", input) + ": " + Inputs.reason(e), e);
+      throw new CliException(
+          Inputs.cannotReadInput("--input", input) + ": " + Inputs.reason(e) + leftOut, e);
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
       // Other columns are carried through by design; one named like a known column was most

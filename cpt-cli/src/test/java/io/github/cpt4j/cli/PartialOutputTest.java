@@ -101,6 +101,55 @@ class PartialOutputTest {
     assertEquals(List.of("code,note,edits", "99213,ok,"), r.outLines());
   }
 
+  private static Cli.Result scrubClaims(Path dir, byte[] input) throws IOException {
+    Path mue =
+        Files.writeString(
+            dir.resolve("mue.csv"), ScrubCommandTest.MUE, StandardCharsets.ISO_8859_1);
+    return Cli.runWithInput(input, "scrub", "--mue", mue.toString(), "-i", "-");
+  }
+
+  /**
+   * scrub left out the rows of the claim it was reading, but its error line did not say so: the
+   * rows written looked like the whole of what was read.
+   */
+  @Test
+  void scrubSaysItLeftOutTheClaimItWasReading(@TempDir Path dir) throws IOException {
+    Cli.Result r = scrubClaims(dir, claimCutByTheBadByte("", "A,27447,RT,ok\n"));
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(List.of("claim,code,modifiers,note,edits", "Z,99213,,ok,"), r.outLines());
+    assertEquals(
+        List.of(
+            "cpt scrub: standard input, file line 4, byte 15: 0xE9 is not valid UTF-8; expected"
+                + " UTF-8 text (save a Latin-1 or Windows-1252 file as UTF-8); claim 'A' was not"
+                + " read whole: its 1 row read is left out, not checked"),
+        r.errLines());
+  }
+
+  @Test
+  void scrubCountsEveryRowReadOfTheClaimLeftOut(@TempDir Path dir) throws IOException {
+    // A row of too many fields and a record that is not valid CSV are rows of claim A too.
+    Cli.Result r =
+        scrubClaims(
+            dir, claimCutByTheBadByte("", "A,27447,RT,ok,one too many\nA,\"27447\"x,RT,ok\n"));
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(List.of("claim,code,modifiers,note,edits", "Z,99213,,ok,"), r.outLines());
+    assertTrue(
+        r.err()
+            .endsWith("claim 'A' was not read whole: its 2 rows read are left out, not checked\n"),
+        r::toString);
+  }
+
+  @Test
+  void scrubRowsWithoutAClaimAreEachWhole(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("code,note\nJ1100,ok\n".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {'J', '1', '1', '0', '0', ',', 'c', 'a', 'f', (byte) 0xE9, '\n'});
+    Cli.Result r = scrubClaims(dir, bytes.toByteArray());
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(List.of("code,note,edits", "J1100,ok,"), r.outLines());
+    assertFalse(r.err().contains("left out"), r::toString);
+  }
+
   @Test
   void priceJsonStillParsesAfterTheBadByte() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

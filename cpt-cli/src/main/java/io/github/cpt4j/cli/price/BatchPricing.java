@@ -100,6 +100,22 @@ public final class BatchPricing {
         + done;
   }
 
+  /**
+   * Says that claim {@code claim}, being read when reading the input failed, is left out: {@code
+   * "claim 'A' was not read whole: its 1 row read is left out, not priced"}, where its rows would
+   * have been {@code done} ("priced", "checked"); one wording for every batch that leaves out such
+   * a claim (see {@link Output#claimLeftOut}).
+   */
+  public static String claimNotReadWhole(String claim, int rows, String done) {
+    return "claim "
+        + CodeFormatException.quote(claim)
+        + " was not read whole: its "
+        + rows
+        + (rows == 1 ? " row read is" : " rows read are")
+        + " left out, not "
+        + done;
+  }
+
   /** How often, in rows, the progress callback is told. */
   static final int PROGRESS_EVERY = 4_096;
 
@@ -377,10 +393,11 @@ public final class BatchPricing {
 
     /**
      * Told, when reading the input failed partway, that the claim {@code claim} being read then is
-     * left out: its first {@code rows} rows were read, and are neither priced nor written, since
-     * the claim without the rows not read could price otherwise (one side of an LT/RT pair alone in
-     * full, not at 75% as a side of the pair). The claims before it are written. Not called when no
-     * claim was open: a row without a claim value is a claim of its own, whole when read.
+     * left out: its first {@code rows} rows were read, and are neither priced (checked, by {@link
+     * BatchScrub}) nor written, since the claim without the rows not read could price otherwise
+     * (one side of an LT/RT pair alone in full, not at 75% as a side of the pair). The claims
+     * before it are written. Not called when no claim was open: a row without a claim value is a
+     * claim of its own, whole when read. {@link #claimNotReadWhole} says it.
      */
     default void claimLeftOut(String claim, int rows) {}
   }

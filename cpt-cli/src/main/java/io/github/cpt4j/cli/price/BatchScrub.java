@@ -97,7 +97,8 @@ public final class BatchScrub {
    * writer {@code output} opens once the header is known to be good, so that a bad header creates
    * no output. Cells that a spreadsheet would run as formulas are neutralised unless {@code
    * verbatim} (see {@link SpreadsheetSafe}), the {@code edits} cell too, for it may quote the
-   * input.
+   * input. When reading fails partway, the claims read before are written, and the one being read
+   * is left out, {@code output} told of it by {@link BatchPricing.Output#claimLeftOut}.
    *
    * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
    * @throws IOException if reading or writing fails
@@ -114,7 +115,7 @@ public final class BatchScrub {
           new Run(header, CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out), verbatim);
       boolean done = false;
       try {
-        for (CsvRecordReader.Record record; (record = records.next()) != null; ) {
+        for (CsvRecordReader.Record record; (record = next(records, run, output)) != null; ) {
           if (record.problem().isPresent()) {
             run.addMalformed("file line " + record.line() + ": " + record.problem().get());
           } else {
@@ -140,6 +141,25 @@ public final class BatchScrub {
           run.undated,
           header.lookalikes(),
           run.order.returns());
+    }
+  }
+
+  /**
+   * The next record, or null at the end of the input. When reading fails, the claim being read is
+   * not whole, and checked without its unread rows it could pass edits the whole claim fails (one
+   * side of a pair, units under a limit): its rows are left out, and {@code output} is told.
+   */
+  private static CsvRecordReader.Record next(
+      CsvRecordReader records, Run run, BatchPricing.Output output) throws IOException {
+    try {
+      return records.next();
+    } catch (IOException | RuntimeException e) {
+      int rows = run.openRows();
+      if (rows > 0) {
+        String claim = run.leaveOutOpenClaim();
+        output.claimLeftOut(claim, rows);
+      }
+      throw e;
     }
   }
 
@@ -315,6 +335,25 @@ public final class BatchScrub {
       BilledLine line =
           BilledLine.of(ClaimLine.of(procedure, modifierList, unitCount)).withDateOfService(day);
       return provider == null ? line : line.withRenderingProvider(provider);
+    }
+
+    /** Returns how many rows of the claim being read were read, not yet checked nor written. */
+    int openRows() {
+      return fields.size();
+    }
+
+    /**
+     * Drops the rows of the claim being read, after reading failed: they are not the whole claim.
+     *
+     * @return the claim's value
+     */
+    String leaveOutOpenClaim() {
+      String key = claimKey;
+      fields.clear();
+      lines.clear();
+      claimDate = null;
+      claimKey = "";
+      return key;
     }
 
     /** Checks the claim gathered so far and writes its rows. */
