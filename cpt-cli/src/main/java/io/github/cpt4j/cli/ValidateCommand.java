@@ -319,47 +319,11 @@ final class ValidateCommand implements Callable<Integer> {
   /** Checks one column of CSV input with a header row. */
   private void checkColumn(Report report, PrintWriter out, Counts counts) throws IOException {
     try (CsvRecordReader csv = new CsvRecordReader(Inputs.openText(null, file, cpt.stdin()))) {
-      CsvRecordReader.Record header = nextRecord(csv);
-      if (header == null || header.problem().isPresent()) {
-        throw new CliException(
-            Inputs.prefix(file)
-                + ": "
-                + (header == null
-                    ? "the input is empty; --column needs a header row"
-                    : "the header row is not valid CSV: " + header.problem().get()));
-      }
+      // Read and refused as price --input reads its header: each refusal with its file line.
+      HeaderColumn header = headerColumn(csv);
+      int index = header.index();
       // The batch's code column holds one code a cell: checked as price --input reads it.
       boolean codesOnly = Main.optionValue(column).equalsIgnoreCase("code");
-      int index = -1;
-      for (int i = 0; i < header.fields().size(); i++) {
-        // As price --input matches its header: without the white space cells are read without,
-        // no-break spaces included.
-        if (WhiteSpace.strip(header.fields().get(i)).equalsIgnoreCase(Main.optionValue(column))) {
-          if (index >= 0) {
-            // Which one was meant cannot be known; price --input refuses such a header too.
-            throw new CliException(
-                Inputs.prefix(file)
-                    + ": the header names column "
-                    + CodeFormatException.quote(column.strip())
-                    + " twice (columns "
-                    + (index + 1)
-                    + " and "
-                    + (i + 1)
-                    + ")");
-          }
-          index = i;
-        }
-      }
-      if (index < 0) {
-        // One column of names and tabs or semicolons: say the separator, as price --input does.
-        throw new CliException(
-            Inputs.prefix(file)
-                + ": no column "
-                + CodeFormatException.quote(column)
-                + " in the header; the columns are "
-                + columnNames(header.fields())
-                + BatchHeader.separatorHint(header.fields()));
-      }
       for (CsvRecordReader.Record record; (record = nextRecord(csv)) != null; ) {
         counts.lines++;
         if ((counts.lines & 1023) == 0) {
@@ -376,7 +340,7 @@ final class ValidateCommand implements Callable<Integer> {
         // checked
         // as price --input reads it: an EMPTY cell in a one-column file, a short row otherwise.
         List<String> fields = record.fields();
-        if (fields.size() != header.fields().size()) {
+        if (fields.size() != header.columns()) {
           // As price --input reads such a row: its cells cannot be told apart with certainty.
           // validate writes no cells, so the message leaves out price's note on unwritten ones.
           counts.invalid++;
@@ -388,7 +352,7 @@ final class ValidateCommand implements Callable<Integer> {
                 null,
                 MALFORMED_ROW,
                 null,
-                RowParser.fieldCount(fields.size(), header.fields().size()));
+                RowParser.fieldCount(fields.size(), header.columns()));
           }
           continue;
         }
@@ -400,6 +364,66 @@ final class ValidateCommand implements Callable<Integer> {
         }
         checkCell(report, record.line(), cell, counts, codesOnly);
       }
+    }
+  }
+
+  /**
+   * The header row's number of columns, and the index of the one {@code --column} names.
+   *
+   * @param columns how many columns the header names
+   * @param index the checked column's, from 0
+   */
+  private record HeaderColumn(int columns, int index) {}
+
+  /**
+   * Reads the header row as {@code price --input} reads its own ({@link BatchHeader#readRow}), and
+   * finds the column {@code --column} names in it; an empty input, a header that is not valid CSV,
+   * one that names the column twice or not at all are trouble, the last three with the header's
+   * file line: blank lines may come before it.
+   */
+  private HeaderColumn headerColumn(CsvRecordReader csv) {
+    String name = Main.optionValue(column);
+    try {
+      return BatchHeader.readRow(
+          csv,
+          "--column needs a header row",
+          names -> {
+            int index = -1;
+            for (int i = 0; i < names.size(); i++) {
+              // As price --input matches its header: without the white space cells are read
+              // without, no-break spaces included.
+              if (WhiteSpace.strip(names.get(i)).equalsIgnoreCase(name)) {
+                if (index >= 0) {
+                  // Which one was meant cannot be known; price --input refuses such a header too.
+                  throw new IllegalArgumentException(
+                      "the header names column "
+                          + CodeFormatException.quote(name)
+                          + " twice (columns "
+                          + (index + 1)
+                          + " and "
+                          + (i + 1)
+                          + ")");
+                }
+                index = i;
+              }
+            }
+            if (index < 0) {
+              // One column of names and tabs or semicolons: say the separator, as price does.
+              throw new IllegalArgumentException(
+                  "no column "
+                      + CodeFormatException.quote(name)
+                      + " in the header; the columns are "
+                      + columnNames(names)
+                      + BatchHeader.separatorHint(names));
+            }
+            return new HeaderColumn(names.size(), index);
+          });
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Inputs.prefix(file) + ": " + e.getMessage(), e);
+    } catch (MalformedUtf8Exception e) {
+      throw Inputs.notUtf8(file, e);
+    } catch (IOException e) {
+      throw new CliException(Inputs.cannotReadInput(null, file) + ": " + Inputs.reason(e), e);
     }
   }
 

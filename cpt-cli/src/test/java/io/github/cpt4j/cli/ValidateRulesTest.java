@@ -168,7 +168,8 @@ class ValidateRulesTest {
     assertEquals(2, r.status(), r::toString);
     assertEquals(
         List.of(
-            "cpt validate: standard input: the header names column 'code' twice (columns 1 and 3)"),
+            "cpt validate: standard input: file line 1, the header names column 'code' twice"
+                + " (columns 1 and 3)"),
         r.errLines());
   }
 
@@ -178,9 +179,54 @@ class ValidateRulesTest {
     assertEquals(2, r.status(), r::toString);
     assertEquals(
         List.of(
-            "cpt validate: standard input: no column 'code' in the header; the columns are"
-                + " 'claim', 'cpt'"),
+            "cpt validate: standard input: file line 1, no column 'code' in the header; the"
+                + " columns are 'claim', 'cpt'"),
         r.errLines());
+  }
+
+  /**
+   * A refused header says its file line, blank lines before it counted, as {@code price --input}
+   * says it: validate named no line, and after blank lines the header is not line 1.
+   */
+  @Test
+  void aRefusedHeaderNamesItsFileLine() {
+    Cli.Result twice =
+        Cli.runWithInput("\n\ncode,CODE\n99213,99213\n", "validate", "--column", "code");
+    assertEquals(2, twice.status(), twice::toString);
+    assertEquals(
+        List.of(
+            "cpt validate: standard input: file line 3, the header names column 'code' twice"
+                + " (columns 1 and 2)"),
+        twice.errLines());
+    Cli.Result missing =
+        Cli.runWithInput("\n\nclaim,cpt\nA,99213\n", "validate", "--column", "code");
+    assertEquals(2, missing.status(), missing::toString);
+    assertEquals(
+        List.of(
+            "cpt validate: standard input: file line 3, no column 'code' in the header; the"
+                + " columns are 'claim', 'cpt'"),
+        missing.errLines());
+    // The wording of price --input's broken header, "the header: ...", with the same line.
+    Cli.Result broken =
+        Cli.runWithInput("\n\"code,note\n99213,a\n", "validate", "--column", "code");
+    assertEquals(2, broken.status(), broken::toString);
+    assertEquals(
+        List.of(
+            "cpt validate: standard input: file line 2, the header: the quote of field 1 is"
+                + " never closed"),
+        broken.errLines());
+    Cli.Result price =
+        Cli.runWithInput("\n\"code,note\n99213,a\n", "price", "-i", "-", "-z", "10001");
+    assertEquals(
+        broken.errLines().get(0).replace("cpt validate", "cpt price"),
+        price.errLines().get(0),
+        price::toString);
+    // An empty input, blank lines alone, has no header line to name.
+    Cli.Result empty = Cli.runWithInput("\n\n", "validate", "--column", "code");
+    assertEquals(2, empty.status(), empty::toString);
+    assertEquals(
+        List.of("cpt validate: standard input: the input is empty; --column needs a header row"),
+        empty.errLines());
   }
 
   /**
@@ -194,8 +240,8 @@ class ValidateRulesTest {
     assertEquals(2, tabs.status(), tabs::toString);
     assertEquals(
         List.of(
-            "cpt validate: standard input: no column 'code' in the header; the columns are"
-                + " 'claim\\u0009code' (fields separated by tabs? the input must be"
+            "cpt validate: standard input: file line 1, no column 'code' in the header; the"
+                + " columns are 'claim\\u0009code' (fields separated by tabs? the input must be"
                 + " comma-separated)"),
         tabs.errLines());
     Cli.Result semicolons =

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The header row of a batch file: which column holds what. Names are matched ignoring case and the
@@ -272,25 +273,51 @@ public final class BatchHeader {
   /**
    * Reads a batch file's header row, its first record, for {@code cpt price --input} and {@code cpt
    * scrub}, whose output adds the columns {@code added}: an empty input and a header that is not
-   * valid CSV or not usable are refused before any output is opened. Every refusal of a header says
-   * its file line, as {@code file line 3, the header ...}: blank lines may come before it.
+   * valid CSV or not usable are refused before any output is opened, as {@link #readRow} refuses
+   * them, with the header's file line.
    *
    * @throws IllegalArgumentException if the input is empty, its first record is malformed, or
    *     {@link #of(List, boolean, List)} refuses its names
    */
   static BatchHeader read(CsvRecordReader records, boolean uniqueNames, List<String> added)
       throws IOException {
+    return readRow(
+        records,
+        "it needs a header row with at least a 'code' column",
+        names -> of(names, uniqueNames, added));
+  }
+
+  /**
+   * Reads the header row of a CSV input, its first record, and returns what {@code reader} reads of
+   * its names: the batch's columns, or the one column {@code cpt validate --column} checks. Every
+   * refusal of a header says its file line, as {@code file line 3, the header ...}, since blank
+   * lines may come before it: a header that is not valid CSV ({@code file line 3, the header: ...})
+   * and whatever {@code reader} refuses. An empty input has no such line: {@code the input is
+   * empty; } and what it {@code needs}.
+   *
+   * @param needs what an empty input lacks, as {@code "it needs a header row with at least a 'code'
+   *     column"}
+   * @param reader reads the names, or refuses them with an {@link IllegalArgumentException} whose
+   *     message follows the line, as {@code "the header names column 'code' twice (columns 1 and
+   *     2)"}
+   * @throws IllegalArgumentException if the input is empty, its first record is malformed, or
+   *     {@code reader} refuses its names
+   * @throws IOException if reading fails
+   */
+  public static <T> T readRow(
+      CsvRecordReader records, String needs, Function<List<String>, T> reader) throws IOException {
+    requireNonNull(needs, "needs");
+    requireNonNull(reader, "reader");
     CsvRecordReader.Record first = records.next();
     if (first == null) {
-      throw new IllegalArgumentException(
-          "the input is empty; it needs a header row with at least a 'code' column");
+      throw new IllegalArgumentException("the input is empty; " + needs);
     }
     if (first.problem().isPresent()) {
       throw new IllegalArgumentException(
           "file line " + first.line() + ", the header: " + first.problem().get());
     }
     try {
-      return of(first.fields(), uniqueNames, added);
+      return reader.apply(first.fields());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("file line " + first.line() + ", " + e.getMessage(), e);
     }
