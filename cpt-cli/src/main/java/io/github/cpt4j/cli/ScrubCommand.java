@@ -140,10 +140,10 @@ final class ScrubCommand implements Callable<Integer> {
     LocalDate defaultDate = date == null ? LocalDate.now(ZoneId.systemDefault()) : date;
     BatchScrub scrub = new BatchScrub(edits, defaultDate);
     BatchScrub.Summary summary;
-    // The output is a temporary file renamed into place on success (see Destination), opened only
-    // once the input's header is known to be good.
     // Set when reading failed in the middle of a claim, whose rows read are then left out.
     StringBuilder leftOut = new StringBuilder();
+    // The output is a temporary file renamed into place on success (see Destination), opened only
+    // once the input's header is known to be good.
     try (InputStream in = Inputs.openUtf8("--input", input, cpt.stdin());
         Destination out = cpt.destination("--output", output, spec.commandLine().getOut())) {
       summary =
