@@ -4,13 +4,17 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Header;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The columns a flat fee schedule's header names: the code ({@code code}, or CMS's {@code HCPCS}),
  * the amount ({@code amount}) and, optionally, the modifier ({@code modifier}, or CMS's {@code
- * MOD}). Any other column is ignored, unless its name looks like one of these: a modifier column
- * that is not read leaves its rows priced as their codes without a modifier, so a column named like
- * one, or a second column of a kind, is refused with its place rather than ignored.
+ * MOD}). Any other column is ignored, unless its name is a strong look-alike of one of these: a
+ * modifier column that is not read leaves its rows priced as their codes without a modifier, so
+ * such a column, or a second column of a kind, is refused with its place rather than ignored. Only
+ * whole names are compared, so that a column that merely holds such a word ({@code Fee Schedule
+ * ID}, {@code Modifier Required}) loads as it always did.
  */
 final class FeeScheduleColumns {
 
@@ -21,52 +25,82 @@ final class FeeScheduleColumns {
   private static final List<String> MODIFIER = List.of("MODIFIER", "MOD");
 
   /**
-   * Words that say that a column describes or sorts codes, modifiers or amounts rather than holds
-   * one ({@code CPT Description}, {@code Modifier Description}, {@code Fee Notes}, {@code Rate
-   * Type}), looked for in its {@link #squeezed} name: such a column is ignored as any other.
+   * The {@link #squeezed} names of a code column that is not read ({@code CPT Code}, {@code
+   * HCPCS_CD}, {@code Procedure Code}), each also with a number after it ({@code cpt2}), besides
+   * {@code code} with a number ({@code code2}). Only such strong look-alikes: a name that merely
+   * holds "cpt" or "code" ({@code cpt_category}, {@code coder}) is ignored as any other column.
    */
-  private static final List<String> DESCRIBING =
-      List.of(
-          "desc",
-          "note",
-          "comment",
-          "remark",
-          "text",
-          "label",
-          "meaning",
-          "name",
-          "type",
-          "status",
-          "indicator",
-          "flag");
-
-  /**
-   * Other names of a modifier column, {@link #squeezed}: a plural and the short forms of exports.
-   */
-  private static final List<String> MODIFIER_LIKE = List.of("mods", "modcd", "modcode", "modcodes");
-
-  /** Other names of a code column, {@link #squeezed}, besides those that hold "cpt" or "hcpc". */
-  private static final List<String> CODE_LIKE =
-      List.of(
-          "codes",
-          "proccode",
-          "proccd",
-          "procedure",
+  private static final Set<String> CODE_LIKE =
+      Set.of(
+          "cpt",
+          "cptcode",
+          "cptcd",
+          "cpthcpcs",
+          "cpthcpcscode",
+          "hcpcscode",
+          "hcpcscd",
           "procedurecode",
-          "procedurecd",
-          "servicecode",
-          "svccode",
-          "billingcode");
-
-  /** Parts of the names of amount columns, {@link #squeezed}. */
-  private static final List<String> AMOUNT_PARTS =
-      List.of("amount", "amt", "fee", "price", "allow", "payment", "reimb", "dollar");
+          "proccode",
+          "proccd");
 
   /**
-   * Words that name an amount column as whole words only: their letters are parts of unrelated
-   * words ({@code separate}, {@code corporate}).
+   * The {@link #squeezed} names of an amount column that is not read ({@code Fee}, {@code Allowed
+   * Amount}, {@code Non-Facility Price}), each also with a number after it ({@code amount2}, {@code
+   * fee 2025}). A name that merely holds "fee", "price" or "payment" ({@code Fee Schedule ID},
+   * {@code Price List}, {@code Payment Policy}) is ignored as any other column.
    */
-  private static final List<String> AMOUNT_WORDS = List.of("rate", "rates", "pmt", "pymt");
+  private static final Set<String> AMOUNT_LIKE =
+      Set.of(
+          "amount",
+          "amounts",
+          "amt",
+          "fee",
+          "fees",
+          "feeamount",
+          "feeamt",
+          "price",
+          "prices",
+          "rate",
+          "rates",
+          "allowed",
+          "allowedamount",
+          "allowedamt",
+          "allowable",
+          "payment",
+          "paymentamount",
+          "paymentamt",
+          "pmt",
+          "pymt",
+          "facilityfee",
+          "facilityamount",
+          "facilityamt",
+          "facilityprice",
+          "facilityrate",
+          "nonfacilityfee",
+          "nonfacilityamount",
+          "nonfacilityamt",
+          "nonfacilityprice",
+          "nonfacilityrate");
+
+  /**
+   * A modifier column that is not read, by its {@link #squeezed} name: a plural or a short form
+   * ({@code modifiers}, {@code mods}, {@code MDFR}, {@code Modif}, {@code mod cd}), one that says
+   * whose ({@code CPT Modifier}), or one with a number or an ordinal, before or after ({@code
+   * mod1}, {@code MOD_1ST}, {@code Modifier 2}, the claim extracts' {@code HCPCS_1ST_MDFR_CD}).
+   */
+  private static final Pattern MODIFIER_LIKE =
+      Pattern.compile(
+          "(cpt|hcpcs?)?"
+              + "(?:(mod|modif|modifier|mdfr)(s|\\d{1,2}(st|nd|rd|th)?|first|second|third|fourth)?"
+              + "|(\\d{1,2}(st|nd|rd|th)?|first|second|third|fourth)(mod|modif|modifier|mdfr))"
+              + "(cd|code)?");
+
+  /**
+   * Words a letter or two from {@code modifier} that are not slips of it: a {@code Modified} date
+   * or a {@code Notifier} is a column of its own, ignored as any other.
+   */
+  private static final List<String> NEAR_MODIFIER =
+      List.of("modified", "modifies", "notifier", "codifier", "codified", "mortifier", "mollifier");
 
   private final int code;
   private final int amount;
@@ -116,74 +150,60 @@ final class FeeScheduleColumns {
   }
 
   /**
-   * Refuses the column {@code column}, which is not read, if its name looks like that of a column
-   * that is: a modifier column first ({@code HCPCS_1ST_MDFR_CD} is one, not a code column), then an
-   * amount column ({@code CPT Fee}), then a code column.
+   * Refuses the column {@code column}, which is not read, if its name is a strong look-alike of
+   * that of a column that is: a modifier column first ({@code HCPCS_1ST_MDFR_CD} is one, not a code
+   * column), then an amount column, then a code column. Any other name is ignored.
    */
   private static void refuseLookalike(
       String source, Header header, int column, int code, int amount, int modifier)
       throws DataLoadException {
     String squeezed = squeezed(header.name(column));
-    if (squeezed.isEmpty() || DESCRIBING.stream().anyMatch(squeezed::contains)) {
+    if (squeezed.isEmpty()) {
       return;
     }
-    String stem = withoutNumber(squeezed);
-    if (looksLikeModifier(squeezed, stem)) {
+    if (looksLikeModifier(squeezed)) {
       throw lookalike(source, header, column, "a modifier column", "modifier", modifier, MODIFIER);
     }
-    if (looksLikeAmount(header.name(column), squeezed, stem)) {
+    if (looksLikeAmount(squeezed)) {
       throw lookalike(source, header, column, "an amount column", "amount", amount, List.of());
     }
-    if (looksLikeCode(squeezed, stem)) {
+    if (looksLikeCode(squeezed)) {
       throw lookalike(source, header, column, "a code column", "code", code, List.of());
     }
   }
 
   /**
-   * A modifier column by its name: {@code modifiers}, {@code Modifier 1}, {@code mod2}, {@code CPT
-   * Modifier}, the claim extracts' {@code HCPCS_1ST_MDFR_CD}, or {@code modifier} misspelled by up
-   * to two letters ({@code modifer}).
+   * A modifier column by its name: one of {@link #MODIFIER_LIKE}, or {@code modifier} misspelled by
+   * a letter or two ({@code modifer}, {@code modifie}) in a name of at least seven letters that is
+   * not nearer a word of its own ({@code modified}, {@code notifier}).
    */
-  private static boolean looksLikeModifier(String squeezed, String stem) {
-    // Not modified, a column of the date or the fact of a change.
-    if (stem.startsWith("modified")) {
-      return false;
-    }
-    return squeezed.contains("modifier")
-        || squeezed.contains("mdfr")
-        || stem.equals("mod")
-        || MODIFIER_LIKE.contains(stem)
-        || distance(stem, "modifier") <= 2;
-  }
-
-  /**
-   * An amount column by its name: one holding {@code amount}, {@code amt}, {@code fee}, {@code
-   * price}, {@code allowed} or {@code payment} ({@code Allowed Amount}, {@code Facility Fee}), one
-   * with the word {@code rate}, or {@code amount} misspelled by a letter ({@code ammount}).
-   */
-  private static boolean looksLikeAmount(String name, String squeezed, String stem) {
-    if (AMOUNT_PARTS.stream().anyMatch(squeezed::contains)) {
+  private static boolean looksLikeModifier(String squeezed) {
+    if (MODIFIER_LIKE.matcher(squeezed).matches()) {
       return true;
     }
-    for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (AMOUNT_WORDS.contains(word)) {
-        return true;
-      }
+    if (squeezed.length() < 7) {
+      return false;
     }
-    return stem.length() > 1 && stem.charAt(0) == 'a' && distance(stem, "amount") <= 1;
+    int slip = distance(squeezed, "modifier");
+    return slip <= 2 && NEAR_MODIFIER.stream().allMatch(word -> distance(squeezed, word) >= slip);
   }
 
   /**
-   * A code column by its name: one holding {@code cpt} or {@code hcpc} ({@code CPT Code}, {@code
-   * HCPCS_CD}), {@code code2}, {@code Procedure Code}, or {@code code} misspelled by a letter that
-   * keeps its first ({@code cdoe}).
+   * An amount column by its name: one of {@link #AMOUNT_LIKE}, with or without a number after it,
+   * or {@code amount} misspelled by a letter ({@code ammount}, {@code amout}).
    */
-  private static boolean looksLikeCode(String squeezed, String stem) {
-    return squeezed.contains("cpt")
-        || squeezed.contains("hcpc")
-        || stem.equals("code")
-        || CODE_LIKE.contains(stem)
-        || stem.length() > 1 && stem.charAt(0) == 'c' && distance(stem, "code") <= 1;
+  private static boolean looksLikeAmount(String squeezed) {
+    return AMOUNT_LIKE.contains(withoutNumber(squeezed))
+        || !squeezed.equals("mount") && distance(squeezed, "amount") == 1;
+  }
+
+  /**
+   * A code column by its name: one of {@link #CODE_LIKE}, with or without a number after it, or
+   * {@code code} with a number ({@code code2}).
+   */
+  private static boolean looksLikeCode(String squeezed) {
+    String stem = withoutNumber(squeezed);
+    return CODE_LIKE.contains(stem) || stem.equals("code") && stem.length() < squeezed.length();
   }
 
   /**
@@ -229,14 +249,15 @@ final class FeeScheduleColumns {
   }
 
   /**
-   * A name of its letters and digits alone, in lower case: {@code HCPCS_1ST_MDFR_CD} is {@code
-   * hcpcs1stmdfrcd}, {@code Modifier 1} is {@code modifier1}.
+   * A name in lower case without its separators (blanks, {@code _}, {@code -}, {@code .} and {@code
+   * /}): {@code HCPCS_1ST_MDFR_CD} is {@code hcpcs1stmdfrcd}, {@code Modifier 1} is {@code
+   * modifier1}, {@code CPT/HCPCS Code} is {@code cpthcpcscode}.
    */
   private static String squeezed(String name) {
     StringBuilder sb = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      if (!Character.isWhitespace(c) && "_-./".indexOf(c) < 0) {
         sb.append(Character.toLowerCase(c));
       }
     }

@@ -33,15 +33,18 @@ import java.util.Optional;
  * 71046,26,12.50
  * </pre>
  *
- * <p>Other columns are ignored, unless their names look like the code, amount or modifier column:
- * {@code modifiers}, {@code mod1}, {@code Modifier 2}, {@code HCPCS_1ST_MDFR_CD}, {@code fee},
- * {@code price}, {@code Allowed Amount}, {@code cpt}, {@code CPT Code}. Such a column is refused,
- * at line 1 and its column: ignored, a modifier column would price {@code 71046,26,12.50} as 71046
- * without a modifier, and a second amount column leaves which amount is meant unsaid. A row holds
- * one modifier, so a second modifier column is refused too, and so are two columns that are both
- * read as one ({@code modifier} and {@code mod}). A column that describes rather than holds a value
- * ({@code CPT Description}, {@code Modifier Description}, {@code Fee Notes}) is ignored as any
- * other.
+ * <p>Other columns are ignored, unless a column's whole name, in lower case without blanks, {@code
+ * _}, {@code -}, {@code .} and {@code /}, is plainly the code, amount or modifier column's: {@code
+ * modifiers}, {@code Modif}, {@code mod1}, {@code MOD_1ST}, {@code Modifier 2}, {@code
+ * HCPCS_1ST_MDFR_CD}, {@code modifer}, {@code fee}, {@code price}, {@code Allowed Amount}, {@code
+ * Non-Facility Price}, {@code cpt}, {@code CPT Code}. Such a column is refused, at line 1 and its
+ * column: ignored, a modifier column would price {@code 71046,26,12.50} as 71046 without a
+ * modifier, and a second amount column leaves which amount is meant unsaid. A row holds one
+ * modifier, so a second modifier column is refused too, and so are two columns that are both read
+ * as one ({@code modifier} and {@code mod}). A name that merely holds such a word ({@code Fee
+ * Schedule ID}, {@code Price List}, {@code Allowed Units}, {@code CPT_Modified_Date}, {@code
+ * Modifier Required}, {@code Modifier Text}, {@code CPT Description}) or is too short to tell
+ * ({@code M1}) is ignored as any other.
  *
  * <p>All-or-nothing: a malformed field, a value in a field the header does not name (an amount
  * written {@code 1,234.56} without quotes is two fields), or a row given twice fails the load with

@@ -1,5 +1,6 @@
 package io.github.cpt4j.data.fee;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class FlatFeeScheduleCsvTest {
@@ -104,7 +108,12 @@ class FlatFeeScheduleCsvTest {
           "modifer",
           "CPT Modifier",
           "HCPCS_1ST_MDFR_CD",
-          "MDFR"
+          "MDFR",
+          // Short and ordinal forms, which were ignored and priced 71046-26 as 71046.
+          "Modif",
+          "MOD_1ST",
+          "mdfr1",
+          "Modifier Code"
         }) {
       DataLoadException e =
           assertThrows(
@@ -161,7 +170,9 @@ class FlatFeeScheduleCsvTest {
           "amt",
           "Rate",
           "payment",
-          "ammount"
+          "ammount",
+          "Non-Facility Price",
+          "Facility Fee"
         }) {
       DataLoadException e =
           assertThrows(
@@ -172,7 +183,8 @@ class FlatFeeScheduleCsvTest {
       assertTrue(
           e.getMessage().contains("looks like an amount column but is not read"), e::getMessage);
     }
-    for (String name : new String[] {"cpt", "CPT Code", "hcpcs_cd", "code2", "procedure code"}) {
+    for (String name :
+        new String[] {"cpt", "CPT Code", "hcpcs_cd", "code2", "procedure code", "CPT/HCPCS Code"}) {
       DataLoadException e =
           assertThrows(
               DataLoadException.class,
@@ -199,6 +211,46 @@ class FlatFeeScheduleCsvTest {
                 + "71046,26,12.50,chest x-ray,professional part,,acme,\n");
     assertEquals(
         new BigDecimal("12.50"), table.price(ClaimLine.parse("71046-26"), CONTEXT).amountOrThrow());
+  }
+
+  /**
+   * Only strong look-alikes are refused: a column whose name merely holds "fee", "price",
+   * "payment", "allow", "cpt", "code" or "modifier" loads and is ignored, as every unknown column
+   * was before look-alikes were refused. {@code Modifier Text} describes, as {@code Modifier
+   * Description} does; {@code M1} is too short to tell.
+   */
+  @Test
+  void ignoresColumnsThatAreNotStrongLookalikes() throws Exception {
+    List<Executable> loads = new ArrayList<>();
+    for (String name :
+        List.of(
+            "fee schedule",
+            "Fee Schedule ID",
+            "Fee Effective Date",
+            "Rate Effective Date",
+            "Price List",
+            "Payment Policy",
+            "Allowed Units",
+            "CPT_Modified_Date",
+            "cpt_category",
+            "coder",
+            "Procedure",
+            "Modifier Required",
+            "Modifier Text",
+            "Modified",
+            "notifier",
+            "M1")) {
+      // Each name on its own, so that every one that is refused is reported.
+      loads.add(
+          () ->
+              assertEquals(
+                  new BigDecimal("12.50"),
+                  read("code,modifier,amount," + name + "\n71046,26,12.50,x\n")
+                      .price(ClaimLine.parse("71046-26"), CONTEXT)
+                      .amountOrThrow(),
+                  name));
+    }
+    assertAll(loads);
   }
 
   @Test
