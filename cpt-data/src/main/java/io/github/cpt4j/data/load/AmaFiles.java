@@ -2,6 +2,7 @@ package io.github.cpt4j.data.load;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ final class AmaFiles {
             int lead = line.length() - line.stripLeading().length();
             tab = line.indexOf(' ', lead);
             if (tab < 0) {
-              if (mayBeHeader && isHeader(line)) { // a one-word header: "CODES"
+              if (mayBeHeader && isHeader(line, "")) { // a one-word header: "CODES"
                 return;
               }
               throw new DataLoadException(
@@ -68,7 +69,7 @@ final class AmaFiles {
             }
           }
           String codeField = line.substring(0, tab);
-          if (mayBeHeader && isHeader(codeField)) {
+          if (mayBeHeader && isHeader(codeField, line.substring(tab + 1))) {
             return;
           }
           rows.add(number, codeField, 1, line.substring(tab + 1), 2);
@@ -92,11 +93,13 @@ final class AmaFiles {
             return;
           }
           boolean mayBeHeader = rows.firstLine();
-          int pipe = line.indexOf('|');
-          if (mayBeHeader && isHeader(pipe < 0 ? line : line.substring(0, pipe))) {
+          String[] fields = line.split("\\|", -1);
+          // A header's code column has no digit either: "Made up|99213|..." is a row.
+          if (mayBeHeader
+              && (fields.length < 2 || !hasDigit(fields[1]))
+              && isHeader(fields[0], line.substring(fields[0].length()))) {
             return;
           }
-          String[] fields = line.split("\\|", -1);
           if (shape[0] == 0 && (fields.length == 3 || fields.length == 4)) {
             shape[0] = fields.length;
           }
@@ -138,30 +141,54 @@ final class AmaFiles {
   }
 
   /**
-   * The words of which one names the first column of a header: {@code Code}, {@code CPT Code},
-   * {@code HCPCS}, {@code Concept Id}, {@code Descriptor}..., matched in lower case within the
-   * field.
+   * The word parts of which one names a column of a header, matched in lower case: {@code code},
+   * {@code CPT}, {@code HCPCS}, {@code concept}, {@code desc} (descriptor, description), {@code
+   * proc} (procedure, {@code PROC_CD}), {@code id} (ID, identifier), {@code key}, {@code term}.
    */
-  private static final List<String> HEADER_WORDS =
-      List.of("code", "cpt", "hcpc", "concept", "descr");
+  private static final List<String> COLUMN_WORDS =
+      List.of("code", "cpt", "hcpc", "concept", "desc", "proc", "id", "key", "term");
+
+  /** The length of a code, as in {@code 99213}: a digit-free first field of it may be a typo. */
+  private static final int CODE_LENGTH = 5;
 
   /**
-   * Whether the first field of the first line, the code of a tab-delimited file or the concept id
-   * of a pipe-delimited one, makes the line a header: the field has no digit (no code or id lacks
-   * one) and names a column, holding one of {@link #HEADER_WORDS} or being {@code ID}, in any case.
-   * The rest of the line is not looked at: an AMA header often names its release year ({@code
-   * Descriptor 2025}). Any other first line is read as a row, so that one that is neither a header
-   * nor a row ({@code ABCDE<TAB>...}) is an error, never dropped.
+   * Whether the first line is a header, from its first field (the code of a tab-delimited file, or
+   * its first word when spaces stand for the tab; the concept id of a pipe-delimited one) and the
+   * rest of the line. The first field has no digit, as every code and id has one, and either it
+   * names a column ({@link #COLUMN_WORDS}: {@code HCPCS}, {@code PROC_CD}, {@code Key}), or it is
+   * not of a code's length ({@code Item}, {@code Long Description}), or, being five characters like
+   * a mistyped code ({@code ABCDE}), the rest of the line is column names alone: each of its words
+   * names a column or is a number, such as a year ({@code Short Descriptor}, {@code SHORT
+   * DESCRIPTOR 2025}). So a header may name its release year, and a first row whose code is five
+   * letters is read as a row, with a row's error, even when its descriptor holds a column word
+   * ({@code ABCDE<TAB>Made-up procedure}); a header never fails unless it looks like that row.
    */
-  private static boolean isHeader(String firstField) {
+  private static boolean isHeader(String firstField, String rest) {
     String field = firstField.strip().toLowerCase(Locale.ROOT);
-    for (int i = 0; i < field.length(); i++) {
-      char c = field.charAt(i);
-      if (c >= '0' && c <= '9') {
-        return false;
-      }
+    if (hasDigit(field)) {
+      return false;
     }
-    return field.equals("id") || HEADER_WORDS.stream().anyMatch(field::contains);
+    if (namesColumn(field) || field.length() != CODE_LENGTH) {
+      return true;
+    }
+    List<String> words =
+        Arrays.stream(rest.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+            .filter(word -> !word.isEmpty())
+            .toList();
+    return !words.isEmpty()
+        && words.stream().allMatch(word -> namesColumn(word) || !hasLetter(word));
+  }
+
+  private static boolean namesColumn(String lowerCaseText) {
+    return COLUMN_WORDS.stream().anyMatch(lowerCaseText::contains);
+  }
+
+  private static boolean hasDigit(String text) {
+    return text.chars().anyMatch(c -> c >= '0' && c <= '9');
+  }
+
+  private static boolean hasLetter(String text) {
+    return text.chars().anyMatch(Character::isLetter);
   }
 
   /** Collects rows, rejecting a code seen before with the line it was on. */

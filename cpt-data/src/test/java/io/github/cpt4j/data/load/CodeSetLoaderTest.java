@@ -2,6 +2,7 @@ package io.github.cpt4j.data.load;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loader tests on hand-written fixtures; every description in them is made up. */
@@ -118,7 +121,7 @@ class CodeSetLoaderTest {
     assertEquals(1, tab.line(), tab::getMessage);
     assertEquals(1, tab.column(), tab::getMessage);
     assertTrue(tab.getMessage().contains("'ABCDE'"), tab::getMessage);
-    DataLoadException oneWord = tabError("HEADER\n99213\tMADE UP\n");
+    DataLoadException oneWord = tabError("ABCDE\n99213\tMADE UP\n");
     assertEquals(
         "x.txt, line 1, column 1: expected a code, a tab and a descriptor, found no tab",
         oneWord.getMessage());
@@ -128,6 +131,68 @@ class CodeSetLoaderTest {
         pipe.getMessage());
     // A code field with a digit is a row, whatever words it has.
     assertEquals(1, tabError("CODE1\tDESCRIPTOR\n99213\tMADE UP\n").line());
+  }
+
+  /**
+   * A header whose first field names no code column, or whose column words are further on, is a
+   * header as it was before the rule above: the first field has no digit, and it names a column, or
+   * is not of a code's length, or the rest of the line is column names. The rule above made these
+   * fail at line 1, column 1.
+   */
+  @Test
+  void aHeaderNeedNotNameTheCodeColumnFirst() {
+    // Every header is checked, so that a failure names all the headers refused.
+    Stream<Executable> tab =
+        Stream.of(
+                "Procedure\tDescription",
+                "PROC_CD\tLONG_DESC",
+                "Key\tLong Description",
+                "Term\tDefinition",
+                "Item\tText",
+                "HCPCS\tDescriptor",
+                "Procedure Description",
+                "Short Descriptor",
+                "Long Description",
+                "SHORT\tDESCRIPTOR 2025")
+            .map(
+                header ->
+                    () ->
+                        assertEquals(
+                            List.of("99213"),
+                            codes(
+                                LOADER.loadTabDelimited(
+                                    bytes(header + "\n99213\tMADE UP\n", UTF_8), "x.txt")),
+                            header));
+    Stream<Executable> pipe =
+        Stream.of("Key|Code|Desc", "Identifier|Code|Desc")
+            .map(
+                header ->
+                    () ->
+                        assertEquals(
+                            List.of("99213"),
+                            codes(
+                                LOADER.loadPipeDelimited(
+                                    bytes(header + "\n1001|99213|Made up\n", UTF_8), "x.txt")),
+                            header));
+    assertAll(Stream.concat(tab, pipe));
+  }
+
+  /**
+   * A first field of five letters is taken for a mistyped code unless it or the whole rest of the
+   * line names columns: a column word inside a descriptor ("procedure") does not make a header.
+   */
+  @Test
+  void aFiveLetterFirstFieldIsARowUnlessTheLineIsColumnNames() {
+    for (String first :
+        List.of("ABCDE\tfoo", "ABCDE\tMade-up procedure on a kidney", "ABCDE Made-up procedure")) {
+      DataLoadException e = tabError(first + "\n99213\tMADE UP\n");
+      assertEquals(1, e.line(), e::getMessage);
+      assertEquals(1, e.column(), e::getMessage);
+      assertTrue(e.getMessage().contains("'ABCDE'"), e::getMessage);
+    }
+    DataLoadException pipe = pipeError("ABCDE|Made-up procedure key|Made up\n1001|99214|Made up\n");
+    assertEquals(
+        "x.txt, line 1, column 1: expected a numeric concept id, found 'ABCDE'", pipe.getMessage());
   }
 
   @Test
