@@ -172,7 +172,7 @@ final class AmaFiles {
       return true;
     }
     List<String> words =
-        Arrays.stream(rest.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        Arrays.stream(rest.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+", -1))
             .filter(word -> !word.isEmpty())
             .toList();
     return !words.isEmpty()
