@@ -93,12 +93,37 @@ final class FeeScheduleColumns {
           "(cpt|hcpcs?)?"
               + "(?:(mod|modif|modifier|mdfr)(s|\\d{1,2}(st|nd|rd|th)?|first|second|third|fourth)?"
               + "|(\\d{1,2}(st|nd|rd|th)?|first|second|third|fourth)(mod|modif|modifier|mdfr))"
-              + "(cd|code)?");
+              + "(cd|code)?(\\d{1,2})?");
 
   /**
    * Words a letter or two from {@code modifier} that are not slips of it: a {@code Modified} date
    * or a {@code Notifier} is a column of its own, ignored as any other.
    */
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]");
+
+  /**
+   * Words that make a name holding {@code modifier} a column about the modifier, not the modifier
+   * itself: its description or text, whether one is required or allowed, its type or status.
+   */
+  private static final List<String> ABOUT_A_MODIFIER =
+      List.of(
+          "desc",
+          "text",
+          "note",
+          "comment",
+          "remark",
+          "label",
+          "meaning",
+          "name",
+          "required",
+          "allowed",
+          "type",
+          "status",
+          "indicator",
+          "flag",
+          "count",
+          "date");
+
   private static final List<String> NEAR_MODIFIER =
       List.of("modified", "modifies", "notifier", "codifier", "codified", "mortifier", "mollifier");
 
@@ -178,7 +203,15 @@ final class FeeScheduleColumns {
    * not nearer a word of its own ({@code modified}, {@code notifier}).
    */
   private static boolean looksLikeModifier(String squeezed) {
-    if (MODIFIER_LIKE.matcher(squeezed).matches()) {
+    // Punctuation too: Mod #, Modifier(s), CPT(R) Modifier.
+    String alphanumeric = NOT_ALPHANUMERIC.matcher(squeezed).replaceAll("");
+    if (MODIFIER_LIKE.matcher(alphanumeric).matches()) {
+      return true;
+    }
+    // A name holding the word itself is the modifier column (Primary Modifier, Procedure Modifier,
+    // Modifier Code 1) unless another word says it is about the modifier (Modifier Required).
+    if ((alphanumeric.contains("modifier") || alphanumeric.contains("mdfr"))
+        && ABOUT_A_MODIFIER.stream().noneMatch(alphanumeric::contains)) {
       return true;
     }
     if (squeezed.length() < 7) {

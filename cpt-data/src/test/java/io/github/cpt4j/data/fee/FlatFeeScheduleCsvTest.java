@@ -113,7 +113,15 @@ class FlatFeeScheduleCsvTest {
           "Modif",
           "MOD_1ST",
           "mdfr1",
-          "Modifier Code"
+          "Modifier Code",
+          // Words before it, a number after "code", punctuation: ignored by the whole-name check.
+          "Procedure Modifier",
+          "Primary Modifier",
+          "Modifier(s)",
+          "Modifier Code 1",
+          "Mod Code 1",
+          "Mod #",
+          "CPT\u00ae Modifier"
         }) {
       DataLoadException e =
           assertThrows(
