@@ -148,6 +148,13 @@ final class AmaFiles {
   private static final List<String> COLUMN_WORDS =
       List.of("code", "cpt", "hcpc", "concept", "desc", "proc", "id", "key", "term");
 
+  /**
+   * The column words a word names a column by when it is the word whole (a plural too), not its
+   * start: "id" starts "idiopathic", "term" starts "terminal".
+   */
+  private static final List<String> WHOLE_COLUMN_WORDS =
+      List.of("id", "ids", "key", "keys", "term", "terms");
+
   /** The length of a code, as in {@code 99213}: a digit-free first field of it may be a typo. */
   private static final int CODE_LENGTH = 5;
 
@@ -180,7 +187,12 @@ final class AmaFiles {
   }
 
   private static boolean namesColumn(String lowerCaseText) {
-    return COLUMN_WORDS.stream().anyMatch(lowerCaseText::contains);
+    // A word starting with one (PROC_CD, ConceptId, Descriptor), not holding one: "kidney" holds
+    // "id", "thyroid" too, and a first row's five-letter code before such a descriptor is a row.
+    return WHOLE_COLUMN_WORDS.contains(lowerCaseText)
+        || COLUMN_WORDS.stream()
+            .filter(word -> !WHOLE_COLUMN_WORDS.contains(word))
+            .anyMatch(lowerCaseText::startsWith);
   }
 
   private static boolean hasDigit(String text) {

@@ -184,7 +184,13 @@ class CodeSetLoaderTest {
   @Test
   void aFiveLetterFirstFieldIsARowUnlessTheLineIsColumnNames() {
     for (String first :
-        List.of("ABCDE\tfoo", "ABCDE\tMade-up procedure on a kidney", "ABCDE Made-up procedure")) {
+        List.of(
+            "ABCDE\tfoo",
+            "ABCDE\tMade-up procedure on a kidney",
+            "ABCDE Made-up procedure",
+            // One word holding a column word ("id") is no column name.
+            "ABCDE\tKIDNEY",
+            "ABCDE\tThyroid")) {
       DataLoadException e = tabError(first + "\n99213\tMADE UP\n");
       assertEquals(1, e.line(), e::getMessage);
       assertEquals(1, e.column(), e::getMessage);
