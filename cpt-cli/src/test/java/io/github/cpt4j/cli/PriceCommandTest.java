@@ -896,6 +896,24 @@ class PriceCommandTest {
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.outLines().get(1).contains(",898.42,priced"), r::toString);
     assertTrue(r.outLines().get(2).contains(",898.42,priced"), r::toString);
+    // Nor does an invisible format character a paste left: a zero-width space, a byte order mark.
+    for (String invisible : List.of("\u200b", "\ufeff")) {
+      Cli.Result pasted =
+          Cli.runWithInput(
+              "claim,code,modifiers\nA,27447,RT\nA" + invisible + ",27447,LT\n",
+              "price",
+              "-i",
+              "-",
+              "--locality",
+              "13282-99",
+              "--setting",
+              "facility",
+              "--date",
+              "2025-06-02");
+      assertEquals(0, pasted.status(), pasted::toString);
+      assertTrue(pasted.outLines().get(1).contains(",898.42,priced"), pasted::toString);
+      assertTrue(pasted.outLines().get(2).contains(",898.42,priced"), pasted::toString);
+    }
   }
 
   @Test

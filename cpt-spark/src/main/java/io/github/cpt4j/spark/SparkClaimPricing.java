@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.udf;
 
+import io.github.cpt4j.cli.price.ClaimKey;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.text.WhiteSpace;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -72,8 +72,7 @@ public final class SparkClaimPricing implements AutoCloseable {
   /** The claim key as the command line reads it: stripped, and null when blank. */
   private static final UserDefinedFunction CLAIM_KEY =
       udf(
-          (UDF1<String, String>)
-              s -> s == null || WhiteSpace.isBlank(s) ? null : WhiteSpace.strip(s),
+          (UDF1<String, String>) s -> s == null || ClaimKey.of(s).isEmpty() ? null : ClaimKey.of(s),
           DataTypes.StringType);
 
   private final SparkSession spark;

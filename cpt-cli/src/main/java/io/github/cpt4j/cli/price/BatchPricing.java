@@ -10,7 +10,6 @@ import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -465,7 +464,7 @@ public final class BatchPricing {
               String key =
                   claimColumn < 0 || claimColumn >= fields.size()
                       ? ""
-                      : WhiteSpace.strip(fields.get(claimColumn));
+                      : ClaimKey.of(fields.get(claimColumn));
               claims.lineNumber = record.line();
               claims.add(
                   fields,

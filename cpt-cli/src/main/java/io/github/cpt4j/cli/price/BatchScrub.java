@@ -244,7 +244,7 @@ public final class BatchScrub {
     }
 
     void add(List<String> row, long lineNumber) {
-      String key = WhiteSpace.strip(field(row, claim));
+      String key = ClaimKey.of(field(row, claim));
       if (!key.isEmpty() && key.equals(overLongKey)) {
         // As cpt price does: the rows past a claim's first 1,000 are each refused.
         fields.add(row);

@@ -323,7 +323,7 @@ public final class RowParser {
    * unknown), which the message of a row with the wrong number of fields names; never throws.
    */
   public Row parse(List<String> fields, long lineNumber) {
-    String claimValue = WhiteSpace.strip(field(fields, claim));
+    String claimValue = ClaimKey.of(field(fields, claim));
     if (fields.size() != header.size()) {
       String count = wrongFieldCount(fields.size(), header.size());
       return problem(
