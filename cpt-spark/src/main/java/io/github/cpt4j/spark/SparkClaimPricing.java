@@ -71,9 +71,16 @@ public final class SparkClaimPricing implements AutoCloseable {
 
   /** The claim key as the command line reads it: stripped, and null when blank. */
   private static final UserDefinedFunction CLAIM_KEY =
-      udf(
-          (UDF1<String, String>) s -> s == null || ClaimKey.of(s).isEmpty() ? null : ClaimKey.of(s),
-          DataTypes.StringType);
+      udf((UDF1<String, String>) SparkClaimPricing::claimKey, DataTypes.StringType);
+
+  /** {@link #CLAIM_KEY}'s function: the cell's {@link ClaimKey}, null when it names no claim. */
+  private static String claimKey(String cell) {
+    if (cell == null) {
+      return null;
+    }
+    String key = ClaimKey.of(cell);
+    return key.isEmpty() ? null : key;
+  }
 
   private final SparkSession spark;
   private final Broadcast<FeeScheduleFiles> files;
