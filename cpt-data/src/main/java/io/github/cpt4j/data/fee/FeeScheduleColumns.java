@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * the amount ({@code amount}) and, optionally, the modifier ({@code modifier}, or CMS's {@code
  * MOD}). Any other column is ignored, unless its name is a strong look-alike of one of these: a
  * modifier column that is not read leaves its rows priced as their codes without a modifier, so
- * such a column, or a second column of a kind, is refused with its place rather than ignored. Only
- * whole names are compared, so that a column that merely holds such a word ({@code Fee Schedule
- * ID}, {@code Modifier Required}) loads as it always did.
+ * such a column, or a second column of a kind, is refused with its place rather than ignored. Whole
+ * names are compared, so that a column that merely holds such a word ({@code Fee Schedule ID},
+ * {@code cpt_category}) loads as it always did; but for {@code modifier} itself, which a name holds
+ * only to say it is the modifier ({@code Procedure Modifier}) or about it ({@code Modifier
+ * Required}, which loads).
  */
 final class FeeScheduleColumns {
 
@@ -95,10 +97,6 @@ final class FeeScheduleColumns {
               + "|(\\d{1,2}(st|nd|rd|th)?|first|second|third|fourth)(mod|modif|modifier|mdfr))"
               + "(cd|code)?(\\d{1,2})?");
 
-  /**
-   * Words a letter or two from {@code modifier} that are not slips of it: a {@code Modified} date
-   * or a {@code Notifier} is a column of its own, ignored as any other.
-   */
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]");
 
   /**
@@ -124,6 +122,10 @@ final class FeeScheduleColumns {
           "count",
           "date");
 
+  /**
+   * Words a letter or two from {@code modifier} that are not slips of it: a {@code Modified} date
+   * or a {@code Notifier} is a column of its own, ignored as any other.
+   */
   private static final List<String> NEAR_MODIFIER =
       List.of("modified", "modifies", "notifier", "codifier", "codified", "mortifier", "mollifier");
 
@@ -198,9 +200,10 @@ final class FeeScheduleColumns {
   }
 
   /**
-   * A modifier column by its name: one of {@link #MODIFIER_LIKE}, or {@code modifier} misspelled by
-   * a letter or two ({@code modifer}, {@code modifie}) in a name of at least seven letters that is
-   * not nearer a word of its own ({@code modified}, {@code notifier}).
+   * A modifier column by its name: one of {@link #MODIFIER_LIKE} (punctuation left out), a name
+   * holding {@code modifier} or {@code mdfr} but for one {@link #ABOUT_A_MODIFIER}, or {@code
+   * modifier} misspelled by a letter or two ({@code modifer}, {@code modifie}) in a name of at
+   * least seven letters that is not nearer a word of its own ({@code modified}, {@code notifier}).
    */
   private static boolean looksLikeModifier(String squeezed) {
     // Punctuation too: Mod #, Modifier(s), CPT(R) Modifier.
