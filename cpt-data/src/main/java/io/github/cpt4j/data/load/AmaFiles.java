@@ -141,16 +141,16 @@ final class AmaFiles {
   }
 
   /**
-   * The word parts of which one names a column of a header, matched in lower case: {@code code},
-   * {@code CPT}, {@code HCPCS}, {@code concept}, {@code desc} (descriptor, description), {@code
-   * proc} (procedure, {@code PROC_CD}), {@code id} (ID, identifier), {@code key}, {@code term}.
+   * The starts of the words that name a column of a header, matched in lower case: {@code code},
+   * {@code CPT}, {@code HCPCS}, {@code concept} ({@code ConceptId}), {@code desc} (descriptor,
+   * description), {@code proc} (procedure, {@code PROC_CD}).
    */
-  private static final List<String> COLUMN_WORDS =
-      List.of("code", "cpt", "hcpc", "concept", "desc", "proc", "id", "key", "term");
+  private static final List<String> COLUMN_WORD_STARTS =
+      List.of("code", "cpt", "hcpc", "concept", "desc", "proc");
 
   /**
-   * The column words a word names a column by when it is the word whole (a plural too), not its
-   * start: "id" starts "idiopathic", "term" starts "terminal".
+   * The words that name a column only whole (a plural too), not as a start: "id" starts
+   * "idiopathic", "term" starts "terminal".
    */
   private static final List<String> WHOLE_COLUMN_WORDS =
       List.of("id", "ids", "key", "keys", "term", "terms");
@@ -162,13 +162,14 @@ final class AmaFiles {
    * Whether the first line is a header, from its first field (the code of a tab-delimited file, or
    * its first word when spaces stand for the tab; the concept id of a pipe-delimited one) and the
    * rest of the line. The first field has no digit, as every code and id has one, and either it
-   * names a column ({@link #COLUMN_WORDS}: {@code HCPCS}, {@code PROC_CD}, {@code Key}), or it is
-   * not of a code's length ({@code Item}, {@code Long Description}), or, being five characters like
-   * a mistyped code ({@code ABCDE}), the rest of the line is column names alone: each of its words
-   * names a column or is a number, such as a year ({@code Short Descriptor}, {@code SHORT
-   * DESCRIPTOR 2025}). So a header may name its release year, and a first row whose code is five
-   * letters is read as a row, with a row's error, even when its descriptor holds a column word
-   * ({@code ABCDE<TAB>Made-up procedure}); a header never fails unless it looks like that row.
+   * names a column ({@link #COLUMN_WORD_STARTS}, {@link #WHOLE_COLUMN_WORDS}: {@code HCPCS}, {@code
+   * PROC_CD}, {@code Key}), or it is not of a code's length ({@code Item}, {@code Long
+   * Description}), or, being five characters like a mistyped code ({@code ABCDE}), the rest of the
+   * line is column names alone: each of its words names a column or is a number, such as a year
+   * ({@code Short Descriptor}, {@code SHORT DESCRIPTOR 2025}). So a header may name its release
+   * year, and a first row whose code is five letters is read as a row, with a row's error, even
+   * when its descriptor holds a column word ({@code ABCDE<TAB>Made-up procedure}); a header never
+   * fails unless it looks like that row.
    */
   private static boolean isHeader(String firstField, String rest) {
     String field = firstField.strip().toLowerCase(Locale.ROOT);
@@ -190,9 +191,7 @@ final class AmaFiles {
     // A word starting with one (PROC_CD, ConceptId, Descriptor), not holding one: "kidney" holds
     // "id", "thyroid" too, and a first row's five-letter code before such a descriptor is a row.
     return WHOLE_COLUMN_WORDS.contains(lowerCaseText)
-        || COLUMN_WORDS.stream()
-            .filter(word -> !WHOLE_COLUMN_WORDS.contains(word))
-            .anyMatch(lowerCaseText::startsWith);
+        || COLUMN_WORD_STARTS.stream().anyMatch(lowerCaseText::startsWith);
   }
 
   private static boolean hasDigit(String text) {
