@@ -447,9 +447,10 @@ public final class BatchHeader {
       if (key.equals(CODE) || OPTIONAL.contains(key)) {
         continue;
       }
-      String known = lookalike(WhiteSpace.strip(name), missing);
+      String stripped = WhiteSpace.strip(name);
+      String known = lookalike(stripped, missing);
       if (known != null) {
-        found.add(new Lookalike(WhiteSpace.strip(name), known));
+        found.add(new Lookalike(stripped, known));
       }
     }
     return List.copyOf(found);
