@@ -554,12 +554,12 @@ class ClaimPricingFullFileTest {
 
   /**
    * The claim rules as an independent audit computed them by hand from the October 2025 files, in
-   * 13282-99, facility, on 2025-11-03 (fees: 22612 1466.58, 27447 1197.89, 63047 1030.26, 29880
-   * 531.70, 11042 56.62, 20610 42.14, 45378 170.58, 45380 185.53, 45385 234.14, 43235 113.60, 43239
-   * 127.76, 43251 180.75, 99213 61.92), each claim against the text it checks: the RVU25D record
-   * layout's indicators (MULT PROC, BILAT SURG, CO-SURG, TEAM SURG, ASST SURG, GLOB DAYS,
-   * PRE/INTRA/POST OP) and the Claims Processing Manual, chapter 12, section 40. An entry is an
-   * amount, or the reason of a line left without one.
+   * 13282-99, facility, on 2025-11-03 (fees: 22818 1998.97, 22612 1466.58, 27447 1197.89, 63047
+   * 1030.26, 29880 531.70, 11042 56.62, 20610 42.14, 45378 170.58, 45380 185.53, 45385 234.14,
+   * 43235 113.60, 43239 127.76, 43251 180.75, 99213 61.92), each claim against the text it checks:
+   * the RVU25D record layout's indicators (MULT PROC, BILAT SURG, CO-SURG, TEAM SURG, ASST SURG,
+   * GLOB DAYS, PRE/INTRA/POST OP) and the Claims Processing Manual, chapter 12, section 40. An
+   * entry is an amount, or the reason of a line left without one.
    */
   @Test
   void theClaimRulesAuditHandFiguresHold() {
@@ -596,6 +596,10 @@ class ClaimPricingFullFileTest {
       {{"27447-62"}, {"748.68"}},
       {{"20610-62"}, {"MODIFIER_NOT_ALLOWED"}},
       {{"22818-66"}, {"PRICED_BY_REPORT"}},
+      // A line by report ranks by its fee: 22818-66 (1998.97) first, so 27447 is second at 50%
+      // (it was paid 1197.89), 20610 third; 27447-53 (1197.89) outranks 29880 (531.70).
+      {{"22818-66", "27447", "20610"}, {"PRICED_BY_REPORT", "598.95", "21.07"}},
+      {{"27447-53", "29880"}, {null, "265.85"}},
       {{"22836-66"}, {"PRICED_BY_REPORT"}},
       {{"27447-66"}, {"MODIFIER_NOT_ALLOWED"}},
       {{"22612-80"}, {"234.65"}},

@@ -136,7 +136,9 @@ import java.util.function.Function;
  *       (1). Add-ons are never ranked nor reduced. CMS pays the sixth and later by report: a line
  *       ranked wholly sixth or later is not priced ({@code PRICED_BY_REPORT}, as 66); a multi-unit
  *       line straddling rank five keeps its percentages with a {@link
- *       ClaimWarning.Kind#PRICED_BY_REPORT} warning.
+ *       ClaimWarning.Kind#PRICED_BY_REPORT} warning. A line priced by report (66; 53 on a code
+ *       without a 53 row) takes its place by its fee schedule amount, its own amount staying by
+ *       report, as 22 and 52 do (RVU25D MULT PROC 2; ch. 12 §40.6.A, §40.8).
  *   <li><b>Step {@code component-reduction}</b> (MULT PROC 4, 5, 6, 7): imaging TC 50% and PC 5%,
  *       therapy practice expense 50%, cardiovascular TC 25%, ophthalmology TC 20%, for every unit
  *       after the highest of its group (ranked by that part); earlier dates of service take the

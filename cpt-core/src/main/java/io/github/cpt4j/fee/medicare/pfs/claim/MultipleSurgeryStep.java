@@ -3,8 +3,13 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
+import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -29,10 +34,25 @@ import java.util.function.Supplier;
  *
  * <p>Add-on codes (global ZZZ) are never ranked, nor are modifier 55 lines (postoperative
  * management only: a share of a global package whose units are days, not procedures; see
- * SplitCareStep). CMS pays the sixth and later procedures by report (RVU25D record layout, MULT
- * PROC 1 and 2: "100%, 50%, 50%, 50%, 50% and by report"): a line (or an endoscopy family) ranked
- * wholly sixth or later is not priced, {@link UnpricedReason#PRICED_BY_REPORT}, as modifier 66 is;
- * a multi-unit line whose units straddle rank five keeps its percentages with a {@link
+ * SplitCareStep).
+ *
+ * <p>A line the contractor prices by report still takes its place in the ranking, by its fee
+ * schedule amount, while its own amount stays by report: a team surgeon's line (66, priced by
+ * report: RVU25D, TEAM SURG 1 and 2; Claims Processing Manual ch. 12 §40.8) and a discontinued
+ * procedure whose code has no 53 row (RVU25D, MODIFIER: "priced by individual consideration"),
+ * ranked by the fee of the row it would be priced from without 53. MULT PROC 2 ranks the procedures
+ * "reported on the same day" with indicator 1, 2 or 3 by fee schedule amount (RVU25D), and ch. 12
+ * §40.6.A counts the procedures a surgical team takes part in among one physician's multiple
+ * surgeries; a line of 22 or 52, which the contractor also adjusts (ch. 12 §20.4.6), is ranked the
+ * same way ({@link IncreasedReducedServicesStep}). Dropping such a line from the ranking paid the
+ * day's next procedure in full: 22818-66 beside 27447 left 27447 at 100%. A carrier-priced code
+ * (status C) is not ranked: the relative value file gives it no fee schedule amount to rank by.
+ * Such lines are ranked only beside a procedure the ranking pays.
+ *
+ * <p>CMS pays the sixth and later procedures by report (RVU25D record layout, MULT PROC 1 and 2:
+ * "100%, 50%, 50%, 50%, 50% and by report"): a line (or an endoscopy family) ranked wholly sixth or
+ * later is not priced, {@link UnpricedReason#PRICED_BY_REPORT}, as modifier 66 is; a multi-unit
+ * line whose units straddle rank five keeps its percentages with a {@link
  * ClaimWarning.Kind#PRICED_BY_REPORT} warning (its first units are paid by the rule). Name {@code
  * multiple-surgery}; its steps carry the rule ids {@code endoscopy-family} and {@code
  * multiple-procedure}.
@@ -52,7 +72,7 @@ final class MultipleSurgeryStep implements ClaimStep {
   public void apply(ClaimState claim) {
     warnOfSurgeonAndAssistantAsOne(claim.lines);
     warnOfCoSurgeonsAsOne(claim.lines, claim.procedures());
-    apply(claim.procedures(), claim.evaluator);
+    apply(claim.procedures(), claim.evaluator, claim.lines);
   }
 
   /**
@@ -219,18 +239,23 @@ final class MultipleSurgeryStep implements ClaimStep {
     }
   }
 
-  /** A procedure, or an endoscopy family ranked as one procedure. */
+  /**
+   * A procedure, an endoscopy family ranked as one procedure, or a line priced by report, which
+   * takes its place by its fee schedule amount and is paid nothing by the ranking.
+   */
   private static final class Entry {
     final Procedure procedure;
     final Family family;
-    final Procedure key;
+    final ByReport byReport;
+    final LineWork key;
     final BigDecimal rankBy;
     final int slots;
 
     Entry(Procedure procedure) {
       this.procedure = procedure;
       this.family = null;
-      this.key = procedure;
+      this.byReport = null;
+      this.key = procedure.line;
       this.rankBy = procedure.rankAmount();
       this.slots = procedure.slots;
     }
@@ -238,22 +263,94 @@ final class MultipleSurgeryStep implements ClaimStep {
     Entry(Family family) {
       this.procedure = null;
       this.family = family;
-      this.key = family.members.get(0);
+      this.byReport = null;
+      this.key = family.members.get(0).line;
       this.rankBy = family.rankTotal;
       this.slots = 1;
     }
 
+    Entry(ByReport byReport) {
+      this.procedure = null;
+      this.family = null;
+      this.byReport = byReport;
+      this.key = byReport.line;
+      this.rankBy = byReport.rankBy;
+      this.slots = byReport.slots;
+    }
+
     MultipleProcedureRule rule() {
-      return family != null ? MultipleProcedureRule.ENDOSCOPY_FAMILY : procedure.rule();
+      return family != null
+          ? MultipleProcedureRule.ENDOSCOPY_FAMILY
+          : byReport != null ? byReport.rule : procedure.rule();
     }
 
     static int compare(Entry a, Entry b) {
       int c = b.rankBy.compareTo(a.rankBy);
-      return c != 0 ? c : Procedure.BY_KEY.compare(a.key, b.key);
+      return c != 0 ? c : LineWork.compareKeys(a.key, b.key);
     }
   }
 
-  static void apply(List<Procedure> procedures, LineEvaluator inputs) {
+  /**
+   * A line priced by report that the ranking weighs: its rule, the fee schedule amount of one of
+   * its slots (its units, or both sides of a bilateral procedure billed on it) and its slots.
+   */
+  private record ByReport(LineWork line, MultipleProcedureRule rule, BigDecimal rankBy, int slots) {
+
+    /**
+     * The line as the ranking weighs it, or null when the line is not priced by report, or no rule
+     * ranks it: a team surgeon's line (66) by its row's fee, a discontinued procedure without a 53
+     * row by the fee of the row it selects without 53 (its global row, or its 26 or TC row).
+     */
+    static ByReport of(LineWork w) {
+      if (w.amount != null || w.anesthesia != null || w.refusal == null) {
+        return null;
+      }
+      PaymentIndicators indicators;
+      BigDecimal fee;
+      if (w.reason == UnpricedReason.PRICED_BY_REPORT
+          && w.refusal.rule().equals(ClaimRule.TEAM_SURGERY.id())
+          && w.unitFee != null) {
+        indicators = w.indicators;
+        fee = w.unitFee;
+      } else if (w.reason == UnpricedReason.CARRIER_PRICED
+          && w.refusal.rule().equals(LineEvaluation.DISCONTINUED)) {
+        List<Modifier> others = new ArrayList<>(w.line.modifiers());
+        others.removeIf(Modifier.DISCONTINUED::equals);
+        // Evaluated as any line is (date, status, setting, PD): only a row priced from its RVUs
+        // has a fee schedule amount to rank by.
+        if (!(w.inputs().evaluate(w.line.withModifiers(others)) instanceof FeeCalculation row)) {
+          return null;
+        }
+        indicators = row.rvuEntry().indicators();
+        fee = row.amount();
+      } else {
+        return null;
+      }
+      MultipleProcedureRule rule = indicators.multipleProcedure();
+      if (rule != MultipleProcedureRule.STANDARD_100_50
+              && rule != MultipleProcedureRule.STANDARD_100_50_25
+              && rule != MultipleProcedureRule.ENDOSCOPY_FAMILY
+          || indicators.globalPeriod() == GlobalPeriod.ADD_ON
+          || w.isPostoperativeDays()) {
+        return null;
+      }
+      // Both sides on the line count as one procedure, as the bilateral step makes them.
+      BilateralRule bilateral = indicators.bilateral();
+      int units = w.line.units();
+      boolean bothSides =
+          bilateral != BilateralRule.NOT_APPLICABLE
+              && (w.has(LineWork.M50)
+                  || w.has(LineWork.MLT) && w.has(LineWork.MRT)
+                  || bilateral != BilateralRule.NO_ADJUSTMENT
+                      && units == 2
+                      && !w.has(LineWork.MLT | LineWork.MRT));
+      return bothSides
+          ? new ByReport(w, rule, Amounts.times(fee, BilateralStep.factor(bilateral)), 1)
+          : new ByReport(w, rule, fee, units);
+    }
+  }
+
+  static void apply(List<Procedure> procedures, LineEvaluator inputs, LineWork[] lines) {
     List<Family> families = families(procedures);
     for (int i = 0; i < families.size(); i++) {
       priceFamily(families.get(i), inputs);
@@ -285,6 +382,20 @@ final class MultipleSurgeryStep implements ClaimStep {
       Entry e = new Entry(families.get(i));
       ranked[count++] = e;
       slots += e.slots;
+    }
+    if (count == 0) {
+      return; // no procedure the ranking pays: nothing for a line by report to weigh against
+    }
+    for (LineWork w : lines) {
+      ByReport byReport = w.amount == null ? ByReport.of(w) : null;
+      if (byReport != null) {
+        if (count == ranked.length) {
+          ranked = Arrays.copyOf(ranked, count + lines.length);
+        }
+        Entry e = new Entry(byReport);
+        ranked[count++] = e;
+        slots += e.slots;
+      }
     }
     if (slots < 2) {
       return;
@@ -503,6 +614,10 @@ final class MultipleSurgeryStep implements ClaimStep {
   }
 
   private static void applyRank(Entry e, int rank, int of) {
+    if (e.byReport != null) {
+      rankByReport(e.byReport, rank, of);
+      return;
+    }
     if (rank > LAST_RANK_PAID_BY_RULE) {
       byReport(e, rank, of);
       return;
@@ -593,6 +708,20 @@ final class MultipleSurgeryStep implements ClaimStep {
           + " by amount: "
           + shares(full, fifty, quarter);
     }
+  }
+
+  /** Notes a line priced by report where it ranks: its amount stays the contractor's. */
+  private static void rankByReport(ByReport e, int rank, int of) {
+    e.line.note(
+        ClaimRule.MULTIPLE_PROCEDURE,
+        () ->
+            "MULT PROC "
+                + e.rule.code()
+                + ", "
+                + ranks(rank, e.slots, of)
+                + " by its fee schedule amount "
+                + Amounts.plain(e.rankBy)
+                + ": ranked with the day's procedures, its own amount stays by report");
   }
 
   /** The sixth and later procedures: not priced, the contractor sets the amount by report. */

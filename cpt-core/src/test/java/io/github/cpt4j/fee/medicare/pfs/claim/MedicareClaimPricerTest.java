@@ -709,6 +709,47 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aTeamSurgeonsLineTakesItsPlaceInTheRankingByItsFee() {
+      // 22612-66 is by report but ranks first by its fee, 1200: 27447 is second, 1000 x 50% =
+      // 500 (it was paid 1000 as if ranked first), 20610 third, 100 x 50% = 50.
+      PricedClaim claim = price("22612-66", "27447", "20610");
+      assertAmounts(claim, "550.00", null, "500.00", "50.00");
+      assertRefused(claim.line(0), UnpricedReason.PRICED_BY_REPORT, ClaimRule.TEAM_SURGERY);
+      String explained = claim.line(0).explanation().toString();
+      assertTrue(explained.contains("rank 1 of 3 by its fee schedule amount 1200"), explained);
+      assertTrue(claim.line(1).explanation().toString().contains("rank 2 of 3"), claim::toString);
+      // Ranked below another procedure, the line changes nothing: 22612 first, 1200 in full.
+      assertAmounts(price("22612", "27130-66"), "1200.00", "1200.00", null);
+      // Its place is that of its fee, whatever order the claim lists it in: 900 beats 100.
+      assertAmounts(price("20610", "27130-66"), "50.00", "50.00", null);
+      // Alone, or beside nothing the ranking pays, it is by report as before, with no rank.
+      PricedLine alone = price("22612-66").line(0);
+      assertFalse(alone.explanation().toString().contains("rank"), alone::toString);
+    }
+
+    @Test
+    void aDiscontinuedProcedureWithoutItsOwnRowRanksByTheFeeOfItsRow() {
+      // 27447-53 has no 53 row: the contractor prices it, but it ranks first by 27447's 1000, so
+      // 29880 is second: 600 x 50% = 300 (it was paid 600).
+      PricedClaim claim = price("27447-53", "29880");
+      assertAmounts(claim, "300.00", null, "300.00");
+      assertRefused(claim.line(0), UnpricedReason.CARRIER_PRICED, ClaimRule.DISCONTINUED);
+      assertTrue(
+          claim.line(0).explanation().toString().contains("by its fee schedule amount 1000"),
+          claim::toString);
+      // A code with its own 53 row is priced from it and ranked by it (125 below 600).
+      assertAmounts(price("45378-53", "29880"), "662.50", "62.50", "600.00");
+      // 20610-53 ranks by 100, below 29880: 29880 stays first and is paid in full.
+      assertAmounts(price("20610-53", "29880"), "600.00", null, "600.00");
+    }
+
+    @Test
+    void aCarrierPricedCodeHasNoFeeToRankBy() {
+      // Status C: the file gives no fee schedule amount, so 27447 stays first.
+      assertAmounts(price("17999", "27447"), "1000.00", null, "1000.00");
+    }
+
+    @Test
     void assistantsArePaid16PercentAndNonPhysicians13Point6() {
       // ASST SURG 2: 1000 x 16% = 160; AS: 1000 x 13.6% = 136.
       assertAmounts(price("27447-80"), "160.00", "160.00");
