@@ -635,6 +635,11 @@ class ClaimPricingFullFileTest {
       {{"27447-80", "99213"}, {"191.66", "61.92"}},
       {{"27447-AS", "99213 on 2025-11-10"}, {"162.91", "61.92"}},
       {{"27447", "99213 on 2025-11-10", "27447-80"}, {"1197.89", "GLOBAL_SURGERY"}},
+      // 56 alone, preoperative care only: the day before is in the package, the postoperative
+      // days are not (it was denied 17 days after); 54 keeps its surgeon's package.
+      {{"27447-56", "99213 on 2025-11-20"}, {"119.79", "61.92"}},
+      {{"27447-56", "99213 on 2025-11-02"}, {"119.79", "GLOBAL_SURGERY"}},
+      {{"27447-54", "99213 on 2025-11-25"}, {"946.33", "GLOBAL_SURGERY"}},
     };
     for (String[][] entry : audit) {
       Claim.Builder claim = Claim.builder();

@@ -67,19 +67,29 @@ import java.util.Optional;
  * gives the date of the surgery (section 40.2): its line opens the postoperative days of a 010 or
  * 090 code (1-10, 1-90 after its date) to the visits of its own rendering provider, which 24 makes
  * payable as after the surgeon's line. The window is the whole global period from the line's date,
- * whatever days of care its units bill: a visit unrelated to the surgery carries 24. An assistant's
- * line at surgery (80, 81, 82, AS) opens no package: the package holds the related services "when
- * furnished by the physician who performs the surgery" (section 40.1.A) and not the "services of
- * other physicians" (section 40.1.B); the surgeon's line on the same claim still opens it. A return
- * to the operating room for a related procedure (modifier 78) opens no package of its own either:
- * it is paid its intra-operative share because it falls in the postoperative period of the first
- * surgery, and no new postoperative period begins with it (CMS's MLN booklet "Global Surgery", as
- * contractors reproduce it; a staged procedure, 58, and an unrelated one, 79, each begin one). Its
- * visits are the first surgery's, judged by that surgery's line when the claim has it. What this
- * edit cannot see is a surgery on an earlier claim: a visit in the postoperative days of a
- * procedure billed before (modifier 24), and the procedures of those days (58 staged, 78 return to
- * the operating room, 79 unrelated) need the earlier claim's date and global period; it judges one
- * claim.
+ * whatever days of care its units bill: a visit unrelated to the surgery carries 24. A line of 56
+ * alone (preoperative management only) is the other way round: it is paid the PRE OP share alone,
+ * and its physician did not operate, so its package holds the preoperative days only (the day
+ * before and the day of a 090 surgery, the day of a 000 or 010 one), not the postoperative days,
+ * whose visits the package holds "when furnished by the physician who performs the surgery"
+ * (section 40.1.A) and whose share the 55 physician is paid where care is transferred (section
+ * 40.2.A). A line of 54 (surgical care only) keeps the whole window: its physician is the surgeon
+ * section 40.1.A names, the separate payment of occasional post-discharge services where care is
+ * not transferred is for "a physician other than the surgeon" (section 40.2.A), and where it is
+ * transferred the postoperative share is the 55 physician's, the sum paid to all the physicians
+ * never exceeding the global amount (section 40.1): a visit of the 54 surgeon unrelated to the
+ * surgery carries 24, as after any surgery of his. An assistant's line at surgery (80, 81, 82, AS)
+ * opens no package: the package holds the related services "when furnished by the physician who
+ * performs the surgery" (section 40.1.A) and not the "services of other physicians" (section
+ * 40.1.B); the surgeon's line on the same claim still opens it. A return to the operating room for
+ * a related procedure (modifier 78) opens no package of its own either: it is paid its
+ * intra-operative share because it falls in the postoperative period of the first surgery, and no
+ * new postoperative period begins with it (CMS's MLN booklet "Global Surgery", as contractors
+ * reproduce it; a staged procedure, 58, and an unrelated one, 79, each begin one). Its visits are
+ * the first surgery's, judged by that surgery's line when the claim has it. What this edit cannot
+ * see is a surgery on an earlier claim: a visit in the postoperative days of a procedure billed
+ * before (modifier 24), and the procedures of those days (58 staged, 78 return to the operating
+ * room, 79 unrelated) need the earlier claim's date and global period; it judges one claim.
  *
  * <p>Immutable and thread-safe; allocation-free on a claim without a visit.
  */
@@ -222,7 +232,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     int[] lines = new int[count];
     GlobalPeriod[] periods = new GlobalPeriod[count];
     long[] days = new long[count];
-    boolean[] postoperativeOnly = new boolean[count];
+    Part[] parts = new Part[count];
     for (int p = 0, i = 0; i < count; p++) {
       ClaimLine line = claim.line(p).line();
       GlobalPeriod period = periodOrNull(line);
@@ -230,11 +240,11 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         lines[i] = p;
         periods[i] = period;
         days[i] = claim.line(p).dateOfServiceOr(claimDate).toEpochDay();
-        postoperativeOnly[i] = isPostoperativeOnly(line);
+        parts[i] = Part.of(line);
         i++;
       }
     }
-    return new Procedures(claim, lines, periods, days, postoperativeOnly);
+    return new Procedures(claim, lines, periods, days, parts);
   }
 
   /**
@@ -252,7 +262,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       return null;
     }
     GlobalPeriod period = row.get().indicators().globalPeriod();
-    return (period == GlobalPeriod.DAYS_0 && !isPostoperativeOnly(procedure))
+    return (period == GlobalPeriod.DAYS_0 && Part.of(procedure) != Part.POSTOPERATIVE)
             || period == GlobalPeriod.DAYS_10
             || period == GlobalPeriod.DAYS_90
         ? period
@@ -261,39 +271,34 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * The procedures of {@link #procedures}: their lines, periods, dates (epoch days, an undated line
-   * on the claim's date) and whether each is a line of 55 alone, index by index in claim order, and
+   * on the claim's date) and the part of the package each bills, index by index in claim order, and
    * a {@link ByDate} index of each period. A class of arrays rather than a record, whose equality
    * would compare them by identity.
    */
   private static final class Procedures {
     /** A claim without procedures: shared by every call of every thread, so never indexed. */
     static final Procedures NONE =
-        new Procedures(Claim.of(), new int[0], new GlobalPeriod[0], new long[0], new boolean[0]);
+        new Procedures(Claim.of(), new int[0], new GlobalPeriod[0], new long[0], new Part[0]);
 
     final Claim claim;
     final int[] lines;
     final GlobalPeriod[] periods;
     final long[] days;
 
-    /** Lines of 55 alone, whose package holds the postoperative days only. */
-    final boolean[] postoperativeOnly;
+    /** The part of the package each line bills: whole, or 55 alone, or 56 alone. */
+    final Part[] parts;
 
     // Built by the first search by date: a short claim searches in claim order and needs none.
     private ByDate sameDay;
     private ByDate minor;
     private ByDate major;
 
-    Procedures(
-        Claim claim,
-        int[] lines,
-        GlobalPeriod[] periods,
-        long[] days,
-        boolean[] postoperativeOnly) {
+    Procedures(Claim claim, int[] lines, GlobalPeriod[] periods, long[] days, Part[] parts) {
       this.claim = claim;
       this.lines = lines;
       this.periods = periods;
       this.days = days;
-      this.postoperativeOnly = postoperativeOnly;
+      this.parts = parts;
     }
 
     /**
@@ -401,7 +406,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     GlobalPeriod period = procedures.periods[first];
     long days = visitDay - procedures.days[first];
     int p = procedures.lines[first];
-    Modifier bypass = bypass(period, procedures.postoperativeOnly[first], days);
+    Modifier bypass = bypass(period, procedures.parts[first], days);
     return finding(v, visit, claim.lineNumber(p), claim.line(p).line(), period, days, bypass)
         .withLineNumber(claim.lineNumber(v));
   }
@@ -426,10 +431,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       int i = index.procedures[k];
       if (i < first
           && holds(
-              procedures.periods[i],
-              procedures.postoperativeOnly[i],
-              visitDay - index.days[k],
-              visit.line())
+              procedures.periods[i], procedures.parts[i], visitDay - index.days[k], visit.line())
           && procedures.byProviderOf(i, visit)) {
         first = i;
       }
@@ -439,12 +441,11 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * Tells whether the package of a procedure of {@code period}, {@code days} before {@code visit}
-   * (negative: after), holds the visit; of a line of 55 alone ({@code postoperativeOnly}), only in
-   * the postoperative days.
+   * (negative: after), holds the visit; of a line of 55 alone or 56 alone, only in the days of its
+   * {@code part}. the postoperative days.
    */
-  private static boolean holds(
-      GlobalPeriod period, boolean postoperativeOnly, long days, ClaimLine visit) {
-    Modifier bypass = bypass(period, postoperativeOnly, days);
+  private static boolean holds(GlobalPeriod period, Part part, long days, ClaimLine visit) {
+    Modifier bypass = bypass(period, part, days);
     if (bypass == null || visit.hasModifier(bypass)) {
       return false;
     }
@@ -468,7 +469,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       int p = procedures.lines[i];
       GlobalPeriod period = procedures.periods[i];
       long days = ChronoUnit.DAYS.between(claim.line(p).dateOfServiceOr(claimDate), visitDate);
-      Modifier bypass = bypass(period, procedures.postoperativeOnly[i], days);
+      Modifier bypass = bypass(period, procedures.parts[i], days);
       if (bypass == null
           || visit.line().hasModifier(bypass)
           || !procedures.byProviderOf(i, visit)) {
@@ -488,11 +489,12 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   /**
    * The modifier that makes a visit {@code days} after (negative: before) a procedure of {@code
    * period} separately payable; null when the package does not include the visit. The package of a
-   * line of 55 alone ({@code postoperativeOnly}) holds the postoperative days, not the day before
-   * or the day of the surgery, which another physician's line bills.
+   * line of 55 alone holds the postoperative days, not the day before or the day of the surgery,
+   * which another physician's line bills; that of a line of 56 alone the day before (090) and the
+   * day of the surgery, not the postoperative days.
    */
-  private static Modifier bypass(GlobalPeriod period, boolean postoperativeOnly, long days) {
-    if (postoperativeOnly && days <= 0) {
+  private static Modifier bypass(GlobalPeriod period, Part part, long days) {
+    if (part == Part.POSTOPERATIVE && days <= 0 || part == Part.PREOPERATIVE && days > 0) {
       return null;
     }
     return switch (period) {
@@ -534,10 +536,29 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         || line.hasModifier(Modifier.NON_PHYSICIAN_ASSISTANT);
   }
 
-  private static boolean isPostoperativeOnly(ClaimLine line) {
-    return line.hasModifier(Modifier.POSTOPERATIVE_CARE_ONLY)
-        && !line.hasModifier(Modifier.SURGICAL_CARE_ONLY)
-        && !line.hasModifier(Modifier.PREOPERATIVE_CARE_ONLY);
+  /**
+   * The part of a global package a procedure's line bills, which sets the days its package holds.
+   */
+  private enum Part {
+    /** The surgery, with or without its pre- or postoperative care: every day of the package. */
+    WHOLE,
+    /** 55 alone: the postoperative days, after a surgery another physician's line bills. */
+    POSTOPERATIVE,
+    /**
+     * 56 alone: the preoperative days (the day before and the day of a 090 surgery, the day of a
+     * 000 or 010 one), not the postoperative days. The physician who bills it is paid the PRE OP
+     * share alone and did not operate: the package holds the postoperative visits "furnished by the
+     * physician who performs the surgery" (ch. 12 §40.1.A), and the postoperative share is the 55
+     * physician's where care is transferred (§40.2.A).
+     */
+    PREOPERATIVE;
+
+    static Part of(ClaimLine line) {
+      boolean surgery = line.hasModifier(Modifier.SURGICAL_CARE_ONLY);
+      boolean post = line.hasModifier(Modifier.POSTOPERATIVE_CARE_ONLY);
+      boolean pre = line.hasModifier(Modifier.PREOPERATIVE_CARE_ONLY);
+      return (surgery || post == pre) ? WHOLE : post ? POSTOPERATIVE : PREOPERATIVE;
+    }
   }
 
   @SuppressWarnings("TooManyParameters") // the finding's data, each named in it

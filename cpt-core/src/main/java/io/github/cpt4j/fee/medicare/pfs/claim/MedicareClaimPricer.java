@@ -98,8 +98,10 @@ import java.util.function.Function;
  *       day before or the day of a 090 procedure without 57, or in a procedure's postoperative days
  *       (lines of several dates) without 24, is part of the procedure's global surgical package:
  *       denied, {@link UnpricedReason#GLOBAL_SURGERY}, naming the procedure (Claims Processing
- *       Manual ch. 12 §40.1, §30.6.6). Edits added to the builder with {@link Builder#addEdit} run
- *       after these three; {@link Builder#addEditBefore} puts one before a named edit.
+ *       Manual ch. 12 §40.1, §30.6.6); a line of 56 alone holds only the day before and the day of
+ *       its surgery, a line of 55 alone only the postoperative days. Edits added to the builder
+ *       with {@link Builder#addEdit} run after these three; {@link Builder#addEditBefore} puts one
+ *       before a named edit.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by

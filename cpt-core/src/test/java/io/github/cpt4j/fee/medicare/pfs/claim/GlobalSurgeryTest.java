@@ -213,6 +213,31 @@ class GlobalSurgeryTest {
   }
 
   /**
+   * A line of 56 alone is paid the preoperative share (RVU file PRE OP) of a surgery its physician
+   * did not perform: its package holds the day before and the day of the surgery, not the
+   * postoperative days, whose visits are the surgeon's package's (ch. 12 §40.1.A) and whose share
+   * is the 55 physician's (§40.2.A).
+   */
+  @Test
+  void preoperativeCareAloneHoldsOnlyThePreoperativeDays() {
+    // 27447-56: 0.10 x 1000.00 = 100.00. Its physician's visit 17 days after is paid (it was
+    // denied as part of the package).
+    assertAmounts(price("27447-56", "99213 on 2025-06-19"), "200.00", "100.00", "100.00");
+    assertAmounts(price("27447-56", "99213 on 2025-08-31"), "200.00", "100.00", "100.00");
+    // The day before and the day of stay in the package, 57 as for the surgeon.
+    PricedLine dayBefore = price("27447-56", "99213 on 2025-06-01").line(1);
+    assertInPackage(dayBefore, "27447 (line 1");
+    assertTrue(dayBefore.detail().contains("add 57"), dayBefore.detail());
+    assertInPackage(price("27447-56", "99213").line(1), "27447 (line 1");
+    assertAmounts(price("27447-56", "99213-57 on 2025-06-01"), "200.00", "100.00", "100.00");
+    // With 55 as well the line bills the care around the surgery on both sides: every day.
+    assertInPackage(price("27447-55-56", "99213 on 2025-06-19").line(1), "27447 (line 1");
+    // 54 is the surgeon's: 22 days after, the visit stays in the package (24 if unrelated).
+    assertInPackage(price("27447-54", "99213 on 2025-06-24").line(1), "27447 (line 1");
+    assertAmounts(price("27447-54", "99213-24 on 2025-06-24"), "890.00", "790.00", "100.00");
+  }
+
+  /**
    * The package holds the related services "when furnished by the physician who performs the
    * surgery", and leaves out the "services of other physicians" (Claims Processing Manual ch. 12
    * §40.1.A, §40.1.B): an assistant at surgery (80, 81, 82, AS) is paid 16% (13.6%) for the assist,
