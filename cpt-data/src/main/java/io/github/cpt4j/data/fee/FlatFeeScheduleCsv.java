@@ -48,7 +48,9 @@ import java.util.Optional;
  *
  * <p>All-or-nothing: a malformed field, a value in a field the header does not name (an amount
  * written {@code 1,234.56} without quotes is two fields), or a row given twice fails the load with
- * the file, line, column and column name.
+ * the file, line, column and column name. So does a last line without a line ending that ends in
+ * its amount, or in its modifier when that is empty or one character: the file looks cut short, and
+ * the amount or modifier cut there would load as a smaller amount or a row without one.
  *
  * <pre>{@code
  * FlatFeeSchedule contract = FlatFeeScheduleCsv.read(Path.of("acme-2025.csv"));
@@ -124,6 +126,10 @@ public final class FlatFeeScheduleCsv {
       // An amount written 1,234.56 without quotes splits in two, and 1.00 would load.
       cells.refuseFieldsBeyondHeader();
       cells.refuseCutLastNumber(table, amount, "amount", "an amount");
+      if (modifier >= 0) {
+        // Last, a modifier cut to nothing loads the row as the global service's.
+        cells.refuseCutLastField(table, modifier, "modifier", 2, "a row without one");
+      }
       ProcedureCode procedure = cells.code(code);
       Optional<Modifier> mod =
           modifier < 0 || cells.text(modifier).isEmpty()

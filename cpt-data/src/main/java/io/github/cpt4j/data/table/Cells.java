@@ -57,10 +57,7 @@ public final class Cells {
    */
   public void refuseCutLastNumber(CsvTable table, int column, String name, String what)
       throws DataLoadException {
-    List<CsvRecord> records = table.records();
-    if (record == records.get(records.size() - 1)
-        && !table.lastLineEnded()
-        && record.getFieldCount() == column + 1) {
+    if (endsUnendedLastLine(table, column)) {
       throw new DataLoadException(
           sourceName,
           line(column),
@@ -71,6 +68,51 @@ public final class Cells {
               + what
               + " cut there loads as a smaller one; end the line with a line break");
     }
+  }
+
+  /**
+   * Refuses the current record when it is {@code table}'s last, its line has no line ending and it
+   * ends in the field of {@code column}, named {@code name} as the file's format spells it, holding
+   * fewer than {@code length} characters (blanks at its ends aside): {@link #refuseCutLastNumber}
+   * for an optional field of that many characters, such as a modifier. Cut to nothing, it loads as
+   * {@code withoutIt}, a row without it ({@code 71046,12.50,26} cut to {@code 71046,12.50,} loads
+   * 71046's global fee); cut to fewer characters, its parser would refuse it without saying why.
+   */
+  public void refuseCutLastField(
+      CsvTable table, int column, String name, int length, String withoutIt)
+      throws DataLoadException {
+    if (!endsUnendedLastLine(table, column)) {
+      return;
+    }
+    String text = text(column);
+    if (text.length() < length) {
+      throw new DataLoadException(
+          sourceName,
+          line(column),
+          column + 1,
+          "the last line has no line ending and ends in its "
+              + name
+              + (text.isEmpty()
+                  ? ", empty: the file looks cut short, and a "
+                      + name
+                      + " cut there loads as "
+                      + withoutIt
+                  : " "
+                      + CodeFormatException.quote(record.getField(column))
+                      + ", shorter than one: the file looks cut short")
+              + "; end the line with a line break");
+    }
+  }
+
+  /**
+   * Tells whether the current record is {@code table}'s last, its line has no line ending, and its
+   * last field is that of {@code column}: where a cut file's last value would be cut unseen.
+   */
+  private boolean endsUnendedLastLine(CsvTable table, int column) {
+    List<CsvRecord> records = table.records();
+    return record == records.get(records.size() - 1)
+        && !table.lastLineEnded()
+        && record.getFieldCount() == column + 1;
   }
 
   /**

@@ -425,6 +425,40 @@ class FlatFeeScheduleCsvTest {
     assertEquals(2, read("code,amount,modifier\n99213,95.25,\n71046,12.50,26").size());
   }
 
+  /**
+   * With the modifier last, a last line cut just after its last comma loaded the row without its
+   * modifier: 71046-26 at 12.50 became 71046's global fee. An empty or one-character modifier there
+   * is refused as cut short, as an amount there is.
+   */
+  @Test
+  void refusesALastModifierWithoutALineEndingAsCutShort() throws Exception {
+    DataLoadException empty =
+        assertThrows(
+            DataLoadException.class,
+            () -> read("code,amount,modifier\n99213,95.00,\n71046,12.50,"));
+    assertEquals(
+        "acme, line 3, column 3: the last line has no line ending and ends in its modifier, empty:"
+            + " the file looks cut short, and a modifier cut there loads as a row without one;"
+            + " end the line with a line break",
+        empty.getMessage());
+    DataLoadException half =
+        assertThrows(
+            DataLoadException.class,
+            () -> read("code,amount,modifier\n99213,95.00,\n71046,12.50,2"));
+    assertEquals(
+        "acme, line 3, column 3: the last line has no line ending and ends in its modifier '2',"
+            + " shorter than one: the file looks cut short; end the line with a line break",
+        half.getMessage());
+    // Blanks are padding: a modifier of blanks is empty.
+    assertThrows(DataLoadException.class, () -> read("code,amount,modifier\n71046,12.50, "));
+    // Whole, ended, followed by another field or not last, the row loads.
+    assertEquals(1, read("code,amount,modifier\n71046,12.50,26").size());
+    assertEquals(1, read("code,amount,modifier\n71046,12.50,\n").size());
+    assertEquals(1, read("code,amount,modifier,note\n71046,12.50,,x").size());
+    assertEquals(1, read("code,amount,modifier\n71046,12.50,,").size());
+    assertEquals(1, read("modifier,code,amount\n,71046,12.50\n").size());
+  }
+
   @Test
   void refusesAHeaderWithoutRows() {
     // Cut after its header, a contract table priced nothing, and the fallback behind it in
