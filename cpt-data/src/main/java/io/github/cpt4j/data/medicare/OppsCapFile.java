@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -18,13 +19,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads CMS's OPPS imaging cap file, {@code OPPSCAP_<release>.csv}: one row per imaging code,
- * modifier (blank or TC), contractor and locality, with the capped facility and non-facility
- * amounts. Columns are found by name ({@code HCPCS, MOD, PROCSTAT, CARRIER, LOCALITY, FACILITY
- * PRICE, NON-FACILITY PRICE}, the last also in CMS's spelling {@code NON-FACILTY PRICE}); blank
- * rows are skipped. All-or-nothing, with file, line and column in every error.
+ * modifier (blank or TC; any other, 26 included, is refused), contractor and locality, with the
+ * capped facility and non-facility amounts. Columns are found by name ({@code HCPCS, MOD, PROCSTAT,
+ * CARRIER, LOCALITY, FACILITY PRICE, NON-FACILITY PRICE}, the last also in CMS's spelling {@code
+ * NON-FACILTY PRICE}); blank rows are skipped. All-or-nothing, with file, line and column in every
+ * error.
  *
  * <pre>{@code
  * OppsCapTable caps = OppsCapFile.read(Path.of("OPPSCAP_Oct.csv"));
@@ -103,7 +106,7 @@ public final class OppsCapFile {
       OppsCap.Builder builder =
           OppsCap.builder()
               .code(cells.code(hcpcs))
-              .modifier(cells.rowModifier(modifier))
+              .modifier(technicalOrGlobal(cells, modifier))
               .status(
                   cells.parse(
                       status,
@@ -158,5 +161,28 @@ public final class OppsCapFile {
     RowMinimum.check(
         source, table.isSubset(), caps.size(), MIN_ROWS, "rows", "about 16,100 (2025)");
     return OppsCapTable.of(caps);
+  }
+
+  /**
+   * Reads the row's modifier, blank (the global service) or TC: the cap, Social Security Act
+   * §1848(b)(4) as section 5102(b) of the Deficit Reduction Act of 2005 added it, limits the
+   * technical component of imaging, alone or as the technical part of a global fee, never the
+   * professional one, and CMS's files hold no other rows. A 26 row loaded, and capped the
+   * professional component.
+   */
+  private static Optional<Modifier> technicalOrGlobal(Cells cells, int column)
+      throws DataLoadException {
+    String text = cells.text(column);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Modifier> modifier = Modifier.tryParse(text);
+    if (modifier.isEmpty() || modifier.get() != Modifier.TECHNICAL_COMPONENT) {
+      throw cells.error(
+          column,
+          "a blank modifier (the global service) or TC: the OPPS imaging cap limits the technical"
+              + " component only");
+    }
+    return modifier;
   }
 }

@@ -351,6 +351,34 @@ class LoadersTest {
     assertTrue(e.getMessage().contains("missing column \"FACILITY PRICE\""), e.getMessage());
   }
 
+  /**
+   * The OPPS imaging cap limits the technical component, alone or inside a global fee: a row of
+   * another modifier is refused at its line and column. A 26 row loaded, and capped the
+   * professional component (93888-26 was explained as "OPPS imaging cap 150.38 is not lower").
+   */
+  @ParameterizedTest
+  @CsvSource({"26", "53", "TC26"})
+  void refusesOppsCapRowsOfAnotherModifierThanTc(String modifier) {
+    String text =
+        LoaderFixtures.SUBSET
+            + "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE\n"
+            + "70450,TC,A,13282,99,60.00,60.00\n"
+            + "70450,,A,13282,99,90.00,90.00\n"
+            + "93888,"
+            + modifier
+            + ",A,13282,99,150.38,150.38\n";
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(text), "c.csv"));
+    assertEquals(5, e.line(), e::getMessage);
+    assertEquals(2, e.column(), e::getMessage);
+    assertEquals(
+        "c.csv, line 5, column 2: MOD: expected a blank modifier (the global service) or TC: the"
+            + " OPPS imaging cap limits the technical component only, found '"
+            + modifier
+            + "'",
+        e.getMessage());
+  }
+
   @Test
   void readsZip5Records() throws Exception {
     String record = "NY100011320201 Z9   0 A" + " ".repeat(52) + "20254\r\n";
