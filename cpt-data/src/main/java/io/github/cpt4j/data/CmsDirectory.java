@@ -150,8 +150,9 @@ import java.util.stream.Collectors;
  * (25A-25C), 31 columns (2025) or 32 with {@code PRIC IND} (2026). CMS's GPCI, ANES and ZIP5 files
  * list the same payment localities, so the files are checked against each other: the ANES file must
  * have a row for every locality of the release's GPCI file, and every locality the ANES file names,
- * or the ZIP5 file in force on the release's first day, must have GPCIs in it (a file marked as a
- * subset may leave localities out). Loading is all-or-nothing.
+ * or the ZIP5 file in force on the release's first day, must have GPCIs in it, and that ZIP5 file
+ * must place ZIP codes in every locality of the GPCI file (one that does not looks cut short at a
+ * line ending); a file marked as a subset may leave localities out. Loading is all-or-nothing.
  *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
@@ -300,10 +301,10 @@ public final class CmsDirectory {
    * conversionFactors}.
    *
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, an ANES or ZIP5
-   *     file names a locality the GPCI file lacks (or the ANES file lacks one it has), there is no
-   *     relative value file, two relative value files of one release (or two quarterly files of one
-   *     quarter) cannot be ordered, or two ANES files of a year state the same national factor and
-   *     differ, or one of several states none
+   *     file names a locality the GPCI file lacks (or lacks one it has), there is no relative value
+   *     file, two relative value files of one release (or two quarterly files of one quarter)
+   *     cannot be ordered, or two ANES files of a year state the same national factor and differ,
+   *     or one of several states none
    * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
    *     naming it by its path in the directory
    * @throws IOException if the directory or a file cannot be read otherwise
@@ -548,6 +549,7 @@ public final class CmsDirectory {
       zips.add(new DatedZips(LocalDate.MIN, BundledData.zipLocalities(), "the bundled ZIP table"));
     } else {
       everyZipLocalityHasGpcis(directory, zipFiles, zips.build(), pricedWith);
+      everyGpciLocalityHasZips(directory, zipFiles, zips.build(), pricedWith);
     }
     PartBSchedules partB = readPartB(directory, files, newestStates, used, replaced);
     return new CmsDirectory(
@@ -1216,6 +1218,69 @@ public final class CmsDirectory {
         throw withoutGpcis(directory, zipFiles.get(inForce), missing, r.gpciFile(), r.release());
       }
     }
+  }
+
+  /**
+   * Refuses a ZIP5 file in force on a release's first day that places no ZIP code in a locality of
+   * that release's GPCI file: CMS's ZIP5 and GPCI files of a quarter list the same payment
+   * localities (109 each in October 2025), and the ZIP5 file lists its ZIP codes state by state, so
+   * a download cut exactly at a line ending loses the last states' localities whole (cut after
+   * 38,000 of its 42,956 records, 9 of them), passes the row minimum, and leaves each ZIP code
+   * there in no locality, one claim at a time. A file marked as a subset of either kind may leave
+   * localities out.
+   */
+  private static void everyGpciLocalityHasZips(
+      Path directory, List<CmsFile> zipFiles, List<DatedZips> zips, List<PricedWith> releases)
+      throws IOException {
+    for (PricedWith r : releases) {
+      int inForce = inForce(zips, r.from());
+      CmsFile zipFile = zipFiles.get(inForce);
+      if (isMarkedSubset(zipFile.path())) {
+        continue;
+      }
+      ZipLocalityTable table = zips.get(inForce).table();
+      Set<Locality> placed = new HashSet<>();
+      for (int i = 0; i < table.rangeCount(); i++) {
+        placed.add(table.rangeLocality(i));
+      }
+      List<Locality> missing = new ArrayList<>();
+      for (Gpci gpci : r.gpcis().all()) {
+        if (!placed.contains(gpci.locality())) {
+          missing.add(gpci.locality());
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw withoutZips(directory, zipFile, missing, r.gpciFile(), r.release());
+      }
+    }
+  }
+
+  /**
+   * The error for {@code zipFile}, which places no ZIP code in the localities {@code missing} of
+   * {@code gpciFile}, the GPCI file of {@code release}.
+   */
+  private static DataLoadException withoutZips(
+      Path directory, CmsFile zipFile, List<Locality> missing, CmsFile gpciFile, String release) {
+    List<String> named = new ArrayList<>();
+    for (Locality locality : missing.subList(0, Math.min(NAMED, missing.size()))) {
+      named.add(locality.toString());
+    }
+    int more = missing.size() - named.size();
+    return new DataLoadException(
+        where(directory, zipFile.path()),
+        0,
+        0,
+        "no ZIP code in "
+            + (missing.size() == 1 ? "locality " : missing.size() + " localities, ")
+            + String.join(", ", named)
+            + (more > 0 ? " and " + more + " more," : "")
+            + " of "
+            + where(directory, gpciFile.path())
+            + ", the GPCI file of release "
+            + release
+            + ": CMS's ZIP5 file places ZIP codes in every payment locality, so this one looks"
+            + " cut short, and the ZIP codes it lost would be in no locality (a file cut at a"
+            + " line ending, or of another year?)");
   }
 
   /** How many of the localities without GPCIs an error names. */

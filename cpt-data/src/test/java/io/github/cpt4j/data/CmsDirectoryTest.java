@@ -538,6 +538,87 @@ class CmsDirectoryTest {
   }
 
   /**
+   * A whole ZIP5 file (no subset mark) that places no ZIP code in a locality of the GPCI file is
+   * refused, naming both files and the localities: CMS's file lists its ZIP codes state by state,
+   * so one cut at a line ending loses the last localities whole, passes the row minimum, and
+   * loaded, each ZIP code it lost in no locality. Generated here: 36,300 ZIP codes in blocks, one
+   * block per locality of the bundled 2025 GPCI file (CMS's, 109 localities), in its order.
+   */
+  @Test
+  void aWholeZip5FileWithoutALocalityOfTheGpcisIsRefused(@TempDir Path dir) throws IOException {
+    octoberRelease(dir);
+    try (InputStream all = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      Files.copy(all, dir.resolve("GPCI2025.csv"));
+    }
+    List<Locality> localities =
+        io.github.cpt4j.data.medicare.GpciFile.read(dir.resolve("GPCI2025.csv")).all().stream()
+            .map(g -> g.locality())
+            .toList();
+    assertEquals(109, localities.size());
+    int records = 36_300;
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < records; i++) {
+      Locality locality = localities.get(i * localities.size() / records);
+      lines.add(
+          "NY"
+              + (10_000 + i)
+              + locality.toString().replace("-", "")
+              + " Z9   0 A"
+              + " ".repeat(52)
+              + "20254\r\n");
+    }
+    Path zip5 = dir.resolve("ZIP5_OCT2025.txt");
+    Files.writeString(zip5, String.join("", lines), StandardCharsets.ISO_8859_1);
+    assertEquals(1, CmsDirectory.load(dir).releases().releases().size());
+    // Cut at a line ending after 35,300 records, above the minimum of 35,000: the blocks of the
+    // last 3 localities (from ZIP code 45302 on) are gone whole.
+    Files.writeString(zip5, String.join("", lines.subList(0, 35_300)), StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertEquals("ZIP5_OCT2025.txt", e.sourceName(), e::getMessage);
+    assertEquals(
+        "ZIP5_OCT2025.txt: no ZIP code in 3 localities, "
+            + localities.get(106)
+            + ", "
+            + localities.get(107)
+            + ", "
+            + localities.get(108)
+            + " of GPCI2025.csv, the GPCI file of release 2025D: CMS's ZIP5 file places ZIP codes"
+            + " in every payment locality, so this one looks cut short, and the ZIP codes it lost"
+            + " would be in no locality (a file cut at a line ending, or of another year?)",
+        e.getMessage());
+    // Marked as a subset, it may leave localities out.
+    Files.writeString(
+        zip5,
+        CmsSubset.MARKER + ": ours\n" + String.join("", lines.subList(0, 35_300)),
+        StandardCharsets.ISO_8859_1);
+    assertEquals(1, CmsDirectory.load(dir).releases().releases().size());
+  }
+
+  /**
+   * CMS's ZIP5 file of October 2025 cut at a line ending after 38,000 of its 42,956 records loaded
+   * beside the whole GPCI file, 9 of the 109 localities without a ZIP code: ZIP code 82001, 88.11
+   * for 99213 with the whole file, was in no locality. Runs when the CMS files are given.
+   */
+  @Test
+  void cmsZip5FileCutAtALineEndingIsRefused(@TempDir Path dir) throws IOException {
+    Path zip5 = CmsFiles.file("2025/ZIP5_OCT2025.txt");
+    Files.createSymbolicLink(
+        dir.resolve("PPRRVU2025_Oct.csv"), CmsFiles.file("2025/PPRRVU2025_Oct.csv"));
+    Files.createSymbolicLink(dir.resolve("GPCI2025.csv"), CmsFiles.file("2025/GPCI2025.csv"));
+    List<String> records = Files.readAllLines(zip5, StandardCharsets.ISO_8859_1);
+    assertEquals(42_956, records.size());
+    Files.write(
+        dir.resolve("ZIP5_OCT2025.txt"), records.subList(0, 38_000), StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "ZIP5_OCT2025.txt: no ZIP code in 9 localities, 03502-09, 14512-50, 11302-00 and"
+                    + " 6 more, of GPCI2025.csv, the GPCI file of release 2025D: "),
+        e::getMessage);
+  }
+
+  /**
    * Each quarterly release CMS ships has its own GPCI2025.csv: copies of one file, or a release's
    * own beside its relative value file, are fine; two that differ with nothing to tell them apart
    * are refused, never chosen by the order of their paths.
