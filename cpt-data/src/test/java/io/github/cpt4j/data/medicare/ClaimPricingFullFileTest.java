@@ -235,6 +235,52 @@ class ClaimPricingFullFileTest {
     assertEquals(new BigDecimal("441.50"), vessels.line(1).amountOrThrow(), vessels.toString());
   }
 
+  /**
+   * Every active row the same-day bilateral reading applies to (BILAT SURG 1, 2, 3; no add-on) and
+   * the surgical ranking ranks (MULT PROC 0, 1, 2), billed as one line of 2 units with a modifier
+   * that says another service: paid as the same two services on two lines, the modifier on the
+   * second, are; not as both sides of one procedure. 13282-99 facility, 2025-11-03, by hand: 11010
+   * (4.19 + 3.40 x 0.949 + 0.74 x 0.732) x 32.3465 = 257.42; 11010-59 x2 is 257.42 + 50% = 386.13
+   * (was 100% of one side for both, BILAT SURG 2: 257.42).
+   */
+  @Test
+  void twoUnitsSayingAnotherServiceArePaidAsTwoLines() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext facility =
+        PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
+    PricedClaim units = pricer.price(Claim.builder().add("11010-59 x2").build(), facility);
+    assertEquals(new BigDecimal("386.13"), units.line(0).amountOrThrow(), units.toString());
+    PricedClaim lines =
+        pricer.price(Claim.builder().add("11010").add("11010-59").build(), facility);
+    assertEquals(new BigDecimal("386.13"), lines.total(), lines.toString());
+    PricedClaim sides = pricer.price(Claim.builder().add("11010 x2").build(), facility);
+    assertEquals(new BigDecimal("257.42"), sides.line(0).amountOrThrow(), sides.toString());
+    Modifier distinct = Modifier.parse("59");
+    Map<BilateralRule, Integer> counts = new TreeMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      BilateralRule rule = row.indicators().bilateral();
+      MultipleProcedureRule mult = row.indicators().multipleProcedure();
+      if (!active(row)
+          || row.indicators().globalPeriod() == io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
+          || rule == BilateralRule.NOT_APPLICABLE
+          || rule == BilateralRule.NO_ADJUSTMENT
+          || !(mult == MultipleProcedureRule.NONE
+              || mult == MultipleProcedureRule.STANDARD_100_50_25
+              || mult == MultipleProcedureRule.STANDARD_100_50)) {
+        continue;
+      }
+      PricedClaim twice =
+          pricer.price(Claim.ofLines(lineOf(row, distinct).withUnits(2)), CONTEXTS.get(0));
+      PricedClaim two =
+          pricer.price(Claim.ofLines(lineOf(row), lineOf(row, distinct)), CONTEXTS.get(0));
+      assertEquals(two.total(), twice.total(), twice + " / " + two);
+      counts.merge(rule, 1, Integer::sum);
+    }
+    assertTrue(
+        counts.size() == 3 && counts.values().stream().allMatch(n -> n > 50), counts.toString());
+  }
+
   /** A code paid 100% for each side whose technical part a multiple-procedure rule reduces. */
   private static boolean bySide(RvuEntry row) {
     MultipleProcedureRule mult = row.indicators().multipleProcedure();

@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * of the same code with LT and RT, or, for indicators 1, 2 and 3 only and a code that is no add-on
  * (global ZZZ), a line of 2 units or two lines of 1 unit without 50, LT or RT ("reported twice on
  * the same day by any other means"), priced as an LT and RT pair: an add-on's units count the
- * repetitions its code adds, not sides.
+ * repetitions its code adds, not sides. Neither a line of 2 units nor two lines are both sides when
+ * a line says another service ({@link #saysAnotherSiteOrSession}: 59, XE, XS, XP, XU...): its units
+ * are then that many procedures, ranked as two lines would be.
  *
  * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
  * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
@@ -88,7 +90,9 @@ final class BilateralStep implements ClaimStep {
           // units are two of them, not both sides of one; its sides are billed with 50 or LT/RT.
           && !w.isAddOn()
           && w.line.units() == 2
-          && !w.has(MLT | MRT)) {
+          && !w.has(MLT | MRT)
+          // 59, XS... say the second unit is another service, as they do of a second line.
+          && !saysAnotherSiteOrSession(w)) {
         procedures.add(bilateralLine(w, rule, "2 units"));
       } else if (applies
           && (((w.line.units() == 1 || w.isPostoperativeDays()) && w.has(MLT) != w.has(MRT))

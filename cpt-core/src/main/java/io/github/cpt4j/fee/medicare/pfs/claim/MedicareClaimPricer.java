@@ -125,9 +125,9 @@ import java.util.function.Function;
  *       the file does not say which codes are an add-on's primaries.
  *   <li><b>Step {@code bilateral}</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two
  *       lines of the same code and row, or 2 units or two lines of 1 unit without 50, LT or RT
- *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions) make one bilateral
- *       procedure: 150% of one side (1), 100% (0 and 2), 200% (3). A pair of lines shares it half
- *       and half.
+ *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions, nor when a line says
+ *       another service, 59, XE, XS, XP, XU...) make one bilateral procedure: 150% of one side (1),
+ *       100% (0 and 2), 200% (3). A pair of lines shares it half and half.
  *   <li><b>Step {@code multiple-surgery}: endoscopy families</b> (MULT PROC 3): the endoscopies
  *       sharing an ENDO BASE, with that base when billed. The highest is paid in full, each other
  *       its amount minus the base's (not below zero), the base nothing. A missing base row refuses

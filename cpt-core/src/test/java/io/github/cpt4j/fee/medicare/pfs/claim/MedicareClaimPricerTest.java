@@ -271,6 +271,25 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void twoUnitsOfAnotherSiteOrSessionAreTwoProceduresAsTwoLinesAre() {
+      // 59, XE, XS, XP, XU say the second unit is another service, as they do of a second line:
+      // 20610 x2 beside 27447 is two procedures ranked second and third, 50 + 50 = 100, not the
+      // bilateral pair's 150% x 100 ranked second, 75.
+      for (String other : List.of("59", "XE", "XS", "XP", "XU")) {
+        PricedClaim units = price("27447", "20610-" + other + " x2");
+        assertAmounts(units, "1100.00", "1000.00", "100.00");
+        assertEquals(price("27447", "20610", "20610-" + other).total(), units.total(), other);
+        assertFalse(units.line(1).explanation().toString().contains("both sides"), units::toString);
+      }
+      // BILAT SURG 2 (100% of one side for both): 93880-59 x2 is two tests, the second's TC
+      // reduced by the cardiovascular 25% (MULT PROC 6): 150 + 150 - 25 = 275, not 150.
+      assertAmounts(price("93880-59 x2"), "275.00", "275.00");
+      assertEquals(price("93880", "93880-59").total(), price("93880-59 x2").total());
+      // Without such a modifier 2 units stay both sides.
+      assertAmounts(price("27447", "20610 x2"), "1075.00", "1000.00", "75.00");
+    }
+
+    @Test
     void contradictorySidesAreRefused() {
       assertRefused(
           price("27447-50-LT").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
