@@ -63,4 +63,27 @@ class BilateralUnitsTest {
     assertPaid(price("69210 x2"), "29.98");
     assertPaid(price("27447", "20610 x2"), "1197.89", "31.61");
   }
+
+  /**
+   * An add-on's units count its levels, on a bilateral line too: 64484 x2 on each side is two
+   * levels done on both sides, 2 x 150% x 47.44 = 142.32, however it is billed. With 64483-50 (150%
+   * x 104.23 = 156.345, 156.35): {@code 64484-RT x2; 64484-LT x2} was 94.88 + 94.88 = 189.76 (never
+   * paired), now 71.16 + 71.16; {@code 64484-50 x2} and {@code 64484-RT-LT x2} were refused
+   * (MODIFIER_NOT_ALLOWED), now 142.32; four lines of 1 unit were and are 4 x 35.58.
+   */
+  @Test
+  void anAddOnsLevelsOnBothSidesAreEachOneBilateralProcedure() {
+    assertPaid(price("64483-50", "64484-RT x2", "64484-LT x2"), "156.35", "71.16", "71.16");
+    assertPaid(price("64483-50", "64484-50 x2"), "156.35", "142.32");
+    assertPaid(price("64483-50", "64484-RT-LT x2"), "156.35", "142.32");
+    assertPaid(
+        price("64483-50", "64484-RT", "64484-LT", "64484-RT", "64484-LT"),
+        "156.35",
+        "35.58",
+        "35.58",
+        "35.58",
+        "35.58");
+    // One side's two levels stay two levels of that side: 2 x 47.44.
+    assertPaid(price("64483-RT", "64484-RT x2"), "104.23", "94.88");
+  }
 }

@@ -281,6 +281,69 @@ class ClaimPricingFullFileTest {
         counts.size() == 3 && counts.values().stream().allMatch(n -> n > 50), counts.toString());
   }
 
+  /**
+   * Every active add-on row (global ZZZ) of BILAT SURG 0 to 3 billed for two levels on both sides:
+   * {@code -50 x2}, and {@code -RT x2} beside {@code -LT x2}, are two bilateral procedures, each
+   * the BILAT SURG factor times the posted fee (both lines of the pair rounded once). 13282-99
+   * facility, 2025-11-03, by hand: 64484 (BILAT SURG 1) (1.00 + 0.43 x 0.949 + 0.08 x 0.732) x
+   * 32.3465 = 47.44; 2 x 150% x 47.44 = 142.32 (was 189.76 as RT x2 and LT x2 lines, refused as 50
+   * x2).
+   */
+  @Test
+  void anAddOnsLevelsOnBothSidesAreEachOneBilateralProcedure() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext context = CONTEXTS.get(0);
+    ClaimLine primary = ClaimLine.parse("99213");
+    Modifier m50 = Modifier.parse("50");
+    Modifier rt = Modifier.parse("RT");
+    Modifier lt = Modifier.parse("LT");
+    Map<BilateralRule, Integer> counts = new TreeMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      BilateralRule rule = row.indicators().bilateral();
+      if (!active(row)
+          || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
+          || rule == BilateralRule.NOT_APPLICABLE) {
+        continue;
+      }
+      BigDecimal factor =
+          switch (rule) {
+            case PAY_150_PERCENT -> new BigDecimal("1.5");
+            case PAY_EACH_SIDE -> new BigDecimal("2");
+            default -> BigDecimal.ONE;
+          };
+      BigDecimal expected =
+          cents(
+              exact(schedule, lineOf(row), context)
+                  .multiply(factor)
+                  .multiply(BigDecimal.valueOf(2)));
+      PricedClaim fifty =
+          pricer.price(Claim.ofLines(primary, lineOf(row, m50).withUnits(2)), context);
+      assertEquals(expected, fifty.line(1).amountOrThrow(), fifty.toString());
+      PricedClaim sides =
+          pricer.price(
+              Claim.ofLines(primary, lineOf(row, rt).withUnits(2), lineOf(row, lt).withUnits(2)),
+              context);
+      assertEquals(
+          expected,
+          sides.line(1).amountOrThrow().add(sides.line(2).amountOrThrow()),
+          sides.toString());
+      counts.merge(rule, 1, Integer::sum);
+    }
+    assertTrue(counts.getOrDefault(BilateralRule.PAY_150_PERCENT, 0) >= 40, counts.toString());
+    PricingContext facility =
+        PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
+    PricedClaim levels =
+        pricer.price(
+            Claim.builder().add("64483-50").add("64484-RT x2").add("64484-LT x2").build(),
+            facility);
+    assertEquals(new BigDecimal("71.16"), levels.line(1).amountOrThrow(), levels.toString());
+    assertEquals(new BigDecimal("71.16"), levels.line(2).amountOrThrow(), levels.toString());
+    PricedClaim fifty =
+        pricer.price(Claim.builder().add("64483-50").add("64484-50 x2").build(), facility);
+    assertEquals(new BigDecimal("142.32"), fifty.line(1).amountOrThrow(), fifty.toString());
+  }
+
   /** A code paid 100% for each side whose technical part a multiple-procedure rule reduces. */
   private static boolean bySide(RvuEntry row) {
     MultipleProcedureRule mult = row.indicators().multipleProcedure();

@@ -11,8 +11,9 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 /**
  * Whether a line's bilateral modifiers are allowed (column BILAT SURG): 50 with LT or RT on one
  * line, 50 on BILAT SURG 9, or a bilateral line of more than 1 unit (other than a modifier 55 line,
- * whose units are days) is refused, {@link UnpricedReason#MODIFIER_NOT_ALLOWED}. Name {@code
- * bilateral-modifiers}; refusals carry rule id {@code bilateral}.
+ * whose units are days, and an add-on's, whose units are levels done on both sides) is refused,
+ * {@link UnpricedReason#MODIFIER_NOT_ALLOWED}. Name {@code bilateral-modifiers}; refusals carry
+ * rule id {@code bilateral}.
  */
 final class BilateralModifiersStep extends LineStep {
 
@@ -48,10 +49,13 @@ final class BilateralModifiersStep extends LineStep {
       return;
     }
     // A modifier 55 line's units are the postoperative days managed, of one procedure (see
-    // SplitCareStep): 45 units with 50 are both sides' care for 45 days, not 45 procedures.
+    // SplitCareStep): 45 units with 50 are both sides' care for 45 days, not 45 procedures. An
+    // add-on's units count its levels: 2 units with 50 are two levels, each on both sides (see
+    // BilateralStep).
     if (bothSides
         && w.line.units() > 1
         && !w.isPostoperativeDays()
+        && !w.isAddOn()
         && ind.bilateral() != BilateralRule.NOT_APPLICABLE) {
       w.refuse(
           UnpricedReason.MODIFIER_NOT_ALLOWED,

@@ -23,6 +23,13 @@ import java.util.stream.Stream;
  * a line says another service ({@link #saysAnotherSiteOrSession}: 59, XE, XS, XP, XU...): its units
  * are then that many procedures, ranked as two lines would be.
  *
+ * <p>An add-on's units count its levels (or vessels...) on a bilateral line too: {@code 64484-50
+ * x2} is two levels done on both sides, two bilateral procedures, and {@code 64484-RT x2} beside
+ * {@code 64484-LT x2} the same two, paired level by level; each level is priced as one bilateral
+ * procedure of the add-on is. Neither the RVU25D record layout (BILAT SURG) nor Claims Processing
+ * Manual ch. 12 §40.7 (one line item with 50) says what the units of such a line count: the reading
+ * is cpt4j's, from what an add-on's units count on any other line.
+ *
  * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
  * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
  * bilateral: LT and RT lines are then two ordinary lines, and 2 units two units. Bilateral amounts
@@ -95,10 +102,12 @@ final class BilateralStep implements ClaimStep {
           && !saysAnotherSiteOrSession(w)) {
         procedures.add(bilateralLine(w, rule, "2 units"));
       } else if (applies
-          && (((w.line.units() == 1 || w.isPostoperativeDays()) && w.has(MLT) != w.has(MRT))
+          && (((w.line.units() == 1 || w.isPostoperativeDays() || w.isAddOn())
+                  && w.has(MLT) != w.has(MRT))
               || isUnsided(w, rule))) {
         // A modifier 55 line's units are days of one procedure's care: its LT and RT lines of the
-        // same days (the same factors) are one bilateral procedure's care, as 50 is.
+        // same days (the same factors) are one bilateral procedure's care, as 50 is. An add-on's
+        // LT and RT lines of as many units are that many levels done on both sides.
         if (sided == null) {
           sided = new ArrayList<>(4);
         }
@@ -171,12 +180,33 @@ final class BilateralStep implements ClaimStep {
     return p;
   }
 
+  /**
+   * How many bilateral procedures a line of both sides (or each line of an LT and RT pair) is: an
+   * add-on's units, which count its levels, vessels..., each done on both sides; else 1 (a modifier
+   * 55 line's units are days of one procedure's care, and any other bilateral line of more than 1
+   * unit was refused).
+   */
+  private static int levels(LineWork w) {
+    return w.isAddOn() ? w.line.units() : 1;
+  }
+
   private static Procedure bilateralLine(LineWork w, BilateralRule rule, String how) {
-    Procedure p = new Procedure(w, null, 1, factor(rule));
+    int levels = levels(w);
+    Procedure p = new Procedure(w, null, levels, factor(rule));
     w.set(
         p.amount,
         ClaimRule.BILATERAL,
-        () -> how + ", BILAT SURG " + rule.code() + ": both sides, " + meaning(rule));
+        () ->
+            how
+                + ", BILAT SURG "
+                + rule.code()
+                + ": both sides"
+                + (levels == 1
+                    ? ""
+                    : " of each of the " + levels + " levels the add-on's units count")
+                + ", "
+                + meaning(rule)
+                + (levels == 1 ? "" : " per level"));
     return p;
   }
 
@@ -235,10 +265,12 @@ final class BilateralStep implements ClaimStep {
   /**
    * Tells whether two sides are one bilateral procedure. Modifier 22 or 52 on one side does not
    * part them: BILAT SURG prices the pair from how it was reported (RT and LT), and the modifier
-   * leaves only its own side's half to the contractor.
+   * leaves only its own side's half to the contractor. An add-on's sides pair when they have as
+   * many units (levels): a level done on one side only is no bilateral procedure.
    */
   private static boolean samePricing(LineWork a, LineWork b) {
     return a.line.code().equals(b.line.code())
+        && a.line.units() == b.line.units()
         && a.scale.compareTo(b.scale) == 0
         && a.isPostoperativeDays() == b.isPostoperativeDays()
         && a.rowModifier() == b.rowModifier();
@@ -246,7 +278,8 @@ final class BilateralStep implements ClaimStep {
 
   private static Procedure bilateralPair(LineWork a, LineWork b) {
     BilateralRule rule = a.indicators.bilateral();
-    Procedure p = new Procedure(a, b, 1, factor(rule));
+    int levels = levels(a);
+    Procedure p = new Procedure(a, b, levels, factor(rule));
     BigDecimal both = p.amount;
     p.set(
         both,
@@ -260,10 +293,16 @@ final class BilateralStep implements ClaimStep {
                         + " and "
                         + b.name()
                         + ", twice on the same day without 50, LT or RT, is taken as both sides:")
-                + " one bilateral procedure, BILAT SURG "
+                + (levels == 1
+                    ? " one bilateral procedure"
+                    : " "
+                        + levels
+                        + " bilateral procedures, one for each level the add-on's units count")
+                + ", BILAT SURG "
                 + rule.code()
                 + ": "
                 + meaning(rule)
+                + (levels == 1 ? "" : " per level")
                 + " = "
                 + Amounts.plain(both)
                 + " for both lines, half on each");

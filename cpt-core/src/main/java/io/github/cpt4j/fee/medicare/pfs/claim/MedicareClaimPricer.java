@@ -111,12 +111,12 @@ import java.util.function.Function;
  *       non-participating provider is paid 95%; a non-physician practitioner its share ({@link
  *       io.github.cpt4j.fee.PractitionerType}: 85% for a nurse practitioner, 75% for a clinical
  *       social worker...; not again on an AS line); then the validity and shares of the line's own
- *       modifiers. 50 on BILAT SURG 9, or with LT or RT, or with more than 1 unit: refused.
- *       54/55/56: the sum of the pre-, intra- and post-operative shares (refused when the code has
- *       none). 62: 62.5% (CO-SURG 2; 1 also, with a documentation warning; 0 and 9 refused). 66:
- *       priced by report (TEAM SURG 1 and 2; 0 and 9 refused). 80/81/82: 16%, AS: 13.6% (ASST SURG
- *       2; 0 also, with a documentation warning; 1 and 9 refused). Two surgeon roles on one line
- *       are refused.
+ *       modifiers. 50 on BILAT SURG 9, or with LT or RT, or with more than 1 unit (but on an
+ *       add-on, whose units are levels): refused. 54/55/56: the sum of the pre-, intra- and
+ *       post-operative shares (refused when the code has none). 62: 62.5% (CO-SURG 2; 1 also, with
+ *       a documentation warning; 0 and 9 refused). 66: priced by report (TEAM SURG 1 and 2; 0 and 9
+ *       refused). 80/81/82: 16%, AS: 13.6% (ASST SURG 2; 0 also, with a documentation warning; 1
+ *       and 9 refused). Two surgeon roles on one line are refused.
  *   <li><b>Step {@code status-t}.</b> Status T lines are paid only when no other payable line
  *       (priced, contractor-priced or by report; other status T lines do not count) is on the
  *       claim.
@@ -127,7 +127,8 @@ import java.util.function.Function;
  *       lines of the same code and row, or 2 units or two lines of 1 unit without 50, LT or RT
  *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions, nor when a line says
  *       another service, 59, XE, XS, XP, XU...) make one bilateral procedure: 150% of one side (1),
- *       100% (0 and 2), 200% (3). A pair of lines shares it half and half.
+ *       100% (0 and 2), 200% (3). A pair of lines shares it half and half. An add-on's 50 line, or
+ *       LT and RT lines of as many units, is one bilateral procedure per unit (level).
  *   <li><b>Step {@code multiple-surgery}: endoscopy families</b> (MULT PROC 3): the endoscopies
  *       sharing an ENDO BASE, with that base when billed. The highest is paid in full, each other
  *       its amount minus the base's (not below zero), the base nothing. A missing base row refuses

@@ -26,7 +26,10 @@ final class Procedure {
   /** The second line of an LT and RT pair; null otherwise. */
   final LineWork other;
 
-  /** How many procedures this counts as in a ranking: the units, or 1 when bilateral. */
+  /**
+   * How many procedures this counts as in a ranking: the units, or 1 when bilateral (an add-on's
+   * levels when bilateral: each level done on both sides is one).
+   */
   final int slots;
 
   /**

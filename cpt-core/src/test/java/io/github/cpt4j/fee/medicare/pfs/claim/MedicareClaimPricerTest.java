@@ -271,6 +271,49 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void anAddOnsUnitsOnBothSidesAreThatManyBilateralLevels() {
+      // 64484 (BILAT SURG 1, 100 a level) x2 on each side is two levels done on both sides:
+      // 2 x 150% x 100 = 300, however billed. It was 200% with LT x2 and RT x2 lines (never
+      // paired), and refused with 50 or LT-RT on a line of 2 units. 64483-50: 150% x 250 = 375.
+      assertAmounts(price("64483-50", "64484-50 x2"), "675.00", "375.00", "300.00");
+      assertAmounts(price("64483-50", "64484-LT-RT x2"), "675.00", "375.00", "300.00");
+      PricedClaim sides =
+          assertAmounts(
+              price("64483-50", "64484-RT x2", "64484-LT x2"),
+              "675.00",
+              "375.00",
+              "150.00",
+              "150.00");
+      assertTrue(
+          sides
+              .line(1)
+              .explanation()
+              .toString()
+              .contains("are 2 bilateral procedures, one for each level"),
+          sides::toString);
+      // As four lines of 1 unit, two LT and RT pairs, always were.
+      assertAmounts(
+          price("64483-50", "64484-RT", "64484-LT", "64484-RT", "64484-LT"),
+          "675.00",
+          "375.00",
+          "75.00",
+          "75.00",
+          "75.00",
+          "75.00");
+      // 37186 (BILAT SURG 2, 150 a vessel): each vessel's both sides are 100% of one side.
+      assertAmounts(price("64483", "37186-50 x2"), "550.00", "250.00", "300.00");
+      assertAmounts(
+          price("64483", "37186-RT x2", "37186-LT x2"), "550.00", "250.00", "150.00", "150.00");
+      // The pair is paid the lower of its total charge: 60 + 70 = 130 < 300.
+      assertAmounts(
+          price("64483-50", "64484-RT x2 $60", "64484-LT x2 $70"),
+          "505.00",
+          "375.00",
+          "60.00",
+          "70.00");
+    }
+
+    @Test
     void twoUnitsOfAnotherSiteOrSessionAreTwoProceduresAsTwoLinesAre() {
       // 59, XE, XS, XP, XU say the second unit is another service, as they do of a second line:
       // 20610 x2 beside 27447 is two procedures ranked second and third, 50 + 50 = 100, not the
