@@ -71,7 +71,21 @@ public enum ModifierRule {
    * article's text on reporting both was not re-read, so this is a flag, never a refusal. Two of
    * the X modifiers together are not flagged.
    */
-  DISTINCT_SERVICE_WITH_X_MODIFIER("59 never with XE, XS, XP or XU on one line");
+  DISTINCT_SERVICE_WITH_X_MODIFIER("59 never with XE, XS, XP or XU on one line"),
+  /**
+   * A split-care modifier (54 surgical care only, 55 postoperative management only, 56 preoperative
+   * management only) never with an assistant-at-surgery modifier (80, 81, 82, AS) on one line: 54,
+   * 55 and 56 divide the surgeon's global package between the physicians who agree on a transfer of
+   * care (Medicare Claims Processing Manual, chapter 12, section 40.2.A; the PRE OP, INTRA OP and
+   * POST OP columns are the portions "of global package", record layout RVU25D), while an assistant
+   * is paid a flat share of the fee schedule amount for helping at the operation (chapter 12,
+   * section 20.4.3), with no preoperative or postoperative care of its own. No CMS sentence names
+   * the pair; that it cannot be billed is the project's reading. Claim pricing refuses such a line,
+   * {@code MODIFIER_NOT_ALLOWED}. 54, 55 or 56 with a co-surgeon (62) or team surgeon (66) is not
+   * flagged: section 40.8 says nothing against it, and each such surgeon bills the procedure, with
+   * its global package, as his own.
+   */
+  SPLIT_CARE_WITH_ASSISTANT("54, 55 and 56 never with 80, 81, 82 or AS on one line");
 
   private final String summary;
 

@@ -145,7 +145,19 @@ final class StandardModifierRules {
             modifiers("59"),
             modifiers("XE", "XS", "XP", "XU"),
             "XE, XS, XP and XU are more specific forms of 59; report one of them or 59, not"
-                + " both"));
+                + " both"),
+        // Pub. 100-04 ch. 12 §40.2.A: 54, 55 and 56 split the surgeon's global package between
+        // physicians who agree on a transfer of care; §20.4.3: an assistant at surgery is paid a
+        // flat 16% (AS: 13.6%) for the operation, with no pre- or postoperative part to split.
+        // Claim pricing refuses the line (split-care step). 62 and 66 are left out: §40.8 says
+        // nothing against a co-surgeon or team surgeon billing split care.
+        new Exclusion(
+            ModifierRule.SPLIT_CARE_WITH_ASSISTANT,
+            modifiers("54", "55", "56"),
+            modifiers("80", "81", "82", "AS"),
+            "54, 55 and 56 split the surgeon's global package (pre-operative, surgical and"
+                + " post-operative care); an assistant at surgery is paid for help at the"
+                + " operation alone, with no part of that package to bill"));
   }
 
   private static CodeRestriction notAConceptOfAnesthesia(

@@ -58,7 +58,8 @@ class ModifierRulesProperties {
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
                 "8P", "LT", "RT", "22", "P9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
-                "XP", "XU", "JW", "JZ", "62", "66", "80", "81", "82", "AS", "AA", "QK", "QZ", "GC")
+                "XP", "XU", "JW", "JZ", "62", "66", "80", "81", "82", "AS", "AA", "QK", "QZ", "GC",
+                "54", "55", "56")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -190,6 +191,9 @@ class ModifierRulesProperties {
     }
     if (names.contains("59") && anyOf(names, "XE", "XS", "XP", "XU")) {
       rules.add(ModifierRule.DISTINCT_SERVICE_WITH_X_MODIFIER);
+    }
+    if (anyOf(names, "54", "55", "56") && anyOf(names, "80", "81", "82", "AS")) {
+      rules.add(ModifierRule.SPLIT_CARE_WITH_ASSISTANT);
     }
     return rules;
   }

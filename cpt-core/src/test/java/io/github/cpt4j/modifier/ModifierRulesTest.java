@@ -196,6 +196,16 @@ class ModifierRulesTest {
         "11042 59 XS          | DISTINCT_SERVICE_WITH_X_MODIFIER:59+XS",
         "11042 XE 59 XU       | DISTINCT_SERVICE_WITH_X_MODIFIER:XE+59+XU",
         "99213 25 59 XP       | MUTUALLY_EXCLUSIVE:25+59 DISTINCT_SERVICE_WITH_X_MODIFIER:59+XP",
+        // Split care (54, 55, 56) never with an assistant at surgery (80, 81, 82, AS); with a
+        // co-surgeon (62) or team surgeon (66) it is allowed, as 54 with 55 is.
+        "27447 55 80          | SPLIT_CARE_WITH_ASSISTANT:55+80",
+        "27447 AS 54          | SPLIT_CARE_WITH_ASSISTANT:AS+54",
+        "27447 56 81          | SPLIT_CARE_WITH_ASSISTANT:56+81",
+        "27447 54 55 82       | SPLIT_CARE_WITH_ASSISTANT:54+55+82",
+        "27447 54 62          | ''",
+        "27447 56 66          | ''",
+        "27447 54 55          | ''",
+        "27447 80 AS          | ''",
         // Every violation, grouped by rule, not just the first.
         "99213 25 59 25 P1 1P 26 TC | TOO_MANY_MODIFIERS:1P+26+TC DUPLICATE_MODIFIER:25 "
             + "CATEGORY_II_MODIFIER_ON_OTHER_CODE:1P PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P1 "

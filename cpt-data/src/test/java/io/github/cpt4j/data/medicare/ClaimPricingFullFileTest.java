@@ -723,6 +723,12 @@ class ClaimPricingFullFileTest {
       {{"27447-55 x45"}, {"125.78"}},
       {{"27447-78"}, {"826.54"}},
       {{"20610-54"}, {"MODIFIER_NOT_ALLOWED"}},
+      // Split care is the surgeon's package, not an assistant's (ch. 12 §40.2.A, §20.4.3): was
+      // 0.16 x 0.21 x 1197.89 = 40.25 and 0.16 x 0.79 x 1197.89 = 151.41. A co-surgeon's is his
+      // own package's share (§40.8): 0.625 x 0.10 x 1197.89 = 74.87.
+      {{"27447-55-80 x90"}, {"MODIFIER_NOT_ALLOWED"}},
+      {{"27447-54-80"}, {"MODIFIER_NOT_ALLOWED"}},
+      {{"27447-56-62"}, {"74.87"}},
       // 22, 52 and 53 without a row of its own: the contractor's; 45378-53 has its row.
       {{"27447-22"}, {null}},
       {{"27447-52"}, {null}},

@@ -113,8 +113,9 @@ import java.util.function.Function;
  *       social worker...; not again on an AS line); then the validity and shares of the line's own
  *       modifiers. 50 on BILAT SURG 9, or with LT or RT, or with more than 1 unit (but on an
  *       add-on, whose units are levels): refused. 54/55/56: the sum of the pre-, intra- and
- *       post-operative shares (refused when the code has none). 62: 62.5% (CO-SURG 2; 1 also, with
- *       a documentation warning; 0 and 9 refused). 66: priced by report (TEAM SURG 1 and 2; 0 and 9
+ *       post-operative shares (refused when the code has none, or with 80, 81, 82 or AS on the
+ *       line). 62: 62.5% (CO-SURG 2; 1 also, with a documentation warning; 0 and 9 refused). 66:
+ *       priced by report (TEAM SURG 1 and 2; 0 and 9
  *       refused). 80/81/82: 16%, AS: 13.6% (ASST SURG 2; 0 also, with a documentation warning; 1
  *       and 9 refused). Two surgeon roles on one line are refused.
  *   <li><b>Step {@code status-t}.</b> Status T lines are paid only when no other payable line

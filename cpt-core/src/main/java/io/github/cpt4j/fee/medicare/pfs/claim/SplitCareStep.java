@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.ASSISTANT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M54;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M55;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M56;
@@ -39,6 +40,17 @@ import java.math.RoundingMode;
  * services"); 27447-78 pays 69%. A code without shares (global 000, or none) is paid in full, as
  * the file gives no part to take. With 54, 55 or 56 on the same line it is refused: those split a
  * global package that a return trip does not start.
+ *
+ * <p>With an assistant-at-surgery modifier (80, 81, 82, AS) on the same line, 54, 55 and 56 are
+ * refused: they split the surgeon's global package between the physicians who agree on a transfer
+ * of care (section 40.2.A; the RVU file's shares are portions "of global package"), and an
+ * assistant is paid a flat share of the fee schedule amount for help at the operation (chapter 12,
+ * section 20.4.3), with no pre- or post-operative care to bill. No CMS sentence names the pair; the
+ * refusal is the project's reading. 27447-55-80 with 90 units was paid 16% of the post-operative
+ * share. With a co-surgeon (62) or team surgeon (66) they are priced: the billing instructions for
+ * co-surgeons and team surgeons (section 40.8) say nothing against split care, and each such
+ * surgeon bills the procedure, and so its global package, as his own; 27447-56-62 is paid 62.5% of
+ * the pre-operative share.
  */
 final class SplitCareStep extends LineStep {
 
@@ -54,6 +66,20 @@ final class SplitCareStep extends LineStep {
       return;
     }
     if (!w.has(SPLIT_CARE)) {
+      return;
+    }
+    if (w.has(ASSISTANT)) {
+      // Chapter 12, section 40.2.A splits the surgeon's package; section 20.4.3 pays an
+      // assistant a flat share of the operation, which has no such parts.
+      w.refuse(
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.SPLIT_CARE,
+          "modifiers 54, 55 and 56 split the surgeon's global package (pre-operative, surgical and"
+              + " post-operative care) between the physicians who share it; an assistant at"
+              + " surgery (80, 81, 82, AS) is paid a share for help at the operation alone, with"
+              + " no part of that package to bill ("
+              + w.line
+              + ")");
       return;
     }
     BigDecimal share = BigDecimal.ZERO;

@@ -869,6 +869,27 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void splitCareWithAnAssistantAtSurgeryIsRefused() {
+      // 54, 55 and 56 split the surgeon's global package (ch. 12 §40.2.A); an assistant is paid
+      // a flat share for the operation (§20.4.3). 27447-55-80 x90 was paid 16% of the whole
+      // post-operative share, 0.16 x 0.21 x 1000.00 = 33.60; 27447-54-80 0.16 x 0.79 = 126.40.
+      for (String line :
+          List.of("27447-55-80 x90", "27447-54-80", "27447-56-81", "27447-54-82", "27447-55-AS")) {
+        PricedLine refused = price(line).line(0);
+        assertRefused(refused, UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.SPLIT_CARE);
+        assertTrue(refused.detail().contains("assistant at surgery"), refused::toString);
+        assertTrue(
+            refused.warnings().stream()
+                .anyMatch(w -> w.message().startsWith("SPLIT_CARE_WITH_ASSISTANT")),
+            refused::toString);
+      }
+      // A co-surgeon bills the procedure as his own, and §40.8 says nothing against split care:
+      // 62.5% of the share. 56: 0.10 x 0.625 x 1000.00 = 62.50; 54: 0.79 x 0.625 = 493.75.
+      assertAmounts(price("27447-56-62"), "62.50", "62.50");
+      assertAmounts(price("27447-54-62"), "493.75", "493.75");
+    }
+
+    @Test
     void modifier55UnitsAreTheDaysManagedOfOneProcedure() {
       // Contractors' modifier 55 instructions: 45 units = 45 days of the 90-day global period.
       // 0.21 x 45/90 x 1000.00 = 0.105 x 1000.00 = 105.00 (not 45 ranked procedures).
