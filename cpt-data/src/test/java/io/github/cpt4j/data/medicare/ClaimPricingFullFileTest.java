@@ -729,6 +729,12 @@ class ClaimPricingFullFileTest {
       {{"27447-55-80 x90"}, {"MODIFIER_NOT_ALLOWED"}},
       {{"27447-54-80"}, {"MODIFIER_NOT_ALLOWED"}},
       {{"27447-56-62"}, {"74.87"}},
+      // 50 reports both knees; RT beside it bills the right one again (was 598.95 more).
+      {{"27447-50", "27447-RT"}, {"1796.84", "MODIFIER_NOT_ALLOWED"}},
+      {
+        {"27447-RT", "27447-50", "27447-LT"},
+        {"MODIFIER_NOT_ALLOWED", "1796.84", "MODIFIER_NOT_ALLOWED"}
+      },
       // 22, 52 and 53 without a row of its own: the contractor's; 45378-53 has its row.
       {{"27447-22"}, {null}},
       {{"27447-52"}, {null}},

@@ -5,6 +5,7 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MLT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
 
 import com.google.common.collect.ImmutableSet;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -35,6 +36,18 @@ import java.util.stream.Stream;
  * bilateral: LT and RT lines are then two ordinary lines, and 2 units two units. Bilateral amounts
  * are set before any multiple-procedure rule, as CMS orders them. Rule id {@code bilateral}; the
  * units of a line that is no bilateral procedure are multiplied here too (rule id {@code units}).
+ *
+ * <p>A line of a code with LT or RT beside a line of the same code and row with 50, in one
+ * provider's day, is refused ({@link UnpricedReason#MODIFIER_NOT_ALLOWED}, rule id {@code
+ * bilateral}), naming both lines: 50 already reports both sides (RVU25D, BILAT SURG: a bilateral
+ * procedure is "reported with modifier -50 or with modifiers RT and LT"; ch. 12 §40.7 pays one
+ * bilateral procedure for them), so the side is billed twice. {@code 27447-50} with {@code
+ * 27447-RT} was paid 150% and then the right knee again at 50%, three knees. The sided line is the
+ * one refused, whichever is billed first, so that the amounts do not depend on the order of the
+ * lines. Not refused: a sided line that says another site or session ({@link
+ * #saysAnotherSiteOrSession}: 59, XS, 76...), an add-on (its units and lines count what its code
+ * adds), and a line of another part of the service than the 50 line's (another row, split-care
+ * share or surgeon role).
  */
 final class BilateralStep implements ClaimStep {
 
@@ -53,7 +66,59 @@ final class BilateralStep implements ClaimStep {
     if (claim.isGrouped()) {
       throw new IllegalStateException("the claim's lines are already grouped into procedures");
     }
+    refuseRepeatedSides(claim.lines);
     claim.procedures(group(claim.lines, true));
+  }
+
+  /** The modifiers that say which part of a service a line bills: split care, surgeon role. */
+  private static final int PART =
+      LineWork.SPLIT_CARE | LineWork.M62 | LineWork.M66 | LineWork.ASSISTANT;
+
+  /**
+   * Refuses each line with LT or RT whose side a line of the same code and part with 50 already
+   * reports (see the class comment). A loop over the lines, allocation-free when no line has 50: it
+   * runs on every claim.
+   */
+  static void refuseRepeatedSides(LineWork[] lines) {
+    for (LineWork both : lines) {
+      if (!both.has(M50) || !both.isPricedBySchedule() || both.isAddOn()) {
+        continue;
+      }
+      for (LineWork side : lines) {
+        if (side != both
+            && side.isPricedBySchedule()
+            && side.has(MLT | MRT)
+            && !side.has(M50)
+            && repeatsSide(both, side)) {
+          side.refuse(
+              UnpricedReason.MODIFIER_NOT_ALLOWED,
+              ClaimRule.BILATERAL,
+              side.line
+                  + " on "
+                  + side.name()
+                  + " bills "
+                  + (side.has(MLT) && side.has(MRT)
+                      ? "both sides"
+                      : side.has(MLT) ? "the left side" : "the right side")
+                  + " again: "
+                  + both.line
+                  + " on "
+                  + both.name()
+                  + " already reports both sides of "
+                  + side.line.code()
+                  + ", and a side is paid once (bill another site or session with 59, XS or"
+                  + " another such modifier)");
+        }
+      }
+    }
+  }
+
+  /** Tells whether sided line {@code side} bills again what 50 line {@code both} reports. */
+  private static boolean repeatsSide(LineWork both, LineWork side) {
+    return both.line.code().equals(side.line.code())
+        && both.rowModifier() == side.rowModifier()
+        && (both.modifiers & PART) == (side.modifiers & PART)
+        && !saysAnotherSiteOrSession(side);
   }
 
   /** Returns the factor of a bilateral procedure over the amount of one side. */

@@ -115,9 +115,9 @@ import java.util.function.Function;
  *       add-on, whose units are levels): refused. 54/55/56: the sum of the pre-, intra- and
  *       post-operative shares (refused when the code has none, or with 80, 81, 82 or AS on the
  *       line). 62: 62.5% (CO-SURG 2; 1 also, with a documentation warning; 0 and 9 refused). 66:
- *       priced by report (TEAM SURG 1 and 2; 0 and 9
- *       refused). 80/81/82: 16%, AS: 13.6% (ASST SURG 2; 0 also, with a documentation warning; 1
- *       and 9 refused). Two surgeon roles on one line are refused.
+ *       priced by report (TEAM SURG 1 and 2; 0 and 9 refused). 80/81/82: 16%, AS: 13.6% (ASST SURG
+ *       2; 0 also, with a documentation warning; 1 and 9 refused). Two surgeon roles on one line
+ *       are refused.
  *   <li><b>Step {@code status-t}.</b> Status T lines are paid only when no other payable line
  *       (priced, contractor-priced or by report; other status T lines do not count) is on the
  *       claim.
@@ -129,7 +129,9 @@ import java.util.function.Function;
  *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions, nor when a line says
  *       another service, 59, XE, XS, XP, XU...) make one bilateral procedure: 150% of one side (1),
  *       100% (0 and 2), 200% (3). A pair of lines shares it half and half. An add-on's 50 line, or
- *       LT and RT lines of as many units, is one bilateral procedure per unit (level).
+ *       LT and RT lines of as many units, is one bilateral procedure per unit (level). A line with
+ *       LT or RT beside a line of the same code with 50 bills a side again: refused, naming both
+ *       lines.
  *   <li><b>Step {@code multiple-surgery}: endoscopy families</b> (MULT PROC 3): the endoscopies
  *       sharing an ENDO BASE, with that base when billed. The highest is paid in full, each other
  *       its amount minus the base's (not below zero), the base nothing. A missing base row refuses

@@ -341,6 +341,41 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aSideBilledBesideModifier50OfTheSameCodeIsRefusedNamingBothLines() {
+      // 50 reports both sides (RVU25D, BILAT SURG); another line of the code with RT bills the
+      // right side a second time. It was paid 1500.00 + 27447-RT ranked second at 500.00: three
+      // knees. The sided line is refused, whichever line is billed first.
+      PricedClaim claim = assertAmounts(price("27447-50", "27447-RT"), "1500.00", "1500.00", null);
+      PricedLine right = claim.line(1);
+      assertRefused(right, UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+      assertEquals(
+          "27447-RT on line 2 bills the right side again: 27447-50 on line 1 already reports both"
+              + " sides of 27447, and a side is paid once (bill another site or session with 59,"
+              + " XS or another such modifier)",
+          right.detail());
+      assertAmounts(price("27447-LT", "27447-50"), "1500.00", null, "1500.00");
+      assertRefused(
+          price("27447-LT", "27447-50").line(0),
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.BILATERAL);
+      // 50 beside an LT and RT pair: both sided lines, not a second bilateral procedure.
+      assertAmounts(price("27447-50", "27447-RT", "27447-LT"), "1500.00", "1500.00", null, null);
+      PricedLine both = price("27447-50", "27447-LT-RT").line(1);
+      assertRefused(both, UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+      assertTrue(
+          both.detail().startsWith("27447-LT-RT on line 2 bills both sides again"), both::toString);
+      // Another site or session (59, XS...) is another service, ranked as such: 150 + 50% x 100.
+      assertAmounts(price("20610-50", "20610-RT-XS"), "200.00", "150.00", "50.00");
+      assertAmounts(price("20610-50", "20610-RT-59"), "200.00", "150.00", "50.00");
+      // An add-on's lines count what its code adds: another level on the right.
+      PricedClaim levels = price("64483", "64484-50", "64484-RT");
+      assertTrue(levels.lines().stream().allMatch(PricedLine::isPriced), levels::toString);
+      // Another part of the service: an assistant's line for the right side is not the
+      // surgeon's side billed again.
+      assertTrue(price("27447-50", "27447-80-RT").line(1).isPriced());
+    }
+
+    @Test
     void bilateralComesBeforeTheMultipleProcedureRanking() {
       // 27447-50 = 1500 ranks above 27130 = 900: 1500 + 450.
       assertAmounts(price("27130", "27447-50"), "1950.00", "450.00", "1500.00");
@@ -1001,6 +1036,16 @@ class MedicareClaimPricerTest {
         billed.add(BilledLine.parse(line));
       }
       return PRICER.price(Claim.of(billed), CONTEXT);
+    }
+
+    @Test
+    void aSideBilledBesideAnotherProvidersModifier50IsNotRefused() {
+      // The repeated side is one provider's day: another practitioner's RT line is his own.
+      PricedClaim claim = priceBilled("27447-50" + SURGEON, "27447-RT" + ASSISTANT);
+      assertAmounts(claim, "2500.00", "1500.00", "1000.00");
+      // The same lines of one provider: the RT line is refused.
+      assertAmounts(
+          priceBilled("27447-50" + SURGEON, "27447-RT" + SURGEON), "1500.00", "1500.00", null);
     }
 
     @Test
