@@ -36,11 +36,7 @@ final class AddOnStep implements ClaimStep {
         continue;
       }
       if (primary) {
-        w.note(
-            ClaimRule.ADD_ON,
-            () ->
-                "add-on code (global ZZZ): never ranked as a primary"
-                    + " procedure, exempt from the multiple-procedure reduction");
+        w.note(WITH_PRIMARY);
       } else {
         w.warn(
             ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY,
@@ -51,4 +47,12 @@ final class AddOnStep implements ClaimStep {
       }
     }
   }
+
+  /** The same words on every add-on line: one step for all of them (issue 18). */
+  private static final PendingStep WITH_PRIMARY =
+      PendingStep.sharedNote(
+          ClaimRule.ADD_ON,
+          w ->
+              "add-on code (global ZZZ): never ranked as a primary"
+                  + " procedure, exempt from the multiple-procedure reduction");
 }

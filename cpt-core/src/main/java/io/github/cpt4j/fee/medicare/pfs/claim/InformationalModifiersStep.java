@@ -19,14 +19,22 @@ final class InformationalModifiersStep extends LineStep {
   @Override
   void apply(LineWork w) {
     if (w.has(M25)) {
-      w.note(
-          ClaimRule.FEE_SCHEDULE,
-          () -> "modifier 25: a significant, separately identifiable visit, no adjustment");
+      w.note(SEPARATE_VISIT);
     }
     if (w.has(M51)) {
-      w.note(
-          ClaimRule.MULTIPLE_PROCEDURE,
-          () -> "modifier 51 is informational: the MULT PROC indicator decides any reduction");
+      w.note(MULTIPLE_PROCEDURES);
     }
   }
+
+  // Words that are the same on every line: one step for all of them (issue 18).
+
+  private static final PendingStep SEPARATE_VISIT =
+      PendingStep.sharedNote(
+          ClaimRule.FEE_SCHEDULE,
+          w -> "modifier 25: a significant, separately identifiable visit, no adjustment");
+
+  private static final PendingStep MULTIPLE_PROCEDURES =
+      PendingStep.sharedNote(
+          ClaimRule.MULTIPLE_PROCEDURE,
+          w -> "modifier 51 is informational: the MULT PROC indicator decides any reduction");
 }

@@ -308,6 +308,11 @@ final class LineWork implements Supplier<Explanation> {
     addStep(new PendingStep(rule, null, description));
   }
 
+  /** Records a note shared by every line it is said of ({@link PendingStep#sharedNote}). */
+  void note(PendingStep shared) {
+    addStep(shared);
+  }
+
   private void addStep(PendingStep step) {
     if (stepCount == steps.length) {
       steps = stepCount == 0 ? new PendingStep[4] : Arrays.copyOf(steps, stepCount * 2);
@@ -367,7 +372,7 @@ final class LineWork implements Supplier<Explanation> {
     all.addAll(start.steps());
     String name = stepCount == 0 ? null : name();
     for (int i = 0; i < stepCount; i++) {
-      all.add(steps[i].render(name));
+      all.add(steps[i].render(this, name));
     }
     return Explanation.of(all);
   }

@@ -820,16 +820,18 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * once.
    */
   private List<FeeResult> anesthesiaResults(Claim claim, LineWork[] work, PricingContext context) {
-    Optional<AnesthesiaFeeSchedule> anesthesia = schedule.anesthesia();
-    if (anesthesia.isEmpty()) {
-      return null;
-    }
+    // The lines first: most claims have no anesthesia line, and then need not ask for the
+    // schedule's Optional (issue 18).
     int n = claim.size();
     boolean any = false;
     for (int i = 0; i < n && !any; i++) {
       any = AnesthesiaFeeSchedule.coversPacked(claim.line(i).line().packedCode());
     }
     if (!any) {
+      return null;
+    }
+    Optional<AnesthesiaFeeSchedule> anesthesia = schedule.anesthesia();
+    if (anesthesia.isEmpty()) {
       return null;
     }
     BitSet denied = new BitSet(n);

@@ -1357,6 +1357,47 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void theNotesEveryLineSharesSayWhatThatLineCarries() {
+      // The billed-charge, modifier 25 and add-on notes are one step object for every line
+      // (issue 18); each line's explanation still states its own charge.
+      PricedClaim claim =
+          price("64483 $900.00", "64484 $400.00", "99213-25 $180.00", "27130-51 $5000.00");
+      assertEquals(
+          List.of("the billed charge 900.00 is not lower"),
+          wordsOf(claim.line(0), "billed-charge"));
+      assertEquals(
+          List.of("the billed charge 400.00 is not lower"),
+          wordsOf(claim.line(1), "billed-charge"));
+      assertEquals(
+          List.of(
+              "add-on code (global ZZZ): never ranked as a primary procedure, exempt from the"
+                  + " multiple-procedure reduction"),
+          wordsOf(claim.line(1), "add-on"));
+      assertTrue(
+          wordsOf(claim.line(2), "fee-schedule")
+              .contains("modifier 25: a significant, separately identifiable visit, no adjustment"),
+          claim.line(2).explanation().toString());
+      assertEquals(
+          List.of("the billed charge 180.00 is not lower"),
+          wordsOf(claim.line(2), "billed-charge"));
+      assertTrue(
+          wordsOf(claim.line(3), "multiple-procedure")
+              .contains(
+                  "modifier 51 is informational: the MULT PROC indicator decides any reduction"),
+          claim.line(3).explanation().toString());
+      assertEquals(
+          List.of("the billed charge 5000.00 is not lower"),
+          wordsOf(claim.line(3), "billed-charge"));
+    }
+
+    private static List<String> wordsOf(PricedLine line, String rule) {
+      return line.explanation().steps().stream()
+          .filter(step -> step.rule().equals(rule))
+          .map(step -> step.description())
+          .toList();
+    }
+
+    @Test
     void modifierRuleViolationsAreReportedAndTheLineStillPriced() {
       PricedClaim claim = assertAmounts(price("99213-25-59"), "100.00", "100.00");
       PricedLine line = claim.line(0);
