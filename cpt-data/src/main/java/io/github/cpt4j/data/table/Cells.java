@@ -97,21 +97,30 @@ public final class Cells {
                       + name
                       + " cut there loads as "
                       + withoutIt
-                  : " "
-                      + CodeFormatException.quote(record.getField(column))
-                      + ", shorter than one: the file looks cut short")
+                  : text.indexOf(EndOfFileMark.MARK) >= 0
+                      ? " "
+                          + CodeFormatException.quote(record.getField(column))
+                          + ", a DOS end-of-file mark (Ctrl-Z) inside the field: put the mark on"
+                          + " a line of its own"
+                      : " "
+                          + CodeFormatException.quote(record.getField(column))
+                          + ", shorter than "
+                          + length
+                          + " characters: the file looks cut short")
               + "; end the line with a line break");
     }
   }
 
   /**
    * Tells whether the current record is {@code table}'s last, its line has no line ending, and its
-   * last field is that of {@code column}: where a cut file's last value would be cut unseen.
+   * last field is that of {@code column}, not closed by a quote: where a cut file's last value
+   * would be cut unseen ({@code "26"} or {@code ""} was closed, so whole).
    */
   private boolean endsUnendedLastLine(CsvTable table, int column) {
     List<CsvRecord> records = table.records();
     return record == records.get(records.size() - 1)
         && !table.lastLineEnded()
+        && !table.lastFieldQuoted()
         && record.getFieldCount() == column + 1;
   }
 

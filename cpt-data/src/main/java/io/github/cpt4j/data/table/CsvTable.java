@@ -50,13 +50,19 @@ public final class CsvTable {
   private final List<CsvRecord> records;
   private final boolean subset;
   private final boolean lastLineEnded;
+  private final boolean lastFieldQuoted;
 
   private CsvTable(
-      String sourceName, List<CsvRecord> records, boolean subset, boolean lastLineEnded) {
+      String sourceName,
+      List<CsvRecord> records,
+      boolean subset,
+      boolean lastLineEnded,
+      boolean lastFieldQuoted) {
     this.sourceName = sourceName;
     this.records = records;
     this.subset = subset;
     this.lastLineEnded = lastLineEnded;
+    this.lastFieldQuoted = lastFieldQuoted;
   }
 
   /**
@@ -66,6 +72,14 @@ public final class CsvTable {
    */
   public boolean lastLineEnded() {
     return lastLineEnded;
+  }
+
+  /**
+   * Tells whether the text ends with the quote that closes its last field ({@code ...,""} or {@code
+   * ...,"26"}): a field closed by its quote was not cut, whether or not a line break follows.
+   */
+  public boolean lastFieldQuoted() {
+    return lastFieldQuoted;
   }
 
   /**
@@ -310,7 +324,11 @@ public final class CsvTable {
         && records.get(0).getStartingLineNumber() == 1
         && isSubsetMarker(records.get(0).getField(0).strip())) {
       return new CsvTable(
-          sourceName, records.subList(1, records.size()), true, table.lastLineEnded);
+          sourceName,
+          records.subList(1, records.size()),
+          true,
+          table.lastLineEnded,
+          table.lastFieldQuoted);
     }
     return table;
   }
@@ -521,6 +539,7 @@ public final class CsvTable {
               + " closing quote after the field's value");
     }
     boolean ended = reader.endsWithLineBreak();
+    boolean quoted = reader.endsWithClosingQuote();
     int mark = endOfFileMark(records, sourceName);
     if (mark >= 0) {
       // The mark and the blank lines after it; the mark itself ends the last line of data, with
@@ -528,7 +547,7 @@ public final class CsvTable {
       records.subList(mark, records.size()).clear();
       ended = true;
     }
-    return new CsvTable(sourceName, records, false, ended);
+    return new CsvTable(sourceName, records, false, ended, quoted);
   }
 
   /**

@@ -183,6 +183,14 @@ public final class GuardedReader extends Reader {
     return csv == QUOTED;
   }
 
+  /**
+   * Tells whether the text read so far ends with the quote that closes a quoted CSV field. Always
+   * false for a guard made by the public constructor, which does not follow quotes.
+   */
+  public boolean endsWithClosingQuote() {
+    return csv == QUOTE_IN_QUOTED;
+  }
+
   /** Tells whether the text read so far ends with a line break (or is empty). */
   public boolean endsWithLineBreak() {
     return last < 0 || last == '\n' || last == '\r';

@@ -447,8 +447,17 @@ class FlatFeeScheduleCsvTest {
             () -> read("code,amount,modifier\n99213,95.00,\n71046,12.50,2"));
     assertEquals(
         "acme, line 3, column 3: the last line has no line ending and ends in its modifier '2',"
-            + " shorter than one: the file looks cut short; end the line with a line break",
+            + " shorter than 2 characters: the file looks cut short; end the line with a line break",
         half.getMessage());
+    DataLoadException mark =
+        assertThrows(
+            DataLoadException.class,
+            () -> read("code,amount,modifier\n99213,95.00,\n71046,12.50,\u001a"));
+    assertEquals(
+        "acme, line 3, column 3: the last line has no line ending and ends in its modifier"
+            + " '\\u001a', a DOS end-of-file mark (Ctrl-Z) inside the field: put the mark on a"
+            + " line of its own; end the line with a line break",
+        mark.getMessage());
     // Blanks are padding: a modifier of blanks is empty.
     assertThrows(DataLoadException.class, () -> read("code,amount,modifier\n71046,12.50, "));
     // Whole, ended, followed by another field or not last, the row loads.
@@ -457,6 +466,11 @@ class FlatFeeScheduleCsvTest {
     assertEquals(1, read("code,amount,modifier,note\n71046,12.50,,x").size());
     assertEquals(1, read("code,amount,modifier\n71046,12.50,,").size());
     assertEquals(1, read("modifier,code,amount\n,71046,12.50\n").size());
+    // A field closed by its quote was not cut: "" is an empty modifier, written whole.
+    assertEquals(1, read("code,amount,modifier\n\"71046\",\"12.50\",\"\"").size());
+    assertEquals(1, read("code,amount,modifier\n\"71046\",\"12.50\",\"26\"").size());
+    assertThrows(
+        DataLoadException.class, () -> read("code,amount,modifier\n\"71046\",\"12.50\",\"2"));
   }
 
   @Test

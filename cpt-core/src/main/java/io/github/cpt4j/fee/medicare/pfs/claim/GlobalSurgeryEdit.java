@@ -442,7 +442,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   /**
    * Tells whether the package of a procedure of {@code period}, {@code days} before {@code visit}
    * (negative: after), holds the visit; of a line of 55 alone or 56 alone, only in the days of its
-   * {@code part}. the postoperative days.
+   * {@code part}: the postoperative days for 55, the preoperative ones for 56.
    */
   private static boolean holds(GlobalPeriod period, Part part, long days, ClaimLine visit) {
     Modifier bypass = bypass(period, part, days);
