@@ -30,17 +30,23 @@ import java.util.OptionalInt;
  * <pre>
  * line     = code *( separator modifier ) [ 1*space "x" units ] [ 1*space minutes "min" ]
  * separator = "-" / 1*space          ; spaces around a hyphen are allowed
- * units    = 1*5DIGIT                ; 1 to 99999
+ * units    = 1*5DIGIT                ; 1 to 99999, a whole number; a lower-case x
  * minutes  = 1*4DIGIT                ; 1 to 9999: anesthesia time, as billed
  * </pre>
  *
- * <p>Surrounding white space is ignored and letters may be lower case, with one exception: a final
- * token after a space (not a hyphen) of a lower-case {@code x} followed by digits is always the
- * units, so the modifiers {@code X1}-{@code X5} must then be written in upper case or after a
- * hyphen ({@code 99213-x2} is modifier X2). Examples: {@code 27447-RT}, {@code 99213-25-59}, {@code
- * 99213 25}, {@code 71046-26 x2}, {@code 00790-AA 95min}. {@link #toString()} writes the canonical
- * form, {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when more than one and minutes
- * only when the line has them.
+ * <p>Surrounding white space is ignored and letters may be lower case, with one exception, so that
+ * units and a modifier are never taken for each other: after a space (not a hyphen), a lower-case
+ * {@code x} followed by digits is always the units, and after it only the minutes may follow
+ * ({@code 99213 x2 25} is refused). The modifiers {@code X1}-{@code X5} (patient relationship) are
+ * therefore written in upper case or after a hyphen ({@code 99213 X2} and {@code 99213-x2} are
+ * modifier X2). After a space, an upper-case {@code X} followed by other digits ({@code J1100 X8})
+ * and units with a decimal point or a separator ({@code x0.5}, {@code x1,000}) are refused as
+ * {@link ErrorType#BAD_UNITS}: units are a whole number written with a lower-case {@code x}. After
+ * a hyphen any two characters are a modifier ({@code J1100-X8} is the modifier X8, which {@link
+ * #toString()} writes so). Examples: {@code 27447-RT}, {@code 99213-25-59}, {@code 99213 25},
+ * {@code 71046-26 x2}, {@code 00790-AA 95min}. {@link #toString()} writes the canonical form,
+ * {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when more than one and minutes only
+ * when the line has them.
  *
  * <h2>Anesthesia minutes</h2>
  *
@@ -194,11 +200,9 @@ public final class ClaimLine implements CodeWithModifiers {
         minutes = parseMinutes(text, next, tokenEnd - 3);
         break;
       }
-      if (!closing
-          && !hyphen
-          && spaced
-          && isUnits(text, next, tokenEnd)
-          && (tokenEnd == end || isMinutesNext(text, tokenEnd, end))) {
+      if (!closing && !hyphen && spaced && isUnits(text, next, tokenEnd)) {
+        // After a space, x and digits are the units wherever they stand: read as the modifier
+        // X2 when more followed ("99213 x2 25"), they lost the units without a word.
         units = parseUnits(text, next + 1, tokenEnd);
         closing = true;
         pos = tokenEnd;
@@ -219,6 +223,9 @@ public final class ClaimLine implements CodeWithModifiers {
             text,
             tokenEnd < end ? tokenEnd : next,
             ErrorType.BAD_UNITS);
+      }
+      if (!hyphen && spaced) {
+        checkNotUnitsMiswritten(text, next, tokenEnd);
       }
       if (count == MAX_MODIFIERS) {
         throw new CodeFormatException(
@@ -337,11 +344,60 @@ public final class ClaimLine implements CodeWithModifiers {
   }
 
   /**
-   * Tells whether a token of digits then {@code min} (any case) follows the spaces at {@code pos}.
+   * Refuses a token after a space that reads as units written wrong, rather than let it become a
+   * modifier that prices the line as one unit: an upper-case {@code X} and digits other than the
+   * modifiers {@code X1}-{@code X5} ({@code J1100 X8} was the modifier X8, which no code set has,
+   * and priced one unit of eight), and units with a decimal point or a separator ({@code x0.5},
+   * {@code x1,000}), which were called a modifier of the wrong length. The error is at the {@code
+   * X} or at the point.
    */
-  private static boolean isMinutesNext(CharSequence text, int pos, int end) {
-    int next = skipSpaces(text, pos, end);
-    return next > pos && isMinutes(text, next, tokenEnd(text, next, end));
+  private static void checkNotUnitsMiswritten(CharSequence text, int start, int end) {
+    char first = text.charAt(start);
+    if (end - start < 2 || (first != 'x' && first != 'X')) {
+      return;
+    }
+    int mark = -1;
+    boolean digits = false;
+    for (int i = start + 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if ((c == '.' || c == ',') && mark < 0) {
+        mark = i;
+      } else {
+        return; // not units at all: the modifier parser says what is wrong
+      }
+    }
+    if (!digits) {
+      return;
+    }
+    if (mark >= 0) {
+      throw new CodeFormatException(
+          text.charAt(mark) == '.'
+              ? "units are a whole number from 1 to " + MAX_UNITS + ", such as x2, never a fraction"
+              : "units are a whole number from 1 to "
+                  + MAX_UNITS
+                  + " without separators, such as"
+                  + " x1000",
+          text,
+          mark,
+          ErrorType.BAD_UNITS);
+    }
+    // Upper-case X and digits: X1-X5 are the patient relationship modifiers; the rest is units.
+    boolean modifier =
+        end - start == 2 && text.charAt(start + 1) >= '1' && text.charAt(start + 1) <= '5';
+    if (first == 'X' && !modifier) {
+      String number = text.subSequence(start + 1, end).toString();
+      throw new CodeFormatException(
+          "units are written with a lower-case x, such as x"
+              + number
+              + "; X"
+              + number
+              + " is no modifier (the modifiers of an X and a digit are X1 to X5)",
+          text,
+          start,
+          ErrorType.BAD_UNITS);
+    }
   }
 
   private static boolean isMinutes(CharSequence text, int start, int end) {

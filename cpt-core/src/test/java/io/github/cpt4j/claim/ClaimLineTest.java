@@ -37,6 +37,10 @@ class ClaimLineTest {
         "J1100 x9999          | J1100 x9999",
         "99213 X2             | 99213-X2",
         "99213-x2             | 99213-X2",
+        "99213 X5 x3          | 99213-X5 x3",
+        // After a hyphen any two characters are a modifier, as toString writes them.
+        "J1100-X8             | J1100-X8",
+        "J1100 - x8           | J1100-X8",
         "27447-rt-22-51-AS    | 27447-RT-22-51-AS",
         "00790-AA 95min       | 00790-AA 95min",
         "00790 aa 95MIN       | 00790-AA 95min",
@@ -76,6 +80,22 @@ class ClaimLineTest {
         "00790-AA 10000min     | BAD_MINUTES        | 9",
         "00790 95min x2        | BAD_MINUTES        | 11",
         "00790 95min 30min     | BAD_MINUTES        | 11",
+        // An upper-case X and digits after a space is units written wrong, not a modifier: the
+        // modifiers of an X and a digit are X1-X5. J1100 X8 priced one unit as the modifier X8.
+        "J1100 X8              | BAD_UNITS          | 6",
+        "99213 X9              | BAD_UNITS          | 6",
+        "99213 X0              | BAD_UNITS          | 6",
+        "99213-25 X12          | BAD_UNITS          | 9",
+        "99213 X6 30min        | BAD_UNITS          | 6",
+        // Units are whole: the point, not 'a modifier of the wrong length'.
+        "J1100 x0.5            | BAD_UNITS          | 8",
+        "99213 x1.5            | BAD_UNITS          | 8",
+        "99213 X1.5            | BAD_UNITS          | 8",
+        "J1100 x1,000          | BAD_UNITS          | 8",
+        // x and digits after a space are the units wherever they stand: 99213 x2 25 was
+        // 99213-X2-25, one unit.
+        "99213 x2 25           | BAD_MINUTES        | 9",
+        "71046 x2 26 x3        | BAD_MINUTES        | 9",
         "I1234-25              | LETTER_NOT_IN_USE  | 0",
         "0001b                 | BAD_SUFFIX         | 4",
       })
@@ -84,6 +104,31 @@ class ClaimLineTest {
     assertEquals(type, e.errorType(), e::getMessage);
     assertEquals(index, e.errorIndex(), e::getMessage);
     assertEquals(text, e.input());
+  }
+
+  @Test
+  void unitsWrittenWrongAreToldHowToWriteThem() {
+    CodeFormatException upper =
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("J1100 X8"));
+    assertEquals(
+        "'J1100 X8' has bad units at index 6: units are written with a lower-case x, such as x8;"
+            + " X8 is no modifier (the modifiers of an X and a digit are X1 to X5)",
+        upper.getMessage());
+    CodeFormatException fraction =
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("J1100 x0.5"));
+    assertEquals(
+        "'J1100 x0.5' has bad units at index 8: units are a whole number from 1 to 99999, such"
+            + " as x2, never a fraction",
+        fraction.getMessage());
+  }
+
+  @Test
+  void theModifiersX1ToX5AreReadInUpperCaseAfterASpace() {
+    for (int digit = 1; digit <= 5; digit++) {
+      ClaimLine line = ClaimLine.parse("99213 X" + digit);
+      assertEquals(List.of(Modifier.parse("X" + digit)), line.modifiers());
+      assertEquals(1, line.units());
+    }
   }
 
   @Test
