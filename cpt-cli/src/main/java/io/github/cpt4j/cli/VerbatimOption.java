@@ -14,6 +14,7 @@ final class VerbatimOption {
       description =
           "Write CSV cells exactly as read. By default a cell that a spreadsheet would run as a "
               + "formula (one starting with =, +, - or @) gets a leading ' and control "
-              + "characters are removed.")
+              + "characters (with the Unicode line separators and bidirectional controls) are "
+              + "removed.")
   boolean verbatim;
 }

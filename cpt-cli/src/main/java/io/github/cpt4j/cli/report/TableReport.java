@@ -45,9 +45,10 @@ final class TableReport implements Report {
   }
 
   /**
-   * The cell with its control characters written as Unicode escapes, as the messages quote input: a
-   * line break or an escape sequence in a line given as an argument would break the table's row or
-   * the terminal.
+   * The cell with its {@linkplain SpreadsheetSafe#isControl control characters} written as Unicode
+   * escapes, as the messages quote input, in every cell: a line break (U+2028 too), an escape
+   * sequence or a bidirectional override (U+202E) in a line given as an argument would break the
+   * table's row, act on the terminal or show the row reordered.
    */
   static String visible(String text) {
     StringBuilder escaped = null; // made at the first control character, if any
