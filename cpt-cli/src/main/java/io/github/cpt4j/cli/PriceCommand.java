@@ -24,7 +24,6 @@ import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.Report;
-import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.fee.PractitionerType;
@@ -32,7 +31,6 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.text.IsoDate;
-import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -175,7 +173,11 @@ final class PriceCommand implements Callable<Integer> {
           "Claim lines such as 99213, 27447-RT or 71046-26 x2, priced as one claim (at most "
               + BatchPricing.MAX_CLAIM_LINES
               + "); a line may end in 'by NPI', its rendering provider, as in '27447-80 by "
-              + "1234567893': each practitioner's lines are judged apart by the same-day rules.")
+              + "1234567893': each practitioner's lines are judged apart by the same-day rules. "
+              + "Units are a lower-case x and a whole number after a space (J1100 x8); an "
+              + "upper-case X and digits other than the modifiers X1-X5, or units with a "
+              + "decimal point, make the line invalid rather than a modifier or a guess. "
+              + "cpt validate accepts the same lines.")
   private List<String> lines = new ArrayList<>();
 
   @Option(
@@ -646,7 +648,7 @@ final class PriceCommand implements Callable<Integer> {
     boolean allValid = true;
     for (String text : lines) {
       try {
-        BilledLine line = line(text);
+        BilledLine line = LineArgument.parse(text);
         // The canonical form, with "by NPI" when the line names its rendering provider.
         labels.add(line.toString());
         requests.add(
@@ -664,7 +666,7 @@ final class PriceCommand implements Callable<Integer> {
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (IllegalArgumentException e) {
-        // A malformed claim line (CodeFormatException) or NPI: the line's outcome, not a failure.
+        // A malformed claim line, NPI, or a charge or date: the line's outcome, not a failure.
         allValid = false;
         labels.add(text);
         outcomes.add(Outcome.notPriced("invalid_line", e.getMessage()));
@@ -766,77 +768,6 @@ final class PriceCommand implements Callable<Integer> {
       return ExitStatus.INVALID_INPUT;
     }
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
-  }
-
-  /**
-   * Reads a line argument as {@link BilledLine#parse} reads it: a claim line, then optionally
-   * {@code by} and the NPI of its rendering provider ({@code 27447-80 by 1234567893}), so that the
-   * lines of a group's practitioners are each judged by the same-day rules of their own. A charge
-   * ({@code $...}) or a date of service ({@code on ...}) of that text form is refused: the lines
-   * are priced on {@code --date}, at the fee schedule's amount.
-   *
-   * @throws IllegalArgumentException with the message to show, if the line is malformed (a {@link
-   *     CodeFormatException} for the claim line), its NPI is not one, or it has a charge or a date
-   */
-  static BilledLine line(String text) {
-    String end = lastWord(text);
-    if (end.equalsIgnoreCase("by") || end.equalsIgnoreCase("on")) {
-      // "27447-80 by $NPI" with the variable empty: the library reads the word as a modifier
-      // (as "99213 by 25" is 99213-BY-25), which would price the line as another provider's.
-      throw new IllegalArgumentException(
-          CodeFormatException.quote(text)
-              + " ends with '"
-              + end
-              + "' and nothing after it: "
-              + (end.equalsIgnoreCase("by")
-                  ? "'by' takes the rendering provider's ten-digit NPI"
-                  : "'on' takes a date, and lines given here are priced on --date")
-              + " (a modifier "
-              + end.toUpperCase(Locale.ROOT)
-              + " is written with a hyphen: -"
-              + end.toUpperCase(Locale.ROOT)
-              + ")");
-    }
-    BilledLine line;
-    try {
-      line = BilledLine.parse(text);
-    } catch (CodeFormatException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      // A malformed NPI comes with the CodeFormatException that says what is wrong with it; a
-      // malformed charge or date is refused as any charge or date is, rather than asked to be
-      // fixed. The library's NPI message shows a line with a charge and a date, which a line
-      // given here may not have: this one shows a line the command prices.
-      if (e.getCause() instanceof CodeFormatException npi) {
-        throw new IllegalArgumentException(
-            "a rendering provider is a ten-digit NPI that ends the line (99213 by 1234567893): "
-                + npi.getMessage(),
-            npi);
-      }
-      throw noChargeOrDate(text);
-    }
-    if (line.charge().isPresent() || line.dateOfService().isPresent()) {
-      throw noChargeOrDate(text);
-    }
-    return line;
-  }
-
-  /** The last word of {@code text} after a blank, or "" for text of one word. */
-  private static String lastWord(String text) {
-    String s = WhiteSpace.strip(text);
-    int i = s.length();
-    while (i > 0 && !WhiteSpace.isSpace(s.charAt(i - 1))) {
-      i--;
-    }
-    return i == 0 ? "" : s.substring(i);
-  }
-
-  private static IllegalArgumentException noChargeOrDate(String text) {
-    return new IllegalArgumentException(
-        CodeFormatException.quote(text)
-            + " has a charge ('$') or a date ('on'): a line given here is a claim line and"
-            + " optionally its rendering provider ('by NPI'), priced on --date; price lines of"
-            + " several dates with --input and a date column");
   }
 
   /** Writes one line to standard error, as {@code cpt price: ...}. */

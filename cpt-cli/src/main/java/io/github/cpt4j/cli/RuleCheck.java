@@ -57,7 +57,7 @@ final class RuleCheck {
     ClaimLine parsed =
         ValidateCommand.isSingleToken(line)
             ? ClaimLine.of(ProcedureCode.parseLenient(line), List.of(), 1)
-            : ClaimLine.parse(line);
+            : LineArgument.parse(line).line();
     ProcedureCode code = parsed.code();
     List<Modifier> modifiers = parsed.modifiers();
     int codeStart = codeStart(line);
@@ -95,22 +95,34 @@ final class RuleCheck {
     Optional<String> minutes = AnesthesiaTimeEdit.ignoredMinutes(parsed);
     if (minutes.isPresent()) {
       findings.add(
-          new Finding(ValidateCommand.MINUTES_IGNORED, lastTokenStart(line), minutes.get(), true));
+          new Finding(ValidateCommand.MINUTES_IGNORED, minutesStart(line), minutes.get(), true));
     }
     return findings;
   }
 
-  /** The index of the line's last token, where the grammar puts the minutes. */
-  private static int lastTokenStart(String line) {
+  /**
+   * The index of the minutes, the last token of digits then {@code min} (any case): the last of the
+   * claim line, which {@code by} and an NPI may follow.
+   */
+  private static int minutesStart(String line) {
     int end = line.length();
-    while (end > 0 && WhiteSpace.isSpace(line.charAt(end - 1))) {
-      end--;
+    int found = 0;
+    int i = 0;
+    while (i < end) {
+      while (i < end && WhiteSpace.isSpace(line.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < end && !WhiteSpace.isSpace(line.charAt(i))) {
+        i++;
+      }
+      if (i - start > 3
+          && line.regionMatches(true, i - 3, "min", 0, 3)
+          && Character.isDigit(line.charAt(start))) {
+        found = start;
+      }
     }
-    int start = end;
-    while (start > 0 && !WhiteSpace.isSpace(line.charAt(start - 1))) {
-      start--;
-    }
-    return start;
+    return found;
   }
 
   /** The index of the code: after the leading blanks. */

@@ -1,6 +1,5 @@
 package io.github.cpt4j.cli;
 
-import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.input.LineReader;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
@@ -47,11 +46,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Check codes or claim lines, one per line, and report each invalid line.",
       "",
-      "A line is a code (99213, 0001F, G0438) or a claim line in the library's grammar: "
-          + "a code, up to four modifiers separated by hyphens or spaces, and optional units "
-          + "written xN (27447-RT, 99213-25-59, 71046-26 x2). Letters may be lower case and "
-          + "surrounding blanks are ignored. Blank lines and lines whose first non-blank "
-          + "character is # are skipped.",
+      "A line is a code (99213, 0001F, G0438) or a claim line as cpt price reads its "
+          + "arguments: a code, up to four modifiers separated by hyphens or spaces, optional "
+          + "units written x and a whole number, optional anesthesia minutes, and optionally by "
+          + "and the rendering provider's NPI (27447-RT, 99213-25-59, 71046-26 x2, 00790-AA "
+          + "95min, 27447-80 by 1234567893). Letters may be lower case, except that after a "
+          + "space x and digits are the units, and an upper-case X with digits other than the "
+          + "modifiers X1-X5 is refused (write units x8, a modifier X8 -X8). Surrounding blanks "
+          + "are ignored. Blank lines and lines whose first non-blank character is # are "
+          + "skipped.",
       "",
       "Each invalid line is reported with its number (from 1), the error type (such as "
           + "WRONG_LENGTH or ILLEGAL_CHARACTER) and the 0-based index in the line where the "
@@ -547,13 +550,15 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * Parses one line: a single token with the code parser, whose messages speak of a code, and
-   * anything longer with the claim-line parser. Returns the canonical form.
+   * Parses one line as {@code cpt price} reads its line arguments: a single token with the code
+   * parser, whose messages speak of a code, and anything longer as {@link LineArgument} reads it, a
+   * claim line and optionally {@code by} and its rendering provider's NPI. Returns the canonical
+   * form.
    */
   static String parse(String line) {
     return isSingleToken(line)
         ? ProcedureCode.parseLenient(line).toString()
-        : ClaimLine.parse(line).toString();
+        : LineArgument.parse(line).toString();
   }
 
   static boolean isSingleToken(String line) {

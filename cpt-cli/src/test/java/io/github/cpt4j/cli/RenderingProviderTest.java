@@ -117,8 +117,8 @@ class RenderingProviderTest {
     assertEquals("invalid_line", out.get(1).get(2), out::toString);
     assertTrue(
         message.startsWith(
-            "a rendering provider is a ten-digit NPI that ends the line (99213 by 1234567893):"
-                + " '1234567890' has a wrong check digit"),
+            "'99213 by 1234567890' has a wrong check digit at index 18: a rendering provider is"
+                + " a ten-digit NPI that ends the line (99213 by 1234567893); "),
         message);
     assertFalse(message.contains("$") || message.contains(" on "), message);
     // The example, as shown, is priced.
