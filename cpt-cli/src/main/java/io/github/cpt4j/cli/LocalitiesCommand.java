@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
+import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -22,7 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -42,7 +44,9 @@ import picocli.CommandLine.TypeConversionException;
           + "three geographic practice cost indices (work, practice expense, malpractice).",
       "",
       "The LOCALITY column (MAC-LOC) is what cpt price --locality takes. GPCIs are shown "
-          + "with three decimals, as CMS prints them.",
+          + "with three decimals, as CMS prints them. SHARED_WITH names the other states whose "
+          + "ZIP codes a locality covers, by CMS's ZIP code file (the table shows it only when "
+          + "a row has some; CSV and JSON always).",
       "",
       "Exit status 1 when --state names no locality; 2 when the --zip code is in none."
     },
@@ -72,8 +76,10 @@ final class LocalitiesCommand implements Callable<Integer> {
       paramLabel = "XX",
       converter = StateConverter.class,
       description =
-          "Only this state or territory, such as NY or PR; a territory without a locality of"
-              + " its own (GU, AS, MP) shows the locality of its ZIP codes.")
+          "Only the localities that cover part of this state or territory, such as NY or PR:"
+              + " its own, and another state's that holds some of its ZIP codes (12202-01, DC's,"
+              + " for MD and VA; 01212-01, Hawaii's, for GU, AS and MP), whose shared_with"
+              + " column names the other states it covers.")
   private String state;
 
   @Option(
@@ -128,32 +134,46 @@ final class LocalitiesCommand implements Callable<Integer> {
       throw Inputs.loadFailure(
           e, gpci == null ? List.of() : List.of(Map.entry("--gpci", gpci)), "the localities");
     }
+    // A locality can cover ZIP codes of states other than its GPCI row's (12202-01, DC's, covers
+    // suburbs of Maryland and Virginia; 01212-01, Hawaii's, Guam and the other Pacific
+    // territories): a state lists every locality that covers part of it, marked as shared.
+    Map<Locality, SortedSet<String>> statesOf = data.statesOfLocalities();
     List<Gpci> chosen = new ArrayList<>();
     for (Gpci locality : all) {
-      if ((state == null || state.equals(locality.state()))
+      if ((state == null
+              || state.equals(locality.state())
+              || statesOf.getOrDefault(locality.locality(), EMPTY).contains(state))
           && ofZip.map(locality.locality()::equals).orElse(true)) {
         chosen.add(locality);
       }
     }
-    if (chosen.isEmpty() && state != null) {
-      // A territory without a row of its own: the localities CMS's ZIP5 file puts its ZIP codes in.
-      Set<Locality> ofState = data.localitiesOfZipCodesIn(state);
-      for (Gpci locality : all) {
-        if (ofState.contains(locality.locality())) {
-          chosen.add(locality);
-        }
-      }
+    List<String> shared = new ArrayList<>(chosen.size());
+    for (Gpci locality : chosen) {
+      shared.add(sharedWith(locality, statesOf.getOrDefault(locality.locality(), EMPTY)));
+    }
+    // The table shows the column only when a row is shared, as before for every other state; CSV
+    // and JSON always have it, so that a program reads one set of columns.
+    boolean sharedColumn =
+        output.format != Format.TABLE || shared.stream().anyMatch(s -> s != null);
+    List<Column> columns = columnsFor(chosen);
+    if (sharedColumn) {
+      columns.add(Column.text("shared_with", 11));
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Report report = Report.create(output.format, columnsFor(chosen), out, false)) {
-      for (Gpci locality : chosen) {
-        report.row(
-            locality.locality().toString(),
-            locality.state(),
-            locality.name(),
-            asCmsPrints(locality.work()),
-            asCmsPrints(locality.practiceExpense()),
-            asCmsPrints(locality.malpractice()));
+    try (Report report = Report.create(output.format, columns, out, false)) {
+      for (int i = 0; i < chosen.size(); i++) {
+        Gpci locality = chosen.get(i);
+        List<Object> row = new ArrayList<>(columns.size());
+        row.add(locality.locality().toString());
+        row.add(locality.state());
+        row.add(locality.name());
+        row.add(asCmsPrints(locality.work()));
+        row.add(asCmsPrints(locality.practiceExpense()));
+        row.add(asCmsPrints(locality.malpractice()));
+        if (sharedColumn) {
+          row.add(shared.get(i));
+        }
+        report.row(row.toArray());
       }
       report.finish();
     }
@@ -171,6 +191,18 @@ final class LocalitiesCommand implements Callable<Integer> {
       return ExitStatus.INVALID_INPUT;
     }
     return ExitStatus.OK;
+  }
+
+  private static final SortedSet<String> EMPTY = new TreeSet<>();
+
+  /**
+   * Returns the states other than its GPCI row's whose ZIP codes {@code locality} covers, separated
+   * by spaces ({@code MD VA} for 12202-01), or null when it covers its own state's alone.
+   */
+  private static String sharedWith(Gpci locality, SortedSet<String> states) {
+    List<String> others = new ArrayList<>(states);
+    others.remove(locality.state());
+    return others.isEmpty() ? null : String.join(" ", others);
   }
 
   /**

@@ -76,8 +76,8 @@ class CliPolishTest {
     Cli.Result csv = fake("localities", "--state", "AL", "-f", "csv");
     assertEquals(
         List.of(
-            "locality,state,name,work_gpci,pe_gpci,mp_gpci",
-            "10112-00,AL,STATEWIDE,1.000,0.869,0.575"),
+            "locality,state,name,work_gpci,pe_gpci,mp_gpci,shared_with",
+            "10112-00,AL,STATEWIDE,1.000,0.869,0.575,"),
         csv.outLines());
     Cli.Result table = fake("localities", "--state", "NY");
     assertTrue(

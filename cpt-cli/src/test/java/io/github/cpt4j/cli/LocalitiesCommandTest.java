@@ -99,7 +99,37 @@ class LocalitiesCommandTest {
   void listsTheBundledTable() {
     Cli.Result r = Cli.run("localities", "--state", "ny", "-f", "csv");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.out().contains("\n13282-99,NY,REST OF NEW YORK,1.000,0.949,0.732\n"), r::toString);
+    assertTrue(
+        r.out().contains("\n13282-99,NY,REST OF NEW YORK,1.000,0.949,0.732,\n"), r::toString);
+  }
+
+  /**
+   * 12202-01, "DC + MD/VA SUBURBS", covers Montgomery and Prince George's counties in Maryland and
+   * Arlington, Fairfax and Alexandria in Virginia (CMS's county file; its ZIP5 file puts 140
+   * Maryland and 132 Virginia ZIP codes there): --state MD and VA left it out, so a user picking
+   * from the list priced Bethesda in 12302-99 (99213: 90.07, not 100.28).
+   */
+  @Test
+  void aStateListsTheLocalitiesOfOtherStatesThatCoverPartOfIt() {
+    for (String state : new String[] {"MD", "va", "DC"}) {
+      Cli.Result r = Cli.run("localities", "--state", state, "-f", "csv");
+      assertEquals(0, r.status(), r::toString);
+      assertTrue(
+          r.out().contains("\n12202-01,DC,DC + MD/VA SUBURBS,1.057,1.192,1.168,MD VA\n"),
+          r::toString);
+    }
+    Cli.Result md = Cli.run("localities", "--state", "MD");
+    assertEquals(4, md.outLines().size(), md::toString);
+    assertTrue(md.outLines().get(0).endsWith("MP GPCI  SHARED WITH"), md::toString);
+    assertTrue(
+        md.outLines().get(2).matches("12302-01\\s+MD\\s+BALTIMORE.*1\\.309\\s*"), md::toString);
+    // A state no other's locality covers: the table as before, without the column.
+    Cli.Result ny = Cli.run("localities", "--state", "NY");
+    assertTrue(ny.outLines().get(0).endsWith("MP GPCI"), ny::toString);
+    JsonNode zip = JsonTree.read(Cli.run("localities", "--zip", "20814", "-f", "json").out());
+    assertEquals("MD VA", zip.get(0).get("shared_with").textValue());
+    JsonNode hawaii = JsonTree.read(Cli.run("localities", "--state", "HI", "-f", "json").out());
+    assertEquals("AS FM GU MH MP PW", hawaii.get(0).get("shared_with").textValue());
   }
 
   /**

@@ -48,12 +48,14 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -540,20 +542,17 @@ public final class MedicareData implements PricingData {
   }
 
   @Override
-  public Set<Locality> localitiesOfZipCodesIn(String state) {
-    requireNonNull(state, "state");
+  public Map<Locality, SortedSet<String>> statesOfLocalities() {
     DmeposZipTable states = BundledData.dmeposZips();
     ZipLocalityTable zips = BundledData.zipLocalities();
-    Set<Locality> found = new TreeSet<>();
-    int wanted = states.states().indexOf(state);
-    if (wanted < 0) {
-      return found;
-    }
+    Map<Locality, SortedSet<String>> found = new HashMap<>();
     for (int i = 0; i < zips.rangeCount(); i++) {
+      SortedSet<String> ofLocality =
+          found.computeIfAbsent(zips.rangeLocality(i), locality -> new TreeSet<>());
       for (int zip = zips.rangeStart(i); zip <= zips.rangeEnd(i); zip++) {
-        if (states.stateIndex(zip) == wanted) {
-          found.add(zips.rangeLocality(i));
-          break; // the range's locality is found
+        int state = states.stateIndex(zip);
+        if (state >= 0) {
+          ofLocality.add(states.states().get(state));
         }
       }
     }

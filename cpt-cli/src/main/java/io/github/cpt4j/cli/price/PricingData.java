@@ -8,8 +8,9 @@ import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * What {@code cpt price} and {@code cpt localities} need from the library's data: a pricer over the
@@ -126,13 +127,14 @@ public interface PricingData {
   }
 
   /**
-   * Returns the payment localities of the ZIP codes of {@code state} (two capital letters) in the
-   * bundled ZIP code table: a territory the GPCI file lists under no row of its own (Guam, American
-   * Samoa and the Northern Mariana Islands are in 01212-01, "HAWAII, GUAM") has its localities
-   * there. Empty when the data does not say.
+   * Returns, for each payment locality of the bundled ZIP code table, the states and territories
+   * whose ZIP codes it holds (CMS's ZIP5 file gives each ZIP code's state), in alphabetical order:
+   * a locality can cover more than the state of its GPCI row, as 12202-01, "DC + MD/VA SUBURBS",
+   * covers Montgomery and Prince George's counties in Maryland and the Virginia suburbs (CMS's
+   * county file says the same). Empty when the data does not say.
    */
-  default Set<Locality> localitiesOfZipCodesIn(String state) {
-    return Set.of();
+  default Map<Locality, SortedSet<String>> statesOfLocalities() {
+    return Map.of();
   }
 
   /**
