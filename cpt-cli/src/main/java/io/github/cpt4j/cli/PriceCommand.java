@@ -18,6 +18,7 @@ import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowFailedException;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
+import io.github.cpt4j.cli.price.SampleCoverage;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
@@ -426,15 +427,44 @@ final class PriceCommand implements Callable<Integer> {
     if (zip == null && locality == null) {
       return Optional.empty();
     }
-    if (locality != null) {
-      if (!pricer.knowsLocality(locality)) {
-        // Refused here like an unknown ZIP code, rather than as every line's no_gpci_for_locality.
-        throw new ParameterException(
-            spec.commandLine(),
-            "locality " + locality + " is not a Medicare payment locality; see cpt localities");
-      }
+    if (locality != null && !pricer.knowsLocality(locality)) {
+      // Refused here like an unknown ZIP code, rather than as every line's no_gpci_for_locality.
+      throw new ParameterException(
+          spec.commandLine(),
+          "locality " + locality + " is not a Medicare payment locality; see cpt localities");
+    }
+    if (zip == null) {
       return Optional.of(locality);
     }
+    // --zip is checked beside --locality too: there it is where the patient lives, and a ZIP code
+    // in no locality priced the claim anyway, a DMEPOS line at 0.00 (no_beneficiary_zip).
+    Optional<Locality> found = zipLocality(serviceDate);
+    if (locality != null) {
+      return Optional.of(locality);
+    }
+    // A batch over a directory counts the rows --zip places in a split ZIP code on their own
+    // dates (the summary's warning), rather than warning once for --date.
+    boolean placedByRowDates = input != null && cmsDir != null;
+    if (!placedByRowDates
+        && data.isSplitByPlusFour(zip, serviceDate, Optional.ofNullable(cmsDir))) {
+      note(
+          "warning: CMS splits ZIP code "
+              + zip.digits()
+              + " between payment localities and prices it by its ZIP+4, which cpt4j does not"
+              + " read: priced in "
+              + found.get()
+              + ", the locality of its five-digit row; give --locality if the place is in another");
+    }
+    return found;
+  }
+
+  /**
+   * Returns the locality of {@code --zip} on {@code serviceDate}, empty only for a batch over a
+   * directory whose ZIP code file of another quarter knows it.
+   *
+   * @throws ParameterException if no ZIP code table places it
+   */
+  private Optional<Locality> zipLocality(LocalDate serviceDate) {
     Optional<Locality> found = data.localityOf(zip, serviceDate, Optional.ofNullable(cmsDir));
     if (found.isEmpty()
         && input != null
@@ -462,19 +492,6 @@ final class PriceCommand implements Callable<Integer> {
                       : " on "
                           + serviceDate
                           + (date == null ? " (today; give --date for another)" : " (--date)")));
-    }
-    // A batch over a directory counts the rows --zip places in a split ZIP code on their own
-    // dates (the summary's warning), rather than warning once for --date.
-    boolean placedByRowDates = input != null && cmsDir != null;
-    if (!placedByRowDates
-        && data.isSplitByPlusFour(zip, serviceDate, Optional.ofNullable(cmsDir))) {
-      note(
-          "warning: CMS splits ZIP code "
-              + zip.digits()
-              + " between payment localities and prices it by its ZIP+4, which cpt4j does not"
-              + " read: priced in "
-              + found.get()
-              + ", the locality of its five-digit row; give --locality if the place is in another");
     }
     return found;
   }
@@ -767,6 +784,22 @@ final class PriceCommand implements Callable<Integer> {
       note(uncovered.get());
       return ExitStatus.INVALID_INPUT;
     }
+    // A code the bundled sample lacks is not_in_schedule there and priced by CMS's whole file:
+    // never a silent 0.00. Nothing priced is status 1, as a run out of the data's dates.
+    List<String> notInSample = new ArrayList<>();
+    boolean nothingPriced = true;
+    for (int i = 0; i < outcomes.size(); i++) {
+      nothingPriced &= !outcomes.get(i).isPriced();
+      if (outcomes.get(i).notInSample()) {
+        notInSample.add(labels.get(i));
+      }
+    }
+    if (!notInSample.isEmpty()) {
+      note(SampleCoverage.message(notInSample, nothingPriced));
+      if (nothingPriced) {
+        return ExitStatus.INVALID_INPUT;
+      }
+    }
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
 
@@ -931,6 +964,13 @@ final class PriceCommand implements Callable<Integer> {
       // The rows' dates are the user's when --date was given or no row took today's date.
       note(DateCoverage.message(summary.coverage(), date != null || summary.undated() == 0));
       return ExitStatus.INVALID_INPUT;
+    }
+    if (summary.notInSample() > 0) {
+      // As for lines given as arguments: status 1 when nothing was priced, else a warning.
+      note(SampleCoverage.message(summary.notInSample(), summary.priced() == 0));
+      if (summary.priced() == 0) {
+        return ExitStatus.INVALID_INPUT;
+      }
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }

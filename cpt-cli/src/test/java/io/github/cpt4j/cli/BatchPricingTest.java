@@ -150,7 +150,7 @@ class BatchPricingTest {
     // The first row's blank date took the default date.
     assertEquals(
         new BatchPricing.Summary(
-            4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE, false, Set.of()),
+            4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE, false, Set.of(), 0),
         summary);
   }
 

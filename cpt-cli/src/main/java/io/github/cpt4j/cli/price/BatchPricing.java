@@ -150,7 +150,8 @@ public final class BatchPricing {
    * {@link BatchHeader#lookalikes()}); the claim values that came back after other claims, so that
    * their rows were priced as separate claims (see {@link ClaimOrder}); whether the input has a
    * {@code rendering_provider} column, without which no row is of an NPI {@code --practitioner
-   * NPI=TYPE} names; and which of those NPIs some valid row named.
+   * NPI=TYPE} names; which of those NPIs some valid row named; and the rows not priced because
+   * their codes are missing from a bundled sample ({@link SampleCoverage}), a subset of not priced.
    */
   public record Summary(
       long rows,
@@ -164,7 +165,8 @@ public final class BatchPricing {
       List<BatchHeader.Lookalike> lookalikes,
       ClaimOrder.Returns claimsBack,
       boolean namesRenderingProviders,
-      Set<Npi> providersNamed) {
+      Set<Npi> providersNamed,
+      long notInSample) {
 
     /** Returns a summary without rows out of the data's dates or without a date. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
@@ -180,7 +182,8 @@ public final class BatchPricing {
           List.of(),
           ClaimOrder.Returns.NONE,
           false,
-          Set.of());
+          Set.of(),
+          0);
     }
 
     /** Checks that the coverage, the lookalikes and the claims that came back are given. */
@@ -1038,6 +1041,9 @@ public final class BatchPricing {
     private long dateNotCovered;
     private String coverage = "";
 
+    /** The rows whose codes a bundled sample lacks ({@link Outcome#notInSample()}). */
+    private long notInSample;
+
     /** The rows that took the default date, counted by every thread's parser. */
     private final LongAdder undated = new LongAdder();
 
@@ -1132,6 +1138,9 @@ public final class BatchPricing {
               if (DateCoverage.isNotCovered(outcome) && dateNotCovered++ == 0) {
                 coverage = DateCoverage.reason(outcome);
               }
+              if (outcome.notInSample()) {
+                notInSample++;
+              }
             }
             if (chunk.invalid[i]) {
               invalid++;
@@ -1204,7 +1213,8 @@ public final class BatchPricing {
           header.lookalikes(),
           claimsBack,
           header.indexOf("rendering_provider") >= 0,
-          Set.copyOf(providersNamed));
+          Set.copyOf(providersNamed),
+          notInSample);
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

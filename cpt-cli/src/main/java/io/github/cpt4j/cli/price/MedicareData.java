@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.base.Throwables;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.CmsDirectory;
 import io.github.cpt4j.data.MedicareFiles;
@@ -48,6 +49,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -183,8 +185,9 @@ public final class MedicareData implements PricingData {
       // The bundled releases, as with no file at all: each date of service with its quarter's
       // rows, whatever lab, equipment or drug files come with them, and a GPCI or cap file in
       // place of the releases' own tables.
-      return Claims.of(
-          bundledReleasesWith(files), otherPartBSchedules(files), explainPriced, checked);
+      OtherSchedules others = otherPartBSchedules(files);
+      return Claims.of(bundledReleasesWith(files), others, explainPriced, checked)
+          .withSamples(others.samplesWith(PartBPayer.PHYSICIAN_FEE_SCHEDULE));
     }
     if (loads == null) {
       loads = Loads.start(files, false, loader);
@@ -202,7 +205,7 @@ public final class MedicareData implements PricingData {
       loads.cancel();
       throw e;
     }
-    return Claims.of(schedule, others, explainPriced, checked);
+    return Claims.of(schedule, others, explainPriced, checked).withSamples(others.samples());
   }
 
   /**
@@ -431,7 +434,17 @@ public final class MedicareData implements PricingData {
       checkpoint.run();
       AspFeeSchedule asp =
           files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule();
-      return new OtherSchedules(List.of(clfs), List.of(dmepos), List.of(asp));
+      Set<PartBPayer> samples = EnumSet.noneOf(PartBPayer.class);
+      if (files.clfs().isEmpty()) {
+        samples.add(PartBPayer.CLINICAL_LABORATORY);
+      }
+      if (files.dmepos().isEmpty()) {
+        samples.add(PartBPayer.DMEPOS);
+      }
+      if (files.asp().isEmpty()) {
+        samples.add(PartBPayer.DRUGS);
+      }
+      return new OtherSchedules(List.of(clfs), List.of(dmepos), List.of(asp), samples);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -453,8 +466,24 @@ public final class MedicareData implements PricingData {
         new OtherSchedules(
             cms.clinicalLab().isEmpty() ? bundled.clfs() : cms.clinicalLab(),
             cms.dmepos().isEmpty() ? bundled.dmepos() : cms.dmepos(),
-            cms.drugs().isEmpty() ? bundled.asp() : cms.drugs());
-    return Claims.of(cms.releases(), others, explainPriced, checked);
+            cms.drugs().isEmpty() ? bundled.asp() : cms.drugs(),
+            samplesOf(cms));
+    return Claims.of(cms.releases(), others, explainPriced, checked).withSamples(others.samples());
+  }
+
+  /** The kinds of schedule a directory has no file of, which the bundled samples stand in for. */
+  private static Set<PartBPayer> samplesOf(CmsDirectory cms) {
+    Set<PartBPayer> samples = EnumSet.noneOf(PartBPayer.class);
+    if (cms.clinicalLab().isEmpty()) {
+      samples.add(PartBPayer.CLINICAL_LABORATORY);
+    }
+    if (cms.dmepos().isEmpty()) {
+      samples.add(PartBPayer.DMEPOS);
+    }
+    if (cms.drugs().isEmpty()) {
+      samples.add(PartBPayer.DRUGS);
+    }
+    return samples;
   }
 
   /** Loads {@code cmsDirectory} once per run: pricing and ZIP look-ups share it. */
@@ -575,9 +604,27 @@ public final class MedicareData implements PricingData {
     return all;
   }
 
-  /** The Part B schedules other than the Physician Fee Schedule. */
+  /**
+   * The Part B schedules other than the Physician Fee Schedule, and which of them are the bundled
+   * samples rather than CMS's files ({@link SampleCoverage}).
+   */
   record OtherSchedules(
-      List<ClfsFeeSchedule> clfs, List<DmeposFeeSchedule> dmepos, List<AspFeeSchedule> asp) {
+      List<ClfsFeeSchedule> clfs,
+      List<DmeposFeeSchedule> dmepos,
+      List<AspFeeSchedule> asp,
+      Set<PartBPayer> samples) {
+
+    /** Keeps a copy of the samples. */
+    OtherSchedules {
+      samples = samples.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(samples));
+    }
+
+    /** Returns the samples and {@code payer}, whose schedule is a bundled sample too. */
+    Set<PartBPayer> samplesWith(PartBPayer payer) {
+      Set<PartBPayer> with = EnumSet.of(payer);
+      with.addAll(samples);
+      return with;
+    }
 
     /** Returns the router over {@code pfs} (one schedule, or every release's) and these. */
     PartBFeeSchedule partB(MedicareFeeSchedule... pfs) {
@@ -606,6 +653,9 @@ public final class MedicareData implements PricingData {
     /** The localities of every GPCI table the Physician Fee Schedules price with. */
     private final Set<Locality> localities;
 
+    /** The schedules that are bundled samples: a code they lack may be priced by CMS's file. */
+    private final Set<PartBPayer> samples;
+
     private Claims(
         PartBClaimPricer pricer, boolean explainPriced, MedicareFeeSchedule... schedules) {
       this.pricer = pricer;
@@ -618,18 +668,29 @@ public final class MedicareData implements PricingData {
         }
       }
       this.localities = Set.copyOf(known);
+      this.samples = Set.of();
     }
 
-    private Claims(Claims other, boolean limitingCharges) {
+    private Claims(Claims other, boolean limitingCharges, Set<PartBPayer> samples) {
       this.pricer = other.pricer;
       this.explainPriced = other.explainPriced;
       this.limitingCharges = limitingCharges;
       this.localities = other.localities;
+      this.samples = Set.copyOf(samples);
     }
 
     @Override
     public RowPricer withLimitingCharges() {
-      return new Claims(this, true);
+      return new Claims(this, true, samples);
+    }
+
+    /**
+     * Returns this pricer with {@code payers}' schedules known to be bundled samples: a line they
+     * leave {@code not_in_schedule} is marked {@link Outcome#notInSample()} when its code is of a
+     * kind Medicare pays ({@link SampleCoverage#mayBePaid}).
+     */
+    Claims withSamples(Set<PartBPayer> payers) {
+      return new Claims(this, limitingCharges, payers);
     }
 
     /** Prices every line under the Physician Fee Schedule {@code schedule}. */
@@ -699,6 +760,16 @@ public final class MedicareData implements PricingData {
     }
 
     /**
+     * Tells whether {@code outcome}, of {@code line}, is {@code not_in_schedule} from a bundled
+     * sample, for a code Medicare may pay.
+     */
+    private boolean isNotInSample(Outcome outcome, ClaimLine line) {
+      return outcome.result().equals(SampleCoverage.NOT_IN_SCHEDULE)
+          && samples.contains(pricer.partB().payerOf(line))
+          && SampleCoverage.mayBePaid(line.code());
+    }
+
+    /**
      * Prices {@code toPrice}, the claim of {@code lines}, in {@link LineRequest#claimContext}: its
      * first line's, each rendering provider with its practitioner type, with presence at induction
      * when any line says so.
@@ -711,10 +782,14 @@ public final class MedicareData implements PricingData {
       List<Outcome> outcomes = new ArrayList<>(toPrice.size());
       for (int i = 0; i < claim.lines().size(); i++) {
         PricedLine line = claim.line(i);
-        outcomes.add(
+        Outcome outcome =
             limits == null
                 ? outcome(line, explainPriced)
-                : LimitingChargeOutcome.of(line, limits.line(i), explainPriced));
+                : LimitingChargeOutcome.of(line, limits.line(i), explainPriced);
+        if (!samples.isEmpty() && isNotInSample(outcome, lines.get(i).line())) {
+          outcome = outcome.asNotInSample();
+        }
+        outcomes.add(outcome);
       }
       return outcomes;
     }

@@ -20,13 +20,17 @@ import java.util.Optional;
  *     not paid by time), without the {@code warning: } prefix; empty for most lines
  * @param limitingCharge the line's Medicare limiting charge, when asked for ({@code cpt price
  *     --limiting-charge}) and the line has one; a warning says why a priced line has none
+ * @param notInSample whether the line is {@code not_in_schedule} only because the schedule it went
+ *     to is one of the bundled samples, which lack most codes, and its code is of a kind Medicare
+ *     pays: CMS's whole file may price it ({@link SampleCoverage})
  */
 public record Outcome(
     Optional<BigDecimal> amount,
     String result,
     String explanation,
     List<String> warnings,
-    Optional<BigDecimal> limitingCharge) {
+    Optional<BigDecimal> limitingCharge,
+    boolean notInSample) {
 
   /** The result of a line that got an amount. */
   public static final String PRICED = "priced";
@@ -46,6 +50,20 @@ public record Outcome(
       throw new IllegalArgumentException(
           "an amount goes with '" + PRICED + "' and only with it: " + amount + " " + result);
     }
+    if (notInSample && !result.equals(SampleCoverage.NOT_IN_SCHEDULE)) {
+      throw new IllegalArgumentException(
+          "only a line not in the schedule can be missing from a sample: " + result);
+    }
+  }
+
+  /** Returns an outcome that is not a bundled sample's gap: every outcome but those. */
+  public Outcome(
+      Optional<BigDecimal> amount,
+      String result,
+      String explanation,
+      List<String> warnings,
+      Optional<BigDecimal> limitingCharge) {
+    this(amount, result, explanation, warnings, limitingCharge, false);
   }
 
   /** Returns an outcome without a limiting charge: the outcome of every line but when asked. */
@@ -76,6 +94,16 @@ public record Outcome(
    */
   public static Outcome notPriced(String reason, String explanation, List<String> warnings) {
     return new Outcome(Optional.empty(), reason, explanation, warnings);
+  }
+
+  /**
+   * Returns this outcome, of a line {@code not_in_schedule}, marked as missing from a bundled
+   * sample ({@link #notInSample()}).
+   *
+   * @throws IllegalArgumentException if the line's result is another
+   */
+  public Outcome asNotInSample() {
+    return new Outcome(amount, result, explanation, warnings, limitingCharge, true);
   }
 
   /** Tells whether the line got an amount. */

@@ -1,0 +1,91 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code cpt price} over the bundled data, a sample: a code it lacks never looks like a run of 0.00
+ * amounts, and {@code --zip} is checked whether or not {@code --locality} is given.
+ */
+class PriceBundledSampleTest {
+
+  private static final String HINT =
+      "not in the bundled data, a sample of CMS's files (price with CMS's whole files: --cms-dir"
+          + " DIR, or --rvu, --clfs, --dmepos or --asp FILE)";
+
+  /**
+   * 49000 is not in the bundled sample; CMS's October 2025 file prices it (882.90 in Manhattan on
+   * 2025-06-01). The run printed not_in_schedule and a total of 0.00, said nothing and exited 0.
+   */
+  @Test
+  void aCodeTheSampleLacksIsSaidInOneLineAndStatusOne() {
+    Cli.Result r =
+        Cli.run("price", "49000", "--zip", "10001", "--date", "2025-06-01", "-f", "json");
+    assertEquals(1, r.status(), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("not_in_schedule", rows.get(0).get("result").textValue());
+    assertEquals(List.of("cpt price: nothing was priced: 49000 is " + HINT), r.errLines());
+  }
+
+  @Test
+  void aCodeTheSampleLacksBesidePricedLinesIsAWarning() {
+    Cli.Result r =
+        Cli.run("price", "99213", "49000", "82040", "--zip", "10001", "--date", "2025-03-14");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(List.of("cpt price: warning: 49000 and 82040 are " + HINT), r.errLines());
+  }
+
+  /** A kind of code Medicare never pays (Category II, HCPCS S) would not be priced by any file. */
+  @Test
+  void aCodeOfAKindMedicareNeverPaysIsNoSampleGap() {
+    Cli.Result r = Cli.run("price", "9999F", "S9999", "--zip", "10001", "--date", "2025-03-14");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("", r.err(), r::toString);
+  }
+
+  /**
+   * A batch does as for a date out of the data: status 1 when nothing was priced, else a warning.
+   */
+  @Test
+  void aBatchOfCodesTheSampleLacksIsSaidInOneLineAndStatusOne() {
+    Cli.Result none =
+        Cli.runWithInput(
+            "code,date\n49000,2025-06-01\n82040,2025-03-14\n", "price", "-i", "-", "-z", "10001");
+    assertEquals(1, none.status(), none::toString);
+    assertEquals(
+        List.of("cpt price: nothing was priced: 2 rows have codes " + HINT), none.errLines());
+    Cli.Result some =
+        Cli.runWithInput(
+            "code,date\n99213,2025-06-01\n49000,2025-06-01\n", "price", "-i", "-", "-z", "10001");
+    assertEquals(0, some.status(), some::toString);
+    assertEquals(List.of("cpt price: warning: 1 row has a code " + HINT), some.errLines());
+  }
+
+  /**
+   * --zip beside --locality is where the patient lives: an unknown one priced the claim (a DMEPOS
+   * line no_beneficiary_zip, total 0.00, status 0) where --zip alone is refused.
+   */
+  @Test
+  void anUnknownZipCodeIsRefusedBesideALocalityAsAlone() {
+    String refusal = "cpt price: ZIP code 00000 is in no Medicare payment locality";
+    for (String code : new String[] {"99213", "E0114-NU"}) {
+      Cli.Result alone = Cli.run("price", code, "--zip", "00000", "--date", "2025-03-14");
+      Cli.Result beside =
+          Cli.run(
+              "price", code, "--locality", "13202-01", "--zip", "00000", "--date", "2025-03-14");
+      for (Cli.Result r : List.of(alone, beside)) {
+        assertEquals(2, r.status(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        assertTrue(r.err().startsWith(refusal), r::toString);
+      }
+    }
+    Cli.Result known =
+        Cli.run(
+            "price", "E0114-NU", "--locality", "13202-01", "--zip", "10001", "-d", "2025-03-14");
+    assertEquals(0, known.status(), known::toString);
+  }
+}
