@@ -1,5 +1,6 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.price.SampleCoverage;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.Report;
@@ -86,7 +87,8 @@ final class LookupCommand implements Callable<Integer> {
           Column.text("paid_by", 22),
           Column.text("error", 18),
           Column.number("index", 5),
-          Column.text("message", 0));
+          Column.text("message", 0),
+          Column.text("paid_by_basis", 15));
 
   @Spec private CommandSpec spec;
 
@@ -125,9 +127,9 @@ final class LookupCommand implements Callable<Integer> {
           } else {
             Object[] cells = new Object[COLUMNS.size()];
             cells[0] = input;
-            cells[cells.length - 3] = e.errorType().name();
-            cells[cells.length - 2] = e.errorIndex();
-            cells[cells.length - 1] = e.getMessage();
+            cells[cells.length - 4] = e.errorType().name();
+            cells[cells.length - 3] = e.errorIndex();
+            cells[cells.length - 2] = e.getMessage();
             report.row(cells);
           }
           first = false;
@@ -142,7 +144,7 @@ final class LookupCommand implements Callable<Integer> {
           printBlock(out, code, entry);
           printRvus(out, rows);
           PartBPayer payer = router().payerOf(code);
-          field(out, "paid by", paidBy(payer, lists(payer, code, rows), rows));
+          field(out, "paid by", paidBy(payer, lists(payer, code, rows), rows, code));
           if (cpt.interactive()) {
             out.flush();
           }
@@ -151,6 +153,8 @@ final class LookupCommand implements Callable<Integer> {
           // own fields repeated; a code without rows has one record with those cells blank.
           List<Optional<RvuEntry>> records =
               rows.isEmpty() ? List.of(Optional.empty()) : rows.stream().map(Optional::of).toList();
+          PartBPayer payer = router().payerOf(code);
+          String basis = paidByBasis(lists(payer, code, rows), rows);
           for (Optional<RvuEntry> row : records) {
             report.row(
                 input,
@@ -181,10 +185,11 @@ final class LookupCommand implements Callable<Integer> {
                 indicator(row, i -> i.assistantAtSurgery().code()),
                 indicator(row, i -> i.coSurgeons().code()),
                 indicator(row, i -> i.teamSurgery().code()),
-                router().payerOf(code).name(),
+                payer.name(),
                 null,
                 null,
-                null);
+                null,
+                basis);
           }
         }
         first = false;
@@ -310,14 +315,25 @@ final class LookupCommand implements Callable<Integer> {
    * and A4550 (B) to DMEPOS by their shape, and CMS's 2025 files of those schedules list neither.
    * {@code price} gives none of them an amount, and "paid by" a schedule would say otherwise. A
    * code the schedule lists is paid there whatever its status on the Physician Fee Schedule: P2031,
-   * N there, is on the CLFS, as 80053 (X) is. A code listed nowhere is left to its route: the
-   * bundled schedules are samples.
+   * N there, is on the CLFS, as 80053 (X) is. A code listed nowhere is not in the bundled data,
+   * which are samples: the schedule its route names pays codes of its kind (99201, deleted at the
+   * end of 2020, and 99999, no code, were said to be paid by the Physician Fee Schedule), unless
+   * Medicare pays no code of its kind ({@link SampleCoverage#mayBePaid}).
    *
    * @param lists whether the schedule {@code payer} stands for lists the code ({@link #lists})
    * @param rows the code's rows in the Physician Fee Schedule
+   * @param code the code
    */
-  static String paidBy(PartBPayer payer, boolean lists, List<RvuEntry> rows) {
-    if (lists || rows.isEmpty() || rows.stream().anyMatch(row -> row.status().isPaid())) {
+  static String paidBy(PartBPayer payer, boolean lists, List<RvuEntry> rows, ProcedureCode code) {
+    if (!lists && rows.isEmpty()) {
+      // Deleted (99201), or missing from the samples (49000), or no code at all (99999): the data
+      // says nothing of it, only its shape names a schedule.
+      return "not in the bundled data; "
+          + (SampleCoverage.mayBePaid(code)
+              ? payer.words() + " pays codes of this kind"
+              : "Medicare pays no code of this kind (CMS lists every one it knows as not payable)");
+    }
+    if (lists || rows.stream().anyMatch(row -> row.status().isPaid())) {
       return payer.words();
     }
     PaymentStatus status = rows.get(0).status();
@@ -328,6 +344,32 @@ final class LookupCommand implements Callable<Integer> {
         + " ("
         + status.words()
         + ")";
+  }
+
+  /** The {@code paid_by_basis} of a code its schedule lists, and pays there. */
+  static final String LISTED = "listed";
+
+  /**
+   * The {@code paid_by_basis} of a code the Physician Fee Schedule lists only with statuses it does
+   * not pay, and its schedule does not list: "none of the bundled schedules" in the text.
+   */
+  static final String LISTED_NOT_PAID = "listed_not_paid";
+
+  /**
+   * The {@code paid_by_basis} of a code no bundled schedule holds: {@code paid_by} is the schedule
+   * that pays codes of its kind, not a fact about the code.
+   */
+  static final String NOT_IN_DATA = "not_in_data";
+
+  /**
+   * Returns what {@code paid_by} rests on, as {@link #paidBy} says it in words: {@link #LISTED},
+   * {@link #LISTED_NOT_PAID} or {@link #NOT_IN_DATA}.
+   */
+  static String paidByBasis(boolean lists, List<RvuEntry> rows) {
+    if (!lists && rows.isEmpty()) {
+      return NOT_IN_DATA;
+    }
+    return lists || rows.stream().anyMatch(row -> row.status().isPaid()) ? LISTED : LISTED_NOT_PAID;
   }
 
   /**

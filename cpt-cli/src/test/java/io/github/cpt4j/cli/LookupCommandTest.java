@@ -84,14 +84,41 @@ class LookupCommandTest {
     assertEquals(1, rows.size(), rows::toString);
     assertEquals(
         "the Clinical Laboratory Fee Schedule",
-        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, true, rows));
+        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, true, rows, P2031));
     assertEquals(
         "none of the bundled schedules: the Physician Fee Schedule lists it with status N"
             + " (non-covered)",
-        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, false, rows));
+        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, false, rows, P2031));
+    // Listed nowhere: only the code's kind names a schedule.
     assertEquals(
-        "the Clinical Laboratory Fee Schedule",
-        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, false, List.of()));
+        "not in the bundled data; the Clinical Laboratory Fee Schedule pays codes of this kind",
+        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, false, List.of(), P2031));
+  }
+
+  private static final ProcedureCode P2031 = ProcedureCode.parse("P2031");
+
+  /**
+   * 99201 (deleted at the end of 2020), 99441 (at the end of 2024) and 99999 (no code) have no row
+   * in the bundled data: "paid by the Physician Fee Schedule" was a claim the data does not make.
+   * The text says what is known, and JSON keeps {@code paid_by} (the route) with {@code
+   * paid_by_basis} saying what it rests on.
+   */
+  @Test
+  void aCodeTheDataDoesNotHoldIsNotSaidToBePaid() {
+    String text = Cli.run("lookup", "99201", "99441", "99999", "99213", "9999F").out();
+    String shape =
+        "  paid by     not in the bundled data; the Physician Fee Schedule pays codes of this"
+            + " kind\n";
+    assertEquals(3, text.split(shape, -1).length - 1, text);
+    assertTrue(text.contains("  paid by     the Physician Fee Schedule\n"), text);
+    assertTrue(
+        text.contains("  paid by     not in the bundled data; Medicare pays no code of this kind"),
+        text);
+    JsonNode json = JsonTree.read(Cli.run("lookup", "-f", "json", "99201", "99213", "G0463").out());
+    assertEquals("PHYSICIAN_FEE_SCHEDULE", json.get(0).get("paid_by").textValue());
+    assertEquals("not_in_data", json.get(0).get("paid_by_basis").textValue());
+    assertEquals("listed", json.get(1).get("paid_by_basis").textValue());
+    assertEquals("listed_not_paid", json.get(json.size() - 1).get("paid_by_basis").textValue());
   }
 
   @Test
