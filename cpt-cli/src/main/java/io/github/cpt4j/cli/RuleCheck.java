@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
 import io.github.cpt4j.modifier.Modifier;
@@ -21,8 +22,9 @@ import java.util.Set;
 /**
  * What {@code cpt validate --rules} finds on a line that parses: the modifier rules' violations
  * ({@link ModifierRules#standard()}), modifiers that no registry knows, and a code outside the code
- * set given, each an error; and minutes no amount uses ({@link AnesthesiaTimeEdit}), a warning, as
- * the claim pricer flags them. Each finding has the index in the line of what it is about.
+ * set given, each an error; a code the code set has with an end date, and minutes no amount uses
+ * ({@link AnesthesiaTimeEdit}), a warning each, as the claim pricer flags the minutes. Each finding
+ * has the index in the line of what it is about.
  */
 final class RuleCheck {
 
@@ -85,12 +87,25 @@ final class RuleCheck {
                 "modifier " + modifier + " is not a known CPT or HCPCS Level II modifier"));
       }
     }
-    if (codes.find(code).isEmpty()) {
+    Optional<CodeEntry> entry = codes.find(code);
+    if (entry.isEmpty()) {
       findings.add(
           new Finding(
               ValidateCommand.NOT_IN_CODE_SET,
               codeStart,
               code + " is not in the loaded code set (" + codes.size() + " codes)"));
+    } else if (entry.get().effectiveTo().isPresent()) {
+      // A deleted code is right for claims of its years (the line has no date): a warning that
+      // says until when, not an error, and never "valid" without a word.
+      findings.add(
+          new Finding(
+              ValidateCommand.DELETED_CODE,
+              codeStart,
+              code
+                  + " is deleted: the loaded code set has it for services up to "
+                  + entry.get().effectiveTo().get()
+                  + " only",
+              true));
     }
     Optional<String> minutes = AnesthesiaTimeEdit.ignoredMinutes(parsed);
     if (minutes.isPresent()) {

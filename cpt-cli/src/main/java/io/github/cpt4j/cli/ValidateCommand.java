@@ -70,7 +70,8 @@ import picocli.CommandLine.Spec;
           + "finding. Anesthesia minutes on a code not paid by time (99213 30min; Medicare pays "
           + "minutes only on 00100-01999, and not on 01953, 01995 or 01996) are a MINUTES_IGNORED "
           + "warning: reported, its detail starting 'warning:' (result 'warning' in CSV and "
-          + "JSON), but the line stays valid and alone does not make the exit status 1. With --column NAME the input is CSV with a header row, and the lines are "
+          + "JSON), but the line stays valid and alone does not make the exit status 1; so is a "
+          + "code the code set has as deleted (99201: DELETED_CODE, with its last date). With --column NAME the input is CSV with a header row, and the lines are "
           + "that column's cells, numbered by the line they start on; a row that is not valid "
           + "CSV is MALFORMED_ROW. A cell is never skipped: a blank one or one starting with # "
           + "is invalid, and the cells of a column named code must each be one code, as "
@@ -101,6 +102,12 @@ final class ValidateCommand implements Callable<Integer> {
   static final String NOT_IN_CODE_SET = "NOT_IN_CODE_SET";
 
   /**
+   * The type of the warning on a code the loaded code set has with an end date (99201, deleted at
+   * the end of 2020), with {@code --rules}: valid for services up to that date only.
+   */
+  static final String DELETED_CODE = "DELETED_CODE";
+
+  /**
    * The type of the warning on minutes no amount uses ({@code 99213 30min}), with {@code --rules}:
    * the name of the claim pricer's warning of them.
    */
@@ -129,6 +136,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (rules) {
       error = Math.max(error, Math.max(UNKNOWN_MODIFIER.length(), NOT_IN_CODE_SET.length()));
       error = Math.max(error, MINUTES_IGNORED.length());
+      error = Math.max(error, DELETED_CODE.length());
       for (ModifierRule rule : ModifierRule.values()) {
         error = Math.max(error, rule.name().length());
       }

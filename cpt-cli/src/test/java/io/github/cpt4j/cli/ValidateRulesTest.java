@@ -88,6 +88,26 @@ class ValidateRulesTest {
     assertEquals(6, rows.size(), r::toString);
   }
 
+  /**
+   * 99201 (deleted at the end of 2020) and 99441 (at the end of 2024) are in the bundled code set
+   * with their last dates: --rules reported them valid without a word. They are valid for claims of
+   * those years, so a warning, with the date, and the status stays 0.
+   */
+  @Test
+  void aDeletedCodeIsAWarningWithItsLastDate() throws Exception {
+    Cli.Result r = Cli.runWithInput("99201\n99441-25\n99213\n", "validate", "--rules", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    List<List<String>> rows = csv(r);
+    assertEquals(
+        List.of("1", "warning", "99201", "99201", "DELETED_CODE", "0"), rows.get(1).subList(0, 6));
+    assertTrue(rows.get(1).get(6).contains("up to 2020-12-31 only"), rows.get(1)::toString);
+    assertEquals(
+        List.of("2", "warning", "99441-25", "99441-25", "DELETED_CODE", "0"),
+        rows.get(2).subList(0, 6));
+    assertTrue(rows.get(2).get(6).contains("up to 2024-12-31 only"), rows.get(2)::toString);
+    assertEquals(3, rows.size(), r::toString);
+  }
+
   @Test
   void aLineWithSeveralFindingsHasARowForEachAndCountsOnce() {
     Cli.Result r = Cli.runWithInput("99499-25-59\n99213\n", "validate", "--rules");
