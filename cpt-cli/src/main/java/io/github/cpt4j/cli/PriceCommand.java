@@ -208,7 +208,8 @@ final class PriceCommand implements Callable<Integer> {
       paramLabel = "ZIP",
       description =
           "ZIP code of the place of service, mapped to its payment locality, and where the "
-              + "patient lives, for DMEPOS items; with --locality, only where the patient lives.")
+              + "patient lives, for DMEPOS items; with --locality, only where the patient lives."
+              + " A ZIP code in no locality is refused either way.")
   private ZipCode zip;
 
   @Option(
