@@ -12,6 +12,8 @@ import io.github.cpt4j.modifier.ModifierRule;
 import io.github.cpt4j.modifier.ModifierRules;
 import io.github.cpt4j.modifier.ModifierViolation;
 import io.github.cpt4j.text.WhiteSpace;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +58,11 @@ final class RuleCheck {
    * is none.
    */
   static List<Finding> findings(String line, CodeSet codes) {
+    return findings(line, codes, LocalDate.now(ZoneId.systemDefault()));
+  }
+
+  /** {@link #findings(String, CodeSet)} on {@code today}, the day a code deleted before is. */
+  static List<Finding> findings(String line, CodeSet codes, LocalDate today) {
     ClaimLine parsed =
         ValidateCommand.isSingleToken(line)
             ? ClaimLine.of(ProcedureCode.parseLenient(line), List.of(), 1)
@@ -94,9 +101,11 @@ final class RuleCheck {
               ValidateCommand.NOT_IN_CODE_SET,
               codeStart,
               code + " is not in the loaded code set (" + codes.size() + " codes)"));
-    } else if (entry.get().effectiveTo().isPresent()) {
+    } else if (entry.get().effectiveTo().isPresent()
+        && entry.get().effectiveTo().get().isBefore(today)) {
       // A deleted code is right for claims of its years (the line has no date): a warning that
-      // says until when, not an error, and never "valid" without a word.
+      // says until when, not an error, and never "valid" without a word. A code whose end date is
+      // still to come (a Category III code's sunset) is in force today: not deleted.
       findings.add(
           new Finding(
               ValidateCommand.DELETED_CODE,

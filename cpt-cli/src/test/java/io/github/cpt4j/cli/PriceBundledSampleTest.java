@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class PriceBundledSampleTest {
 
+  // "May": the sample cannot tell a code the whole files price from one they lack too.
   private static final String HINT =
-      "not in the bundled data, a sample of CMS's files (price with CMS's whole files: --cms-dir"
-          + " DIR, or --rvu, --clfs, --dmepos or --asp FILE)";
+      "not in the bundled data, a sample of CMS's files (CMS's whole files may price it:"
+          + " --cms-dir DIR, or --rvu, --clfs, --dmepos or --asp FILE)";
+
+  private static final String HINT_MANY = HINT.replace("may price it", "may price them");
 
   /**
    * 49000 is not in the bundled sample; CMS's October 2025 file prices it (882.90 in Manhattan on
@@ -36,7 +39,7 @@ class PriceBundledSampleTest {
     Cli.Result r =
         Cli.run("price", "99213", "49000", "82040", "--zip", "10001", "--date", "2025-03-14");
     assertEquals(0, r.status(), r::toString);
-    assertEquals(List.of("cpt price: warning: 49000 and 82040 are " + HINT), r.errLines());
+    assertEquals(List.of("cpt price: warning: 49000 and 82040 are " + HINT_MANY), r.errLines());
   }
 
   /** A kind of code Medicare never pays (Category II, HCPCS S) would not be priced by any file. */
@@ -57,7 +60,7 @@ class PriceBundledSampleTest {
             "code,date\n49000,2025-06-01\n82040,2025-03-14\n", "price", "-i", "-", "-z", "10001");
     assertEquals(1, none.status(), none::toString);
     assertEquals(
-        List.of("cpt price: nothing was priced: 2 rows have codes " + HINT), none.errLines());
+        List.of("cpt price: nothing was priced: 2 rows have codes " + HINT_MANY), none.errLines());
     Cli.Result some =
         Cli.runWithInput(
             "code,date\n99213,2025-06-01\n49000,2025-06-01\n", "price", "-i", "-", "-z", "10001");

@@ -109,6 +109,25 @@ class ValidateRulesTest {
   }
 
   @Test
+  void aCodeWhoseEndDateIsStillToComeIsNotDeleted(@TempDir Path dir) throws Exception {
+    // A scheduled end, such as a Category III code's sunset, leaves the code in force today.
+    Path codes =
+        Files.writeString(
+            dir.resolve("ours.csv"),
+            "code,add_on,effective_from,effective_to,description\n"
+                + "99213,N,2000-01-01,2999-12-31,our own words\n"
+                + "99201,N,2000-01-01,2020-12-31,our own words\n");
+    Cli.Result r =
+        Cli.runWithInput(
+            "99213\n99201\n", "validate", "--rules", "-f", "csv", "--codes", codes.toString());
+    assertEquals(0, r.status(), r::toString);
+    List<List<String>> rows = csv(r);
+    assertEquals(
+        List.of("2", "warning", "99201", "99201", "DELETED_CODE", "0"), rows.get(1).subList(0, 6));
+    assertEquals(2, rows.size(), r::toString);
+  }
+
+  @Test
   void aLineWithSeveralFindingsHasARowForEachAndCountsOnce() {
     Cli.Result r = Cli.runWithInput("99499-25-59\n99213\n", "validate", "--rules");
     assertEquals(1, r.status(), r::toString);

@@ -13,19 +13,23 @@ import java.util.Locale;
  * A line not priced because the bundled data is a sample: its relative value rows and its
  * laboratory, DMEPOS and drug rows are a few hundred codes, so most codes are {@code
  * not_in_schedule} there while CMS's whole files price them (49000 in Manhattan on 2025-06-01:
- * 882.90 with the October 2025 file). Like a run out of the data's dates ({@link DateCoverage}), a
- * run that prices nothing for that reason must never look like a run of 0.00 amounts: the command
- * exits with status 1 and says, in one line, that the data is a sample and how to give the whole
- * files; a run that priced other lines warns.
+ * 882.90 with the October 2025 file), though they lack some too. Like a run out of the data's dates
+ * ({@link DateCoverage}), a run that prices nothing for that reason must never look like a run of
+ * 0.00 amounts: the command exits with status 1 and says, in one line, that the data is a sample
+ * and how to give the whole files; a run that priced other lines warns.
  */
 public final class SampleCoverage {
 
   /** The result of a line whose code the schedule it went to does not list. */
   public static final String NOT_IN_SCHEDULE = "not_in_schedule";
 
-  /** How to price with CMS's whole files: the options of {@code cpt price} that read them. */
+  /**
+   * How to price with CMS's whole files: the options of {@code cpt price} that read them. "May":
+   * the sample cannot tell a code the whole files price from one they lack too (80050, a panel the
+   * laboratory file leaves out; 99201, deleted in 2020).
+   */
   static final String HINT =
-      "price with CMS's whole files: --cms-dir DIR, or --rvu, --clfs, --dmepos or --asp FILE";
+      "CMS's whole files may price %s: --cms-dir DIR, or --rvu, --clfs, --dmepos or --asp FILE";
 
   private SampleCoverage() {}
 
@@ -65,7 +69,7 @@ public final class SampleCoverage {
     return (nothingPriced ? "nothing was priced: " : "warning: ")
         + which
         + " not in the bundled data, a sample of CMS's files ("
-        + HINT
+        + String.format(Locale.ROOT, HINT, codes.size() == 1 ? "it" : "them")
         + ")";
   }
 
@@ -81,7 +85,7 @@ public final class SampleCoverage {
         + String.format(
             Locale.ROOT, "%,d %s", rows, rows == 1 ? "row has a code" : "rows have codes")
         + " not in the bundled data, a sample of CMS's files ("
-        + HINT
+        + String.format(Locale.ROOT, HINT, rows == 1 ? "it" : "them")
         + ")";
   }
 }
