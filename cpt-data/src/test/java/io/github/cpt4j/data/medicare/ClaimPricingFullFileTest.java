@@ -709,6 +709,10 @@ class ClaimPricingFullFileTest {
       // (it was paid 1197.89), 20610 third; 27447-53 (1197.89) outranks 29880 (531.70).
       {{"22818-66", "27447", "20610"}, {"PRICED_BY_REPORT", "598.95", "21.07"}},
       {{"27447-53", "29880"}, {null, "265.85"}},
+      // A by-report side is one procedure with its code's other side, not ranked against it:
+      // 27447-LT in full (it was paid 598.95, ranked second behind 27447-53-RT).
+      {{"27447-53-RT", "27447-LT"}, {null, "1197.89"}},
+      {{"27447-53", "27447"}, {null, "1197.89"}},
       {{"22836-66"}, {"PRICED_BY_REPORT"}},
       {{"27447-66"}, {"MODIFIER_NOT_ALLOWED"}},
       {{"22612-80"}, {"234.65"}},

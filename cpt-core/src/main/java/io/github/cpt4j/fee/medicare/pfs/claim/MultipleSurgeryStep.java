@@ -47,7 +47,8 @@ import java.util.function.Supplier;
  * same way ({@link IncreasedReducedServicesStep}). Dropping such a line from the ranking paid the
  * day's next procedure in full: 22818-66 beside 27447 left 27447 at 100%. A carrier-priced code
  * (status C) is not ranked: the relative value file gives it no fee schedule amount to rank by.
- * Such lines are ranked only beside a procedure the ranking pays.
+ * Such lines are ranked only beside a procedure the ranking pays, and not against a priced line of
+ * their own code and row whose other side or unit they are: both sides of a code are one procedure.
  *
  * <p>CMS pays the sixth and later procedures by report (RVU25D record layout, MULT PROC 1 and 2:
  * "100%, 50%, 50%, 50%, 50% and by report"): a line (or an endoscopy family) ranked wholly sixth or
@@ -294,7 +295,8 @@ final class MultipleSurgeryStep implements ClaimStep {
    * A line priced by report that the ranking weighs: its rule, the fee schedule amount of one of
    * its slots (its units, or both sides of a bilateral procedure billed on it) and its slots.
    */
-  private record ByReport(LineWork line, MultipleProcedureRule rule, BigDecimal rankBy, int slots) {
+  private record ByReport(
+      LineWork line, MultipleProcedureRule rule, RowModifier row, BigDecimal rankBy, int slots) {
 
     /**
      * The line as the ranking weighs it, or null when the line is not priced by report, or no rule
@@ -306,11 +308,14 @@ final class MultipleSurgeryStep implements ClaimStep {
         return null;
       }
       PaymentIndicators indicators;
+      RowModifier row;
       BigDecimal fee;
       if (w.reason == UnpricedReason.PRICED_BY_REPORT
           && w.refusal.rule().equals(ClaimRule.TEAM_SURGERY.id())
-          && w.unitFee != null) {
+          && w.unitFee != null
+          && w.entry != null) {
         indicators = w.indicators;
+        row = w.rowModifier();
         fee = w.unitFee;
       } else if (w.reason == UnpricedReason.CARRIER_PRICED
           && w.refusal.rule().equals(LineEvaluation.DISCONTINUED)) {
@@ -318,11 +323,12 @@ final class MultipleSurgeryStep implements ClaimStep {
         others.removeIf(Modifier.DISCONTINUED::equals);
         // Evaluated as any line is (date, status, setting, PD): only a row priced from its RVUs
         // has a fee schedule amount to rank by.
-        if (!(w.inputs().evaluate(w.line.withModifiers(others)) instanceof FeeCalculation row)) {
+        if (!(w.inputs().evaluate(w.line.withModifiers(others)) instanceof FeeCalculation priced)) {
           return null;
         }
-        indicators = row.rvuEntry().indicators();
-        fee = row.amount();
+        indicators = priced.rvuEntry().indicators();
+        row = priced.rvuEntry().rowModifier();
+        fee = priced.amount();
       } else {
         return null;
       }
@@ -345,8 +351,50 @@ final class MultipleSurgeryStep implements ClaimStep {
                       && units == 2
                       && !w.has(LineWork.MLT | LineWork.MRT));
       return bothSides
-          ? new ByReport(w, rule, Amounts.times(fee, BilateralStep.factor(bilateral)), 1)
-          : new ByReport(w, rule, fee, units);
+          ? new ByReport(w, rule, row, Amounts.times(fee, BilateralStep.factor(bilateral)), 1)
+          : new ByReport(w, rule, row, fee, units);
+    }
+
+    /**
+     * Whether the line is the other side, or another unit, of a priced procedure of the same code
+     * and row: one procedure with it, as both sides of a code are one bilateral procedure (RVU25D,
+     * BILAT SURG; ch. 12 §40.7), not a procedure of its own ranked against it. {@code 27447-53-RT}
+     * ranked as a procedure of its own halved {@code 27447-LT}, its own other side, 1197.89 paid
+     * 598.95 in 13282-99 facility, 2025. Not when either line says another site or session ({@link
+     * BilateralStep#saysAnotherSiteOrSession}): the two are then two procedures, ranked as two
+     * priced lines would be. Notes on the line which procedure it is part of.
+     */
+    boolean isPartOf(List<Procedure> procedures) {
+      if (BilateralStep.saysAnotherSiteOrSession(line)) {
+        return false;
+      }
+      for (int i = 0; i < procedures.size(); i++) {
+        Procedure p = procedures.get(i);
+        LineWork same =
+            isSameService(p.line)
+                ? p.line
+                : p.other != null && isSameService(p.other) ? p.other : null;
+        if (same != null && p.isPriced()) {
+          line.note(
+              ClaimRule.MULTIPLE_PROCEDURE,
+              () ->
+                  "not ranked: another side or unit of "
+                      + same.line
+                      + " on "
+                      + same.name()
+                      + ", one procedure with it, not a procedure of its own ranked against it;"
+                      + " its own amount stays by report");
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isSameService(LineWork other) {
+      return other.entry != null
+          && other.line.code().equals(line.line.code())
+          && other.rowModifier() == row
+          && !BilateralStep.saysAnotherSiteOrSession(other);
     }
   }
 
@@ -388,6 +436,9 @@ final class MultipleSurgeryStep implements ClaimStep {
     }
     for (LineWork w : lines) {
       ByReport byReport = w.amount == null ? ByReport.of(w) : null;
+      if (byReport != null && byReport.isPartOf(procedures)) {
+        byReport = null;
+      }
       if (byReport != null) {
         if (count == ranked.length) {
           ranked = Arrays.copyOf(ranked, count + lines.length);

@@ -841,6 +841,35 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aByReportSideDoesNotReduceItsOwnCodesOtherSide() {
+      // 27447-53-RT (no 53 row: by report) and 27447-LT are the two sides of one procedure, not
+      // two procedures: the left knee is paid in full, 1000, as 27447-LT alone is. It was ranked
+      // second of two behind its own other side and paid 500.
+      PricedClaim sides = price("27447-53-RT", "27447-LT");
+      assertAmounts(sides, "1000.00", null, "1000.00");
+      assertRefused(sides.line(0), UnpricedReason.CARRIER_PRICED, ClaimRule.DISCONTINUED);
+      assertTrue(
+          sides.line(0).explanation().toString().contains("not ranked: another side or unit"),
+          sides::toString);
+      assertAmounts(price("27447-LT", "27447-53-RT"), "1000.00", "1000.00", null);
+      // Without sides, in either order of the lines or of the modifiers.
+      assertAmounts(price("27447-53", "27447"), "1000.00", null, "1000.00");
+      assertAmounts(price("27447", "27447-53"), "1000.00", "1000.00", null);
+      assertAmounts(price("27447", "27447-RT-53"), "1000.00", "1000.00", null);
+      // A team surgeon's line of the code beside its priced line: 27130 stays in full.
+      assertAmounts(price("27130-66", "27130"), "900.00", null, "900.00");
+      // Another procedure of the day is still ranked below the by-report line's code: 29880 is
+      // second to 27447-LT, 300, whichever side is by report.
+      assertAmounts(
+          price("27447-53-RT", "27447-LT", "29880"), "1300.00", null, "1000.00", "300.00");
+      // Another site or session (59) is a procedure of its own, ranked by its 1000 (the tie with
+      // 27447 goes to the line without modifiers).
+      PricedClaim another = price("27447-53-59", "27447");
+      assertTrue(
+          another.line(0).explanation().toString().contains("rank 2 of 2"), another::toString);
+    }
+
+    @Test
     void aCarrierPricedCodeHasNoFeeToRankBy() {
       // Status C: the file gives no fee schedule amount, so 27447 stays first.
       assertAmounts(price("17999", "27447"), "1000.00", null, "1000.00");
