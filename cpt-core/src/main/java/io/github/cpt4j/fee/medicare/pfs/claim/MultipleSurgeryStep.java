@@ -340,7 +340,10 @@ final class MultipleSurgeryStep implements ClaimStep {
           || w.isPostoperativeDays()) {
         return null;
       }
-      // Both sides on the line count as one procedure, as the bilateral step makes them.
+      // Both sides on the line count as one procedure, as the bilateral step makes them: 2 units
+      // are both sides only when the line does not say another site or session (59, XE, XS...),
+      // as BilateralStep reads a priced line, so 61580-66-59 x2 counts as 61580-66 beside
+      // 61580-66-59 does, two procedures.
       BilateralRule bilateral = indicators.bilateral();
       int units = w.line.units();
       boolean bothSides =
@@ -349,7 +352,8 @@ final class MultipleSurgeryStep implements ClaimStep {
                   || w.has(LineWork.MLT) && w.has(LineWork.MRT)
                   || bilateral != BilateralRule.NO_ADJUSTMENT
                       && units == 2
-                      && !w.has(LineWork.MLT | LineWork.MRT));
+                      && !w.has(LineWork.MLT | LineWork.MRT)
+                      && !BilateralStep.saysAnotherSiteOrSession(w));
       return bothSides
           ? new ByReport(w, rule, row, Amounts.times(fee, BilateralStep.factor(bilateral)), 1)
           : new ByReport(w, rule, row, fee, units);

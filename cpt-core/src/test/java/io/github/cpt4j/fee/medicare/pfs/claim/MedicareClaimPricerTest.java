@@ -870,6 +870,29 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void twoUnitsByReportWithAnotherSessionAreTwoProceduresInTheRanking() {
+      // 27130-66-59 x2 (by report, 900 a unit): 59 says the second unit is another service, as
+      // for a priced line, so it takes ranks 2 and 3, not one slot as both sides (1350, rank 1).
+      // 27447 first in full; 29880 fourth, 300; 64483 fifth, 125; 20610 sixth, by report. It was
+      // 27447 second (500), 29880 300, 64483 125 and 20610 fifth (50).
+      PricedClaim units = price("27130-66-59 x2", "27447", "29880", "64483", "20610");
+      assertAmounts(units, "1425.00", null, "1000.00", "300.00", "125.00", null);
+      assertRefused(units.line(4), UnpricedReason.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE);
+      // As the two lines are.
+      PricedClaim lines = price("27130-66", "27130-66-59", "27447", "29880", "64483", "20610");
+      assertEquals(lines.total(), units.total(), lines::toString);
+      // Without 59 the 2 units are both sides, one procedure of 1350, first.
+      assertAmounts(
+          price("27130-66 x2", "27447", "29880", "64483", "20610"),
+          "975.00",
+          null,
+          "500.00",
+          "300.00",
+          "125.00",
+          "50.00");
+    }
+
+    @Test
     void aCarrierPricedCodeHasNoFeeToRankBy() {
       // Status C: the file gives no fee schedule amount, so 27447 stays first.
       assertAmounts(price("17999", "27447"), "1000.00", null, "1000.00");
