@@ -342,6 +342,22 @@ class ClaimPricingFullFileTest {
     PricedClaim fifty =
         pricer.price(Claim.builder().add("64483-50").add("64484-50 x2").build(), facility);
     assertEquals(new BigDecimal("142.32"), fifty.line(1).amountOrThrow(), fifty.toString());
+    // Sides of different units: 2 levels on both sides, 2 x 1.5 x 47.44 = 142.32, and 1 on the
+    // right only, 47.44: 189.76 (it was 142.32 + 94.88 = 237.20), 118.60 on RT and 71.16 on LT.
+    PricedClaim uneven =
+        pricer.price(
+            Claim.builder().add("64483-50").add("64484-RT x3").add("64484-LT x2").build(),
+            facility);
+    assertEquals(new BigDecimal("118.60"), uneven.line(1).amountOrThrow(), uneven.toString());
+    assertEquals(new BigDecimal("71.16"), uneven.line(2).amountOrThrow(), uneven.toString());
+    // RT x2 and LT: 71.16 + 47.44 = 118.60 (it was 142.32).
+    PricedClaim twoAndOne =
+        pricer.price(
+            Claim.builder().add("64483-50").add("64484-RT x2").add("64484-LT").build(), facility);
+    assertEquals(
+        new BigDecimal("118.60"),
+        twoAndOne.line(1).amountOrThrow().add(twoAndOne.line(2).amountOrThrow()),
+        twoAndOne.toString());
   }
 
   /** A code paid 100% for each side whose technical part a multiple-procedure rule reduces. */

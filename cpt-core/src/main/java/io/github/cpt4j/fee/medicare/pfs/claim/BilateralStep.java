@@ -7,6 +7,7 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
 import com.google.common.collect.ImmutableSet;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,9 +28,13 @@ import java.util.stream.Stream;
  * <p>An add-on's units count its levels (or vessels...) on a bilateral line too: {@code 64484-50
  * x2} is two levels done on both sides, two bilateral procedures, and {@code 64484-RT x2} beside
  * {@code 64484-LT x2} the same two, paired level by level; each level is priced as one bilateral
- * procedure of the add-on is. Neither the RVU25D record layout (BILAT SURG) nor Claims Processing
- * Manual ch. 12 §40.7 (one line item with 50) says what the units of such a line count: the reading
- * is cpt4j's, from what an add-on's units count on any other line.
+ * procedure of the add-on is. Sides of different units (an add-on of MULT PROC 0, which no rule
+ * reduces later) pair as many levels as the shorter line has, and the longer line's further levels
+ * are each paid as one side: {@code 64484-RT x3} with {@code 64484-LT x2} is 2 x 150% + 1 x 100% of
+ * a level, each line taking half of the bilateral levels and the RT line its single level too.
+ * Neither the RVU25D record layout (BILAT SURG) nor Claims Processing Manual ch. 12 §40.7 (one line
+ * item with 50) says what the units of such a line count: the reading is cpt4j's, from what an
+ * add-on's units count on any other line.
  *
  * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
  * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
@@ -290,6 +295,19 @@ final class BilateralStep implements ClaimStep {
     LineWork[] candidates = sided.toArray(new LineWork[0]);
     Arrays.sort(candidates, LineWork::compareKeys);
     boolean[] used = new boolean[candidates.length];
+    pair(candidates, used, procedures, false);
+    // Then an add-on's sides of different units: as many levels as the shorter line's units are
+    // done on both sides (lines of as many units pair first, so that no level is left single).
+    pair(candidates, used, procedures, true);
+    for (int i = 0; i < candidates.length; i++) {
+      if (!used[i]) {
+        procedures.add(ordinary(candidates[i]));
+      }
+    }
+  }
+
+  private static void pair(
+      LineWork[] candidates, boolean[] used, List<Procedure> procedures, boolean uneven) {
     for (int i = 0; i < candidates.length; i++) {
       if (used[i]) {
         continue;
@@ -297,24 +315,42 @@ final class BilateralStep implements ClaimStep {
       LineWork a = candidates[i];
       for (int j = i + 1; j < candidates.length; j++) {
         LineWork b = candidates[j];
-        if (!used[j] && oppositeSides(a, b) && samePricing(a, b)) {
+        if (!used[j]
+            && oppositeSides(a, b)
+            && (uneven ? areUnevenLevels(a, b) : samePricing(a, b))) {
           used[i] = true;
           used[j] = true;
           procedures.add(bilateralPair(a, b));
           break;
         }
       }
-      if (!used[i]) {
-        procedures.add(ordinary(a));
-      }
     }
+  }
+
+  /**
+   * Tells whether two sides are an add-on's levels billed with different units on each side, which
+   * are then paired level by level, the levels of the longer line beyond the shorter's paid as one
+   * side's. Only for an add-on no multiple procedure rule reduces (MULT PROC 0): its amount is then
+   * final here, so the pair's uneven halves meet no rule that splits a pair half and half.
+   */
+  private static boolean areUnevenLevels(LineWork a, LineWork b) {
+    return a.isAddOn()
+        && b.isAddOn()
+        && a.indicators.multipleProcedure() == MultipleProcedureRule.NONE
+        && b.indicators.multipleProcedure() == MultipleProcedureRule.NONE
+        && a.line.units() != b.line.units()
+        && a.line.code().equals(b.line.code())
+        && a.scale.compareTo(b.scale) == 0
+        && a.rowModifier() == b.rowModifier();
   }
 
   /** Tells cheaply whether two of the lines could pair, which is rare. */
   private static boolean anyPair(List<LineWork> sided) {
     for (int i = 0; i < sided.size(); i++) {
       for (int j = i + 1; j < sided.size(); j++) {
-        if (oppositeSides(sided.get(i), sided.get(j)) && samePricing(sided.get(i), sided.get(j))) {
+        LineWork a = sided.get(i);
+        LineWork b = sided.get(j);
+        if (oppositeSides(a, b) && (samePricing(a, b) || areUnevenLevels(a, b))) {
           return true;
         }
       }
@@ -330,8 +366,8 @@ final class BilateralStep implements ClaimStep {
   /**
    * Tells whether two sides are one bilateral procedure. Modifier 22 or 52 on one side does not
    * part them: BILAT SURG prices the pair from how it was reported (RT and LT), and the modifier
-   * leaves only its own side's half to the contractor. An add-on's sides pair when they have as
-   * many units (levels): a level done on one side only is no bilateral procedure.
+   * leaves only its own side's half to the contractor. An add-on's sides pair here when they have
+   * as many units (levels); of different units, see {@link #areUnevenLevels}.
    */
   private static boolean samePricing(LineWork a, LineWork b) {
     return a.line.code().equals(b.line.code())
@@ -343,7 +379,11 @@ final class BilateralStep implements ClaimStep {
 
   private static Procedure bilateralPair(LineWork a, LineWork b) {
     BilateralRule rule = a.indicators.bilateral();
-    int levels = levels(a);
+    int levels = Math.min(levels(a), levels(b));
+    // An add-on's longer line: its levels beyond the other side's are done on its side only.
+    LineWork longer = levels(a) > levels ? a : levels(b) > levels ? b : null;
+    int single = longer == null ? 0 : levels(longer) - levels;
+    BigDecimal oneLevel = longer == null ? null : longer.amount;
     Procedure p = new Procedure(a, b, levels, factor(rule));
     BigDecimal both = p.amount;
     p.set(
@@ -371,6 +411,27 @@ final class BilateralStep implements ClaimStep {
                 + " = "
                 + Amounts.plain(both)
                 + " for both lines, half on each");
+    if (longer != null) {
+      // cpt4j's split: each line takes half of the levels done on both sides, and the line of the
+      // longer side the levels done on its side only, each paid as one side of the add-on is.
+      BigDecimal own = oneLevel.multiply(BigDecimal.valueOf(single));
+      p.setLine(
+          longer,
+          longer.amount.add(own),
+          ClaimRule.BILATERAL,
+          () ->
+              "and "
+                  + (single == 1 ? "1 level" : single + " levels")
+                  + " done on this side only, beyond the other line's "
+                  + levels
+                  + ": "
+                  + single
+                  + " x "
+                  + Amounts.plain(oneLevel)
+                  + " = "
+                  + Amounts.plain(own)
+                  + " more on this line");
+    }
     return p;
   }
 }

@@ -314,6 +314,29 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void anAddOnsSidesOfDifferentUnitsPairAsManyLevelsAsBothSidesHave() {
+      // 64484 (BILAT SURG 1, 100 a level): RT x3 and LT x2 are 2 levels on both sides, 2 x 150%
+      // x 100 = 300, and 1 on the right only, 100: 400 (it was 300 + 200 = 500, no pair). Each
+      // line takes half of the bilateral levels, the RT line its single level too: 250 + 150.
+      PricedClaim uneven =
+          assertAmounts(
+              price("64483-50", "64484-RT x3", "64484-LT x2"),
+              "775.00",
+              "375.00",
+              "250.00",
+              "150.00");
+      assertTrue(
+          uneven.line(1).explanation().toString().contains("1 level done on this side only"),
+          uneven::toString);
+      // RT x2 and LT x1: 150 + 100 = 250 (it was 200 + 100 = 300); whichever line is first.
+      assertAmounts(price("64484-RT x2", "64484-LT"), "250.00", "175.00", "75.00");
+      assertAmounts(price("64484-LT", "64484-RT x2"), "250.00", "75.00", "175.00");
+      // Lines of as many units pair first: RT x2 with LT x2, the RT x1 left a side of its own.
+      assertAmounts(
+          price("64484-RT x2", "64484-LT x2", "64484-RT"), "400.00", "150.00", "150.00", "100.00");
+    }
+
+    @Test
     void twoUnitsOfAnotherSiteOrSessionAreTwoProceduresAsTwoLinesAre() {
       // 59, XE, XS, XP, XU say the second unit is another service, as they do of a second line:
       // 20610 x2 beside 27447 is two procedures ranked second and third, 50 + 50 = 100, not the
