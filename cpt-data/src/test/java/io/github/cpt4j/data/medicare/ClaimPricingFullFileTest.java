@@ -416,6 +416,13 @@ class ClaimPricingFullFileTest {
     assertEquals(new BigDecimal("81.23"), cheaper.line(1).amountOrThrow(), cheaper.toString());
     PricedClaim capped = pricer.price(Claim.builder().add("73706-50").build(), OFFICE);
     assertEquals(new BigDecimal("442.51"), capped.total(), capped.toString());
+    // 59 on a line of 2 units makes the line one other session, its units reduced between
+    // themselves (MULT PROC 4: "in the same session"); 59 on a second line makes two sessions.
+    PricedClaim units = pricer.price(Claim.builder().add("70336-59 x2").build(), OFFICE);
+    assertEquals(new BigDecimal("399.06"), units.total(), units.toString());
+    PricedClaim sessions =
+        pricer.price(Claim.builder().add("70336").add("70336-59").build(), OFFICE);
+    assertEquals(new BigDecimal("492.78"), sessions.total(), sessions.toString());
   }
 
   /**

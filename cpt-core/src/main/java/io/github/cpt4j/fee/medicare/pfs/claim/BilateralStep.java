@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * the same day by any other means"), priced as an LT and RT pair: an add-on's units count the
  * repetitions its code adds, not sides. Neither a line of 2 units nor two lines are both sides when
  * a line says another service ({@link #saysAnotherSiteOrSession}: 59, XE, XS, XP, XU...): its units
- * are then that many procedures, ranked as two lines would be.
+ * are then that many procedures, ranked by the surgical rules as two lines would be (the imaging
+ * reduction takes a 59 or XE line for one session of its own, its units reduced between themselves,
+ * and two such lines for two sessions: see ComponentReductionStep).
  *
  * <p>An add-on's units count its levels (or vessels...) on a bilateral line too: {@code 64484-50
  * x2} is two levels done on both sides, two bilateral procedures, and {@code 64484-RT x2} beside
