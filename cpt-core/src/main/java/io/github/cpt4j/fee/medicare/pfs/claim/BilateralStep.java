@@ -120,12 +120,16 @@ final class BilateralStep implements ClaimStep {
     }
   }
 
-  /** Tells whether sided line {@code side} bills again what 50 line {@code both} reports. */
+  /**
+   * Tells whether sided line {@code side} bills again what 50 line {@code both} reports: not when
+   * either says another site or session, so that the answer does not depend on which line says it.
+   */
   private static boolean repeatsSide(LineWork both, LineWork side) {
     return both.line.code().equals(side.line.code())
         && both.rowModifier() == side.rowModifier()
         && (both.modifiers & PART) == (side.modifiers & PART)
-        && !saysAnotherSiteOrSession(side);
+        && !saysAnotherSiteOrSession(side)
+        && !saysAnotherSiteOrSession(both);
   }
 
   /** Returns the factor of a bilateral procedure over the amount of one side. */

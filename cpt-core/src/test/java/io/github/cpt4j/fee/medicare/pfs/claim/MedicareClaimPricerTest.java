@@ -390,6 +390,9 @@ class MedicareClaimPricerTest {
       // Another site or session (59, XS...) is another service, ranked as such: 150 + 50% x 100.
       assertAmounts(price("20610-50", "20610-RT-XS"), "200.00", "150.00", "50.00");
       assertAmounts(price("20610-50", "20610-RT-59"), "200.00", "150.00", "50.00");
+      // Whichever line says it: the 50 line's XS or 59 parts the two as the sided line's does.
+      assertAmounts(price("20610-50-XS", "20610-RT"), "200.00", "150.00", "50.00");
+      assertAmounts(price("20610-50-59", "20610-RT"), "200.00", "150.00", "50.00");
       // An add-on's lines count what its code adds: another level on the right.
       PricedClaim levels = price("64483", "64484-50", "64484-RT");
       assertTrue(levels.lines().stream().allMatch(PricedLine::isPriced), levels::toString);
