@@ -19,12 +19,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -193,7 +193,7 @@ final class LocalitiesCommand implements Callable<Integer> {
     return ExitStatus.OK;
   }
 
-  private static final SortedSet<String> EMPTY = new TreeSet<>();
+  private static final SortedSet<String> EMPTY = Collections.emptySortedSet();
 
   /**
    * Returns the states other than its GPCI row's whose ZIP codes {@code locality} covers, separated

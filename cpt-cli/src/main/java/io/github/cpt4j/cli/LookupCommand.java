@@ -318,7 +318,8 @@ final class LookupCommand implements Callable<Integer> {
    * N there, is on the CLFS, as 80053 (X) is. A code listed nowhere is not in the bundled data,
    * which are samples: the schedule its route names pays codes of its kind (99201, deleted at the
    * end of 2020, and 99999, no code, were said to be paid by the Physician Fee Schedule), unless
-   * Medicare pays no code of its kind ({@link SampleCoverage#mayBePaid}).
+   * the Physician Fee Schedule pays no code of its kind ({@link SampleCoverage#mayBePaid}; some M
+   * codes, status X, are paid outside it).
    *
    * @param lists whether the schedule {@code payer} stands for lists the code ({@link #lists})
    * @param rows the code's rows in the Physician Fee Schedule
@@ -331,7 +332,8 @@ final class LookupCommand implements Callable<Integer> {
       return "not in the bundled data; "
           + (SampleCoverage.mayBePaid(code)
               ? payer.words() + " pays codes of this kind"
-              : "Medicare pays no code of this kind (CMS lists every one it knows as not payable)");
+              : "the Physician Fee Schedule pays no code of this kind (CMS lists every one it knows"
+                  + " with a status the schedule does not pay)");
     }
     if (lists || rows.stream().anyMatch(row -> row.status().isPaid())) {
       return payer.words();

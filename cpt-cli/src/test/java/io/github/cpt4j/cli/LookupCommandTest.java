@@ -112,7 +112,9 @@ class LookupCommandTest {
     assertEquals(3, text.split(shape, -1).length - 1, text);
     assertTrue(text.contains("  paid by     the Physician Fee Schedule\n"), text);
     assertTrue(
-        text.contains("  paid by     not in the bundled data; Medicare pays no code of this kind"),
+        text.contains(
+            "  paid by     not in the bundled data; the Physician Fee Schedule pays no code of"
+                + " this kind"),
         text);
     JsonNode json = JsonTree.read(Cli.run("lookup", "-f", "json", "99201", "99213", "G0463").out());
     assertEquals("PHYSICIAN_FEE_SCHEDULE", json.get(0).get("paid_by").textValue());

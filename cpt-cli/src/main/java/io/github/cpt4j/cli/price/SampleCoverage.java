@@ -37,8 +37,10 @@ public final class SampleCoverage {
    * Tells whether Medicare may pay {@code code} by its shape: false for the kinds no Part B
    * schedule pays, whose every code CMS's 2025 relative value file (PPRRVU2025_Oct) lists with a
    * status it does not pay: CPT Category II (performance measurement, status M) and HCPCS H, M, S
-   * and T codes (state Medicaid and private payers' codes, and quality measures: status I or M). A
-   * code of such a kind missing from a sample would not be priced by the whole file either.
+   * and T codes (state Medicaid and private payers' codes, and quality measures: in the 2025 file
+   * statuses I, M, N and X; the few M codes of status X, such as M0201, are paid outside the fee
+   * schedule and its sister schedules). A code of such a kind missing from a sample would not be
+   * priced by the whole file either.
    */
   public static boolean mayBePaid(ProcedureCode code) {
     requireNonNull(code, "code");

@@ -78,7 +78,7 @@ public final class CsvTable {
    * Tells whether the text ends with the quote that closes its last field ({@code ...,""} or {@code
    * ...,"26"}): a field closed by its quote was not cut, whether or not a line break follows.
    */
-  public boolean lastFieldQuoted() {
+  boolean lastFieldQuoted() {
     return lastFieldQuoted;
   }
 

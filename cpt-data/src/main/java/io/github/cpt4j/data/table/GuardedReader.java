@@ -187,7 +187,7 @@ public final class GuardedReader extends Reader {
    * Tells whether the text read so far ends with the quote that closes a quoted CSV field. Always
    * false for a guard made by the public constructor, which does not follow quotes.
    */
-  public boolean endsWithClosingQuote() {
+  boolean endsWithClosingQuote() {
     return csv == QUOTE_IN_QUOTED;
   }
 

@@ -439,7 +439,7 @@ final class MultipleSurgeryStep implements ClaimStep {
       return; // no procedure the ranking pays: nothing for a line by report to weigh against
     }
     for (LineWork w : lines) {
-      ByReport byReport = w.amount == null ? ByReport.of(w) : null;
+      ByReport byReport = ByReport.of(w);
       if (byReport != null && byReport.isPartOf(procedures)) {
         byReport = null;
       }
