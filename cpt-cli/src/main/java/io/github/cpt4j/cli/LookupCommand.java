@@ -326,7 +326,8 @@ final class LookupCommand implements Callable<Integer> {
    * @param code the code
    */
   static String paidBy(PartBPayer payer, boolean lists, List<RvuEntry> rows, ProcedureCode code) {
-    if (!lists && rows.isEmpty()) {
+    String basis = paidByBasis(lists, rows);
+    if (basis.equals(NOT_IN_DATA)) {
       // Deleted (99201), or missing from the samples (49000), or no code at all (99999): the data
       // says nothing of it, only its shape names a schedule.
       return "not in the bundled data; "
@@ -335,7 +336,7 @@ final class LookupCommand implements Callable<Integer> {
               : "the Physician Fee Schedule pays no code of this kind (CMS lists every one it knows"
                   + " with a status the schedule does not pay)");
     }
-    if (lists || rows.stream().anyMatch(row -> row.status().isPaid())) {
+    if (basis.equals(LISTED)) {
       return payer.words();
     }
     PaymentStatus status = rows.get(0).status();

@@ -434,17 +434,11 @@ public final class MedicareData implements PricingData {
       checkpoint.run();
       AspFeeSchedule asp =
           files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule();
-      Set<PartBPayer> samples = EnumSet.noneOf(PartBPayer.class);
-      if (files.clfs().isEmpty()) {
-        samples.add(PartBPayer.CLINICAL_LABORATORY);
-      }
-      if (files.dmepos().isEmpty()) {
-        samples.add(PartBPayer.DMEPOS);
-      }
-      if (files.asp().isEmpty()) {
-        samples.add(PartBPayer.DRUGS);
-      }
-      return new OtherSchedules(List.of(clfs), List.of(dmepos), List.of(asp), samples);
+      return new OtherSchedules(
+          List.of(clfs),
+          List.of(dmepos),
+          List.of(asp),
+          samples(files.clfs().isEmpty(), files.dmepos().isEmpty(), files.asp().isEmpty()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -467,20 +461,23 @@ public final class MedicareData implements PricingData {
             cms.clinicalLab().isEmpty() ? bundled.clfs() : cms.clinicalLab(),
             cms.dmepos().isEmpty() ? bundled.dmepos() : cms.dmepos(),
             cms.drugs().isEmpty() ? bundled.asp() : cms.drugs(),
-            samplesOf(cms));
+            samples(cms.clinicalLab().isEmpty(), cms.dmepos().isEmpty(), cms.drugs().isEmpty()));
     return Claims.of(cms.releases(), others, explainPriced, checked).withSamples(others.samples());
   }
 
-  /** The kinds of schedule a directory has no file of, which the bundled samples stand in for. */
-  private static Set<PartBPayer> samplesOf(CmsDirectory cms) {
+  /**
+   * The kinds of schedule without a file of their own (no laboratory, DMEPOS or drug file), which
+   * the bundled samples stand in for.
+   */
+  private static Set<PartBPayer> samples(boolean noLab, boolean noDmepos, boolean noDrugs) {
     Set<PartBPayer> samples = EnumSet.noneOf(PartBPayer.class);
-    if (cms.clinicalLab().isEmpty()) {
+    if (noLab) {
       samples.add(PartBPayer.CLINICAL_LABORATORY);
     }
-    if (cms.dmepos().isEmpty()) {
+    if (noDmepos) {
       samples.add(PartBPayer.DMEPOS);
     }
-    if (cms.drugs().isEmpty()) {
+    if (noDrugs) {
       samples.add(PartBPayer.DRUGS);
     }
     return samples;
