@@ -29,7 +29,8 @@ import java.util.Optional;
  *     files give an edit deleted from a quarter on the last day of the one before, such as {@code
  *     20231231}); equal to {@code effective}, it is not a one-day edit but CMS's mark of an edit
  *     withdrawn before it ever applied ({@link #withdrawn()})
- * @param modifierIndicator whether an NCCI-associated modifier may bypass it
+ * @param modifierIndicator whether an NCCI-associated modifier may bypass it; 9 (not applicable)
+ *     only on an edit withdrawn, deleted on its effective date, as CMS gives it
  * @param rationale why the edit exists, as the file states it (may be empty in older layouts)
  */
 public record PtpEdit(
@@ -44,7 +45,8 @@ public record PtpEdit(
   /**
    * Checks the fields.
    *
-   * @throws IllegalArgumentException if the deletion date is before the effective date
+   * @throws IllegalArgumentException if the deletion date is before the effective date, the two
+   *     codes are one, or the modifier indicator is 9 on an edit not deleted on its effective date
    */
   public PtpEdit {
     requireNonNull(column1, "column1");
@@ -53,6 +55,14 @@ public record PtpEdit(
     requireNonNull(deletion, "deletion");
     requireNonNull(modifierIndicator, "modifierIndicator");
     requireNonNull(rationale, "rationale");
+    if (column1.equals(column2)) {
+      throw new IllegalArgumentException(selfPair(column1));
+    }
+    if (modifierIndicator == PtpModifierIndicator.NOT_APPLICABLE
+        && !deletion.equals(Optional.of(effective))) {
+      throw new IllegalArgumentException(
+          notApplicable(column1, column2, effective, deletion.orElse(null)));
+    }
     if (deletion.isPresent() && deletion.get().isBefore(effective)) {
       throw new IllegalArgumentException(
           "the PTP edit "
@@ -67,11 +77,47 @@ public record PtpEdit(
   }
 
   /**
-   * Tells whether the edit was withdrawn: deleted on the date it took effect, or given modifier
-   * indicator 9. A withdrawn edit never applies. The files give such rows both marks (effective and
-   * deletion {@code 20220101}, indicator 9); either alone is enough. This is why a deletion date
-   * equal to the effective date does not make the edit apply on that one day, though deletion dates
-   * are otherwise the last day an edit applies.
+   * The refusal of a pair of one code: a code is never denied as column 2 of itself, so the edit
+   * could never apply (units of one code are the MUE's to limit).
+   */
+  static String selfPair(ProcedureCode code) {
+    return "the PTP edit "
+        + code
+        + "/"
+        + code
+        + " pairs a code with itself: expected two different codes (a code paired with itself is"
+        + " no edit)";
+  }
+
+  /**
+   * The refusal of indicator 9 on an edit not deleted on its effective date ({@code deletion} null
+   * when it has none). CMS gives 9, not applicable, only to an edit deleted retroactively, whose
+   * deletion date is its effective date (CMS, "How to Use the Medicare NCCI Tools", MLN booklet ICN
+   * 901346; the files' {@code 0001A 90473 20220101 20220101 9}); on other dates the edit was taken
+   * as withdrawn, and one still in force never applied.
+   */
+  static String notApplicable(
+      ProcedureCode column1, ProcedureCode column2, LocalDate effective, LocalDate deletion) {
+    return "the PTP edit "
+        + column1
+        + "/"
+        + column2
+        + " has modifier indicator 9, which CMS gives only to an edit deleted on its effective date"
+        + " ("
+        + effective
+        + "), but it "
+        + (deletion == null ? "has no deletion date" : "is deleted on " + deletion)
+        + ": expected 0 or 1";
+  }
+
+  /**
+   * Tells whether the edit was withdrawn: deleted on the date it took effect. A withdrawn edit
+   * never applies. CMS marks such rows with modifier indicator 9 too (effective and deletion {@code
+   * 20220101}, indicator 9), and gives 9 to no other row, so an edit of indicator 9 is always
+   * withdrawn (the constructor refuses it on other dates); a row of indicator 0 or 1 deleted on its
+   * effective date is withdrawn as well. This is why a deletion date equal to the effective date
+   * does not make the edit apply on that one day, though deletion dates are otherwise the last day
+   * an edit applies.
    */
   public boolean withdrawn() {
     return modifierIndicator == PtpModifierIndicator.NOT_APPLICABLE

@@ -19,8 +19,9 @@ public enum PtpModifierIndicator {
    */
   ALLOWED('1'),
   /**
-   * {@code 9}: not applicable. CMS gives it to edits deleted on the date they took effect
-   * (withdrawn), so the edit never applies.
+   * {@code 9}: not applicable. CMS gives it only to edits deleted on the date they took effect
+   * (withdrawn, deleted retroactively), so the edit never applies; {@link PtpEdit} refuses it on an
+   * edit of other dates.
    */
   NOT_APPLICABLE('9');
 

@@ -454,9 +454,10 @@ public final class PtpTable {
      * dates as days since 1970-01-01: the allocation-free path of loaders.
      *
      * @param deletionDay the deletion date's day, or -1 when the edit has none
-     * @throws IllegalArgumentException if a code is not a packed code, a date is before 1970 or
-     *     after 2149-06-05, the deletion is before the effective date, or the table would hold more
-     *     than 8,192 distinct rationales
+     * @throws IllegalArgumentException if a code is not a packed code, the two codes are one, a
+     *     date is before 1970 or after 2149-06-05, the deletion is before the effective date, the
+     *     indicator is 9 on an edit not deleted on its effective date (as {@link PtpEdit} refuses
+     *     them), or the table would hold more than 8,192 distinct rationales
      */
     public Builder addPacked(
         int column1Code,
@@ -470,6 +471,9 @@ public final class PtpTable {
       ProcedureCode.ofPacked(column2Code);
       requireNonNull(indicator, "indicator");
       requireNonNull(rationale, "rationale");
+      if (column1Code == column2Code) {
+        throw new IllegalArgumentException(PtpEdit.selfPair(ProcedureCode.ofPacked(column1Code)));
+      }
       checkDay(effectiveDay, "effective");
       if (deletionDay != -1) {
         checkDay(deletionDay, "deletion");
@@ -480,6 +484,15 @@ public final class PtpTable {
                   + " is before the effective date "
                   + LocalDate.ofEpochDay(effectiveDay));
         }
+      }
+      if (indicator == PtpModifierIndicator.NOT_APPLICABLE && deletionDay != effectiveDay) {
+        // As PtpEdit refuses it: an edit in force taken as withdrawn would never apply.
+        throw new IllegalArgumentException(
+            PtpEdit.notApplicable(
+                ProcedureCode.ofPacked(column1Code),
+                ProcedureCode.ofPacked(column2Code),
+                LocalDate.ofEpochDay(effectiveDay),
+                deletionDay == -1 ? null : LocalDate.ofEpochDay(deletionDay)));
       }
       Integer id = rationaleIds.get(rationale);
       if (id == null) {

@@ -27,24 +27,28 @@ class PtpTableProperties {
 
   @Provide
   Arbitrary<PtpEdit> edits() {
-    Arbitrary<String> codes = Arbitraries.of(CODES);
+    // Two different codes: a code paired with itself is refused.
+    Arbitrary<List<String>> pairs = Arbitraries.of(CODES).list().ofSize(2).uniqueElements();
     Arbitrary<Integer> offsets = Arbitraries.integers().between(0, 60);
     Arbitrary<Optional<Integer>> lengths = Arbitraries.integers().between(0, 40).optional(0.7);
-    // A withdrawn row (indicator 9) is never found, so such rows are drawn less often.
+    // A withdrawn row (indicator 9) is never found, so such rows are drawn less often. CMS gives 9
+    // only to an edit deleted on its effective date: such a row gets those dates.
     Arbitrary<PtpModifierIndicator> indicators =
         Arbitraries.frequency(
             Tuple.of(3, PtpModifierIndicator.NOT_ALLOWED),
             Tuple.of(3, PtpModifierIndicator.ALLOWED),
             Tuple.of(1, PtpModifierIndicator.NOT_APPLICABLE));
-    return Combinators.combine(codes, codes, offsets, lengths, indicators)
+    return Combinators.combine(pairs, offsets, lengths, indicators)
         .as(
-            (a, b, from, length, indicator) ->
+            (pair, from, length, indicator) ->
                 new PtpEdit(
-                    ProcedureCode.parse(a),
-                    ProcedureCode.parse(b),
+                    ProcedureCode.parse(pair.get(0)),
+                    ProcedureCode.parse(pair.get(1)),
                     false,
                     START.plusDays(from),
-                    length.map(days -> START.plusDays(from + days)),
+                    indicator == PtpModifierIndicator.NOT_APPLICABLE
+                        ? Optional.of(START.plusDays(from))
+                        : length.map(days -> START.plusDays(from + days)),
                     indicator,
                     "r"));
   }

@@ -103,7 +103,7 @@ class PtpTableTest {
     assertEquals(Optional.empty(), withdrawnTwice.overlap());
     PtpTable.Builder besideOneInForce =
         PtpTable.builder()
-            .add(ptp("27447", "20610", "2020-01-01", "2020-12-31", '9'))
+            .add(ptp("27447", "20610", "2020-01-01", "2020-01-01", '9'))
             .add(ptp("27447", "20610", "2020-01-01", "2020-12-31", '1'));
     assertEquals(Optional.empty(), besideOneInForce.overlap());
     PtpTable.Builder duplicate =
@@ -161,9 +161,71 @@ class PtpTableTest {
     PtpEdit withdrawn = ptp("99213", "36415", "2015-04-01", "2015-04-01", '1');
     assertTrue(withdrawn.withdrawn());
     assertFalse(withdrawn.isActiveOn(date("2015-04-01")));
-    PtpEdit nine = ptp("99213", "36415", "2015-04-01", null, '9');
+    PtpEdit nine = ptp("99213", "36415", "2015-04-01", "2015-04-01", '9');
     assertTrue(nine.withdrawn());
-    assertFalse(nine.isActiveOn(date("2016-04-01")));
+    assertFalse(nine.isActiveOn(date("2015-04-01")));
+  }
+
+  /**
+   * Indicator 9 on an edit not deleted on its effective date is refused: CMS gives 9 only to an
+   * edit deleted retroactively, on the date it took effect. Such a row was taken as withdrawn, so
+   * an edit still in force ({@code 27447/20610 20020101-* 9}) never applied.
+   */
+  @Test
+  void indicatorNineOnAnEditNotDeletedOnItsEffectiveDateIsRefused() {
+    IllegalArgumentException open =
+        assertThrows(
+            IllegalArgumentException.class, () -> ptp("27447", "20610", "2002-01-01", null, '9'));
+    assertEquals(
+        "the PTP edit 27447/20610 has modifier indicator 9, which CMS gives only to an edit"
+            + " deleted on its effective date (2002-01-01), but it has no deletion date: expected"
+            + " 0 or 1",
+        open.getMessage());
+    IllegalArgumentException later =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ptp("27447", "20610", "2002-01-01", "2023-12-31", '9'));
+    assertTrue(
+        later.getMessage().endsWith("but it is deleted on 2023-12-31: expected 0 or 1"),
+        later.getMessage());
+    // The loaders' path, without a PtpEdit: the same refusal, nothing added.
+    int a = code("27447").packed();
+    int b = code("20610").packed();
+    long day = date("2002-01-01").toEpochDay();
+    PtpTable.Builder builder = PtpTable.builder();
+    IllegalArgumentException packed =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addPacked(a, b, false, day, -1, PtpModifierIndicator.NOT_APPLICABLE, ""));
+    assertEquals(open.getMessage(), packed.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            builder.addPacked(a, b, false, day, day + 1, PtpModifierIndicator.NOT_APPLICABLE, ""));
+    assertEquals(0, builder.size());
+    // As CMS gives it: deleted on its effective date.
+    builder.addPacked(a, b, false, day, day, PtpModifierIndicator.NOT_APPLICABLE, "");
+    assertEquals(1, builder.build().edits(code("27447"), code("20610")).size());
+  }
+
+  /** A code paired with itself is refused: it is never denied as column 2 of itself. */
+  @Test
+  void aPairOfOneCodeIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ptp("27447", "27447", "2002-01-01", null, '1'));
+    assertEquals(
+        "the PTP edit 27447/27447 pairs a code with itself: expected two different codes (a code"
+            + " paired with itself is no edit)",
+        e.getMessage());
+    int a = code("27447").packed();
+    PtpTable.Builder builder = PtpTable.builder();
+    IllegalArgumentException packed =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addPacked(a, a, false, 10, -1, PtpModifierIndicator.ALLOWED, ""));
+    assertEquals(e.getMessage(), packed.getMessage());
+    assertEquals(0, builder.size());
   }
 
   @Test
