@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * found by those names, not by position, and the rationale column may be absent (older layouts).
  * Where the header has it, every row has it too, empty or not, as in CMS's files: a row that ends
  * before it is refused as cut short. Dates are {@code yyyymmdd}; a deletion date of {@code *} means
- * none.
+ * none. A row that could never apply is refused as damaged, not loaded as an edit: modifier
+ * indicator 9 on a row not deleted on its effective date (CMS gives 9 only to an edit deleted
+ * retroactively, such as {@code 0001A 90473 20220101 20220101 9}), and a code paired with itself.
  *
  * <p>Several files load into one table. The load is all-or-nothing: a malformed row fails it with a
  * {@link DataLoadException} naming the file, line, column and column name, and so does a part of

@@ -343,6 +343,11 @@ final class PtpParser {
     refuseFieldsBeyondHeader();
     int first = code(column1);
     int second = code(column2);
+    if (second == first) {
+      // A code is never denied as column 2 of itself: the row can never apply, and it loaded as
+      // an edit. CMS's tables pair two codes (units of one code are the MUE's).
+      throw error(column2, "a code other than column 1's (a code paired with itself is no edit)");
+    }
     boolean existed = priorFlag(prior);
     long from = date(effective, false);
     long to = date(deletion, true);
@@ -350,6 +355,9 @@ final class PtpParser {
       throw error(deletion, "a deletion date on or after the effective date");
     }
     PtpModifierIndicator indicator = indicator(modifier);
+    if (indicator == PtpModifierIndicator.NOT_APPLICABLE && to != from) {
+      throw notApplicableOnADeletedEdit(to);
+    }
     String why = rationale >= 0 ? rationale(rationale) : "";
     int added = builder.size();
     try {
@@ -468,6 +476,24 @@ final class PtpParser {
       }
     }
     throw error(field, "a modifier indicator 0, 1 or 9");
+  }
+
+  /**
+   * Refuses indicator 9 on a row not deleted on its effective date: CMS gives 9 (not applicable)
+   * only to an edit deleted retroactively, whose deletion date is its effective date (CMS, "How to
+   * Use the Medicare NCCI Tools", MLN booklet ICN 901346; every 9 of CMS's files, {@code 0001A
+   * 90473 20220101 20220101 9}). On other dates the row loaded as withdrawn, and an edit still in
+   * force never applied.
+   */
+  private DataLoadException notApplicableOnADeletedEdit(long to) {
+    String dates =
+        to < 0 ? "this row has no deletion date" : "this row is deleted on " + text(deletion);
+    return error(
+        modifier,
+        "0 or 1 on an edit not deleted on its effective date (9, not applicable, marks an edit"
+            + " withdrawn, deleted on the date it took effect; "
+            + dates
+            + ")");
   }
 
   /** The rationale text, shared by every row that has the same bytes. */

@@ -236,8 +236,8 @@ public class NcciLoadersTest {
                 + "27447\t20610\t\t20240101\t*\t0\tr\n"
                 + "0001A\t90473\t\t20220101\t20220101\t9\tr\n"
                 + "0001A\t90473\t\t20220101\t*\t1\tr\n"
-                + "0001A\t96160\t\t20220101\t20231231\t9\tr\n"
-                + "0001A\t96160\t\t20230101\t*\t1\tr\n");
+                + "0001A\t96160\t\t20220101\t20220101\t0\tr\n"
+                + "0001A\t96160\t\t20220101\t*\t1\tr\n");
     assertEquals(6, table.size());
     assertEquals(2, table.edits(code("27447"), code("20610")).size());
   }
@@ -255,7 +255,7 @@ public class NcciLoadersTest {
     PtpTable besideOneInForce =
         ptp(
             PTP_HEADER
-                + "27447\t20610\t\t20200101\t20201231\t9\tr\n"
+                + "27447\t20610\t\t20200101\t20200101\t9\tr\n"
                 + "27447\t20610\t\t20200101\t20201231\t1\tr\n"
                 + "11042\t97597\t\t20200101\t20200101\t1\tr\n"
                 + "11042\t97597\t\t20200101\t20200101\t0\tr\n");
@@ -338,6 +338,75 @@ public class NcciLoadersTest {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\t" + "x".repeat(10_001) + "\n",
         "test-ptp.txt, line 7: line longer than 10000 characters");
+  }
+
+  /**
+   * Indicator 9 on a row not deleted on its effective date is refused at its field: CMS gives 9
+   * only to an edit deleted retroactively, on the date it took effect ({@code 0001A 90473 20220101
+   * 20220101 9}). Such a row loaded as withdrawn, so an edit still in force never applied. Read
+   * with good parts, the load fails whole, naming the file and line.
+   */
+  @Test
+  void aPtpRowOfIndicatorNineNotDeletedOnItsEffectiveDateIsRefused(@TempDir Path dir)
+      throws IOException {
+    String good = "29880\t29877\t\t20030101\t*\t0\tr\n";
+    assertPtpError(
+        PTP_HEADER + good + "27447\t20610\t\t20020101\t*\t9\tr\n",
+        "test-ptp.txt, line 8, column 6: MODIFIER 0=NOT ALLOWED 1=ALLOWED 9=NOT APPLICABLE:"
+            + " expected 0 or 1 on an edit not deleted on its effective date (9, not applicable,"
+            + " marks an edit withdrawn, deleted on the date it took effect; this row has no"
+            + " deletion date), found '9'");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t20231231\t9\tr\n",
+        "test-ptp.txt, line 7, column 6: MODIFIER 0=NOT ALLOWED 1=ALLOWED 9=NOT APPLICABLE:"
+            + " expected 0 or 1 on an edit not deleted on its effective date (9, not applicable,"
+            + " marks an edit withdrawn, deleted on the date it took effect; this row is deleted on"
+            + " 20231231), found '9'");
+    // Columns found by name: the indicator's own column is named, wherever it is.
+    String moved =
+        "Column 1\tColumn 2\tModifier\tDeletion\tEffective\t*=in existence\n"
+            + "\t\t0=not allowed\tDate\tDate\tprior to 1996\n";
+    assertPtpError(
+        moved + "27447\t20610\t9\t*\t20020101\t\n",
+        "test-ptp.txt, line 3, column 3: MODIFIER 0=NOT ALLOWED: expected 0 or 1 on an edit not"
+            + " deleted on its effective date (9, not applicable, marks an edit withdrawn, deleted"
+            + " on the date it took effect; this row has no deletion date), found '9'");
+    // Several parts: the damaged row in the second fails the whole load.
+    Path one = Files.writeString(dir.resolve("part1.txt"), SUBSET + PTP_HEADER + good);
+    Path two =
+        Files.writeString(
+            dir.resolve("part2.txt"), SUBSET + PTP_HEADER + "27447\t20610\t\t20020101\t*\t9\tr\n");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> PtpFile.read(one, two));
+    assertTrue(e.getMessage().startsWith("part2.txt, line 8, column 6: MODIFIER"), e.getMessage());
+    // As CMS gives it, deleted on its effective date, it loads and never applies.
+    PtpTable table = ptp(PTP_HEADER + "27447\t20610\t\t20020101\t20020101\t9\tr\n");
+    assertEquals(1, table.size());
+    assertEquals(
+        Optional.empty(), table.find(code("27447"), code("20610"), LocalDate.of(2002, 1, 1)));
+  }
+
+  /**
+   * A row whose column 2 code is its column 1 code is refused at column 2: a code is never denied
+   * as column 2 of itself, so the row could never apply, and it loaded as an edit.
+   */
+  @Test
+  void aPtpRowPairingACodeWithItselfIsRefused(@TempDir Path dir) throws IOException {
+    String good = "29880\t29877\t\t20030101\t*\t0\tr\n";
+    assertPtpError(
+        PTP_HEADER + good + "27447\t27447\t\t20020101\t*\t1\tr\n",
+        "test-ptp.txt, line 8, column 2: COLUMN 2: expected a code other than column 1's (a code"
+            + " paired with itself is no edit), found '27447'");
+    // With blanks about it, as fields are read, the same code.
+    assertPtpError(
+        PTP_HEADER + "G0105\t G0105 \t\t20020101\t*\t1\tr\n",
+        "test-ptp.txt, line 7, column 2: COLUMN 2: expected a code other than column 1's (a code"
+            + " paired with itself is no edit), found 'G0105'");
+    Path one = Files.writeString(dir.resolve("part1.txt"), SUBSET + PTP_HEADER + good);
+    Path two =
+        Files.writeString(
+            dir.resolve("part2.txt"), SUBSET + PTP_HEADER + "27447\t27447\t\t20020101\t*\t1\tr\n");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> PtpFile.read(one, two));
+    assertTrue(e.getMessage().startsWith("part2.txt, line 8, column 2: COLUMN 2"), e.getMessage());
   }
 
   /**
