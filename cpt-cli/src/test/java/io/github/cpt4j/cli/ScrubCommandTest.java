@@ -455,6 +455,49 @@ class ScrubCommandTest {
     assertTrue(lines.get(4).startsWith("A,J1100,6,2000000002,\"ncci_mue: "), r::toString);
   }
 
+  /**
+   * A PTP row of indicator 9 not deleted on its effective date, or pairing a code with itself, is
+   * refused as other damaged rows are, by both commands, naming the file, line and column: each
+   * loaded as an edit that never applies. With a good part before it, nothing is checked or priced.
+   */
+  @Test
+  void aPtpRowThatCouldNeverApplyIsRefusedAsADamagedRow() throws IOException {
+    String row = "27447\t20610\t\t20020101\t*\t1\ttest rationale\n";
+    String nine =
+        "column 6: MODIFIER 0=NOT ALLOWED 1=ALLOWED 9=NOT APPLICABLE: expected 0 or 1 on an edit"
+            + " not deleted on its effective date (9, not applicable, marks an edit withdrawn,"
+            + " deleted on the date it took effect; this row has no deletion date), found '9'";
+    String self =
+        "column 2: COLUMN 2: expected a code other than column 1's (a code paired with itself is"
+            + " no edit), found '27447'";
+    for (List<String> damage :
+        List.of(
+            List.of(row.replace("\t1\t", "\t9\t"), nine),
+            List.of(row.replace("20610", "27447"), self))) {
+      Path bad =
+          Files.writeString(dir.resolve("ccipra-v322r0-f2.txt"), PTP.replace(row, damage.get(0)));
+      String where = bad.getFileName() + ", line 8, " + damage.get(1);
+      Cli.Result scrub =
+          Cli.runWithInput(
+              "code\n27447\n20610\n",
+              "scrub",
+              "-i",
+              "-",
+              "--ptp",
+              ptp.toString(),
+              "--ptp",
+              bad.toString());
+      assertEquals(2, scrub.status(), scrub::toString);
+      assertEquals(List.of("cpt scrub: " + where), scrub.errLines());
+      assertEquals("", scrub.out(), scrub::toString);
+      Cli.Result price =
+          Cli.run("price", "27447", "20610", "-l", "13282-99", "--ptp", bad.toString());
+      assertEquals(2, price.status(), price::toString);
+      assertEquals(List.of("cpt price: " + where), price.errLines());
+      assertEquals("", price.out(), price::toString);
+    }
+  }
+
   @Test
   void badEditFilesAndMissingOptionsAreTrouble() throws IOException {
     Cli.Result none = Cli.runWithInput("code\n99213\n", "scrub", "-i", "-");
