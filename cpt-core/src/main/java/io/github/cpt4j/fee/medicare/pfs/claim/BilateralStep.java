@@ -9,6 +9,8 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRegistry;
+import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +76,7 @@ final class BilateralStep implements ClaimStep {
       throw new IllegalStateException("the claim's lines are already grouped into procedures");
     }
     refuseRepeatedSides(claim.lines);
-    claim.procedures(group(claim.lines, true));
+    claim.procedures(group(claim.lines, true, claim.modifiers));
   }
 
   /** The modifiers that say which part of a service a line bills: split care, surgeon role. */
@@ -153,9 +155,10 @@ final class BilateralStep implements ClaimStep {
 
   /**
    * Returns the procedures of the priced lines; each such line then belongs to one. Without {@code
-   * bilateral}, every line is a procedure of its units (for a pricer without this rule).
+   * bilateral}, every line is a procedure of its units (for a pricer without this rule). The words
+   * name a line's bilateral modifier as {@code registry} knows it (see {@link #how}).
    */
-  static List<Procedure> group(LineWork[] lines, boolean bilateral) {
+  static List<Procedure> group(LineWork[] lines, boolean bilateral, ModifierRegistry registry) {
     List<Procedure> procedures = new ArrayList<>(lines.length);
     List<LineWork> sided = null;
     for (LineWork w : lines) {
@@ -165,7 +168,7 @@ final class BilateralStep implements ClaimStep {
       BilateralRule rule = w.indicators.bilateral();
       boolean applies = bilateral && rule != BilateralRule.NOT_APPLICABLE;
       if (applies && (w.has(M50) || w.has(MLT) && w.has(MRT))) {
-        procedures.add(bilateralLine(w, rule, w.has(M50) ? "modifier 50" : "LT and RT"));
+        procedures.add(bilateralLine(w, rule, registry));
       } else if (applies
           && rule != BilateralRule.NO_ADJUSTMENT
           && !w.isPostoperativeDays()
@@ -176,7 +179,7 @@ final class BilateralStep implements ClaimStep {
           && !w.has(MLT | MRT)
           // 59, XS... say the second unit is another service, as they do of a second line.
           && !saysAnotherSiteOrSession(w)) {
-        procedures.add(bilateralLine(w, rule, "2 units"));
+        procedures.add(bilateralLine(w, rule, registry));
       } else if (applies
           && (((w.line.units() == 1 || w.isPostoperativeDays() || w.isAddOn())
                   && w.has(MLT) != w.has(MRT))
@@ -266,14 +269,26 @@ final class BilateralStep implements ClaimStep {
     return w.isAddOn() ? w.line.units() : 1;
   }
 
-  private static Procedure bilateralLine(LineWork w, BilateralRule rule, String how) {
+  /**
+   * Says how line {@code w} reports both sides: by the modifier the registry gives the bilateral
+   * effect ("modifier 50", or a payer's own), by LT and RT, or by 2 units. Written when read.
+   */
+  private static String how(LineWork w, ModifierRegistry registry) {
+    if (w.has(M50)) {
+      return w.billedModifier(PaymentEffect.BILATERAL, registry);
+    }
+    return w.has(MLT) && w.has(MRT) ? "LT and RT" : "2 units";
+  }
+
+  private static Procedure bilateralLine(
+      LineWork w, BilateralRule rule, ModifierRegistry registry) {
     int levels = levels(w);
     Procedure p = new Procedure(w, null, levels, factor(rule));
     w.set(
         p.amount,
         ClaimRule.BILATERAL,
         () ->
-            how
+            how(w, registry)
                 + ", BILAT SURG "
                 + rule.code()
                 + ": both sides"

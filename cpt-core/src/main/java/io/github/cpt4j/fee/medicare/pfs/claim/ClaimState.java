@@ -11,6 +11,7 @@ import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.modifier.ModifierRegistry;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class ClaimState {
   /** Whether the claim is priced for its limiting charges: see {@link #pricesLimitingCharges()}. */
   final boolean limitingCharges;
 
+  /** The pricer's modifier registry, by which the steps' words name the modifiers billed. */
+  final ModifierRegistry modifiers;
+
   /** The procedures the ranking rules work on; grouped by the bilateral rule, or on first use. */
   private List<Procedure> procedures;
 
@@ -65,11 +69,16 @@ public final class ClaimState {
   private Map<Procedure, BigDecimal> technicalCuts;
 
   ClaimState(
-      PricingContext context, LineEvaluator evaluator, LineWork[] lines, boolean limitingCharges) {
+      PricingContext context,
+      LineEvaluator evaluator,
+      LineWork[] lines,
+      boolean limitingCharges,
+      ModifierRegistry modifiers) {
     this.context = context;
     this.evaluator = evaluator;
     this.lines = lines;
     this.limitingCharges = limitingCharges;
+    this.modifiers = modifiers;
   }
 
   /** Returns the context the claim is priced in. */
@@ -245,7 +254,7 @@ public final class ClaimState {
    */
   List<Procedure> procedures() {
     if (procedures == null) {
-      procedures = BilateralStep.group(lines, false);
+      procedures = BilateralStep.group(lines, false, modifiers);
     }
     return procedures;
   }

@@ -151,6 +151,23 @@ final class LineWork implements Supplier<Explanation> {
     return (modifiers & modifierBits) != 0;
   }
 
+  /**
+   * Returns "modifier M", M the first modifier billed on the line that {@code registry} gives
+   * {@code effect}: the words name the modifier the line has, a payer's own (as {@code ZZ} for
+   * {@link PaymentEffect#BILATERAL}) as well as the standard one ({@code 50}). Called when words
+   * are written, not when the line is priced.
+   *
+   * @throws IllegalStateException if no modifier on the line has the effect
+   */
+  String billedModifier(PaymentEffect effect, ModifierRegistry registry) {
+    for (Modifier modifier : line.modifiers()) {
+      if (registry.paymentEffect(modifier) == effect) {
+        return "modifier " + modifier;
+      }
+    }
+    throw new IllegalStateException("no modifier of " + line + " has payment effect " + effect);
+  }
+
   /** Tells whether the line still has an amount (it was priced and not refused since). */
   boolean hasAmount() {
     return amount != null;

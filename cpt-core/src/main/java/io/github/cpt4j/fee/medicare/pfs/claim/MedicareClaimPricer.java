@@ -752,7 +752,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     if (evaluator.schedule().rvus().isSubset()) {
       warnOfMissingRows(lines, evaluator.schedule().name());
     }
-    return new ClaimState(context, evaluator, lines, limitingCharges);
+    return new ClaimState(context, evaluator, lines, limitingCharges, modifiers);
   }
 
   /**

@@ -9,7 +9,7 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
  *
  * <p>What it buys: through the list, every step is an interface call at one call site that sees
  * fifteen classes (megamorphic: a table lookup per call, and nothing inlined), and inside {@link
- * LineStep} the call of {@code apply(LineWork)} sees six classes, once per line. Called here
+ * LineStep} the call of {@code apply(LineWork)} sees five classes, once per line. Called here
  * through fields of each step's own class, every call is monomorphic and the JIT can inline it. The
  * pricer calls {@link #apply} only when its steps are exactly {@link #LIST}; a property checks that
  * it prices every claim as the loop over the list does.

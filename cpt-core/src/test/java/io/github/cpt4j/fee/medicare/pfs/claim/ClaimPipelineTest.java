@@ -888,6 +888,44 @@ class ClaimPipelineTest {
   }
 
   @Test
+  void theBilateralWordsNameThePayersOwnBilateralModifier() {
+    // A payer's registry: the standard entries and ZZ, which pays as 50 does.
+    List<io.github.cpt4j.modifier.ModifierInfo> infos =
+        new ArrayList<>(ModifierRegistry.standard().all());
+    infos.add(
+        io.github.cpt4j.modifier.ModifierInfo.of(
+                io.github.cpt4j.modifier.Modifier.parse("ZZ"),
+                io.github.cpt4j.modifier.ModifierKind.HCPCS_LEVEL_II,
+                "a payer's own code for both sides")
+            .withPaymentEffect(PaymentEffect.BILATERAL));
+    MedicareClaimPricer payer =
+        MedicareClaimPricer.builder(SCHEDULE).modifiers(ModifierRegistry.of(infos)).build();
+    // 27447 is BILAT SURG 1: 150% of 1000.00; the words named 50, which the line does not have.
+    PricedLine both = assertAmounts(price(payer, "27447-ZZ"), "1500.00", "1500.00").line(0);
+    assertEquals(
+        "modifier ZZ, BILAT SURG 1: both sides, 150% of the amount for one side",
+        both.explanation().find("bilateral").orElseThrow().description());
+    assertEquals(
+        "modifier ZZ reports both sides; LT or RT on the same line contradicts it (27447-ZZ-LT)",
+        price(payer, "27447-ZZ-LT").line(0).detail());
+    assertTrue(
+        price(payer, "99213-ZZ").line(0).detail().endsWith(", so modifier ZZ is not allowed"),
+        () -> price(payer, "99213-ZZ").toString());
+    assertEquals(
+        "a bilateral procedure billed with modifier ZZ on one line is 1 unit, not 2",
+        price(payer, "27447-ZZ x2").line(0).detail());
+    // The standard registry's words are unchanged.
+    assertEquals(
+        "modifier 50, BILAT SURG 1: both sides, 150% of the amount for one side",
+        price(MedicareClaimPricer.of(SCHEDULE), "27447-50")
+            .line(0)
+            .explanation()
+            .find("bilateral")
+            .orElseThrow()
+            .description());
+  }
+
+  @Test
   void aStepsChangesAreChecked() {
     ClaimStep bad =
         new ClaimStep() {
