@@ -68,4 +68,16 @@ public interface ClaimEdit {
   default boolean perProviderDay() {
     return true;
   }
+
+  /**
+   * Returns the names this edit's findings carry ({@link EditFinding#edit()}): its own {@link
+   * #name()} by default. An edit made of others whose findings keep their parts' names, as {@link
+   * io.github.cpt4j.edit.ncci.NcciEdits} does ({@code ncci-ptp}, {@code ncci-mue}), returns those.
+   * A {@link ClaimScrubber} refuses a finding of another name: a denied line's explanation, its
+   * {@link io.github.cpt4j.fee.PricedLine#refusedBy()} and the kind of a warning are told by it,
+   * and would name an edit the pipeline does not have.
+   */
+  default List<String> findingNames() {
+    return List.of(name());
+  }
 }

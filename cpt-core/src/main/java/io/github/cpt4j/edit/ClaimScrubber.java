@@ -86,9 +86,10 @@ public final class ClaimScrubber {
    * Runs every edit over {@code claim} and returns their findings ordered by line, then by edit
    * order, then as each edit returned them; an empty list when the claim is clean.
    *
-   * @throws IllegalArgumentException if an edit returns null, a null finding or a finding for a
-   *     line the claim it was given does not have (a bug in that edit): for an edit of one
-   *     provider's day, the lines of that day, which its indexes count
+   * @throws IllegalArgumentException if an edit returns null, a null finding, a finding for a line
+   *     the claim it was given does not have (a bug in that edit): for an edit of one provider's
+   *     day, the lines of that day, which its indexes count, or a finding that names another edit
+   *     than itself ({@link ClaimEdit#findingNames()})
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -136,6 +137,18 @@ public final class ClaimScrubber {
       }
       if (finding.line() >= claim.size()) {
         throw new IllegalArgumentException(outOfRange(edit, finding.line(), claim.size(), day));
+      }
+      // The name is checked before the parts' names are asked for: no list on the common path.
+      if (!finding.edit().equals(edit.name()) && !edit.findingNames().contains(finding.edit())) {
+        throw new IllegalArgumentException(
+            "claim edit "
+                + edit.name()
+                + " returned finding "
+                + (f + 1)
+                + " named "
+                + finding.edit()
+                + "; its findings carry the names "
+                + edit.findingNames());
       }
       if (all == null) {
         all = new ArrayList<>(4);

@@ -157,4 +157,45 @@ class ClaimScrubberTest {
             + " (indexes 0 to 0)",
         refusal(finding("payer-oor", true, 1), claim("20610")));
   }
+
+  @Test
+  void aFindingInTheNameOfAnotherEditIsRefused() {
+    // named-b is no edit of the pipeline: once, the line was denied as EDIT_DENIED (named-b).
+    ClaimEdit namedA =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "named-a";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(EditFinding.denyLine("named-b", 0, 1, "x"));
+          }
+        };
+    assertEquals(
+        "claim edit named-a returned finding 1 named named-b; its findings carry the names"
+            + " [named-a]",
+        refusal(namedA, claim("20610")));
+    // An edit that says its findings carry its parts' names passes, as NCCI's does.
+    ClaimEdit ofParts =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "named-a";
+          }
+
+          @Override
+          public List<String> findingNames() {
+            return List.of("named-b");
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(EditFinding.denyLine("named-b", 0, 1, "x"));
+          }
+        };
+    assertEquals("named-b", ClaimScrubber.of(ofParts).scrub(claim("20610"), CONTEXT).get(0).edit());
+    assertEquals(List.of("named-a"), finding("named-a", true, 0).findingNames());
+  }
 }

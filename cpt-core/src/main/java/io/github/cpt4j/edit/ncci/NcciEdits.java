@@ -1,5 +1,6 @@
 package io.github.cpt4j.edit.ncci;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -41,9 +42,13 @@ public final class NcciEdits implements ClaimEdit {
   private final Optional<PtpClaimEdit> ptp;
   private final Optional<MueClaimEdit> mue;
 
+  /** The names of its edits, made once: a scrubber asks for them at each finding. */
+  private final ImmutableList<String> findingNames;
+
   private NcciEdits(Optional<PtpClaimEdit> ptp, Optional<MueClaimEdit> mue) {
     this.ptp = ptp;
     this.mue = mue;
+    this.findingNames = edits().stream().map(ClaimEdit::name).collect(toImmutableList());
   }
 
   /**
@@ -149,6 +154,12 @@ public final class NcciEdits implements ClaimEdit {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Returns the names of its edits, PTP first: each finding carries the name of its part. */
+  @Override
+  public ImmutableList<String> findingNames() {
+    return findingNames;
   }
 
   /**

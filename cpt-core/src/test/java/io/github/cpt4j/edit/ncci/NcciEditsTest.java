@@ -37,6 +37,11 @@ class NcciEditsTest {
     assertEquals("ncci", ncci.name());
     assertEquals(
         List.of("ncci-ptp", "ncci-mue"), ncci.edits().stream().map(ClaimEdit::name).toList());
+    // Its findings keep their parts' names, which a scrubber takes from it.
+    assertEquals(List.of("ncci-ptp", "ncci-mue"), ncci.findingNames());
+    assertEquals(List.of("ncci-mue"), NcciEdits.ofMue(MUE).findingNames());
+    assertEquals(
+        found, ClaimScrubber.of(ncci).scrub(claim("20610 x2", "27447 x2"), on("2025-06-02")));
   }
 
   @Test
