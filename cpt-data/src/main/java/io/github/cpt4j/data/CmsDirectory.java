@@ -704,7 +704,8 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns the recognised files under {@code directory}, without reading them beyond titles.
+   * Returns the recognised files under {@code directory}, without reading them beyond titles: an
+   * immutable list, as {@link #files()} is.
    *
    * @throws DataLoadException if {@code directory} is not a directory, a symbolic link under it
    *     leads nowhere or back to a directory that contains it, a path with a recognised name is not
@@ -714,10 +715,10 @@ public final class CmsDirectory {
    *     in {@code directory}
    * @throws IOException if the directory or a title cannot be read otherwise
    */
-  public static List<CmsFile> scan(Path directory) throws IOException {
+  public static ImmutableList<CmsFile> scan(Path directory) throws IOException {
     requireNonNull(directory, "directory");
     try {
-      return CmsFileNames.find(directory).files();
+      return ImmutableList.copyOf(CmsFileNames.find(directory).files());
     } catch (FileSystemException e) {
       throw unreadable(directory, e);
     }

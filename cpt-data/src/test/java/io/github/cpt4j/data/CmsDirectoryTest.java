@@ -670,6 +670,11 @@ class CmsDirectoryTest {
         e.getMessage().contains(Path.of("zz-backup", "GPCI2025.csv").toString()), e::getMessage);
   }
 
+  /** Removes the first element of {@code list}: for a list a caller must not be able to change. */
+  private static void removeFirst(List<?> list) {
+    list.remove(0);
+  }
+
   @Test
   void filesAreFoundUpToTheDepthLimitAndTheErrorSaysWhereItLooked(@TempDir Path dir)
       throws IOException {
@@ -679,7 +684,10 @@ class CmsDirectoryTest {
     }
     Files.createDirectories(deep);
     Files.writeString(deep.resolve("GPCI2025.csv"), "x\n");
-    assertEquals(1, CmsDirectory.scan(dir).size());
+    List<CmsDirectory.CmsFile> found = CmsDirectory.scan(dir);
+    assertEquals(1, found.size());
+    // Immutable, as every list of the API is: it was an ArrayList the caller could change.
+    assertThrows(UnsupportedOperationException.class, () -> removeFirst(found));
     Path tooDeep = Files.createDirectories(deep.resolve("d" + CmsDirectory.MAX_DEPTH));
     Files.move(deep.resolve("GPCI2025.csv"), tooDeep.resolve("GPCI2025.csv"));
     assertEquals(0, CmsDirectory.scan(dir).size());
