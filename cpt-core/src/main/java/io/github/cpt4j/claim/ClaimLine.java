@@ -8,6 +8,7 @@ import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.CodeWithModifiers;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.NullElements;
 import io.github.cpt4j.text.WhiteSpace;
 import java.util.Arrays;
 import java.util.List;
@@ -129,7 +130,9 @@ public final class ClaimLine implements CodeWithModifiers {
    */
   public static ClaimLine of(ProcedureCode code, List<Modifier> modifiers, int units) {
     requireNonNull(code, "code");
-    ImmutableList<Modifier> copy = ImmutableList.copyOf(requireNonNull(modifiers, "modifiers"));
+    // One pass, the message written only for a null modifier: lines are built on the hot path.
+    ImmutableList<Modifier> copy =
+        NullElements.copyOf(requireNonNull(modifiers, "modifiers"), "modifier");
     if (copy.size() > MAX_MODIFIERS) {
       throw new IllegalArgumentException(
           "a claim line has at most " + MAX_MODIFIERS + " modifiers, not " + copy.size());

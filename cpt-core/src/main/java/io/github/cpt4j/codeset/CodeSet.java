@@ -10,6 +10,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.code.SectionTable;
 import io.github.cpt4j.code.Subsection;
+import io.github.cpt4j.text.NullElements;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * @throws IllegalArgumentException if two entries have the same code
    */
   public static CodeSet of(CodeEntry... entries) {
-    // Not List.of, whose null check has no message: the builder names a null "entry".
+    // Not List.of, whose null check has no message: the builder names a null entry and its index.
     return builder().addAll(Arrays.asList(requireNonNull(entries, "entries"))).build();
   }
 
@@ -383,8 +384,13 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
      */
     public Builder addAll(Iterable<? extends CodeEntry> more) {
       requireNonNull(more, "more");
+      int i = 0;
       for (CodeEntry entry : more) {
+        if (entry == null) {
+          throw new NullPointerException(NullElements.at("entry", i));
+        }
         add(entry);
+        i++;
       }
       return this;
     }

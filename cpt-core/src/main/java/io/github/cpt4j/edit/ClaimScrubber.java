@@ -6,7 +6,9 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.text.NullElements;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class ClaimScrubber {
    *     {@link ClaimEdit#name()})
    */
   public static ClaimScrubber of(List<? extends ClaimEdit> edits) {
-    ImmutableList<ClaimEdit> copy = ImmutableList.copyOf(requireNonNull(edits, "edits"));
+    ImmutableList<ClaimEdit> copy = NullElements.copyOf(requireNonNull(edits, "edits"), "edit");
     Set<String> names = new HashSet<>();
     for (ClaimEdit edit : copy) {
       String name = requireNonNull(edit.name(), "edit name");
@@ -74,7 +76,8 @@ public final class ClaimScrubber {
 
   /** Returns a scrubber running {@code edits} in order. */
   public static ClaimScrubber of(ClaimEdit... edits) {
-    return of(List.of(edits));
+    // Not List.of: its NullPointerException for a null edit says neither "edit" nor which one.
+    return of(Arrays.asList(requireNonNull(edits, "edits")));
   }
 
   /** Returns the edits, in the order they run. */

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.text.NullElements;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public final class Explanation {
 
   /** Returns an explanation of the given steps, in order. */
   public static Explanation of(List<PricingStep> steps) {
-    return new Explanation(ImmutableList.copyOf(requireNonNull(steps, "steps")));
+    return new Explanation(NullElements.copyOf(requireNonNull(steps, "steps"), "step"));
   }
 
   /** Returns a copy with {@code step} appended (deferred if this explanation is). */

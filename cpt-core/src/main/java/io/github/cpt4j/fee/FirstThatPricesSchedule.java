@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.text.NullElements;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,7 @@ final class FirstThatPricesSchedule implements FeeSchedule {
 
   FirstThatPricesSchedule(List<? extends FeeSchedule> schedules) {
     requireNonNull(schedules, "schedules");
-    this.schedules = ImmutableList.copyOf(schedules);
+    this.schedules = NullElements.copyOf(schedules, "schedule");
     if (this.schedules.isEmpty()) {
       throw new IllegalArgumentException("a fallback chain needs at least one schedule");
     }

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.text.NullElements;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class PricedClaim {
 
   private static PricedClaim of(
       PricingContext context, List<PricedLine> lines, boolean limitingCharges) {
-    ImmutableList<PricedLine> copy = ImmutableList.copyOf(requireNonNull(lines, "lines"));
+    ImmutableList<PricedLine> copy = NullElements.copyOf(requireNonNull(lines, "lines"), "line");
     for (int i = 0; i < copy.size(); i++) {
       if (copy.get(i).index() != i) {
         throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package io.github.cpt4j.modifier;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.text.NullElements;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,8 +63,12 @@ public final class ModifierRegistry {
       byOrdinal.add(Optional.empty());
     }
     List<ModifierInfo> all = new ArrayList<>();
+    int i = 0;
     for (ModifierInfo info : infos) {
-      requireNonNull(info, "info");
+      if (info == null) {
+        throw new NullPointerException(NullElements.at("info", i));
+      }
+      i++;
       int ordinal = info.modifier().ordinal();
       if (byOrdinal.get(ordinal).isPresent()) {
         throw new IllegalArgumentException("modifier " + info.modifier() + " is described twice");

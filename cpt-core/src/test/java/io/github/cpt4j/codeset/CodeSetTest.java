@@ -336,7 +336,7 @@ class CodeSetTest {
     // A null among the entries, and a null action: List.of and Iterable said nothing.
     CodeEntry one = entry("99213", "Visit");
     assertEquals(
-        "entry",
+        "entry at index 1",
         assertThrows(NullPointerException.class, () -> CodeSet.of(one, null)).getMessage());
     assertEquals(
         "action", assertThrows(NullPointerException.class, () -> set.forEach(null)).getMessage());

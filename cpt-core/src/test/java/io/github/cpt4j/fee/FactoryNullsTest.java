@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposCategory;
@@ -15,8 +21,13 @@ import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import io.github.cpt4j.fee.medicare.pfs.claim.GlobalSurgeryEdit;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRegistry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +110,63 @@ class FactoryNullsTest {
         "code",
         assertThrows(NullPointerException.class, () -> GlobalSurgeryEdit.isVisit(null))
             .getMessage());
+  }
+
+  /** The message of the NullPointerException {@code call} throws. */
+  private static String npe(org.junit.jupiter.api.function.Executable call) {
+    return assertThrows(NullPointerException.class, call).getMessage();
+  }
+
+  /**
+   * A null element of a list or array is named with its index, whichever factory is given it: the
+   * copies said only "at index 1" (Guava's), and {@code ClaimScrubber.of(edit...)} "null" ({@code
+   * List.of}'s), where {@code Claim.ofLines} said "line" without the index.
+   */
+  @Test
+  void aNullElementIsNamedWithItsIndex() {
+    BilledLine line = BilledLine.parse("99213");
+    assertEquals("line at index 1", npe(() -> Claim.of(Arrays.asList(line, null))));
+    assertEquals("line at index 1", npe(() -> Claim.of(line, null)));
+    assertEquals("line at index 0", npe(() -> Claim.ofLines((ClaimLine) null)));
+    ProcedureCode code = ProcedureCode.parse("27447");
+    Modifier lt = Modifier.parse("LT");
+    assertEquals("modifier at index 1", npe(() -> ClaimLine.of(code, Arrays.asList(lt, null), 1)));
+    assertEquals("modifier at index 0", npe(() -> ClaimLine.of(code, (Modifier) null)));
+    PricingStep step = PricingStep.note("rule", "words");
+    assertEquals("step at index 1", npe(() -> Explanation.of(Arrays.asList(step, null))));
+    assertEquals("step at index 0", npe(() -> Explanation.of((PricingStep) null)));
+    PricingContext context =
+        PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.FACILITY);
+    PricedLine priced =
+        PricedLine.of(
+            0,
+            line,
+            FeeResult.priced(new BigDecimal("80.00"), Explanation.empty()),
+            Optional.empty(),
+            List.of());
+    assertEquals(
+        "line at index 1", npe(() -> PricedClaim.of(context, Arrays.asList(priced, null))));
+    assertEquals(
+        "schedule at index 1", npe(() -> FeeSchedule.firstThatPrices(Arrays.asList(FLAT, null))));
+    assertEquals("schedule at index 1", npe(() -> FeeSchedule.firstThatPrices(FLAT, null)));
+    assertEquals("edit at index 0", npe(() -> ClaimScrubber.of((ClaimEdit) null)));
+    assertEquals(
+        "edit at index 1",
+        npe(() -> ClaimScrubber.of(Arrays.asList(ModifierRulesEdit.standard(), null))));
+    CodeEntry entry =
+        CodeEntry.builder()
+            .code(ProcedureCode.parse("G0438"))
+            .shortDescription("a yearly visit")
+            .effectiveFrom(LocalDate.of(2000, 1, 1))
+            .build();
+    assertEquals("entry at index 1", npe(() -> CodeSet.of(entry, null)));
+    assertEquals(
+        "info at index 1",
+        npe(
+            () ->
+                ModifierRegistry.of(
+                    Arrays.asList(ModifierRegistry.standard().all().get(0), null))));
+    new NullPointerTester().testAllPublicStaticMethods(ClaimScrubber.class);
   }
 
   @Test
