@@ -169,6 +169,8 @@ public final class PartBClaimPricer implements ClaimPricer {
    * MedicareClaimPricer)}.
    *
    * @throws IllegalArgumentException if the pipeline gives the releases edits of different names
+   * @throws NullPointerException if an argument is null, or {@code pipeline} returns null (the
+   *     message names the pipeline and the release)
    */
   public static PartBClaimPricer of(
       PartBFeeSchedule partB,
@@ -180,8 +182,13 @@ public final class PartBClaimPricer implements ClaimPricer {
     IdentityHashMap<MedicareRelease, MedicareClaimPricer> pricers = new IdentityHashMap<>();
     MedicareClaimPricer first = null;
     for (MedicareRelease release : releases.releases()) {
-      MedicareClaimPricer pricer =
-          withAnesthesia(pipeline.apply(release.claimPricer().toBuilder()).build(), partB);
+      // Named here: a null builder failed inside, "because the return value of
+      // UnaryOperator.apply(Object) is null".
+      MedicareClaimPricer.Builder built =
+          requireNonNull(
+              pipeline.apply(release.claimPricer().toBuilder()),
+              () -> "pipeline returned null for the builder of release " + release.id());
+      MedicareClaimPricer pricer = withAnesthesia(built.build(), partB);
       if (first == null) {
         first = pricer;
       } else if (!editNames(pricer).equals(editNames(first))) {

@@ -319,4 +319,16 @@ class PartBAnesthesiaTest {
     PricedClaim limits = pricer.limitingCharges(claim(List.of("00790-QK 60min")), CONTEXT);
     assertEquals(new BigDecimal("118.92"), limits.line(0).amountOrThrow(), limits::toString);
   }
+
+  @Test
+  void aPipelineReturningNullIsNamed() {
+    // It failed inside: "Cannot invoke ...Builder.build() because the return value of
+    // UnaryOperator.apply(Object) is null".
+    PartBFeeSchedule partB = PartBFeeSchedule.builder().physicianFeeSchedule(WITHOUT).build();
+    MedicareReleases releases = MedicareReleases.of(List.of(MedicareRelease.of("2025A", WITHOUT)));
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class, () -> PartBClaimPricer.of(partB, releases, b -> null));
+    assertEquals("pipeline returned null for the builder of release 2025A", e.getMessage());
+  }
 }
