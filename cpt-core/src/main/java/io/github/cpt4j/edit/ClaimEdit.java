@@ -1,8 +1,11 @@
 package io.github.cpt4j.edit;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricingContext;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A check over a whole claim that denies or flags lines before payment: the service provider
@@ -79,5 +82,29 @@ public interface ClaimEdit {
    */
   default List<String> findingNames() {
     return List.of(name());
+  }
+
+  /**
+   * Tells whether this edit judges a claim knowing which lines the other edits deny whole: a {@link
+   * ClaimScrubber} then runs it after every edit that does not, with {@link #check(Claim,
+   * PricingContext, IntPredicate)}. False by default. The global surgery edit says true: a
+   * procedure another edit denies (an NCCI edit's column two code, say) is not paid, so it opens no
+   * global surgical package that would deny the visits of its day. Edits that say true run in their
+   * order after the others, each knowing the denials of the edits before it too.
+   */
+  default boolean judgesAfterDenials() {
+    return false;
+  }
+
+  /**
+   * Returns what this edit finds on {@code claim} when other edits deny whole the lines {@code
+   * denied} accepts (a line is denied whole by a {@link EditAction#DENY_LINE} finding, or by a
+   * {@link EditAction#DENY_UNITS} finding of all its units); called instead of {@link #check(Claim,
+   * PricingContext)} for an edit that {@link #judgesAfterDenials()}. The indexes are the claim's
+   * given, one provider's day's for an edit of one day. The default ignores the denials.
+   */
+  default List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
+    requireNonNull(denied, "denied");
+    return check(claim, context);
   }
 }

@@ -9,10 +9,13 @@ import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.text.NullElements;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Claim scrubbing: an immutable list of {@link ClaimEdit claim edits} run over a claim, without
@@ -87,7 +90,10 @@ public final class ClaimScrubber {
 
   /**
    * Runs every edit over {@code claim} and returns their findings ordered by line, then by edit
-   * order, then as each edit returned them; an empty list when the claim is clean.
+   * order, then as each edit returned them; an empty list when the claim is clean. The edits that
+   * {@link ClaimEdit#judgesAfterDenials() judge after the others' denials} run after every other
+   * edit, in their order, each told the lines the edits before it denied whole; their findings
+   * still take their edit's place in the order.
    *
    * @throws IllegalArgumentException if an edit returns null, a null finding, a finding for a line
    *     the claim it was given does not have (a bug in that edit): for an edit of one provider's
@@ -102,33 +108,114 @@ public final class ClaimScrubber {
     // The edits of the whole claim see the context given, and read each line's date and provider.
     PricingContext oneDay = ProviderDay.singleContext(claim, context);
     List<ProviderDay> days = oneDay == null ? ProviderDay.split(claim, context) : null;
-    List<EditFinding> all = null;
+    // Each edit's findings, by its place in the list: created with the first finding, so a clean
+    // claim allocates nothing here.
+    List<List<EditFinding>> byEdit = null;
+    boolean anyAfterDenials = false;
     for (int e = 0; e < edits.size(); e++) {
       ClaimEdit edit = edits.get(e);
-      if (!edit.perProviderDay()) {
-        all = check(edit, claim, context, null, all);
-      } else if (days == null) {
-        all = check(edit, claim, oneDay, null, all);
+      if (edit.judgesAfterDenials()) {
+        anyAfterDenials = true;
       } else {
-        for (ProviderDay day : days) {
-          all = check(edit, day.claim(), day.context(), day, all);
+        byEdit = run(edit, e, claim, context, oneDay, days, null, byEdit);
+      }
+    }
+    if (anyAfterDenials) {
+      for (int e = 0; e < edits.size(); e++) {
+        ClaimEdit edit = edits.get(e);
+        if (edit.judgesAfterDenials()) {
+          byEdit = run(edit, e, claim, context, oneDay, days, deniedWhole(claim, byEdit), byEdit);
         }
       }
     }
-    if (all == null) {
+    if (byEdit == null) {
       return ImmutableList.of();
+    }
+    List<EditFinding> all = new ArrayList<>();
+    for (List<EditFinding> found : byEdit) {
+      if (found != null) {
+        all.addAll(found);
+      }
     }
     all.sort(BY_LINE); // stable: edit order, then each edit's order, within a line
     return ImmutableList.copyOf(all);
   }
 
   /**
-   * Adds what {@code edit} finds on {@code claim} to {@code all} (created when null), each finding
-   * moved to its line in the whole claim when {@code day} is one provider's day (not null).
+   * Runs {@code edit}, the {@code e}th, over the claim whole or by provider's day, as it says, and
+   * adds its findings to {@code byEdit} (created when null); {@code denied}, the lines the earlier
+   * edits denied whole, is null for an edit that does not judge after them.
    */
+  @SuppressWarnings("TooManyParameters") // the claim, its days and the findings so far, each named
+  private List<List<EditFinding>> run(
+      ClaimEdit edit,
+      int e,
+      Claim claim,
+      PricingContext context,
+      PricingContext oneDay,
+      List<ProviderDay> days,
+      BitSet denied,
+      List<List<EditFinding>> byEdit) {
+    List<EditFinding> found = null;
+    if (!edit.perProviderDay()) {
+      found = check(edit, claim, context, null, denied == null ? null : denied::get, found);
+    } else if (days == null) {
+      found = check(edit, claim, oneDay, null, denied == null ? null : denied::get, found);
+    } else {
+      for (ProviderDay day : days) {
+        // A day's edit counts that day's lines: each index is moved to the whole claim's.
+        IntPredicate ofDay = denied == null ? null : i -> denied.get(day.lineInClaim(i));
+        found = check(edit, day.claim(), day.context(), day, ofDay, found);
+      }
+    }
+    if (found == null) {
+      return byEdit;
+    }
+    if (byEdit == null) {
+      byEdit = new ArrayList<>(Collections.nCopies(edits.size(), null));
+    }
+    byEdit.set(e, found);
+    return byEdit;
+  }
+
+  /**
+   * The lines of {@code claim} that the findings so far deny whole: by {@link
+   * EditAction#DENY_LINE}, or by {@link EditAction#DENY_UNITS} of all the units billed, which
+   * denies the line as well.
+   */
+  private static BitSet deniedWhole(Claim claim, List<List<EditFinding>> byEdit) {
+    BitSet denied = new BitSet();
+    if (byEdit != null) {
+      for (List<EditFinding> found : byEdit) {
+        for (EditFinding finding : found == null ? List.<EditFinding>of() : found) {
+          boolean whole =
+              finding.action() == EditAction.DENY_LINE
+                  || finding.action() == EditAction.DENY_UNITS
+                      && finding.deniedUnits() >= claim.line(finding.line()).line().units();
+          if (whole) {
+            denied.set(finding.line());
+          }
+        }
+      }
+    }
+    return denied;
+  }
+
+  /**
+   * Adds what {@code edit} finds on {@code claim} to {@code all} (created when null), each finding
+   * moved to its line in the whole claim when {@code day} is one provider's day (not null); told
+   * the lines other edits denied whole when {@code denied} is not null.
+   */
+  @SuppressWarnings("TooManyParameters") // the claim, its day and the denials, each named
   private static List<EditFinding> check(
-      ClaimEdit edit, Claim claim, PricingContext context, ProviderDay day, List<EditFinding> all) {
-    List<EditFinding> found = edit.check(claim, context);
+      ClaimEdit edit,
+      Claim claim,
+      PricingContext context,
+      ProviderDay day,
+      IntPredicate denied,
+      List<EditFinding> all) {
+    List<EditFinding> found =
+        denied == null ? edit.check(claim, context) : edit.check(claim, context, denied);
     if (found == null) {
       throw new IllegalArgumentException("claim edit " + edit.name() + " returned null");
     }

@@ -198,4 +198,115 @@ class ClaimScrubberTest {
     assertEquals("named-b", ClaimScrubber.of(ofParts).scrub(claim("20610"), CONTEXT).get(0).edit());
     assertEquals(List.of("named-a"), finding("named-a", true, 0).findingNames());
   }
+
+  /** An edit of one code: denies its lines whole, or {@code units} of them, or flags them. */
+  private static ClaimEdit onCode(String name, String code, EditAction action, int units) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        List<EditFinding> found = new ArrayList<>();
+        for (int i = 0; i < claim.size(); i++) {
+          if (claim.line(i).line().code().toString().equals(code)) {
+            found.add(
+                EditFinding.builder()
+                    .edit(name)
+                    .line(i)
+                    .action(action)
+                    .deniedUnits(action == EditAction.FLAG ? 0 : units)
+                    .reason(io.github.cpt4j.fee.UnpricedReason.EDIT_DENIED)
+                    .message(code + " found")
+                    .build());
+          }
+        }
+        return found;
+      }
+    };
+  }
+
+  /**
+   * Records, for each claim it judges after the others' denials, the codes of the lines it is told
+   * are denied; flags its claim's first line.
+   */
+  private static final class AfterDenials implements ClaimEdit {
+    private final boolean perDay;
+    final List<String> told = new ArrayList<>();
+
+    AfterDenials(boolean perDay) {
+      this.perDay = perDay;
+    }
+
+    @Override
+    public String name() {
+      return "after-denials";
+    }
+
+    @Override
+    public boolean perProviderDay() {
+      return perDay;
+    }
+
+    @Override
+    public boolean judgesAfterDenials() {
+      return true;
+    }
+
+    @Override
+    public List<EditFinding> check(Claim claim, PricingContext context) {
+      throw new AssertionError("the scrubber tells an edit judging after denials what they are");
+    }
+
+    @Override
+    public List<EditFinding> check(
+        Claim claim, PricingContext context, java.util.function.IntPredicate denied) {
+      List<String> codes = new ArrayList<>();
+      for (int i = 0; i < claim.size(); i++) {
+        if (denied.test(i)) {
+          codes.add(claim.line(i).line().code().toString());
+        }
+      }
+      told.add(String.join(" ", codes));
+      return List.of(EditFinding.flag(name(), 0, "judged"));
+    }
+  }
+
+  @Test
+  void anEditJudgingAfterDenialsIsToldTheLinesDeniedWholeByEveryOtherEdit() {
+    AfterDenials after = new AfterDenials(false);
+    // Listed first, it runs last: the edits after it in the list have denied their lines.
+    ClaimScrubber scrubber =
+        ClaimScrubber.of(
+            after,
+            onCode("payer-line", "20610", EditAction.DENY_LINE, 1),
+            onCode("payer-all-units", "97110", EditAction.DENY_UNITS, 2),
+            onCode("payer-some-units", "97140", EditAction.DENY_UNITS, 1),
+            onCode("payer-flag", "99213", EditAction.FLAG, 0));
+    List<EditFinding> found =
+        scrubber.scrub(claim("99213", "20610", "97110 x2", "97140 x2"), CONTEXT);
+    // A denial of some units leaves the line paid, a flag denies nothing.
+    assertEquals(List.of("20610 97110"), after.told);
+    // Its findings keep its place in the order: first on line 1, before the flag.
+    assertEquals(
+        List.of(
+            "after-denials line 1 FLAG: judged",
+            "payer-flag line 1 FLAG: 99213 found",
+            "payer-line line 2 DENY_LINE: 20610 found",
+            "payer-all-units line 3 DENY_UNITS: 97110 found",
+            "payer-some-units line 4 DENY_UNITS: 97140 found"),
+        found.stream().map(EditFinding::toString).toList());
+  }
+
+  @Test
+  void anEditOfOneDayJudgingAfterDenialsIsToldThemByTheDaysIndexes() {
+    AfterDenials after = new AfterDenials(true);
+    ClaimScrubber scrubber =
+        ClaimScrubber.of(onCode("payer-line", "20610", EditAction.DENY_LINE, 1), after);
+    scrubber.scrub(
+        claim("99213 on 2025-06-02", "20610 on 2025-06-03", "99213 on 2025-06-03"), CONTEXT);
+    assertEquals(List.of("", "20610"), after.told);
+  }
 }

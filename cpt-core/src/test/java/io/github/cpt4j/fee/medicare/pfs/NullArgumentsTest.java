@@ -21,6 +21,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
+import io.github.cpt4j.fee.medicare.pfs.claim.CriticalCareEdit;
 import io.github.cpt4j.fee.medicare.pfs.claim.GlobalSurgeryEdit;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,8 @@ class NullArgumentsTest {
     tester.testAllPublicInstanceMethods(PtpClaimEdit.of(PtpTable.builder().build()));
     tester.testAllPublicInstanceMethods(MueClaimEdit.of(MueTable.builder().build()));
     tester.testAllPublicInstanceMethods(GlobalSurgeryEdit.of(Fixtures.schedule()));
+    tester.testAllPublicInstanceMethods(CriticalCareEdit.standard());
+    tester.testAllPublicStaticMethods(CriticalCareEdit.class);
     tester.testAllPublicStaticMethods(ProviderDay.class);
     tester.testAllPublicStaticMethods(Visits.class);
     NullPointerException e =

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * The global surgical package as a claim edit, named {@value #NAME}: a visit ({@link
@@ -91,6 +92,13 @@ import java.util.Optional;
  * before (modifier 24), and the procedures of those days (58 staged, 78 return to the operating
  * room, 79 unrelated) need the earlier claim's date and global period; it judges one claim.
  *
+ * <p>A procedure another edit denies whole opens no package: it is not paid, and the package is
+ * part of its payment (section 40.1). The edit judges after the others ({@link
+ * #judgesAfterDenials()}), told which lines they denied: an NCCI edit's column two code, or a
+ * service included in critical care ({@link CriticalCareEdit}: 43752 and 92953 have a global period
+ * of 000, and the critical care beside them is paid, not held as their visit). A procedure denied
+ * some of its units is paid the rest, and keeps its package.
+ *
  * <p>Immutable and thread-safe; allocation-free on a claim without a visit.
  */
 public final class GlobalSurgeryEdit implements ClaimEdit {
@@ -133,6 +141,15 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   }
 
   /**
+   * Judges the claim after the other edits: a procedure they deny whole (an NCCI edit's column two
+   * code, a service bundled into critical care) is not paid, so it opens no global package.
+   */
+  @Override
+  public boolean judgesAfterDenials() {
+    return true;
+  }
+
+  /**
    * Tells whether {@code code} is a visit that a global package can hold: {@link Visits#isVisit},
    * the definition the NCCI procedure-to-procedure edit reads too (a CPT E/M code, 99201, or an eye
    * exam, 92002-92014).
@@ -141,19 +158,34 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     return Visits.isVisit(code);
   }
 
+  /** Returns the findings on {@code claim} when no other edit denies any of its lines. */
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    return check(claim, context, NONE_DENIED);
+  }
+
+  /**
+   * Returns the findings on {@code claim} when other edits deny whole the lines {@code denied}
+   * accepts: such a line opens no package, as a procedure that is not paid has none (an NCCI edit
+   * denying 43752 beside 99291 leaves 99291 to be paid, not denied for 43752's package). A denied
+   * visit is still judged: its finding says which package holds it too.
+   */
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    return check(claim, context, true);
+    requireNonNull(denied, "denied");
+    return check(claim, context, denied, true, claim.size() > INDEX_FROM_LINES);
   }
+
+  private static final IntPredicate NONE_DENIED = line -> false;
 
   /**
    * The findings; {@code fastExit} false runs the general rules on every visit, for the property
    * that checks the fast exit against them.
    */
   List<EditFinding> check(Claim claim, PricingContext context, boolean fastExit) {
-    return check(claim, context, fastExit, claim.size() > INDEX_FROM_LINES);
+    return check(claim, context, NONE_DENIED, fastExit, claim.size() > INDEX_FROM_LINES);
   }
 
   /**
@@ -168,6 +200,12 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    * claim order, the plain search the date index must agree with, for the property that checks it.
    */
   List<EditFinding> check(Claim claim, PricingContext context, boolean fastExit, boolean byDate) {
+    return check(claim, context, NONE_DENIED, fastExit, byDate);
+  }
+
+  /** The findings, the lines {@code denied} accepts opening no package. */
+  private List<EditFinding> check(
+      Claim claim, PricingContext context, IntPredicate denied, boolean fastExit, boolean byDate) {
     int n = claim.size();
     List<EditFinding> found = null;
     // Both worked out once per claim, when the first visit needs them: asked per visit, each is a
@@ -193,7 +231,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         }
       }
       if (procedures == null) {
-        procedures = procedures(claim, context.dateOfService());
+        procedures = procedures(claim, context.dateOfService(), denied);
       }
       if (procedures == Procedures.NONE) {
         // No package to hold any visit (found is still null: every earlier visit went on before
@@ -216,15 +254,15 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * The lines whose global package can hold a visit, in claim order, with their global periods:
-   * procedures (no visit, not a return to the operating room, not an assistant's) whose relative
-   * value row gives a period of 000, 010 or 090, or of 010 or 090 for a line of modifier 55 alone,
-   * whose package holds the postoperative days only.
+   * procedures (no visit, not a return to the operating room, not an assistant's, not denied whole
+   * by another edit) whose relative value row gives a period of 000, 010 or 090, or of 010 or 090
+   * for a line of modifier 55 alone, whose package holds the postoperative days only.
    */
-  private Procedures procedures(Claim claim, LocalDate claimDate) {
+  private Procedures procedures(Claim claim, LocalDate claimDate, IntPredicate denied) {
     int n = claim.size();
     int count = 0;
     for (int p = 0; p < n; p++) {
-      count += periodOrNull(claim.line(p).line()) != null ? 1 : 0;
+      count += periodOrNull(claim, p, denied) != null ? 1 : 0;
     }
     if (count == 0) {
       return Procedures.NONE; // the usual claim of visits alone: nothing to allocate
@@ -235,7 +273,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     Part[] parts = new Part[count];
     for (int p = 0, i = 0; i < count; p++) {
       ClaimLine line = claim.line(p).line();
-      GlobalPeriod period = periodOrNull(line);
+      GlobalPeriod period = periodOrNull(claim, p, denied);
       if (period != null) {
         lines[i] = p;
         periods[i] = period;
@@ -245,6 +283,14 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       }
     }
     return new Procedures(claim, lines, periods, days, parts);
+  }
+
+  /**
+   * The global period of line {@code p} when it is a procedure whose package can hold a visit, else
+   * null: a line another edit denies whole opens none, as it is not paid.
+   */
+  private GlobalPeriod periodOrNull(Claim claim, int p, IntPredicate denied) {
+    return denied.test(p) ? null : periodOrNull(claim.line(p).line());
   }
 
   /**

@@ -93,15 +93,23 @@ import java.util.function.Function;
  *       on a code not paid by time (outside 00100-01999, or 01953, 01995 and 01996, paid by base
  *       units alone) are used by no amount: flagged, a {@link ClaimWarning.Kind#MINUTES_IGNORED}
  *       warning, the amount unchanged (Claims Processing Manual ch. 12 §50).
+ *   <li><b>Critical care</b> (edit {@code critical-care}, {@link CriticalCareEdit}). A service
+ *       included in critical care (vascular access, gastric intubation, transcutaneous pacing,
+ *       ventilator management, pulse oximetry, a chest X-ray's interpretation) billed by the
+ *       practitioner who bills 99291 or 99292 that day is not paid separately: denied, {@link
+ *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming the critical care line (Claims Processing
+ *       Manual ch. 12 §30.6.12).
  *   <li><b>Global surgery</b> (edit {@code global-surgery}, {@link GlobalSurgeryEdit}). An E/M
  *       visit on the day of a procedure of global period 000 or 010 without modifier 25, or on the
  *       day before or the day of a 090 procedure without 57, or in a procedure's postoperative days
  *       (lines of several dates) without 24, is part of the procedure's global surgical package:
  *       denied, {@link UnpricedReason#GLOBAL_SURGERY}, naming the procedure (Claims Processing
  *       Manual ch. 12 §40.1, §30.6.6); a line of 56 alone holds only the day before and the day of
- *       its surgery, a line of 55 alone only the postoperative days. Edits added to the builder
- *       with {@link Builder#addEdit} run after these three; {@link Builder#addEditBefore} puts one
- *       before a named edit.
+ *       its surgery, a line of 55 alone only the postoperative days. It judges after every other
+ *       edit ({@link ClaimEdit#judgesAfterDenials()}), so that a procedure another edit denies
+ *       whole (a service included in critical care, an NCCI edit's column two code) opens no
+ *       package. Edits added to the builder with {@link Builder#addEdit} run after these four;
+ *       {@link Builder#addEditBefore} puts one before a named edit.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by
@@ -988,6 +996,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
               List.of(
                   ModifierRulesEdit.standard(),
                   AnesthesiaTimeEdit.standard(),
+                  CriticalCareEdit.standard(),
                   GlobalSurgeryEdit.of(schedule)));
     }
 

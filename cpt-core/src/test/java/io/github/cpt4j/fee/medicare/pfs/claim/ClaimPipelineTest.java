@@ -632,6 +632,7 @@ class ClaimPipelineTest {
         MedicareClaimPricer.builder(SCHEDULE)
             .removeEdit(ModifierRulesEdit.NAME)
             .removeEdit(AnesthesiaTimeEdit.NAME)
+            .removeEdit(CriticalCareEdit.NAME)
             .removeEdit(GlobalSurgeryEdit.NAME)
             .build();
     assertEquals(List.of(), noEdits.edits());
@@ -692,7 +693,11 @@ class ClaimPipelineTest {
             .build();
     assertEquals(payerModifiers, replaced.edits().get(0));
     assertEquals(
-        List.of(ModifierRulesEdit.NAME, AnesthesiaTimeEdit.NAME, GlobalSurgeryEdit.NAME),
+        List.of(
+            ModifierRulesEdit.NAME,
+            AnesthesiaTimeEdit.NAME,
+            CriticalCareEdit.NAME,
+            GlobalSurgeryEdit.NAME),
         replaced.edits().stream().map(ClaimEdit::name).toList());
     PricedClaim priced = price(replaced, "27447", "27130");
     assertEquals(Optional.of(ModifierRulesEdit.NAME), priced.line(1).refusedBy());
@@ -719,8 +724,20 @@ class ClaimPipelineTest {
       }
 
       @Override
+      public List<EditFinding> check(
+          Claim claim, PricingContext context, java.util.function.IntPredicate denied) {
+        calls.add(edit.name());
+        return edit.check(claim, context, denied);
+      }
+
+      @Override
       public boolean perProviderDay() {
         return edit.perProviderDay();
+      }
+
+      @Override
+      public boolean judgesAfterDenials() {
+        return edit.judgesAfterDenials();
       }
     };
   }
@@ -737,6 +754,7 @@ class ClaimPipelineTest {
         MedicareClaimPricer.builder(SCHEDULE)
             .replaceEdit(ModifierRulesEdit.NAME, recording(calls, ModifierRulesEdit.standard()))
             .replaceEdit(AnesthesiaTimeEdit.NAME, recording(calls, AnesthesiaTimeEdit.standard()))
+            .replaceEdit(CriticalCareEdit.NAME, recording(calls, CriticalCareEdit.standard()))
             .replaceEdit(GlobalSurgeryEdit.NAME, recording(calls, GlobalSurgeryEdit.of(SCHEDULE)))
             .addEditBefore(
                 ModifierRulesEdit.NAME,
@@ -750,12 +768,14 @@ class ClaimPipelineTest {
             "payer-first",
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
+            CriticalCareEdit.NAME,
             "payer-middle",
             GlobalSurgeryEdit.NAME),
         names(pricer));
     // 25 and 59 on one visit break a modifier rule: three flags on the line, in edit order.
     List<EditFinding> findings =
         pricer.scrub(Claim.ofLines(ClaimLine.parse("99213-25-59")), CONTEXT);
+    // The global surgery edit, which judges after the others' denials, is last here anyway.
     assertEquals(calls, names(pricer), "the edits ran in this order");
     assertEquals(
         List.of("payer-first", ModifierRulesEdit.NAME, "payer-middle"),
@@ -776,6 +796,7 @@ class ClaimPipelineTest {
         List.of(
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
+            CriticalCareEdit.NAME,
             GlobalSurgeryEdit.NAME,
             "payer-earlier",
             "payer-later"),
@@ -800,7 +821,8 @@ class ClaimPipelineTest {
     ClaimEdit payer = onCode("payer-knee", "27447", EditAction.DENY_LINE, 1);
     MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
     assertEquals(
-        "no claim edit named 'ncci'; there are [modifier-rules, anesthesia-time, global-surgery]",
+        "no claim edit named 'ncci'; there are [modifier-rules, anesthesia-time, critical-care,"
+            + " global-surgery]",
         assertThrows(IllegalArgumentException.class, () -> builder.addEditBefore("ncci", payer))
             .getMessage());
     assertEquals(
@@ -815,7 +837,11 @@ class ClaimPipelineTest {
             .getMessage());
     // Nothing was added by the refused calls.
     assertEquals(
-        List.of(ModifierRulesEdit.NAME, AnesthesiaTimeEdit.NAME, GlobalSurgeryEdit.NAME),
+        List.of(
+            ModifierRulesEdit.NAME,
+            AnesthesiaTimeEdit.NAME,
+            CriticalCareEdit.NAME,
+            GlobalSurgeryEdit.NAME),
         names(builder.build()));
   }
 
@@ -829,7 +855,7 @@ class ClaimPipelineTest {
                 onCode(ModifierRulesEdit.NAME, "27447", EditAction.DENY_LINE, 1));
     assertEquals(
         "two claim edits are named 'modifier-rules'; the edits are [modifier-rules,"
-            + " anesthesia-time, modifier-rules, global-surgery]",
+            + " anesthesia-time, critical-care, modifier-rules, global-surgery]",
         assertThrows(IllegalArgumentException.class, builder::build).getMessage());
   }
 
@@ -858,7 +884,11 @@ class ClaimPipelineTest {
             "anesthesia"),
         names);
     assertEquals(
-        List.of(ModifierRulesEdit.NAME, AnesthesiaTimeEdit.NAME, GlobalSurgeryEdit.NAME),
+        List.of(
+            ModifierRulesEdit.NAME,
+            AnesthesiaTimeEdit.NAME,
+            CriticalCareEdit.NAME,
+            GlobalSurgeryEdit.NAME),
         MedicareClaimPricer.of(SCHEDULE).edits().stream().map(ClaimEdit::name).toList());
   }
 

@@ -77,6 +77,60 @@ class GlobalSurgeryTest {
     assertAmounts(price("99213-25", "10060"), "101.00", "100.00", "1.00");
   }
 
+  /** A payer's edit denying every line of {@code code} whole, or {@code units} of its units. */
+  private static ClaimEdit denying(String code, int units) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return "payer-deny";
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        List<EditFinding> found = new ArrayList<>();
+        for (int i = 0; i < claim.size(); i++) {
+          if (claim.line(i).line().code().toString().equals(code)) {
+            found.add(
+                EditFinding.builder()
+                    .edit(name())
+                    .line(i)
+                    .action(
+                        units == 0
+                            ? io.github.cpt4j.edit.EditAction.DENY_LINE
+                            : io.github.cpt4j.edit.EditAction.DENY_UNITS)
+                    .deniedUnits(units == 0 ? claim.line(i).line().units() : units)
+                    .reason(UnpricedReason.EDIT_DENIED)
+                    .message(code + " is not covered")
+                    .build());
+          }
+        }
+        return found;
+      }
+    };
+  }
+
+  @Test
+  void aProcedureAnotherEditDeniesOpensNoPackage() {
+    // Once, the denied 20610 still held the visit: the claim paid 0.00.
+    MedicareClaimPricer payer =
+        MedicareClaimPricer.builder(ClaimTables.schedule()).addEdit(denying("20610", 0)).build();
+    PricedClaim claim = payer.price(claim("20610", "99213"), CONTEXT);
+    assertEquals(UnpricedReason.EDIT_DENIED, claim.line(0).reason().orElseThrow());
+    assertAmounts(claim, "100.00", null, "100.00");
+    // A later procedure of the day that is paid still holds the visit.
+    PricedLine visit = payer.price(claim("20610", "99213", "10060"), CONTEXT).line(1);
+    assertInPackage(visit, "10060 (line 3");
+    // The days after a denied major surgery are not its postoperative days either.
+    MedicareClaimPricer knee =
+        MedicareClaimPricer.builder(ClaimTables.schedule()).addEdit(denying("27447", 0)).build();
+    assertAmounts(
+        knee.price(claim("27447", "99213 on 2025-06-20"), CONTEXT), "100.00", null, "100.00");
+    // Denying some of its units leaves a procedure paid, and its package whole.
+    MedicareClaimPricer units =
+        MedicareClaimPricer.builder(ClaimTables.schedule()).addEdit(denying("20610", 1)).build();
+    assertInPackage(units.price(claim("20610 x2", "99213"), CONTEXT).line(1), "20610");
+  }
+
   @Test
   void anAuditLineSaysTheEditsMessageOnce() {
     PricedLine visit = price("20610", "99213").line(1);

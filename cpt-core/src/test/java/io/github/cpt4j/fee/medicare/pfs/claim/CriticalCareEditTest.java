@@ -1,0 +1,83 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The services included in critical care (Claims Processing Manual ch. 12 §30.6.12). */
+class CriticalCareEditTest {
+
+  private static List<EditFinding> scrub(String... lines) {
+    List<BilledLine> billed = new ArrayList<>();
+    for (String line : lines) {
+      billed.add(BilledLine.parse(line));
+    }
+    return ClaimScrubber.of(CriticalCareEdit.standard()).scrub(Claim.of(billed), CONTEXT);
+  }
+
+  private static List<String> found(String... lines) {
+    return scrub(lines).stream().map(EditFinding::toString).toList();
+  }
+
+  @Test
+  void eachListedServiceOfTheCriticalCareDayIsDeniedNamingTheCriticalCareLine() {
+    List<EditFinding> found = scrub("36415", "99291", "43752", "99292", "94002");
+    assertEquals(3, found.size(), found.toString());
+    EditFinding draw = found.get(0);
+    assertEquals(0, draw.line());
+    assertEquals(EditAction.DENY_LINE, draw.action());
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, draw.reason());
+    assertEquals(CriticalCareEdit.NAME, draw.edit());
+    assertEquals(Map.of("criticalCare", "99291", "criticalCareLine", "2"), draw.data());
+    assertEquals(
+        "critical-care line 1 DENY_LINE: 36415 on the day of critical care 99291 (line 2) by the"
+            + " same practitioner is included in the critical care and not paid separately"
+            + " (Claims Processing Manual ch. 12 §30.6.12)",
+        draw.toString());
+    assertEquals(List.of(2, 4), List.of(found.get(1).line(), found.get(2).line()));
+    // 99292 alone is critical care too, and FT on it changes nothing.
+    assertEquals(1, scrub("99292-FT", "92953 x2").size());
+    assertEquals(2, scrub("99292-FT", "92953 x2").get(0).deniedUnits());
+  }
+
+  @Test
+  void otherServicesOtherDaysAndOtherPractitionersAreLeftAlone() {
+    assertEquals(List.of(), found("43752", "99213"));
+    assertEquals(List.of(), found("99291", "31500", "36556", "93010", "99213-25"));
+    assertEquals(List.of(), found("99291 on 2025-06-02", "43752 on 2025-06-03"));
+    assertEquals(List.of(), found("99291 by 1234567893", "43752 by 1000000004"));
+    assertEquals(1, found("99291 by 1234567893", "43752 by 1234567893").size());
+  }
+
+  @Test
+  void aChestXRayIsIncludedByItsInterpretation() {
+    assertTrue(CriticalCareEdit.isIncludedInCriticalCare(ClaimLine.parse("71046-26")));
+    assertTrue(CriticalCareEdit.isIncludedInCriticalCare(ClaimLine.parse("71045")));
+    assertFalse(CriticalCareEdit.isIncludedInCriticalCare(ClaimLine.parse("71046-TC")));
+    assertFalse(CriticalCareEdit.isIncludedInCriticalCare(ClaimLine.parse("92950")));
+    assertTrue(CriticalCareEdit.isCriticalCare(ProcedureCode.parse("99292")));
+    assertFalse(CriticalCareEdit.isCriticalCare(ProcedureCode.parse("99213")));
+    assertEquals(18, CriticalCareEdit.BUNDLED.size());
+  }
+
+  @Test
+  void aClaimWithoutCriticalCareAllocatesNoFindings() {
+    Claim claim = Claim.of(List.of(BilledLine.parse("43752"), BilledLine.parse("99213")));
+    assertSame(List.of(), CriticalCareEdit.standard().check(claim, CONTEXT));
+  }
+}
