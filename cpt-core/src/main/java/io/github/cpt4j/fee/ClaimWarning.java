@@ -19,7 +19,10 @@ public final class ClaimWarning {
      * SURG 1).
      */
     DOCUMENTATION_REQUIRED,
-    /** An add-on code (global ZZZ) is billed without any payable primary service on the claim. */
+    /**
+     * An add-on code (global ZZZ, or the visit add-on G2211 or G2212 alone) is billed without any
+     * payable primary service on the claim, and none that a claim edit denied: the line is priced.
+     */
     ADD_ON_WITHOUT_PRIMARY,
     /** The sixth and later procedures of a multiple-procedure ranking are paid by report. */
     PRICED_BY_REPORT,

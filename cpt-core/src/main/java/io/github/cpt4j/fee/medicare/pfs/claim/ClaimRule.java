@@ -41,7 +41,10 @@ public enum ClaimRule {
   ANESTHESIA("anesthesia"),
   /** Status T: paid only when no other payable fee-schedule service is on the claim. */
   STATUS_T("status-t"),
-  /** Add-on codes (global ZZZ): never ranked as primary, exempt from the 51 reduction. */
+  /**
+   * Add-on codes (global ZZZ): never ranked as primary, exempt from the 51 reduction, and not paid
+   * when every primary on the claim was denied; G2211 and G2212 only beside their visits.
+   */
   ADD_ON("add-on"),
   /** Several units of a service that no other rule treats as one procedure. */
   UNITS("units"),

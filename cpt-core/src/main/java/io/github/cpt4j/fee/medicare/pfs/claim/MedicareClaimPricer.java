@@ -131,7 +131,14 @@ import java.util.function.Function;
  *       claim.
  *   <li><b>Step {@code add-on}.</b> Add-on codes (global ZZZ) billed without any payable non-add-on
  *       line get an {@link ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning and are still priced:
- *       the file does not say which codes are an add-on's primaries.
+ *       the file does not say which codes are an add-on's primaries. When the non-add-on lines are
+ *       all denied by a claim edit (a visit in a global package), the add-on is too: {@link
+ *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming them. The visit add-ons G2211 and G2212 add
+ *       only to the visits CMS names (G2211: 99202-99205, 99211-99215; G2212: 99205, 99215, 99483),
+ *       and are refused beside other lines without a payable one of them; G2211 is refused beside a
+ *       visit of modifier 25 unless the 25 is for a same-day wellness visit or vaccine
+ *       administration (from 2025), and paid for one unit a day (CY 2024 and 2025 physician fee
+ *       schedule final rules).
  *   <li><b>Step {@code bilateral}</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two
  *       lines of the same code and row, or 2 units or two lines of 1 unit without 50, LT or RT
  *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions, nor when a line says
@@ -217,8 +224,9 @@ import java.util.function.Function;
  * procedures. Lines keep their numbers in explanations ("line 5" is the fifth line of the whole
  * claim). So each line is priced as when its provider's day is priced as a claim of its own, with
  * two exceptions: a visit the global surgery edit denies for a procedure on another date (which,
- * once denied, also no longer counts as a payable line of its day for the status T rule), and a
- * line of the component reductions, ranked with the other providers' lines of its date.
+ * once denied, also no longer counts as a payable line of its day for the status T rule, and no
+ * longer pays its add-ons: G2211 on the visit's day is refused with it), and a line of the
+ * component reductions, ranked with the other providers' lines of its date.
  *
  * <h2>Rounding as Medicare pays</h2>
  *
@@ -238,12 +246,13 @@ import java.util.function.Function;
  * NPI), then — only for lines identical in all of these — position. Explanations name lines by
  * position ("line 2").
  *
- * <p>Adding a line never raises another line's amount, with two exceptions that CMS's rules create:
- * a line joining an endoscopy family changes the family's total and so its rank against the other
- * procedures (a family ranks as one procedure of its total; and its base, never paid beside a
- * member, may be worth more than a member), and completing a bilateral pair of lines (LT and RT, or
- * two lines of the code without a side) can give one side more than it had alone when the other
- * side's charge is low (the pair is compared with its total charge).
+ * <p>Adding a line never raises another line's amount, with three exceptions that CMS's rules
+ * create: a line joining an endoscopy family changes the family's total and so its rank against the
+ * other procedures (a family ranks as one procedure of its total; and its base, never paid beside a
+ * member, may be worth more than a member); completing a bilateral pair of lines (LT and RT, or two
+ * lines of the code without a side) can give one side more than it had alone when the other side's
+ * charge is low (the pair is compared with its total charge); and a payable primary (or, for G2211,
+ * a same-day preventive service) joining an add-on refused for want of one pays it.
  *
  * <p>Immutable and thread-safe.
  */

@@ -338,7 +338,9 @@ class MedicareClaimPricerProperties {
    * third follows from status T ("paid only if there are no other services payable under the
    * physician fee schedule billed on the same date", RVU file documentation): when the added line
    * gets another line denied (a visit on the day of a procedure with a global period, by the global
-   * surgery edit), a status T line that was unpaid beside the denied line may become payable.
+   * surgery edit), a status T line that was unpaid beside the denied line may become payable. A
+   * fourth is the add-on rule's: an add-on whose possible primaries were all denied by a claim edit
+   * (or, for G2211 and G2212, that had none of their visits) is paid once a payable primary joins.
    */
   @Property
   void addingALineNeverRaisesAnotherLinesAmount(
@@ -356,6 +358,19 @@ class MedicareClaimPricerProperties {
     assertNoOtherLineRises(claim, surgery);
   }
 
+  /** The add-on rule's exception: a primary joins an add-on whose only one was denied. */
+  @Example
+  void anAddOnRefusedBesideADeniedVisitIsPaidWhenAPrimaryJoins() {
+    // 20610-62 is refused (CO-SURG 0) but its package still holds the visit, which is denied.
+    Claim claim =
+        Claim.of(
+            BilledLine.parse("20610-62"), BilledLine.parse("99213"), BilledLine.parse("64484"));
+    BilledLine primary = BilledLine.parse("64483");
+    assertEquals(BigDecimal.ZERO, amountOrZero(price(claim).line(2)).stripTrailingZeros());
+    assertEquals(new BigDecimal("100.00"), amountOrZero(price(claim.with(primary)).line(2)));
+    assertNoOtherLineRises(claim, primary);
+  }
+
   private static void assertNoOtherLineRises(Claim claim, BilledLine extra) {
     for (BilledLine line : claim.lines()) {
       if (joinsFamily(extra.line(), line.line())) {
@@ -366,7 +381,8 @@ class MedicareClaimPricerProperties {
     PricedClaim after = price(claim.with(extra));
     for (int i = 0; i < claim.size(); i++) {
       if (mayPair(extra.line(), claim.line(i).line())
-          || isStatusT(claim.line(i).line()) && anotherLineLostItsAmount(before, after, i)) {
+          || isStatusT(claim.line(i).line()) && anotherLineLostItsAmount(before, after, i)
+          || refusedByAddOnRule(before.line(i))) {
         continue;
       }
       assertTrue(
@@ -380,6 +396,10 @@ class MedicareClaimPricerProperties {
               + "\n--- after:\n"
               + after);
     }
+  }
+
+  private static boolean refusedByAddOnRule(PricedLine line) {
+    return line.refusedBy().filter(ClaimRule.ADD_ON.id()::equals).isPresent();
   }
 
   private static boolean isStatusT(ClaimLine line) {

@@ -1,0 +1,128 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README, "Add-ons and visit add-ons": an add-on whose primary a claim edit denied is not paid, and
+ * G2211 and G2212 are paid only beside the visits CMS names (G2211 not beside a visit of modifier
+ * 25 but for a same-day preventive service, and once a visit); on the bundled 2025 data (October
+ * release) in 13282-99, office, where 99213 is 85.86, G2211 15.14 and G2212 30.19.
+ */
+class VisitAddOnsTest {
+
+  private static final MedicareClaimPricer PRICER =
+      MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+  private static final PricingContext OFFICE =
+      PricingContext.of(
+          LocalDate.of(2025, 10, 20), Locality.parse("13282-99"), Setting.NON_FACILITY);
+
+  private static PricedClaim price(String... lines) {
+    List<BilledLine> billed = new ArrayList<>();
+    for (String line : lines) {
+      billed.add(BilledLine.parse(line));
+    }
+    return PRICER.price(Claim.of(billed), OFFICE);
+  }
+
+  private static void assertRefusedByAddOn(PricedClaim claim, int line, String detail) {
+    PricedLine priced = claim.line(line);
+    assertEquals(
+        Optional.of(UnpricedReason.NOT_PAYABLE_ON_CLAIM), priced.reason(), claim::toString);
+    assertEquals(Optional.of("add-on"), priced.refusedBy(), claim::toString);
+    assertTrue(priced.detail().contains(detail), priced::toString);
+    assertFalse(
+        priced.warnings().stream()
+            .anyMatch(w -> w.kind() == ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY),
+        priced::toString);
+  }
+
+  @Test
+  void anAddOnOfAVisitInAGlobalPackageIsDeniedWithIt() {
+    // Was: 99213 denied, G2211 paid 15.14 with no warning.
+    PricedClaim claim = price("20610", "99213", "G2211");
+    assertEquals(UnpricedReason.GLOBAL_SURGERY, claim.line(1).reason().orElseThrow());
+    assertRefusedByAddOn(claim, 2, "99213 (line 2) is not paid (global surgery)");
+    assertEquals(new BigDecimal("60.56"), claim.total(), claim::toString);
+    // Was: G2212 paid 30.19.
+    PricedClaim prolonged = price("20610", "99215", "G2212");
+    assertRefusedByAddOn(prolonged, 2, "99215 (line 2) is not paid (global surgery)");
+  }
+
+  @Test
+  void anAddOnOfAVisitInThePostoperativeDaysIsDeniedWithIt() {
+    // Was: G2211 paid 15.14, warned of "no primary service on the claim".
+    PricedClaim claim = price("27447 on 2025-10-01", "99213 on 2025-10-20", "G2211 on 2025-10-20");
+    assertEquals(UnpricedReason.GLOBAL_SURGERY, claim.line(1).reason().orElseThrow());
+    assertRefusedByAddOn(claim, 2, "99213 (line 2) is not paid (global surgery)");
+  }
+
+  @Test
+  void g2211IsNotPaidBesideAVisitOfModifier25ButForAPreventiveService() {
+    // Was: all paid, 161.56.
+    PricedClaim claim = price("20610", "99213-25", "G2211");
+    assertRefusedByAddOn(claim, 2, "20610 (line 1) is a service the 25 may be for");
+    assertEquals(new BigDecimal("146.42"), claim.total(), claim::toString);
+    assertRefusedByAddOn(price("99213-25", "G2211"), 1, "none is billed with it");
+    PricedClaim wellness = price("G0439", "99213-25", "G2211");
+    assertEquals(new BigDecimal("15.14"), wellness.line(2).amountOrThrow(), wellness::toString);
+    PricedClaim vaccine = price("G0008", "99213-25", "G2211");
+    assertEquals(new BigDecimal("15.14"), vaccine.line(2).amountOrThrow(), vaccine::toString);
+    // A procedure beside the wellness visit: the 25 may be for it.
+    assertRefusedByAddOn(price("G0439", "20610", "99213-25", "G2211"), 3, "20610 (line 2)");
+  }
+
+  @Test
+  void g2211AddsOnlyToAnOfficeVisitOncePerVisit() {
+    // Was: paid 15.14 beside a hospital visit.
+    assertRefusedByAddOn(price("99232", "G2211"), 1, "none is billed with it");
+    // Was: 30.28.
+    PricedClaim twice = price("99213", "G2211 x2");
+    assertEquals(new BigDecimal("15.14"), twice.line(1).amountOrThrow(), twice::toString);
+    assertTrue(
+        twice.line(1).warnings().stream().anyMatch(w -> w.kind() == ClaimWarning.Kind.UNITS_DENIED),
+        twice::toString);
+    PricedClaim twoLines = price("G2211", "99213", "G2211");
+    assertEquals(new BigDecimal("15.14"), twoLines.line(0).amountOrThrow(), twoLines::toString);
+    assertRefusedByAddOn(twoLines, 2, "line 1 bills it already");
+    assertEquals(new BigDecimal("15.14"), price("99213", "G2211").line(1).amountOrThrow());
+  }
+
+  @Test
+  void g2212AddsOnlyToTheVisitsOfTheHighestLevel() {
+    // Was: 85.86 + 30.19.
+    PricedClaim claim = price("99213", "G2212");
+    assertRefusedByAddOn(claim, 1, "adds only to 99205, 99215 or 99483");
+    assertEquals(new BigDecimal("85.86"), claim.total(), claim::toString);
+    assertEquals(new BigDecimal("30.19"), price("99215", "G2212").line(1).amountOrThrow());
+    assertEquals(new BigDecimal("60.38"), price("99215", "G2212 x2").line(1).amountOrThrow());
+    assertTrue(price("99483", "G2212").line(1).isPriced());
+  }
+
+  @Test
+  void anAddOnAloneIsPricedAndWarnedOf() {
+    PricedClaim claim = price("G2211");
+    assertEquals(new BigDecimal("15.14"), claim.line(0).amountOrThrow());
+    assertTrue(
+        claim.line(0).warnings().stream()
+            .anyMatch(w -> w.kind() == ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY));
+  }
+}
