@@ -85,7 +85,23 @@ public enum ModifierRule {
    * flagged: section 40.8 says nothing against it, and each such surgeon bills the procedure, with
    * its global package, as his own.
    */
-  SPLIT_CARE_WITH_ASSISTANT("54, 55 and 56 never with 80, 81, 82 or AS on one line");
+  SPLIT_CARE_WITH_ASSISTANT("54, 55 and 56 never with 80, 81, 82 or AS on one line"),
+  /**
+   * Modifiers 25 (a significant, separately identifiable visit on the day of a procedure or other
+   * service) and 57 (the visit at which the decision to operate was made) belong only on a visit:
+   * the Medicare Claims Processing Manual, chapter 12, gives 25 to an evaluation and management
+   * service (section 30.6.6.B) and 57 to the visit that decided the surgery (section 30.6.6.C). A
+   * visit is what the same-day and global surgery rules count as one: the E/M codes 99201-99499 and
+   * the eye exams 92002-92014, which NCCI's edits separate with 25 and 57 as they do E/M codes;
+   * and, beside them, the preventive visits G0402 (the initial preventive physical examination),
+   * G0438 and G0439 (the annual wellness visits), and the hospital clinic visit G0463, which are
+   * visits in all but their Level II numbers and beside which CMS pays a separately identifiable
+   * visit marked 25. On a procedure, a test or a drug, 25 or 57 says nothing a payer reads: the
+   * modifier that separates a procedure is 59 or an X modifier. A flag, never a refusal: the amount
+   * does not depend on it.
+   */
+  EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE(
+      "25 and 57 only on visits: 99201-99499, 92002-92014, G0402, G0438, G0439, G0463");
 
   private final String summary;
 

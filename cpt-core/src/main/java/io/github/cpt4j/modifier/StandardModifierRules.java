@@ -40,6 +40,15 @@ final class StandardModifierRules {
    */
   private static final String[] ANESTHESIA_RANGE = {"00100", "01999"};
 
+  /**
+   * The visits that may carry 25 and 57, as first, last pairs: the E/M section with the retired
+   * 99201, the eye exams, the initial preventive physical examination, the annual wellness visits
+   * and the hospital clinic visit.
+   */
+  static final String[] VISIT_RANGES = {
+    "99201", "99499", "92002", "92014", "G0402", "G0402", "G0438", "G0439", "G0463", "G0463"
+  };
+
   static ImmutableList<CodeRestriction> restrictions() {
     int[] categoryII = {
       CptCode.of(CptKind.PERFORMANCE_MEASURE, 0).packed(),
@@ -108,7 +117,21 @@ final class StandardModifierRules {
                 "70450", "70498", "71250", "71275", "72125", "72133", "72191", "72194", "73200",
                 "73206", "73700", "73706", "74150", "74178", "74261", "74263", "75571", "75574"),
             "the CT codes of change request 9250 (70450-70498, 71250-71275, 72125-72133,"
-                + " 72191-72194, 73200-73206, 73700-73706, 74150-74178, 74261-74263, 75571-75574)"));
+                + " 72191-72194, 73200-73206, 73700-73706, 74150-74178, 74261-74263, 75571-75574)"),
+        // Pub. 100-04 ch. 12 §30.6.6.B: 25 marks an E/M service; §30.6.6.C: 57 the visit that
+        // decided the surgery. The visits are Visits.isVisit's (written out here: that class's
+        // package depends on this one; a test pins that they agree), with the preventive and
+        // hospital clinic visits of Level II beside them.
+        new CodeRestriction(
+            ModifierRule.EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE,
+            modifiers("25", "57"),
+            true,
+            ranges(VISIT_RANGES),
+            "visits (E/M codes 99201-99499, eye exams 92002-92014, the preventive visits G0402,"
+                + " G0438 and G0439, the hospital clinic visit G0463)",
+            "25 marks a significant, separately identifiable visit and 57 the visit that decided"
+                + " a surgery (Claims Processing Manual ch. 12 §30.6.6.B, §30.6.6.C); a procedure"
+                + " done apart from another is marked 59 or XE, XS, XP, XU"));
   }
 
   static ImmutableList<Exclusion> exclusions() {

@@ -37,7 +37,9 @@ class ModifierRulesProperties {
                 "00099", "00100", "00101", "01998", "01999", "02000", "20099", "20100", "20101",
                 "69989", "69990", "69991", "86700", "86701", "86702", "86703", "86704", "87388",
                 "87389", "87390", "0000F", "0001F", "9998F", "9999F", "0100T", "0001U", "0001M",
-                "0001A", "G0008")
+                "0001A", "G0008", "99200", "99201", "99213", "99499", "99500", "92001", "92002",
+                "92014", "92015", "G0401", "G0402", "G0403", "G0437", "G0438", "G0439", "G0440",
+                "G0462", "G0463", "G0464")
             .map(ProcedureCode::parse),
         Arbitraries.of(StandardModifierRules.INFANT_MEDICINE_CODES)
             .flatMap(c -> Arbitraries.of(-1, 0, 0, 1).map(d -> Integer.parseInt(c) + d))
@@ -194,6 +196,13 @@ class ModifierRulesProperties {
     }
     if (anyOf(names, "54", "55", "56") && anyOf(names, "80", "81", "82", "AS")) {
       rules.add(ModifierRule.SPLIT_CARE_WITH_ASSISTANT);
+    }
+    boolean visit =
+        (number >= 99_201 && number <= 99_499)
+            || (number >= 92_002 && number <= 92_014)
+            || List.of("G0402", "G0438", "G0439", "G0463").contains(c);
+    if (!visit && anyOf(names, "25", "57")) {
+      rules.add(ModifierRule.EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE);
     }
     return rules;
   }

@@ -11,11 +11,13 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
+import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,6 +208,29 @@ class ModifierRulesTest {
         "27447 56 66          | ''",
         "27447 54 55          | ''",
         "27447 80 AS          | ''",
+        // 25 and 57 only on visits: E/M codes, eye exams and the Level II preventive and clinic
+        // visits (Claims Processing Manual ch. 12 §30.6.6.B, §30.6.6.C).
+        "20610 25             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25",
+        "27447 57             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:57",
+        "71046 25 57          | MUTUALLY_EXCLUSIVE:25+57 "
+            + "EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25 "
+            + "EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:57",
+        "J3301 25             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25",
+        "92015 25             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25",
+        "92001 57             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:57",
+        "99500 25             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25",
+        "G0401 25             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25",
+        "G0440 25             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25",
+        "99201 25             | ''",
+        "99213 57             | ''",
+        "99499 25             | ''",
+        "92002 25             | ''",
+        "92014 57             | ''",
+        "G0402 25             | ''",
+        "G0438 25             | ''",
+        "G0439 25             | ''",
+        "G0463 25             | ''",
+        "20610 59             | ''",
         // Every violation, grouped by rule, not just the first.
         "99213 25 59 25 P1 1P 26 TC | TOO_MANY_MODIFIERS:1P+26+TC DUPLICATE_MODIFIER:25 "
             + "CATEGORY_II_MODIFIER_ON_OTHER_CODE:1P PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P1 "
@@ -321,6 +346,27 @@ class ModifierRulesTest {
     }
     for (ProcedureCode addOn : AnesthesiaFeeSchedule.ADD_ONS) {
       assertFalse(RULES.isValid(addOn, assistant), addOn::toString);
+    }
+  }
+
+  /**
+   * The codes 25 and 57 may go on are the visits of the same-day and global surgery edits ({@link
+   * Visits#isVisit}, which the rules cannot call: its package depends on this one), with the four
+   * Level II visits beside them: every five-digit code, and the Level II codes around those four.
+   */
+  @Test
+  void modifiers25And57GoOnTheVisitsTheEditsCountAsVisits() {
+    List<Modifier> separate = List.of(Modifier.SEPARATE_EM);
+    List<Modifier> decision = List.of(Modifier.parse("57"));
+    for (int n = 0; n <= 99_999; n++) {
+      CptCode code = CptCode.of(n);
+      assertEquals(Visits.isVisit(code), RULES.isValid(code, separate), code::toString);
+      assertEquals(Visits.isVisit(code), RULES.isValid(code, decision), () -> code + " 57");
+    }
+    for (int n = 400; n <= 470; n++) {
+      ProcedureCode code = ProcedureCode.parse(String.format(Locale.ROOT, "G%04d", n));
+      boolean visit = n == 402 || n == 438 || n == 439 || n == 463;
+      assertEquals(visit, RULES.isValid(code, separate), code::toString);
     }
   }
 
