@@ -108,8 +108,18 @@ import java.util.function.Function;
  *       its surgery, a line of 55 alone only the postoperative days. It judges after every other
  *       edit ({@link ClaimEdit#judgesAfterDenials()}), so that a procedure another edit denies
  *       whole (a service included in critical care, an NCCI edit's column two code) opens no
- *       package. Edits added to the builder with {@link Builder#addEdit} run after these four;
- *       {@link Builder#addEditBefore} puts one before a named edit.
+ *       package.
+ *   <li><b>Same-day visits</b> (edit {@code same-day-visits}, {@link SameDayVisitsEdit}). Of one
+ *       provider's visits on one day: an emergency department or office visit beside the initial
+ *       hospital care is denied (Claims Processing Manual ch. 12 §30.6.9.1.A), a subsequent
+ *       hospital visit beside the discharge is denied (§30.6.9.2), and of two office or outpatient
+ *       visits the one paid less is denied unless one carries 25 (§30.6.5, §30.6.7.B), each {@link
+ *       UnpricedReason#EDIT_DENIED} naming the visit paid.
+ *   <li><b>New-patient visits</b> (edit {@code new-patient-visit}, {@link NewPatientVisitEdit}). A
+ *       new patient's visit after another visit by the same provider within 3 years, earlier on the
+ *       claim, is flagged ({@link ClaimWarning.Kind#EDIT_FLAG}), the amount unchanged (§30.6.7.A).
+ *       Edits added to the builder with {@link Builder#addEdit} run after these six; {@link
+ *       Builder#addEditBefore} puts one before a named edit.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by
@@ -1006,7 +1016,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
                   ModifierRulesEdit.standard(),
                   AnesthesiaTimeEdit.standard(),
                   CriticalCareEdit.standard(),
-                  GlobalSurgeryEdit.of(schedule)));
+                  GlobalSurgeryEdit.of(schedule),
+                  SameDayVisitsEdit.of(schedule),
+                  NewPatientVisitEdit.standard()));
     }
 
     /**
@@ -1021,9 +1033,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
      * }</pre>
      *
      * <p>The standard {@code global-surgery} edit reads the global periods of the schedule it was
-     * made for: the one of the schedule replaced is replaced by {@link GlobalSurgeryEdit#of} the
-     * new one, in its place. Every other edit, a payer's own {@code global-surgery} among them, is
-     * kept as it is.
+     * made for, and {@code same-day-visits} its amounts: the one of the schedule replaced is
+     * replaced by {@link GlobalSurgeryEdit#of} (or {@link SameDayVisitsEdit#of}) the new one, in
+     * its place. Every other edit, a payer's own {@code global-surgery} among them, is kept as it
+     * is.
      */
     public Builder schedule(MedicareFeeSchedule newSchedule) {
       requireNonNull(newSchedule, "newSchedule");
@@ -1031,6 +1044,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
         // The same object, not an equal one: only the edit made for the schedule replaced.
         if (edits.get(i) instanceof GlobalSurgeryEdit global && global.schedule() == schedule) {
           edits.set(i, GlobalSurgeryEdit.of(newSchedule));
+        } else if (edits.get(i) instanceof SameDayVisitsEdit visits
+            && visits.schedule() == schedule) {
+          edits.set(i, SameDayVisitsEdit.of(newSchedule));
         }
       }
       this.schedule = newSchedule;
@@ -1064,8 +1080,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Adds {@code edit} just before the edit named {@code name}: a payer's rule that must come
      * before a standard edit ({@code modifier-rules}, {@code anesthesia-time}, {@code
-     * global-surgery}) or one added earlier, such as NCCI's ({@code ncci}, {@code ncci-ptp}, {@code
-     * ncci-mue}):
+     * global-surgery}, {@code same-day-visits}, {@code new-patient-visit}) or one added earlier,
+     * such as NCCI's ({@code ncci}, {@code ncci-ptp}, {@code ncci-mue}):
      *
      * <pre>{@code
      * MedicareClaimPricer payer = MedicareClaimPricer.builder(schedule)

@@ -44,6 +44,16 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimPipelineTest {
 
+  /** The standard edits, in the order they run. */
+  private static final List<String> STANDARD_EDITS =
+      List.of(
+          ModifierRulesEdit.NAME,
+          AnesthesiaTimeEdit.NAME,
+          CriticalCareEdit.NAME,
+          GlobalSurgeryEdit.NAME,
+          SameDayVisitsEdit.NAME,
+          NewPatientVisitEdit.NAME);
+
   private static final MedicareFeeSchedule SCHEDULE = ClaimTables.schedule();
 
   /** Denies or flags every line of one code, as a payer's policy might. */
@@ -634,6 +644,8 @@ class ClaimPipelineTest {
             .removeEdit(AnesthesiaTimeEdit.NAME)
             .removeEdit(CriticalCareEdit.NAME)
             .removeEdit(GlobalSurgeryEdit.NAME)
+            .removeEdit(SameDayVisitsEdit.NAME)
+            .removeEdit(NewPatientVisitEdit.NAME)
             .build();
     assertEquals(List.of(), noEdits.edits());
     assertTrue(price(noEdits, "99213-25-59").line(0).warnings().isEmpty());
@@ -692,13 +704,7 @@ class ClaimPipelineTest {
             .replaceEdit(ModifierRulesEdit.NAME, payerModifiers)
             .build();
     assertEquals(payerModifiers, replaced.edits().get(0));
-    assertEquals(
-        List.of(
-            ModifierRulesEdit.NAME,
-            AnesthesiaTimeEdit.NAME,
-            CriticalCareEdit.NAME,
-            GlobalSurgeryEdit.NAME),
-        replaced.edits().stream().map(ClaimEdit::name).toList());
+    assertEquals(STANDARD_EDITS, replaced.edits().stream().map(ClaimEdit::name).toList());
     PricedClaim priced = price(replaced, "27447", "27130");
     assertEquals(Optional.of(ModifierRulesEdit.NAME), priced.line(1).refusedBy());
     assertThrows(
@@ -756,6 +762,8 @@ class ClaimPipelineTest {
             .replaceEdit(AnesthesiaTimeEdit.NAME, recording(calls, AnesthesiaTimeEdit.standard()))
             .replaceEdit(CriticalCareEdit.NAME, recording(calls, CriticalCareEdit.standard()))
             .replaceEdit(GlobalSurgeryEdit.NAME, recording(calls, GlobalSurgeryEdit.of(SCHEDULE)))
+            .replaceEdit(SameDayVisitsEdit.NAME, recording(calls, SameDayVisitsEdit.of(SCHEDULE)))
+            .replaceEdit(NewPatientVisitEdit.NAME, recording(calls, NewPatientVisitEdit.standard()))
             .addEditBefore(
                 ModifierRulesEdit.NAME,
                 recording(calls, onCode("payer-first", "99213", EditAction.FLAG, 0)))
@@ -770,7 +778,9 @@ class ClaimPipelineTest {
             AnesthesiaTimeEdit.NAME,
             CriticalCareEdit.NAME,
             "payer-middle",
-            GlobalSurgeryEdit.NAME),
+            GlobalSurgeryEdit.NAME,
+            SameDayVisitsEdit.NAME,
+            NewPatientVisitEdit.NAME),
         names(pricer));
     // 25 and 59 on one visit break a modifier rule: three flags on the line, in edit order.
     List<EditFinding> findings =
@@ -798,6 +808,8 @@ class ClaimPipelineTest {
             AnesthesiaTimeEdit.NAME,
             CriticalCareEdit.NAME,
             GlobalSurgeryEdit.NAME,
+            SameDayVisitsEdit.NAME,
+            NewPatientVisitEdit.NAME,
             "payer-earlier",
             "payer-later"),
         names(pricer));
@@ -822,7 +834,7 @@ class ClaimPipelineTest {
     MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
     assertEquals(
         "no claim edit named 'ncci'; there are [modifier-rules, anesthesia-time, critical-care,"
-            + " global-surgery]",
+            + " global-surgery, same-day-visits, new-patient-visit]",
         assertThrows(IllegalArgumentException.class, () -> builder.addEditBefore("ncci", payer))
             .getMessage());
     assertEquals(
@@ -836,13 +848,7 @@ class ClaimPipelineTest {
                 () -> builder.addEditBefore(GlobalSurgeryEdit.NAME, null))
             .getMessage());
     // Nothing was added by the refused calls.
-    assertEquals(
-        List.of(
-            ModifierRulesEdit.NAME,
-            AnesthesiaTimeEdit.NAME,
-            CriticalCareEdit.NAME,
-            GlobalSurgeryEdit.NAME),
-        names(builder.build()));
+    assertEquals(STANDARD_EDITS, names(builder.build()));
   }
 
   @Test
@@ -855,7 +861,8 @@ class ClaimPipelineTest {
                 onCode(ModifierRulesEdit.NAME, "27447", EditAction.DENY_LINE, 1));
     assertEquals(
         "two claim edits are named 'modifier-rules'; the edits are [modifier-rules,"
-            + " anesthesia-time, critical-care, modifier-rules, global-surgery]",
+            + " anesthesia-time, critical-care, modifier-rules, global-surgery,"
+            + " same-day-visits, new-patient-visit]",
         assertThrows(IllegalArgumentException.class, builder::build).getMessage());
   }
 
@@ -884,11 +891,7 @@ class ClaimPipelineTest {
             "anesthesia"),
         names);
     assertEquals(
-        List.of(
-            ModifierRulesEdit.NAME,
-            AnesthesiaTimeEdit.NAME,
-            CriticalCareEdit.NAME,
-            GlobalSurgeryEdit.NAME),
+        STANDARD_EDITS,
         MedicareClaimPricer.of(SCHEDULE).edits().stream().map(ClaimEdit::name).toList());
   }
 

@@ -52,6 +52,21 @@ class MedicareClaimPricerTest {
     return price(CONTEXT, lines);
   }
 
+  /**
+   * Prices lines as {@link #price(String...)} does, without the {@code same-day-visits} edit: for
+   * the rules that take two visits of one day as two services.
+   */
+  static PricedClaim withoutSameDayVisits(String... lines) {
+    Claim.Builder claim = Claim.builder();
+    for (String line : lines) {
+      claim.add(line);
+    }
+    return PRICER.toBuilder()
+        .removeEdit(SameDayVisitsEdit.NAME)
+        .build()
+        .price(claim.build(), CONTEXT);
+  }
+
   /** Asserts each line's amount ({@code null} for none) and the total. */
   static PricedClaim assertAmounts(PricedClaim claim, String total, String... amounts) {
     for (int i = 0; i < amounts.length; i++) {
@@ -255,7 +270,8 @@ class MedicareClaimPricerTest {
     void indicator9RefusesModifier50AndTakesSidesAsSeparateServices() {
       assertRefused(
           price("99213-50").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
-      assertAmounts(price("99213-LT", "99213-RT"), "200.00", "100.00", "100.00");
+      // Two visits of one day are one visit (SameDayVisitsTest): the bilateral rule alone here.
+      assertAmounts(withoutSameDayVisits("99213-LT", "99213-RT"), "200.00", "100.00", "100.00");
     }
 
     @Test
@@ -458,7 +474,8 @@ class MedicareClaimPricerTest {
       assertAmounts(price("93880", "93880"), "150.00", "75.00", "75.00");
       assertAmounts(price("73560", "73560"), "100.00", "50.00", "50.00");
       // Indicator 9 and an add-on's lines stay separate services, as their 2 units do.
-      assertAmounts(price("99213", "99213"), "200.00", "100.00", "100.00");
+      // (Two visits of one day are one visit, SameDayVisitsTest: the bilateral rule alone here.)
+      assertAmounts(withoutSameDayVisits("99213", "99213"), "200.00", "100.00", "100.00");
       assertAmounts(price("64483", "64484", "64484"), "450.00", "250.00", "100.00", "100.00");
     }
 
@@ -1428,7 +1445,7 @@ class MedicareClaimPricerTest {
     @Test
     void theLowerOfTheChargeAndTheAmountIsPaid() {
       PricedClaim claim =
-          assertAmounts(price("99213 $80", "99213 $150"), "180.00", "80.00", "100.00");
+          assertAmounts(price("99213 $80", "99213-25 $150"), "180.00", "80.00", "100.00");
       assertTrue(claim.line(0).explanation().has("billed-charge"));
       // After the ranking: 27130 is reduced to 450, below its 500 charge.
       assertAmounts(price("27447 $1100", "27130 $500"), "1450.00", "1000.00", "450.00");

@@ -1,0 +1,304 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The visits of one provider's day that Medicare pays only one of, as a claim edit named {@value
+ * #NAME}: the visit CMS does not pay is denied ({@link UnpricedReason#EDIT_DENIED}), with a message
+ * naming the line that is paid and the section of the Medicare Claims Processing Manual, chapter
+ * 12, and the data {@code otherLine}, {@code otherCode} and {@code section}. The rules:
+ *
+ * <ul>
+ *   <li><b>An emergency department or office visit on the day of the same provider's initial
+ *       hospital care</b> (99221-99223, or 99234-99236, admission and discharge on one date): the
+ *       initial hospital care is paid, and the visit is denied. A patient admitted from another
+ *       site of service (the emergency department, the physician's office) is seen there as part of
+ *       the admission: the services of that date are "part of the initial hospital care", and an
+ *       emergency department visit by the same physician on that date is not paid (section
+ *       30.6.9.1.A). The physician counts that work toward the admission's level.
+ *   <li><b>A subsequent hospital visit (99231-99233) on the day of the same provider's hospital
+ *       discharge day management (99238, 99239)</b>: only the discharge is paid; a physician does
+ *       not bill both a hospital visit and the discharge for one date (section 30.6.9.2).
+ *   <li><b>Two office or outpatient visits</b> (99201-99205, 99211-99215): one physician, or
+ *       physicians of one specialty in one group, who see a patient more than once on a day bill
+ *       one visit whose level represents the visits together, unless the visits were for unrelated
+ *       problems that could not be seen to at one encounter (sections 30.6.5 and 30.6.7.B). The
+ *       visit paid more is kept and the other denied (of two paid alike, the first billed is kept;
+ *       a visit the schedule does not price keeps its own refusal and is not compared). A visit
+ *       billed with modifier 25 says it is a significant, separately identifiable visit: it is paid
+ *       beside the others, and so is the best paid of the visits without it. CPT's 25 marks a visit
+ *       beside another service of the same day, and the NCCI edits take 25 on a visit where they
+ *       take 59 or an X modifier on a procedure; 59 and the X modifiers are not used on visits, so
+ *       they do not separate one (nor does 27, which outpatient hospitals, not physicians, put on a
+ *       second encounter).
+ * </ul>
+ *
+ * <p>Modifiers do not pass the first two rules: the manual names none, and the codes (initial
+ * hospital care, discharge) are per day. The same provider is the lines' rendering provider ({@link
+ * io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines without one are all one provider's):
+ * physicians of one group and one specialty are one physician for these rules (section 30.6.5), so
+ * give their lines one NPI, or none. An edit of one provider's day ({@link
+ * ClaimEdit#perProviderDay()}). A visit that another rule of this edit denies does not count
+ * against the others: an office visit included in the admission is not also the office visit kept.
+ *
+ * <p>Immutable and thread-safe; allocation-free on a day of fewer than two of these visits.
+ */
+public final class SameDayVisitsEdit implements ClaimEdit {
+
+  /** The name of the edit and of its findings, {@code "same-day-visits"}. */
+  public static final String NAME = "same-day-visits";
+
+  private static final int RETIRED_OFFICE_VISIT = packed("99201");
+  private static final int FIRST_NEW_OFFICE_VISIT = packed("99202");
+  private static final int LAST_NEW_OFFICE_VISIT = packed("99205");
+  private static final int FIRST_ESTABLISHED_OFFICE_VISIT = packed("99211");
+  private static final int LAST_ESTABLISHED_OFFICE_VISIT = packed("99215");
+  private static final int FIRST_INITIAL_HOSPITAL_CARE = packed("99221");
+  private static final int LAST_INITIAL_HOSPITAL_CARE = packed("99223");
+  private static final int FIRST_SUBSEQUENT_HOSPITAL_VISIT = packed("99231");
+  private static final int LAST_SUBSEQUENT_HOSPITAL_VISIT = packed("99233");
+  private static final int FIRST_SAME_DAY_ADMISSION = packed("99234");
+  private static final int LAST_SAME_DAY_ADMISSION = packed("99236");
+  private static final int FIRST_DISCHARGE = packed("99238");
+  private static final int LAST_DISCHARGE = packed("99239");
+  private static final int FIRST_EMERGENCY_VISIT = packed("99281");
+  private static final int LAST_EMERGENCY_VISIT = packed("99285");
+
+  private static final String ADMISSION_SECTION = "§30.6.9.1.A";
+  private static final String DISCHARGE_SECTION = "§30.6.9.2";
+  private static final String OFFICE_SECTION = "§30.6.5, §30.6.7.B";
+
+  private final MedicareFeeSchedule schedule;
+
+  private SameDayVisitsEdit(MedicareFeeSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  /**
+   * Returns the edit comparing two office visits by their amounts in {@code schedule}, the one the
+   * claim is priced with.
+   */
+  public static SameDayVisitsEdit of(MedicareFeeSchedule schedule) {
+    return new SameDayVisitsEdit(requireNonNull(schedule, "schedule"));
+  }
+
+  /** Returns the schedule whose amounts rank two office visits. */
+  MedicareFeeSchedule schedule() {
+    return schedule;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The kinds of visit these rules tell apart; null for any other code. */
+  private enum Kind {
+    OFFICE,
+    EMERGENCY,
+    ADMISSION,
+    SUBSEQUENT_HOSPITAL,
+    DISCHARGE
+  }
+
+  /** The kind of visit {@code code} is, or null when the rules here do not concern it. */
+  private static Kind kindOf(ProcedureCode code) {
+    if (!(code instanceof CptCode)) {
+      return null;
+    }
+    int c = code.packed();
+    if (c == RETIRED_OFFICE_VISIT
+        || within(c, FIRST_NEW_OFFICE_VISIT, LAST_NEW_OFFICE_VISIT)
+        || within(c, FIRST_ESTABLISHED_OFFICE_VISIT, LAST_ESTABLISHED_OFFICE_VISIT)) {
+      return Kind.OFFICE;
+    }
+    if (within(c, FIRST_EMERGENCY_VISIT, LAST_EMERGENCY_VISIT)) {
+      return Kind.EMERGENCY;
+    }
+    if (within(c, FIRST_INITIAL_HOSPITAL_CARE, LAST_INITIAL_HOSPITAL_CARE)
+        || within(c, FIRST_SAME_DAY_ADMISSION, LAST_SAME_DAY_ADMISSION)) {
+      return Kind.ADMISSION;
+    }
+    if (within(c, FIRST_SUBSEQUENT_HOSPITAL_VISIT, LAST_SUBSEQUENT_HOSPITAL_VISIT)) {
+      return Kind.SUBSEQUENT_HOSPITAL;
+    }
+    if (within(c, FIRST_DISCHARGE, LAST_DISCHARGE)) {
+      return Kind.DISCHARGE;
+    }
+    return null;
+  }
+
+  private static boolean within(int packed, int first, int last) {
+    return packed >= first && packed <= last;
+  }
+
+  private static int packed(String code) {
+    return CptCode.parse(code).packed();
+  }
+
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    int n = claim.size();
+    // The usual day has at most one of these visits: counted first, without allocating.
+    int visits = 0;
+    for (int i = 0; i < n && visits < 2; i++) {
+      if (kindOf(claim.line(i).line().code()) != null) {
+        visits++;
+      }
+    }
+    if (visits < 2) {
+      return List.of();
+    }
+    Kind[] kinds = new Kind[n];
+    int admission = -1;
+    int discharge = -1;
+    for (int i = 0; i < n; i++) {
+      kinds[i] = kindOf(claim.line(i).line().code());
+      if (kinds[i] == Kind.ADMISSION && admission < 0) {
+        admission = i;
+      } else if (kinds[i] == Kind.DISCHARGE && discharge < 0) {
+        discharge = i;
+      }
+    }
+    boolean[] denied = new boolean[n];
+    List<EditFinding> found = new ArrayList<>(2);
+    for (int i = 0; i < n; i++) {
+      if (admission >= 0 && (kinds[i] == Kind.EMERGENCY || kinds[i] == Kind.OFFICE)) {
+        denied[i] = true;
+        found.add(
+            finding(
+                claim,
+                i,
+                admission,
+                ADMISSION_SECTION,
+                ", the same provider's initial hospital care, is part of it: the admission is paid,"
+                    + " and the work of the other site counts toward its level"));
+      } else if (discharge >= 0 && kinds[i] == Kind.SUBSEQUENT_HOSPITAL) {
+        denied[i] = true;
+        found.add(
+            finding(
+                claim,
+                i,
+                discharge,
+                DISCHARGE_SECTION,
+                ", the same provider's hospital discharge: only the discharge is paid"));
+      }
+    }
+    denySecondOfficeVisits(claim, context, kinds, denied, found);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    found.sort(Comparator.comparingInt(EditFinding::line));
+    return found;
+  }
+
+  /**
+   * Adds the denials of the office visits without 25 beside the best paid of them (sections 30.6.5
+   * and 30.6.7.B), of those not {@code denied} already.
+   */
+  private void denySecondOfficeVisits(
+      Claim claim,
+      PricingContext context,
+      Kind[] kinds,
+      boolean[] denied,
+      List<EditFinding> found) {
+    int n = claim.size();
+    // The amount of each office visit without 25; null for the others, and for a visit the
+    // schedule does not price, which keeps its own refusal rather than this edit's.
+    BigDecimal[] amounts = null;
+    int kept = -1;
+    int competing = 0;
+    for (int i = 0; i < n; i++) {
+      if (kinds[i] != Kind.OFFICE || denied[i] || separate(claim.line(i).line())) {
+        continue;
+      }
+      BigDecimal amount = schedule.price(claim.line(i).line(), context).exactAmount().orElse(null);
+      if (amount == null) {
+        continue;
+      }
+      if (amounts == null) {
+        amounts = new BigDecimal[n];
+      }
+      amounts[i] = amount;
+      competing++;
+      // The first billed keeps a tie.
+      if (kept < 0 || amount.compareTo(amounts[kept]) > 0) {
+        kept = i;
+      }
+    }
+    if (competing < 2) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      if (i != kept && amounts[i] != null) {
+        found.add(
+            finding(
+                claim,
+                i,
+                kept,
+                OFFICE_SECTION,
+                ", the same provider's office visit paid more: bill one visit whose level"
+                    + " represents both, or add 25 if this visit was for an unrelated problem that"
+                    + " could not be seen to at the same encounter"));
+      }
+    }
+  }
+
+  /** Tells whether {@code visit} says it is a significant, separately identifiable visit (25). */
+  private static boolean separate(ClaimLine visit) {
+    return visit.hasModifier(Modifier.SEPARATE_EM);
+  }
+
+  /** The finding denying line {@code v} beside line {@code other}, by {@code section}. */
+  private static EditFinding finding(
+      Claim claim, int v, int other, String section, String because) {
+    ClaimLine visit = claim.line(v).line();
+    ClaimLine paid = claim.line(other).line();
+    int otherNumber = claim.lineNumber(other);
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(v)
+        .lineNumber(claim.lineNumber(v))
+        .action(EditAction.DENY_LINE)
+        .deniedUnits(visit.units())
+        .reason(UnpricedReason.EDIT_DENIED)
+        .message(
+            visit.code()
+                + " beside "
+                + paid.code()
+                + " (line "
+                + otherNumber
+                + ") on the same day"
+                + because
+                + " (Claims Processing Manual ch. 12 "
+                + section
+                + ")")
+        .putData("otherCode", paid.code().toString())
+        .putData("otherLine", Integer.toString(otherNumber))
+        .putData("section", "ch. 12 " + section)
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return NAME;
+  }
+}

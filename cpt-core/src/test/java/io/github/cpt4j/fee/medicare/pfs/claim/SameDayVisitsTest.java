@@ -1,0 +1,247 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The visits of one provider's day that Medicare pays only one of (Claims Processing Manual ch. 12
+ * §30.6.5, §30.6.7.B, §30.6.9.1.A, §30.6.9.2), and the new-patient visit of a patient the provider
+ * has seen (§30.6.7.A). On {@link ClaimTables} with visit rows of made-up RVUs (GPCIs 1, factor
+ * 25): 99212 50.00, 99213 100.00, 99214 120.00, 99203 110.00, 99204 160.00, 99232 75.00, 99238
+ * 80.00, 99284 120.00, 99223 160.00, 92004 100.00; 20610 (global 000) 100.00.
+ */
+class SameDayVisitsTest {
+
+  private static final String OTHER_PROVIDER = " by 1000000004";
+
+  private static List<RvuEntry> rows(String amount99214) {
+    List<RvuEntry> rows = new ArrayList<>(ClaimTables.rows());
+    rows.add(ClaimTables.row("99212", "1.20", "0.80", "0.00").build()); // 50.00
+    rows.add(ClaimTables.row("99214", amount99214, "2.00", "0.40").build());
+    rows.add(ClaimTables.row("99203", "2.40", "1.60", "0.40").build()); // 110.00
+    rows.add(ClaimTables.row("99204", "3.60", "2.40", "0.40").build()); // 160.00
+    rows.add(ClaimTables.row("99232", "1.60", "1.20", "0.20").build()); // 75.00
+    rows.add(ClaimTables.row("99238", "1.60", "1.40", "0.20").build()); // 80.00
+    rows.add(ClaimTables.row("99284", "2.80", "1.60", "0.40").build()); // 120.00
+    rows.add(ClaimTables.row("99223", "4.00", "2.00", "0.40").build()); // 160.00
+    rows.add(ClaimTables.row("92004", "2.00", "1.60", "0.40").build()); // 100.00
+    return rows;
+  }
+
+  /** The schedule, 99214 at 120.00. */
+  private static final MedicareFeeSchedule SCHEDULE =
+      ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows("2.40"))).build();
+
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(SCHEDULE);
+
+  private static PricedClaim price(String... lines) {
+    return PRICER.price(claim(lines), CONTEXT);
+  }
+
+  private static Claim claim(String... lines) {
+    List<BilledLine> billed = new ArrayList<>();
+    for (String line : lines) {
+      billed.add(BilledLine.parse(line));
+    }
+    return Claim.of(billed);
+  }
+
+  private static void assertAmounts(PricedClaim claim, String total, String... amounts) {
+    MedicareClaimPricerTest.assertAmounts(claim, total, amounts);
+  }
+
+  private static void assertDenied(PricedLine visit, String message) {
+    assertFalse(visit.isPriced(), visit.toString());
+    assertEquals(UnpricedReason.EDIT_DENIED, visit.reason().orElseThrow(), visit.toString());
+    assertEquals(SameDayVisitsEdit.NAME, visit.refusedBy().orElseThrow(), visit.toString());
+    assertEquals(message, visit.detail());
+  }
+
+  @Test
+  void ofTwoOfficeVisitsOnlyTheOnePaidMoreIsPaid() {
+    // Were both paid in full: 100.00 + 120.00.
+    PricedClaim claim = price("99213", "99214");
+    assertAmounts(claim, "120.00", null, "120.00");
+    assertDenied(
+        claim.line(0),
+        "99213 beside 99214 (line 2) on the same day, the same provider's office visit paid more:"
+            + " bill one visit whose level represents both, or add 25 if this visit was for an"
+            + " unrelated problem that could not be seen to at the same encounter (Claims"
+            + " Processing Manual ch. 12 §30.6.5, §30.6.7.B)");
+    // Whichever is billed first.
+    assertAmounts(price("99214", "99213"), "120.00", "120.00", null);
+    // Three visits: the two paid less are denied, each naming the one paid.
+    PricedClaim three = price("99212", "99213", "99214");
+    assertAmounts(three, "120.00", null, null, "120.00");
+    assertTrue(three.line(0).detail().startsWith("99212 beside 99214 (line 3)"));
+    // Paid alike: the first billed is paid.
+    assertAmounts(price("99213", "99213"), "100.00", "100.00", null);
+  }
+
+  @Test
+  void modifier25MarksAVisitForAnUnrelatedProblem() {
+    assertAmounts(price("99213-25", "99214"), "220.00", "100.00", "120.00");
+    assertAmounts(price("99214-25", "99213"), "220.00", "120.00", "100.00");
+    // Of the visits without 25 only one is paid.
+    assertAmounts(price("99212-25", "99213", "99214"), "170.00", "50.00", null, "120.00");
+    // 59 and the X modifiers are not used on visits: they do not separate one.
+    assertAmounts(price("99213-59", "99214"), "120.00", null, "120.00");
+    assertAmounts(price("99213-XU", "99214"), "120.00", null, "120.00");
+  }
+
+  @Test
+  void theRulesAreOneProvidersOnOneDay() {
+    assertAmounts(price("99213", "99214" + OTHER_PROVIDER), "220.00", "100.00", "120.00");
+    assertAmounts(price("99213", "99214 on 2025-06-03"), "220.00", "100.00", "120.00");
+    assertAmounts(price("99232", "99238" + OTHER_PROVIDER), "155.00", "75.00", "80.00");
+    assertAmounts(price("99284", "99223 on 2025-06-03"), "280.00", "120.00", "160.00");
+  }
+
+  @Test
+  void aHospitalVisitBesideTheDischargeIsNotPaid() {
+    // Were both paid in full: 75.00 + 80.00.
+    PricedClaim claim = price("99232", "99238");
+    assertAmounts(claim, "80.00", null, "80.00");
+    assertDenied(
+        claim.line(0),
+        "99232 beside 99238 (line 2) on the same day, the same provider's hospital discharge:"
+            + " only the discharge is paid (Claims Processing Manual ch. 12 §30.6.9.2)");
+    // No modifier passes it.
+    assertAmounts(price("99238", "99232-25"), "80.00", "80.00", null);
+  }
+
+  @Test
+  void anEmergencyOrOfficeVisitOnTheDayOfTheAdmissionIsPartOfIt() {
+    // Were both paid in full: 120.00 + 160.00.
+    PricedClaim claim = price("99284", "99223");
+    assertAmounts(claim, "160.00", null, "160.00");
+    assertDenied(
+        claim.line(0),
+        "99284 beside 99223 (line 2) on the same day, the same provider's initial hospital"
+            + " care, is part of it: the admission is paid, and the work of the other site counts"
+            + " toward its level (Claims Processing Manual ch. 12 §30.6.9.1.A)");
+    assertAmounts(price("99223", "99213-25"), "160.00", "160.00", null);
+    // Office visits the admission holds are not also ranked against each other.
+    PricedClaim two = price("99213", "99214", "99223");
+    assertAmounts(two, "160.00", null, null, "160.00");
+    assertTrue(two.line(0).detail().startsWith("99213 beside 99223 (line 3)"), two.toString());
+    assertTrue(two.line(1).detail().startsWith("99214 beside 99223 (line 3)"), two.toString());
+  }
+
+  @Test
+  void scrubbingGivesTheOtherLineAndTheSection() {
+    List<EditFinding> findings = PRICER.scrub(claim("99213", "99214"), CONTEXT);
+    assertEquals(1, findings.size(), findings.toString());
+    EditFinding finding = findings.get(0);
+    assertEquals(SameDayVisitsEdit.NAME, finding.edit());
+    assertEquals(0, finding.line());
+    assertEquals(EditAction.DENY_LINE, finding.action());
+    assertEquals(
+        Map.of("otherCode", "99214", "otherLine", "2", "section", "ch. 12 §30.6.5, §30.6.7.B"),
+        finding.data());
+    assertEquals(List.of(), SameDayVisitsEdit.of(SCHEDULE).check(claim("99213"), CONTEXT));
+    assertEquals(List.of(), SameDayVisitsEdit.of(SCHEDULE).check(claim("99213", "20610"), CONTEXT));
+  }
+
+  @Test
+  void theEditCanBeRemovedAndFollowsTheSchedule() {
+    MedicareClaimPricer without = PRICER.toBuilder().removeEdit(SameDayVisitsEdit.NAME).build();
+    assertAmounts(without.price(claim("99213", "99214"), CONTEXT), "220.00", "100.00", "120.00");
+    // Another schedule, where 99214 is paid 60.00, less than 99213: its amounts rank the visits.
+    MedicareFeeSchedule cheaper =
+        ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows("0.00"))).build();
+    MedicareClaimPricer replaced = PRICER.toBuilder().schedule(cheaper).build();
+    assertAmounts(replaced.price(claim("99213", "99214"), CONTEXT), "100.00", "100.00", null);
+    ClaimEdit edit =
+        replaced.edits().stream()
+            .filter(e -> e.name().equals(SameDayVisitsEdit.NAME))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(cheaper, ((SameDayVisitsEdit) edit).schedule());
+  }
+
+  private static void assertFlagged(PricedLine visit, String message) {
+    assertTrue(visit.isPriced(), visit.toString());
+    assertEquals(
+        List.of(ClaimWarning.of(ClaimWarning.Kind.EDIT_FLAG, NewPatientVisitEdit.NAME, message)),
+        visit.warnings(),
+        visit.toString());
+  }
+
+  @Test
+  void aNewPatientVisitAfterAnotherVisitOfTheProviderIsFlagged() {
+    // The amounts are unchanged (both were paid without a word).
+    PricedClaim claim = price("99213", "99203 on 2025-06-09");
+    assertAmounts(claim, "210.00", "100.00", "110.00");
+    assertFlagged(
+        claim.line(1),
+        "99203 is a new patient's visit, but the same provider billed 99213 (line 1) on"
+            + " 2025-06-02: a patient seen by the physician, or by one of the same specialty in"
+            + " the same group, within 3 years is established; bill the established patient's"
+            + " visit (Claims Processing Manual ch. 12 §30.6.7.A)");
+    // Two new-patient visits of one day: the second is flagged, and the office visit paid less
+    // denied.
+    PricedClaim twoNew = price("99203", "99204");
+    assertAmounts(twoNew, "160.00", null, "160.00");
+    assertTrue(
+        twoNew
+            .line(1)
+            .warnings()
+            .get(0)
+            .message()
+            .startsWith(
+                "99204 is a new patient's visit, but the same provider billed 99203 (line 1) on the"
+                    + " same day"),
+        twoNew.toString());
+    // Any visit makes the patient established: a hospital visit, an eye exam before 92004.
+    assertEquals(
+        1, price("99232 on 2025-06-01", "99203").line(1).warnings().size(), "hospital visit");
+    assertEquals(1, price("92004", "92004 on 2025-06-05").line(1).warnings().size());
+  }
+
+  @Test
+  void aNewPatientVisitFirstOrOfAnotherProviderIsNotFlagged() {
+    assertTrue(price("99203", "99213 on 2025-06-09").line(0).warnings().isEmpty());
+    assertTrue(price("99213", "99203 on 2025-06-09" + OTHER_PROVIDER).line(1).warnings().isEmpty());
+    // Claim order on different dates is not the order of the visits.
+    PricedClaim reversed = price("99213 on 2025-06-09", "99203");
+    assertTrue(reversed.line(1).warnings().isEmpty(), reversed.toString());
+    // 3 years make the patient new again; the scrub needs no conversion factor of those dates.
+    assertEquals(
+        List.of(),
+        NewPatientVisitEdit.standard()
+            .check(claim("99213 on 2022-06-01", "99203 on 2025-06-02"), CONTEXT));
+    List<EditFinding> within =
+        NewPatientVisitEdit.standard()
+            .check(claim("99203 on 2025-06-02", "99213 on 2022-06-02"), CONTEXT);
+    assertEquals(1, within.size(), within.toString());
+    assertEquals(0, within.get(0).line());
+    assertEquals(EditAction.FLAG, within.get(0).action());
+    assertEquals(
+        Map.of(
+            "earlierCode", "99213",
+            "earlierLine", "2",
+            "earlierDate", "2022-06-02",
+            "section", "ch. 12 §30.6.7.A"),
+        within.get(0).data());
+  }
+}
