@@ -1,0 +1,124 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.pfs.claim.NewPatientVisitEdit;
+import io.github.cpt4j.fee.medicare.pfs.claim.SameDayVisitsEdit;
+import io.github.cpt4j.modifier.ModifierRule;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same-day visit rules on the full 2025 relative value file (October release; skipped without
+ * CPT4J_CMS_DIR), in 13282-99, each pair of one provider on 2025-11-03, where each visit was paid
+ * in full: the visit CMS does not pay is denied (Claims Processing Manual ch. 12 §30.6.5,
+ * §30.6.7.B, §30.6.9.1.A, §30.6.9.2), a new patient's visit after another is flagged (§30.6.7.A),
+ * and 25 on a procedure is flagged (§30.6.6.B).
+ */
+class SameDayVisitsFullFileTest {
+
+  private static final LocalDate DATE = LocalDate.of(2025, 11, 3);
+  private static final Locality LOCALITY = Locality.parse("13282-99");
+  private static final PricingContext OFFICE =
+      PricingContext.of(DATE, LOCALITY, Setting.NON_FACILITY);
+  private static final PricingContext HOSPITAL =
+      PricingContext.of(DATE, LOCALITY, Setting.FACILITY);
+
+  private static PricedClaim price(PricingContext context, String... lines) {
+    List<BilledLine> billed = new ArrayList<>();
+    for (String line : lines) {
+      billed.add(BilledLine.parse(line));
+    }
+    return MedicareClaimPricer.of(CmsFiles.schedule2025()).price(Claim.of(billed), context);
+  }
+
+  private static void assertPaid(PricedLine line, String amount) {
+    assertEquals(new BigDecimal(amount), line.amount().orElse(null), line.toString());
+  }
+
+  private static void assertDenied(PricedLine line, String section) {
+    assertFalse(line.isPriced(), line.toString());
+    assertEquals(UnpricedReason.EDIT_DENIED, line.reason().orElseThrow(), line.toString());
+    assertEquals(SameDayVisitsEdit.NAME, line.refusedBy().orElseThrow(), line.toString());
+    assertTrue(line.detail().endsWith(section + ")"), line.detail());
+  }
+
+  @Test
+  void twoOfficeVisitsPayTheOnePaidMore() {
+    // Were 85.86 + 120.91, both paid.
+    PricedClaim claim = price(OFFICE, "99213", "99214");
+    assertDenied(claim.line(0), "§30.6.5, §30.6.7.B");
+    assertPaid(claim.line(1), "120.91");
+    assertEquals(new BigDecimal("120.91"), claim.total());
+    // 25 on either marks a visit for an unrelated problem: both paid.
+    assertEquals(new BigDecimal("206.77"), price(OFFICE, "99213-25", "99214").total());
+  }
+
+  @Test
+  void aHospitalVisitBesideTheDischargeIsNotPaid() {
+    // Were 74.15 + 75.92, both paid.
+    PricedClaim claim = price(HOSPITAL, "99232", "99238");
+    assertDenied(claim.line(0), "§30.6.9.2");
+    assertPaid(claim.line(1), "75.92");
+  }
+
+  @Test
+  void anEmergencyVisitOnTheDayOfTheAdmissionIsPartOfIt() {
+    // Were 112.99 + 162.51, both paid.
+    PricedClaim claim = price(HOSPITAL, "99284", "99223");
+    assertDenied(claim.line(0), "§30.6.9.1.A");
+    assertPaid(claim.line(1), "162.51");
+  }
+
+  @Test
+  void aNewPatientVisitAfterAnotherVisitIsFlagged() {
+    PricedClaim claim = price(OFFICE, "99213 on 2025-10-27", "99203");
+    assertTrue(claim.line(1).isPriced(), claim.toString());
+    assertTrue(
+        claim.line(1).warnings().stream()
+            .anyMatch(
+                w ->
+                    w.kind() == ClaimWarning.Kind.EDIT_FLAG
+                        && w.rule().equals(NewPatientVisitEdit.NAME)
+                        && w.message().contains("§30.6.7.A")),
+        claim.toString());
+    // Two new-patient visits of one day: the second flagged, the one paid less denied.
+    PricedClaim twoNew = price(OFFICE, "99203", "99204");
+    assertDenied(twoNew.line(0), "§30.6.5, §30.6.7.B");
+    assertTrue(
+        twoNew.line(1).warnings().stream().anyMatch(w -> w.rule().equals(NewPatientVisitEdit.NAME)),
+        twoNew.toString());
+  }
+
+  @Test
+  void modifier25OnAProcedureIsFlagged() {
+    // Was paid 60.56 without a word; the amount is unchanged.
+    PricedLine line = price(OFFICE, "20610-25").line(0);
+    assertPaid(line, "60.56");
+    assertTrue(
+        line.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.kind() == ClaimWarning.Kind.MODIFIER_RULE_BROKEN
+                        && w.message()
+                            .startsWith(
+                                ModifierRule.EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE
+                                    .name())),
+        line.toString());
+  }
+}
