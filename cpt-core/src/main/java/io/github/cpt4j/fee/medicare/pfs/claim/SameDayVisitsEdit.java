@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
@@ -39,18 +40,20 @@ import java.util.List;
  *       physicians of one specialty in one group, who see a patient more than once on a day bill
  *       one visit whose level represents the visits together, unless the visits were for unrelated
  *       problems that could not be seen to at one encounter (sections 30.6.5 and 30.6.7.B). The
- *       visit paid more is kept and the other denied (of two paid alike, the first billed is kept;
- *       a visit the schedule does not price keeps its own refusal and is not compared). A visit
- *       billed with modifier 25 says it is a significant, separately identifiable visit: it is paid
- *       beside the others, and so is the best paid of the visits without it. CPT's 25 marks a visit
- *       beside another service of the same day, and the NCCI edits take 25 on a visit where they
- *       take 59 or an X modifier on a procedure; 59 and the X modifiers are not used on visits, so
- *       they do not separate one (nor does 27, which outpatient hospitals, not physicians, put on a
- *       second encounter).
+ *       visit paid more (its fee, or its billed charge when lower) is kept and the other denied; of
+ *       two paid alike, the one whose billed form sorts first, so that the order of the lines does
+ *       not matter. A visit the schedule does not price keeps its own refusal and is not compared.
+ *       A visit billed with modifier 25 says it is a significant, separately identifiable visit: it
+ *       is paid beside the others, and so is the best paid of the visits without it. CPT's 25 marks
+ *       a visit beside another service of the same day, and the NCCI edits take 25 on a visit where
+ *       they take 59 or an X modifier on a procedure; 59 and the X modifiers are not used on
+ *       visits, so they do not separate one (nor does 27, which outpatient hospitals, not
+ *       physicians, put on a second encounter).
  * </ul>
  *
  * <p>Modifiers do not pass the first two rules: the manual names none, and the codes (initial
- * hospital care, discharge) are per day. The same provider is the lines' rendering provider ({@link
+ * hospital care, discharge) are per day. An admission or discharge the schedule does not price
+ * holds no other visit. The same provider is the lines' rendering provider ({@link
  * io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines without one are all one provider's):
  * physicians of one group and one specialty are one physician for these rules (section 30.6.5), so
  * give their lines one NPI, or none. An edit of one provider's day ({@link
@@ -172,9 +175,11 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     int discharge = -1;
     for (int i = 0; i < n; i++) {
       kinds[i] = kindOf(claim.line(i).line().code());
-      if (kinds[i] == Kind.ADMISSION && admission < 0) {
+      // Only a paid admission or discharge holds the day's other visits: one the schedule does
+      // not price leaves them theirs.
+      if (kinds[i] == Kind.ADMISSION && admission < 0 && priced(claim, i, context)) {
         admission = i;
-      } else if (kinds[i] == Kind.DISCHARGE && discharge < 0) {
+      } else if (kinds[i] == Kind.DISCHARGE && discharge < 0 && priced(claim, i, context)) {
         discharge = i;
       }
     }
@@ -230,7 +235,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
       if (kinds[i] != Kind.OFFICE || denied[i] || separate(claim.line(i).line())) {
         continue;
       }
-      BigDecimal amount = schedule.price(claim.line(i).line(), context).exactAmount().orElse(null);
+      BigDecimal amount = paid(claim.line(i), context);
       if (amount == null) {
         continue;
       }
@@ -239,8 +244,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
       }
       amounts[i] = amount;
       competing++;
-      // The first billed keeps a tie.
-      if (kept < 0 || amount.compareTo(amounts[kept]) > 0) {
+      if (kept < 0 || paysMore(claim, i, amount, kept, amounts[kept])) {
         kept = i;
       }
     }
@@ -260,6 +264,35 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                     + " could not be seen to at the same encounter"));
       }
     }
+  }
+
+  /** Tells whether the schedule prices line {@code i} of {@code claim} in {@code context}. */
+  private boolean priced(Claim claim, int i, PricingContext context) {
+    return schedule.price(claim.line(i).line(), context).isPriced();
+  }
+
+  /**
+   * What {@code visit} is paid alone in {@code context}: its fee, or its billed charge when lower
+   * (Medicare pays the lower of the two); null when the schedule does not price it.
+   */
+  private BigDecimal paid(BilledLine visit, PricingContext context) {
+    BigDecimal fee = schedule.price(visit.line(), context).exactAmount().orElse(null);
+    if (fee == null || visit.charge().isEmpty()) {
+      return fee;
+    }
+    return fee.min(visit.charge().get());
+  }
+
+  /**
+   * Tells whether line {@code i}, paid {@code amount}, is kept rather than line {@code kept}, paid
+   * {@code keptAmount}: the one paid more; of two paid alike, the one whose billed form sorts
+   * first, so that the choice does not depend on the order of the lines.
+   */
+  private static boolean paysMore(
+      Claim claim, int i, BigDecimal amount, int kept, BigDecimal keptAmount) {
+    int byAmount = amount.compareTo(keptAmount);
+    return byAmount > 0
+        || byAmount == 0 && claim.line(i).toString().compareTo(claim.line(kept).toString()) < 0;
   }
 
   /** Tells whether {@code visit} says it is a significant, separately identifiable visit (25). */

@@ -93,8 +93,13 @@ class SameDayVisitsTest {
     PricedClaim three = price("99212", "99213", "99214");
     assertAmounts(three, "120.00", null, null, "120.00");
     assertTrue(three.line(0).detail().startsWith("99212 beside 99214 (line 3)"));
-    // Paid alike: the first billed is paid.
+    // Paid alike: the same one is paid whatever the order of the lines (its billed text sorts
+    // first).
     assertAmounts(price("99213", "99213"), "100.00", "100.00", null);
+    assertAmounts(price("99213 $150.00", "99213 $100.00"), "100.00", null, "100.00");
+    assertAmounts(price("99213 $100.00", "99213 $150.00"), "100.00", "100.00", null);
+    // What a visit is paid is the lower of its fee and its billed charge.
+    assertAmounts(price("99214 $90.00", "99213"), "100.00", null, "100.00");
   }
 
   @Test
@@ -140,6 +145,9 @@ class SameDayVisitsTest {
             + " care, is part of it: the admission is paid, and the work of the other site counts"
             + " toward its level (Claims Processing Manual ch. 12 §30.6.9.1.A)");
     assertAmounts(price("99223", "99213-25"), "160.00", "160.00", null);
+    // An admission the schedule does not price (99222 has no row here) holds nothing.
+    assertAmounts(price("99284", "99222"), "120.00", "120.00", null);
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, price("99284", "99222").line(1).reason().get());
     // Office visits the admission holds are not also ranked against each other.
     PricedClaim two = price("99213", "99214", "99223");
     assertAmounts(two, "160.00", null, null, "160.00");
