@@ -343,7 +343,10 @@ public final class BilledLine {
     return new BilledLine(line, charge, dateOfService, requireNonNull(npi, "npi"));
   }
 
-  /** Returns a copy of this line without a rendering provider: the claim's one provider's. */
+  /**
+   * Returns a copy of this line without a rendering provider: the claim's billing provider's (see
+   * {@link #renderingProvider()}).
+   */
   public BilledLine withoutRenderingProvider() {
     return renderingProvider == null ? this : new BilledLine(line, charge, dateOfService, null);
   }
@@ -367,16 +370,20 @@ public final class BilledLine {
   }
 
   /**
-   * Returns the NPI of the practitioner who furnished the line, if the line names one; lines
-   * without one are all the claim's one provider's.
+   * Returns the NPI of the practitioner who furnished the line, if the line names one (CMS-1500
+   * item 24J). A line without one was furnished by the billing provider: the same-provider rules
+   * take the lines naming none as the one NPI the claim's other lines name, or, beside lines of two
+   * or more NPIs, as a provider of their own ({@code io.github.cpt4j.edit.RenderingProviders}).
    */
   public Optional<Npi> renderingProvider() {
     return Optional.ofNullable(renderingProvider);
   }
 
   /**
-   * Returns whether this line and {@code other} are by the same rendering provider: both name the
-   * same NPI, or neither names one. CMS's same-day rules compare only such lines.
+   * Returns whether this line and {@code other} name the same rendering provider: both the same
+   * NPI, or neither one. CMS's same-day rules compare the lines of one provider, and take a line
+   * naming none as the claim decides ({@code io.github.cpt4j.edit.RenderingProviders#same}): as the
+   * other lines' provider when they name one NPI.
    */
   public boolean sameProvider(BilledLine other) {
     return Objects.equals(renderingProvider, other.renderingProvider);

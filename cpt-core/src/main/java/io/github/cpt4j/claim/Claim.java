@@ -15,11 +15,12 @@ import java.util.Objects;
  * known. A line may carry its own date of service ({@link BilledLine#dateOfService()}) and the
  * practitioner who furnished it ({@link BilledLine#renderingProvider()}, on a group's claim); a
  * line without a date is on the pricing context's date, and the lines without a rendering provider
- * are the claim's one provider's. Claim-level payment rules (multiple procedures, bilateral pairs,
- * services paid only alone) look at one provider's lines of one date (a claim pricer groups them:
- * {@code io.github.cpt4j.edit.ProviderDay}), the component reductions at a date's lines of every
- * provider; who the patient is, the date of the lines without one and the practitioner types belong
- * to the pricing context.
+ * are the billing provider's: the one NPI the other lines name, or, beside lines of several NPIs, a
+ * provider of their own ({@code io.github.cpt4j.edit.RenderingProviders}). Claim-level payment
+ * rules (multiple procedures, bilateral pairs, services paid only alone) look at one provider's
+ * lines of one date (a claim pricer groups them: {@code io.github.cpt4j.edit.ProviderDay}), the
+ * component reductions at a date's lines of every provider; who the patient is, the date of the
+ * lines without one and the practitioner types belong to the pricing context.
  *
  * <p>Immutable. A claim may be empty.
  *

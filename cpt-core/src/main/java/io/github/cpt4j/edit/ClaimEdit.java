@@ -51,7 +51,8 @@ public interface ClaimEdit {
    * practitioner type the one the caller's context gives their rendering provider ({@link
    * PricingContext#forRenderingProvider}), whether the claim holds that one day or several. An edit
    * of the whole claim gets the caller's context as given, whose date of service is that of the
-   * lines without a date of their own; it reads each line's date and provider itself.
+   * lines without a date of their own; it reads each line's date and provider itself, the provider
+   * of a line naming none as {@link RenderingProviders} says.
    */
   List<EditFinding> check(Claim claim, PricingContext context);
 

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * their own with the context of that date, and where each of them is in the whole claim: for the
  * rules and edits that judge one provider's day at a time (CMS's same-day rules: multiple
  * procedures by the same physician on the same day, NCCI's "same provider, same beneficiary, same
- * date of service"). Lines without a rendering provider ({@link BilledLine#renderingProvider()})
- * are the claim's one provider's. Immutable.
+ * date of service"). The lines without a rendering provider ({@link
+ * BilledLine#renderingProvider()}) are the provider {@link RenderingProviders} says: the one NPI
+ * the other lines name, or a provider of their own. Immutable.
  */
 public final class ProviderDay {
 
@@ -44,7 +45,10 @@ public final class ProviderDay {
     return date;
   }
 
-  /** Returns the rendering provider the lines name, or empty for lines that name none. */
+  /**
+   * Returns the rendering provider of the lines ({@link RenderingProviders#of(BilledLine)}), or
+   * empty for the lines of the claim's own provider, which name none.
+   */
   public Optional<Npi> renderingProvider() {
     return Optional.ofNullable(provider);
   }
@@ -81,15 +85,27 @@ public final class ProviderDay {
   private record Key(LocalDate date, Npi provider) {}
 
   /**
-   * Splits {@code claim} by date of service and rendering provider, a line without a date of its
-   * own being on the context's date, in date order and, on one date, lines without a provider
-   * first, then by NPI; null when every line is one provider's on one date (the usual claim), so
-   * that it costs no allocation.
+   * Splits {@code claim} by date of service and rendering provider ({@link RenderingProviders}), a
+   * line without a date of its own being on the context's date, in date order and, on one date,
+   * lines of the claim's own provider first, then by NPI; null when every line is one provider's on
+   * one date (the usual claim), so that it costs no allocation.
    */
   public static List<ProviderDay> split(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    if (single(claim, context) != null) {
+    return split(claim, context, RenderingProviders.of(claim, context));
+  }
+
+  /**
+   * Splits {@code claim} as {@link #split(Claim, PricingContext)} does, its lines' providers as
+   * {@code providers} says: for the lines of a larger claim, whose providers that claim decides.
+   */
+  public static List<ProviderDay> split(
+      Claim claim, PricingContext context, RenderingProviders providers) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    requireNonNull(providers, "providers");
+    if (single(claim, context, providers) != null) {
       return null;
     }
     LocalDate claimDate = context.dateOfService();
@@ -97,7 +113,7 @@ public final class ProviderDay {
     Map<Key, List<Integer>> byDay = new TreeMap<>(ORDER);
     for (int i = 0; i < n; i++) {
       BilledLine line = claim.line(i);
-      Key key = new Key(line.dateOfServiceOr(claimDate), line.renderingProvider().orElse(null));
+      Key key = new Key(line.dateOfServiceOr(claimDate), providers.of(line).orElse(null));
       byDay.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     List<ProviderDay> days = new ArrayList<>(byDay.size());
@@ -133,12 +149,23 @@ public final class ProviderDay {
    * they see each day of a claim of several in its {@link #context()}.
    */
   public static PricingContext singleContext(Claim claim, PricingContext context) {
-    LocalDate date = single(claim, context);
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    return singleContext(claim, context, RenderingProviders.of(claim, context));
+  }
+
+  /**
+   * Returns the context of {@code claim}'s lines as {@link #singleContext(Claim, PricingContext)}
+   * does, their providers as {@code providers} says: for the lines of a larger claim.
+   */
+  public static PricingContext singleContext(
+      Claim claim, PricingContext context, RenderingProviders providers) {
+    LocalDate date = single(claim, context, providers);
     if (date == null) {
       return null;
     }
     return contextOf(
-        context, date, claim.size() == 0 ? null : claim.line(0).renderingProvider().orElse(null));
+        context, date, claim.size() == 0 ? null : providers.of(claim.line(0)).orElse(null));
   }
 
   /** The context of the lines of {@code provider} (null: lines naming none) on {@code date}. */
@@ -150,12 +177,25 @@ public final class ProviderDay {
 
   /**
    * Returns the one date of service of every line of {@code claim} (a line without a date of its
-   * own being on the context's) when they are also all one rendering provider's, or null when the
-   * lines carry several dates or several providers.
+   * own being on the context's) when they are also all one rendering provider's ({@link
+   * RenderingProviders}), or null when the lines carry several dates or several providers.
    */
   public static LocalDate single(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    return single(claim, context, RenderingProviders.of(claim, context));
+  }
+
+  /**
+   * Returns the one date of service of {@code claim}'s lines as {@link #single(Claim,
+   * PricingContext)} does, their providers as {@code providers} says: for the lines of a larger
+   * claim.
+   */
+  public static LocalDate single(
+      Claim claim, PricingContext context, RenderingProviders providers) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    requireNonNull(providers, "providers");
     LocalDate claimDate = context.dateOfService();
     if (claim.size() == 0) {
       return claimDate;
@@ -164,7 +204,7 @@ public final class ProviderDay {
     LocalDate date = first.dateOfServiceOr(claimDate);
     for (int i = 1; i < claim.size(); i++) {
       BilledLine line = claim.line(i);
-      if (!line.dateOfServiceOr(claimDate).equals(date) || !line.sameProvider(first)) {
+      if (!line.dateOfServiceOr(claimDate).equals(date) || !providers.same(line, first)) {
         return null;
       }
     }

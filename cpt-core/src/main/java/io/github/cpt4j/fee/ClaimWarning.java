@@ -81,7 +81,17 @@ public final class ClaimWarning {
      * io.github.cpt4j.claim.BilledLine#renderingProvider()}). Not given for lines that say they are
      * one surgeon's: 62-RT with 62-LT, or a line of a second site or session (59, XS).
      */
-    CO_SURGEONS_AS_ONE
+    CO_SURGEONS_AS_ONE,
+    /**
+     * The line names no rendering provider ({@link
+     * io.github.cpt4j.claim.BilledLine#renderingProvider()}) while the claim's other lines name two
+     * or more: whose line it is cannot be told, so the same-provider rules (NCCI's pairs and units,
+     * the surgical ranking, bilateral pairs, the global package) judge the lines naming none as a
+     * provider of their own ({@link io.github.cpt4j.edit.RenderingProviders}). The message names
+     * those lines and the NPIs. Not given when the lines name one NPI: the lines naming none are
+     * then that provider's.
+     */
+    RENDERING_PROVIDER_UNKNOWN
   }
 
   private final Kind kind;

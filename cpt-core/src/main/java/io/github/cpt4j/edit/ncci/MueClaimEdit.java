@@ -9,6 +9,7 @@ import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
@@ -106,6 +107,9 @@ public final class MueClaimEdit implements ClaimEdit {
     LocalDate claimDate = context.dateOfService();
     List<EditFinding> found = null;
     Map<DayCode, Tally> tallies = null; // a long claim's units of each code and day, added once
+    // Whose lines each line is, worked out when a date of service edit first needs it; null when
+    // every line of a date counts (a hospital's or a supplier's claim).
+    RenderingProviders providers = null;
     for (int i = 0; i < n; i++) {
       ClaimLine line = claim.line(i).line();
       int code = line.code().packed();
@@ -127,14 +131,19 @@ public final class MueClaimEdit implements ClaimEdit {
       Tally counted = null;
       if (!table.perDateOfService(row)) {
         units = servicesOf(line);
-      } else if (!tally) {
-        units = unitsOfCode(claim, i, date, claimDate, byProvider);
       } else {
-        if (tallies == null) {
-          tallies = tallies(claim, claimDate, byProvider);
+        if (providers == null && byProvider) {
+          providers = RenderingProviders.of(claim, context);
         }
-        counted = tallies.get(DayCode.of(claim.line(i), date, byProvider));
-        units = counted.units;
+        if (!tally) {
+          units = unitsOfCode(claim, i, date, claimDate, providers);
+        } else {
+          if (tallies == null) {
+            tallies = tallies(claim, claimDate, providers);
+          }
+          counted = tallies.get(DayCode.of(claim.line(i), date, providers));
+          units = counted.units;
+        }
       }
       if (units > table.value(row)) {
         if (found == null) {
@@ -144,7 +153,7 @@ public final class MueClaimEdit implements ClaimEdit {
         if (table.perDateOfService(row)) {
           lines =
               counted == null
-                  ? linesOf(claim, i, date, claimDate, byProvider)
+                  ? linesOf(claim, i, date, claimDate, providers)
                   : counted.lines(claim);
         }
         found.add(finding(claim, i, line, row, units, date, lines));
@@ -188,13 +197,16 @@ public final class MueClaimEdit implements ClaimEdit {
    */
   static final int TALLY_FROM_LINES = 32;
 
-  /** A code billed on a date by a rendering provider (null: the lines naming none). */
+  /**
+   * A code billed on a date by a rendering provider (null: the claim's own provider, or every
+   * provider when {@code providers} is null).
+   */
   private record DayCode(int code, LocalDate date, Npi provider) {
-    static DayCode of(BilledLine line, LocalDate date, boolean byProvider) {
+    static DayCode of(BilledLine line, LocalDate date, RenderingProviders providers) {
       return new DayCode(
           line.line().code().packed(),
           date,
-          byProvider ? line.renderingProvider().orElse(null) : null);
+          providers == null ? null : providers.of(line).orElse(null));
     }
   }
 
@@ -218,13 +230,14 @@ public final class MueClaimEdit implements ClaimEdit {
   }
 
   /** The tally of every code, day and provider of {@code claim}, in one pass. */
-  private static Map<DayCode, Tally> tallies(Claim claim, LocalDate claimDate, boolean byProvider) {
+  private static Map<DayCode, Tally> tallies(
+      Claim claim, LocalDate claimDate, RenderingProviders providers) {
     Map<DayCode, Tally> tallies = new HashMap<>();
     for (int i = 0; i < claim.size(); i++) {
       BilledLine billed = claim.line(i);
       Tally tally =
           tallies.computeIfAbsent(
-              DayCode.of(billed, billed.dateOfServiceOr(claimDate), byProvider), k -> new Tally());
+              DayCode.of(billed, billed.dateOfServiceOr(claimDate), providers), k -> new Tally());
       tally.units += servicesOf(billed.line());
       tally.indexes.add(i);
     }
@@ -236,12 +249,13 @@ public final class MueClaimEdit implements ClaimEdit {
    * provider, over every line of the claim: a long, which no claim can overflow (fewer than 2^31
    * lines of at most {@value ClaimLine#MAX_UNITS} units). An MUE counts one provider's units for
    * one beneficiary on one date (NCCI Policy Manual, ch. I, "Medically Unlikely Edits"): another
-   * practitioner of the group bills the code within an MUE of his own. Not so on the claims whose
-   * provider is a hospital or a supplier ({@code byProvider} false; {@link
-   * NcciClaimType#byRenderingProvider()}): every line of the code on the date counts.
+   * practitioner of the group bills the code within an MUE of his own, the lines naming none being
+   * the provider {@code providers} says. Not so on the claims whose provider is a hospital or a
+   * supplier ({@code providers} null; {@link NcciClaimType#byRenderingProvider()}): every line of
+   * the code on the date counts.
    */
   static long unitsOfCode(
-      Claim claim, int index, LocalDate date, LocalDate claimDate, boolean byProvider) {
+      Claim claim, int index, LocalDate date, LocalDate claimDate, RenderingProviders providers) {
     BilledLine of = claim.line(index);
     int code = of.line().code().packed();
     long units = 0;
@@ -249,7 +263,7 @@ public final class MueClaimEdit implements ClaimEdit {
       BilledLine billed = claim.line(i);
       if (billed.line().code().packed() == code
           && billed.dateOfServiceOr(claimDate).equals(date)
-          && (!byProvider || billed.sameProvider(of))) {
+          && (providers == null || providers.same(billed, of))) {
         units += servicesOf(billed.line());
       }
     }
@@ -318,13 +332,13 @@ public final class MueClaimEdit implements ClaimEdit {
   }
 
   private static String linesOf(
-      Claim claim, int index, LocalDate date, LocalDate claimDate, boolean byProvider) {
+      Claim claim, int index, LocalDate date, LocalDate claimDate, RenderingProviders providers) {
     BilledLine of = claim.line(index);
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < claim.size(); i++) {
       if (claim.line(i).line().code().equals(of.line().code())
           && claim.line(i).dateOfServiceOr(claimDate).equals(date)
-          && (!byProvider || claim.line(i).sameProvider(of))) {
+          && (providers == null || providers.same(claim.line(i), of))) {
         lines.append(lines.length() == 0 ? "" : ",").append(claim.lineNumber(i));
       }
     }

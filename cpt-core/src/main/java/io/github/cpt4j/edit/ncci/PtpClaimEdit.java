@@ -9,6 +9,7 @@ import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -109,8 +110,13 @@ public final class PtpClaimEdit implements ClaimEdit {
     // On outpatient hospital claims the provider is the hospital: the lines of one date are paired
     // whatever physician each names.
     boolean byProvider = table.claimType().map(NcciClaimType::byRenderingProvider).orElse(true);
+    // The lines naming no rendering provider are the provider RenderingProviders decides: the one
+    // NPI the other lines name, or a provider of their own. Null: every line of a date is paired.
+    RenderingProviders providers = byProvider ? RenderingProviders.of(claim, context) : null;
     boolean oneDay =
-        byProvider ? ProviderDay.single(claim, context) != null : oneDate(claim, claimDate);
+        byProvider
+            ? ProviderDay.single(claim, context, providers) != null
+            : oneDate(claim, claimDate);
     List<EditFinding> found = null;
     long deniedMask = 0; // lines 0-63 already denied; later ones are looked up in `found`
     LocalDate dayOf = null;
@@ -126,7 +132,7 @@ public final class PtpClaimEdit implements ClaimEdit {
       for (int j = 0; j < n; j++) {
         if (j == i
             || j < 64 && (deniedMask & 1L << j) != 0
-            || !oneDay && apart(claim, j, i, date, claimDate, byProvider)) {
+            || !oneDay && apart(claim, j, i, date, claimDate, providers)) {
           continue;
         }
         ClaimLine second = claim.line(j).line();
@@ -134,7 +140,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         if (column2 == column1) {
           continue;
         }
-        int row = applyingRow(column1, column2, day, claim, j, date, claimDate, oneDay, byProvider);
+        int row = applyingRow(column1, column2, day, claim, j, date, claimDate, oneDay, providers);
         if (row < 0 || j >= 64 && isDenied(found, j)) {
           continue;
         }
@@ -166,7 +172,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         int by = i;
         if (table.indicator(row) != PtpModifierIndicator.NOT_ALLOWED) {
           for (int k = i + 1; k < n; k++) {
-            if (k == j || !oneDay && apart(claim, k, j, date, claimDate, byProvider)) {
+            if (k == j || !oneDay && apart(claim, k, j, date, claimDate, providers)) {
               continue;
             }
             int other = claim.line(k).line().code().packed();
@@ -174,7 +180,7 @@ public final class PtpClaimEdit implements ClaimEdit {
                 other == column2
                     ? -1
                     : applyingRow(
-                        other, column2, day, claim, j, date, claimDate, oneDay, byProvider);
+                        other, column2, day, claim, j, date, claimDate, oneDay, providers);
             if (otherRow >= 0 && table.indicator(otherRow) == PtpModifierIndicator.NOT_ALLOWED) {
               by = k;
               row = otherRow;
@@ -197,7 +203,7 @@ public final class PtpClaimEdit implements ClaimEdit {
       }
     }
     if (table.knowsItsQuarter()) {
-      found = flagLinesAfterTheQuarter(claim, claimDate, oneDay, byProvider, found);
+      found = flagLinesAfterTheQuarter(claim, claimDate, oneDay, providers, found);
     }
     if (found == null) {
       return List.of();
@@ -228,7 +234,7 @@ public final class PtpClaimEdit implements ClaimEdit {
       LocalDate date,
       LocalDate claimDate,
       boolean oneDay,
-      boolean byProvider) {
+      RenderingProviders providers) {
     int row = table.activeRow(column1, column2, day);
     if (row < 0) {
       return -1;
@@ -245,7 +251,7 @@ public final class PtpClaimEdit implements ClaimEdit {
     if (strict != (table.indicator(reverse) == PtpModifierIndicator.NOT_ALLOWED)) {
       return strict ? row : -1;
     }
-    return billedFirst(claim, column1, column2, member, date, claimDate, oneDay, byProvider)
+    return billedFirst(claim, column1, column2, member, date, claimDate, oneDay, providers)
         ? row
         : -1;
   }
@@ -262,9 +268,9 @@ public final class PtpClaimEdit implements ClaimEdit {
       LocalDate date,
       LocalDate claimDate,
       boolean oneDay,
-      boolean byProvider) {
+      RenderingProviders providers) {
     for (int k = 0, n = claim.size(); k < n; k++) {
-      if (!oneDay && apart(claim, k, member, date, claimDate, byProvider)) {
+      if (!oneDay && apart(claim, k, member, date, claimDate, providers)) {
         continue;
       }
       int packed = claim.line(k).line().code().packed();
@@ -289,7 +295,7 @@ public final class PtpClaimEdit implements ClaimEdit {
       Claim claim,
       LocalDate claimDate,
       boolean oneDay,
-      boolean byProvider,
+      RenderingProviders providers,
       List<EditFinding> found) {
     int n = claim.size();
     LocalDate dayOf = null;
@@ -300,7 +306,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         dayOf = date;
         after = !table.knowsEditsOn(date);
       }
-      if (after && hasPair(claim, i, date, claimDate, oneDay, byProvider)) {
+      if (after && hasPair(claim, i, date, claimDate, oneDay, providers)) {
         if (found == null) {
           found = new ArrayList<>(2);
         }
@@ -312,12 +318,17 @@ public final class PtpClaimEdit implements ClaimEdit {
 
   /** Tells whether line {@code i}, of {@code date}, has a line of another code to pair with. */
   private static boolean hasPair(
-      Claim claim, int i, LocalDate date, LocalDate claimDate, boolean oneDay, boolean byProvider) {
+      Claim claim,
+      int i,
+      LocalDate date,
+      LocalDate claimDate,
+      boolean oneDay,
+      RenderingProviders providers) {
     int code = claim.line(i).line().code().packed();
     for (int j = 0; j < claim.size(); j++) {
       if (j != i
           && claim.line(j).line().code().packed() != code
-          && (oneDay || !apart(claim, j, i, date, claimDate, byProvider))) {
+          && (oneDay || !apart(claim, j, i, date, claimDate, providers))) {
         return true;
       }
     }
@@ -369,12 +380,17 @@ public final class PtpClaimEdit implements ClaimEdit {
 
   /**
    * Tells whether line {@code x} is not paired with line {@code y}, of {@code date}: another date,
-   * or, when pairs are per rendering provider, another provider.
+   * or, when pairs are per rendering provider ({@code providers} not null), another provider.
    */
   private static boolean apart(
-      Claim claim, int x, int y, LocalDate date, LocalDate claimDate, boolean byProvider) {
+      Claim claim,
+      int x,
+      int y,
+      LocalDate date,
+      LocalDate claimDate,
+      RenderingProviders providers) {
     return !claim.line(x).dateOfServiceOr(claimDate).equals(date)
-        || byProvider && !claim.line(x).sameProvider(claim.line(y));
+        || providers != null && !providers.same(claim.line(x), claim.line(y));
   }
 
   private EditFinding sameSite(

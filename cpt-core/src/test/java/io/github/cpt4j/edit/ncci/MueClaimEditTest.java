@@ -13,6 +13,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,6 +71,31 @@ class MueClaimEditTest {
     assertEquals(List.of(0, 2), lines(found));
     assertEquals("1,3", found.get(0).data().get("lines"));
     assertEquals("2", found.get(0).data().get("units"));
+  }
+
+  @Test
+  void theUnitsOfALineNamingNoProviderAreTheOneNamedProvidersUnits() {
+    // A line without a rendering provider is the billing provider's (CMS-1500 item 24J left
+    // blank): beside lines of one NPI, that provider's. 2 units by him and 2 naming none are 4 of
+    // his, over the MUE of 2 (MAI 3), denied as the same 4 units naming no one on either line are.
+    // They passed, each 2 units of a different provider.
+    MueClaimEdit edit = MueClaimEdit.of(MueTable.builder().add(mue("0009U", 2, '3')).build());
+    Claim named =
+        Claim.of(BilledLine.parse("0009U x2 by 1234567893"), BilledLine.parse("0009U x2"));
+    List<EditFinding> found = edit.check(named, on("2025-06-02"));
+    assertEquals(List.of(0, 1), lines(found));
+    assertEquals("4", found.get(0).data().get("units"));
+    assertEquals("1,2", found.get(0).data().get("lines"));
+    assertEquals(found, edit.check(named, on("2025-06-02"), true)); // the long claim's tally
+    assertEquals(List.of(0, 1), lines(edit.check(claim("0009U x2", "0009U x2"), on("2025-06-02"))));
+    // Beside lines of two NPIs, whose the line is cannot be told: its units are counted apart.
+    Claim two =
+        Claim.of(
+            BilledLine.parse("0009U x2 by 1234567893"),
+            BilledLine.parse("0009U by 2000000002"),
+            BilledLine.parse("0009U x2"));
+    assertSame(List.of(), edit.check(two, on("2025-06-02")));
+    assertSame(List.of(), edit.check(two, on("2025-06-02"), true));
   }
 
   @Test
@@ -200,7 +226,9 @@ class MueClaimEditTest {
     Claim claim = builder.build();
     LocalDate date = LocalDate.of(2025, 6, 2);
     assertEquals(
-        (long) lines * ClaimLine.MAX_UNITS, MueClaimEdit.unitsOfCode(claim, 0, date, date, true));
+        (long) lines * ClaimLine.MAX_UNITS,
+        MueClaimEdit.unitsOfCode(
+            claim, 0, date, date, RenderingProviders.of(claim, on(date.toString()))));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.fee.PricingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * NCCI's edits judge "the same provider, the same beneficiary, the same date of service": on a
- * group's claim, what they find is what they find on each rendering provider's lines alone.
+ * group's claim, what they find is what they find on each rendering provider's lines alone, the
+ * lines naming none being the provider {@link RenderingProviders} says.
  */
 class NcciProviderProperties {
 
@@ -62,6 +64,7 @@ class NcciProviderProperties {
     }
     Claim claim = Claim.of(lines);
     PricingContext context = on("2025-06-02");
+    RenderingProviders whose = RenderingProviders.of(claim, context);
     for (ClaimEdit edit : EDITS) {
       List<String> whole = new ArrayList<>();
       for (EditFinding finding : edit.check(claim, context)) {
@@ -72,7 +75,7 @@ class NcciProviderProperties {
         List<Integer> indexes = new ArrayList<>();
         List<BilledLine> own = new ArrayList<>();
         for (int i = 0; i < claim.size(); i++) {
-          if (claim.line(i).renderingProvider().equals(provider)) {
+          if (whose.of(claim.line(i)).equals(provider)) {
             indexes.add(i);
             own.add(claim.line(i));
           }

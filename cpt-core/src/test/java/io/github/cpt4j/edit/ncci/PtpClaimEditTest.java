@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
 import java.time.LocalDate;
@@ -170,6 +173,39 @@ class PtpClaimEditTest {
     List<EditFinding> found = EDIT.check(oneProvider, on("2025-06-02"));
     assertEquals(1, found.size(), found.toString());
     assertEquals(2, found.get(0).line());
+  }
+
+  @Test
+  void aLineNamingNoProviderIsTheOneNamedProvidersLine() {
+    // A line without a rendering provider is the billing provider's (CMS-1500 item 24J left
+    // blank): beside lines of one NPI, that provider's, so his 27447 bundles the 20610 naming
+    // none, as it does when neither line names one. It was a pair of no one.
+    Claim named = Claim.of(BilledLine.parse("27447 by 1234567893"), BilledLine.parse("20610"));
+    List<EditFinding> found = EDIT.check(named, on("2025-06-02"));
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(1, found.get(0).line());
+    assertEquals(EditAction.DENY_LINE, found.get(0).action());
+    assertEquals(found, EDIT.check(claim("27447", "20610"), on("2025-06-02")));
+    // Whichever line names him.
+    assertEquals(
+        1,
+        EDIT.check(
+                Claim.of(BilledLine.parse("27447"), BilledLine.parse("20610 by 1234567893")),
+                on("2025-06-02"))
+            .size());
+    // Beside lines of two NPIs, whose the line is cannot be told: it is paired with neither.
+    Claim two =
+        Claim.of(
+            BilledLine.parse("27447 by 1234567893"),
+            BilledLine.parse("99213 by 2000000002"),
+            BilledLine.parse("20610"));
+    assertSame(List.of(), EDIT.check(two, on("2025-06-02")));
+    // Nor when the context makes the named provider another kind of practitioner than the
+    // claim's own: the line naming none is then another practitioner's.
+    PricingContext np =
+        on("2025-06-02")
+            .withPractitioner(Npi.parse("1234567893"), PractitionerType.NURSE_PRACTITIONER);
+    assertSame(List.of(), EDIT.check(named, np));
   }
 
   @Test

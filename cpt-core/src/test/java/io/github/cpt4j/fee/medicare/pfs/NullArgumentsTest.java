@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.edit.ncci.MueClaimEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
@@ -24,6 +26,7 @@ import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
 import io.github.cpt4j.fee.medicare.pfs.claim.CriticalCareEdit;
 import io.github.cpt4j.fee.medicare.pfs.claim.GlobalSurgeryEdit;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,7 +84,14 @@ class NullArgumentsTest {
     tester.testAllPublicInstanceMethods(GlobalSurgeryEdit.of(Fixtures.schedule()));
     tester.testAllPublicInstanceMethods(CriticalCareEdit.standard());
     tester.testAllPublicStaticMethods(CriticalCareEdit.class);
+    Claim claim = Claim.of(BilledLine.parse("27447 by 1234567893"), BilledLine.parse("20610"));
+    PricingContext context = PricingContext.withoutArea(LocalDate.of(2025, 6, 2), Setting.FACILITY);
+    RenderingProviders providers = RenderingProviders.of(claim, context);
+    tester.setDefault(RenderingProviders.class, providers);
+    tester.setDefault(BilledLine.class, claim.line(0));
     tester.testAllPublicStaticMethods(ProviderDay.class);
+    tester.testAllPublicStaticMethods(RenderingProviders.class);
+    tester.testAllPublicInstanceMethods(providers);
     tester.testAllPublicStaticMethods(Visits.class);
     NullPointerException e =
         assertThrows(

@@ -11,6 +11,7 @@ import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -55,10 +56,11 @@ import java.util.function.IntPredicate;
  * </ul>
  *
  * <p>A package holds only the visits of the surgeon's own rendering provider ({@link
- * BilledLine#renderingProvider()}; lines without one are all one provider's): the related services
- * "when furnished by the physician who performs the surgery" (section 40.1.A). Physicians of one
- * group and one specialty are one physician for the package (section 30.6.5): give their lines the
- * same rendering provider, or none.
+ * BilledLine#renderingProvider()}; lines without one are the provider {@link RenderingProviders}
+ * says, the one NPI the other lines name, or a provider of their own): the related services "when
+ * furnished by the physician who performs the surgery" (section 40.1.A). Physicians of one group
+ * and one specialty are one physician for the package (section 30.6.5): give their lines the same
+ * rendering provider, or none.
  *
  * <p>A line of modifier 55 alone (postoperative management by another physician) is not the
  * procedure of the day: it bills days of care after a surgery done elsewhere, so the day before and
@@ -231,7 +233,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         }
       }
       if (procedures == null) {
-        procedures = procedures(claim, context.dateOfService(), denied);
+        procedures =
+            procedures(
+                claim, context.dateOfService(), denied, RenderingProviders.of(claim, context));
       }
       if (procedures == Procedures.NONE) {
         // No package to hold any visit (found is still null: every earlier visit went on before
@@ -258,7 +262,8 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    * by another edit) whose relative value row gives a period of 000, 010 or 090, or of 010 or 090
    * for a line of modifier 55 alone, whose package holds the postoperative days only.
    */
-  private Procedures procedures(Claim claim, LocalDate claimDate, IntPredicate denied) {
+  private Procedures procedures(
+      Claim claim, LocalDate claimDate, IntPredicate denied, RenderingProviders providers) {
     int n = claim.size();
     int count = 0;
     for (int p = 0; p < n; p++) {
@@ -282,7 +287,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         i++;
       }
     }
-    return new Procedures(claim, lines, periods, days, parts);
+    return new Procedures(claim, providers, lines, periods, days, parts);
   }
 
   /**
@@ -324,9 +329,19 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   private static final class Procedures {
     /** A claim without procedures: shared by every call of every thread, so never indexed. */
     static final Procedures NONE =
-        new Procedures(Claim.of(), new int[0], new GlobalPeriod[0], new long[0], new Part[0]);
+        new Procedures(
+            Claim.of(),
+            null, // never asked whose a line is: it has no procedure
+            new int[0],
+            new GlobalPeriod[0],
+            new long[0],
+            new Part[0]);
 
     final Claim claim;
+
+    /** Whose lines the claim's lines are: the visit's provider is the surgeon, or not. */
+    final RenderingProviders providers;
+
     final int[] lines;
     final GlobalPeriod[] periods;
     final long[] days;
@@ -339,8 +354,15 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     private ByDate minor;
     private ByDate major;
 
-    Procedures(Claim claim, int[] lines, GlobalPeriod[] periods, long[] days, Part[] parts) {
+    Procedures(
+        Claim claim,
+        RenderingProviders providers,
+        int[] lines,
+        GlobalPeriod[] periods,
+        long[] days,
+        Part[] parts) {
       this.claim = claim;
+      this.providers = providers;
       this.lines = lines;
       this.periods = periods;
       this.days = days;
@@ -353,7 +375,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
      * not another practitioner's of the group.
      */
     boolean byProviderOf(int i, BilledLine visit) {
-      return claim.line(lines[i]).sameProvider(visit);
+      return providers.same(claim.line(lines[i]), visit);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.fee.ClaimPricer;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
@@ -208,25 +209,27 @@ import java.util.function.Function;
  * A line may carry its own date of service ({@link
  * io.github.cpt4j.claim.BilledLine#dateOfService()}; without one it is on the context's date) and
  * its rendering provider ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines
- * without one are all the claim's one provider's). A group's claim may hold the services of several
- * of its practitioners (each performing physician named on his lines, CMS-1500 item 24J: Medicare
- * Claims Processing Manual, ch. 26 §10.4), and CMS's same-day rules are one physician's: the
- * multiple surgery rules apply to procedures "by the same physician" on the same day (ch. 12
- * §40.6), so a surgeon's procedure and the assistant's line for it are not a first and a second
- * procedure. A claim is therefore priced one provider's day at a time ({@link ProviderDay}): each
- * date's lines of each provider are evaluated in the context of that date, and the claim steps
- * (multiple-procedure ranking, bilateral pairs, status T, add-ons, billed charges, the anesthesia
- * session) apply to those lines only. The component reductions (step {@code component-reduction},
- * MULT PROC 4 to 7) are the exception: CMS applies them to the services of the group, the billing
- * provider of the claim, so they rank the lines of every provider of a date together. The imaging
- * reductions cover services "furnished by the same physician or by multiple physicians in the same
- * group practice (same group NPI)" to one patient in one session on one day (CY 2012 and 2013
- * physician fee schedule final rules, CMS-1590-FC, 77 FR 68891), the cardiovascular and
- * ophthalmology reductions likewise (CY 2013), and the therapy reduction all the therapy a group
- * furnishes a patient on a day (CY 2011). Physicians of one group and one specialty are one
- * physician for these rules (ch. 12 §30.6.5): give their lines one rendering provider, or none.
- * Each provider's lines are priced as furnished by the practitioner type the context gives his NPI
- * ({@link PricingContext#withPractitioner(io.github.cpt4j.claim.Npi,
+ * without one are the one NPI the other lines name, or, beside lines of several NPIs, a provider of
+ * their own with a {@link ClaimWarning.Kind#RENDERING_PROVIDER_UNKNOWN} warning: {@link
+ * RenderingProviders}). A group's claim may hold the services of several of its practitioners (each
+ * performing physician named on his lines, CMS-1500 item 24J: Medicare Claims Processing Manual,
+ * ch. 26 §10.4), and CMS's same-day rules are one physician's: the multiple surgery rules apply to
+ * procedures "by the same physician" on the same day (ch. 12 §40.6), so a surgeon's procedure and
+ * the assistant's line for it are not a first and a second procedure. A claim is therefore priced
+ * one provider's day at a time ({@link ProviderDay}): each date's lines of each provider are
+ * evaluated in the context of that date, and the claim steps (multiple-procedure ranking, bilateral
+ * pairs, status T, add-ons, billed charges, the anesthesia session) apply to those lines only. The
+ * component reductions (step {@code component-reduction}, MULT PROC 4 to 7) are the exception: CMS
+ * applies them to the services of the group, the billing provider of the claim, so they rank the
+ * lines of every provider of a date together. The imaging reductions cover services "furnished by
+ * the same physician or by multiple physicians in the same group practice (same group NPI)" to one
+ * patient in one session on one day (CY 2012 and 2013 physician fee schedule final rules,
+ * CMS-1590-FC, 77 FR 68891), the cardiovascular and ophthalmology reductions likewise (CY 2013),
+ * and the therapy reduction all the therapy a group furnishes a patient on a day (CY 2011).
+ * Physicians of one group and one specialty are one physician for these rules (ch. 12 §30.6.5):
+ * give their lines one rendering provider, or none. Each provider's lines are priced as furnished
+ * by the practitioner type the context gives his NPI ({@link
+ * PricingContext#withPractitioner(io.github.cpt4j.claim.Npi,
  * io.github.cpt4j.fee.PractitionerType)}: a nurse practitioner's 85% beside a physician's 100%),
  * else by the context's own. The edits of one day (NCCI's, {@link ClaimEdit#perProviderDay()})
  * check each provider's day apart; the global surgery edit sees the whole claim, for the day before
@@ -490,11 +493,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
     List<EditFinding> findings = scrubber.scrub(claim, context);
+    RenderingProviders providers = RenderingProviders.of(claim, context);
     ImmutableList<PricedLine> participating =
-        finished(work(claim, context.withParticipating(true), findings, null, true));
+        finished(work(claim, context.withParticipating(true), providers, findings, null, true));
     ImmutableList<PricedLine> approved =
         LimitingCharges.anyPaidOnlyOnAssignment(participating, context)
-            ? finished(work(claim, context, findings, null, false))
+            ? finished(work(claim, context, providers, findings, null, false))
             : null;
     return PricedClaim.ofLimitingCharges(
         context, LimitingCharges.of(participating, approved, context));
@@ -582,12 +586,22 @@ public final class MedicareClaimPricer implements ClaimPricer {
         kept.add(finding.onLine(j));
       }
     }
+    // The whole claim's lines say whose the selected lines naming no provider are.
     return finished(
-        work(Claim.of(part).withLineNumbers(named), context, kept, numbers, limitingCharges));
+        work(
+            Claim.of(part).withLineNumbers(named),
+            context,
+            RenderingProviders.of(claim, context),
+            kept,
+            numbers,
+            limitingCharges));
   }
 
   private PricedClaim priceWith(Claim claim, PricingContext context, List<EditFinding> findings) {
-    return PricedClaim.of(context, finished(work(claim, context, findings, null, false)));
+    return PricedClaim.of(
+        context,
+        finished(
+            work(claim, context, RenderingProviders.of(claim, context), findings, null, false)));
   }
 
   /** The lines' immutable outcomes, once every step is done. */
@@ -600,14 +614,16 @@ public final class MedicareClaimPricer implements ClaimPricer {
   }
 
   /**
-   * Evaluates and runs the claim steps over every line of {@code claim}; the line at {@code i} is
-   * numbered {@code numbers[i]} (or {@code i} when {@code numbers} is null) in explanations. With
-   * {@code limitingCharges}, for the amounts their limiting charges are of ({@link
+   * Evaluates and runs the claim steps over every line of {@code claim}, whose lines naming no
+   * rendering provider are the provider {@code providers} says; the line at {@code i} is numbered
+   * {@code numbers[i]} (or {@code i} when {@code numbers} is null) in explanations. With {@code
+   * limitingCharges}, for the amounts their limiting charges are of ({@link
    * ClaimState#pricesLimitingCharges()}).
    */
   private LineWork[] work(
       Claim claim,
       PricingContext context,
+      RenderingProviders providers,
       List<EditFinding> findings,
       int[] numbers,
       boolean limitingCharges) {
@@ -617,7 +633,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     // context, and the component reductions to each date's lines of every provider.
     // One provider's lines of one date: in that date's context, with the practitioner type the
     // context gives that provider, as the claim edits of one provider's day saw them.
-    PricingContext onDate = ProviderDay.singleContext(claim, context);
+    PricingContext onDate = ProviderDay.singleContext(claim, context, providers);
     if (onDate != null) {
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
@@ -632,7 +648,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
       applyFindings(lines, findings);
       priceDate(claim, evaluator, lines, limitingCharges);
     } else {
-      List<ProviderDay> days = ProviderDay.split(claim, context);
+      List<ProviderDay> days = ProviderDay.split(claim, context, providers);
       LineEvaluator[] evaluators = new LineEvaluator[days.size()];
       for (int d = 0; d < evaluators.length; d++) {
         ProviderDay day = days.get(d);
@@ -649,6 +665,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
         }
       }
       applyFindings(lines, findings);
+      warnOfUnknownProviders(claim, providers, lines);
       // The days come by date, then provider: the providers of one date are next to one another.
       for (int d = 0; d < evaluators.length; ) {
         int end = d + 1;
@@ -666,6 +683,25 @@ public final class MedicareClaimPricer implements ClaimPricer {
       }
     }
     return lines;
+  }
+
+  /**
+   * Warns on each line naming no rendering provider of a claim whose other lines name two or more
+   * ({@link ClaimWarning.Kind#RENDERING_PROVIDER_UNKNOWN}): the same-day rules cannot tell whose it
+   * is, and judge such lines as a provider of their own.
+   */
+  private static void warnOfUnknownProviders(
+      Claim claim, RenderingProviders providers, LineWork[] lines) {
+    Optional<String> warning = providers.unknownProviderWarning(claim);
+    if (warning.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < lines.length; i++) {
+      if (claim.line(i).renderingProvider().isEmpty()) {
+        lines[i].warn(
+            ClaimWarning.Kind.RENDERING_PROVIDER_UNKNOWN, RenderingProviders.RULE, warning.get());
+      }
+    }
   }
 
   /** The lines of {@code day}, out of the whole claim's. */

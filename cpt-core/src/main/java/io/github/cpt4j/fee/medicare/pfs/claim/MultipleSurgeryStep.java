@@ -95,7 +95,7 @@ final class MultipleSurgeryStep implements ClaimStep {
         if (!surgeon.has(LineWork.ASSISTANT)
             && surgeon.isPayable()
             && surgeon.line.code().equals(assistant.line.code())) {
-          // Lines of one day and provider name the same NPI, or none.
+          // Lines of one day and provider name the same NPI, or none (the day's NPI).
           String whose =
               assistant
                   .billed
@@ -130,18 +130,19 @@ final class MultipleSurgeryStep implements ClaimStep {
    * 62.5% in full. The amounts stay as priced; the warning, on each of the lines, says why they may
    * be low. A code no rule ranks is left alone, as for an assistant's line.
    *
-   * <p>Only lines without a rendering provider are warned of: lines that name one are that
-   * surgeon's own. Nor are one surgeon's two lines that say so: the two sides of a bilateral
-   * procedure (62-RT and 62-LT, which RVU25D's BILAT SURG text takes as 62-50 and this pricer pays
-   * alike) or a second site or session of his (59, the X modifiers and the others of {@link
-   * BilateralStep#saysAnotherSiteOrSession}, but 77, another physician's repeat).
+   * <p>Only a pair of which a line names no rendering provider is warned of (the lines naming none
+   * are the provider {@link io.github.cpt4j.edit.RenderingProviders} says, maybe the other line's):
+   * two lines that name one NPI are that surgeon's own. Nor are one surgeon's two lines that say
+   * so: the two sides of a bilateral procedure (62-RT and 62-LT, which RVU25D's BILAT SURG text
+   * takes as 62-50 and this pricer pays alike) or a second site or session of his (59, the X
+   * modifiers and the others of {@link BilateralStep#saysAnotherSiteOrSession}, but 77, another
+   * physician's repeat).
    */
   private static void warnOfCoSurgeonsAsOne(LineWork[] lines, List<Procedure> procedures) {
     for (LineWork coSurgeon : lines) {
       if (!coSurgeon.has(LineWork.M62)
           || !coSurgeon.isPayable()
           || !isRanked(coSurgeon)
-          || coSurgeon.billed.renderingProvider().isPresent()
           || saysOwnSecondService(coSurgeon)) {
         continue;
       }
@@ -150,7 +151,8 @@ final class MultipleSurgeryStep implements ClaimStep {
             && other.has(LineWork.M62)
             && other.isPayable()
             && other.line.code().equals(coSurgeon.line.code())
-            && other.billed.renderingProvider().isEmpty()
+            && (coSurgeon.billed.renderingProvider().isEmpty()
+                || other.billed.renderingProvider().isEmpty())
             && !saysOwnSecondService(other)
             && !areOppositeSides(coSurgeon, other)) {
           boolean paired = pairedAsBilateral(coSurgeon, other, procedures);

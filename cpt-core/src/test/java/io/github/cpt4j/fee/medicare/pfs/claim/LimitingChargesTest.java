@@ -189,8 +189,12 @@ class LimitingChargesTest {
   @Test
   void anAssistantAtSurgeryWhoIsNotAPhysicianHasNone() {
     Npi assistant = Npi.parse("1234567893");
+    // The surgeon named too: a line naming none beside the assistant's alone would be his.
     Claim claim =
-        Claim.of(List.of(billed("27447"), billed("27447-AS").withRenderingProvider(assistant)));
+        Claim.of(
+            List.of(
+                billed("27447").withRenderingProvider(Npi.parse("1000000004")),
+                billed("27447-AS").withRenderingProvider(assistant)));
     for (PricingContext context :
         List.of(CONTEXT, CONTEXT.withPractitioner(assistant, PractitionerType.PHYSICIAN))) {
       assertEquals(List.of("1000.00", "136.00"), amounts(PRICER.price(claim, context)));

@@ -9,6 +9,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
@@ -560,7 +561,8 @@ class MedicareClaimPricerProperties {
   /**
    * Lines of several rendering providers on one date: every line is priced as when its provider's
    * lines are priced as a claim of their own, the global surgery edit included (a package holds
-   * only its surgeon's visits). Lines without an NPI are one provider's. The lines of the component
+   * only its surgeon's visits). Lines without an NPI are the provider {@link RenderingProviders}
+   * says: the one NPI the others name, else a provider of their own. The lines of the component
    * reductions (MULT PROC 4 to 7) are the exception, ranked over every provider's lines of the
    * date: the law is stated for the others, and the next law states theirs.
    */
@@ -579,11 +581,12 @@ class MedicareClaimPricerProperties {
     }
     Claim group = Claim.of(billed);
     PricedClaim whole = PRICER.price(group, CONTEXT);
+    RenderingProviders whose = RenderingProviders.of(group, CONTEXT);
     for (Optional<Npi> provider : providers) {
       List<Integer> indexes = new ArrayList<>();
       List<BilledLine> lines = new ArrayList<>();
       for (int i = 0; i < group.size(); i++) {
-        if (group.line(i).renderingProvider().equals(provider)) {
+        if (whose.of(group.line(i)).equals(provider)) {
           indexes.add(i);
           lines.add(group.line(i));
         }

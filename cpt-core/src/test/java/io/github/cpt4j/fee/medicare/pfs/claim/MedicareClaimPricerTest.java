@@ -1282,14 +1282,89 @@ class MedicareClaimPricerTest {
     }
 
     @Test
-    void linesWithoutAProviderAreOneProvidersAndApartFromNamedOnes() {
-      // The unnamed lines rank together, the named one alone.
-      assertAmounts(
-          priceBilled("27447", "27130", "27130" + SURGEON),
-          "2350.00",
-          "1000.00",
-          "450.00",
-          "900.00");
+    void linesWithoutAProviderAreTheOneNamedProvidersLines() {
+      // CMS-1500 item 24J left blank: the billing provider's line, beside lines of one NPI that
+      // provider's. His 27130 is his second procedure, 50% of 900.00, whichever line names him
+      // (it was another provider's first, 900.00); his surgery's package holds the visit naming
+      // none; his and a line naming none are two co-surgeons' lines of one provider, warned of.
+      for (PricedClaim claim :
+          List.of(
+              priceBilled("27447", "27130" + SURGEON), priceBilled("27447" + SURGEON, "27130"))) {
+        assertAmounts(claim, "1450.00", "1000.00", "450.00");
+        for (PricedLine line : claim.lines()) {
+          assertFalse(
+              hasWarning(line, ClaimWarning.Kind.RENDERING_PROVIDER_UNKNOWN), line::toString);
+        }
+      }
+      PricedClaim visit = priceBilled("27447" + SURGEON, "99213");
+      assertEquals(UnpricedReason.GLOBAL_SURGERY, visit.line(1).reason().orElseThrow());
+      PricedClaim coSurgeons = priceBilled("22612-62" + SURGEON, "22612-62");
+      // Equal amounts: the line naming none is ranked first (the tie broken by provider).
+      assertAmounts(coSurgeons, "1125.00", "375.00", "750.00");
+      for (int i = 0; i < 2; i++) {
+        assertTrue(
+            hasWarning(coSurgeons.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE),
+            coSurgeons::toString);
+      }
+    }
+
+    @Test
+    void linesWithoutAProviderBesideSeveralNamedOnesAreApartAndWarnedOf() {
+      // Whose they are cannot be told: the lines naming none rank together, each named
+      // provider's alone, and each line naming none says so.
+      PricedClaim claim =
+          assertAmounts(
+              priceBilled("27447", "27130", "27130" + SURGEON, "99213" + ASSISTANT),
+              "2450.00",
+              "1000.00",
+              "450.00",
+              "900.00",
+              "100.00");
+      for (int i = 0; i < 2; i++) {
+        ClaimWarning warning = warning(claim.line(i), ClaimWarning.Kind.RENDERING_PROVIDER_UNKNOWN);
+        assertEquals("rendering-provider", warning.rule());
+        assertEquals(
+            "lines 1, 2 name no rendering provider beside lines of 1000000004 and 1234567893:"
+                + " whose they are cannot be told, so the same-day rules (NCCI pairs and units,"
+                + " the surgical ranking, bilateral pairs, the global package) judge them as"
+                + " another provider's; give each line its rendering provider's NPI",
+            warning.message());
+      }
+      assertFalse(hasWarning(claim.line(2), ClaimWarning.Kind.RENDERING_PROVIDER_UNKNOWN));
+      assertFalse(hasWarning(claim.line(3), ClaimWarning.Kind.RENDERING_PROVIDER_UNKNOWN));
+      // Its limiting charges say it too.
+      assertTrue(
+          hasWarning(
+              PRICER
+                  .limitingCharges(
+                      Claim.of(
+                          BilledLine.parse("27447" + SURGEON),
+                          BilledLine.parse("27130" + ASSISTANT),
+                          BilledLine.parse("20610")),
+                      CONTEXT)
+                  .line(2),
+              ClaimWarning.Kind.RENDERING_PROVIDER_UNKNOWN));
+    }
+
+    @Test
+    void linesWithoutAProviderOfAnotherPractitionerTypeAreTheClaimsOwn() {
+      // The context makes the named provider a nurse practitioner and the claim's own
+      // practitioner a physician: the line naming none is the physician's, not the nurse
+      // practitioner's. Each is the first procedure of his own day, and nothing to warn of.
+      PricingContext group =
+          CONTEXT.withPractitioner(
+              io.github.cpt4j.claim.Npi.parse("1234567893"),
+              io.github.cpt4j.fee.PractitionerType.NURSE_PRACTITIONER);
+      PricedClaim claim =
+          assertAmounts(
+              PRICER.price(
+                  Claim.of(BilledLine.parse("27447"), BilledLine.parse("27130" + SURGEON)), group),
+              "1765.00",
+              "1000.00",
+              "765.00");
+      for (PricedLine line : claim.lines()) {
+        assertFalse(hasWarning(line, ClaimWarning.Kind.RENDERING_PROVIDER_UNKNOWN), line::toString);
+      }
     }
 
     @Test
