@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,9 +85,10 @@ class RenderingProviderTest {
         assistantAlone.doubleValue() / 2, assistantRanked.doubleValue(), 0.011, one::toString);
     // One NPI on both lines, or none: one practitioner's claim.
     assertEquals(one.get(2).subList(1, 3), sameNpi.get(2).subList(1, 3));
-    // A line without an NPI beside one with: two providers, as the library reads them.
+    // A line without an NPI beside lines of one: that NPI's, as the library reads it (the
+    // billing provider's, CMS-1500 item 24J left blank), so one practitioner's claim again.
     List<List<String>> mixed = priceLines(0, "27447", "27447-80 by " + ASSISTANT);
-    assertEquals(apart.get(2).subList(1, 3), mixed.get(2).subList(1, 3));
+    assertEquals(one.get(2).subList(1, 3), mixed.get(2).subList(1, 3));
   }
 
   /** A bad NPI is an invalid line with the parse message, the other lines priced; no trace. */
@@ -310,6 +312,65 @@ class RenderingProviderTest {
   }
 
   @TempDir Path dir;
+
+  /**
+   * A row without an NPI is the billing provider's (CMS-1500 item 24J left blank): beside rows of
+   * one NPI, that provider's. His 27447 and a 20610 naming no one are one surgeon's procedures
+   * (20610 ranked second, 50% of 42.14, where it was paid 42.14 in full) and an NCCI pair; his 2
+   * units of a code and 2 naming no one are 4 of his against the MUE. Beside rows of two NPIs a row
+   * naming none stays apart, and its explanation says whose it cannot tell.
+   */
+  @Test
+  void aRowWithoutAnNpiIsTheOneNamedProvidersRow() throws IOException {
+    String header = "claim,code,modifiers,units,date,rendering_provider\n";
+    String rows =
+        "A,27447,,1,2025-06-02,"
+            + SURGEON
+            + "\nA,20610,,1,2025-06-02,\n"
+            + "B,27447,,1,2025-06-02,"
+            + SURGEON
+            + "\nB,20610,,1,2025-06-02,\nB,99213,,1,2025-06-02,"
+            + ASSISTANT
+            + "\n";
+    List<List<String>> priced = batch(header + rows, 0);
+    assertEquals(List.of("1197.89", "priced"), priced.get(1).subList(6, 8), priced::toString);
+    assertEquals(List.of("21.07", "priced"), priced.get(2).subList(6, 8), priced::toString);
+    // Two NPIs: the row naming none is another provider's first procedure, and warned of.
+    assertEquals(List.of("42.14", "priced"), priced.get(4).subList(6, 8), priced::toString);
+    assertEquals(
+        "warning: line 2 names no rendering provider beside lines of 1000000004 and 1234567893:"
+            + " whose it is cannot be told, so the same-day rules (NCCI pairs and units, the"
+            + " surgical ranking, bilateral pairs, the global package) judge it as another"
+            + " provider's; give each line its rendering provider's NPI",
+        priced.get(4).get(8));
+    assertEquals("", priced.get(2).get(8), priced::toString);
+
+    Path ptp = Files.writeString(dir.resolve("ptp1.txt"), ScrubCommandTest.PTP);
+    Path mue =
+        Files.writeString(
+            dir.resolve("mue.csv"),
+            ScrubCommandTest.MUE.replace(
+                "J1100,10,2 Date of Service Edit: Policy,test",
+                "0009U,2,3 Date of Service Edit: Clinical,test"),
+            StandardCharsets.ISO_8859_1);
+    String input =
+        header
+            + rows
+            + "C,0009U,,2,2025-06-02,"
+            + SURGEON
+            + "\nC,0009U,,2,2025-06-02,\nD,0009U,,2,2025-06-02,\nD,0009U,,2,2025-06-02,\n";
+    Cli.Result r =
+        Cli.runWithInput(
+            input, "scrub", "--input", "-", "--ptp", ptp.toString(), "--mue", mue.toString());
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(2).startsWith("A,20610,,1,2025-06-02,,\"ncci_ptp: "), r::toString);
+    // Two NPIs: whose 20610 is cannot be told, and no NPI's 27447 bundles it.
+    assertEquals("B,20610,,1,2025-06-02,,", lines.get(4), r::toString);
+    for (int row = 6; row <= 9; row++) {
+      assertTrue(lines.get(row).contains(",\"ncci_mue: 0009U: 4 units"), r::toString);
+    }
+  }
 
   /**
    * {@code cpt scrub} reads the column too: NCCI's pair edits are one provider's ("same provider,
