@@ -10,6 +10,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -35,7 +36,8 @@ import java.util.List;
  * <p>A flag, not a denial: the contractor pays the visit at the established patient's level, or the
  * documentation shows another specialty; the biller corrects the code. The procedures of the
  * earlier days (a face-to-face service too) are not looked at: which are face to face, and which an
- * interpretation alone, no file says. Lines without a rendering provider are all one provider's;
+ * interpretation alone, no file says. Lines without a rendering provider are the provider {@link
+ * RenderingProviders} makes them (the claim's one named NPI, else a provider of their own);
  * physicians of one group and one specialty are one physician (section 30.6.5), so give their lines
  * one NPI, or none. An edit of the whole claim ({@link #perProviderDay()} false), as it judges
  * lines across their dates; an undated line is on the context's date.
@@ -108,6 +110,8 @@ public final class NewPatientVisitEdit implements ClaimEdit {
       return List.of();
     }
     LocalDate claimDate = context.dateOfService();
+    // Lines naming no provider beside lines of one NPI are that provider's, as for every rule.
+    RenderingProviders providers = RenderingProviders.of(claim, context);
     Integer[] order = new Integer[visits];
     for (int i = 0, k = 0; i < n; i++) {
       if (Visits.isVisit(claim.line(i).line().code())) {
@@ -118,7 +122,7 @@ public final class NewPatientVisitEdit implements ClaimEdit {
     // this order is, when of the same provider, the latest one before it.
     Comparator<Integer> byProviderDateLine =
         Comparator.comparing(
-                (Integer i) -> claim.line(i).renderingProvider().orElse(null),
+                (Integer i) -> providers.of(claim.line(i)).orElse(null),
                 Comparator.nullsFirst(Comparator.<Npi>naturalOrder()))
             .thenComparing(i -> claim.line(i).dateOfServiceOr(claimDate))
             .thenComparingInt(i -> i);
@@ -129,7 +133,7 @@ public final class NewPatientVisitEdit implements ClaimEdit {
       int before = order[k - 1];
       BilledLine visit = claim.line(v);
       BilledLine earlier = claim.line(before);
-      if (!isNewPatientVisit(visit.line().code()) || !visit.sameProvider(earlier)) {
+      if (!isNewPatientVisit(visit.line().code()) || !providers.same(visit, earlier)) {
         continue;
       }
       LocalDate date = visit.dateOfServiceOr(claimDate);

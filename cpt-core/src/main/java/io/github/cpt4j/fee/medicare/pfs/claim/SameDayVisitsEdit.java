@@ -54,7 +54,8 @@ import java.util.List;
  * <p>Modifiers do not pass the first two rules: the manual names none, and the codes (initial
  * hospital care, discharge) are per day. An admission or discharge the schedule does not price
  * holds no other visit. The same provider is the lines' rendering provider ({@link
- * io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines without one are all one provider's):
+ * io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines without one are the provider {@link
+ * io.github.cpt4j.edit.RenderingProviders} makes them, the claim's one named NPI or their own):
  * physicians of one group and one specialty are one physician for these rules (section 30.6.5), so
  * give their lines one NPI, or none. An edit of one provider's day ({@link
  * ClaimEdit#perProviderDay()}). A visit that another rule of this edit denies does not count

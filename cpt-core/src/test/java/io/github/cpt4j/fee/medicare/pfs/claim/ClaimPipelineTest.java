@@ -785,8 +785,19 @@ class ClaimPipelineTest {
     // 25 and 59 on one visit break a modifier rule: three flags on the line, in edit order.
     List<EditFinding> findings =
         pricer.scrub(Claim.ofLines(ClaimLine.parse("99213-25-59")), CONTEXT);
-    // The global surgery edit, which judges after the others' denials, is last here anyway.
-    assertEquals(calls, names(pricer), "the edits ran in this order");
+    // The global surgery edit judges after the others' denials: it runs after all of them.
+    assertEquals(
+        List.of(
+            "payer-first",
+            ModifierRulesEdit.NAME,
+            AnesthesiaTimeEdit.NAME,
+            CriticalCareEdit.NAME,
+            "payer-middle",
+            SameDayVisitsEdit.NAME,
+            NewPatientVisitEdit.NAME,
+            GlobalSurgeryEdit.NAME),
+        calls,
+        "the edits ran in this order");
     assertEquals(
         List.of("payer-first", ModifierRulesEdit.NAME, "payer-middle"),
         findings.stream().map(EditFinding::edit).toList(),

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class SameDayVisitsTest {
 
+  // Two named providers: a line naming none beside one named NPI would be that NPI's.
+  private static final String PROVIDER = " by 1234567893";
+
   private static final String OTHER_PROVIDER = " by 1000000004";
 
   private static List<RvuEntry> rows(String amount99214) {
@@ -115,9 +118,10 @@ class SameDayVisitsTest {
 
   @Test
   void theRulesAreOneProvidersOnOneDay() {
-    assertAmounts(price("99213", "99214" + OTHER_PROVIDER), "220.00", "100.00", "120.00");
+    assertAmounts(
+        price("99213" + PROVIDER, "99214" + OTHER_PROVIDER), "220.00", "100.00", "120.00");
     assertAmounts(price("99213", "99214 on 2025-06-03"), "220.00", "100.00", "120.00");
-    assertAmounts(price("99232", "99238" + OTHER_PROVIDER), "155.00", "75.00", "80.00");
+    assertAmounts(price("99232" + PROVIDER, "99238" + OTHER_PROVIDER), "155.00", "75.00", "80.00");
     assertAmounts(price("99284", "99223 on 2025-06-03"), "280.00", "120.00", "160.00");
   }
 
@@ -229,7 +233,11 @@ class SameDayVisitsTest {
   @Test
   void aNewPatientVisitFirstOrOfAnotherProviderIsNotFlagged() {
     assertTrue(price("99203", "99213 on 2025-06-09").line(0).warnings().isEmpty());
-    assertTrue(price("99213", "99203 on 2025-06-09" + OTHER_PROVIDER).line(1).warnings().isEmpty());
+    assertTrue(
+        price("99213" + PROVIDER, "99203 on 2025-06-09" + OTHER_PROVIDER)
+            .line(1)
+            .warnings()
+            .isEmpty());
     // Claim order on different dates is not the order of the visits.
     PricedClaim reversed = price("99213 on 2025-06-09", "99203");
     assertTrue(reversed.line(1).warnings().isEmpty(), reversed.toString());
