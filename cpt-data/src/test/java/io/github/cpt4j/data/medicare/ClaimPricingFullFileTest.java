@@ -303,8 +303,9 @@ class ClaimPricingFullFileTest {
       BilateralRule rule = row.indicators().bilateral();
       if (!active(row)
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
-          || rule == BilateralRule.NOT_APPLICABLE) {
-        continue;
+          || rule == BilateralRule.NOT_APPLICABLE
+          || row.code().toString().equals("G2211")) {
+        continue; // G2211 is paid once a visit, whatever its units (the add-on rule)
       }
       BigDecimal factor =
           switch (rule) {
