@@ -210,7 +210,7 @@ class PriceLimitingChargeTest {
     Cli.Result r =
         Cli.run(
             "price",
-            "27447",
+            "27447 by 1234567893",
             "27447-AS by 1000000004",
             "--locality",
             "13282-99",
