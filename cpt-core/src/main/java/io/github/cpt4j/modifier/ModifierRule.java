@@ -48,6 +48,17 @@ public enum ModifierRule {
    */
   CT_MODIFIER_OUTSIDE_CT_CODES("CT only on the CT codes of change request 9250"),
   /**
+   * Modifiers CQ and CO (a service furnished in whole or in part by a physical or occupational
+   * therapy assistant) belong only on therapy codes: Social Security Act section 1834(v) pays 85%
+   * for outpatient physical and occupational therapy services so furnished, and CMS defines CQ and
+   * CO as outpatient physical and occupational therapy services (Claims Processing Manual, chapter
+   * 5, section 20.1). The therapy codes are those CMS's relative value file subjects to the therapy
+   * reduction of the practice expense (MULT PROC 5, record layout RVU25D): the 52 codes of 2025,
+   * pinned by a test. Claim pricing takes nothing off a line whose row is not MULT PROC 5, and its
+   * explanation says so.
+   */
+  THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES("CQ and CO only on therapy codes (MULT PROC 5)"),
+  /**
    * At most one modifier from each of {22, 52}, {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79},
    * {93, 95}, {CQ, CO}, {JW, JZ}: a service's work is increased (22) or reduced (52), not both; a
    * therapy service is furnished in part by a physical therapy assistant (CQ) or by an occupational

@@ -76,7 +76,8 @@ public enum PaymentEffect {
   /**
    * CQ and CO: a therapy service furnished in whole or in part by a physical (CQ) or occupational
    * (CO) therapy assistant; Medicare pays 85% of the amount from 2022 (Social Security Act section
-   * 1834(v)).
+   * 1834(v)), of a therapy service only: claim pricing takes nothing off a code whose row is not
+   * MULT PROC 5.
    */
   THERAPY_ASSISTANT,
   /**

@@ -29,6 +29,21 @@ final class StandardModifierRules {
           "93568", "93569", "93573", "93574", "93575", "93580", "93582", "93590", "93591", "93592",
           "93593", "93594", "93595", "93596", "93597", "93598", "93615", "93616");
 
+  /**
+   * The therapy codes, on which modifiers CQ and CO belong: the codes whose rows CMS's relative
+   * value file marks MULT PROC 5, subject to the therapy reduction of the practice expense (the
+   * same 52 in each 2025 release), as claim pricing knows a therapy service by its row. Pinned by a
+   * test against the file.
+   */
+  static final ImmutableList<String> THERAPY_CODES =
+      ImmutableList.of(
+          "0791T", "92507", "92508", "92521", "92522", "92523", "92524", "92526", "92597", "92607",
+          "92609", "96125", "97012", "97016", "97018", "97022", "97024", "97026", "97028", "97032",
+          "97033", "97034", "97035", "97036", "97110", "97112", "97113", "97116", "97124", "97140",
+          "97150", "97161", "97162", "97163", "97164", "97165", "97166", "97167", "97168", "97530",
+          "97533", "97535", "97537", "97542", "97750", "97755", "97760", "97761", "97763", "G0281",
+          "G0283", "G0329");
+
   private static final String CATEGORY_II_CODES = "Category II codes (0001F-9999F)";
 
   private static final String ANESTHESIA_CODES = "anesthesia codes 00100-01999";
@@ -131,7 +146,18 @@ final class StandardModifierRules {
                 + " G0438 and G0439, the hospital clinic visit G0463)",
             "25 marks a significant, separately identifiable visit and 57 the visit that decided"
                 + " a surgery (Claims Processing Manual ch. 12 §30.6.6.B, §30.6.6.C); a procedure"
-                + " done apart from another is marked 59 or XE, XS, XP, XU"));
+                + " done apart from another is marked 59 or XE, XS, XP, XU"),
+        // SSA §1834(v) reduces outpatient physical and occupational therapy furnished in whole or
+        // in part by an assistant; CMS defines CQ and CO as such therapy (Pub. 100-04, ch. 5,
+        // §20.1). Claim pricing takes nothing off a line whose row is not MULT PROC 5.
+        new CodeRestriction(
+            ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES,
+            modifiers("CQ", "CO"),
+            true,
+            codeRanges(THERAPY_CODES),
+            "the therapy codes (MULT PROC 5 in CMS's relative value file)",
+            "the therapy assistant's 85% (Social Security Act section 1834(v)) is paid only for"
+                + " outpatient physical or occupational therapy"));
   }
 
   static ImmutableList<Exclusion> exclusions() {
@@ -212,6 +238,17 @@ final class StandardModifierRules {
       int packed = ProcedureCode.packedOf(INFANT_MEDICINE_CODES.get(i));
       ranges[2 + 2 * i] = packed;
       ranges[3 + 2 * i] = packed;
+    }
+    return ranges;
+  }
+
+  /** Each of {@code codes} as a range of one code. */
+  private static int[] codeRanges(ImmutableList<String> codes) {
+    int[] ranges = new int[2 * codes.size()];
+    for (int i = 0; i < codes.size(); i++) {
+      int packed = ProcedureCode.packedOf(codes.get(i));
+      ranges[2 * i] = packed;
+      ranges[2 * i + 1] = packed;
     }
     return ranges;
   }

@@ -49,7 +49,16 @@ class ModifierRulesProperties {
                 70_450, 70_498, 71_250, 71_275, 72_125, 72_133, 72_191, 72_194, 73_200, 73_206,
                 73_700, 73_706, 74_150, 74_178, 74_261, 74_263, 75_571, 75_574)
             .flatMap(n -> Arbitraries.of(-1, 0, 0, 1).map(d -> n + d))
-            .map(n -> ProcedureCode.parse(String.format(Locale.ROOT, "%05d", n))));
+            .map(n -> ProcedureCode.parse(String.format(Locale.ROOT, "%05d", n))),
+        // The therapy codes of CQ and CO, with the numeric ones' neighbours.
+        Arbitraries.of(StandardModifierRules.THERAPY_CODES)
+            .flatMap(
+                c ->
+                    c.chars().allMatch(Character::isDigit)
+                        ? Arbitraries.of(-1, 0, 0, 1)
+                            .map(d -> String.format(Locale.ROOT, "%05d", Integer.parseInt(c) + d))
+                        : Arbitraries.just(c))
+            .map(ProcedureCode::parse));
   }
 
   /** Lists of up to six modifiers, mostly ones the rules name, sometimes repeated. */
@@ -171,6 +180,9 @@ class ModifierRulesProperties {
     }
     if (!ctCode && names.contains("CT")) {
       rules.add(ModifierRule.CT_MODIFIER_OUTSIDE_CT_CODES);
+    }
+    if (!StandardModifierRules.THERAPY_CODES.contains(c) && anyOf(names, "CQ", "CO")) {
+      rules.add(ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES);
     }
     for (List<String> group :
         List.of(

@@ -178,6 +178,17 @@ class ModifierRulesTest {
         "97110 CQ             | ''",
         "97530 CO             | ''",
         "97110 CQ CO          | MUTUALLY_EXCLUSIVE:CQ+CO",
+        // CQ and CO only on therapy codes, MULT PROC 5 in the relative value file.
+        "0791T CQ             | ''",
+        "92507 CO             | ''",
+        "97763 GP CQ          | ''",
+        "G0283 CO             | ''",
+        "G0329 CQ             | ''",
+        "99213 CQ             | THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES:CQ",
+        "71046 CO             | THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES:CO",
+        "97597 GP CQ          | THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES:CQ",
+        "99213 CQ CO          | THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES:CQ "
+            + "THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES:CO MUTUALLY_EXCLUSIVE:CQ+CO",
         // A drug line bills an amount discarded (JW) or says none was (JZ), not both.
         "J3301 JW             | ''",
         "J3301 JZ             | ''",

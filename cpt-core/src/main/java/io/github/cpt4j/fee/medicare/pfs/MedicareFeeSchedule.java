@@ -652,7 +652,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       case INCREASED_SERVICES, REDUCED_SERVICES -> "the contractor adjusts the amount";
       case FILM_X_RAY, COMPUTED_RADIOGRAPHY, CT_EQUIPMENT_NOT_STANDARD ->
           "technical component reduction of claim pricing";
-      case THERAPY_ASSISTANT -> "therapy assistant's 85% of claim pricing";
+      case THERAPY_ASSISTANT -> "therapy assistant's 85% of claim pricing, on a therapy service";
       // PD is applied to the line itself (LineEvaluator.inPaymentWindow), with its own step.
       case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE, PAYMENT_WINDOW -> null;
     };

@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +21,12 @@ import java.time.LocalDate;
  * (Social Security Act section 1834(v)(1); the modifiers were reported from 2020 without a
  * reduction): the share of {@link PractitionerType#THERAPY_ASSISTANT}, line by line, whoever bills
  * the claim. A claim priced for a therapy assistant already has that share on every line, and CQ or
- * CO does not take it twice.
+ * CO does not take it twice. The reduction is of outpatient physical and occupational therapy
+ * (CMS's definitions of CQ and CO, Claims Processing Manual ch. 5 §20.1): CQ or CO on a code whose
+ * row is not a therapy service (MULT PROC 5, the therapy reduction's indicator) takes nothing off,
+ * and the explanation says so; the modifier rules flag it ({@code
+ * THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES}). As FX or FY on a code without a technical component,
+ * the line is paid, not refused: the service was furnished, only the modifier is misplaced.
  */
 final class PractitionerStep extends LineStep {
 
@@ -82,6 +88,22 @@ final class PractitionerStep extends LineStep {
   private static void assistant(LineWork w, PractitionerType type) {
     String modifier =
         w.line.modifiers().contains(Modifier.PHYSICAL_THERAPY_ASSISTANT) ? "CQ" : "CO";
+    MultipleProcedureRule rule = w.indicators.multipleProcedure();
+    if (rule != MultipleProcedureRule.THERAPY) {
+      w.note(
+          ClaimRule.PRACTITIONER,
+          () ->
+              "modifier "
+                  + modifier
+                  + " takes nothing off: "
+                  + w.line.code()
+                  + " is not a therapy service (MULT PROC "
+                  + rule.code()
+                  + ", not 5), and the therapy assistant's 85% ("
+                  + PractitionerType.THERAPY_ASSISTANT.medicareSource()
+                  + ") is of outpatient physical or occupational therapy alone");
+      return;
+    }
     LocalDate date = w.context().dateOfService();
     if (!PractitionerType.THERAPY_ASSISTANT.isReduced(date)) {
       w.note(

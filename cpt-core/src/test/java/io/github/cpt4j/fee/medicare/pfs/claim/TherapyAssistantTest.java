@@ -6,6 +6,7 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.ass
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
@@ -59,6 +60,33 @@ class TherapyAssistantTest {
     // 97530 ranks first by its practice expense (20.00) and is paid in full; 97110-CQ is 85% of
     // 25.00, less half its practice expense at the same 85%: 21.25 - 4.25 = 17.00.
     assertAmounts(price(CONTEXT, "97110-CQ", "97530"), "52.00", "17.00", "35.00");
+  }
+
+  /**
+   * Section 1834(v) reduces outpatient physical and occupational therapy only: CQ or CO on a code
+   * that is not a therapy service (its row not MULT PROC 5) takes nothing off, says so, and breaks
+   * a modifier rule. Before, 99213-CQ was paid 85.00 and 70450-CO 170.00, with no word.
+   */
+  @Test
+  void cqOrCoOnACodeThatIsNotTherapyTakesNothingOff() {
+    PricedClaim visit = price(CONTEXT, "99213-CQ");
+    assertAmounts(visit, "100.00", "100.00");
+    String explanation = visit.line(0).explanation().toString();
+    assertTrue(
+        explanation.contains(
+            "modifier CQ takes nothing off: 99213 is not a therapy service (MULT PROC 0, not 5)"),
+        explanation);
+    assertEquals(
+        ClaimWarning.Kind.MODIFIER_RULE_BROKEN,
+        visit.line(0).warnings().get(0).kind(),
+        explanation);
+    assertTrue(
+        visit.line(0).warnings().get(0).message().contains("THERAPY_ASSISTANT_OUTSIDE_THERAPY"),
+        explanation);
+    PricedClaim scan = price(CONTEXT, "70450-CO");
+    assertAmounts(scan, "200.00", "200.00");
+    // Beside a therapy line: only the therapy line is reduced.
+    assertAmounts(price(CONTEXT, "97110-GP-CQ", "99213-CQ"), "121.25", "21.25", "100.00");
   }
 
   @Test

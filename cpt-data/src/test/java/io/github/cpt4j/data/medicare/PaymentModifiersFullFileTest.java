@@ -1,0 +1,101 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRule;
+import io.github.cpt4j.modifier.ModifierRules;
+import io.github.cpt4j.modifier.ModifierViolation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Payment modifiers that apply to some services only, on the full 2025 relative value file (skipped
+ * without CPT4J_CMS_DIR), in 13282-99 office on 2025-11-03.
+ */
+class PaymentModifiersFullFileTest {
+
+  private static final PricingContext OFFICE =
+      PricingContext.of(
+          LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+
+  private static PricedClaim price(String... lines) {
+    Claim.Builder claim = Claim.builder();
+    for (String line : lines) {
+      claim.add(line);
+    }
+    return MedicareClaimPricer.of(CmsFiles.schedule2025()).price(claim.build(), OFFICE);
+  }
+
+  private static boolean flagged(PricedClaim claim, int line, ModifierRule rule) {
+    for (ClaimWarning warning : claim.line(line).warnings()) {
+      if (warning.kind() == ClaimWarning.Kind.MODIFIER_RULE_BROKEN
+          && warning.message().startsWith(rule.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * CQ and CO reduce outpatient physical and occupational therapy only (Social Security Act
+   * §1834(v)): on a visit or an X-ray they take nothing off and are flagged. Before, 99213-CQ was
+   * paid 72.98 rather than 85.86 and 71046-CO 26.55 rather than 31.23, with no word; 97110-GP-CQ
+   * keeps its 85% x 27.99 = 23.79.
+   */
+  @Test
+  void therapyAssistantModifiersReduceTherapyAlone() {
+    PricedClaim claim = price("99213-CQ", "71046-CO", "97110-GP-CQ");
+    assertEquals(new BigDecimal("85.86"), claim.line(0).amountOrThrow(), claim.toString());
+    assertEquals(new BigDecimal("31.23"), claim.line(1).amountOrThrow(), claim.toString());
+    assertEquals(new BigDecimal("23.79"), claim.line(2).amountOrThrow(), claim.toString());
+    assertTrue(flagged(claim, 0, ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES), "99213");
+    assertTrue(flagged(claim, 1, ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES), "71046");
+    assertTrue(claim.line(2).warnings().isEmpty(), claim.toString());
+  }
+
+  /**
+   * The modifier rule's therapy codes are the file's: CQ is flagged on a code exactly when no row
+   * of the code is MULT PROC 5, the therapy services claim pricing reduces.
+   */
+  @Test
+  void theTherapyCodesOfTheModifierRuleAreTheFilesMultProc5() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    Map<String, Boolean> therapy = new HashMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      therapy.merge(
+          row.code().toString(),
+          row.indicators().multipleProcedure() == MultipleProcedureRule.THERAPY,
+          Boolean::logicalOr);
+    }
+    int therapyCodes = 0;
+    for (Map.Entry<String, Boolean> code : therapy.entrySet()) {
+      List<ModifierViolation> violations =
+          ModifierRules.standard()
+              .check(
+                  ProcedureCode.parse(code.getKey()), List.of(Modifier.PHYSICAL_THERAPY_ASSISTANT));
+      boolean flagged =
+          violations.stream()
+              .anyMatch(v -> v.rule() == ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES);
+      assertEquals(!code.getValue(), flagged, code.getKey());
+      therapyCodes += code.getValue() ? 1 : 0;
+    }
+    assertEquals(52, therapyCodes);
+  }
+}
