@@ -90,6 +90,14 @@ public enum UnpricedReason {
    */
   GLOBAL_SURGERY,
   /**
+   * The line's own modifier says Medicare does not cover it, and Medicare denies it: GZ, a service
+   * expected to be found not reasonable and necessary for which no advance beneficiary notice was
+   * signed (denied automatically from 1 July 2011, the provider liable: CMS change request 7228),
+   * or GY, a service excluded by law or not a Medicare benefit. The detail names the modifier and
+   * the source. Claim pricing's {@code liability-modifiers} edit.
+   */
+  BILLED_AS_NOT_COVERED,
+  /**
    * The amount asked for does not exist for this provider: a limiting charge ({@link
    * io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule#limitingCharge}) of a practitioner whom
    * Medicare pays only on assignment ({@link PractitionerType#mustAcceptAssignment()}, or a line

@@ -112,7 +112,20 @@ public enum ModifierRule {
    * does not depend on it.
    */
   EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE(
-      "25 and 57 only on visits: 99201-99499, 92002-92014, G0402, G0438, G0439, G0463");
+      "25 and 57 only on visits: 99201-99499, 92002-92014, G0402, G0438, G0439, G0463"),
+  /**
+   * At most one of the liability modifiers GA, GY and GZ on one line, and GX never with GA or GZ:
+   * GA says a required advance beneficiary notice (ABN) was signed for a service Medicare may find
+   * not reasonable and necessary, GZ that none was, GY that the service is excluded by law or not a
+   * Medicare benefit, for which no ABN is required, and GX that a voluntary notice was given for
+   * such a service. Medicare returns a line with GX beside GA or GZ (CMS change request 6563, MLN
+   * Matters MM6563; GX with GY is allowed); GA beside GZ, and GA or GZ beside GY, say two opposite
+   * things of one service (the project's reading: CMS's instructions on each modifier, Claims
+   * Processing Manual ch. 23 §20.9.1.1). A flag: claim pricing denies a line with GZ or GY anyway
+   * ({@code liability-modifiers}).
+   */
+  CONTRADICTORY_LIABILITY_MODIFIERS(
+      "at most one of GA, GY and GZ on one line, and GX never with GA or GZ");
 
   private final String summary;
 

@@ -89,7 +89,22 @@ public enum PaymentEffect {
    * component, and the facility rate of any other code (CMS change request 7502, Transmittal 2373;
    * Claims Processing Manual ch. 12 §90.7 and ch. 3 §40.3).
    */
-  PAYMENT_WINDOW;
+  PAYMENT_WINDOW,
+  /**
+   * GZ: the provider expects Medicare to deny the service as not reasonable and necessary, and no
+   * advance beneficiary notice (ABN) was signed. From 1 July 2011 Medicare denies every claim line
+   * billed with GZ, without medical review, the provider liable (CMS change request 7228,
+   * Transmittal 2148, which revised Claims Processing Manual ch. 23 §20.9.1.1): the standard claim
+   * edit {@code liability-modifiers} denies the line ({@code BILLED_AS_NOT_COVERED}).
+   */
+  NOT_NECESSARY_WITHOUT_NOTICE,
+  /**
+   * GY: the item or service is statutorily excluded or is not a Medicare benefit (Claims Processing
+   * Manual ch. 23 §20.9.1.1), for which no payment may be made (Social Security Act section
+   * 1862(a)): the standard claim edit {@code liability-modifiers} denies the line ({@code
+   * BILLED_AS_NOT_COVERED}).
+   */
+  STATUTORILY_EXCLUDED;
 
   /**
    * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<

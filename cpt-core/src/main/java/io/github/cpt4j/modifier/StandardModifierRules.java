@@ -206,7 +206,23 @@ final class StandardModifierRules {
             modifiers("80", "81", "82", "AS"),
             "54, 55 and 56 split the surgeon's global package (pre-operative, surgical and"
                 + " post-operative care); an assistant at surgery is paid for help at the"
-                + " operation alone, with no part of that package to bill"));
+                + " operation alone, with no part of that package to bill"),
+        // GA: a required ABN signed; GZ: none signed; GY: excluded or not a benefit, no ABN
+        // required (Pub. 100-04 ch. 23 §20.9.1.1). One line says one of them.
+        new Exclusion(
+            ModifierRule.CONTRADICTORY_LIABILITY_MODIFIERS,
+            modifiers("GA", "GY", "GZ"),
+            "GA (a required advance beneficiary notice signed), GZ (none signed) and GY (excluded"
+                + " by law or not a Medicare benefit, no notice required) contradict one another;"
+                + " report the one that is true"),
+        // CR 6563 (MLN Matters MM6563): a line with GX and GA, GZ, EY or GL is returned; GX goes
+        // with GY.
+        new Exclusion(
+            ModifierRule.CONTRADICTORY_LIABILITY_MODIFIERS,
+            modifiers("GX"),
+            modifiers("GA", "GZ"),
+            "GX (a voluntary notice, for a service Medicare never covers) never goes with GA or"
+                + " GZ, which say a notice was or was not required (change request 6563)"));
   }
 
   private static CodeRestriction notAConceptOfAnesthesia(

@@ -312,8 +312,8 @@ final class StandardModifiers {
   /**
    * The payment effects of the standard modifiers (CMS Claims Processing Manual, chapter 12,
    * sections 20.4 and 40-40.8 (78: section 40.4, the intra-operative share), the indicators of the
-   * relative value file's Attachment A, and for FX, FY, CT, CQ, CO and PD the laws and change
-   * requests named on their {@link PaymentEffect}s).
+   * relative value file's Attachment A, and for FX, FY, CT, CQ, CO, PD, GZ and GY the laws, manual
+   * sections and change requests named on their {@link PaymentEffect}s).
    *
    * <p>Some known modifiers touch a payment outside the fee schedule amount of the line and have no
    * effect here: AQ's shortage-area bonus is paid apart, quarterly; UN to US share the transport of
@@ -345,6 +345,8 @@ final class StandardModifiers {
           .put("CQ", PaymentEffect.THERAPY_ASSISTANT)
           .put("CO", PaymentEffect.THERAPY_ASSISTANT)
           .put("PD", PaymentEffect.PAYMENT_WINDOW)
+          .put("GZ", PaymentEffect.NOT_NECESSARY_WITHOUT_NOTICE)
+          .put("GY", PaymentEffect.STATUTORILY_EXCLUDED)
           .build();
 
   private static ModifierInfo withEffect(ModifierInfo info) {

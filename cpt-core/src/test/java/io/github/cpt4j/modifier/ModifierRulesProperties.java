@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -70,7 +71,7 @@ class ModifierRulesProperties {
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
                 "8P", "LT", "RT", "22", "P9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
                 "XP", "XU", "JW", "JZ", "62", "66", "80", "81", "82", "AS", "AA", "QK", "QZ", "GC",
-                "54", "55", "56")
+                "54", "55", "56", "GA", "GX", "GY", "GZ")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -215,6 +216,10 @@ class ModifierRulesProperties {
             || List.of("G0402", "G0438", "G0439", "G0463").contains(c);
     if (!visit && anyOf(names, "25", "57")) {
       rules.add(ModifierRule.EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE);
+    }
+    long liability = Stream.of("GA", "GY", "GZ").filter(names::contains).count();
+    if (liability > 1 || names.contains("GX") && anyOf(names, "GA", "GZ")) {
+      rules.add(ModifierRule.CONTRADICTORY_LIABILITY_MODIFIERS);
     }
     return rules;
   }

@@ -178,6 +178,15 @@ class ModifierRulesTest {
         "97110 CQ             | ''",
         "97530 CO             | ''",
         "97110 CQ CO          | MUTUALLY_EXCLUSIVE:CQ+CO",
+        // One of GA, GY and GZ: a notice signed, none signed, or no notice needed; GX (a
+        // voluntary notice) goes with GY, never with GA or GZ (change request 6563).
+        "99214 GA             | ''",
+        "99214 GX GY          | ''",
+        "99214 GY GZ          | CONTRADICTORY_LIABILITY_MODIFIERS:GY+GZ",
+        "99214 GA GZ          | CONTRADICTORY_LIABILITY_MODIFIERS:GA+GZ",
+        "99214 GA GY          | CONTRADICTORY_LIABILITY_MODIFIERS:GA+GY",
+        "99214 GX GZ          | CONTRADICTORY_LIABILITY_MODIFIERS:GX+GZ",
+        "99214 GA GX          | CONTRADICTORY_LIABILITY_MODIFIERS:GA+GX",
         // CQ and CO only on therapy codes, MULT PROC 5 in the relative value file.
         "0791T CQ             | ''",
         "92507 CO             | ''",

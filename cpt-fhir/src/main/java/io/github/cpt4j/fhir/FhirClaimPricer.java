@@ -691,7 +691,8 @@ public final class FhirClaimPricer {
           NCCI_PTP,
           NCCI_MUE,
           EDIT_DENIED,
-          GLOBAL_SURGERY ->
+          GLOBAL_SURGERY,
+          BILLED_AS_NOT_COVERED ->
           Adjudication.ADJUDICATED;
       // The schedule cannot price the line here: a contractor or the payer must, or the data it
       // needs is missing. The beneficiary's ZIP code is among that data when neither the context

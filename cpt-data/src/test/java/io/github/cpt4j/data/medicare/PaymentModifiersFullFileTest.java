@@ -9,6 +9,7 @@ import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +70,30 @@ class PaymentModifiersFullFileTest {
     assertTrue(flagged(claim, 0, ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES), "99213");
     assertTrue(flagged(claim, 1, ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES), "71046");
     assertTrue(claim.line(2).warnings().isEmpty(), claim.toString());
+  }
+
+  /**
+   * Lines billed with GZ (no advance beneficiary notice signed for a service expected to be denied
+   * as not necessary: denied automatically from July 2011, change request 7228) or GY (excluded by
+   * law or not a Medicare benefit) are denied; a GA line is paid. Before, 99214-GZ, 99214-GY,
+   * 99214-GY-GZ and 99214-GA-GZ were each paid 120.91 and 99213-GZ 85.86, with no note, and the
+   * contradictory pairs broke no modifier rule.
+   */
+  @Test
+  void gzAndGyLinesAreDeniedAndGaLinesPaid() {
+    PricedClaim claim =
+        price("99214-GZ", "99214-GY", "99214-GY-GZ", "99214-GA-GZ", "99213-GZ", "99214-GA");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(
+          Optional.of(UnpricedReason.BILLED_AS_NOT_COVERED),
+          claim.line(i).reason(),
+          claim.toString());
+    }
+    assertEquals(new BigDecimal("120.91"), claim.line(5).amountOrThrow(), claim.toString());
+    assertEquals(new BigDecimal("120.91"), claim.total(), claim.toString());
+    assertTrue(flagged(claim, 2, ModifierRule.CONTRADICTORY_LIABILITY_MODIFIERS), "GY-GZ");
+    assertTrue(flagged(claim, 3, ModifierRule.CONTRADICTORY_LIABILITY_MODIFIERS), "GA-GZ");
+    assertTrue(claim.line(5).warnings().isEmpty(), claim.toString());
   }
 
   /**

@@ -60,13 +60,14 @@ import java.util.Optional;
  * the context says so ({@link PricingContext#supervisorPresentAtInduction()}).
  *
  * <p>Other modifiers with a payment effect (50, 51, 62, 66, 78, 80, 81, 82, AS, 54, 55, 56, 22, 52,
- * FX, FY and CT, which reduce the technical component, and CQ and CO, a therapy assistant's 85%)
- * are applied by {@link io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer}, each by a step
- * a payer can replace: some depend on the other lines of the claim (50, 51), others on the line's
- * own row alone (an assistant's 16% under 80, a co-surgeon's 62.5% under 62, by report under 66),
- * and all of them are applied in that one place. This schedule gives the fee schedule amount those
- * rules start from and notes each such modifier in the explanation, so a line with one of them
- * priced here alone is NOT what the line is paid: price it as a claim of one line for that.
+ * FX, FY and CT, which reduce the technical component, CQ and CO, a therapy assistant's 85%, and GZ
+ * and GY, whose lines claim pricing denies) are applied by {@link
+ * io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer}, each by a step a payer can replace:
+ * some depend on the other lines of the claim (50, 51), others on the line's own row alone (an
+ * assistant's 16% under 80, a co-surgeon's 62.5% under 62, by report under 66), and all of them are
+ * applied in that one place. This schedule gives the fee schedule amount those rules start from and
+ * notes each such modifier in the explanation, so a line with one of them priced here alone is NOT
+ * what the line is paid: price it as a claim of one line for that.
  *
  * <pre>{@code
  * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
@@ -653,6 +654,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       case FILM_X_RAY, COMPUTED_RADIOGRAPHY, CT_EQUIPMENT_NOT_STANDARD ->
           "technical component reduction of claim pricing";
       case THERAPY_ASSISTANT -> "therapy assistant's 85% of claim pricing, on a therapy service";
+      case NOT_NECESSARY_WITHOUT_NOTICE, STATUTORILY_EXCLUDED ->
+          "claim pricing denies the line (edit liability-modifiers)";
       // PD is applied to the line itself (LineEvaluator.inPaymentWindow), with its own step.
       case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE, PAYMENT_WINDOW -> null;
     };

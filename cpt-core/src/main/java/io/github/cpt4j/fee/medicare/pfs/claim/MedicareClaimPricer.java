@@ -10,6 +10,7 @@ import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.edit.ProviderDay;
 import io.github.cpt4j.edit.RenderingProviders;
@@ -100,6 +101,11 @@ import java.util.function.Function;
  *       practitioner who bills 99291 or 99292 that day is not paid separately: denied, {@link
  *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming the critical care line (Claims Processing
  *       Manual ch. 12 §30.6.12).
+ *   <li><b>Liability modifiers</b> (edit {@code liability-modifiers}, {@link
+ *       LiabilityModifiersEdit}). A line billed with GZ (expected to be denied as not reasonable
+ *       and necessary, no advance beneficiary notice signed; from 1 July 2011, CMS change request
+ *       7228) or GY (excluded by law or not a Medicare benefit) is denied, {@link
+ *       UnpricedReason#BILLED_AS_NOT_COVERED}, the detail naming the modifier and its source.
  *   <li><b>Global surgery</b> (edit {@code global-surgery}, {@link GlobalSurgeryEdit}). An E/M
  *       visit on the day of a procedure of global period 000 or 010 without modifier 25, or on the
  *       day before or the day of a 090 procedure without 57, or in a procedure's postoperative days
@@ -119,7 +125,7 @@ import java.util.function.Function;
  *   <li><b>New-patient visits</b> (edit {@code new-patient-visit}, {@link NewPatientVisitEdit}). A
  *       new patient's visit after another visit by the same provider within 3 years, earlier on the
  *       claim, is flagged ({@link ClaimWarning.Kind#EDIT_FLAG}), the amount unchanged (§30.6.7.A).
- *       Edits added to the builder with {@link Builder#addEdit} run after these six; {@link
+ *       Edits added to the builder with {@link Builder#addEdit} run after these seven; {@link
  *       Builder#addEditBefore} puts one before a named edit.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
@@ -1052,6 +1058,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
                   ModifierRulesEdit.standard(),
                   AnesthesiaTimeEdit.standard(),
                   CriticalCareEdit.standard(),
+                  LiabilityModifiersEdit.standard(),
                   GlobalSurgeryEdit.of(schedule),
                   SameDayVisitsEdit.of(schedule),
                   NewPatientVisitEdit.standard()));

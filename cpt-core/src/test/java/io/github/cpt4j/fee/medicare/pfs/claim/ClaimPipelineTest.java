@@ -15,6 +15,7 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
@@ -50,6 +51,7 @@ class ClaimPipelineTest {
           ModifierRulesEdit.NAME,
           AnesthesiaTimeEdit.NAME,
           CriticalCareEdit.NAME,
+          LiabilityModifiersEdit.NAME,
           GlobalSurgeryEdit.NAME,
           SameDayVisitsEdit.NAME,
           NewPatientVisitEdit.NAME);
@@ -792,6 +794,7 @@ class ClaimPipelineTest {
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
             CriticalCareEdit.NAME,
+            LiabilityModifiersEdit.NAME,
             "payer-middle",
             SameDayVisitsEdit.NAME,
             NewPatientVisitEdit.NAME,
@@ -845,7 +848,7 @@ class ClaimPipelineTest {
     MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
     assertEquals(
         "no claim edit named 'ncci'; there are [modifier-rules, anesthesia-time, critical-care,"
-            + " global-surgery, same-day-visits, new-patient-visit]",
+            + " liability-modifiers, global-surgery, same-day-visits, new-patient-visit]",
         assertThrows(IllegalArgumentException.class, () -> builder.addEditBefore("ncci", payer))
             .getMessage());
     assertEquals(

@@ -1,0 +1,64 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.assertAmounts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.LiabilityModifiersEdit;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claim pricing denies the lines billed with GZ or GY ({@code liability-modifiers}); GA lines are
+ * paid, and GA, GY and GZ together are flagged. Before, 99213-GZ and 99213-GY were paid 100.00 on
+ * {@link ClaimTables}, as if the modifier were absent.
+ */
+class LiabilityModifiersTest {
+
+  private static final MedicareFeeSchedule SCHEDULE =
+      ClaimTables.scheduleBuilderSince2015().build();
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(SCHEDULE);
+
+  @Test
+  void gzAndGyLinesAreDeniedAndTheOthersPaid() {
+    PricedClaim claim =
+        PRICER.price(ClaimTables.claimOf("99213-GZ", "99213-GY", "99213-GA", "97110"), CONTEXT);
+    assertAmounts(claim, "125.00", null, null, "100.00", "25.00");
+    for (int i = 0; i < 2; i++) {
+      PricedLine line = claim.line(i);
+      assertEquals(
+          Optional.of(UnpricedReason.BILLED_AS_NOT_COVERED), line.reason(), claim::toString);
+      assertEquals(Optional.of(LiabilityModifiersEdit.NAME), line.refusedBy(), claim::toString);
+    }
+    assertTrue(claim.line(0).detail().contains("change request 7228"), claim::toString);
+    assertTrue(
+        claim.line(1).detail().contains("excluded by law or not a Medicare benefit"),
+        claim::toString);
+  }
+
+  @Test
+  void contradictoryLiabilityModifiersAreFlaggedAndTheLineDenied() {
+    PricedClaim claim = PRICER.price(ClaimTables.claimOf("99213-GA-GZ"), CONTEXT);
+    PricedLine line = claim.line(0);
+    assertEquals(Optional.of(UnpricedReason.BILLED_AS_NOT_COVERED), line.reason(), claim::toString);
+    assertTrue(
+        line.warnings().stream()
+            .anyMatch(w -> w.message().startsWith("CONTRADICTORY_LIABILITY_MODIFIERS")),
+        claim::toString);
+  }
+
+  @Test
+  void aLinePricedAloneSaysClaimPricingDeniesIt() {
+    FeeResult alone = SCHEDULE.price(ClaimLine.parse("99213-GZ"), CONTEXT);
+    assertTrue(
+        alone.explanation().toString().contains("claim pricing denies the line"),
+        alone.explanation()::toString);
+  }
+}
