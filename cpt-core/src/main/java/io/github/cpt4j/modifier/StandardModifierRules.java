@@ -222,7 +222,8 @@ final class StandardModifierRules {
             modifiers("GX"),
             modifiers("GA", "GZ"),
             "GX (a voluntary notice, for a service Medicare never covers) never goes with GA or"
-                + " GZ, which say a notice was or was not required (change request 6563)"));
+                + " GZ, which are for a service that needed a notice, signed (GA) or not (GZ)"
+                + " (change request 6563)"));
   }
 
   private static CodeRestriction notAConceptOfAnesthesia(
