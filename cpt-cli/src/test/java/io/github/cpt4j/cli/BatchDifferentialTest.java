@@ -1142,12 +1142,13 @@ class BatchDifferentialTest {
    */
   @Test
   void aBrokenRecordDoesNotEndAClaimPastItsThousandthRow() {
-    StringBuilder csv = new StringBuilder("claim,code,units\n");
+    // Each visit marked 25: of a day's office visits without it only one is paid.
+    StringBuilder csv = new StringBuilder("claim,code,modifiers,units\n");
     for (int i = 0; i < 1_002; i++) {
-      csv.append("A,99213,1\n");
+      csv.append("A,99213,25,1\n");
     }
-    csv.append("A,\"99213,1\n"); // a quote never closed
-    csv.append("A,99213,1\nA,99213,1\n");
+    csv.append("A,\"99213,25,1\n"); // a quote never closed
+    csv.append("A,99213,25,1\nA,99213,25,1\n");
     List<String> args = new ArrayList<>(List.of("price", "--input", "-"));
     args.addAll(LOCALITY_DEFAULTS.options());
     Cli.Result result =

@@ -37,7 +37,8 @@ class PriceTableWarningsTest {
 
   @Test
   void aWarningGetsTheExplanationColumnWithTheWarningAlone() throws Exception {
-    Cli.Result r = price("99213 30min", "99214");
+    // 25 on the second visit: of two office visits of a day without it only one is paid.
+    Cli.Result r = price("99213 30min", "99214-25");
     assertEquals(0, r.status(), r::toString);
     List<String> out = r.outLines();
     assertEquals(4, out.size(), r::toString);
@@ -48,7 +49,7 @@ class PriceTableWarningsTest {
     assertFalse(out.get(1).contains("medicare:"), r::toString);
     assertFalse(out.get(1).contains("rvu:"), r::toString);
     // A line without warnings leaves its cell empty; the total has none.
-    assertTrue(out.get(2).matches("99214\\s+120\\.91\\s+priced"), r::toString);
+    assertTrue(out.get(2).matches("99214-25\\s+120\\.91\\s+priced"), r::toString);
     assertTrue(out.get(3).matches("total\\s+206\\.77"), r::toString);
     // The very text a batch writes for the line without --explain.
     Cli.Result batch =
@@ -68,7 +69,7 @@ class PriceTableWarningsTest {
 
   @Test
   void withoutWarningsTheTableKeepsItsThreeColumns() {
-    Cli.Result r = price("99213", "99214");
+    Cli.Result r = price("99213", "99214-25");
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.outLines().get(0).matches("LINE\\s+AMOUNT\\s+RESULT"), r::toString);
     assertTrue(r.outLines().get(1).matches("99213\\s+85\\.86\\s+priced"), r::toString);

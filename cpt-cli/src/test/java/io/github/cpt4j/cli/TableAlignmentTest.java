@@ -120,7 +120,9 @@ class TableAlignmentTest {
   @Test
   void priceAmountsWiderThanTheirColumnLineUpUnderTheirHeader() {
     // 99,999 units of an office visit: 10,105,898.94, eleven characters; the total too.
-    Cli.Result r = Cli.run("price", "99213 x99999", "99213", "--zip", "10001", "-d", "2025-06-01");
+    // The second visit marked 25, so that both are paid (two visits of a day without it are one).
+    Cli.Result r =
+        Cli.run("price", "99213 x99999", "99213-25", "--zip", "10001", "-d", "2025-06-01");
     assertEquals(0, r.status(), r::toString);
     List<String> lines = r.outLines();
     int end = lines.get(0).indexOf("AMOUNT") + "AMOUNT".length();
