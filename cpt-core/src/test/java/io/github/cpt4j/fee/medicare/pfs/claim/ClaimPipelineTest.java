@@ -645,6 +645,7 @@ class ClaimPipelineTest {
             .removeEdit(ModifierRulesEdit.NAME)
             .removeEdit(AnesthesiaTimeEdit.NAME)
             .removeEdit(CriticalCareEdit.NAME)
+            .removeEdit(LiabilityModifiersEdit.NAME)
             .removeEdit(GlobalSurgeryEdit.NAME)
             .removeEdit(SameDayVisitsEdit.NAME)
             .removeEdit(NewPatientVisitEdit.NAME)
@@ -763,6 +764,8 @@ class ClaimPipelineTest {
             .replaceEdit(ModifierRulesEdit.NAME, recording(calls, ModifierRulesEdit.standard()))
             .replaceEdit(AnesthesiaTimeEdit.NAME, recording(calls, AnesthesiaTimeEdit.standard()))
             .replaceEdit(CriticalCareEdit.NAME, recording(calls, CriticalCareEdit.standard()))
+            .replaceEdit(
+                LiabilityModifiersEdit.NAME, recording(calls, LiabilityModifiersEdit.standard()))
             .replaceEdit(GlobalSurgeryEdit.NAME, recording(calls, GlobalSurgeryEdit.of(SCHEDULE)))
             .replaceEdit(SameDayVisitsEdit.NAME, recording(calls, SameDayVisitsEdit.of(SCHEDULE)))
             .replaceEdit(NewPatientVisitEdit.NAME, recording(calls, NewPatientVisitEdit.standard()))
@@ -779,6 +782,7 @@ class ClaimPipelineTest {
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
             CriticalCareEdit.NAME,
+            LiabilityModifiersEdit.NAME,
             "payer-middle",
             GlobalSurgeryEdit.NAME,
             SameDayVisitsEdit.NAME,
@@ -821,6 +825,7 @@ class ClaimPipelineTest {
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
             CriticalCareEdit.NAME,
+            LiabilityModifiersEdit.NAME,
             GlobalSurgeryEdit.NAME,
             SameDayVisitsEdit.NAME,
             NewPatientVisitEdit.NAME,
@@ -875,8 +880,8 @@ class ClaimPipelineTest {
                 onCode(ModifierRulesEdit.NAME, "27447", EditAction.DENY_LINE, 1));
     assertEquals(
         "two claim edits are named 'modifier-rules'; the edits are [modifier-rules,"
-            + " anesthesia-time, critical-care, modifier-rules, global-surgery,"
-            + " same-day-visits, new-patient-visit]",
+            + " anesthesia-time, critical-care, liability-modifiers, modifier-rules,"
+            + " global-surgery, same-day-visits, new-patient-visit]",
         assertThrows(IllegalArgumentException.class, builder::build).getMessage());
   }
 
