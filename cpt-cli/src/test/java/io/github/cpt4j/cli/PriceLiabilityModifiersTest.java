@@ -22,8 +22,9 @@ class PriceLiabilityModifiersTest {
             "price",
             "99213-GZ",
             "99213-GY",
-            "99213-CQ",
-            "99213",
+            // 25 on both visits: two office visits of one day are otherwise paid as one.
+            "99213-25-CQ",
+            "99213-25",
             "-l",
             "13282-99",
             "-d",
