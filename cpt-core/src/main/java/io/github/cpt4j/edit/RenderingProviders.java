@@ -7,6 +7,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.PricingContext;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -50,9 +51,9 @@ public final class RenderingProviders {
   private final Npi ofLinesNamingNone;
 
   /** The NPIs of a claim naming two or more, in order, when some of its lines name none. */
-  private final TreeSet<Npi> severalBesideNone;
+  private final Set<Npi> severalBesideNone;
 
-  private RenderingProviders(Npi ofLinesNamingNone, TreeSet<Npi> severalBesideNone) {
+  private RenderingProviders(Npi ofLinesNamingNone, Set<Npi> severalBesideNone) {
     this.ofLinesNamingNone = ofLinesNamingNone;
     this.severalBesideNone = severalBesideNone;
   }

@@ -199,7 +199,7 @@ public final class MueClaimEdit implements ClaimEdit {
 
   /**
    * A code billed on a date by a rendering provider (null: the claim's own provider, or every
-   * provider when {@code providers} is null).
+   * provider when the units are added up across providers).
    */
   private record DayCode(int code, LocalDate date, Npi provider) {
     static DayCode of(BilledLine line, LocalDate date, RenderingProviders providers) {

@@ -163,7 +163,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   /** Returns the findings on {@code claim} when no other edit denies any of its lines. */
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
-    return check(claim, context, NONE_DENIED);
+    return check(claim, context, GlobalSurgeryEdit::noneDenied);
   }
 
   /**
@@ -180,14 +180,18 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     return check(claim, context, denied, true, claim.size() > INDEX_FROM_LINES);
   }
 
-  private static final IntPredicate NONE_DENIED = line -> false;
+  /** No line denied: the edit judged alone, as {@link #check(Claim, PricingContext)} does. */
+  private static boolean noneDenied(int line) {
+    return false;
+  }
 
   /**
    * The findings; {@code fastExit} false runs the general rules on every visit, for the property
    * that checks the fast exit against them.
    */
   List<EditFinding> check(Claim claim, PricingContext context, boolean fastExit) {
-    return check(claim, context, NONE_DENIED, fastExit, claim.size() > INDEX_FROM_LINES);
+    return check(
+        claim, context, GlobalSurgeryEdit::noneDenied, fastExit, claim.size() > INDEX_FROM_LINES);
   }
 
   /**
@@ -202,7 +206,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    * claim order, the plain search the date index must agree with, for the property that checks it.
    */
   List<EditFinding> check(Claim claim, PricingContext context, boolean fastExit, boolean byDate) {
-    return check(claim, context, NONE_DENIED, fastExit, byDate);
+    return check(claim, context, GlobalSurgeryEdit::noneDenied, fastExit, byDate);
   }
 
   /** The findings, the lines {@code denied} accepts opening no package. */
