@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The services included in critical care, as a claim edit named {@value #NAME}: a line of one of
@@ -112,12 +113,31 @@ public final class CriticalCareEdit implements ClaimEdit {
    */
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    return check(claim, context, CriticalCareEdit::noneDenied);
+  }
+
+  /**
+   * Judges after the edits that deny lines whole (a GZ line, an NCCI edit's column two code): a
+   * critical care line they deny is not paid, so it includes no other service of its day.
+   */
+  @Override
+  public boolean judgesAfterDenials() {
+    return true;
+  }
+
+  /**
+   * Returns what {@link #check(Claim, PricingContext)} returns, a critical care line that another
+   * edit denies whole ({@code denied}) including nothing.
+   */
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    requireNonNull(denied, "denied");
     int n = claim.size();
     int care = -1;
     for (int i = 0; i < n && care < 0; i++) {
-      if (isCriticalCare(claim.line(i).line().code())) {
+      if (isCriticalCare(claim.line(i).line().code()) && !denied.test(i)) {
         care = i;
       }
     }
@@ -136,6 +156,10 @@ public final class CriticalCareEdit implements ClaimEdit {
       }
     }
     return found == null ? List.of() : found;
+  }
+
+  private static boolean noneDenied(int line) {
+    return false;
   }
 
   private static EditFinding finding(

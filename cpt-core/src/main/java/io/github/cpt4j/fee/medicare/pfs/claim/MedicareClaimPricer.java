@@ -112,8 +112,8 @@ import java.util.function.Function;
  *       (lines of several dates) without 24, is part of the procedure's global surgical package:
  *       denied, {@link UnpricedReason#GLOBAL_SURGERY}, naming the procedure (Claims Processing
  *       Manual ch. 12 §40.1, §30.6.6); a line of 56 alone holds only the day before and the day of
- *       its surgery, a line of 55 alone only the postoperative days. It judges after every other
- *       edit ({@link ClaimEdit#judgesAfterDenials()}), so that a procedure another edit denies
+ *       its surgery, a line of 55 alone only the postoperative days. It judges after the other
+ *       edits ({@link ClaimEdit#judgesAfterDenials()}), so that a procedure another edit denies
  *       whole (a service included in critical care, an NCCI edit's column two code) opens no
  *       package.
  *   <li><b>Same-day visits</b> (edit {@code same-day-visits}, {@link SameDayVisitsEdit}). Of one
@@ -1123,8 +1123,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Adds {@code edit} just before the edit named {@code name}: a payer's rule that must come
      * before a standard edit ({@code modifier-rules}, {@code anesthesia-time}, {@code
-     * global-surgery}, {@code same-day-visits}, {@code new-patient-visit}) or one added earlier,
-     * such as NCCI's ({@code ncci}, {@code ncci-ptp}, {@code ncci-mue}):
+     * critical-care}, {@code liability-modifiers}, {@code global-surgery}, {@code same-day-visits},
+     * {@code new-patient-visit}) or one added earlier, such as NCCI's ({@code ncci}, {@code
+     * ncci-ptp}, {@code ncci-mue}):
      *
      * <pre>{@code
      * MedicareClaimPricer payer = MedicareClaimPricer.builder(schedule)
@@ -1133,14 +1134,16 @@ public final class MedicareClaimPricer implements ClaimPricer {
      *     .build();
      * }</pre>
      *
-     * <p>Edits do not see one another's findings: each checks every line of the claim. Two that
-     * deny units of one line each counted the units billed, so the line keeps the units the
-     * stricter allows (denials of 2 and of 3 of 5 units leave 2), not the billed units less both.
-     * Their order decides which denial of a line stands: when two edits deny one line, the line is
-     * unpriced with the first one's reason and message, {@link PricedLine#refusedBy()} names it,
-     * and only its denial is in the explanation; {@link #build() the pricer}'s {@code scrub} still
-     * returns both findings, the earlier edit's first on that line. Every position is reached with
-     * this method and {@link #addEdit} (after the last edit).
+     * <p>Edits do not see one another's findings, but for an edit that {@link
+     * ClaimEdit#judgesAfterDenials() judges after the others' denials} (the standard critical care,
+     * global surgery and visit edits), told which lines they deny whole: each checks every line of
+     * the claim. Two that deny units of one line each counted the units billed, so the line keeps
+     * the units the stricter allows (denials of 2 and of 3 of 5 units leave 2), not the billed
+     * units less both. Their order decides which denial of a line stands: when two edits deny one
+     * line, the line is unpriced with the first one's reason and message, {@link
+     * PricedLine#refusedBy()} names it, and only its denial is in the explanation; {@link #build()
+     * the pricer}'s {@code scrub} still returns both findings, the earlier edit's first on that
+     * line. Every position is reached with this method and {@link #addEdit} (after the last edit).
      *
      * @throws IllegalArgumentException if there is no edit named {@code name} (the message names
      *     the edits there are); {@link #build()} refuses two edits of one name, as for {@link

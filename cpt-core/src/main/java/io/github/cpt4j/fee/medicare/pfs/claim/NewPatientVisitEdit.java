@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A new-patient visit of a patient the same provider has already seen, as a claim edit named
@@ -94,14 +95,38 @@ public final class NewPatientVisitEdit implements ClaimEdit {
 
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    return check(claim, context, NewPatientVisitEdit::noneDenied);
+  }
+
+  private static boolean noneDenied(int line) {
+    return false;
+  }
+
+  /**
+   * Judges after the edits that deny lines whole, the same-day visits edit among them: a visit they
+   * deny (folded into another visit of its day, in a surgical package) is not paid, and makes no
+   * patient established, so that the flag does not depend on the order of one day's lines.
+   */
+  @Override
+  public boolean judgesAfterDenials() {
+    return true;
+  }
+
+  /**
+   * Returns what {@link #check(Claim, PricingContext)} returns, the visits another edit denies
+   * whole ({@code denied}) left out as if not billed.
+   */
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    requireNonNull(denied, "denied");
     int n = claim.size();
     int visits = 0;
     boolean anyNew = false;
     for (int i = 0; i < n; i++) {
       ProcedureCode code = claim.line(i).line().code();
-      if (Visits.isVisit(code)) {
+      if (Visits.isVisit(code) && !denied.test(i)) {
         visits++;
         anyNew |= isNewPatientVisit(code);
       }
@@ -114,7 +139,7 @@ public final class NewPatientVisitEdit implements ClaimEdit {
     RenderingProviders providers = RenderingProviders.of(claim, context);
     Integer[] order = new Integer[visits];
     for (int i = 0, k = 0; i < n; i++) {
-      if (Visits.isVisit(claim.line(i).line().code())) {
+      if (Visits.isVisit(claim.line(i).line().code()) && !denied.test(i)) {
         order[k++] = i;
       }
     }

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The visits of one provider's day that Medicare pays only one of, as a claim edit named {@value
@@ -152,19 +153,43 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     return packed >= first && packed <= last;
   }
 
+  private static boolean noneDenied(int line) {
+    return false;
+  }
+
   private static int packed(String code) {
     return CptCode.parse(code).packed();
   }
 
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    return check(claim, context, SameDayVisitsEdit::noneDenied);
+  }
+
+  /**
+   * Judges after the edits that deny lines whole, the global surgery edit among them: a visit they
+   * deny (in a surgical package, billed with GZ) is not paid, so it is neither the visit kept nor
+   * one that holds another.
+   */
+  @Override
+  public boolean judgesAfterDenials() {
+    return true;
+  }
+
+  /**
+   * Returns what {@link #check(Claim, PricingContext)} returns, the visits another edit denies
+   * whole ({@code denied}) left out as if not billed.
+   */
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    requireNonNull(denied, "denied");
     int n = claim.size();
     // The usual day has at most one of these visits: counted first, without allocating.
     int visits = 0;
     for (int i = 0; i < n && visits < 2; i++) {
-      if (kindOf(claim.line(i).line().code()) != null) {
+      if (kindOf(claim.line(i).line().code()) != null && !denied.test(i)) {
         visits++;
       }
     }
@@ -175,7 +200,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     int admission = -1;
     int discharge = -1;
     for (int i = 0; i < n; i++) {
-      kinds[i] = kindOf(claim.line(i).line().code());
+      kinds[i] = denied.test(i) ? null : kindOf(claim.line(i).line().code());
       // Only a paid admission or discharge holds the day's other visits: one the schedule does
       // not price leaves them theirs.
       if (kinds[i] == Kind.ADMISSION && admission < 0 && priced(claim, i, context)) {
@@ -184,11 +209,11 @@ public final class SameDayVisitsEdit implements ClaimEdit {
         discharge = i;
       }
     }
-    boolean[] denied = new boolean[n];
+    boolean[] deniedHere = new boolean[n];
     List<EditFinding> found = new ArrayList<>(2);
     for (int i = 0; i < n; i++) {
       if (admission >= 0 && (kinds[i] == Kind.EMERGENCY || kinds[i] == Kind.OFFICE)) {
-        denied[i] = true;
+        deniedHere[i] = true;
         found.add(
             finding(
                 claim,
@@ -198,7 +223,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                 ", the same provider's initial hospital care, is part of it: the admission is paid,"
                     + " and the work of the other site counts toward its level"));
       } else if (discharge >= 0 && kinds[i] == Kind.SUBSEQUENT_HOSPITAL) {
-        denied[i] = true;
+        deniedHere[i] = true;
         found.add(
             finding(
                 claim,
@@ -208,7 +233,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                 ", the same provider's hospital discharge: only the discharge is paid"));
       }
     }
-    denySecondOfficeVisits(claim, context, kinds, denied, found);
+    denySecondOfficeVisits(claim, context, kinds, deniedHere, found);
     if (found.isEmpty()) {
       return List.of();
     }

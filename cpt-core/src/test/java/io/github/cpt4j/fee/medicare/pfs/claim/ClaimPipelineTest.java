@@ -791,18 +791,19 @@ class ClaimPipelineTest {
     // 25 and 59 on one visit break a modifier rule: three flags on the line, in edit order.
     List<EditFinding> findings =
         pricer.scrub(Claim.ofLines(ClaimLine.parse("99213-25-59")), CONTEXT);
-    // The global surgery edit judges after the others' denials: it runs after all of them.
+    // The edits that judge after the others' denials (critical care, global surgery and the two
+    // visit edits) run after all of them, in their order.
     assertEquals(
         List.of(
             "payer-first",
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
-            CriticalCareEdit.NAME,
             LiabilityModifiersEdit.NAME,
             "payer-middle",
+            CriticalCareEdit.NAME,
+            GlobalSurgeryEdit.NAME,
             SameDayVisitsEdit.NAME,
-            NewPatientVisitEdit.NAME,
-            GlobalSurgeryEdit.NAME),
+            NewPatientVisitEdit.NAME),
         calls,
         "the edits ran in this order");
     assertEquals(

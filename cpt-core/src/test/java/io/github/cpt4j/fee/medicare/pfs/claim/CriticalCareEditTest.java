@@ -10,9 +10,11 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,28 @@ class CriticalCareEditTest {
     assertEquals(List.of(), found("99291 on 2025-06-02", "43752 on 2025-06-03"));
     assertEquals(List.of(), found("99291 by 1234567893", "43752 by 1000000004"));
     assertEquals(1, found("99291 by 1234567893", "43752 by 1234567893").size());
+  }
+
+  @Test
+  void aCriticalCareLineAnotherEditDeniesIncludesNothing() {
+    // Once, 99291-GZ (denied) still denied its day's 36600: the claim paid 0.00.
+    ClaimEdit gz =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-gz";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(EditFinding.denyLine("payer-gz", 0, 1, "not paid"));
+          }
+        };
+    Claim claim = Claim.of(List.of(BilledLine.parse("99291"), BilledLine.parse("36600")));
+    List<EditFinding> found =
+        ClaimScrubber.of(gz, CriticalCareEdit.standard()).scrub(claim, CONTEXT);
+    assertEquals(List.of("payer-gz"), found.stream().map(EditFinding::edit).toList());
+    assertEquals(1, ClaimScrubber.of(CriticalCareEdit.standard()).scrub(claim, CONTEXT).size());
   }
 
   @Test

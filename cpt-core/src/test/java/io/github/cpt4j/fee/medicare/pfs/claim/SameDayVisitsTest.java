@@ -117,6 +117,15 @@ class SameDayVisitsTest {
   }
 
   @Test
+  void aVisitAnotherEditDeniesIsNeitherKeptNorHoldsAnother() {
+    // GZ denies 99214 (liability-modifiers): 99213 is the day's paid visit. Once, 99213 was
+    // denied beside the 99214 that was not paid either, and the claim paid 0.00.
+    assertAmounts(price("99214-GZ", "99213"), "100.00", null, "100.00");
+    // An admission that is not paid holds no other visit.
+    assertAmounts(price("99223-GZ", "99214"), "120.00", null, "120.00");
+  }
+
+  @Test
   void theRulesAreOneProvidersOnOneDay() {
     assertAmounts(
         price("99213" + PROVIDER, "99214" + OTHER_PROVIDER), "220.00", "100.00", "120.00");
@@ -210,10 +219,9 @@ class SameDayVisitsTest {
             + " 2025-06-02: a patient seen by the physician, or by one of the same specialty in"
             + " the same group, within 3 years is established; bill the established patient's"
             + " visit (Claims Processing Manual ch. 12 §30.6.7.A)");
-    // Two new-patient visits of one day: the second is flagged, and the office visit paid less
-    // denied.
-    PricedClaim twoNew = price("99203", "99204");
-    assertAmounts(twoNew, "160.00", null, "160.00");
+    // Two new-patient visits of one day, both paid (25): the second is flagged.
+    PricedClaim twoNew = price("99203-25", "99204");
+    assertAmounts(twoNew, "270.00", "110.00", "160.00");
     assertTrue(
         twoNew
             .line(1)
@@ -224,6 +232,21 @@ class SameDayVisitsTest {
                 "99204 is a new patient's visit, but the same provider billed 99203 (line 1) on the"
                     + " same day"),
         twoNew.toString());
+    // Without 25 the visit paid less is denied, and a denied visit makes no patient established:
+    // once, 99204 was flagged when billed after 99203 and not when billed before it.
+    for (PricedClaim oneVisit : List.of(price("99203", "99204"), price("99204", "99203"))) {
+      assertAmounts(
+          oneVisit,
+          "160.00",
+          oneVisit.line(0).isPriced() ? "160.00" : null,
+          oneVisit.line(1).isPriced() ? "160.00" : null);
+      for (int i = 0; i < 2; i++) {
+        assertTrue(
+            oneVisit.line(i).warnings().stream()
+                .noneMatch(w -> w.message().contains("new patient's visit")),
+            oneVisit.toString());
+      }
+    }
     // Any visit makes the patient established: a hospital visit, an eye exam before 92004.
     assertEquals(
         1, price("99232 on 2025-06-01", "99203").line(1).warnings().size(), "hospital visit");
