@@ -97,12 +97,29 @@ class SameDayVisitsFullFileTest {
                         && w.rule().equals(NewPatientVisitEdit.NAME)
                         && w.message().contains("§30.6.7.A")),
         claim.toString());
-    // Two new-patient visits of one day: the second flagged, the one paid less denied.
-    PricedClaim twoNew = price(OFFICE, "99203", "99204");
-    assertDenied(twoNew.line(0), "§30.6.5, §30.6.7.B");
+    // Two new-patient visits of one day, both paid (25): the second is flagged.
+    PricedClaim twoNew = price(OFFICE, "99203-25", "99204");
     assertTrue(
         twoNew.line(1).warnings().stream().anyMatch(w -> w.rule().equals(NewPatientVisitEdit.NAME)),
         twoNew.toString());
+    // Without 25 the one paid less is denied, and a denied visit makes no patient established.
+    PricedClaim oneVisit = price(OFFICE, "99203", "99204");
+    assertDenied(oneVisit.line(0), "§30.6.5, §30.6.7.B");
+    assertTrue(
+        oneVisit.line(1).warnings().stream()
+            .noneMatch(w -> w.rule().equals(NewPatientVisitEdit.NAME)),
+        oneVisit.toString());
+  }
+
+  @Test
+  void aVisitTheGlobalSurgeryEditDeniesIsNotTheDaysVisitKept() {
+    // 99214 (no 57) is in 27447's package; 99213-57 decided the surgery and is paid. Once, the
+    // same-day visits edit kept 99214 and denied 99213-57 too.
+    PricedClaim claim = price(HOSPITAL, "99214", "99213-57", "27447-RT");
+    assertEquals(
+        UnpricedReason.GLOBAL_SURGERY, claim.line(0).reason().orElseThrow(), claim.toString());
+    assertTrue(claim.line(1).isPriced(), claim.toString());
+    assertTrue(claim.line(2).isPriced(), claim.toString());
   }
 
   @Test
