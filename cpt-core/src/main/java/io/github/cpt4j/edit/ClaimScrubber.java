@@ -124,7 +124,10 @@ public final class ClaimScrubber {
       for (int e = 0; e < edits.size(); e++) {
         ClaimEdit edit = edits.get(e);
         if (edit.judgesAfterDenials()) {
-          byEdit = run(edit, e, claim, context, oneDay, days, deniedWhole(claim, byEdit), byEdit);
+          // Before any finding no line is denied: a claim without findings builds nothing here.
+          IntPredicate denied =
+              byEdit == null ? ClaimScrubber::noLineDenied : deniedWhole(claim, byEdit)::get;
+          byEdit = run(edit, e, claim, context, oneDay, days, denied, byEdit);
         }
       }
     }
@@ -154,17 +157,17 @@ public final class ClaimScrubber {
       PricingContext context,
       PricingContext oneDay,
       List<ProviderDay> days,
-      BitSet denied,
+      IntPredicate denied,
       List<List<EditFinding>> byEdit) {
     List<EditFinding> found = null;
     if (!edit.perProviderDay()) {
-      found = check(edit, claim, context, null, denied == null ? null : denied::get, found);
+      found = check(edit, claim, context, null, denied, found);
     } else if (days == null) {
-      found = check(edit, claim, oneDay, null, denied == null ? null : denied::get, found);
+      found = check(edit, claim, oneDay, null, denied, found);
     } else {
       for (ProviderDay day : days) {
         // A day's edit counts that day's lines: each index is moved to the whole claim's.
-        IntPredicate ofDay = denied == null ? null : i -> denied.get(day.lineInClaim(i));
+        IntPredicate ofDay = denied == null ? null : i -> denied.test(day.lineInClaim(i));
         found = check(edit, day.claim(), day.context(), day, ofDay, found);
       }
     }
@@ -183,6 +186,10 @@ public final class ClaimScrubber {
    * EditAction#DENY_LINE}, or by {@link EditAction#DENY_UNITS} of all the units billed, which
    * denies the line as well.
    */
+  private static boolean noLineDenied(int line) {
+    return false;
+  }
+
   private static BitSet deniedWhole(Claim claim, List<List<EditFinding>> byEdit) {
     BitSet denied = new BitSet();
     if (byEdit != null) {
