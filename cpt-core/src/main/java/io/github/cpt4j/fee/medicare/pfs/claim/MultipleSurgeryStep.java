@@ -368,7 +368,8 @@ final class MultipleSurgeryStep implements ClaimStep {
      * ranked as a procedure of its own halved {@code 27447-LT}, its own other side, 1197.89 paid
      * 598.95 in 13282-99 facility, 2025. Not when either line says another site or session ({@link
      * BilateralStep#saysAnotherSiteOrSession}): the two are then two procedures, ranked as two
-     * priced lines would be. Notes on the line which procedure it is part of.
+     * priced lines would be; nor of a line of postoperative days alone (55), which is not a
+     * procedure of the day. Notes on the line which procedure it is part of.
      */
     boolean isPartOf(List<Procedure> procedures) {
       if (BilateralStep.saysAnotherSiteOrSession(line)) {
@@ -380,7 +381,8 @@ final class MultipleSurgeryStep implements ClaimStep {
             isSameService(p.line)
                 ? p.line
                 : p.other != null && isSameService(p.other) ? p.other : null;
-        if (same != null && p.isPriced()) {
+        // A line of postoperative days alone (55) is no procedure of the day: it holds no side.
+        if (same != null && p.isPriced() && !same.isPostoperativeDays()) {
           line.note(
               ClaimRule.MULTIPLE_PROCEDURE,
               () ->

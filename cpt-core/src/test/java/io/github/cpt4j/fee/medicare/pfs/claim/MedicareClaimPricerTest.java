@@ -877,6 +877,11 @@ class MedicareClaimPricerTest {
       assertTrue(
           claim.line(0).explanation().toString().contains("by its fee schedule amount 1000"),
           claim::toString);
+      // Another physician's postoperative care of the same code (55) is no procedure of the day:
+      // 27447-53 still ranks first and 29880 is second. Once, the 55 line took 27447-53 out of
+      // the ranking and 29880 rose to 600 (a random claim of the properties found it).
+      PricedClaim withPostOp = price("27447-53", "29880", "27447-55");
+      assertEquals(new BigDecimal("300.00"), withPostOp.line(1).amount().orElseThrow());
       // A code with its own 53 row is priced from it and ranked by it (125 below 600).
       assertAmounts(price("45378-53", "29880"), "662.50", "62.50", "600.00");
       // 20610-53 ranks by 100, below 29880: 29880 stays first and is paid in full.
