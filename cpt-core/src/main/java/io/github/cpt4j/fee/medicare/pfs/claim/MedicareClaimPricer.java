@@ -299,6 +299,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
    */
   private final int componentStep;
 
+  /** The standard edits called directly, when the edits are exactly those; else null. */
+  private final StandardEdits standardEdits;
+
   private MedicareClaimPricer(Builder builder) {
     this.schedule = builder.schedule;
     this.modifiers = builder.modifiers;
@@ -306,6 +309,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     this.steps = ImmutableList.copyOf(builder.steps);
     this.standardSteps = steps.equals(STANDARD_STEPS);
     this.fastPaths = builder.fastPaths;
+    this.standardEdits = fastPaths ? StandardEdits.of(scrubber.edits()) : null;
     int component = -1;
     for (int i = 0; i < steps.size() && component < 0; i++) {
       component = steps.get(i) instanceof ComponentReductionStep ? i : -1;
@@ -423,7 +427,15 @@ public final class MedicareClaimPricer implements ClaimPricer {
   public PricedClaim price(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    return priceWith(claim, context, scrubber.scrub(claim, context));
+    RenderingProviders providers = RenderingProviders.of(claim, context);
+    PricingContext oneDay = ProviderDay.singleContext(claim, context, providers);
+    // Issue 18: the standard edits called directly for the usual claim, one provider's day.
+    List<EditFinding> findings =
+        standardEdits != null && oneDay != null
+            ? standardEdits.scrub(claim, context, oneDay)
+            : scrubber.scrub(claim, context);
+    return PricedClaim.of(
+        context, finished(work(claim, context, providers, oneDay, findings, null, false)));
   }
 
   /**
@@ -633,13 +645,36 @@ public final class MedicareClaimPricer implements ClaimPricer {
       List<EditFinding> findings,
       int[] numbers,
       boolean limitingCharges) {
+    return work(
+        claim,
+        context,
+        providers,
+        ProviderDay.singleContext(claim, context, providers),
+        findings,
+        numbers,
+        limitingCharges);
+  }
+
+  /**
+   * {@link #work} for a claim whose one provider's day, if it is one, is known: {@code onDate} is
+   * its context ({@link ProviderDay#singleContext}), or null for lines of several days or
+   * providers.
+   */
+  @SuppressWarnings("TooManyParameters") // the claim, its day and providers, each named
+  private LineWork[] work(
+      Claim claim,
+      PricingContext context,
+      RenderingProviders providers,
+      PricingContext onDate,
+      List<EditFinding> findings,
+      int[] numbers,
+      boolean limitingCharges) {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     // Lines of several days or providers: the same-day rules apply to each provider's day, in its
     // context, and the component reductions to each date's lines of every provider.
     // One provider's lines of one date: in that date's context, with the practitioner type the
     // context gives that provider, as the claim edits of one provider's day saw them.
-    PricingContext onDate = ProviderDay.singleContext(claim, context, providers);
     if (onDate != null) {
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {

@@ -1,0 +1,162 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.LiabilityModifiersEdit;
+import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The standard claim edits of {@link MedicareClaimPricer} called directly, for a claim whose lines
+ * are one rendering provider's on one date (issue 18): what {@link ClaimScrubber#scrub} finds,
+ * without the scrubber.
+ *
+ * <p>What it buys: the scrubber calls each edit's {@code check} and {@code perProviderDay} at call
+ * sites that see seven classes (megamorphic interface calls, nothing inlined), works out the
+ * claim's day again ({@code ProviderDay.single}, a pass over the lines) and checks each finding as
+ * it would a payer's edit's. Called here through fields of each edit's own class, every call can be
+ * inlined, the day comes from the pricer, which needs it too, and the global surgery edit's fast
+ * exit is told that the claim is one day's. The pricer was about 130 ns of its 800 ns a claim
+ * slower through the scrubber with the three standard edits of 2026-12-04 ({@code
+ * cpt-benchmarks/results/claim-jit-2026-12-05.md}) and more with seven.
+ *
+ * <p>The findings are the scrubber's, in its order: by line, then in the order of the edits in
+ * {@link MedicareClaimPricer.Builder}'s list, then as each edit returned them. The edits that judge
+ * after denials ({@link ClaimEdit#judgesAfterDenials()}) run after the others, in list order, each
+ * told the lines denied whole so far. The pricer takes this path only when its edits are exactly
+ * the standard list ({@link #of}) and its fast paths are on; a property checks the findings against
+ * the scrubber's on random claims.
+ */
+final class StandardEdits {
+
+  // The places of the edits in the standard list, which orders the findings of one line.
+  private static final int MODIFIER_RULES = 0;
+  private static final int ANESTHESIA_TIME = 1;
+  private static final int CRITICAL_CARE = 2;
+  private static final int LIABILITY_MODIFIERS = 3;
+  private static final int GLOBAL_SURGERY = 4;
+  private static final int SAME_DAY_VISITS = 5;
+  private static final int NEW_PATIENT_VISIT = 6;
+  private static final int EDITS = 7;
+
+  private static final Comparator<EditFinding> BY_LINE = Comparator.comparingInt(EditFinding::line);
+
+  private final ModifierRulesEdit modifierRules = ModifierRulesEdit.standard();
+  private final AnesthesiaTimeEdit anesthesiaTime = AnesthesiaTimeEdit.standard();
+  private final CriticalCareEdit criticalCare = CriticalCareEdit.standard();
+  private final LiabilityModifiersEdit liabilityModifiers = LiabilityModifiersEdit.standard();
+  private final GlobalSurgeryEdit globalSurgery;
+  private final SameDayVisitsEdit sameDayVisits;
+  private final NewPatientVisitEdit newPatientVisit = NewPatientVisitEdit.standard();
+
+  private StandardEdits(GlobalSurgeryEdit globalSurgery, SameDayVisitsEdit sameDayVisits) {
+    this.globalSurgery = globalSurgery;
+    this.sameDayVisits = sameDayVisits;
+  }
+
+  /**
+   * The direct edits of a pricer whose edits are {@code edits}, or null when they are not the
+   * standard list in its order: the standard objects, and a global surgery and same-day visits edit
+   * of any schedule (each reads its own).
+   */
+  static StandardEdits of(List<ClaimEdit> edits) {
+    if (edits.size() != EDITS
+        || edits.get(MODIFIER_RULES) != ModifierRulesEdit.standard()
+        || edits.get(ANESTHESIA_TIME) != AnesthesiaTimeEdit.standard()
+        || edits.get(CRITICAL_CARE) != CriticalCareEdit.standard()
+        || edits.get(LIABILITY_MODIFIERS) != LiabilityModifiersEdit.standard()
+        || !(edits.get(GLOBAL_SURGERY) instanceof GlobalSurgeryEdit global)
+        || !(edits.get(SAME_DAY_VISITS) instanceof SameDayVisitsEdit visits)
+        || edits.get(NEW_PATIENT_VISIT) != NewPatientVisitEdit.standard()) {
+      return null;
+    }
+    return new StandardEdits(global, visits);
+  }
+
+  /**
+   * Returns the findings of the standard edits on {@code claim}, whose lines are all one provider's
+   * on one date: {@code context} as the claim was given, {@code oneDay} that day's context ({@code
+   * ProviderDay.singleContext}), which the edits of one provider's day see.
+   */
+  ImmutableList<EditFinding> scrub(Claim claim, PricingContext context, PricingContext oneDay) {
+    // Each edit's findings, by its place in the list; the array made with the first finding.
+    List<EditFinding>[] byEdit = null;
+    byEdit = keep(byEdit, MODIFIER_RULES, modifierRules.check(claim, oneDay));
+    byEdit = keep(byEdit, ANESTHESIA_TIME, anesthesiaTime.check(claim, oneDay));
+    byEdit = keep(byEdit, LIABILITY_MODIFIERS, liabilityModifiers.check(claim, oneDay));
+    byEdit = keep(byEdit, CRITICAL_CARE, criticalCare.check(claim, oneDay, denied(claim, byEdit)));
+    byEdit =
+        keep(
+            byEdit,
+            GLOBAL_SURGERY,
+            globalSurgery.checkOneDay(claim, context, denied(claim, byEdit)));
+    byEdit =
+        keep(byEdit, SAME_DAY_VISITS, sameDayVisits.check(claim, oneDay, denied(claim, byEdit)));
+    byEdit =
+        keep(
+            byEdit,
+            NEW_PATIENT_VISIT,
+            newPatientVisit.check(claim, context, denied(claim, byEdit)));
+    return byEdit == null ? ImmutableList.of() : ordered(claim, byEdit);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, made once with a finding
+  private static List<EditFinding>[] keep(
+      List<EditFinding>[] byEdit, int edit, List<EditFinding> found) {
+    if (found.isEmpty()) {
+      return byEdit;
+    }
+    List<EditFinding>[] kept = byEdit == null ? new List[EDITS] : byEdit;
+    kept[edit] = found;
+    return kept;
+  }
+
+  /** The lines denied whole by the findings so far, as the scrubber tells the later edits. */
+  private static IntPredicate denied(Claim claim, List<EditFinding>[] byEdit) {
+    if (byEdit == null) {
+      return StandardEdits::noLineDenied;
+    }
+    BitSet denied = new BitSet();
+    for (List<EditFinding> found : byEdit) {
+      for (int f = 0; found != null && f < found.size(); f++) {
+        EditFinding finding = found.get(f);
+        if (finding.action() == EditAction.DENY_LINE
+            || finding.action() == EditAction.DENY_UNITS
+                && finding.deniedUnits() >= claim.line(finding.line()).line().units()) {
+          denied.set(finding.line());
+        }
+      }
+    }
+    return denied::get;
+  }
+
+  private static boolean noLineDenied(int line) {
+    return false;
+  }
+
+  /**
+   * The findings by line, then by edit, each named by its line's number on the claim, as the
+   * scrubber names them.
+   */
+  private static ImmutableList<EditFinding> ordered(Claim claim, List<EditFinding>[] byEdit) {
+    List<EditFinding> all = new ArrayList<>();
+    for (List<EditFinding> found : byEdit) {
+      for (int f = 0; found != null && f < found.size(); f++) {
+        EditFinding finding = found.get(f);
+        all.add(finding.withLineNumber(claim.lineNumber(finding.line())));
+      }
+    }
+    all.sort(BY_LINE); // stable: edit order, then each edit's order, within a line
+    return ImmutableList.copyOf(all);
+  }
+}
