@@ -27,8 +27,12 @@ import java.util.Set;
  * peer does not have). Modifiers: 26 or TC on split diagnostic tests, 50 on bilateral-eligible
  * surgery, 59 or 25 (no effect on the amount), and 25 on every visit in a claim with a procedure
  * that has a global period, as billing requires. A code appears at most once per claim, so no line
- * pairs up with another as a bilateral pair. The ranking of modifier 51 (indicator 2: 100% for the
- * highest, 50% for the others) does apply, and both pricers do it.
+ * pairs up with another as a bilateral pair, and a claim has at most one visit: two visits of one
+ * day meet the same-day visit rules (the office visit paid more, an office or emergency visit
+ * folded into a hospital admission), which no one-statement peer has. Critical care (99291, 99292),
+ * which includes other services of its day, and the visit add-ons G2211 and G2212, paid only beside
+ * certain visits, are left out for the same reason. The ranking of modifier 51 (indicator 2: 100%
+ * for the highest, 50% for the others) does apply, and both pricers do it.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.cpt4j.benchmarks.batch.BatchInput RVU.csv LINES OUT.csv
@@ -45,6 +49,13 @@ public final class BatchInput {
       List.of(
           "99213", "99214", "99212", "99215", "99203", "99204", "99232", "99233", "90834", "90837",
           "90791", "99211", "99283", "20610", "11721", "17110", "99223", "99308");
+
+  /**
+   * Codes of status A, global XXX, that the claim rules price by what else the claim holds:
+   * critical care, which includes other services of its day, and the visit add-ons, paid only
+   * beside certain visits.
+   */
+  static final Set<String> NEEDS_CLAIM_RULES = Set.of("99291", "99292", "G2211", "G2212");
 
   private final List<Code> common = new ArrayList<>();
   private final List<Code> any = new ArrayList<>();
@@ -66,7 +77,8 @@ public final class BatchInput {
     }
   }
 
-  private BatchInput(Path rvuFile) throws IOException {
+  /** Reads the codes the generator may bill from {@code rvuFile}. */
+  BatchInput(Path rvuFile) throws IOException {
     Set<String> commonCodes = new HashSet<>(COMMON);
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(rvuFile)) {
       for (CsvRecord row : reader) {
@@ -74,6 +86,9 @@ public final class BatchInput {
           continue;
         }
         String code = row.getField(0);
+        if (NEEDS_CLAIM_RULES.contains(code)) {
+          continue;
+        }
         String status = row.getField(3);
         String pcTc = row.getField(13);
         String global = row.getField(14);
@@ -118,7 +133,8 @@ public final class BatchInput {
     new BatchInput(Path.of(args[0])).write(Long.parseLong(args[1]), Path.of(args[2]));
   }
 
-  private void write(long lines, Path out) throws IOException {
+  /** Writes {@code lines} lines to {@code out}, the same lines for the same number every time. */
+  void write(long lines, Path out) throws IOException {
     Random random = new Random(20_250_601L);
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       w.write("claim,code,modifiers,units,locality,setting,date\n");
@@ -138,13 +154,16 @@ public final class BatchInput {
         inClaim.clear();
         codes.clear();
         boolean surgeryDay = false;
+        boolean visit = false;
         for (int i = 0; i < size; i++) {
           Code c;
           do {
             c = random.nextInt(10) < 7 ? pick(common, random) : pick(any, random);
-          } while (!inClaim.add(c.code()));
+          } while (inClaim.contains(c.code()) || visit && c.visit());
+          inClaim.add(c.code());
           codes.add(c);
           surgeryDay |= c.surgery();
+          visit |= c.visit();
         }
         for (Code c : codes) {
           String modifiers = "";
