@@ -377,7 +377,22 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * line; an empty list for a clean claim.
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
-    return scrubber.scrub(claim, context);
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    return scrub(claim, context, ProviderDay.singleContext(claim, context));
+  }
+
+  /**
+   * The findings of the edits on {@code claim}, whose one provider's day has the context {@code
+   * oneDay} (null: lines of several days or providers). Issue 18: the standard edits are called
+   * directly for the usual claim, one provider's day ({@link StandardEdits}), whether the claim is
+   * priced here or by a pricer that prices other lines too ({@code PartBClaimPricer} scrubs here).
+   */
+  private ImmutableList<EditFinding> scrub(
+      Claim claim, PricingContext context, PricingContext oneDay) {
+    return standardEdits != null && oneDay != null
+        ? standardEdits.scrub(claim, context, oneDay)
+        : scrubber.scrub(claim, context);
   }
 
   /**
@@ -428,14 +443,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
     RenderingProviders providers = RenderingProviders.of(claim, context);
+    // The claim's day worked out once, for the edits and the pricing.
     PricingContext oneDay = ProviderDay.singleContext(claim, context, providers);
-    // Issue 18: the standard edits called directly for the usual claim, one provider's day.
-    List<EditFinding> findings =
-        standardEdits != null && oneDay != null
-            ? standardEdits.scrub(claim, context, oneDay)
-            : scrubber.scrub(claim, context);
     return PricedClaim.of(
-        context, finished(work(claim, context, providers, oneDay, findings, null, false)));
+        context,
+        finished(
+            work(claim, context, providers, oneDay, scrub(claim, context, oneDay), null, false)));
   }
 
   /**
@@ -510,7 +523,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
   public PricedClaim limitingCharges(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    List<EditFinding> findings = scrubber.scrub(claim, context);
+    List<EditFinding> findings = scrub(claim, context);
     RenderingProviders providers = RenderingProviders.of(claim, context);
     ImmutableList<PricedLine> participating =
         finished(work(claim, context.withParticipating(true), providers, findings, null, true));

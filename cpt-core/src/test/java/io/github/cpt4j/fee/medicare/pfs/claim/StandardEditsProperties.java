@@ -166,6 +166,8 @@ class StandardEditsProperties {
     assertNotNull(oneDay, claim.toString());
     List<EditFinding> general = SCRUBBER.scrub(claim, CONTEXT);
     assertEquals(general, DIRECT.scrub(claim, CONTEXT, oneDay), claim.toString());
+    // The pricer's own scrub takes the direct path too (a Part B pricer scrubs through it).
+    assertEquals(general, PRICER.scrub(claim, CONTEXT));
     // The pricer takes the direct path: the claim priced with the scrubber's findings given
     // is the claim it prices.
     assertEquals(PRICER.price(claim, CONTEXT, general), PRICER.price(claim, CONTEXT));
