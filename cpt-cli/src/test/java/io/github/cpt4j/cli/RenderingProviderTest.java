@@ -340,7 +340,8 @@ class RenderingProviderTest {
     assertEquals(
         "warning: line 2 names no rendering provider beside lines of 1000000004 and 1234567893:"
             + " whose it is cannot be told, so the same-day rules (NCCI pairs and units, the"
-            + " surgical ranking, bilateral pairs, the global package) judge it as another"
+            + " surgical ranking, bilateral pairs, add-ons, the global package, same-day visits,"
+            + " critical care) judge it as another"
             + " provider's; give each line its rendering provider's NPI",
         priced.get(4).get(8));
     assertEquals("", priced.get(2).get(8), priced::toString);

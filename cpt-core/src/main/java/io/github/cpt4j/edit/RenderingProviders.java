@@ -178,7 +178,8 @@ public final class RenderingProviders {
             + ": whose "
             + (count == 1 ? "it is" : "they are")
             + " cannot be told, so the same-day rules (NCCI pairs and units, the surgical"
-            + " ranking, bilateral pairs, the global package) judge "
+            + " ranking, bilateral pairs, add-ons, the global package, same-day visits,"
+            + " critical care) judge "
             + (count == 1 ? "it" : "them")
             + " as another provider's; give each line its rendering provider's NPI");
   }

@@ -86,10 +86,10 @@ public final class ClaimWarning {
      * The line names no rendering provider ({@link
      * io.github.cpt4j.claim.BilledLine#renderingProvider()}) while the claim's other lines name two
      * or more: whose line it is cannot be told, so the same-provider rules (NCCI's pairs and units,
-     * the surgical ranking, bilateral pairs, the global package) judge the lines naming none as a
-     * provider of their own ({@link io.github.cpt4j.edit.RenderingProviders}). The message names
-     * those lines and the NPIs. Not given when the lines name one NPI: the lines naming none are
-     * then that provider's.
+     * the surgical ranking, bilateral pairs, add-ons, the global package, same-day visits, critical
+     * care) judge the lines naming none as a provider of their own ({@link
+     * io.github.cpt4j.edit.RenderingProviders}). The message names those lines and the NPIs. Not
+     * given when the lines name one NPI: the lines naming none are then that provider's.
      */
     RENDERING_PROVIDER_UNKNOWN
   }

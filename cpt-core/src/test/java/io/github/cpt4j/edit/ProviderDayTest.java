@@ -108,14 +108,14 @@ class ProviderDayTest {
     assertEquals(
         "lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more name no rendering provider beside lines of"
             + " 1234567893 and 2000000002: whose they are cannot be told, so the same-day rules"
-            + " (NCCI pairs and units, the surgical ranking, bilateral pairs, the global package)"
-            + " judge them as another provider's; give each line its rendering provider's NPI",
+            + " (NCCI pairs and units, the surgical ranking, bilateral pairs, add-ons, the global"
+            + " package, same-day visits, critical care) judge them as another provider's; give each line its rendering provider's NPI",
         several.unknownProviderWarning(claim).orElseThrow());
     assertEquals(
         "line 1 names no rendering provider beside lines of 1234567893 and 2000000002: whose it"
             + " is cannot be told, so the same-day rules (NCCI pairs and units, the surgical"
-            + " ranking, bilateral pairs, the global package) judge it as another provider's; give"
-            + " each line its rendering provider's NPI",
+            + " ranking, bilateral pairs, add-ons, the global package, same-day visits, critical"
+            + " care) judge it as another provider's; give each line its rendering provider's NPI",
         several.unknownProviderWarning(claim("20610")).orElseThrow());
   }
 

@@ -1331,7 +1331,8 @@ class MedicareClaimPricerTest {
         assertEquals(
             "lines 1, 2 name no rendering provider beside lines of 1000000004 and 1234567893:"
                 + " whose they are cannot be told, so the same-day rules (NCCI pairs and units,"
-                + " the surgical ranking, bilateral pairs, the global package) judge them as"
+                + " the surgical ranking, bilateral pairs, add-ons, the global package, same-day"
+                + " visits, critical care) judge them as"
                 + " another provider's; give each line its rendering provider's NPI",
             warning.message());
       }
