@@ -3,6 +3,7 @@ package io.github.cpt4j.edit;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.ModifierRules;
@@ -56,7 +57,11 @@ public final class ModifierRulesEdit implements ClaimEdit {
     requireNonNull(context, "context");
     List<EditFinding> findings = null;
     for (int i = 0; i < claim.size(); i++) {
-      List<ModifierViolation> violations = rules.check(claim.line(i).line());
+      ClaimLine line = claim.line(i).line();
+      if (line.modifiers().isEmpty()) {
+        continue; // no rule judges a line without modifiers (and most lines have none)
+      }
+      List<ModifierViolation> violations = rules.check(line);
       // A clean line, the usual case, costs no allocation.
       for (int v = 0; v < violations.size(); v++) {
         ModifierViolation violation = violations.get(v);

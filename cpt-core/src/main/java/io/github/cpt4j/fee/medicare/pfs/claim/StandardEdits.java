@@ -12,6 +12,8 @@ import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
+import io.github.cpt4j.modifier.ModifierRegistry;
+import io.github.cpt4j.modifier.PaymentEffect;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -52,6 +54,10 @@ final class StandardEdits {
   private static final int SAME_DAY_VISITS = 5;
   private static final int NEW_PATIENT_VISIT = 6;
   private static final int EDITS = 7;
+
+  /** The payment effects of GZ and GY, the only modifiers the liability edit denies for. */
+  private static final int LIABILITY =
+      PaymentEffect.NOT_NECESSARY_WITHOUT_NOTICE.bit() | PaymentEffect.STATUTORILY_EXCLUDED.bit();
 
   private static final Comparator<EditFinding> BY_LINE = Comparator.comparingInt(EditFinding::line);
 
@@ -98,24 +104,29 @@ final class StandardEdits {
     // critical care and at most one visit).
     int visits = 0;
     boolean anyModifier = false;
+    int effects = 0;
     boolean anyMinutes = false;
     boolean anyCriticalCare = false;
     for (int i = 0; i < claim.size(); i++) {
       ClaimLine line = claim.line(i).line();
       visits += Visits.isVisit(line.code()) ? 1 : 0;
-      anyModifier |= !line.modifiers().isEmpty();
+      if (!line.modifiers().isEmpty()) {
+        anyModifier = true;
+        // The liability edit reads the standard registry's effects, whatever the pricer's.
+        effects |= ModifierRegistry.standard().paymentEffects(line.modifiers());
+      }
       anyMinutes |= line.hasMinutes();
       anyCriticalCare |= CriticalCareEdit.isCriticalCare(line.code());
     }
     // Each edit's findings, by its place in the list; the array made with the first finding.
     List<EditFinding>[] byEdit = null;
-    if (anyModifier) { // the modifier rules, and GZ and GY, judge modifiers
+    if (anyModifier) { // the modifier rules judge modifiers
       byEdit = keep(byEdit, MODIFIER_RULES, modifierRules.check(claim, oneDay));
     }
     if (anyMinutes) { // anesthesia time judges the minutes of any code
       byEdit = keep(byEdit, ANESTHESIA_TIME, anesthesiaTime.check(claim, oneDay));
     }
-    if (anyModifier) {
+    if ((effects & LIABILITY) != 0) { // GZ or GY
       byEdit = keep(byEdit, LIABILITY_MODIFIERS, liabilityModifiers.check(claim, oneDay));
     }
     if (anyCriticalCare) {
