@@ -41,9 +41,11 @@ import java.util.Locale;
  * (required), {@code modifiers}, {@code units}, {@code date}, {@code rendering_provider} and {@code
  * claim}; adjacent rows with the same non-blank {@code claim} are one claim (one patient), a row
  * without a claim is a claim of its own. The edits pair lines and add up units of one rendering
- * provider on one date: rows without an NPI are all the claim's one provider's. Other columns are
- * carried through. A row that cannot be read gets {@code invalid: ...} in its {@code edits} and the
- * run goes on without it; a record that is not valid CSV (a broken quote, a field over {@value
+ * provider on one date: rows without an NPI are the provider's of the claim's one NPI, or of the
+ * claim's own when no row names one; beside rows of two or more NPIs they are a provider of their
+ * own ({@link io.github.cpt4j.edit.RenderingProviders}). Other columns are carried through. A row
+ * that cannot be read gets {@code invalid: ...} in its {@code edits} and the run goes on without
+ * it; a record that is not valid CSV (a broken quote, a field over {@value
  * CsvRecordReader#MAX_FIELD_LENGTH} characters) is {@code invalid: malformed_row: file line N: ...}
  * with empty cells, and reading goes on at its next line (see {@link CsvRecordReader}), so the
  * output has one row per input record.
