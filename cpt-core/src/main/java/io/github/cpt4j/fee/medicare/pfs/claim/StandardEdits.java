@@ -31,10 +31,11 @@ import java.util.function.IntPredicate;
  * it would a payer's edit's. Called here through fields of each edit's own class, every call can be
  * inlined, the day comes from the pricer, which needs it too, and the global surgery edit's fast
  * exit is told that the claim is one day's. An edit that nothing on the claim can give a finding is
- * not called: one pass over the lines says whether any has modifiers, minutes or critical care, and
- * how many are visits. The pricer was about 130 ns of its 800 ns a claim slower through the
- * scrubber with the three standard edits of 2026-12-04 ({@code
- * cpt-benchmarks/results/claim-jit-2026-12-05.md}) and more with seven.
+ * not called: one pass over the lines says whether any has modifiers, a GZ or GY, minutes or
+ * critical care, and how many are visits. Through the scrubber the claim was about 130 ns of its
+ * 800 ns slower with the three standard edits of the morning of 2026-12-05 ({@code
+ * cpt-benchmarks/results/claim-jit-2026-12-05.md}), and about 250 ns with the seven of that evening
+ * ({@code cpt-benchmarks/results/claim-edits-direct-2026-12-05.md}).
  *
  * <p>The findings are the scrubber's, in its order: by line, then in the order of the edits in
  * {@link MedicareClaimPricer.Builder}'s list, then as each edit returned them. The edits that judge
