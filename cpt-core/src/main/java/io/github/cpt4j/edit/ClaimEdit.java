@@ -100,9 +100,10 @@ public interface ClaimEdit {
   /**
    * Returns what this edit finds on {@code claim} when other edits deny whole the lines {@code
    * denied} accepts (a line is denied whole by a {@link EditAction#DENY_LINE} finding, or by a
-   * {@link EditAction#DENY_UNITS} finding of all its units); called instead of {@link #check(Claim,
-   * PricingContext)} for an edit that {@link #judgesAfterDenials()}. The indexes are the claim's
-   * given, one provider's day's for an edit of one day. The default ignores the denials.
+   * {@link EditAction#DENY_UNITS} finding of all its units: {@link EditFinding#deniesWholeLine});
+   * called instead of {@link #check(Claim, PricingContext)} for an edit that {@link
+   * #judgesAfterDenials()}. The indexes are the claim's given, one provider's day's for an edit of
+   * one day. The default ignores the denials.
    */
   default List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
     requireNonNull(denied, "denied");

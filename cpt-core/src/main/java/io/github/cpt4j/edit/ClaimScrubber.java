@@ -181,25 +181,20 @@ public final class ClaimScrubber {
     return byEdit;
   }
 
-  /**
-   * The lines of {@code claim} that the findings so far deny whole: by {@link
-   * EditAction#DENY_LINE}, or by {@link EditAction#DENY_UNITS} of all the units billed, which
-   * denies the line as well.
-   */
   private static boolean noLineDenied(int line) {
     return false;
   }
 
+  /**
+   * The lines of {@code claim} that the findings so far deny whole ({@link
+   * EditFinding#deniesWholeLine}).
+   */
   private static BitSet deniedWhole(Claim claim, List<List<EditFinding>> byEdit) {
     BitSet denied = new BitSet();
     if (byEdit != null) {
       for (List<EditFinding> found : byEdit) {
         for (EditFinding finding : found == null ? List.<EditFinding>of() : found) {
-          boolean whole =
-              finding.action() == EditAction.DENY_LINE
-                  || finding.action() == EditAction.DENY_UNITS
-                      && finding.deniedUnits() >= claim.line(finding.line()).line().units();
-          if (whole) {
+          if (finding.deniesWholeLine(claim.line(finding.line()).line().units())) {
             denied.set(finding.line());
           }
         }

@@ -120,6 +120,21 @@ public abstract class EditFinding {
   }
 
   /**
+   * Tells whether this finding denies its line whole, the line being billed with {@code
+   * billedUnits}: {@link EditAction#DENY_LINE}, or {@link EditAction#DENY_UNITS} of all its units.
+   * Such a line is not paid, and the edits that judge after the others ({@link
+   * ClaimEdit#judgesAfterDenials()}) are told so.
+   *
+   * <pre>{@code
+   * EditFinding.denyLine("ncci-mue", 0, 3, "...").deniesWholeLine(3);   // true
+   * }</pre>
+   */
+  public boolean deniesWholeLine(int billedUnits) {
+    return action() == EditAction.DENY_LINE
+        || action() == EditAction.DENY_UNITS && deniedUnits() >= billedUnits;
+  }
+
+  /**
    * Returns this finding with its line named {@code number}, as the claim it was found on names the
    * line ({@link io.github.cpt4j.claim.Claim#lineNumber}): for an edit that builds its findings
    * with {@link #denyLine} or {@link #flag} on a claim with line numbers of its own.

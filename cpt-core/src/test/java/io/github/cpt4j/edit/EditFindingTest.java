@@ -1,6 +1,7 @@
 package io.github.cpt4j.edit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,24 @@ class EditFindingTest {
         spaced.getMessage());
     assertThrows(IllegalArgumentException.class, () -> EditFinding.flag("payer:x", 0, "m"));
     assertEquals("payer-x", EditFinding.flag("payer-x", 0, "m").edit());
+  }
+
+  @Test
+  void aLineIsDeniedWholeByItsDenialOrByADenialOfAllItsUnits() {
+    assertTrue(EditFinding.denyLine("ncci-mue", 0, 1, "denied").deniesWholeLine(3));
+    EditFinding twoUnits =
+        EditFinding.builder()
+            .edit("ncci-mue")
+            .line(0)
+            .action(EditAction.DENY_UNITS)
+            .deniedUnits(2)
+            .reason(UnpricedReason.EDIT_DENIED)
+            .message("2 units over the limit")
+            .build();
+    assertTrue(twoUnits.deniesWholeLine(2));
+    assertTrue(twoUnits.deniesWholeLine(1));
+    assertFalse(twoUnits.deniesWholeLine(3));
+    assertFalse(EditFinding.flag("modifier-rules", 0, "flagged").deniesWholeLine(1));
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
-import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.edit.ModifierRulesEdit;
@@ -173,9 +172,7 @@ final class StandardEdits {
     for (List<EditFinding> found : byEdit) {
       for (int f = 0; found != null && f < found.size(); f++) {
         EditFinding finding = found.get(f);
-        if (finding.action() == EditAction.DENY_LINE
-            || finding.action() == EditAction.DENY_UNITS
-                && finding.deniedUnits() >= claim.line(finding.line()).line().units()) {
+        if (finding.deniesWholeLine(claim.line(finding.line()).line().units())) {
           denied.set(finding.line());
         }
       }
