@@ -246,13 +246,23 @@ final class MultipleSurgeryStep implements ClaimStep {
    * A procedure, an endoscopy family ranked as one procedure, or a line priced by report, which
    * takes its place by its fee schedule amount and is paid nothing by the ranking.
    */
-  private static final class Entry {
+  private static final class Entry implements Supplier<String> {
     final Procedure procedure;
     final Family family;
     final ByReport byReport;
     final LineWork key;
     final BigDecimal rankBy;
     final int slots;
+
+    /**
+     * The procedure's rank and the number of slots ranked, set once by {@link #applyRank} before
+     * the entry is recorded as the words of its rank ({@link #get}), which spares a procedure's
+     * ranking an object of its own (issue 18). Not final, yet seen by any thread that reads the
+     * words: they are written before the step that records the entry sets its final field.
+     */
+    private int rank;
+
+    private int of;
 
     Entry(Procedure procedure) {
       this.procedure = procedure;
@@ -290,6 +300,19 @@ final class MultipleSurgeryStep implements ClaimStep {
     static int compare(Entry a, Entry b) {
       int c = b.rankBy.compareTo(a.rankBy);
       return c != 0 ? c : LineWork.compareKeys(a.key, b.key);
+    }
+
+    /** The words of a procedure's rank, as {@link #applyRank} set it. */
+    @Override
+    public String get() {
+      int full = full(rank);
+      int fifty = fifty(rule(), rank, slots);
+      return "MULT PROC "
+          + procedure.rule().code()
+          + ", "
+          + ranks(rank, slots, of)
+          + " by amount: "
+          + shares(full, fifty, slots - full - fifty);
     }
   }
 
@@ -681,33 +704,22 @@ final class MultipleSurgeryStep implements ClaimStep {
       byReport(e, rank, of);
       return;
     }
-    MultipleProcedureRule rule = e.rule();
-    int full = rank == 1 ? 1 : 0;
-    int fifty;
-    int quarter;
-    if (rule == MultipleProcedureRule.STANDARD_100_50_25) {
-      int last = rank + e.slots - 1;
-      fifty = rank <= 2 && last >= 2 ? 1 : 0;
-      quarter = e.slots - full - fifty;
-    } else {
-      fifty = e.slots - full;
-      quarter = 0;
-    }
+    int slots = e.slots;
+    int full = full(rank);
+    int fifty = fifty(e.rule(), rank, slots);
+    int quarter = slots - full - fifty;
     // full x 100% + fifty x 50% + quarter x 25%, in hundredths: at scale 2, as the sum of
     // 1, 0.5 x fifty and 0.25 x quarter always was.
     int hundredths = 100 * full + 50 * fifty + 25 * quarter;
-    int slots = e.slots;
     if (e.family == null) {
       Procedure p = e.procedure;
-      char code = rule.code();
-      Supplier<String> words = new RankWords(code, rank, slots, of, full, fifty, quarter);
+      e.rank = rank;
+      e.of = of;
       if (hundredths == 100 * slots) {
-        p.note(ClaimRule.MULTIPLE_PROCEDURE, words);
+        p.note(ClaimRule.MULTIPLE_PROCEDURE, e);
       } else {
         p.set(
-            p.slotAmount.multiply(Amounts.hundredths(hundredths)),
-            ClaimRule.MULTIPLE_PROCEDURE,
-            words);
+            p.slotAmount.multiply(Amounts.hundredths(hundredths)), ClaimRule.MULTIPLE_PROCEDURE, e);
       }
     } else {
       Family family = e.family;
@@ -752,21 +764,22 @@ final class MultipleSurgeryStep implements ClaimStep {
     }
   }
 
+  /** How many of the slots from {@code rank} on are paid in full: the first procedure's. */
+  private static int full(int rank) {
+    return rank == 1 ? 1 : 0;
+  }
+
   /**
-   * The words of a procedure's rank: a small class rather than a lambda, for the reason given at
-   * {@code BilledChargeStep}'s words (issue 18).
+   * How many of the {@code slots} from {@code rank} on are paid 50%: under MULT PROC 1 the second
+   * procedure only (the third and later 25%), under the other ranked rules every one after the
+   * first.
    */
-  private record RankWords(char code, int rank, int slots, int of, int full, int fifty, int quarter)
-      implements Supplier<String> {
-    @Override
-    public String get() {
-      return "MULT PROC "
-          + code
-          + ", "
-          + ranks(rank, slots, of)
-          + " by amount: "
-          + shares(full, fifty, quarter);
+  private static int fifty(MultipleProcedureRule rule, int rank, int slots) {
+    if (rule == MultipleProcedureRule.STANDARD_100_50_25) {
+      int last = rank + slots - 1;
+      return rank <= 2 && last >= 2 ? 1 : 0;
     }
+    return slots - full(rank);
   }
 
   /** Notes a line priced by report where it ranks: its amount stays the contractor's. */
