@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -91,6 +92,51 @@ class FeeResultProperties {
     PricingStep step = PricingStep.note("more", "a note");
     assertEquals(expected.withStep(step), later.withStep(step));
     assertEquals(1, calls.get(), "the explanation is worked out once");
+  }
+
+  /**
+   * A priced result made from a decimal amount and its explanation's supplier is the same as with
+   * the explanation, NA or not, and refuses the same amounts with the same words.
+   */
+  @Property(tries = 1000)
+  void aDecimalResultWithASupplierIsTheSameResult(
+      @ForAll("anyScales") BigDecimal amount, @ForAll boolean settingNotAvailable) {
+    AtomicInteger calls = new AtomicInteger();
+    Supplier<Explanation> source =
+        () -> {
+          calls.incrementAndGet();
+          return WHY;
+        };
+    FeeResult expected;
+    try {
+      expected = result(amount, settingNotAvailable);
+    } catch (IllegalArgumentException refused) {
+      IllegalArgumentException also =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> resultLater(amount, settingNotAvailable, source));
+      assertEquals(refused.getMessage(), also.getMessage());
+      return;
+    }
+    FeeResult later = resultLater(amount, settingNotAvailable, source);
+    assertEquals(0, calls.get(), "the explanation is made only when read");
+    assertEquals(expected.amountOrThrow(), later.amountOrThrow());
+    assertEquals(expected.exactAmount(), later.exactAmount());
+    assertEquals(expected.settingNotAvailable(), later.settingNotAvailable());
+    assertEquals(expected, later);
+    assertEquals(expected.hashCode(), later.hashCode());
+    assertEquals(expected.toString(), later.toString());
+    PricingStep step = PricingStep.note("more", "a note");
+    assertEquals(expected.withStep(step), later.withStep(step));
+    assertEquals(WHY, later.explanation());
+    assertEquals(1, calls.get(), "the explanation is worked out once");
+  }
+
+  private static FeeResult resultLater(
+      BigDecimal exact, boolean settingNotAvailable, Supplier<Explanation> source) {
+    return settingNotAvailable
+        ? FeeResult.pricedSettingNotAvailable(exact, source)
+        : FeeResult.priced(exact, source);
   }
 
   @Provide

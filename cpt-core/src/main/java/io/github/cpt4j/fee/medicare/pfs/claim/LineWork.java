@@ -371,9 +371,10 @@ final class LineWork implements Supplier<Explanation> {
 
   /**
    * Writes the line's explanation when someone first reads it (the priced line's result holds this
-   * line as its deferred explanation, which spares an object per line): the schedule's explanation
-   * of its evaluation, then every step the claim edits and rules recorded. Called only once the
-   * claim's pricing is over, when nothing changes the line any more.
+   * line as its explanation's supplier, which spares a supplier object per line, and the deferred
+   * explanation itself until read): the schedule's explanation of its evaluation, then every step
+   * the claim edits and rules recorded. Called only once the claim's pricing is over, when nothing
+   * changes the line any more.
    */
   @Override
   public Explanation get() {

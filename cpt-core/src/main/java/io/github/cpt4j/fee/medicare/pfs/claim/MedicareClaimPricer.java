@@ -16,7 +16,6 @@ import io.github.cpt4j.edit.ProviderDay;
 import io.github.cpt4j.edit.RenderingProviders;
 import io.github.cpt4j.fee.ClaimPricer;
 import io.github.cpt4j.fee.ClaimWarning;
-import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -1047,14 +1046,15 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
   /** The line's immutable outcome, once every step is done. */
   private static PricedLine finish(LineWork w) {
-    Explanation explanation = Explanation.deferred(w);
+    // The line is its explanation's supplier: the result makes the deferred explanation only when
+    // it is read, an object a line less (issue 18).
     FeeResult result;
     if (w.amount == null) {
-      result = FeeResult.unpriced(w.reason, w.refusal.detail(), explanation);
+      result = FeeResult.unpriced(w.reason, w.refusal.detail(), w);
     } else if (w.settingNotAvailable()) {
-      result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
+      result = FeeResult.pricedSettingNotAvailable(w.amount, w);
     } else {
-      result = FeeResult.priced(w.amount, explanation);
+      result = FeeResult.priced(w.amount, w);
     }
     return PricedLine.of(
         w.index,
