@@ -290,6 +290,10 @@ public final class InterleavedBuilds {
           }
         }
       }
+      if (!dataset.equals(DataSets.SAMPLE) && !dataset.equals(DataSets.CMS_2025)) {
+        throw new IllegalArgumentException(
+            "--dataset is " + DataSets.SAMPLE + " or " + DataSets.CMS_2025 + ", not " + dataset);
+      }
       if (jars.size() < 2) {
         throw new IllegalArgumentException("two jars or more to compare, not " + jars.size());
       }

@@ -64,7 +64,7 @@ class InterleavedBuildsTest {
   }
 
   @Test
-  void refusesFewerThanTwoJarsAndBadNumbersSayingWhich() {
+  void refusesFewerThanTwoJarsBadNumbersAndUnknownDataSetsSayingWhich() {
     IllegalArgumentException one =
         assertThrows(
             IllegalArgumentException.class,
@@ -81,6 +81,13 @@ class InterleavedBuildsTest {
             IllegalArgumentException.class,
             () -> InterleavedBuilds.Options.parse(new String[] {"a.jar", "b.jar", "--claims"}));
     assertEquals("--claims needs a value", missing.getMessage());
+    IllegalArgumentException dataset =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                InterleavedBuilds.Options.parse(
+                    new String[] {"--dataset", "full", "a.jar", "b.jar"}));
+    assertEquals("--dataset is sample or cms-2025, not full", dataset.getMessage());
     InterleavedBuilds.Options options =
         InterleavedBuilds.Options.parse(
             new String[] {"--dataset", "cms-2025", "--claims", "7", "a.jar", "b.jar"});
