@@ -2,6 +2,7 @@ package io.github.cpt4j.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,9 @@ class InterleavedBuildsTest {
     ClassLoader loader = first.getClass().getClassLoader();
     assertNotSame(ClaimWorkload.class, first.getClass());
     assertNotSame(first.getClass(), second.getClass());
+    // Defined from the running build's bytes, not read from the build's own class path (an older
+    // jar has no workload class): a class defined so comes from no location.
+    assertNull(first.getClass().getProtectionDomain().getCodeSource().getLocation());
     assertNotSame(
         ClaimPricingBenchmark.class, loader.loadClass(ClaimPricingBenchmark.class.getName()));
     // The same claim priced by either build: the same totals, and n claims sum n hash codes.
