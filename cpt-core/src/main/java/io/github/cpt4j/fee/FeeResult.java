@@ -66,7 +66,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * The explanation, or for a result made with an explanation's supplier (see {@link
    * #pricedNanoDollars(long, boolean, Supplier)}) what makes it when first read. Final, so that a
    * result handed to another thread without synchronization is seen whole. With {@code deferred} it
-   * takes the space of the two fields it replaced: a {@link Priced} is 40 bytes either way, an
+   * takes the space of the two fields it replaced: a {@link Priced} is 48 bytes either way, an
    * {@link Unpriced} 32, and a result made with a supplier saves a 24-byte {@code Explanation}.
    */
   private final Object explanationOrSource;
@@ -133,6 +133,20 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   public static FeeResult pricedSettingNotAvailable(
       BigDecimal exactAmount, Supplier<Explanation> explanation) {
     return new Priced(checkAmount(exactAmount), true, requireNonNull(explanation, "explanation"));
+  }
+
+  /**
+   * Returns {@link #priced(BigDecimal, Supplier)} or {@link #pricedSettingNotAvailable(BigDecimal,
+   * Supplier)} of {@code exactAmount}, already checked ({@link #checkAmount}), whose rounding to
+   * cents ({@link #cents}) is {@code amount}: for a {@link PricedLine} that makes its result when
+   * first read, and has checked and rounded the amount already.
+   */
+  static FeeResult pricedRounded(
+      BigDecimal exactAmount,
+      BigDecimal amount,
+      boolean settingNotAvailable,
+      Supplier<Explanation> explanation) {
+    return new Priced(exactAmount, amount, settingNotAvailable, explanation);
   }
 
   /**
@@ -213,7 +227,12 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
         requireNonNull(explanation, "explanation"));
   }
 
-  private static BigDecimal checkAmount(BigDecimal exactAmount) {
+  /**
+   * Returns {@code exactAmount} if it may be a fee ({@link #amountProblem}).
+   *
+   * @throws IllegalArgumentException if not
+   */
+  static BigDecimal checkAmount(BigDecimal exactAmount) {
     requireNonNull(exactAmount, "exactAmount");
     String problem = amountProblem(exactAmount);
     if (problem != null) {
@@ -253,7 +272,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * Rounds half up to cents. An amount below 10^-20 dollars is 0.00 without computing it: rounding
    * 1E-2147483647 would build a power of ten too large for BigInteger.
    */
-  private static BigDecimal cents(BigDecimal exactAmount) {
+  static BigDecimal cents(BigDecimal exactAmount) {
     if (exactAmount.signum() == 0 || (long) exactAmount.scale() - exactAmount.precision() > 20) {
       return BigDecimal.ZERO.setScale(CENTS);
     }
@@ -453,10 +472,18 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     private Priced(
         BigDecimal exactAmount, boolean settingNotAvailable, Supplier<Explanation> source) {
+      this(exactAmount, cents(exactAmount), settingNotAvailable, source);
+    }
+
+    private Priced(
+        BigDecimal exactAmount,
+        BigDecimal amount,
+        boolean settingNotAvailable,
+        Supplier<Explanation> source) {
       super(source);
       this.given = exactAmount;
       this.nanoDollars = 0;
-      this.amount = cents(exactAmount);
+      this.amount = amount;
       this.settingNotAvailable = settingNotAvailable;
     }
 

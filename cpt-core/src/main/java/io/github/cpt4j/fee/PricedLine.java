@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One line of a claim priced by a {@link ClaimPricer}: its {@link FeeResult} — the amount, or the
@@ -16,10 +17,10 @@ import java.util.Optional;
  * warnings. The result's explanation lists the fee schedule's inputs, then every claim edit and
  * claim rule applied, in order, with the exact amount after it.
  *
- * <p>The accessors {@link #amount()}, {@link #reason()}, {@link #detail()}... read the result, so
- * that callers stay short. The amount is the exact amount rounded once, half-up to cents, at the
- * very end. An immutable value, built when the claim's pricing is over; the explanation is written
- * on first use.
+ * <p>The accessors {@link #amount()}, {@link #reason()}, {@link #detail()}... answer as the result
+ * does, so that callers stay short. The amount is the exact amount rounded once, half-up to cents,
+ * at the very end. An immutable value, built when the claim's pricing is over; the explanation is
+ * written on first use, and a line of {@link #priced} makes its result then too.
  *
  * <pre>{@code
  * PricedLine knee = pricing.line(0);     // 29880-RT of PricedClaim's example claim
@@ -36,7 +37,30 @@ public final class PricedLine {
   private final int index;
   private final int lineNumber;
   private final BilledLine billed;
-  private final FeeResult result;
+
+  /** The result given to {@link #of}; null for a line of {@link #priced}, made when first read. */
+  private final FeeResult given;
+
+  /**
+   * The result of a line of {@link #priced}, made from the three fields below when first read; null
+   * until then, and for a line whose result was given. Set without a lock, which is safe: a thread
+   * that finds it null makes an equal result of the same final fields (the supplier's contract is
+   * {@link Explanation#deferred}'s), as {@link FeeResult#explanation()} does.
+   */
+  private FeeResult made;
+
+  /** The rounded amount; null when unpriced. Kept so that the total reads no result. */
+  private final BigDecimal amount;
+
+  /** Of a line of {@link #priced}: the exact amount; else null. */
+  private final BigDecimal exact;
+
+  /** Of a line of {@link #priced}: what makes the explanation; else null. */
+  private final Supplier<Explanation> explanationSource;
+
+  /** Of a line of {@link #priced}: whether the setting is not available; else false. */
+  private final boolean settingNotAvailable;
+
   private final String refusedBy;
   private final ImmutableList<ClaimWarning> warnings;
 
@@ -50,8 +74,32 @@ public final class PricedLine {
     this.index = index;
     this.lineNumber = lineNumber;
     this.billed = billed;
-    this.result = result;
+    this.given = result;
+    this.amount = result instanceof FeeResult.Priced priced ? priced.roundedAmount() : null;
+    this.exact = null;
+    this.explanationSource = null;
+    this.settingNotAvailable = false;
     this.refusedBy = refusedBy;
+    this.warnings = warnings;
+  }
+
+  private PricedLine(
+      int index,
+      int lineNumber,
+      BilledLine billed,
+      BigDecimal exact,
+      boolean settingNotAvailable,
+      Supplier<Explanation> explanationSource,
+      ImmutableList<ClaimWarning> warnings) {
+    this.index = index;
+    this.lineNumber = lineNumber;
+    this.billed = billed;
+    this.given = null;
+    this.amount = FeeResult.cents(exact);
+    this.exact = exact;
+    this.explanationSource = explanationSource;
+    this.settingNotAvailable = settingNotAvailable;
+    this.refusedBy = null;
     this.warnings = warnings;
   }
 
@@ -90,13 +138,8 @@ public final class PricedLine {
     requireNonNull(billed, "billed");
     requireNonNull(result, "result");
     requireNonNull(refusedBy, "refusedBy");
-    if (index < 0) {
-      throw new IllegalArgumentException("a line index is zero or more, not " + index);
-    }
-    if (lineNumber < 1) {
-      throw new IllegalArgumentException(
-          "a line number is 1 or more, not " + lineNumber + " (line index " + index + ")");
-    }
+    requireNonNull(warnings, "warnings");
+    checkPosition(index, lineNumber);
     if (refusedBy.isPresent() == result.isPriced()) {
       throw new IllegalArgumentException(
           "an unpriced line, and only an unpriced line, names the rule that refused it: "
@@ -111,6 +154,57 @@ public final class PricedLine {
         result,
         refusedBy.map(PricingStep::checkRule).orElse(null),
         ImmutableList.copyOf(warnings));
+  }
+
+  /**
+   * Returns a priced line as {@link #of(int, int, BilledLine, FeeResult, Optional, List)} does with
+   * the result {@link FeeResult#priced(BigDecimal, Supplier) FeeResult.priced(exactAmount,
+   * explanation)}, or {@link FeeResult#pricedSettingNotAvailable(BigDecimal, Supplier)} when {@code
+   * settingNotAvailable}, and no rule that refused it: equal to it, with the result made only when
+   * first read ({@link #result()}, {@link #explanation()}...). The amount, the total and the
+   * warnings read none: a claim whose caller reads only amounts costs a 48-byte result less per
+   * line (issue 18). {@code explanation} has the contract of {@link Explanation#deferred}.
+   *
+   * <pre>{@code
+   * PricedLine line = PricedLine.priced(0, 1, billed, new BigDecimal("101.0569"), false,
+   *     () -> explanation, List.of());
+   * line.amount();   // Optional[101.06]
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code index} is negative, {@code lineNumber} less than 1,
+   *     or the amount is no fee ({@link FeeResult#priced(BigDecimal, Explanation)})
+   */
+  @SuppressWarnings("TooManyParameters") // the line, its amount and its explanation, each named
+  public static PricedLine priced(
+      int index,
+      int lineNumber,
+      BilledLine billed,
+      BigDecimal exactAmount,
+      boolean settingNotAvailable,
+      Supplier<Explanation> explanation,
+      List<ClaimWarning> warnings) {
+    requireNonNull(billed, "billed");
+    requireNonNull(explanation, "explanation");
+    requireNonNull(warnings, "warnings");
+    checkPosition(index, lineNumber);
+    return new PricedLine(
+        index,
+        lineNumber,
+        billed,
+        FeeResult.checkAmount(exactAmount),
+        settingNotAvailable,
+        explanation,
+        ImmutableList.copyOf(warnings));
+  }
+
+  private static void checkPosition(int index, int lineNumber) {
+    if (index < 0) {
+      throw new IllegalArgumentException("a line index is zero or more, not " + index);
+    }
+    if (lineNumber < 1) {
+      throw new IllegalArgumentException(
+          "a line number is 1 or more, not " + lineNumber + " (line index " + index + ")");
+    }
   }
 
   /** Returns the position of the line in the claim, from 0. */
@@ -143,17 +237,25 @@ public final class PricedLine {
    * the fee schedule's steps followed by each claim edit's and claim rule's.
    */
   public FeeResult result() {
+    if (given != null) {
+      return given;
+    }
+    FeeResult result = made;
+    if (result == null) {
+      result = FeeResult.pricedRounded(exact, amount, settingNotAvailable, explanationSource);
+      made = result;
+    }
     return result;
   }
 
   /** Tells whether the line has an amount. */
   public boolean isPriced() {
-    return result.isPriced();
+    return amount != null;
   }
 
   /** Returns the amount, rounded once half-up to cents (scale 2), if priced. */
   public Optional<BigDecimal> amount() {
-    return result.amount();
+    return Optional.ofNullable(amount);
   }
 
   /**
@@ -162,8 +264,8 @@ public final class PricedLine {
    * @throws IllegalStateException if the line is not priced; the message gives the line and reason
    */
   public BigDecimal amountOrThrow() {
-    if (result instanceof FeeResult.Priced priced) {
-      return priced.roundedAmount();
+    if (amount != null) {
+      return amount;
     }
     throw new IllegalStateException(
         "line "
@@ -171,26 +273,26 @@ public final class PricedLine {
             + " "
             + billed
             + " is not priced: "
-            + result.reason().orElseThrow().words()
+            + given.reason().orElseThrow().words()
             + ": "
-            + result.detail());
+            + given.detail());
   }
 
   /** Returns the exact amount before the final rounding, if priced. */
   public Optional<BigDecimal> exactAmount() {
-    return result.exactAmount();
+    return exact != null ? Optional.of(exact) : given.exactAmount();
   }
 
   /** Returns why the line has no amount; empty when priced. */
   public Optional<UnpricedReason> reason() {
-    return result.reason();
+    return given == null ? Optional.empty() : given.reason();
   }
 
   /**
    * Returns the reason in words, naming the indicator, modifier or edit; empty text when priced.
    */
   public String detail() {
-    return result.detail();
+    return given == null ? "" : given.detail();
   }
 
   /**
@@ -209,12 +311,12 @@ public final class PricedLine {
 
   /** Returns the steps that led to the amount, {@code result().explanation()}. */
   public Explanation explanation() {
-    return result.explanation();
+    return result().explanation();
   }
 
   /** Returns the rounded amount, or null when not priced: for the claim's total. */
   BigDecimal amountOrNull() {
-    return result instanceof FeeResult.Priced priced ? priced.roundedAmount() : null;
+    return amount;
   }
 
   @Override
@@ -223,14 +325,14 @@ public final class PricedLine {
         && index == that.index
         && lineNumber == that.lineNumber
         && billed.equals(that.billed)
-        && result.equals(that.result)
+        && result().equals(that.result())
         && Objects.equals(refusedBy, that.refusedBy)
         && warnings.equals(that.warnings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(index, lineNumber, billed, amountOrNull(), result.reason(), refusedBy);
+    return Objects.hash(index, lineNumber, billed, amount, reason(), refusedBy);
   }
 
   /**
@@ -243,7 +345,7 @@ public final class PricedLine {
     StringBuilder sb =
         new StringBuilder(256).append("line ").append(lineNumber).append(' ').append(billed);
     sb.append(": ");
-    if (result instanceof FeeResult.Unpriced unpriced) {
+    if (given instanceof FeeResult.Unpriced unpriced) {
       return sb.append("UNPRICED ")
           .append(unpriced.why())
           .append(" (")
@@ -254,7 +356,7 @@ public final class PricedLine {
           .append(explanationWithoutDetail())
           .toString();
     }
-    return sb.append(result).toString();
+    return sb.append(result()).toString();
   }
 
   /**

@@ -1047,22 +1047,19 @@ public final class MedicareClaimPricer implements ClaimPricer {
   /** The line's immutable outcome, once every step is done. */
   private static PricedLine finish(LineWork w) {
     // The line is its explanation's supplier: the result makes the deferred explanation only when
-    // it is read, an object a line less (issue 18).
-    FeeResult result;
-    if (w.amount == null) {
-      result = FeeResult.unpriced(w.reason, w.refusal.detail(), w);
-    } else if (w.settingNotAvailable()) {
-      result = FeeResult.pricedSettingNotAvailable(w.amount, w);
-    } else {
-      result = FeeResult.priced(w.amount, w);
+    // it is read, an object a line less; and a priced line makes its result only when read, one
+    // more (issue 18).
+    if (w.amount != null) {
+      return PricedLine.priced(
+          w.index, w.number, w.billed, w.amount, w.settingNotAvailable(), w, w.warnings());
     }
     return PricedLine.of(
         w.index,
         w.number,
         w.billed,
-        result,
-        Optional.ofNullable(w.refusal == null ? null : w.refusal.rule()),
-        w.amount == null ? withoutUnitsDenied(w.warnings()) : w.warnings());
+        FeeResult.unpriced(w.reason, w.refusal.detail(), w),
+        Optional.of(w.refusal.rule()),
+        withoutUnitsDenied(w.warnings()));
   }
 
   /**
