@@ -42,7 +42,7 @@ public final class PricedLine {
   private final FeeResult given;
 
   /**
-   * The result of a line of {@link #priced}, made from the three fields below when first read; null
+   * The result of a line of {@link #priced}, made from the four fields below when first read; null
    * until then, and for a line whose result was given. Set without a lock, which is safe: a thread
    * that finds it null makes an equal result of the same final fields (the supplier's contract is
    * {@link Explanation#deferred}'s), as {@link FeeResult#explanation()} does.
@@ -234,7 +234,8 @@ public final class PricedLine {
 
   /**
    * Returns the line's {@link FeeResult}: the amount (or reason and detail), and the explanation —
-   * the fee schedule's steps followed by each claim edit's and claim rule's.
+   * the fee schedule's steps followed by each claim edit's and claim rule's. A line of {@link
+   * #priced} makes it on the first call and returns that one after.
    */
   public FeeResult result() {
     if (given != null) {
