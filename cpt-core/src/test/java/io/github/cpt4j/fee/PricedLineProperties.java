@@ -140,6 +140,20 @@ class PricedLineProperties {
         .setDefault(FeeResult.class, FeeResult.priced(fee, WHY))
         .setDefault(Optional.class, Optional.empty())
         .testAllPublicStaticMethods(PricedLine.class);
+    // Both factories name the warnings they were not given, as CHANGELOG says of PricedLine.of.
+    FeeResult result = FeeResult.priced(fee, WHY);
+    assertEquals(
+        "warnings",
+        assertThrows(
+                NullPointerException.class,
+                () -> PricedLine.of(0, 1, BILLED, result, Optional.empty(), null))
+            .getMessage());
+    assertEquals(
+        "warnings",
+        assertThrows(
+                NullPointerException.class,
+                () -> PricedLine.priced(0, 1, BILLED, fee, false, () -> WHY, null))
+            .getMessage());
   }
 
   /** Fees of 0 to 9 decimal places and more, up to a billion dollars. */
