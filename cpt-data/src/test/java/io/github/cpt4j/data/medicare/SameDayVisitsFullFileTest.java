@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The same-day visit rules on the full 2025 relative value file (October release; skipped without
  * CPT4J_CMS_DIR), in 13282-99, each pair of one provider on 2025-11-03, where each visit was paid
  * in full: the visit CMS does not pay is denied (Claims Processing Manual ch. 12 §30.6.5,
- * §30.6.7.B, §30.6.9.1.A, §30.6.9.2), a new patient's visit after another is flagged (§30.6.7.A),
+ * §30.6.7.B, §30.6.9, §30.6.9.1.A, §30.6.9.2), a new patient's visit after another is flagged (§30.6.7.A),
  * and 25 on a procedure is flagged (§30.6.6.B).
  */
 class SameDayVisitsFullFileTest {
@@ -75,6 +75,19 @@ class SameDayVisitsFullFileTest {
     PricedClaim claim = price(HOSPITAL, "99232", "99238");
     assertDenied(claim.line(0), "§30.6.9.2");
     assertPaid(claim.line(1), "75.92");
+  }
+
+  @Test
+  void twoHospitalVisitsPayOne() {
+    // Were 74.15 + 110.82, both paid: the visit paid more is kept.
+    PricedClaim claim = price(HOSPITAL, "99232", "99233");
+    assertDenied(claim.line(0), "§30.6.9");
+    assertPaid(claim.line(1), "110.82");
+    assertEquals(new BigDecimal("110.82"), claim.total());
+    // Beside the initial hospital care (162.51), the subsequent visit is part of the day's care.
+    PricedClaim admission = price(HOSPITAL, "99233-25", "99223");
+    assertDenied(admission.line(0), "§30.6.9");
+    assertPaid(admission.line(1), "162.51");
   }
 
   @Test

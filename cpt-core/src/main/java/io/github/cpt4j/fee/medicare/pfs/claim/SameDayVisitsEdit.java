@@ -37,6 +37,12 @@ import java.util.function.IntPredicate;
  *   <li><b>A subsequent hospital visit (99231-99233) on the day of the same provider's hospital
  *       discharge day management (99238, 99239)</b>: only the discharge is paid; a physician does
  *       not bill both a hospital visit and the discharge for one date (section 30.6.9.2).
+ *   <li><b>Two hospital visits</b> (initial hospital care, 99221-99223 or 99234-99236, and
+ *       subsequent hospital visits, 99231-99233): both kinds are per day, paid once a day to one
+ *       physician, whether the problems seen at the encounters are related or not (section 30.6.9);
+ *       the physician bills one code whose level represents the day's care. The initial hospital
+ *       care is kept over subsequent visits, as it holds the day's services, and of two of one kind
+ *       the one paid more, chosen as for office visits below.
  *   <li><b>Two office or outpatient visits</b> (99201-99205, 99211-99215): one physician, or
  *       physicians of one specialty in one group, who see a patient more than once on a day bill
  *       one visit whose level represents the visits together, unless the visits were for unrelated
@@ -52,13 +58,13 @@ import java.util.function.IntPredicate;
  *       physicians, put on a second encounter).
  * </ul>
  *
- * <p>Modifiers do not pass the first two rules: the manual names none, and the codes (initial
- * hospital care, discharge) are per day. An admission or discharge the schedule does not price
- * holds no other visit. The same provider is the lines' rendering provider ({@link
- * io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines without one are the provider {@link
- * io.github.cpt4j.edit.RenderingProviders} makes them, the claim's one named NPI or their own):
- * physicians of one group and one specialty are one physician for these rules (section 30.6.5), so
- * give their lines one NPI, or none. An edit of one provider's day ({@link
+ * <p>Modifiers do not pass the first three rules: the manual names none, and the codes (initial
+ * hospital care, subsequent hospital visits, discharge) are per day. An admission or discharge the
+ * schedule does not price holds no other visit. The same provider is the lines' rendering provider
+ * ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines without one are the provider
+ * {@link io.github.cpt4j.edit.RenderingProviders} makes them, the claim's one named NPI or their
+ * own): physicians of one group and one specialty are one physician for these rules (section
+ * 30.6.5), so give their lines one NPI, or none. An edit of one provider's day ({@link
  * ClaimEdit#perProviderDay()}). A visit that another rule of this edit denies does not count
  * against the others: an office visit included in the admission is not also the office visit kept.
  *
@@ -87,6 +93,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
 
   private static final String ADMISSION_SECTION = "§30.6.9.1.A";
   private static final String DISCHARGE_SECTION = "§30.6.9.2";
+  private static final String HOSPITAL_DAY_SECTION = "§30.6.9";
   private static final String OFFICE_SECTION = "§30.6.5, §30.6.7.B";
 
   private final MedicareFeeSchedule schedule;
@@ -198,13 +205,18 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     }
     Kind[] kinds = new Kind[n];
     int admission = -1;
+    BigDecimal admissionPaid = null;
     int discharge = -1;
     for (int i = 0; i < n; i++) {
       kinds[i] = denied.test(i) ? null : kindOf(claim.line(i).line().code());
       // Only a paid admission or discharge holds the day's other visits: one the schedule does
-      // not price leaves them theirs.
-      if (kinds[i] == Kind.ADMISSION && admission < 0 && priced(claim, i, context)) {
-        admission = i;
+      // not price leaves them theirs. Of two admissions, the one paid more is the day's.
+      if (kinds[i] == Kind.ADMISSION) {
+        BigDecimal paid = paid(claim.line(i), context);
+        if (paid != null && (admission < 0 || paysMore(claim, i, paid, admission, admissionPaid))) {
+          admission = i;
+          admissionPaid = paid;
+        }
       } else if (kinds[i] == Kind.DISCHARGE && discharge < 0 && priced(claim, i, context)) {
         discharge = i;
       }
@@ -233,12 +245,68 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                 ", the same provider's hospital discharge: only the discharge is paid"));
       }
     }
+    denyOtherHospitalVisits(claim, context, kinds, deniedHere, admission, found);
     denySecondOfficeVisits(claim, context, kinds, deniedHere, found);
     if (found.isEmpty()) {
       return List.of();
     }
     found.sort(Comparator.comparingInt(EditFinding::line));
     return found;
+  }
+
+  /**
+   * Adds the denials of the hospital visits (initial and subsequent) beside the one paid (section
+   * 30.6.9), of those not {@code denied} already: the {@code admission} when there is one (a paid
+   * initial hospital care, the best paid if two), otherwise the best paid subsequent visit.
+   */
+  private void denyOtherHospitalVisits(
+      Claim claim,
+      PricingContext context,
+      Kind[] kinds,
+      boolean[] denied,
+      int admission,
+      List<EditFinding> found) {
+    int n = claim.size();
+    // The amount of each hospital visit but the admission; null for the others, and for a visit
+    // the schedule does not price, which keeps its own refusal rather than this edit's.
+    BigDecimal[] amounts = null;
+    int kept = admission;
+    int competing = admission < 0 ? 0 : 1;
+    for (int i = 0; i < n; i++) {
+      boolean hospital = kinds[i] == Kind.ADMISSION || kinds[i] == Kind.SUBSEQUENT_HOSPITAL;
+      if (!hospital || i == admission || denied[i]) {
+        continue;
+      }
+      BigDecimal amount = paid(claim.line(i), context);
+      if (amount == null) {
+        continue;
+      }
+      if (amounts == null) {
+        amounts = new BigDecimal[n];
+      }
+      amounts[i] = amount;
+      competing++;
+      if (admission < 0 && (kept < 0 || paysMore(claim, i, amount, kept, amounts[kept]))) {
+        kept = i;
+      }
+    }
+    if (competing < 2) {
+      return;
+    }
+    String because =
+        kinds[kept] == Kind.ADMISSION
+            ? ", the same provider's initial hospital care: hospital care is paid once a day,"
+                + " whatever the problems seen, and the admission's level represents the day's"
+                + " care"
+            : ", the same provider's hospital visit paid more: hospital care is paid once a day,"
+                + " whatever the problems seen, so bill one visit whose level represents the"
+                + " day's care";
+    for (int i = 0; i < n; i++) {
+      if (i != kept && amounts[i] != null) {
+        denied[i] = true;
+        found.add(finding(claim, i, kept, HOSPITAL_DAY_SECTION, because));
+      }
+    }
   }
 
   /**

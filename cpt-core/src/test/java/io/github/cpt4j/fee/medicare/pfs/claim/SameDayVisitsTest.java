@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The visits of one provider's day that Medicare pays only one of (Claims Processing Manual ch. 12
- * §30.6.5, §30.6.7.B, §30.6.9.1.A, §30.6.9.2), and the new-patient visit of a patient the provider
- * has seen (§30.6.7.A). On {@link ClaimTables} with visit rows of made-up RVUs (GPCIs 1, factor
- * 25): 99212 50.00, 99213 100.00, 99214 120.00, 99203 110.00, 99204 160.00, 99232 75.00, 99238
- * 80.00, 99284 120.00, 99223 160.00, 92004 100.00; 20610 (global 000) 100.00.
+ * §30.6.5, §30.6.7.B, §30.6.9, §30.6.9.1.A, §30.6.9.2), and the new-patient visit of a patient the
+ * provider has seen (§30.6.7.A). On {@link ClaimTables} with visit rows of made-up RVUs (GPCIs 1,
+ * factor 25): 99212 50.00, 99213 100.00, 99214 120.00, 99203 110.00, 99204 160.00, 99231 50.00,
+ * 99232 75.00, 99233 100.00, 99238 80.00, 99284 120.00, 99221 110.00, 99223 160.00, 92004 100.00;
+ * 20610 (global 000) 100.00.
  */
 class SameDayVisitsTest {
 
@@ -42,7 +43,10 @@ class SameDayVisitsTest {
     rows.add(ClaimTables.row("99214", amount99214, "2.00", "0.40").build());
     rows.add(ClaimTables.row("99203", "2.40", "1.60", "0.40").build()); // 110.00
     rows.add(ClaimTables.row("99204", "3.60", "2.40", "0.40").build()); // 160.00
+    rows.add(ClaimTables.row("99231", "1.20", "0.80", "0.00").build()); // 50.00
     rows.add(ClaimTables.row("99232", "1.60", "1.20", "0.20").build()); // 75.00
+    rows.add(ClaimTables.row("99233", "2.00", "1.60", "0.40").build()); // 100.00
+    rows.add(ClaimTables.row("99221", "2.40", "1.60", "0.40").build()); // 110.00
     rows.add(ClaimTables.row("99238", "1.60", "1.40", "0.20").build()); // 80.00
     rows.add(ClaimTables.row("99284", "2.80", "1.60", "0.40").build()); // 120.00
     rows.add(ClaimTables.row("99223", "4.00", "2.00", "0.40").build()); // 160.00
@@ -145,6 +149,58 @@ class SameDayVisitsTest {
             + " only the discharge is paid (Claims Processing Manual ch. 12 §30.6.9.2)");
     // No modifier passes it.
     assertAmounts(price("99238", "99232-25"), "80.00", "80.00", null);
+  }
+
+  @Test
+  void ofTwoHospitalVisitsOnlyOneIsPaid() {
+    // Were both paid in full: 75.00 + 100.00.
+    PricedClaim claim = price("99232", "99233");
+    assertAmounts(claim, "100.00", null, "100.00");
+    assertDenied(
+        claim.line(0),
+        "99232 beside 99233 (line 2) on the same day, the same provider's hospital visit paid more:"
+            + " hospital care is paid once a day, whatever the problems seen, so bill one visit"
+            + " whose level represents the day's care (Claims Processing Manual ch. 12 §30.6.9)");
+    // Whichever is billed first, and whatever the modifiers: 25 does not separate hospital care.
+    assertAmounts(price("99233", "99232-25"), "100.00", "100.00", null);
+    assertAmounts(price("99231", "99232", "99233-25"), "100.00", null, null, "100.00");
+    // Paid alike: the one whose billed text sorts first, whatever the order of the lines.
+    assertAmounts(price("99232 $90.00", "99232 $80.00"), "75.00", null, "75.00");
+    assertAmounts(price("99232 $80.00", "99232 $90.00"), "75.00", "75.00", null);
+    // What a visit is paid is the lower of its fee and its billed charge.
+    assertAmounts(price("99233 $60.00", "99232"), "75.00", null, "75.00");
+  }
+
+  @Test
+  void theInitialHospitalCareHoldsTheDaysOtherHospitalVisits() {
+    // Were both paid in full: 160.00 + 100.00. The admission is kept even where a subsequent
+    // visit would be paid more (99221, 110.00, beside 99233 at 100.00 and 99232 at 75.00).
+    PricedClaim claim = price("99233", "99223");
+    assertAmounts(claim, "160.00", null, "160.00");
+    assertDenied(
+        claim.line(0),
+        "99233 beside 99223 (line 2) on the same day, the same provider's initial hospital care:"
+            + " hospital care is paid once a day, whatever the problems seen, and the admission's"
+            + " level represents the day's care (Claims Processing Manual ch. 12 §30.6.9)");
+    assertAmounts(price("99221", "99233-25", "99232"), "110.00", "110.00", null, null);
+    // Of two admissions, the one paid more is the day's, and the office visit is part of it.
+    PricedClaim two = price("99221", "99213", "99223");
+    assertAmounts(two, "160.00", null, null, "160.00");
+    assertTrue(two.line(0).detail().startsWith("99221 beside 99223 (line 3)"), two.toString());
+    assertTrue(two.line(1).detail().startsWith("99213 beside 99223 (line 3)"), two.toString());
+    // An admission the schedule does not price (99222) holds nothing; one another edit denies
+    // (GZ) neither.
+    assertAmounts(price("99222", "99232"), "75.00", null, "75.00");
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, price("99222", "99232").line(0).reason().get());
+    assertAmounts(price("99223-GZ", "99232"), "75.00", null, "75.00");
+    // Beside a discharge, every subsequent visit of its day is the discharge's to deny.
+    PricedClaim discharge = price("99232", "99238", "99233");
+    assertAmounts(discharge, "80.00", null, "80.00", null);
+    assertTrue(discharge.line(2).detail().contains("§30.6.9.2"), discharge.toString());
+    // Another provider's or another day's hospital visits are their own.
+    assertAmounts(price("99232" + PROVIDER, "99233" + OTHER_PROVIDER), "175.00", "75.00", "100.00");
+    assertAmounts(price("99232", "99233 on 2025-06-03"), "175.00", "75.00", "100.00");
+    assertAmounts(price("99223", "99232 on 2025-06-03"), "235.00", "160.00", "75.00");
   }
 
   @Test
