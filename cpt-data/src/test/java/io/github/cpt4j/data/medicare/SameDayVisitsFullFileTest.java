@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * The same-day visit rules on the full 2025 relative value file (October release; skipped without
  * CPT4J_CMS_DIR), in 13282-99, each pair of one provider on 2025-11-03, where each visit was paid
  * in full: the visit CMS does not pay is denied (Claims Processing Manual ch. 12 §30.6.5,
- * §30.6.7.B, §30.6.9, §30.6.9.1.A, §30.6.9.2), a new patient's visit after another is flagged (§30.6.7.A),
- * and 25 on a procedure is flagged (§30.6.6.B).
+ * §30.6.7.B, §30.6.9, §30.6.9.1.A, §30.6.9.2), a new patient's visit after another is flagged
+ * (§30.6.7.A), and 25 on a procedure is flagged (§30.6.6.B).
  */
 class SameDayVisitsFullFileTest {
 
@@ -96,6 +96,11 @@ class SameDayVisitsFullFileTest {
     PricedClaim claim = price(HOSPITAL, "99284", "99223");
     assertDenied(claim.line(0), "§30.6.9.1.A");
     assertPaid(claim.line(1), "162.51");
+    // So is a nursing facility visit (101.10 alone); the nursing facility discharge is left alone.
+    PricedClaim fromNursingFacility = price(HOSPITAL, "99309", "99223");
+    assertDenied(fromNursingFacility.line(0), "§30.6.9.1.A");
+    assertPaid(fromNursingFacility.line(1), "162.51");
+    assertEquals(new BigDecimal("238.88"), price(HOSPITAL, "99315", "99223").total());
   }
 
   @Test

@@ -27,13 +27,15 @@ import java.util.function.IntPredicate;
  * 12, and the data {@code otherLine}, {@code otherCode} and {@code section}. The rules:
  *
  * <ul>
- *   <li><b>An emergency department or office visit on the day of the same provider's initial
- *       hospital care</b> (99221-99223, or 99234-99236, admission and discharge on one date): the
- *       initial hospital care is paid, and the visit is denied. A patient admitted from another
- *       site of service (the emergency department, the physician's office) is seen there as part of
- *       the admission: the services of that date are "part of the initial hospital care", and an
- *       emergency department visit by the same physician on that date is not paid (section
- *       30.6.9.1.A). The physician counts that work toward the admission's level.
+ *   <li><b>An emergency department, office or nursing facility visit on the day of the same
+ *       provider's initial hospital care</b> (99221-99223, or 99234-99236, admission and discharge
+ *       on one date): the initial hospital care is paid, and the visit is denied. A patient
+ *       admitted from another site of service (the emergency department, the physician's office, a
+ *       nursing facility) is seen there as part of the admission: the services of that date are
+ *       "part of the initial hospital care", and an emergency department visit by the same
+ *       physician on that date is not paid (section 30.6.9.1.A). The physician counts that work
+ *       toward the admission's level. The nursing facility visits are the initial and subsequent
+ *       ones (99304-99310); the nursing facility discharge (99315, 99316) is left alone.
  *   <li><b>A subsequent hospital visit (99231-99233) on the day of the same provider's hospital
  *       discharge day management (99238, 99239)</b>: only the discharge is paid; a physician does
  *       not bill both a hospital visit and the discharge for one date (section 30.6.9.2).
@@ -88,6 +90,8 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   private static final int LAST_SAME_DAY_ADMISSION = packed("99236");
   private static final int FIRST_DISCHARGE = packed("99238");
   private static final int LAST_DISCHARGE = packed("99239");
+  private static final int FIRST_NURSING_FACILITY_VISIT = packed("99304");
+  private static final int LAST_NURSING_FACILITY_VISIT = packed("99310");
   private static final int FIRST_EMERGENCY_VISIT = packed("99281");
   private static final int LAST_EMERGENCY_VISIT = packed("99285");
 
@@ -124,6 +128,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   private enum Kind {
     OFFICE,
     EMERGENCY,
+    NURSING_FACILITY,
     ADMISSION,
     SUBSEQUENT_HOSPITAL,
     DISCHARGE
@@ -143,6 +148,9 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     if (within(c, FIRST_EMERGENCY_VISIT, LAST_EMERGENCY_VISIT)) {
       return Kind.EMERGENCY;
     }
+    if (within(c, FIRST_NURSING_FACILITY_VISIT, LAST_NURSING_FACILITY_VISIT)) {
+      return Kind.NURSING_FACILITY;
+    }
     if (within(c, FIRST_INITIAL_HOSPITAL_CARE, LAST_INITIAL_HOSPITAL_CARE)
         || within(c, FIRST_SAME_DAY_ADMISSION, LAST_SAME_DAY_ADMISSION)) {
       return Kind.ADMISSION;
@@ -154,6 +162,14 @@ public final class SameDayVisitsEdit implements ClaimEdit {
       return Kind.DISCHARGE;
     }
     return null;
+  }
+
+  /**
+   * Tells whether a visit of {@code kind} is one of another site of service, which the day's
+   * initial hospital care holds.
+   */
+  private static boolean isOtherSite(Kind kind) {
+    return kind == Kind.EMERGENCY || kind == Kind.OFFICE || kind == Kind.NURSING_FACILITY;
   }
 
   private static boolean within(int packed, int first, int last) {
@@ -224,7 +240,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     boolean[] deniedHere = new boolean[n];
     List<EditFinding> found = new ArrayList<>(2);
     for (int i = 0; i < n; i++) {
-      if (admission >= 0 && (kinds[i] == Kind.EMERGENCY || kinds[i] == Kind.OFFICE)) {
+      if (admission >= 0 && isOtherSite(kinds[i])) {
         deniedHere[i] = true;
         found.add(
             finding(

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * §30.6.5, §30.6.7.B, §30.6.9, §30.6.9.1.A, §30.6.9.2), and the new-patient visit of a patient the
  * provider has seen (§30.6.7.A). On {@link ClaimTables} with visit rows of made-up RVUs (GPCIs 1,
  * factor 25): 99212 50.00, 99213 100.00, 99214 120.00, 99203 110.00, 99204 160.00, 99231 50.00,
- * 99232 75.00, 99233 100.00, 99238 80.00, 99284 120.00, 99221 110.00, 99223 160.00, 92004 100.00;
- * 20610 (global 000) 100.00.
+ * 99232 75.00, 99233 100.00, 99238 80.00, 99284 120.00, 99221 110.00, 99223 160.00, 99309 90.00,
+ * 92004 100.00; 20610 (global 000) 100.00.
  */
 class SameDayVisitsTest {
 
@@ -50,6 +50,7 @@ class SameDayVisitsTest {
     rows.add(ClaimTables.row("99238", "1.60", "1.40", "0.20").build()); // 80.00
     rows.add(ClaimTables.row("99284", "2.80", "1.60", "0.40").build()); // 120.00
     rows.add(ClaimTables.row("99223", "4.00", "2.00", "0.40").build()); // 160.00
+    rows.add(ClaimTables.row("99309", "2.00", "1.20", "0.40").build()); // 90.00
     rows.add(ClaimTables.row("92004", "2.00", "1.60", "0.40").build()); // 100.00
     return rows;
   }
@@ -214,6 +215,14 @@ class SameDayVisitsTest {
             + " care, is part of it: the admission is paid, and the work of the other site counts"
             + " toward its level (Claims Processing Manual ch. 12 §30.6.9.1.A)");
     assertAmounts(price("99223", "99213-25"), "160.00", "160.00", null);
+    // A nursing facility visit too (the patient admitted from the nursing facility), but not
+    // beside a subsequent hospital visit.
+    PricedClaim fromNursingFacility = price("99309", "99223");
+    assertAmounts(fromNursingFacility, "160.00", null, "160.00");
+    assertTrue(
+        fromNursingFacility.line(0).detail().startsWith("99309 beside 99223 (line 2)"),
+        fromNursingFacility.toString());
+    assertAmounts(price("99309", "99232"), "165.00", "90.00", "75.00");
     // An admission the schedule does not price (99222 has no row here) holds nothing.
     assertAmounts(price("99284", "99222"), "120.00", "120.00", null);
     assertEquals(UnpricedReason.NOT_IN_SCHEDULE, price("99284", "99222").line(1).reason().get());
