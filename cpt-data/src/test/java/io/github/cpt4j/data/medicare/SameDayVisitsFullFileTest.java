@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * The same-day visit rules on the full 2025 relative value file (October release; skipped without
  * CPT4J_CMS_DIR), in 13282-99, each pair of one provider on 2025-11-03, where each visit was paid
  * in full: the visit CMS does not pay is denied (Claims Processing Manual ch. 12 §30.6.5,
- * §30.6.7.B, §30.6.9, §30.6.9.1.A, §30.6.9.2), a new patient's visit after another is flagged
- * (§30.6.7.A), and 25 on a procedure is flagged (§30.6.6.B).
+ * §30.6.7.B, §30.6.9, §30.6.9.1, §30.6.9.1.A, §30.6.9.2), a new patient's visit after another is
+ * flagged (§30.6.7.A), and 25 on a procedure is flagged (§30.6.6.B).
  */
 class SameDayVisitsFullFileTest {
 
@@ -75,6 +75,15 @@ class SameDayVisitsFullFileTest {
     PricedClaim claim = price(HOSPITAL, "99232", "99238");
     assertDenied(claim.line(0), "§30.6.9.2");
     assertPaid(claim.line(1), "75.92");
+  }
+
+  @Test
+  void aDischargeOnTheDayOfTheAdmissionIsNotPaid() {
+    // Were 162.51 + 75.92, both paid.
+    PricedClaim claim = price(HOSPITAL, "99223", "99238");
+    assertPaid(claim.line(0), "162.51");
+    assertDenied(claim.line(1), "§30.6.9.1");
+    assertEquals(new BigDecimal("162.51"), claim.total());
   }
 
   @Test

@@ -117,11 +117,12 @@ import java.util.function.Function;
  *       package.
  *   <li><b>Same-day visits</b> (edit {@code same-day-visits}, {@link SameDayVisitsEdit}). Of one
  *       provider's visits on one day: an emergency department, office or nursing facility visit
- *       beside the initial hospital care is denied (Claims Processing Manual ch. 12 §30.6.9.1.A), a
- *       subsequent hospital visit beside the discharge is denied (§30.6.9.2), of two hospital
- *       visits only the initial hospital care, or else the one paid more, is paid (§30.6.9), and of
- *       two office or outpatient visits the one paid less is denied unless one carries 25 (§30.6.5,
- *       §30.6.7.B), each {@link UnpricedReason#EDIT_DENIED} naming the visit paid.
+ *       beside the initial hospital care is denied (Claims Processing Manual ch. 12 §30.6.9.1.A),
+ *       so is a discharge beside it (§30.6.9.1), a subsequent hospital visit beside the discharge
+ *       is denied (§30.6.9.2), of two hospital visits only the initial hospital care, or else the
+ *       one paid more, is paid (§30.6.9), and of two office or outpatient visits the one paid less
+ *       is denied unless one carries 25 (§30.6.5, §30.6.7.B), each {@link
+ *       UnpricedReason#EDIT_DENIED} naming the visit paid.
  *   <li><b>New-patient visits</b> (edit {@code new-patient-visit}, {@link NewPatientVisitEdit}). A
  *       new patient's visit after another visit by the same provider within 3 years, earlier on the
  *       claim, is flagged ({@link ClaimWarning.Kind#EDIT_FLAG}), the amount unchanged (§30.6.7.A).

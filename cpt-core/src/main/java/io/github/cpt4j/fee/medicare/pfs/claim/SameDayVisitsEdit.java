@@ -36,9 +36,16 @@ import java.util.function.IntPredicate;
  *       physician on that date is not paid (section 30.6.9.1.A). The physician counts that work
  *       toward the admission's level. The nursing facility visits are the initial and subsequent
  *       ones (99304-99310); the nursing facility discharge (99315, 99316) is left alone.
+ *   <li><b>The hospital discharge day management (99238, 99239) on the day of the same provider's
+ *       initial hospital care</b>: the initial hospital care is paid, and the discharge denied. A
+ *       patient admitted and discharged on one date is billed the initial hospital care alone when
+ *       the stay is under 8 hours, and a same-day admission and discharge code (99234-99236, which
+ *       includes the discharge) from 8 hours; the discharge codes are for a discharge on a later
+ *       date than the admission (section 30.6.9.1).
  *   <li><b>A subsequent hospital visit (99231-99233) on the day of the same provider's hospital
  *       discharge day management (99238, 99239)</b>: only the discharge is paid; a physician does
- *       not bill both a hospital visit and the discharge for one date (section 30.6.9.2).
+ *       not bill both a hospital visit and the discharge for one date (section 30.6.9.2). On the
+ *       day of an admission, the admission holds the visit instead (the next rule).
  *   <li><b>Two hospital visits</b> (initial hospital care, 99221-99223 or 99234-99236, and
  *       subsequent hospital visits, 99231-99233): both kinds are per day, paid once a day to one
  *       physician, whether the problems seen at the encounters are related or not (section 30.6.9);
@@ -60,7 +67,7 @@ import java.util.function.IntPredicate;
  *       physicians, put on a second encounter).
  * </ul>
  *
- * <p>Modifiers do not pass the first three rules: the manual names none, and the codes (initial
+ * <p>Modifiers do not pass the first four rules: the manual names none, and the codes (initial
  * hospital care, subsequent hospital visits, discharge) are per day. An admission or discharge the
  * schedule does not price holds no other visit. The same provider is the lines' rendering provider
  * ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines without one are the provider
@@ -98,6 +105,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   private static final String ADMISSION_SECTION = "§30.6.9.1.A";
   private static final String DISCHARGE_SECTION = "§30.6.9.2";
   private static final String HOSPITAL_DAY_SECTION = "§30.6.9";
+  private static final String ADMISSION_AND_DISCHARGE_SECTION = "§30.6.9.1";
   private static final String OFFICE_SECTION = "§30.6.5, §30.6.7.B";
 
   private final MedicareFeeSchedule schedule;
@@ -240,7 +248,21 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     boolean[] deniedHere = new boolean[n];
     List<EditFinding> found = new ArrayList<>(2);
     for (int i = 0; i < n; i++) {
-      if (admission >= 0 && isOtherSite(kinds[i])) {
+      if (admission >= 0 && kinds[i] == Kind.DISCHARGE && priced(claim, i, context)) {
+        // Admitted and discharged on one date: the discharge is not billed beside the admission,
+        // so it holds no subsequent visit either; the admission does.
+        deniedHere[i] = true;
+        found.add(
+            finding(
+                claim,
+                i,
+                admission,
+                ADMISSION_AND_DISCHARGE_SECTION,
+                ", the same provider's initial hospital care: a patient admitted and discharged on"
+                    + " one date is billed the initial hospital care alone (a stay under 8 hours)"
+                    + " or a same-day admission and discharge code (99234-99236), not a discharge"
+                    + " beside it"));
+      } else if (admission >= 0 && isOtherSite(kinds[i])) {
         deniedHere[i] = true;
         found.add(
             finding(
@@ -250,7 +272,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                 ADMISSION_SECTION,
                 ", the same provider's initial hospital care, is part of it: the admission is paid,"
                     + " and the work of the other site counts toward its level"));
-      } else if (discharge >= 0 && kinds[i] == Kind.SUBSEQUENT_HOSPITAL) {
+      } else if (admission < 0 && discharge >= 0 && kinds[i] == Kind.SUBSEQUENT_HOSPITAL) {
         deniedHere[i] = true;
         found.add(
             finding(

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The visits of one provider's day that Medicare pays only one of (Claims Processing Manual ch. 12
- * §30.6.5, §30.6.7.B, §30.6.9, §30.6.9.1.A, §30.6.9.2), and the new-patient visit of a patient the
- * provider has seen (§30.6.7.A). On {@link ClaimTables} with visit rows of made-up RVUs (GPCIs 1,
- * factor 25): 99212 50.00, 99213 100.00, 99214 120.00, 99203 110.00, 99204 160.00, 99231 50.00,
- * 99232 75.00, 99233 100.00, 99238 80.00, 99284 120.00, 99221 110.00, 99223 160.00, 99309 90.00,
- * 92004 100.00; 20610 (global 000) 100.00.
+ * §30.6.5, §30.6.7.B, §30.6.9, §30.6.9.1, §30.6.9.1.A, §30.6.9.2), and the new-patient visit of a
+ * patient the provider has seen (§30.6.7.A). On {@link ClaimTables} with visit rows of made-up RVUs
+ * (GPCIs 1, factor 25): 99212 50.00, 99213 100.00, 99214 120.00, 99203 110.00, 99204 160.00, 99231
+ * 50.00, 99232 75.00, 99233 100.00, 99238 80.00, 99284 120.00, 99221 110.00, 99223 160.00, 99309
+ * 90.00, 92004 100.00; 20610 (global 000) 100.00.
  */
 class SameDayVisitsTest {
 
@@ -170,6 +170,32 @@ class SameDayVisitsTest {
     assertAmounts(price("99232 $80.00", "99232 $90.00"), "75.00", "75.00", null);
     // What a visit is paid is the lower of its fee and its billed charge.
     assertAmounts(price("99233 $60.00", "99232"), "75.00", null, "75.00");
+  }
+
+  @Test
+  void aDischargeOnTheDayOfTheAdmissionIsNotPaid() {
+    // Were both paid in full: 160.00 + 80.00.
+    PricedClaim claim = price("99238", "99223");
+    assertAmounts(claim, "160.00", null, "160.00");
+    assertDenied(
+        claim.line(0),
+        "99238 beside 99223 (line 2) on the same day, the same provider's initial hospital care: a"
+            + " patient admitted and discharged on one date is billed the initial hospital care"
+            + " alone (a stay under 8 hours) or a same-day admission and discharge code"
+            + " (99234-99236), not a discharge beside it (Claims Processing Manual ch. 12"
+            + " §30.6.9.1)");
+    assertAmounts(price("99223", "99238-25"), "160.00", "160.00", null);
+    // The admission, not the denied discharge, holds the day's subsequent visit.
+    PricedClaim three = price("99223", "99238", "99232");
+    assertAmounts(three, "160.00", "160.00", null, null);
+    assertTrue(three.line(2).detail().startsWith("99232 beside 99223 (line 1)"), three.toString());
+    assertTrue(three.line(2).detail().endsWith("§30.6.9)"), three.toString());
+    // A discharge the schedule does not price (99239 has no row here) keeps its own refusal; one
+    // on a later date is paid.
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, price("99223", "99239").line(1).reason().get());
+    assertAmounts(price("99223", "99238 on 2025-06-03"), "240.00", "160.00", "80.00");
+    // An admission another edit denies (GZ) holds no discharge.
+    assertAmounts(price("99223-GZ", "99238"), "80.00", null, "80.00");
   }
 
   @Test
