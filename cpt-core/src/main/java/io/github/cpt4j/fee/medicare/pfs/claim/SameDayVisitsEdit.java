@@ -304,33 +304,18 @@ public final class SameDayVisitsEdit implements ClaimEdit {
       boolean[] denied,
       int admission,
       List<EditFinding> found) {
-    int n = claim.size();
-    // The amount of each hospital visit but the admission; null for the others, and for a visit
-    // the schedule does not price, which keeps its own refusal rather than this edit's.
-    BigDecimal[] amounts = null;
-    int kept = admission;
-    int competing = admission < 0 ? 0 : 1;
-    for (int i = 0; i < n; i++) {
-      boolean hospital = kinds[i] == Kind.ADMISSION || kinds[i] == Kind.SUBSEQUENT_HOSPITAL;
-      if (!hospital || i == admission || denied[i]) {
-        continue;
-      }
-      BigDecimal amount = paid(claim.line(i), context);
-      if (amount == null) {
-        continue;
-      }
-      if (amounts == null) {
-        amounts = new BigDecimal[n];
-      }
-      amounts[i] = amount;
-      competing++;
-      if (admission < 0 && (kept < 0 || paysMore(claim, i, amount, kept, amounts[kept]))) {
-        kept = i;
-      }
-    }
-    if (competing < 2) {
+    BigDecimal[] amounts =
+        paidAmounts(
+            claim,
+            context,
+            i ->
+                (kinds[i] == Kind.ADMISSION || kinds[i] == Kind.SUBSEQUENT_HOSPITAL)
+                    && i != admission
+                    && !denied[i]);
+    if (count(amounts) + (admission < 0 ? 0 : 1) < 2) {
       return;
     }
+    int kept = admission >= 0 ? admission : bestPaid(claim, amounts);
     String because =
         kinds[kept] == Kind.ADMISSION
             ? ", the same provider's initial hospital care: hospital care is paid once a day,"
@@ -339,7 +324,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
             : ", the same provider's hospital visit paid more: hospital care is paid once a day,"
                 + " whatever the problems seen, so bill one visit whose level represents the"
                 + " day's care";
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < amounts.length; i++) {
       if (i != kept && amounts[i] != null) {
         denied[i] = true;
         found.add(finding(claim, i, kept, HOSPITAL_DAY_SECTION, because));
@@ -357,33 +342,16 @@ public final class SameDayVisitsEdit implements ClaimEdit {
       Kind[] kinds,
       boolean[] denied,
       List<EditFinding> found) {
-    int n = claim.size();
-    // The amount of each office visit without 25; null for the others, and for a visit the
-    // schedule does not price, which keeps its own refusal rather than this edit's.
-    BigDecimal[] amounts = null;
-    int kept = -1;
-    int competing = 0;
-    for (int i = 0; i < n; i++) {
-      if (kinds[i] != Kind.OFFICE || denied[i] || separate(claim.line(i).line())) {
-        continue;
-      }
-      BigDecimal amount = paid(claim.line(i), context);
-      if (amount == null) {
-        continue;
-      }
-      if (amounts == null) {
-        amounts = new BigDecimal[n];
-      }
-      amounts[i] = amount;
-      competing++;
-      if (kept < 0 || paysMore(claim, i, amount, kept, amounts[kept])) {
-        kept = i;
-      }
-    }
-    if (competing < 2) {
+    BigDecimal[] amounts =
+        paidAmounts(
+            claim,
+            context,
+            i -> kinds[i] == Kind.OFFICE && !denied[i] && !separate(claim.line(i).line()));
+    if (count(amounts) < 2) {
       return;
     }
-    for (int i = 0; i < n; i++) {
+    int kept = bestPaid(claim, amounts);
+    for (int i = 0; i < amounts.length; i++) {
       if (i != kept && amounts[i] != null) {
         found.add(
             finding(
@@ -396,6 +364,47 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                     + " could not be seen to at the same encounter"));
       }
     }
+  }
+
+  /**
+   * What each line of {@code claim} that {@code competes} is paid alone ({@link #paid}), by line;
+   * null for the other lines, and for a line the schedule does not price, which keeps its own
+   * refusal rather than this edit's. Null when no line has an amount.
+   */
+  private BigDecimal[] paidAmounts(Claim claim, PricingContext context, IntPredicate competes) {
+    BigDecimal[] amounts = null;
+    for (int i = 0; i < claim.size(); i++) {
+      BigDecimal amount = competes.test(i) ? paid(claim.line(i), context) : null;
+      if (amount != null) {
+        if (amounts == null) {
+          amounts = new BigDecimal[claim.size()];
+        }
+        amounts[i] = amount;
+      }
+    }
+    return amounts;
+  }
+
+  /** The number of lines {@code amounts} gives an amount (none when null). */
+  private static int count(BigDecimal[] amounts) {
+    int count = 0;
+    for (int i = 0; amounts != null && i < amounts.length; i++) {
+      count += amounts[i] == null ? 0 : 1;
+    }
+    return count;
+  }
+
+  /**
+   * The line of {@code amounts} (at least one) that is kept: the one paid more ({@link #paysMore}).
+   */
+  private static int bestPaid(Claim claim, BigDecimal[] amounts) {
+    int kept = -1;
+    for (int i = 0; i < amounts.length; i++) {
+      if (amounts[i] != null && (kept < 0 || paysMore(claim, i, amounts[i], kept, amounts[kept]))) {
+        kept = i;
+      }
+    }
+    return kept;
   }
 
   /** Tells whether the schedule prices line {@code i} of {@code claim} in {@code context}. */
