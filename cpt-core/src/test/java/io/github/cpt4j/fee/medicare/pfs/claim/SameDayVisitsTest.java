@@ -200,8 +200,7 @@ class SameDayVisitsTest {
 
   @Test
   void theInitialHospitalCareHoldsTheDaysOtherHospitalVisits() {
-    // Were both paid in full: 160.00 + 100.00. The admission is kept even where a subsequent
-    // visit would be paid more (99221, 110.00, beside 99233 at 100.00 and 99232 at 75.00).
+    // Were both paid in full: 160.00 + 100.00.
     PricedClaim claim = price("99233", "99223");
     assertAmounts(claim, "160.00", null, "160.00");
     assertDenied(
@@ -210,6 +209,11 @@ class SameDayVisitsTest {
             + " hospital care is paid once a day, whatever the problems seen, and the admission's"
             + " level represents the day's care (Claims Processing Manual ch. 12 §30.6.9)");
     assertAmounts(price("99221", "99233-25", "99232"), "110.00", "110.00", null, null);
+    // The admission is kept even where a subsequent visit is paid more (99221 billed at 90.00,
+    // under its fee, beside 99233 at 100.00).
+    PricedClaim cheaperAdmission = price("99221 $90.00", "99233");
+    assertTrue(cheaperAdmission.line(0).isPriced(), cheaperAdmission.toString());
+    assertFalse(cheaperAdmission.line(1).isPriced(), cheaperAdmission.toString());
     // Of two admissions, the one paid more is the day's, and the office visit is part of it.
     PricedClaim two = price("99221", "99213", "99223");
     assertAmounts(two, "160.00", null, null, "160.00");
