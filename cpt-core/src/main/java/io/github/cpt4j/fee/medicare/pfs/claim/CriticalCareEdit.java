@@ -22,7 +22,8 @@ import java.util.function.IntPredicate;
  * them ({@link #BUNDLED}) billed by the practitioner who bills critical care (99291, 99292) on the
  * same day is not paid separately. It is denied, {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM} (a
  * service paid only when the claim does not hold another that includes it, as a status T code
- * beside another service is), with a finding that names the critical care line.
+ * beside another service is), with a finding that names the critical care line. So is a visit of
+ * the day billed without modifier 25 (below).
  *
  * <p>The list is CMS's: the Medicare Claims Processing Manual, chapter 12, section 30.6.12, lists
  * the services included in critical care when the physician who bills it performs them on the same
@@ -36,6 +37,19 @@ import java.util.function.IntPredicate;
  * the critical care physician's; a TC line (the equipment and the technician) is not the
  * physician's service and is left alone.
  *
+ * <p>A visit of the same day is paid beside critical care only as a visit before it: the CY 2022
+ * physician fee schedule final rule pays critical care on the day of an emergency department,
+ * hospital inpatient or observation, or office or outpatient visit by the same practitioner when
+ * the visit came first, at a time the patient did not need critical care, the two do not duplicate
+ * each other, and the claim reports modifier 25 on the critical care (the rule replaced the
+ * manual's earlier text, under which an emergency department visit was never paid on the day of
+ * critical care). So each such visit ({@link #isVisitBesideCriticalCare}: 99201-99205, 99211-99215,
+ * 99221-99223, 99231-99236, 99281-99285) of the day is denied, {@link UnpricedReason#EDIT_DENIED},
+ * naming the critical care line, unless a critical care line of the day or the visit itself carries
+ * 25. CMS asks for the 25 on the critical care; one on the visit (as CPT places 25, on the visit
+ * beside another service) is accepted too. Other visits (nursing facility, home, discharge day
+ * management) are left to the other edits. The rule applies on every date, as the list does.
+ *
  * <p>The edit judges one provider's day ({@link #perProviderDay()}): the services of another
  * practitioner, or of another day, are paid. Modifier FT on the critical care does not change it:
  * FT says the care is unrelated to a surgery, not that the listed services are not part of it. A
@@ -44,6 +58,9 @@ import java.util.function.IntPredicate;
  * critical care beside them is paid, not denied as their same-day visit.
  *
  * <p>Immutable and thread-safe; allocation-free on a claim without critical care.
+ *
+ * <p>For example, on one provider's day, {@code 99291 + 36600 + 99214} denies 36600 (included) and
+ * 99214 (a visit without 25); {@code 99291-25 + 99214} pays both.
  */
 public final class CriticalCareEdit implements ClaimEdit {
 
@@ -64,6 +81,17 @@ public final class CriticalCareEdit implements ClaimEdit {
   private static final int CRITICAL_CARE_ADDED = CptCode.parse("99292").packed();
   private static final CptCode CHEST_ONE_VIEW = CptCode.parse("71045");
   private static final CptCode CHEST_TWO_VIEWS = CptCode.parse("71046");
+  private static final int RETIRED_OFFICE_VISIT = CptCode.parse("99201").packed();
+  private static final int FIRST_NEW_OFFICE_VISIT = CptCode.parse("99202").packed();
+  private static final int LAST_NEW_OFFICE_VISIT = CptCode.parse("99205").packed();
+  private static final int FIRST_ESTABLISHED_OFFICE_VISIT = CptCode.parse("99211").packed();
+  private static final int LAST_ESTABLISHED_OFFICE_VISIT = CptCode.parse("99215").packed();
+  private static final int FIRST_INITIAL_HOSPITAL_CARE = CptCode.parse("99221").packed();
+  private static final int LAST_INITIAL_HOSPITAL_CARE = CptCode.parse("99223").packed();
+  private static final int FIRST_SUBSEQUENT_HOSPITAL_VISIT = CptCode.parse("99231").packed();
+  private static final int LAST_SAME_DAY_ADMISSION = CptCode.parse("99236").packed();
+  private static final int FIRST_EMERGENCY_VISIT = CptCode.parse("99281").packed();
+  private static final int LAST_EMERGENCY_VISIT = CptCode.parse("99285").packed();
 
   private static final CriticalCareEdit STANDARD = new CriticalCareEdit();
 
@@ -108,8 +136,32 @@ public final class CriticalCareEdit implements ClaimEdit {
   }
 
   /**
+   * Tells whether {@code code} is a visit that the CY 2022 physician fee schedule final rule pays
+   * on the day of the same practitioner's critical care only with modifier 25: an office or
+   * outpatient visit (99201-99205, 99211-99215), hospital inpatient or observation care
+   * (99221-99223, 99231-99236) or an emergency department visit (99281-99285).
+   */
+  public static boolean isVisitBesideCriticalCare(ProcedureCode code) {
+    if (!(requireNonNull(code, "code") instanceof CptCode)) {
+      return false;
+    }
+    int c = code.packed();
+    return c == RETIRED_OFFICE_VISIT
+        || within(c, FIRST_NEW_OFFICE_VISIT, LAST_NEW_OFFICE_VISIT)
+        || within(c, FIRST_ESTABLISHED_OFFICE_VISIT, LAST_ESTABLISHED_OFFICE_VISIT)
+        || within(c, FIRST_INITIAL_HOSPITAL_CARE, LAST_INITIAL_HOSPITAL_CARE)
+        || within(c, FIRST_SUBSEQUENT_HOSPITAL_VISIT, LAST_SAME_DAY_ADMISSION)
+        || within(c, FIRST_EMERGENCY_VISIT, LAST_EMERGENCY_VISIT);
+  }
+
+  private static boolean within(int packed, int first, int last) {
+    return packed >= first && packed <= last;
+  }
+
+  /**
    * Returns a finding denying each line of {@code claim}, one provider's day, that bills a service
-   * included in critical care when the day has critical care; an empty list otherwise.
+   * included in critical care when the day has critical care, and each visit of the day billed
+   * without modifier 25 when no critical care line has it either; an empty list otherwise.
    */
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
@@ -145,25 +197,78 @@ public final class CriticalCareEdit implements ClaimEdit {
       return List.of(); // the usual claim: one pass, nothing allocated
     }
     ClaimLine critical = claim.line(care).line();
+    boolean separate = false; // 25 on a critical care line: the day's visits came before it
+    for (int i = care; i < n && !separate; i++) {
+      ClaimLine line = claim.line(i).line();
+      separate = isCriticalCare(line.code()) && !denied.test(i) && separates(line);
+    }
     List<EditFinding> found = null;
     for (int i = 0; i < n; i++) {
       ClaimLine line = claim.line(i).line();
+      EditFinding finding = null;
       if (isIncludedInCriticalCare(line)) {
+        finding = included(claim, i, line, care, critical);
+      } else if (!separate
+          && isVisitBesideCriticalCare(line.code())
+          && !separates(line)
+          && !denied.test(i)) {
+        finding = visit(claim, i, line, care, critical);
+      }
+      if (finding != null) {
         if (found == null) {
           found = new ArrayList<>(2);
         }
-        found.add(finding(claim, i, line, care, critical));
+        found.add(finding);
       }
     }
     return found == null ? List.of() : found;
+  }
+
+  /** Tells whether {@code line} carries 25, a significant, separately identifiable visit. */
+  private static boolean separates(ClaimLine line) {
+    return line.hasModifier(Modifier.SEPARATE_EM);
   }
 
   private static boolean noneDenied(int line) {
     return false;
   }
 
-  private static EditFinding finding(
+  /** The finding denying {@code service}, line {@code line}, as included in the critical care. */
+  private static EditFinding included(
       Claim claim, int line, ClaimLine service, int care, ClaimLine critical) {
+    return finding(
+        claim,
+        line,
+        service,
+        care,
+        critical,
+        UnpricedReason.NOT_PAYABLE_ON_CLAIM,
+        " is included in the critical care and not paid separately (Claims Processing Manual"
+            + " ch. 12 §30.6.12)");
+  }
+
+  /** The finding denying {@code visit}, line {@code line}, billed without 25. */
+  private static EditFinding visit(
+      Claim claim, int line, ClaimLine visit, int care, ClaimLine critical) {
+    return finding(
+        claim,
+        line,
+        visit,
+        care,
+        critical,
+        UnpricedReason.EDIT_DENIED,
+        " is paid only as a visit before the critical care, when the patient did not need it,"
+            + " reported with modifier 25 (CY 2022 physician fee schedule final rule)");
+  }
+
+  private static EditFinding finding(
+      Claim claim,
+      int line,
+      ClaimLine service,
+      int care,
+      ClaimLine critical,
+      UnpricedReason reason,
+      String because) {
     int careNumber = claim.lineNumber(care);
     return EditFinding.builder()
         .edit(NAME)
@@ -171,15 +276,15 @@ public final class CriticalCareEdit implements ClaimEdit {
         .lineNumber(claim.lineNumber(line))
         .action(EditAction.DENY_LINE)
         .deniedUnits(service.units())
-        .reason(UnpricedReason.NOT_PAYABLE_ON_CLAIM)
+        .reason(reason)
         .message(
             service.code()
                 + " on the day of critical care "
                 + critical.code()
                 + " (line "
                 + careNumber
-                + ") by the same practitioner is included in the critical care and not paid"
-                + " separately (Claims Processing Manual ch. 12 §30.6.12)")
+                + ") by the same practitioner"
+                + because)
         .putData("criticalCare", critical.code().toString())
         .putData("criticalCareLine", Integer.toString(careNumber))
         .build();

@@ -99,7 +99,10 @@ import java.util.function.Function;
  *       ventilator management, pulse oximetry, a chest X-ray's interpretation) billed by the
  *       practitioner who bills 99291 or 99292 that day is not paid separately: denied, {@link
  *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming the critical care line (Claims Processing
- *       Manual ch. 12 §30.6.12).
+ *       Manual ch. 12 §30.6.12). An emergency department, hospital or office visit of that
+ *       practitioner's day is paid only when it came before the critical care, shown by modifier 25
+ *       on the critical care or the visit; without it the visit is denied, {@link
+ *       UnpricedReason#EDIT_DENIED} (CY 2022 physician fee schedule final rule).
  *   <li><b>Liability modifiers</b> (edit {@code liability-modifiers}, {@link
  *       LiabilityModifiersEdit}). A line billed with GZ (expected to be denied as not reasonable
  *       and necessary, no advance beneficiary notice signed; from 1 July 2011, CMS change request

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The services included in critical care (Claims Processing Manual ch. 12 §30.6.12). */
+/**
+ * The services included in critical care (Claims Processing Manual ch. 12 §30.6.12) and the visits
+ * of its day paid only with 25 (CY 2022 physician fee schedule final rule).
+ */
 class CriticalCareEditTest {
 
   private static List<EditFinding> scrub(String... lines) {
@@ -86,6 +89,93 @@ class CriticalCareEditTest {
         ClaimScrubber.of(gz, CriticalCareEdit.standard()).scrub(claim, CONTEXT);
     assertEquals(List.of("payer-gz"), found.stream().map(EditFinding::edit).toList());
     assertEquals(1, ClaimScrubber.of(CriticalCareEdit.standard()).scrub(claim, CONTEXT).size());
+  }
+
+  @Test
+  void aVisitOfTheCriticalCareDayWithout25IsDeniedNamingTheCriticalCareLine() {
+    List<EditFinding> found = scrub("99214", "99291", "36600");
+    assertEquals(2, found.size(), found.toString());
+    EditFinding visit = found.get(0);
+    assertEquals(0, visit.line());
+    assertEquals(EditAction.DENY_LINE, visit.action());
+    assertEquals(UnpricedReason.EDIT_DENIED, visit.reason());
+    assertEquals(CriticalCareEdit.NAME, visit.edit());
+    assertEquals(Map.of("criticalCare", "99291", "criticalCareLine", "2"), visit.data());
+    assertEquals(
+        "critical-care line 1 DENY_LINE: 99214 on the day of critical care 99291 (line 2) by the"
+            + " same practitioner is paid only as a visit before the critical care, when the"
+            + " patient did not need it, reported with modifier 25 (CY 2022 physician fee schedule"
+            + " final rule)",
+        visit.toString());
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, found.get(1).reason()); // 36600, included
+    // The emergency department, hospital and office visits alike, beside 99292 alone too.
+    for (String code : List.of("99285", "99281", "99223", "99233", "99236", "99202", "99211")) {
+      assertEquals(1, scrub("99292", code + " x1").size(), code);
+    }
+  }
+
+  @Test
+  void aVisitIsPaidWhenTheCriticalCareOrTheVisitCarries25() {
+    assertEquals(List.of(), found("99291-25", "99285"));
+    assertEquals(List.of(), found("99291", "99292-25", "99214", "99233"));
+    assertEquals(List.of(), found("99285-25", "99291"));
+    // 25 on one visit lets that visit be paid, not the others.
+    List<EditFinding> found = scrub("99291", "99285-25", "99223");
+    assertEquals(List.of(2), found.stream().map(EditFinding::line).toList());
+    // Another practitioner's visit, another day's, and visits of other kinds are left alone.
+    assertEquals(List.of(), found("99291 by 1234567893", "99214 by 1000000004"));
+    assertEquals(List.of(), found("99291 on 2025-06-02", "99214 on 2025-06-03"));
+    assertEquals(List.of(), found("99291", "99238", "99309", "99350", "99497", "G0438"));
+  }
+
+  @Test
+  void aVisitAnotherEditDeniesIsNotDeniedAgainNorDoesADenied25Count() {
+    ClaimEdit gz =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-gz";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(EditFinding.denyLine("payer-gz", 0, 1, "not paid"));
+          }
+        };
+    Claim visitDenied = Claim.of(List.of(BilledLine.parse("99214"), BilledLine.parse("99291")));
+    assertEquals(
+        List.of("payer-gz"),
+        ClaimScrubber.of(gz, CriticalCareEdit.standard()).scrub(visitDenied, CONTEXT).stream()
+            .map(EditFinding::edit)
+            .toList());
+    // The 25 of a critical care line that is not paid says nothing of the paid one's day.
+    Claim careDenied =
+        Claim.of(
+            List.of(
+                BilledLine.parse("99292-25"),
+                BilledLine.parse("99291"),
+                BilledLine.parse("99214")));
+    List<EditFinding> found =
+        ClaimScrubber.of(gz, CriticalCareEdit.standard()).scrub(careDenied, CONTEXT);
+    assertEquals(
+        List.of("payer-gz", "critical-care"), found.stream().map(EditFinding::edit).toList());
+    assertEquals(2, found.get(1).line());
+  }
+
+  @Test
+  void theVisitsPaidBesideCriticalCareOnlyWith25() {
+    for (String code :
+        List.of(
+            "99201", "99202", "99205", "99211", "99215", "99221", "99223", "99231", "99233",
+            "99234", "99236", "99281", "99285")) {
+      assertTrue(CriticalCareEdit.isVisitBesideCriticalCare(ProcedureCode.parse(code)), code);
+    }
+    for (String code :
+        List.of(
+            "99200", "99206", "99210", "99216", "99224", "99230", "99237", "99238", "99239",
+            "99280", "99286", "99291", "99304", "99310", "99341", "G0438", "G2211")) {
+      assertFalse(CriticalCareEdit.isVisitBesideCriticalCare(ProcedureCode.parse(code)), code);
+    }
   }
 
   @Test
