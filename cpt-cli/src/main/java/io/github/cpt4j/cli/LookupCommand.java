@@ -319,7 +319,8 @@ final class LookupCommand implements Callable<Integer> {
    * which are samples: the schedule its route names pays codes of its kind (99201, deleted at the
    * end of 2020, and 99999, no code, were said to be paid by the Physician Fee Schedule), unless
    * the Physician Fee Schedule pays no code of its kind ({@link SampleCoverage#mayBePaid}; some M
-   * codes, status X, are paid outside it).
+   * codes, status X, are paid outside it), or no Part B fee schedule does (C codes, the hospital
+   * outpatient payment system's: C1713 was said to be paid by the Physician Fee Schedule).
    *
    * @param lists whether the schedule {@code payer} stands for lists the code ({@link #lists})
    * @param rows the code's rows in the Physician Fee Schedule
@@ -330,6 +331,10 @@ final class LookupCommand implements Callable<Integer> {
     if (basis.equals(NOT_IN_DATA)) {
       // Deleted (99201), or missing from the samples (49000), or no code at all (99999): the data
       // says nothing of it, only its shape names a schedule.
+      if (SampleCoverage.isHospitalOutpatientCode(code)) {
+        return "not in the bundled data; no Part B fee schedule pays codes of this kind (C codes"
+            + " are the hospital outpatient payment system's, in none of CMS's fee schedule files)";
+      }
       return "not in the bundled data; "
           + (SampleCoverage.mayBePaid(code)
               ? payer.words() + " pays codes of this kind"

@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,6 +122,31 @@ class LookupCommandTest {
     assertEquals("not_in_data", json.get(0).get("paid_by_basis").textValue());
     assertEquals("listed", json.get(1).get("paid_by_basis").textValue());
     assertEquals("listed_not_paid", json.get(json.size() - 1).get("paid_by_basis").textValue());
+  }
+
+  /**
+   * C codes are the hospital outpatient payment system's: no file of the fee schedules lists one,
+   * so neither the whole files nor the samples price them (C1713 was said to be paid by the
+   * Physician Fee Schedule, and {@code price} said the whole files may price it).
+   */
+  @Test
+  void aHospitalOutpatientCodeIsPaidByNoFeeSchedule() {
+    String text = Cli.run("lookup", "C1713").out();
+    assertTrue(
+        text.contains(
+            "  paid by     not in the bundled data; no Part B fee schedule pays codes of this kind"
+                + " (C codes are the hospital outpatient payment system's, in none of CMS's fee"
+                + " schedule files)\n"),
+        text);
+    Cli.Result price = Cli.run("price", "C1713", "-l", "13202-01", "-d", "2025-06-02");
+    // Not "nothing was priced" (status 1, as for a code the sample lacks): the whole files lack
+    // it too, as they lack an S code.
+    assertEquals(0, price.status(), price::toString);
+    assertFalse(price.out().contains("whole files"), price::toString);
+    assertFalse(price.err().contains("whole files"), price::toString);
+    assertTrue(
+        price.out().contains("not_in_schedule") || price.err().contains("not_in_schedule"),
+        price::toString);
   }
 
   @Test

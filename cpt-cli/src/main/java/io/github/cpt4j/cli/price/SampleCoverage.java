@@ -39,8 +39,10 @@ public final class SampleCoverage {
    * status it does not pay: CPT Category II (performance measurement, status M) and HCPCS H, M, S
    * and T codes (state Medicaid and private payers' codes, and quality measures: in the 2025 file
    * statuses I, M, N and X; the few M codes of status X, such as M0201, are paid outside the fee
-   * schedule and its sister schedules). A code of such a kind missing from a sample would not be
-   * priced by the whole file either.
+   * schedule and its sister schedules); and HCPCS C codes, the hospital outpatient prospective
+   * payment system's (devices, drugs and procedures a hospital reports), which none of CMS's 2025
+   * physician, laboratory, DMEPOS and drug files lists ({@link #isHospitalOutpatientCode}). A code
+   * of such a kind missing from a sample would not be priced by the whole file either.
    */
   public static boolean mayBePaid(ProcedureCode code) {
     requireNonNull(code, "code");
@@ -48,7 +50,15 @@ public final class SampleCoverage {
       return cpt.kind() != CptKind.PERFORMANCE_MEASURE;
     }
     char letter = ((HcpcsCode) code).letter();
-    return letter != 'H' && letter != 'M' && letter != 'S' && letter != 'T';
+    return letter != 'C' && letter != 'H' && letter != 'M' && letter != 'S' && letter != 'T';
+  }
+
+  /**
+   * Tells whether {@code code} is a HCPCS C code, which hospitals report under the outpatient
+   * prospective payment system, and which no Part B fee schedule of this project pays.
+   */
+  public static boolean isHospitalOutpatientCode(ProcedureCode code) {
+    return requireNonNull(code, "code") instanceof HcpcsCode hcpcs && hcpcs.letter() == 'C';
   }
 
   /**
