@@ -24,6 +24,7 @@ import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
 import io.github.cpt4j.fee.medicare.pfs.claim.ClaimRule;
+import io.github.cpt4j.fee.medicare.pfs.claim.CriticalCareEdit;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -304,8 +305,11 @@ class ClaimPricingFullFileTest {
       if (!active(row)
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
           || rule == BilateralRule.NOT_APPLICABLE
-          || row.code().toString().equals("G2211")) {
-        continue; // G2211 is paid once a visit, whatever its units (the add-on rule)
+          || row.code().toString().equals("G2211")
+          || CriticalCareEdit.isCriticalCare(row.code())) {
+        // G2211 is paid once a visit, whatever its units (the add-on rule); beside critical care
+        // (99292) the visit without 25 is denied (the critical care edit), so it is no primary.
+        continue;
       }
       BigDecimal factor =
           switch (rule) {
