@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -23,10 +24,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The visits of a critical care day on the full October 2025 file (skipped without CPT4J_CMS_DIR),
- * in 13282-99, facility, 2025-10-01: a visit of the same practitioner is paid beside critical care
- * only with modifier 25 (CY 2022 physician fee schedule final rule). Before, every pair here paid
- * both lines.
+ * The visits and the 99291 of a critical care day on the full October 2025 file (skipped without
+ * CPT4J_CMS_DIR), in 13282-99, facility, 2025-10-01: a visit of the same practitioner is paid
+ * beside critical care only with modifier 25 (CY 2022 physician fee schedule final rule), and 99291
+ * once a day (Claims Processing Manual ch. 12 §30.6.12). Before, every pair here paid both lines.
  */
 class CriticalCareVisitsFullFileTest {
 
@@ -89,6 +90,20 @@ class CriticalCareVisitsFullFileTest {
     assertDeniedBeside(without.line(1), "1");
     assertDeniedBeside(without.line(2), "1");
     assertEquals(new BigDecimal("199.57"), without.total(), without.toString());
+  }
+
+  @Test
+  void the99291OfADayIsPaidOnce() {
+    // Were 399.14 (2 x 199.57) and 199.57 + 199.57.
+    PricedClaim units = price("99291 x2 $1200.00", "99292 $300.00");
+    assertPaid("199.57", units.line(0));
+    assertEquals(
+        ClaimWarning.Kind.UNITS_DENIED, units.line(0).warnings().get(0).kind(), units.toString());
+    assertPaid("99.85", units.line(1));
+    PricedClaim lines = price("99291 $600.00", "99291 $600.00");
+    assertPaid("199.57", lines.line(0));
+    assertDeniedBeside(lines.line(1), "1");
+    assertEquals(new BigDecimal("199.57"), lines.total(), lines.toString());
   }
 
   @Test

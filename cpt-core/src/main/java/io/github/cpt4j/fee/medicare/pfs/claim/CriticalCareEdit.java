@@ -23,7 +23,7 @@ import java.util.function.IntPredicate;
  * same day is not paid separately. It is denied, {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM} (a
  * service paid only when the claim does not hold another that includes it, as a status T code
  * beside another service is), with a finding that names the critical care line. So is a visit of
- * the day billed without modifier 25 (below).
+ * the day billed without modifier 25, and a 99291 beyond the day's one (below).
  *
  * <p>The list is CMS's: the Medicare Claims Processing Manual, chapter 12, section 30.6.12, lists
  * the services included in critical care when the physician who bills it performs them on the same
@@ -50,6 +50,12 @@ import java.util.function.IntPredicate;
  * beside another service) is accepted too. Other visits (nursing facility, home, discharge day
  * management) are left to the other edits. The rule applies on every date, as the list does.
  *
+ * <p>99291, the first 30 to 74 minutes of critical care, is billed once a day by one practitioner
+ * (physicians of one group and specialty being one), whether the care was continuous or not;
+ * further time is 99292 (section 30.6.12, and the CY 2022 final rule kept it). So the units of the
+ * day's first 99291 line beyond one are denied ({@link EditAction#DENY_UNITS}), and another 99291
+ * line of the day is denied whole, {@link UnpricedReason#EDIT_DENIED}, naming the first.
+ *
  * <p>The edit judges one provider's day ({@link #perProviderDay()}): the services of another
  * practitioner, or of another day, are paid. Modifier FT on the critical care does not change it:
  * FT says the care is unrelated to a surgery, not that the listed services are not part of it. A
@@ -60,7 +66,7 @@ import java.util.function.IntPredicate;
  * <p>Immutable and thread-safe; allocation-free on a claim without critical care.
  *
  * <p>For example, on one provider's day, {@code 99291 + 36600 + 99214} denies 36600 (included) and
- * 99214 (a visit without 25); {@code 99291-25 + 99214} pays both.
+ * 99214 (a visit without 25); {@code 99291-25 + 99214} pays both; {@code 99291 x2} pays one unit.
  */
 public final class CriticalCareEdit implements ClaimEdit {
 
@@ -198,9 +204,15 @@ public final class CriticalCareEdit implements ClaimEdit {
     }
     ClaimLine critical = claim.line(care).line();
     boolean separate = false; // 25 on a critical care line: the day's visits came before it
-    for (int i = care; i < n && !separate; i++) {
+    int first = -1; // the day's first 99291, the one paid
+    for (int i = care; i < n; i++) {
       ClaimLine line = claim.line(i).line();
-      separate = isCriticalCare(line.code()) && !denied.test(i) && separates(line);
+      if (isCriticalCare(line.code()) && !denied.test(i)) {
+        separate |= separates(line);
+        if (first < 0 && line.code().packed() == CRITICAL_CARE_FIRST) {
+          first = i;
+        }
+      }
     }
     List<EditFinding> found = null;
     for (int i = 0; i < n; i++) {
@@ -208,6 +220,8 @@ public final class CriticalCareEdit implements ClaimEdit {
       EditFinding finding = null;
       if (isIncludedInCriticalCare(line)) {
         finding = included(claim, i, line, care, critical);
+      } else if (line.code().packed() == CRITICAL_CARE_FIRST && !denied.test(i)) {
+        finding = onceADay(claim, i, line, first);
       } else if (!separate
           && isVisitBesideCriticalCare(line.code())
           && !separates(line)
@@ -245,6 +259,39 @@ public final class CriticalCareEdit implements ClaimEdit {
         UnpricedReason.NOT_PAYABLE_ON_CLAIM,
         " is included in the critical care and not paid separately (Claims Processing Manual"
             + " ch. 12 §30.6.12)");
+  }
+
+  /**
+   * The finding denying what line {@code line}, 99291, bills beyond the day's one unit: the units
+   * after the first of line {@code first}, the day's first 99291, and any other line whole; null
+   * for line {@code first} of one unit.
+   */
+  private static EditFinding onceADay(Claim claim, int line, ClaimLine service, int first) {
+    String because =
+        "99291, the first 30 to 74 minutes of critical care, is billed once a day by one"
+            + " practitioner, whatever the sessions; each further 30 minutes is 99292 (Claims"
+            + " Processing Manual ch. 12 §30.6.12)";
+    if (line == first) {
+      return service.units() == 1
+          ? null
+          : EditFinding.builder()
+              .edit(NAME)
+              .line(line)
+              .lineNumber(claim.lineNumber(line))
+              .action(EditAction.DENY_UNITS)
+              .deniedUnits(service.units() - 1)
+              .reason(UnpricedReason.EDIT_DENIED)
+              .message(because)
+              .build();
+    }
+    return finding(
+        claim,
+        line,
+        service,
+        first,
+        claim.line(first).line(),
+        UnpricedReason.EDIT_DENIED,
+        " is a second 99291 of the day: " + because);
   }
 
   /** The finding denying {@code visit}, line {@code line}, billed without 25. */

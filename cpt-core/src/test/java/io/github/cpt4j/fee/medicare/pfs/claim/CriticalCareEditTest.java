@@ -160,6 +160,38 @@ class CriticalCareEditTest {
     assertEquals(
         List.of("payer-gz", "critical-care"), found.stream().map(EditFinding::edit).toList());
     assertEquals(2, found.get(1).line());
+    // Nor is a denied 99291 the day's one: the next is paid.
+    Claim firstDenied = Claim.of(List.of(BilledLine.parse("99291"), BilledLine.parse("99291 x2")));
+    List<EditFinding> units =
+        ClaimScrubber.of(gz, CriticalCareEdit.standard()).scrub(firstDenied, CONTEXT);
+    assertEquals(
+        List.of("payer-gz", "critical-care"), units.stream().map(EditFinding::edit).toList());
+    assertEquals(EditAction.DENY_UNITS, units.get(1).action());
+    assertEquals(1, units.get(1).deniedUnits());
+  }
+
+  @Test
+  void the99291OfADayIsPaidOnceItsFurtherTimeIs99292() {
+    List<EditFinding> units = scrub("99291 x3", "99292 x2");
+    assertEquals(1, units.size(), units.toString());
+    assertEquals(EditAction.DENY_UNITS, units.get(0).action());
+    assertEquals(2, units.get(0).deniedUnits());
+    assertEquals(UnpricedReason.EDIT_DENIED, units.get(0).reason());
+    assertEquals(
+        "critical-care line 1 DENY_UNITS: 99291, the first 30 to 74 minutes of critical care, is"
+            + " billed once a day by one practitioner, whatever the sessions; each further 30"
+            + " minutes is 99292 (Claims Processing Manual ch. 12 §30.6.12)",
+        units.get(0).toString());
+    // A second line is denied whole, naming the first; its 25 still says the visit came first.
+    List<EditFinding> lines = scrub("99292", "99291", "99291-25", "99285");
+    assertEquals(1, lines.size(), lines.toString());
+    assertEquals(2, lines.get(0).line());
+    assertEquals(EditAction.DENY_LINE, lines.get(0).action());
+    assertEquals(Map.of("criticalCare", "99291", "criticalCareLine", "2"), lines.get(0).data());
+    assertTrue(lines.get(0).message().contains(" is a second 99291 of the day: "), lines::toString);
+    // Two practitioners, or two days, each bill their own.
+    assertEquals(List.of(), found("99291 by 1234567893", "99291 by 1000000004"));
+    assertEquals(List.of(), found("99291 on 2025-06-02", "99291 on 2025-06-03"));
   }
 
   @Test
