@@ -27,6 +27,20 @@ import org.junit.jupiter.api.Test;
  */
 class CriticalCareEditTest {
 
+  /** A payer's edit that denies the claim's first line, as a GZ on it would. */
+  private static final ClaimEdit FIRST_LINE_DENIED =
+      new ClaimEdit() {
+        @Override
+        public String name() {
+          return "payer-gz";
+        }
+
+        @Override
+        public List<EditFinding> check(Claim claim, PricingContext context) {
+          return List.of(EditFinding.denyLine("payer-gz", 0, 1, "not paid"));
+        }
+      };
+
   private static List<EditFinding> scrub(String... lines) {
     List<BilledLine> billed = new ArrayList<>();
     for (String line : lines) {
@@ -72,18 +86,7 @@ class CriticalCareEditTest {
   @Test
   void aCriticalCareLineAnotherEditDeniesIncludesNothing() {
     // Once, 99291-GZ (denied) still denied its day's 36600: the claim paid 0.00.
-    ClaimEdit gz =
-        new ClaimEdit() {
-          @Override
-          public String name() {
-            return "payer-gz";
-          }
-
-          @Override
-          public List<EditFinding> check(Claim claim, PricingContext context) {
-            return List.of(EditFinding.denyLine("payer-gz", 0, 1, "not paid"));
-          }
-        };
+    ClaimEdit gz = FIRST_LINE_DENIED;
     Claim claim = Claim.of(List.of(BilledLine.parse("99291"), BilledLine.parse("36600")));
     List<EditFinding> found =
         ClaimScrubber.of(gz, CriticalCareEdit.standard()).scrub(claim, CONTEXT);
@@ -130,18 +133,7 @@ class CriticalCareEditTest {
 
   @Test
   void aVisitAnotherEditDeniesIsNotDeniedAgainNorDoesADenied25Count() {
-    ClaimEdit gz =
-        new ClaimEdit() {
-          @Override
-          public String name() {
-            return "payer-gz";
-          }
-
-          @Override
-          public List<EditFinding> check(Claim claim, PricingContext context) {
-            return List.of(EditFinding.denyLine("payer-gz", 0, 1, "not paid"));
-          }
-        };
+    ClaimEdit gz = FIRST_LINE_DENIED;
     Claim visitDenied = Claim.of(List.of(BilledLine.parse("99214"), BilledLine.parse("99291")));
     assertEquals(
         List.of("payer-gz"),
