@@ -3,17 +3,26 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.partb.PartBPayer;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,30 +32,35 @@ import org.junit.jupiter.api.Test;
  */
 class PartBClaimFullFilesTest {
 
+  /** The Part B schedule of the January 2025 files. */
+  private static PartBFeeSchedule partB() throws java.io.IOException {
+    return PartBFeeSchedule.builder()
+        // The January release: a March date is in its quarter, as the Part B files are.
+        .physicianFeeSchedule(
+            io.github.cpt4j.data.MedicareFiles.none()
+                .withRvu(CmsFiles.file("2025/quarterly/PPRRVU25_JAN.csv"))
+                .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
+                .schedule())
+        .clinicalLaboratory(ClfsFile.read(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv")))
+        .drugs(AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv")))
+        .dmepos(
+            DmeposFile.read(
+                CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"),
+                DmeposRuralZipFile.read(
+                    CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"),
+                    Zip5File.readStates(CmsFiles.file("2025/ZIP5_OCT2025.txt")))))
+        .build();
+  }
+
+  /** A patient of Manhattan (ZIP 10001) seen in a Manhattan office (locality 13202-01). */
+  private static final PricingContext OFFICE =
+      PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
+          .withBeneficiaryZip("10001");
+
   @Test
   void everyLineFromTheRightSchedule() throws Exception {
-    PartBFeeSchedule partB =
-        PartBFeeSchedule.builder()
-            // The January release: a March date is in its quarter, as the Part B files are.
-            .physicianFeeSchedule(
-                io.github.cpt4j.data.MedicareFiles.none()
-                    .withRvu(CmsFiles.file("2025/quarterly/PPRRVU25_JAN.csv"))
-                    .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
-                    .schedule())
-            .clinicalLaboratory(ClfsFile.read(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv")))
-            .drugs(AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv")))
-            .dmepos(
-                DmeposFile.read(
-                    CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"),
-                    DmeposRuralZipFile.read(
-                        CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"),
-                        Zip5File.readStates(CmsFiles.file("2025/ZIP5_OCT2025.txt")))))
-            .build();
-    // A patient of Manhattan (ZIP 10001) seen in a Manhattan office (locality 13202-01).
-    PricingContext office =
-        PricingContext.of(
-                LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
-            .withBeneficiaryZip("10001");
+    PartBFeeSchedule partB = partB();
+    PricingContext office = OFFICE;
     Map<String, String> expected = new LinkedHashMap<>();
     // PPRRVU25_JAN.csv 99213: work 1.30, non-facility PE 1.35, MP 0.10; GPCI2025.csv 13202-01:
     // 1.065, 1.166, 1.656; CF 32.3465. (1.3845 + 1.5741 + 0.1656) x 32.3465 = 101.0569353
@@ -77,5 +91,57 @@ class PartBClaimFullFilesTest {
     assertEquals(new BigDecimal("198.84"), total);
     assertEquals(
         PartBPayer.DMEPOS, partB.payerOf(io.github.cpt4j.code.ProcedureCode.parse("A4253")));
+  }
+
+  /**
+   * A surgical dressing (A6212, status P in PPRRVU25_JAN.csv; DMEPOS_2025_JAN.csv NY (NR) 13.57)
+   * applied at a debridement (97597) is bundled into it; billed alone, or by another provider, it
+   * is paid from DMEPOS (CMS's relative value file, status P). Both were paid before.
+   */
+  @Test
+  void aDressingAppliedAtTheProcedureIsBundledIntoIt() throws Exception {
+    PartBFeeSchedule partB = partB();
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            partB,
+            MedicareClaimPricer.of(
+                (io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule)
+                    partB.schedule(PartBPayer.PHYSICIAN_FEE_SCHEDULE).orElseThrow()));
+    PricedClaim claim = pricer.price(Claim.of(List.of(line("97597"), line("A6212"))), OFFICE);
+    assertTrue(claim.line(0).isPriced(), claim.toString());
+    PricedLine dressing = claim.line(1);
+    assertEquals(
+        UnpricedReason.NOT_PAYABLE_ON_CLAIM, dressing.reason().orElseThrow(), claim::toString);
+    assertEquals(Optional.of("status-p"), dressing.refusedBy(), claim::toString);
+    assertTrue(
+        dressing.detail().contains("bundled into that service, here 97597 (line 1)"),
+        dressing::toString);
+    // Alone, on another date, or by another provider: paid from DMEPOS.
+    assertEquals(
+        new BigDecimal("13.57"),
+        pricer.price(Claim.of(List.of(line("A6212"))), OFFICE).line(0).amountOrThrow());
+    assertEquals(
+        new BigDecimal("13.57"),
+        pricer
+            .price(Claim.of(List.of(line("97597"), line("A6212 on 2025-03-15"))), OFFICE)
+            .line(1)
+            .amountOrThrow());
+    assertEquals(
+        new BigDecimal("13.57"),
+        pricer
+            .price(
+                Claim.of(List.of(line("97597 by 1234567893"), line("A6212 by 1000000004"))), OFFICE)
+            .line(1)
+            .amountOrThrow());
+    // A supply of another status (E0114, crutches, absent from the relative value file) is paid.
+    assertTrue(
+        pricer
+            .price(Claim.of(List.of(line("97597"), line("E0114-NU"))), OFFICE)
+            .line(1)
+            .isPriced());
+  }
+
+  private static BilledLine line(String text) {
+    return BilledLine.parse(text);
   }
 }

@@ -56,6 +56,11 @@ import java.util.function.UnaryOperator;
  *       Physician Fee Schedule's pricer applies them (a denied line is unpriced with the edit's
  *       reason, denied units are taken off, flags are warnings), and its explanation ends with the
  *       {@code part-b} step naming that schedule.
+ *   <li><b>Supplies incident to a physician's service</b>: a DMEPOS line of a status P code (a
+ *       surgical dressing, an ostomy supply) beside a paid Physician Fee Schedule service of the
+ *       same rendering provider and date is bundled into that service, {@link
+ *       UnpricedReason#NOT_PAYABLE_ON_CLAIM} (the relative value file's status P: paid separately
+ *       only when not furnished incident to a physician service).
  *   <li><b>Specimen collection</b>: more than one collection fee on a date (36415 x2, or 36415
  *       beside G0471) is flagged on each, {@link
  *       io.github.cpt4j.fee.ClaimWarning.Kind#DOCUMENTATION_REQUIRED}, amounts unchanged: Medicare
@@ -350,6 +355,7 @@ public final class PartBClaimPricer implements ClaimPricer {
       }
       onPfs.andNot(lines);
     }
+    IncidentSupplies.bundle(claim, context, partB, priced, pfs, byLine);
     return limitingCharges
         ? PricedClaim.ofLimitingCharges(context, Arrays.asList(priced))
         : PricedClaim.of(context, Arrays.asList(priced));
@@ -420,7 +426,7 @@ public final class PartBClaimPricer implements ClaimPricer {
    * lines, and anesthesia lines when its schedule prices anesthesia (as one session), its own
    * anesthesia schedule or the one given to the Part B schedule.
    */
-  private static boolean paysOnPfs(PartBPayer payer, MedicareClaimPricer pfs) {
+  static boolean paysOnPfs(PartBPayer payer, MedicareClaimPricer pfs) {
     return payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE
         || payer == PartBPayer.ANESTHESIA && pfs.schedule().anesthesia().isPresent();
   }
