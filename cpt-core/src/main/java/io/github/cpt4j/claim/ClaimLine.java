@@ -212,8 +212,15 @@ public final class ClaimLine implements CodeWithModifiers {
         continue;
       }
       if (closing) {
+        // Two letters or digits after the units are a modifier written late ("99213 x2 25").
+        boolean modifier =
+            !hyphen
+                && tokenEnd - next == 2
+                && isLetterOrDigit(text.charAt(next))
+                && isLetterOrDigit(text.charAt(next + 1));
         throw new CodeFormatException(
-            "only the anesthesia minutes, such as 95min, may follow the units",
+            "only the anesthesia minutes, such as 95min, may follow the units"
+                + (modifier ? "; modifiers go before them: 99213-25 x2, not 99213 x2 25" : ""),
             text,
             next,
             ErrorType.BAD_MINUTES);
@@ -393,7 +400,7 @@ public final class ClaimLine implements CodeWithModifiers {
       String number = text.subSequence(start + 1, end).toString();
       throw new CodeFormatException(
           "units are written with a lower-case x, such as x"
-              + number
+              + (isUnitsNumber(number) ? number : "2")
               + "; X"
               + number
               + " is no modifier (the modifiers of an X and a digit are X1 to X5)",
@@ -401,6 +408,22 @@ public final class ClaimLine implements CodeWithModifiers {
           start,
           ErrorType.BAD_UNITS);
     }
+  }
+
+  /** Tells whether {@code c} is an ASCII letter or digit, as a modifier's two characters are. */
+  private static boolean isLetterOrDigit(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+  }
+
+  /** Tells whether {@code number} is a number of units, 1 to {@value #MAX_UNITS}, digits only. */
+  private static boolean isUnitsNumber(String number) {
+    if (number.isEmpty()
+        || number.length() > 5
+        || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    int units = Integer.parseInt(number);
+    return units >= 1 && units <= MAX_UNITS;
   }
 
   private static boolean isMinutes(CharSequence text, int start, int end) {

@@ -114,6 +114,25 @@ class ClaimLineTest {
         "'J1100 X8' has bad units at index 6: units are written with a lower-case x, such as x8;"
             + " X8 is no modifier (the modifiers of an X and a digit are X1 to X5)",
         upper.getMessage());
+    // X0 is neither units nor a modifier: the example is units that are.
+    CodeFormatException zero =
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("99213 X0"));
+    assertEquals(
+        "'99213 X0' has bad units at index 6: units are written with a lower-case x, such as x2;"
+            + " X0 is no modifier (the modifiers of an X and a digit are X1 to X5)",
+        zero.getMessage());
+    // A modifier written after the units is told where it goes; other words are not.
+    CodeFormatException late =
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("99213 x2 25"));
+    assertEquals(
+        "'99213 x2 25' has bad anesthesia minutes at index 9: only the anesthesia minutes, such as"
+            + " 95min, may follow the units; modifiers go before them: 99213-25 x2, not 99213 x2 25",
+        late.getMessage());
+    assertEquals(
+        "'99213 x2 abc' has bad anesthesia minutes at index 9: only the anesthesia minutes, such as"
+            + " 95min, may follow the units",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("99213 x2 abc"))
+            .getMessage());
     CodeFormatException fraction =
         assertThrows(CodeFormatException.class, () -> ClaimLine.parse("J1100 x0.5"));
     assertEquals(
