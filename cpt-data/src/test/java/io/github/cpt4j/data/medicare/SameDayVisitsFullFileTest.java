@@ -87,6 +87,16 @@ class SameDayVisitsFullFileTest {
   }
 
   @Test
+  void aDischargeToANursingFacilityPaysBoth() {
+    // A patient discharged from the hospital and admitted to a nursing facility on one date: the
+    // contractor pays both to one physician (ch. 12 §30.6.9.2, as copies of the text give it).
+    PricedClaim claim = price(HOSPITAL, "99238", "99304");
+    assertPaid(claim.line(0), "75.92");
+    assertPaid(claim.line(1), "75.30");
+    assertEquals(new BigDecimal("151.22"), claim.total());
+  }
+
+  @Test
   void twoHospitalVisitsPayOne() {
     // Were 74.15 + 110.82, both paid: the visit paid more is kept.
     PricedClaim claim = price(HOSPITAL, "99232", "99233");
