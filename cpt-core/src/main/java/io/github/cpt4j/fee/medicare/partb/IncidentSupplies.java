@@ -40,11 +40,11 @@ final class IncidentSupplies {
   private IncidentSupplies() {}
 
   /**
-   * Refuses, in {@code priced}, each DMEPOS line of {@code claim} that bills a status P supply
-   * beside a paid Physician Fee Schedule service of its provider and date. Each line's Physician
-   * Fee Schedule pricer is {@code byLine[i]}, or {@code pfs} when {@code byLine} is null (the claim
-   * of one release); null where no release covers the line's date. Allocates nothing on a claim
-   * without a priced DMEPOS line.
+   * Refuses, in {@code priced} (amounts or limiting charges), each DMEPOS line of {@code claim}
+   * that bills a status P supply beside a paid Physician Fee Schedule service of its provider and
+   * date. Each line's Physician Fee Schedule pricer is {@code byLine[i]}, or {@code pfs} when
+   * {@code byLine} is null (the claim of one release); null where no release covers the line's
+   * date. Allocates nothing on a claim without a priced DMEPOS line.
    */
   static void bundle(
       Claim claim,
@@ -57,7 +57,7 @@ final class IncidentSupplies {
     for (int i = 0; i < priced.length; i++) {
       BilledLine supply = claim.line(i);
       MedicareClaimPricer linePfs = byLine == null ? pfs : byLine[i];
-      if (!priced[i].isPriced()
+      if (!isPaid(priced[i])
           || partB.payerOf(supply.line()) != PartBPayer.DMEPOS
           || linePfs == null
           || !isStatusP(linePfs, supply)) {
@@ -71,6 +71,18 @@ final class IncidentSupplies {
         priced[i] = refused(claim, priced[i], service);
       }
     }
+  }
+
+  /**
+   * Tells whether {@code line} is paid: priced, or, among limiting charges, paid but without one
+   * ({@link UnpricedReason#NO_LIMITING_CHARGE} for DMEPOS, {@link
+   * UnpricedReason#ASSIGNMENT_REQUIRED} for a practitioner paid only on assignment), so that a
+   * claim's limiting charges bundle the supplies its amounts do.
+   */
+  private static boolean isPaid(PricedLine line) {
+    return line.isPriced()
+        || line.reason().orElseThrow() == UnpricedReason.NO_LIMITING_CHARGE
+        || line.reason().orElseThrow() == UnpricedReason.ASSIGNMENT_REQUIRED;
   }
 
   /** Tells whether {@code supply}'s code has status P in {@code pfs}'s relative value file. */
@@ -100,7 +112,7 @@ final class IncidentSupplies {
     LocalDate date = claim.line(i).dateOfServiceOr(context.dateOfService());
     for (int j = 0; j < priced.length; j++) {
       MedicareClaimPricer linePfs = byLine == null ? pfs : byLine[j];
-      if (priced[j].isPriced()
+      if (isPaid(priced[j])
           && linePfs != null
           && PartBClaimPricer.paysOnPfs(partB.payerOf(claim.line(j).line()), linePfs)
           && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date)

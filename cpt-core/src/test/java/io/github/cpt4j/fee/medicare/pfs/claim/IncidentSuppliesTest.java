@@ -117,6 +117,23 @@ class IncidentSuppliesTest {
   }
 
   @Test
+  void theLimitingChargesBundleItToo() {
+    Claim claim = Claim.of(List.of(BilledLine.parse("99213"), BilledLine.parse("A6212")));
+    PricedClaim limits = PRICER.limitingCharges(claim, CONTEXT);
+    assertTrue(limits.line(0).isPriced(), limits::toString);
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, limits.line(1).reason().orElseThrow());
+    assertEquals(Optional.of("status-p"), limits.line(1).refusedBy());
+    // Alone, the supply has no limiting charge (DMEPOS), as before.
+    assertEquals(
+        UnpricedReason.NO_LIMITING_CHARGE,
+        PRICER
+            .limitingCharges(Claim.of(List.of(BilledLine.parse("A6212"))), CONTEXT)
+            .line(0)
+            .reason()
+            .orElseThrow());
+  }
+
+  @Test
   void aSupplyAlreadyRefusedKeepsItsReason() {
     PricedLine supply = price("99213", "A6212-GZ").line(1);
     assertEquals(UnpricedReason.BILLED_AS_NOT_COVERED, supply.reason().orElseThrow());
