@@ -87,17 +87,6 @@ public final class CriticalCareEdit implements ClaimEdit {
   private static final int CRITICAL_CARE_ADDED = CptCode.parse("99292").packed();
   private static final CptCode CHEST_ONE_VIEW = CptCode.parse("71045");
   private static final CptCode CHEST_TWO_VIEWS = CptCode.parse("71046");
-  private static final int RETIRED_OFFICE_VISIT = CptCode.parse("99201").packed();
-  private static final int FIRST_NEW_OFFICE_VISIT = CptCode.parse("99202").packed();
-  private static final int LAST_NEW_OFFICE_VISIT = CptCode.parse("99205").packed();
-  private static final int FIRST_ESTABLISHED_OFFICE_VISIT = CptCode.parse("99211").packed();
-  private static final int LAST_ESTABLISHED_OFFICE_VISIT = CptCode.parse("99215").packed();
-  private static final int FIRST_INITIAL_HOSPITAL_CARE = CptCode.parse("99221").packed();
-  private static final int LAST_INITIAL_HOSPITAL_CARE = CptCode.parse("99223").packed();
-  private static final int FIRST_SUBSEQUENT_HOSPITAL_VISIT = CptCode.parse("99231").packed();
-  private static final int LAST_SAME_DAY_ADMISSION = CptCode.parse("99236").packed();
-  private static final int FIRST_EMERGENCY_VISIT = CptCode.parse("99281").packed();
-  private static final int LAST_EMERGENCY_VISIT = CptCode.parse("99285").packed();
 
   private static final CriticalCareEdit STANDARD = new CriticalCareEdit();
 
@@ -148,20 +137,11 @@ public final class CriticalCareEdit implements ClaimEdit {
    * (99221-99223, 99231-99236) or an emergency department visit (99281-99285).
    */
   public static boolean isVisitBesideCriticalCare(ProcedureCode code) {
-    if (!(requireNonNull(code, "code") instanceof CptCode)) {
-      return false;
-    }
-    int c = code.packed();
-    return c == RETIRED_OFFICE_VISIT
-        || within(c, FIRST_NEW_OFFICE_VISIT, LAST_NEW_OFFICE_VISIT)
-        || within(c, FIRST_ESTABLISHED_OFFICE_VISIT, LAST_ESTABLISHED_OFFICE_VISIT)
-        || within(c, FIRST_INITIAL_HOSPITAL_CARE, LAST_INITIAL_HOSPITAL_CARE)
-        || within(c, FIRST_SUBSEQUENT_HOSPITAL_VISIT, LAST_SAME_DAY_ADMISSION)
-        || within(c, FIRST_EMERGENCY_VISIT, LAST_EMERGENCY_VISIT);
-  }
-
-  private static boolean within(int packed, int first, int last) {
-    return packed >= first && packed <= last;
+    VisitKind kind = VisitKind.of(requireNonNull(code, "code"));
+    return kind == VisitKind.OFFICE
+        || kind == VisitKind.EMERGENCY
+        || kind == VisitKind.ADMISSION
+        || kind == VisitKind.SUBSEQUENT_HOSPITAL;
   }
 
   /**

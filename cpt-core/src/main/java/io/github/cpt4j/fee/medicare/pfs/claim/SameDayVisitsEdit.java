@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
-import io.github.cpt4j.code.CptCode;
-import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
@@ -84,24 +82,6 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   /** The name of the edit and of its findings, {@code "same-day-visits"}. */
   public static final String NAME = "same-day-visits";
 
-  private static final int RETIRED_OFFICE_VISIT = packed("99201");
-  private static final int FIRST_NEW_OFFICE_VISIT = packed("99202");
-  private static final int LAST_NEW_OFFICE_VISIT = packed("99205");
-  private static final int FIRST_ESTABLISHED_OFFICE_VISIT = packed("99211");
-  private static final int LAST_ESTABLISHED_OFFICE_VISIT = packed("99215");
-  private static final int FIRST_INITIAL_HOSPITAL_CARE = packed("99221");
-  private static final int LAST_INITIAL_HOSPITAL_CARE = packed("99223");
-  private static final int FIRST_SUBSEQUENT_HOSPITAL_VISIT = packed("99231");
-  private static final int LAST_SUBSEQUENT_HOSPITAL_VISIT = packed("99233");
-  private static final int FIRST_SAME_DAY_ADMISSION = packed("99234");
-  private static final int LAST_SAME_DAY_ADMISSION = packed("99236");
-  private static final int FIRST_DISCHARGE = packed("99238");
-  private static final int LAST_DISCHARGE = packed("99239");
-  private static final int FIRST_NURSING_FACILITY_VISIT = packed("99304");
-  private static final int LAST_NURSING_FACILITY_VISIT = packed("99310");
-  private static final int FIRST_EMERGENCY_VISIT = packed("99281");
-  private static final int LAST_EMERGENCY_VISIT = packed("99285");
-
   private static final String ADMISSION_SECTION = "§30.6.9.1.A";
   private static final String DISCHARGE_SECTION = "§30.6.9.2";
   private static final String HOSPITAL_DAY_SECTION = "§30.6.9";
@@ -132,64 +112,18 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     return NAME;
   }
 
-  /** The kinds of visit these rules tell apart; null for any other code. */
-  private enum Kind {
-    OFFICE,
-    EMERGENCY,
-    NURSING_FACILITY,
-    ADMISSION,
-    SUBSEQUENT_HOSPITAL,
-    DISCHARGE
-  }
-
-  /** The kind of visit {@code code} is, or null when the rules here do not concern it. */
-  private static Kind kindOf(ProcedureCode code) {
-    if (!(code instanceof CptCode)) {
-      return null;
-    }
-    int c = code.packed();
-    if (c == RETIRED_OFFICE_VISIT
-        || within(c, FIRST_NEW_OFFICE_VISIT, LAST_NEW_OFFICE_VISIT)
-        || within(c, FIRST_ESTABLISHED_OFFICE_VISIT, LAST_ESTABLISHED_OFFICE_VISIT)) {
-      return Kind.OFFICE;
-    }
-    if (within(c, FIRST_EMERGENCY_VISIT, LAST_EMERGENCY_VISIT)) {
-      return Kind.EMERGENCY;
-    }
-    if (within(c, FIRST_NURSING_FACILITY_VISIT, LAST_NURSING_FACILITY_VISIT)) {
-      return Kind.NURSING_FACILITY;
-    }
-    if (within(c, FIRST_INITIAL_HOSPITAL_CARE, LAST_INITIAL_HOSPITAL_CARE)
-        || within(c, FIRST_SAME_DAY_ADMISSION, LAST_SAME_DAY_ADMISSION)) {
-      return Kind.ADMISSION;
-    }
-    if (within(c, FIRST_SUBSEQUENT_HOSPITAL_VISIT, LAST_SUBSEQUENT_HOSPITAL_VISIT)) {
-      return Kind.SUBSEQUENT_HOSPITAL;
-    }
-    if (within(c, FIRST_DISCHARGE, LAST_DISCHARGE)) {
-      return Kind.DISCHARGE;
-    }
-    return null;
-  }
-
   /**
    * Tells whether a visit of {@code kind} is one of another site of service, which the day's
    * initial hospital care holds.
    */
-  private static boolean isOtherSite(Kind kind) {
-    return kind == Kind.EMERGENCY || kind == Kind.OFFICE || kind == Kind.NURSING_FACILITY;
-  }
-
-  private static boolean within(int packed, int first, int last) {
-    return packed >= first && packed <= last;
+  private static boolean isOtherSite(VisitKind kind) {
+    return kind == VisitKind.EMERGENCY
+        || kind == VisitKind.OFFICE
+        || kind == VisitKind.NURSING_FACILITY;
   }
 
   private static boolean noneDenied(int line) {
     return false;
-  }
-
-  private static int packed(String code) {
-    return CptCode.parse(code).packed();
   }
 
   @Override
@@ -220,35 +154,35 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     // The usual day has at most one of these visits: counted first, without allocating.
     int visits = 0;
     for (int i = 0; i < n && visits < 2; i++) {
-      if (kindOf(claim.line(i).line().code()) != null && !denied.test(i)) {
+      if (VisitKind.of(claim.line(i).line().code()) != null && !denied.test(i)) {
         visits++;
       }
     }
     if (visits < 2) {
       return List.of();
     }
-    Kind[] kinds = new Kind[n];
+    VisitKind[] kinds = new VisitKind[n];
     int admission = -1;
     BigDecimal admissionPaid = null;
     int discharge = -1;
     for (int i = 0; i < n; i++) {
-      kinds[i] = denied.test(i) ? null : kindOf(claim.line(i).line().code());
+      kinds[i] = denied.test(i) ? null : VisitKind.of(claim.line(i).line().code());
       // Only a paid admission or discharge holds the day's other visits: one the schedule does
       // not price leaves them theirs. Of two admissions, the one paid more is the day's.
-      if (kinds[i] == Kind.ADMISSION) {
+      if (kinds[i] == VisitKind.ADMISSION) {
         BigDecimal paid = paid(claim.line(i), context);
         if (paid != null && (admission < 0 || paysMore(claim, i, paid, admission, admissionPaid))) {
           admission = i;
           admissionPaid = paid;
         }
-      } else if (kinds[i] == Kind.DISCHARGE && discharge < 0 && priced(claim, i, context)) {
+      } else if (kinds[i] == VisitKind.DISCHARGE && discharge < 0 && priced(claim, i, context)) {
         discharge = i;
       }
     }
     boolean[] deniedHere = new boolean[n];
     List<EditFinding> found = new ArrayList<>(2);
     for (int i = 0; i < n; i++) {
-      if (admission >= 0 && kinds[i] == Kind.DISCHARGE && priced(claim, i, context)) {
+      if (admission >= 0 && kinds[i] == VisitKind.DISCHARGE && priced(claim, i, context)) {
         // Admitted and discharged on one date: the discharge is not billed beside the admission,
         // so it holds no subsequent visit either; the admission does.
         deniedHere[i] = true;
@@ -272,7 +206,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                 ADMISSION_SECTION,
                 ", the same provider's initial hospital care, is part of it: the admission is paid,"
                     + " and the work of the other site counts toward its level"));
-      } else if (admission < 0 && discharge >= 0 && kinds[i] == Kind.SUBSEQUENT_HOSPITAL) {
+      } else if (admission < 0 && discharge >= 0 && kinds[i] == VisitKind.SUBSEQUENT_HOSPITAL) {
         deniedHere[i] = true;
         found.add(
             finding(
@@ -300,7 +234,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   private void denyOtherHospitalVisits(
       Claim claim,
       PricingContext context,
-      Kind[] kinds,
+      VisitKind[] kinds,
       boolean[] denied,
       int admission,
       List<EditFinding> found) {
@@ -309,7 +243,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
             claim,
             context,
             i ->
-                (kinds[i] == Kind.ADMISSION || kinds[i] == Kind.SUBSEQUENT_HOSPITAL)
+                (kinds[i] == VisitKind.ADMISSION || kinds[i] == VisitKind.SUBSEQUENT_HOSPITAL)
                     && i != admission
                     && !denied[i]);
     if (count(amounts) + (admission < 0 ? 0 : 1) < 2) {
@@ -317,7 +251,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     }
     int kept = admission >= 0 ? admission : bestPaid(claim, amounts);
     String because =
-        kinds[kept] == Kind.ADMISSION
+        kinds[kept] == VisitKind.ADMISSION
             ? ", the same provider's initial hospital care: hospital care is paid once a day,"
                 + " whatever the problems seen, and the admission's level represents the day's"
                 + " care"
@@ -339,14 +273,14 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   private void denySecondOfficeVisits(
       Claim claim,
       PricingContext context,
-      Kind[] kinds,
+      VisitKind[] kinds,
       boolean[] denied,
       List<EditFinding> found) {
     BigDecimal[] amounts =
         paidAmounts(
             claim,
             context,
-            i -> kinds[i] == Kind.OFFICE && !denied[i] && !separate(claim.line(i).line()));
+            i -> kinds[i] == VisitKind.OFFICE && !denied[i] && !separate(claim.line(i).line()));
     if (count(amounts) < 2) {
       return;
     }
