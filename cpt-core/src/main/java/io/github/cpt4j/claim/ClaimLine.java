@@ -397,10 +397,12 @@ public final class ClaimLine implements CodeWithModifiers {
     boolean modifier =
         end - start == 2 && text.charAt(start + 1) >= '1' && text.charAt(start + 1) <= '5';
     if (first == 'X' && !modifier) {
-      String number = text.subSequence(start + 1, end).toString();
+      String number = text.subSequence(start + 1, end).toString(); // digits only, as checked
+      // X0 and X000000 are no units either: the example is then units that are.
+      boolean units = number.length() <= 5 && Integer.parseInt(number) >= 1;
       throw new CodeFormatException(
           "units are written with a lower-case x, such as x"
-              + (isUnitsNumber(number) ? number : "2")
+              + (units ? number : "2")
               + "; X"
               + number
               + " is no modifier (the modifiers of an X and a digit are X1 to X5)",
@@ -413,17 +415,6 @@ public final class ClaimLine implements CodeWithModifiers {
   /** Tells whether {@code c} is an ASCII letter or digit, as a modifier's two characters are. */
   private static boolean isLetterOrDigit(char c) {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
-  }
-
-  /** Tells whether {@code number} is a number of units, 1 to {@value #MAX_UNITS}, digits only. */
-  private static boolean isUnitsNumber(String number) {
-    if (number.isEmpty()
-        || number.length() > 5
-        || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return false;
-    }
-    int units = Integer.parseInt(number);
-    return units >= 1 && units <= MAX_UNITS;
   }
 
   private static boolean isMinutes(CharSequence text, int start, int end) {
