@@ -10,7 +10,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
-import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -87,12 +87,11 @@ final class IncidentSupplies {
 
   /** Tells whether {@code supply}'s code has status P in {@code pfs}'s relative value file. */
   private static boolean isStatusP(MedicareClaimPricer pfs, BilledLine supply) {
-    for (RvuEntry row : pfs.schedule().rvus().rowsOf(supply.line().code())) {
-      if (row.modifier().isEmpty()) {
-        return row.status() == PaymentStatus.P;
-      }
-    }
-    return false;
+    return pfs.schedule()
+        .rvus()
+        .find(supply.line().code(), RowModifier.GLOBAL)
+        .filter(row -> row.status() == PaymentStatus.P)
+        .isPresent();
   }
 
   /**
