@@ -2,6 +2,7 @@ package io.github.cpt4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
@@ -33,7 +34,7 @@ class BilateralUnitsTest {
   private static PricedClaim price(String... lines) {
     Claim.Builder claim = Claim.builder();
     for (String line : lines) {
-      claim.add(line);
+      claim.add(BilledLine.parse(line));
     }
     return PRICER.price(claim.build(), CONTEXT);
   }
@@ -77,7 +78,8 @@ class BilateralUnitsTest {
     assertPaid(price("64483-50", "64484-50 x2"), "156.35", "142.32");
     assertPaid(price("64483-50", "64484-RT-LT x2"), "156.35", "142.32");
     assertPaid(
-        price("64483-50", "64484-RT", "64484-LT", "64484-RT", "64484-LT"),
+        // The second pair's charges tell it from the first, or it would be its exact duplicate.
+        price("64483-50", "64484-RT", "64484-LT", "64484-RT $300", "64484-LT $300"),
         "156.35",
         "35.58",
         "35.58",

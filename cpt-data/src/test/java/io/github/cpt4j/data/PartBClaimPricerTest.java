@@ -95,7 +95,7 @@ class PartBClaimPricerTest {
 
   private static Claim claim(List<String> lines) {
     Claim.Builder claim = Claim.builder();
-    lines.forEach(claim::add);
+    lines.forEach(line -> claim.add(BilledLine.parse(line)));
     return claim.build();
   }
 
@@ -229,14 +229,20 @@ class PartBClaimPricerTest {
     PricedClaim priced =
         pricer(b -> b)
             .price(
-                claim(List.of("99213", "36415", "36415", "J1100")).withLineNumbers(2, 4, 5, 9),
+                claim(List.of("99213", "36415 $10", "36415 $12", "J1100"))
+                    .withLineNumbers(2, 4, 5, 9),
                 OFFICE);
     assertEquals(
         List.of("0 2", "1 4", "2 5", "3 9"),
         priced.lines().stream().map(l -> l.index() + " " + l.lineNumber()).toList());
     PricedLine lab = priced.line(2);
     assertTrue(lab.toString().startsWith("line 5 36415"), lab::toString);
-    assertTrue(lab.warnings().get(0).message().contains("(lines 4, 5)"), lab::toString);
+    assertTrue(
+        lab.warnings().stream().anyMatch(w -> w.message().contains("(lines 4, 5)")), lab::toString);
+    // The two collections' other charges make the second a suspect duplicate, flagged.
+    assertTrue(
+        lab.warnings().stream().anyMatch(w -> w.message().contains("of line 4 again")),
+        lab::toString);
   }
 
   @Test
@@ -253,10 +259,18 @@ class PartBClaimPricerTest {
         warning.message().startsWith("2 specimen collection fees on 2025-03-14 (line 1)"),
         warning.message());
     assertTrue(two.line(1).warnings().isEmpty(), two.toString());
-    PricedClaim twoLines = pricer.price(claim(List.of("36415", "80053", "36415")), OFFICE);
+    // Two lines of other charges (alike in every field, the second would be an exact duplicate,
+    // denied): each flagged for the documentation, the second as a suspect duplicate too.
+    PricedClaim twoLines = pricer.price(claim(List.of("36415 $10", "80053", "36415 $12")), OFFICE);
     assertEquals(1, twoLines.line(0).warnings().size(), twoLines.toString());
-    assertEquals(1, twoLines.line(2).warnings().size(), twoLines.toString());
-    assertTrue(twoLines.line(2).warnings().get(0).message().contains("(lines 1, 3)"));
+    assertEquals(2, twoLines.line(2).warnings().size(), twoLines.toString());
+    assertTrue(
+        twoLines.line(2).warnings().stream()
+            .anyMatch(
+                w ->
+                    w.kind() == ClaimWarning.Kind.DOCUMENTATION_REQUIRED
+                        && w.message().contains("(lines 1, 3)")),
+        twoLines::toString);
     // One collection: nothing to say; and two on two dates are two encounters.
     assertTrue(pricer.price(claim(README_CLAIM), OFFICE).line(1).warnings().isEmpty());
     Claim twoDates =

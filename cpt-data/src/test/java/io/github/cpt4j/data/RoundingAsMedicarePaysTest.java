@@ -3,6 +3,7 @@ package io.github.cpt4j.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.PricedClaim;
@@ -64,20 +65,23 @@ class RoundingAsMedicarePaysTest {
   void twoPlainLinesOfACodeArePricedAsItsLtRtPair() {
     // CMS takes a code "reported twice on the same day by any other means" than 50 as bilateral
     // (RVU25D record layout, BILAT SURG 1). 69210: 19.99 for one side; both, 150% = 29.98 as
-    // for 2 units, not 19.99 + 50% (29.98 + 14.99 = 44.97 before).
+    // for 2 units, not 19.99 + 50% (29.98 + 14.99 = 44.97 before). Their charges tell the lines
+    // apart: alike in every field, the second would be an exact duplicate (duplicate-lines).
     PricingContext facility =
         PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
     assertEquals(
         new BigDecimal("29.98"),
         PRICER.price(Claim.ofLines(ClaimLine.parse("69210 x2")), facility).total());
     PricedClaim ears =
-        PRICER.price(Claim.ofLines(ClaimLine.parse("69210"), ClaimLine.parse("69210")), facility);
+        PRICER.price(
+            Claim.of(BilledLine.parse("69210 $400"), BilledLine.parse("69210 $410")), facility);
     assertEquals(new BigDecimal("29.98"), ears.total(), ears.toString());
     // The pair's limiting charge is rounded once, as 20610-50's: 109.25% of 63.21 = 69.06.
     PricingContext nonParticipating = facility.withParticipating(false);
     PricedClaim limits =
         PRICER.limitingCharges(
-            Claim.ofLines(ClaimLine.parse("20610"), ClaimLine.parse("20610")), nonParticipating);
+            Claim.of(BilledLine.parse("20610 $400"), BilledLine.parse("20610 $410")),
+            nonParticipating);
     assertEquals(new BigDecimal("69.06"), limits.total(), limits.toString());
     assertEquals(
         PRICER
@@ -88,8 +92,10 @@ class RoundingAsMedicarePaysTest {
     // once: 31.61 (15.81 + 15.80), as 20610 x2 is; not 21.07 + 21.07.
     PricedClaim knee =
         PRICER.price(
-            Claim.ofLines(
-                ClaimLine.parse("20610"), ClaimLine.parse("20610"), ClaimLine.parse("27447")),
+            Claim.of(
+                BilledLine.parse("20610 $400"),
+                BilledLine.parse("20610 $410"),
+                BilledLine.parse("27447")),
             facility);
     assertEquals(
         PRICER

@@ -100,7 +100,8 @@ class VisitAddOnsTest {
     assertTrue(
         twice.line(1).warnings().stream().anyMatch(w -> w.kind() == ClaimWarning.Kind.UNITS_DENIED),
         twice::toString);
-    PricedClaim twoLines = price("G2211", "99213", "G2211");
+    // Other charges: alike in every field, the second G2211 is an exact duplicate instead.
+    PricedClaim twoLines = price("G2211 $20", "99213", "G2211 $25");
     assertEquals(new BigDecimal("15.14"), twoLines.line(0).amountOrThrow(), twoLines::toString);
     assertRefusedByAddOn(twoLines, 2, "line 1 bills it already");
     assertEquals(new BigDecimal("15.14"), price("99213", "G2211").line(1).amountOrThrow());

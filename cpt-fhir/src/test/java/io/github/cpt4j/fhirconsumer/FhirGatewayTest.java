@@ -215,10 +215,13 @@ class FhirGatewayTest {
 
   /**
    * A claim of four items: 01996 with minutes no amount uses ({@code MINUTES_IGNORED}), 33361 with
-   * modifier 66 twice ({@code DOCUMENTATION_REQUIRED}, TEAM SURG 1) and 99213 between them.
+   * modifier 66 twice ({@code DOCUMENTATION_REQUIRED}, TEAM SURG 1; the second with 59 too) and
+   * 99213 between them.
    */
   private static String twoKindsOfWarnings() {
     String team = ",\"modifier\":[{\"coding\":[{\"code\":\"66\"}]}]";
+    String team59 =
+        ",\"modifier\":[{\"coding\":[{\"code\":\"66\"}]},{\"coding\":[{\"code\":\"59\"}]}]";
     return HEAD
         + "\"id\":\"w\","
         + "\"type\":{\"coding\":[{\"system\":"
@@ -236,7 +239,9 @@ class FhirGatewayTest {
         + ","
         + item(3, "99213", "")
         + ","
-        + item(4, "33361", team)
+        // 59 tells it from item 2, which it would otherwise repeat exactly (an exact duplicate,
+        // denied by duplicate-lines before the team surgery rule could warn of it).
+        + item(4, "33361", team59)
         + "]}";
   }
 

@@ -118,8 +118,9 @@ class SparkClaimPricingTest {
     CliReference.assertSameAnswers(expected, actual);
     // The data exercises what it should: claims, and bad rows of many kinds, each with a reason.
     long pricedRows = actual.values().stream().filter(a -> a.result().equals("priced")).count();
-    // About 1,640 of 2,000: visits on the day of a procedure are in its global package.
-    assertTrue(pricedRows > 1_500, pricedRows + " rows priced");
+    // About 1,500 of 2,000: visits on the day of a procedure are in its global package, and a
+    // row repeating another of its claim's day exactly is denied as an exact duplicate.
+    assertTrue(pricedRows > 1_400, pricedRows + " rows priced");
     for (String reason :
         List.of(
             "invalid_code",

@@ -43,11 +43,13 @@ class CoSurgeonsAsOneTest {
 
   @Test
   void coSurgeonsWithoutNpisAreWarnedOfAndPricedAsOneProvider() {
-    PricedClaim ranked = price("21344-62", "21344-62");
+    // Their charges tell the lines apart: alike in every field, the second would be an exact
+    // duplicate, denied (duplicate-lines).
+    PricedClaim ranked = price("21344-62 $3000", "21344-62 $3100");
     assertEquals(new BigDecimal("813.04"), ranked.line(0).amountOrThrow());
     assertEquals(new BigDecimal("406.52"), ranked.line(1).amountOrThrow());
     assertTrue(warned(ranked.line(0)) && warned(ranked.line(1)), ranked::toString);
-    PricedClaim paired = price("27447-62", "27447-62");
+    PricedClaim paired = price("27447-62 $3000", "27447-62 $3100");
     assertEquals(new BigDecimal("561.51"), paired.line(0).amountOrThrow());
     assertEquals(new BigDecimal("561.51"), paired.line(1).amountOrThrow());
     assertTrue(warned(paired.line(0)) && warned(paired.line(1)), paired::toString);

@@ -100,10 +100,13 @@ class CriticalCareVisitsFullFileTest {
     assertEquals(
         ClaimWarning.Kind.UNITS_DENIED, units.line(0).warnings().get(0).kind(), units.toString());
     assertPaid("99.85", units.line(1));
-    PricedClaim lines = price("99291 $600.00", "99291 $600.00");
+    // Other charges: alike in every field, the second line is an exact duplicate (below).
+    PricedClaim lines = price("99291 $600.00", "99291 $650.00");
     assertPaid("199.57", lines.line(0));
     assertDeniedBeside(lines.line(1), "1");
     assertEquals(new BigDecimal("199.57"), lines.total(), lines.toString());
+    PricedLine duplicate = price("99291 $600.00", "99291 $600.00").line(1);
+    assertEquals(Optional.of("duplicate-lines"), duplicate.refusedBy(), duplicate::toString);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.DuplicateLinesEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.LiabilityModifiersEdit;
@@ -86,6 +87,12 @@ import java.util.function.Function;
  * <h2>The edits and rules, in the order they apply</h2>
  *
  * <ol>
+ *   <li><b>Duplicate lines</b> (edit {@code duplicate-lines}, {@link DuplicateLinesEdit}). A line
+ *       alike in every field (code, modifiers in any order, units, minutes, charge) to an earlier
+ *       line of the same provider and date is an exact duplicate, which Medicare's systems deny
+ *       automatically: denied, {@link UnpricedReason#EDIT_DENIED}, naming the earlier line; a line
+ *       repeating only the code and modifiers is a suspect duplicate, flagged; 76, 77 and 91 mark a
+ *       repeat, neither (Claims Processing Manual ch. 1 §120).
  *   <li><b>Modifier rules</b> (edit {@code modifier-rules}, {@link ModifierRulesEdit}). {@link
  *       io.github.cpt4j.modifier.ModifierRules#standard()} checks every line; its violations are
  *       flags, reported as {@link ClaimWarning.Kind#MODIFIER_RULE_BROKEN} warnings, and do not by
@@ -130,7 +137,7 @@ import java.util.function.Function;
  *   <li><b>New-patient visits</b> (edit {@code new-patient-visit}, {@link NewPatientVisitEdit}). A
  *       new patient's visit after another visit by the same provider within 3 years, earlier on the
  *       claim, is flagged ({@link ClaimWarning.Kind#EDIT_FLAG}), the amount unchanged (§30.6.7.A).
- *       Edits added to the builder with {@link Builder#addEdit} run after these seven; {@link
+ *       Edits added to the builder with {@link Builder#addEdit} run after these eight; {@link
  *       Builder#addEditBefore} puts one before a named edit.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
@@ -1106,6 +1113,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
       this.edits =
           new ArrayList<>(
               List.of(
+                  DuplicateLinesEdit.standard(),
                   ModifierRulesEdit.standard(),
                   AnesthesiaTimeEdit.standard(),
                   CriticalCareEdit.standard(),

@@ -5,6 +5,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.DuplicateLinesEdit;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.edit.ModifierRulesEdit;
@@ -31,10 +32,10 @@ import java.util.function.IntPredicate;
  * inlined, the day comes from the pricer, which needs it too, and the global surgery edit's fast
  * exit is told that the claim is one day's. An edit that nothing on the claim can give a finding is
  * not called: one pass over the lines says whether any has modifiers, a GZ or GY, minutes or
- * critical care, and how many are visits. Through the scrubber the claim was about 130 ns of its
- * 800 ns slower with the three standard edits of the morning of 2026-12-05 ({@code
- * cpt-benchmarks/results/claim-jit-2026-12-05.md}), and about 250 ns with the seven of that evening
- * ({@code cpt-benchmarks/results/claim-edits-direct-2026-12-05.md}).
+ * critical care, whether a code comes twice, and how many are visits. Through the scrubber the
+ * claim was about 130 ns of its 800 ns slower with the three standard edits of the morning of
+ * 2026-12-05 ({@code cpt-benchmarks/results/claim-jit-2026-12-05.md}), and about 250 ns with the
+ * seven of that evening ({@code cpt-benchmarks/results/claim-edits-direct-2026-12-05.md}).
  *
  * <p>The findings are the scrubber's, in its order: by line, then in the order of the edits in
  * {@link MedicareClaimPricer.Builder}'s list, then as each edit returned them. The edits that judge
@@ -46,14 +47,15 @@ import java.util.function.IntPredicate;
 final class StandardEdits {
 
   // The places of the edits in the standard list, which orders the findings of one line.
-  private static final int MODIFIER_RULES = 0;
-  private static final int ANESTHESIA_TIME = 1;
-  private static final int CRITICAL_CARE = 2;
-  private static final int LIABILITY_MODIFIERS = 3;
-  private static final int GLOBAL_SURGERY = 4;
-  private static final int SAME_DAY_VISITS = 5;
-  private static final int NEW_PATIENT_VISIT = 6;
-  private static final int EDITS = 7;
+  private static final int DUPLICATE_LINES = 0;
+  private static final int MODIFIER_RULES = 1;
+  private static final int ANESTHESIA_TIME = 2;
+  private static final int CRITICAL_CARE = 3;
+  private static final int LIABILITY_MODIFIERS = 4;
+  private static final int GLOBAL_SURGERY = 5;
+  private static final int SAME_DAY_VISITS = 6;
+  private static final int NEW_PATIENT_VISIT = 7;
+  private static final int EDITS = 8;
 
   /** The payment effects of GZ and GY, the only modifiers the liability edit denies for. */
   private static final int LIABILITY =
@@ -61,6 +63,7 @@ final class StandardEdits {
 
   private static final Comparator<EditFinding> BY_LINE = Comparator.comparingInt(EditFinding::line);
 
+  private final DuplicateLinesEdit duplicateLines = DuplicateLinesEdit.standard();
   private final ModifierRulesEdit modifierRules = ModifierRulesEdit.standard();
   private final AnesthesiaTimeEdit anesthesiaTime = AnesthesiaTimeEdit.standard();
   private final CriticalCareEdit criticalCare = CriticalCareEdit.standard();
@@ -81,6 +84,7 @@ final class StandardEdits {
    */
   static StandardEdits of(List<ClaimEdit> edits) {
     if (edits.size() != EDITS
+        || edits.get(DUPLICATE_LINES) != DuplicateLinesEdit.standard()
         || edits.get(MODIFIER_RULES) != ModifierRulesEdit.standard()
         || edits.get(ANESTHESIA_TIME) != AnesthesiaTimeEdit.standard()
         || edits.get(CRITICAL_CARE) != CriticalCareEdit.standard()
@@ -107,8 +111,13 @@ final class StandardEdits {
     int effects = 0;
     boolean anyMinutes = false;
     boolean anyCriticalCare = false;
+    long codesSeen = 0; // a bit per code, by a hash: two lines of one code set one bit twice
+    boolean codeAgain = false;
     for (int i = 0; i < claim.size(); i++) {
       ClaimLine line = claim.line(i).line();
+      long bit = 1L << ((line.packedCode() * 0x9E3779B9) >>> 26);
+      codeAgain |= (codesSeen & bit) != 0;
+      codesSeen |= bit;
       visits += Visits.isVisit(line.code()) ? 1 : 0;
       if (!line.modifiers().isEmpty()) {
         anyModifier = true;
@@ -120,6 +129,9 @@ final class StandardEdits {
     }
     // Each edit's findings, by its place in the list; the array made with the first finding.
     List<EditFinding>[] byEdit = null;
+    if (codeAgain) { // a duplicate repeats a code (or, rarely, a code of the same bit)
+      byEdit = keep(byEdit, DUPLICATE_LINES, duplicateLines.check(claim, oneDay));
+    }
     if (anyModifier) { // the modifier rules judge modifiers
       byEdit = keep(byEdit, MODIFIER_RULES, modifierRules.check(claim, oneDay));
     }

@@ -13,6 +13,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.DuplicateLinesEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.LiabilityModifiersEdit;
@@ -48,6 +49,7 @@ class ClaimPipelineTest {
   /** The standard edits, in the order they run. */
   private static final List<String> STANDARD_EDITS =
       List.of(
+          DuplicateLinesEdit.NAME,
           ModifierRulesEdit.NAME,
           AnesthesiaTimeEdit.NAME,
           CriticalCareEdit.NAME,
@@ -642,6 +644,7 @@ class ClaimPipelineTest {
         () -> MedicareClaimPricer.builder(SCHEDULE).addEdit(ModifierRulesEdit.standard()).build());
     MedicareClaimPricer noEdits =
         MedicareClaimPricer.builder(SCHEDULE)
+            .removeEdit(DuplicateLinesEdit.NAME)
             .removeEdit(ModifierRulesEdit.NAME)
             .removeEdit(AnesthesiaTimeEdit.NAME)
             .removeEdit(CriticalCareEdit.NAME)
@@ -706,7 +709,7 @@ class ClaimPipelineTest {
         MedicareClaimPricer.builder(SCHEDULE)
             .replaceEdit(ModifierRulesEdit.NAME, payerModifiers)
             .build();
-    assertEquals(payerModifiers, replaced.edits().get(0));
+    assertEquals(payerModifiers, replaced.edits().get(1));
     assertEquals(STANDARD_EDITS, replaced.edits().stream().map(ClaimEdit::name).toList());
     PricedClaim priced = price(replaced, "27447", "27130");
     assertEquals(Optional.of(ModifierRulesEdit.NAME), priced.line(1).refusedBy());
@@ -761,6 +764,7 @@ class ClaimPipelineTest {
     List<String> calls = new ArrayList<>();
     MedicareClaimPricer pricer =
         MedicareClaimPricer.builder(SCHEDULE)
+            .replaceEdit(DuplicateLinesEdit.NAME, recording(calls, DuplicateLinesEdit.standard()))
             .replaceEdit(ModifierRulesEdit.NAME, recording(calls, ModifierRulesEdit.standard()))
             .replaceEdit(AnesthesiaTimeEdit.NAME, recording(calls, AnesthesiaTimeEdit.standard()))
             .replaceEdit(CriticalCareEdit.NAME, recording(calls, CriticalCareEdit.standard()))
@@ -778,6 +782,7 @@ class ClaimPipelineTest {
             .build();
     assertEquals(
         List.of(
+            DuplicateLinesEdit.NAME,
             "payer-first",
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
@@ -795,6 +800,7 @@ class ClaimPipelineTest {
     // visit edits) run after all of them, in their order.
     assertEquals(
         List.of(
+            DuplicateLinesEdit.NAME,
             "payer-first",
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
@@ -823,6 +829,7 @@ class ClaimPipelineTest {
             .build();
     assertEquals(
         List.of(
+            DuplicateLinesEdit.NAME,
             ModifierRulesEdit.NAME,
             AnesthesiaTimeEdit.NAME,
             CriticalCareEdit.NAME,
@@ -853,8 +860,9 @@ class ClaimPipelineTest {
     ClaimEdit payer = onCode("payer-knee", "27447", EditAction.DENY_LINE, 1);
     MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
     assertEquals(
-        "no claim edit named 'ncci'; there are [modifier-rules, anesthesia-time, critical-care,"
-            + " liability-modifiers, global-surgery, same-day-visits, new-patient-visit]",
+        "no claim edit named 'ncci'; there are [duplicate-lines, modifier-rules, anesthesia-time,"
+            + " critical-care, liability-modifiers, global-surgery, same-day-visits,"
+            + " new-patient-visit]",
         assertThrows(IllegalArgumentException.class, () -> builder.addEditBefore("ncci", payer))
             .getMessage());
     assertEquals(
@@ -880,8 +888,8 @@ class ClaimPipelineTest {
                 GlobalSurgeryEdit.NAME,
                 onCode(ModifierRulesEdit.NAME, "27447", EditAction.DENY_LINE, 1));
     assertEquals(
-        "two claim edits are named 'modifier-rules'; the edits are [modifier-rules,"
-            + " anesthesia-time, critical-care, liability-modifiers, modifier-rules,"
+        "two claim edits are named 'modifier-rules'; the edits are [duplicate-lines,"
+            + " modifier-rules, anesthesia-time, critical-care, liability-modifiers, modifier-rules,"
             + " global-surgery, same-day-visits, new-patient-visit]",
         assertThrows(IllegalArgumentException.class, builder::build).getMessage());
   }

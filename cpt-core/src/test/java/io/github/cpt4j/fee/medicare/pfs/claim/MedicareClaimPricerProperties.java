@@ -718,7 +718,8 @@ class MedicareClaimPricerProperties {
   /**
    * Claims of {@link #componentLines}, but none with two lines of 1 unit of one code without 50:
    * those are both sides of one procedure when one provider bills them, as an LT and RT pair is,
-   * and a pair is each provider's.
+   * and a pair is each provider's; and none with two lines alike but for their NPI: without NPIs
+   * the second is an exact duplicate of the first, denied ({@code duplicate-lines}).
    */
   @Provide
   Arbitrary<Claim> componentClaims() {
@@ -732,11 +733,15 @@ class MedicareClaimPricerProperties {
 
   private static boolean noUnsidedPair(List<BilledLine> lines) {
     Set<ProcedureCode> seen = new HashSet<>();
+    Set<List<Object>> alike = new HashSet<>();
     for (BilledLine billed : lines) {
       ClaimLine line = billed.line();
       if (line.units() == 1
           && !line.modifiers().contains(Modifier.BILATERAL)
           && !seen.add(line.code())) {
+        return false;
+      }
+      if (!alike.add(List.of(line.code(), Set.copyOf(line.modifiers()), line.units()))) {
         return false;
       }
     }

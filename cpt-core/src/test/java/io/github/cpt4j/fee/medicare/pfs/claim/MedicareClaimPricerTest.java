@@ -20,6 +20,7 @@ import io.github.cpt4j.modifier.ModifierRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class MedicareClaimPricerTest {
   static PricedClaim withoutSameDayVisits(String... lines) {
     Claim.Builder claim = Claim.builder();
     for (String line : lines) {
-      claim.add(line);
+      claim.add(BilledLine.parse(line));
     }
     return PRICER.toBuilder()
         .removeEdit(SameDayVisitsEdit.NAME)
@@ -307,9 +308,10 @@ class MedicareClaimPricerTest {
               .toString()
               .contains("are 2 bilateral procedures, one for each level"),
           sides::toString);
-      // As four lines of 1 unit, two LT and RT pairs, always were.
+      // As four lines of 1 unit, two LT and RT pairs, always were (told apart by their charges:
+      // lines alike in every field are exact duplicates).
       assertAmounts(
-          price("64483-50", "64484-RT", "64484-LT", "64484-RT", "64484-LT"),
+          price("64483-50", "64484-RT $200", "64484-LT $200", "64484-RT $210", "64484-LT $210"),
           "675.00",
           "375.00",
           "75.00",
@@ -443,8 +445,10 @@ class MedicareClaimPricerTest {
     void twoPlainLinesOfACodeAreItsTwoSidesAsAnLtRtPairIs() {
       // CMS: the bilateral rule applies when the code "is reported twice on the same day by any
       // other means" than 50 (RVU25D record layout, BILAT SURG 1 to 3). BILAT SURG 1: 150% of
-      // 1000, half on each line, not 1000 + 500.
-      PricedClaim knees = assertAmounts(price("27447", "27447"), "1500.00", "750.00", "750.00");
+      // 1000, half on each line, not 1000 + 500. The charges tell the lines apart: two lines
+      // alike in every field are an exact duplicate, the second denied (duplicate-lines, below).
+      PricedClaim knees =
+          assertAmounts(price("27447 $3000", "27447 $3100"), "1500.00", "750.00", "750.00");
       assertTrue(
           knees
               .line(0)
@@ -455,35 +459,48 @@ class MedicareClaimPricerTest {
                       + " taken as both sides: one bilateral procedure, BILAT SURG 1"),
           knees::toString);
       assertEquals(
-          price("27447-LT", "27447-RT").total(), price("27447", "27447").total(), "as LT and RT");
+          price("27447-LT", "27447-RT").total(),
+          price("27447 $3000", "27447 $3100").total(),
+          "as LT and RT");
       // Ranked as one procedure, before the multiple-procedure rule: 1500 + 27130's 50% of 900.
-      assertAmounts(price("27130", "27447", "27447"), "1950.00", "450.00", "750.00", "750.00");
+      assertAmounts(
+          price("27130", "27447 $3000", "27447 $3100"), "1950.00", "450.00", "750.00", "750.00");
       // 20610 pair (150) ranks second beside 27447: 50% of 150 = 75, 37.50 a line, not 50 + 50.
-      assertAmounts(price("20610", "20610", "27447"), "1075.00", "37.50", "37.50", "1000.00");
+      assertAmounts(
+          price("20610 $300", "20610 $310", "27447"), "1075.00", "37.50", "37.50", "1000.00");
+      // Alike in every field, the second line is an exact duplicate: denied, one knee paid.
+      PricedClaim duplicate = assertAmounts(price("27447", "27447"), "1000.00", "1000.00", null);
+      assertEquals(Optional.of("duplicate-lines"), duplicate.line(1).refusedBy());
     }
 
     @Test
     void twoPlainLinesOfIndicator0StayTwoRankedProcedures() {
       // BILAT SURG 0: 2 units are two procedures, and so are two lines: 1200 + 600.
-      assertAmounts(price("22612", "22612"), "1800.00", "1200.00", "600.00");
+      assertAmounts(price("22612 $2000", "22612 $2100"), "1800.00", "1200.00", "600.00");
     }
 
     @Test
     void twoPlainLinesOfIndicators2And3AreBothSides() {
       // BILAT SURG 2: 150 for both sides; BILAT SURG 3: 50 for each side, as for LT and RT.
-      assertAmounts(price("93880", "93880"), "150.00", "75.00", "75.00");
-      assertAmounts(price("73560", "73560"), "100.00", "50.00", "50.00");
+      assertAmounts(price("93880 $200", "93880 $210"), "150.00", "75.00", "75.00");
+      assertAmounts(price("73560 $200", "73560 $210"), "100.00", "50.00", "50.00");
       // Indicator 9 and an add-on's lines stay separate services, as their 2 units do.
       // (Two visits of one day are one visit, SameDayVisitsTest: the bilateral rule alone here.)
-      assertAmounts(withoutSameDayVisits("99213", "99213"), "200.00", "100.00", "100.00");
-      assertAmounts(price("64483", "64484", "64484"), "450.00", "250.00", "100.00", "100.00");
+      assertAmounts(withoutSameDayVisits("99213 $200", "99213 $210"), "200.00", "100.00", "100.00");
+      assertAmounts(
+          price("64483", "64484 $200", "64484 $210"), "450.00", "250.00", "100.00", "100.00");
     }
 
     @Test
     void aThirdPlainLineIsAnotherProcedure() {
       // The first two lines (by code, modifiers, units...) are both sides, 1500; the third is a
       // procedure of its own, ranked second: 50% of 1000.
-      assertAmounts(price("27447", "27447", "27447"), "2000.00", "750.00", "750.00", "500.00");
+      assertAmounts(
+          price("27447 $3000", "27447 $3100", "27447 $3200"),
+          "2000.00",
+          "750.00",
+          "750.00",
+          "500.00");
       // A plain line does not pair with a sided one: LT and RT pair, the plain line is ranked.
       assertAmounts(
           price("27447-LT", "27447", "27447-RT"), "2000.00", "750.00", "500.00", "750.00");
@@ -1194,8 +1211,9 @@ class MedicareClaimPricerTest {
     @Test
     void coSurgeonsEachGetTheirShareInFull() {
       // Lines without a provider are one provider's: two lines of 27447 are then both sides of
-      // one bilateral procedure, 62.5% x 150% x 1000, half on each.
-      assertAmounts(priceBilled("27447-62", "27447-62"), "937.50", "468.75", "468.75");
+      // one bilateral procedure, 62.5% x 150% x 1000, half on each (their charges differ, or the
+      // second would be an exact duplicate of the first).
+      assertAmounts(priceBilled("27447-62 $3000", "27447-62 $3100"), "937.50", "468.75", "468.75");
       assertAmounts(
           priceBilled("27447-62" + SURGEON, "27447-62" + ASSISTANT), "1250.00", "625.00", "625.00");
     }
@@ -1206,7 +1224,8 @@ class MedicareClaimPricerTest {
       // physicians' the claim did not name. The amounts stay: 22612 (BILAT SURG 0) is ranked,
       // 62.5% x 1200.00 = 750.00 and its 50%, 375.00; 27447 (BILAT SURG 1) paired, as above.
       PricedClaim ranked =
-          assertAmounts(priceBilled("22612-62", "22612-62"), "1125.00", "750.00", "375.00");
+          assertAmounts(
+              priceBilled("22612-62 $2000", "22612-62 $2100"), "1125.00", "750.00", "375.00");
       for (int i = 0; i < 2; i++) {
         ClaimWarning warning = warning(ranked.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE);
         assertEquals("multiple-procedure", warning.rule());
@@ -1219,7 +1238,8 @@ class MedicareClaimPricerTest {
             warning.message());
       }
       PricedClaim paired =
-          assertAmounts(priceBilled("27447-62", "27447-62"), "937.50", "468.75", "468.75");
+          assertAmounts(
+              priceBilled("27447-62 $3000", "27447-62 $3100"), "937.50", "468.75", "468.75");
       for (int i = 0; i < 2; i++) {
         ClaimWarning warning = warning(paired.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE);
         assertEquals("bilateral", warning.rule());
@@ -1254,7 +1274,7 @@ class MedicareClaimPricerTest {
           assertAmounts(priceBilled("22612-62-59", "22612-62"), "1125.00", "375.00", "750.00"));
       assertNoCoSurgeonWarning(
           assertAmounts(
-              priceBilled("22612-62" + SURGEON, "22612-62" + SURGEON),
+              priceBilled("22612-62 $2000" + SURGEON, "22612-62 $2100" + SURGEON),
               "1125.00",
               "750.00",
               "375.00"));
@@ -1303,9 +1323,10 @@ class MedicareClaimPricerTest {
       }
       PricedClaim visit = priceBilled("27447" + SURGEON, "99213");
       assertEquals(UnpricedReason.GLOBAL_SURGERY, visit.line(1).reason().orElseThrow());
-      PricedClaim coSurgeons = priceBilled("22612-62" + SURGEON, "22612-62");
-      // Equal amounts: the line naming none is ranked first (the tie broken by provider).
-      assertAmounts(coSurgeons, "1125.00", "375.00", "750.00");
+      PricedClaim coSurgeons = priceBilled("22612-62 $2000" + SURGEON, "22612-62 $2100");
+      // Equal amounts: the tie is broken by the lines' stable key, which their charges decide
+      // here (alike in their charges too, the second would be an exact duplicate).
+      assertAmounts(coSurgeons, "1125.00", "750.00", "375.00");
       for (int i = 0; i < 2; i++) {
         assertTrue(
             hasWarning(coSurgeons.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE),
@@ -1520,7 +1541,7 @@ class MedicareClaimPricerTest {
       assertRefused(
           price("36591", "17999").line(0), UnpricedReason.NOT_PAYABLE_ON_CLAIM, ClaimRule.STATUS_T);
       // Two status T services do not bundle each other.
-      assertAmounts(price("36591", "36591"), "50.00", "25.00", "25.00");
+      assertAmounts(price("36591 $30", "36591 $40"), "50.00", "25.00", "25.00");
     }
 
     @Test

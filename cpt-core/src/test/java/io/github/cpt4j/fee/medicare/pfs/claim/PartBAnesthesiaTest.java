@@ -179,10 +179,11 @@ class PartBAnesthesiaTest {
                     List.of(
                         "01967-AA 60min $500.00",
                         "01968-AA 30min $90.00",
-                        "01968-AA 30min $90.00")),
+                        "01968-AA 30min $95.00")),
                 CONTEXT);
     // 01967: (5 + 4.0) x 20.00 = 180.00; 01968 with 60 minutes: (2 + 4.0) x 20.00 = 120.00, below
-    // the 180.00 both lines are billed.
+    // the 185.00 both lines are billed. (Alike in their charges too, the second line would be an
+    // exact duplicate, denied by duplicate-lines.)
     assertEquals("180.00", priced.line(0).result().amountOrThrow().toPlainString());
     assertEquals(
         "120.00", priced.line(1).result().amountOrThrow().toPlainString(), priced.toString());

@@ -86,6 +86,7 @@ class StandardEditsProperties {
           Modifier.LEFT_SIDE,
           Modifier.RIGHT_SIDE,
           Modifier.DISTINCT_SERVICE,
+          Modifier.parse("76"),
           Modifier.ASSISTANT_SURGEON,
           Modifier.POSTOPERATIVE_CARE_ONLY,
           Modifier.PHYSICAL_THERAPY_ASSISTANT);
