@@ -129,7 +129,10 @@ public enum PractitionerType {
 
   /**
    * Physical or occupational therapy assistant (modifiers CQ, CO), from 2022: 85% (Social Security
-   * Act §1834(v)); 100% for a service before 1 January 2022, when the share began.
+   * Act §1834(v)); 100% for a service before 1 January 2022, when the share began. The share is of
+   * outpatient physical and occupational therapy: the Medicare pricers take nothing off a line
+   * whose relative value row is no therapy service (MULT PROC other than 5), as with CQ or CO on
+   * it, and say so.
    */
   THERAPY_ASSISTANT(
       "therapy-assistant", "therapy assistant", "0.85", "Social Security Act §1834(v)", false),

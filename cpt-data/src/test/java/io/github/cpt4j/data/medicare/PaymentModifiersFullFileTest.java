@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -70,6 +72,24 @@ class PaymentModifiersFullFileTest {
     assertTrue(flagged(claim, 0, ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES), "99213");
     assertTrue(flagged(claim, 1, ModifierRule.THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES), "71046");
     assertTrue(claim.line(2).warnings().isEmpty(), claim.toString());
+  }
+
+  /**
+   * A claim priced for a therapy assistant takes the 85% off its therapy lines alone, as CQ and CO
+   * do: 99213 was paid 72.98 for a therapy assistant, now 85.86, on a claim and priced alone;
+   * 97110-GP keeps 85% x 27.99 = 23.79.
+   */
+  @Test
+  void aTherapyAssistantsShareIsOfTherapyAlone() {
+    PricingContext assistant = OFFICE.withPractitioner(PractitionerType.THERAPY_ASSISTANT);
+    Claim.Builder lines = Claim.builder().add("99213").add("97110-GP");
+    PricedClaim claim =
+        MedicareClaimPricer.of(CmsFiles.schedule2025()).price(lines.build(), assistant);
+    assertEquals(new BigDecimal("85.86"), claim.line(0).amountOrThrow(), claim.toString());
+    assertEquals(new BigDecimal("23.79"), claim.line(1).amountOrThrow(), claim.toString());
+    assertEquals(
+        new BigDecimal("85.86"),
+        CmsFiles.schedule2025().price(ClaimLine.parse("99213"), assistant).amountOrThrow());
   }
 
   /**

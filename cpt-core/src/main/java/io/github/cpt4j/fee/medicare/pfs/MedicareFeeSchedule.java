@@ -242,6 +242,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     // 303.17).
     FeeResult result;
     RvuEntry quickRow = evaluator.quickRowOrNaOrNull(line);
+    RvuEntry pricedRow = quickRow; // the row priced, for the practitioner's share below
     if (quickRow != null) {
       // The common line, without a calculation object, NA settings included; the explanation
       // (worked out only when someone reads it: most callers want the amount alone, and the steps
@@ -261,6 +262,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
             refused.reason(), refused.detail(), () -> header(line, context, row));
       }
       FeeCalculation calculation = (FeeCalculation) evaluation;
+      pricedRow = calculation.row().orElse(null);
       result =
           FeeResult.pricedNanoDollars(
               calculation.postedNanoDollars(),
@@ -282,7 +284,25 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     }
     PractitionerType practitioner = context.practitioner();
     LocalDate date = context.dateOfService();
-    if (practitioner.isReduced(date)) {
+    if (practitioner == PractitionerType.THERAPY_ASSISTANT
+        && practitioner.isReduced(date)
+        && pricedRow != null
+        && pricedRow.indicators().multipleProcedure() != MultipleProcedureRule.THERAPY) {
+      // The therapy assistant's 85% is of outpatient physical and occupational therapy alone,
+      // as on a claim (PractitionerStep).
+      result =
+          result.withStep(
+              PricingStep.note(
+                  "practitioner",
+                  practitioner.words()
+                      + ": no share applied, "
+                      + line.code()
+                      + " is not a therapy service (MULT PROC "
+                      + pricedRow.indicators().multipleProcedure().code()
+                      + ", not 5), and the therapy assistant's 85% ("
+                      + practitioner.medicareSource()
+                      + ") is of outpatient physical or occupational therapy alone"));
+    } else if (practitioner.isReduced(date)) {
       // Even on an AS line: the claim pricer's 13.6% for AS is 85% of the assistant's 16% and
       // replaces this share there, but a line priced alone gets neither claim-level share, so it
       // gets the practitioner's (an NP's 27447-AS must not be paid more than the NP's 27447).

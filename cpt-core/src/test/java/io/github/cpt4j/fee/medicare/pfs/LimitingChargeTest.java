@@ -105,12 +105,17 @@ class LimitingChargeTest {
   }
 
   @Test
-  void aTherapyAssistantsLimitingChargeIsOfItsShare() {
-    // 85% x 102.53 = 87.1505; x 1.0925 = 95.2119..., at most 95.21.
+  void aTherapyAssistantsLimitingChargeIsOfItsShareOnTherapyAlone() {
+    // 90834 is no therapy service (MULT PROC 0): a therapy assistant's 85% is not taken, so its
+    // limiting charge is the physician's, 112.01 (it was 85% x 102.53 x 1.0925, 95.21). The
+    // share on a therapy line: TherapyAssistantTest.
     FeeResult charge =
         SCHEDULE.limitingCharge(
             PSYCHOTHERAPY, OFFICE.withPractitioner(PractitionerType.THERAPY_ASSISTANT));
-    assertEquals(new BigDecimal("95.21"), charge.amountOrThrow(), charge::toString);
+    assertEquals(new BigDecimal("112.01"), charge.amountOrThrow(), charge::toString);
+    assertTrue(
+        charge.explanation().toString().contains("90834 is not a therapy service"),
+        charge::toString);
   }
 
   @ParameterizedTest

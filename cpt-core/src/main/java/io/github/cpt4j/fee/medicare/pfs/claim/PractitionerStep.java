@@ -26,7 +26,9 @@ import java.time.LocalDate;
  * row is not a therapy service (MULT PROC 5, the therapy reduction's indicator) takes nothing off,
  * and the explanation says so; the modifier rules flag it ({@code
  * THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES}). As FX or FY on a code without a technical component,
- * the line is paid, not refused: the service was furnished, only the modifier is misplaced.
+ * the line is paid, not refused: the service was furnished, only the modifier is misplaced. A claim
+ * priced for a therapy assistant is likewise reduced on its therapy lines alone; its other lines (a
+ * visit, an X-ray) are paid in full, the explanation saying why.
  */
 final class PractitionerStep extends LineStep {
 
@@ -72,6 +74,22 @@ final class PractitionerStep extends LineStep {
 
   /** The practitioner's share of the context. */
   private static void share(LineWork w, PractitionerType type, LocalDate date) {
+    if (type == PractitionerType.THERAPY_ASSISTANT
+        && w.indicators.multipleProcedure() != MultipleProcedureRule.THERAPY) {
+      // As CQ or CO on such a code: the 85% is of outpatient therapy alone.
+      w.note(
+          ClaimRule.PRACTITIONER,
+          () ->
+              type.words()
+                  + ": no share applied, "
+                  + w.line.code()
+                  + " is not a therapy service (MULT PROC "
+                  + w.indicators.multipleProcedure().code()
+                  + ", not 5), and the therapy assistant's 85% ("
+                  + type.medicareSource()
+                  + ") is of outpatient physical or occupational therapy alone");
+      return;
+    }
     if (w.has(LineWork.MAS)) {
       w.note(
           ClaimRule.PRACTITIONER,

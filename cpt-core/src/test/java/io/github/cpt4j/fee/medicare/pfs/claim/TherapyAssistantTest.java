@@ -6,14 +6,18 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.ass
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -91,10 +95,13 @@ class TherapyAssistantTest {
 
   @Test
   void theShareIsTakenOnceAndAfterAnyOtherPractitionersShare() {
-    // Priced for a therapy assistant, every line already has 85%: CQ does not take it again.
+    // Priced for a therapy assistant, every therapy line already has 85%: CQ does not take it
+    // again.
     PricedClaim assistant =
-        price(CONTEXT.withPractitioner(PractitionerType.THERAPY_ASSISTANT), "97110-CQ", "99213");
-    assertAmounts(assistant, "106.25", "21.25", "85.00");
+        price(CONTEXT.withPractitioner(PractitionerType.THERAPY_ASSISTANT), "97110-CQ", "97530");
+    // 97530 ranks first, 85% of 35.00; 97110 85% of 25.00 less half its practice expense at the
+    // same 85%: 21.25 - 4.25.
+    assertAmounts(assistant, "46.75", "17.00", "29.75");
     assertTrue(
         assistant.line(0).explanation().toString().contains("share is applied above"),
         assistant.toString());
@@ -103,6 +110,38 @@ class TherapyAssistantTest {
         price(CONTEXT.withPractitioner(PractitionerType.parse("np")), "97110-CQ"),
         "18.06",
         "18.06");
+  }
+
+  /**
+   * A claim priced for a therapy assistant: its therapy lines are paid 85%, its other lines in
+   * full, the explanation saying why, on a claim and priced alone, as CQ and CO on such a code.
+   * Before, 99213 and 70450 were paid 85.00 and 170.00 for a therapy assistant.
+   */
+  @Test
+  void aTherapyAssistantsShareIsOfTherapyAlone() {
+    PricingContext assistant = CONTEXT.withPractitioner(PractitionerType.THERAPY_ASSISTANT);
+    PricedClaim claim = price(assistant, "97110", "99213", "70450");
+    assertAmounts(claim, "321.25", "21.25", "100.00", "200.00");
+    String visit = claim.line(1).explanation().toString();
+    assertTrue(
+        visit.contains(
+            "therapy assistant: no share applied, 99213 is not a therapy service (MULT PROC 0,"
+                + " not 5)"),
+        visit);
+    MedicareFeeSchedule schedule = PRICER.schedule();
+    assertEquals(
+        new BigDecimal("21.25"),
+        schedule.price(ClaimLine.parse("97110"), assistant).amountOrThrow());
+    FeeResult alone = schedule.price(ClaimLine.parse("99213"), assistant);
+    assertEquals(new BigDecimal("100.00"), alone.amountOrThrow());
+    assertTrue(
+        alone.explanation().toString().contains("99213 is not a therapy service (MULT PROC 0"),
+        alone::toString);
+    // Its limiting charge too, on a claim: 115% of the non-participating 95% of 100.00.
+    assertAmounts(
+        PRICER.limitingCharges(ClaimTables.claimOf("99213"), assistant.withParticipating(false)),
+        "109.25",
+        "109.25");
   }
 
   @Test
