@@ -139,6 +139,15 @@ class PartBClaimFullFilesTest {
             .price(Claim.of(List.of(line("97597"), line("E0114-NU"))), OFFICE)
             .line(1)
             .isPriced());
+    // A status P supply the DMEPOS file does not list (A4649) is bundled beside the service too
+    // (it was not_in_schedule there); alone it stays not in the schedule.
+    PricedLine unlisted =
+        pricer.price(Claim.of(List.of(line("97597"), line("A4649"))), OFFICE).line(1);
+    assertEquals(
+        UnpricedReason.NOT_PAYABLE_ON_CLAIM, unlisted.reason().orElseThrow(), unlisted::toString);
+    assertEquals(
+        UnpricedReason.NOT_IN_SCHEDULE,
+        pricer.price(Claim.of(List.of(line("A4649"))), OFFICE).line(0).reason().orElseThrow());
   }
 
   private static BilledLine line(String text) {

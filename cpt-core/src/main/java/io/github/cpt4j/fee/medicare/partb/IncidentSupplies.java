@@ -29,8 +29,10 @@ import java.util.Optional;
  * supplies, some lenses), is incident to a service of the Physician Fee Schedule paid on the same
  * claim to the same rendering provider on the same date ({@link RenderingProviders#same}), and is
  * then refused, {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming that service; without such a
- * service it keeps its DMEPOS amount. A line already refused keeps its own reason. Rule id {@value
- * #RULE}.
+ * service it keeps its DMEPOS amount. So is a line of such a code routed to DMEPOS whose file does
+ * not list it ({@link UnpricedReason#NOT_IN_SCHEDULE}: A4649, A6404 and others of status P): beside
+ * the service it is bundled whatever its price, and alone it stays not in the schedule, its other
+ * provision unpriced here. A line refused for any other reason keeps it. Rule id {@value #RULE}.
  */
 final class IncidentSupplies {
 
@@ -57,7 +59,8 @@ final class IncidentSupplies {
     for (int i = 0; i < priced.length; i++) {
       BilledLine supply = claim.line(i);
       MedicareClaimPricer linePfs = byLine == null ? pfs : byLine[i];
-      if (!isPaid(priced[i])
+      boolean unlisted = isNotInSchedule(priced[i]);
+      if (!(isPaid(priced[i]) || unlisted)
           || partB.payerOf(supply.line()) != PartBPayer.DMEPOS
           || linePfs == null
           || !isStatusP(linePfs, supply)) {
@@ -68,7 +71,7 @@ final class IncidentSupplies {
       }
       int service = serviceOf(claim, context, partB, priced, pfs, byLine, providers, i);
       if (service >= 0) {
-        priced[i] = refused(claim, priced[i], service);
+        priced[i] = refused(claim, priced[i], service, unlisted);
       }
     }
   }
@@ -83,6 +86,11 @@ final class IncidentSupplies {
     return line.isPriced()
         || line.reason().orElseThrow() == UnpricedReason.NO_LIMITING_CHARGE
         || line.reason().orElseThrow() == UnpricedReason.ASSIGNMENT_REQUIRED;
+  }
+
+  /** Tells whether {@code line} is refused as not in its schedule (the DMEPOS file lacks it). */
+  private static boolean isNotInSchedule(PricedLine line) {
+    return line.reason().filter(r -> r == UnpricedReason.NOT_IN_SCHEDULE).isPresent();
   }
 
   /** Tells whether {@code supply}'s code has status P in {@code pfs}'s relative value file. */
@@ -122,7 +130,11 @@ final class IncidentSupplies {
     return -1;
   }
 
-  private static PricedLine refused(Claim claim, PricedLine supply, int service) {
+  /**
+   * {@code supply} refused as bundled into line {@code service}; {@code unlisted} when the DMEPOS
+   * file does not list its code.
+   */
+  private static PricedLine refused(Claim claim, PricedLine supply, int service, boolean unlisted) {
     String detail =
         supply.line().code()
             + " status P: a supply furnished incident to a physician's service of the same day is"
@@ -130,7 +142,10 @@ final class IncidentSupplies {
             + claim.line(service).line().code()
             + " (line "
             + claim.lineNumber(service)
-            + "); it is paid from DMEPOS only when not furnished incident to one";
+            + (unlisted
+                ? "); not furnished incident to one, it is paid under another provision, which the"
+                    + " DMEPOS file does not price"
+                : "); it is paid from DMEPOS only when not furnished incident to one");
     FeeResult result =
         FeeResult.unpriced(UnpricedReason.NOT_PAYABLE_ON_CLAIM, detail, supply.explanation())
             .withStep(

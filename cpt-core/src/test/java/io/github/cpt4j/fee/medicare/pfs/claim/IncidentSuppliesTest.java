@@ -45,6 +45,8 @@ class IncidentSuppliesTest {
     List<RvuEntry> rows = new ArrayList<>(ClaimTables.rows());
     rows.add(row("A6212", "0.00", "0.00", "0.00").status('P').build());
     rows.add(row("A4216", "0.00", "0.00", "0.00").status('X').build());
+    // Status P, but not in the DMEPOS file below.
+    rows.add(row("A4649", "0.00", "0.00", "0.00").status('P').build());
     SCHEDULE = ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows)).build();
   }
 
@@ -131,6 +133,29 @@ class IncidentSuppliesTest {
             .line(0)
             .reason()
             .orElseThrow());
+  }
+
+  /**
+   * A status P supply the DMEPOS file does not list is bundled beside the service as a listed one
+   * is; alone it stays not in the schedule. Before, it was NOT_IN_SCHEDULE beside the visit too.
+   */
+  @Test
+  void anUnlistedStatusPSupplyBesideTheVisitIsBundledToo() {
+    PricedLine supply = price("99213", "A4649").line(1);
+    assertEquals(
+        UnpricedReason.NOT_PAYABLE_ON_CLAIM, supply.reason().orElseThrow(), supply::toString);
+    assertEquals(Optional.of("status-p"), supply.refusedBy());
+    assertTrue(
+        supply
+            .detail()
+            .endsWith(
+                "here 99213 (line 1); not furnished incident to one, it is paid under another"
+                    + " provision, which the DMEPOS file does not price"),
+        supply.detail());
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, price("A4649").line(0).reason().orElseThrow());
+    // A code of no status P that DMEPOS lacks is not in the schedule beside the visit too.
+    assertEquals(
+        UnpricedReason.NOT_IN_SCHEDULE, price("99213", "A4217").line(1).reason().orElseThrow());
   }
 
   @Test
