@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Denies a line that repeats an earlier line of the same provider's day exactly, and flags one that
- * repeats its code and modifiers with other units or another charge, each finding named {@value
+ * repeats its code and modifiers with other units, minutes or charge, each finding named {@value
  * #NAME}.
  *
  * <p>Medicare's claims processing systems deny exact duplicate claim lines automatically, absent
@@ -117,13 +117,13 @@ public final class DuplicateLinesEdit implements ClaimEdit {
       if (earlier.units() == line.units()
           && earlier.minutesOrZero() == line.minutesOrZero()
           && sameCharge(claim.line(j).charge(), billed.charge())) {
-        return exact(claim, i, line, j);
+        return finding(claim, i, line, j, true);
       }
       if (suspect < 0) {
         suspect = j;
       }
     }
-    return suspect < 0 ? null : suspect(claim, i, line, suspect);
+    return suspect < 0 ? null : finding(claim, i, line, suspect, false);
   }
 
   /** Tells whether {@code line} is marked as a repeat of a service: 76, 77 or 91. */
@@ -148,48 +148,35 @@ public final class DuplicateLinesEdit implements ClaimEdit {
     return a.get().compareTo(b.get()) == 0;
   }
 
-  private static EditFinding exact(Claim claim, int line, ClaimLine service, int first) {
+  /**
+   * The finding on line {@code line}, naming line {@code first}: the denial of an exact duplicate,
+   * or the flag of a suspect one.
+   */
+  private static EditFinding finding(
+      Claim claim, int line, ClaimLine service, int first, boolean exact) {
     int firstNumber = claim.lineNumber(first);
-    return EditFinding.builder()
-        .edit(NAME)
-        .line(line)
-        .lineNumber(claim.lineNumber(line))
-        .action(EditAction.DENY_LINE)
-        .deniedUnits(service.units())
-        .reason(UnpricedReason.EDIT_DENIED)
-        .message(
-            service
-                + " repeats line "
+    String because =
+        exact
+            ? " repeats line "
                 + firstNumber
-                + " exactly (code, modifiers, units and charge, by the same provider on the same"
-                + " date), which Medicare denies as an exact duplicate: bill a service furnished"
-                + " more than once that day as one line with units, or mark the repeat with 76, 77"
-                + " or 91 ("
-                + SOURCE
-                + ")")
-        .putData("duplicateOf", Integer.toString(firstNumber))
-        .build();
-  }
-
-  private static EditFinding suspect(Claim claim, int line, ClaimLine service, int first) {
-    int firstNumber = claim.lineNumber(first);
-    return EditFinding.builder()
-        .edit(NAME)
-        .line(line)
-        .lineNumber(claim.lineNumber(line))
-        .action(EditAction.FLAG)
-        .deniedUnits(0)
-        .reason(UnpricedReason.EDIT_DENIED)
-        .message(
-            service
-                + " bills the code and modifiers of line "
+                + " exactly (code, modifiers, units, minutes and charge, by the same provider on"
+                + " the same date), which Medicare denies as an exact duplicate: bill a service"
+                + " furnished more than once that day as one line with units, or mark the repeat"
+                + " with 76, 77 or 91"
+            : " bills the code and modifiers of line "
                 + firstNumber
-                + " again, by the same provider on the same date, with other units or another"
+                + " again, by the same provider on the same date, with other units, minutes or"
                 + " charge: a suspect duplicate, which the contractor reviews before paying it;"
-                + " one line with all the units, or 76, 77 or 91 on a repeat, says what was done ("
-                + SOURCE
-                + ")")
-        .putData("suspectDuplicateOf", Integer.toString(firstNumber))
+                + " one line with all the units, or 76, 77 or 91 on a repeat, says what was done";
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(line)
+        .lineNumber(claim.lineNumber(line))
+        .action(exact ? EditAction.DENY_LINE : EditAction.FLAG)
+        .deniedUnits(exact ? service.units() : 0)
+        .reason(UnpricedReason.EDIT_DENIED)
+        .message(service + because + " (" + SOURCE + ")")
+        .putData(exact ? "duplicateOf" : "suspectDuplicateOf", Integer.toString(firstNumber))
         .build();
   }
 

@@ -62,7 +62,8 @@ class DuplicateLinesEditTest {
     assertTrue(
         finding
             .message()
-            .startsWith("27447-RT repeats line 1 exactly (code, modifiers, units and charge"),
+            .startsWith(
+                "27447-RT repeats line 1 exactly (code, modifiers, units, minutes and charge"),
         finding.message());
     assertTrue(finding.message().endsWith("(Claims Processing Manual ch. 1 §120)"));
     // All its units: a line of 3 units alike is denied whole.
