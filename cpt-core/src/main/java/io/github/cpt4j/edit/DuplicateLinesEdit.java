@@ -43,7 +43,7 @@ import java.util.Optional;
  * <pre>{@code
  * DuplicateLinesEdit.standard().check(Claim.of(BilledLine.parse("27447-RT"),
  *     BilledLine.parse("27447-RT")), context);
- * // [line 2 DENY_LINE: 27447-RT repeats line 1 exactly ...]
+ * // [duplicate-lines line 2 DENY_LINE: 27447-RT repeats line 1 exactly ...]
  * }</pre>
  *
  * <p>Immutable and thread-safe.
