@@ -64,9 +64,10 @@ class RoundingAsMedicarePaysTest {
   @Test
   void twoPlainLinesOfACodeArePricedAsItsLtRtPair() {
     // CMS takes a code "reported twice on the same day by any other means" than 50 as bilateral
-    // (RVU25D record layout, BILAT SURG 1). 69210: 19.99 for one side; both, 150% = 29.98 as
-    // for 2 units, not 19.99 + 50% (29.98 + 14.99 = 44.97 before). Their charges tell the lines
-    // apart: alike in every field, the second would be an exact duplicate (duplicate-lines).
+    // (RVU25D record layout, BILAT SURG 1 to 3). 69210 (BILAT SURG 2 in the October 2025 file):
+    // 29.98 for both sides, as for 2 units and for one, not 29.98 + 50% as a second procedure
+    // (29.98 + 14.99 = 44.97 before). Their charges tell the lines apart: alike in every field,
+    // the second would be an exact duplicate (duplicate-lines).
     PricingContext facility =
         PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
     assertEquals(
