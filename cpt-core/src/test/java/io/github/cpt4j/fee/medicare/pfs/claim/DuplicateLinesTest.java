@@ -72,6 +72,14 @@ class DuplicateLinesTest {
         price(PRICER, "99213 on 2025-06-02", "99213 on 2025-06-03"), "200.00", "100.00", "100.00");
     // A line naming no provider beside lines of one NPI is that provider's: a duplicate.
     assertAmounts(price(PRICER, "27447 by 1234567893", "27447"), "1000.00", "1000.00", null);
+    // On a claim of several days, the day's lines are judged apart and named by the claim's
+    // numbers: line 3 repeats line 2, not its day's first line.
+    PricedClaim days =
+        price(PRICER, "99213 on 2025-06-02", "27447 on 2025-06-03", "27447 on 2025-06-03");
+    assertEquals(Optional.of(DuplicateLinesEdit.NAME), days.line(2).refusedBy(), days::toString);
+    assertTrue(
+        days.line(2).result().detail().startsWith("27447 repeats line 2 exactly"),
+        days.line(2).result().detail());
   }
 
   @Test
