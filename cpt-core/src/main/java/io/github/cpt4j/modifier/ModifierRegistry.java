@@ -14,8 +14,8 @@ import java.util.Optional;
  * The modifiers the library knows, each with its {@link ModifierKind} and a plain-language
  * description. Any other well-formed modifier is still a valid {@link Modifier}, just unknown.
  *
- * <p>{@link #standard()} holds 177 modifiers: 39 CPT modifiers, the anesthesia physical status
- * modifiers P1-P6, the Category II modifiers and 128 common HCPCS Level II modifiers. A registry is
+ * <p>{@link #standard()} holds 182 modifiers: 39 CPT modifiers, the anesthesia physical status
+ * modifiers P1-P6, the Category II modifiers and 133 common HCPCS Level II modifiers. A registry is
  * immutable and thread-safe; lookups are an array read and never allocate.
  *
  * <pre>{@code

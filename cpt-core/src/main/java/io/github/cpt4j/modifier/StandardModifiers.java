@@ -222,6 +222,14 @@ final class StandardModifiers {
                 + "that the bonus is paid"),
         levelII("AT", "Active, corrective chiropractic manipulation rather than maintenance care"),
 
+        // HCPCS Level II, 2018: the clinician's relationship with the patient, reported for the
+        // Quality Payment Program's cost measures (MACRA section 101(f)); no payment effect.
+        levelII("X1", "Clinician in a continuing relationship, caring for the patient as a whole"),
+        levelII("X2", "Clinician in a continuing relationship, caring for one condition"),
+        levelII("X3", "Clinician seeing the patient for one episode, as a whole"),
+        levelII("X4", "Clinician seeing the patient for one episode, for one condition"),
+        levelII("X5", "Clinician who furnished the service only as another clinician ordered it"),
+
         // HCPCS Level II: therapy plans of care.
         levelII("GP", "Delivered under a physical therapist's outpatient care plan"),
         levelII("GO", "Delivered under an occupational therapist's outpatient care plan"),

@@ -135,10 +135,11 @@ class ModifierTest {
                 + "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
                 + "LC LD LM RC RI JW JZ JG TB GX AI CR PT Q0 Q1 GC GE Q5 Q6 GV GW Q7 Q8 Q9 GP GO GN QW "
                 + "NU UE RR KH KI KJ KE KU KC KF KM KN AU AV AW QE QA QG QR QF QB "
-                + "SA SB AQ AT FQ FR ET SC CS PD PI PS UN UP UQ UR US PO PN ER KS RA RB EA EB EC"),
+                + "SA SB AQ AT FQ FR ET SC CS PD PI PS UN UP UQ UR US PO PN ER KS RA RB EA EB EC "
+                + "X1 X2 X3 X4 X5"),
         kinds(registry, ModifierKind.HCPCS_LEVEL_II));
-    assertEquals(39 + 6 + 4 + 128, registry.all().size());
-    assertEquals("ModifierRegistry[177 modifiers]", registry.toString());
+    assertEquals(39 + 6 + 4 + 133, registry.all().size());
+    assertEquals("ModifierRegistry[182 modifiers]", registry.toString());
     // In modifier order, each description distinct (none copied from another by mistake).
     assertTrue(
         registry.all().stream()
