@@ -392,10 +392,14 @@ final class MultipleSurgeryStep implements ClaimStep {
      * 598.95 in 13282-99 facility, 2025. Not when either line says another site or session ({@link
      * BilateralStep#saysAnotherSiteOrSession}): the two are then two procedures, ranked as two
      * priced lines would be; nor of a line of postoperative days alone (55), which is not a
-     * procedure of the day. Notes on the line which procedure it is part of.
+     * procedure of the day; nor of a line of more than one slot ({@code 27130-66 x3}), which is
+     * more than the other side or unit of one procedure: it is ranked as its procedures, as it was
+     * before the priced line joined (a random claim found adding {@code 27130} raising {@code
+     * 12001} beside it from 25% to 50%, the three team surgeries no longer ranked). Notes on the
+     * line which procedure it is part of.
      */
     boolean isPartOf(List<Procedure> procedures) {
-      if (BilateralStep.saysAnotherSiteOrSession(line)) {
+      if (slots > 1 || BilateralStep.saysAnotherSiteOrSession(line)) {
         return false;
       }
       for (int i = 0; i < procedures.size(); i++) {

@@ -349,6 +349,18 @@ class MedicareClaimPricerProperties {
     assertNoOtherLineRises(claim, extra);
   }
 
+  /**
+   * The sample a random run found: a team surgery line of three units was taken for the other side
+   * of a plain line of its code once one joined, and no longer ranked, so 12001 climbed from fourth
+   * (25%) to second (50%).
+   */
+  @Example
+  void aTeamSurgeryLineOfSeveralUnitsStaysRankedWhenAPlainLineOfItsCodeJoins() {
+    Claim claim = Claim.of(BilledLine.parse("12001"), BilledLine.parse("27130-66 x3"));
+    assertEquals(new BigDecimal("50.00"), amountOrZero(price(claim).line(0)));
+    assertNoOtherLineRises(claim, BilledLine.parse("27130"));
+  }
+
   /** The sample a random run found: the visit left to the contractor, then denied. */
   @Example
   void aStatusTLineBundledIntoAContractorPricedVisitIsPaidWhenTheVisitIsDenied() {
