@@ -77,17 +77,7 @@ final class PractitionerStep extends LineStep {
     if (type == PractitionerType.THERAPY_ASSISTANT
         && w.indicators.multipleProcedure() != MultipleProcedureRule.THERAPY) {
       // As CQ or CO on such a code: the 85% is of outpatient therapy alone.
-      w.note(
-          ClaimRule.PRACTITIONER,
-          () ->
-              type.words()
-                  + ": no share applied, "
-                  + w.line.code()
-                  + " is not a therapy service (MULT PROC "
-                  + w.indicators.multipleProcedure().code()
-                  + ", not 5), and the therapy assistant's 85% ("
-                  + type.medicareSource()
-                  + ") is of outpatient physical or occupational therapy alone");
+      w.note(ClaimRule.PRACTITIONER, () -> type.words() + ": no share applied, " + notTherapy(w));
       return;
     }
     if (w.has(LineWork.MAS)) {
@@ -102,6 +92,19 @@ final class PractitionerStep extends LineStep {
     }
   }
 
+  /**
+   * Why a therapy assistant's 85% is not taken off {@code w}, a line whose row is no therapy
+   * service: the words of CQ or CO on it and of a claim priced for a therapy assistant.
+   */
+  private static String notTherapy(LineWork w) {
+    return w.line.code()
+        + " is not a therapy service (MULT PROC "
+        + w.indicators.multipleProcedure().code()
+        + ", not 5), and the therapy assistant's 85% ("
+        + PractitionerType.THERAPY_ASSISTANT.medicareSource()
+        + ") is of outpatient physical or occupational therapy alone";
+  }
+
   /** The therapy assistant's share of a line with CQ or CO. */
   private static void assistant(LineWork w, PractitionerType type) {
     String modifier =
@@ -110,16 +113,7 @@ final class PractitionerStep extends LineStep {
     if (rule != MultipleProcedureRule.THERAPY) {
       w.note(
           ClaimRule.PRACTITIONER,
-          () ->
-              "modifier "
-                  + modifier
-                  + " takes nothing off: "
-                  + w.line.code()
-                  + " is not a therapy service (MULT PROC "
-                  + rule.code()
-                  + ", not 5), and the therapy assistant's 85% ("
-                  + PractitionerType.THERAPY_ASSISTANT.medicareSource()
-                  + ") is of outpatient physical or occupational therapy alone");
+          () -> "modifier " + modifier + " takes nothing off: " + notTherapy(w));
       return;
     }
     LocalDate date = w.context().dateOfService();
