@@ -91,6 +91,21 @@ class VisitAddOnsTest {
   }
 
   @Test
+  void g2211IsPaidBesideAVisitOfModifier25ForAnyPartBPreventiveService() {
+    // Was: refused, "G0444 (line 1) is a service the 25 may be for". Screenings and counseling
+    // the Social Security Act names Part B preventive services (§1861(ddd)(3)).
+    for (String preventive : List.of("G0444", "G0442", "99406", "77067", "G0101", "G0105")) {
+      PricedClaim claim = price(preventive, "99213-25", "G2211");
+      assertEquals(new BigDecimal("15.14"), claim.line(2).amountOrThrow(), claim::toString);
+      assertTrue(
+          claim.line(2).explanation().toString().contains("preventive service " + preventive),
+          claim::toString);
+    }
+    // A procedure beside the screening: the 25 may be for it.
+    assertRefusedByAddOn(price("G0444", "20610", "99213-25", "G2211"), 3, "20610 (line 2)");
+  }
+
+  @Test
   void g2211AddsOnlyToAnOfficeVisitOncePerVisit() {
     // Was: paid 15.14 beside a hospital visit.
     assertRefusedByAddOn(price("99232", "G2211"), 1, "none is billed with it");

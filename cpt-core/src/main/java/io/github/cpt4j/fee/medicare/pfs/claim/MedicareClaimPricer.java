@@ -165,9 +165,9 @@ import java.util.function.Function;
  *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming them. The visit add-ons G2211 and G2212 add
  *       only to the visits CMS names (G2211: 99202-99205, 99211-99215; G2212: 99205, 99215, 99483),
  *       and are refused beside other lines without a payable one of them; G2211 is refused beside a
- *       visit of modifier 25 unless the 25 is for a same-day wellness visit or vaccine
- *       administration (from 2025), and paid for one unit a day (CY 2024 and 2025 physician fee
- *       schedule final rules).
+ *       visit of modifier 25 unless the 25 is for a same-day wellness visit, vaccine administration
+ *       or Part B preventive service (from 2025), and paid for one unit a day (CY 2024 and 2025
+ *       physician fee schedule final rules).
  *   <li><b>Step {@code bilateral}</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two
  *       lines of the same code and row, or 2 units or two lines of 1 unit without 50, LT or RT
  *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions, nor when a line says

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import io.github.cpt4j.code.ProcedureCode;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The two visit add-ons whose primary services CMS names, and G2211's rule on modifier 25: the one
@@ -24,10 +25,19 @@ import java.time.LocalDate;
  *       carries no visit time.
  * </ul>
  *
- * <p>{@link #isSameDayPreventive} is a short list: the wellness visits (IPPE G0402, AWV G0438 and
- * G0439) and the vaccine administrations (G0008, G0009, G0010, 90471-90474, 90480). Attachment A
- * names more Part B preventive services (screenings, counseling); a 25 visit beside one of them
- * alone is judged as beside any other service, and its G2211 is refused.
+ * <p>{@link #isSameDayPreventive} lists the wellness visits (IPPE G0402, AWV G0438 and G0439), the
+ * vaccine administrations (G0008, G0009, G0010, 90471-90474, 90480) and the codes of the Medicare
+ * Part B preventive services that the Social Security Act defines (§1861(ddd)(3): the screening and
+ * preventive services of §1861(ww)(2), and the additional preventive services CMS covers by
+ * national coverage determination, NCD Manual ch. 1 part 4 §210) and a practitioner bills on the
+ * fee schedule: screening mammography, the screening pelvic exam and Pap smear collection, the
+ * prostate screening rectal exam, screening sigmoidoscopy and colonoscopy, diabetes self-management
+ * training, bone mass measurement, glaucoma screening, medical nutrition therapy, the aortic
+ * aneurysm ultrasound, alcohol misuse, depression, cardiovascular, obesity, sexually transmitted
+ * infection and tobacco use screening or counseling, lung cancer screening, and HIV pre-exposure
+ * prophylaxis. The list is the project's reading of those texts, not Transmittal 13015's Attachment
+ * A, which was not at hand. Laboratory tests are not on it: a visit needs no 25 beside one, and its
+ * code does not tell a screening from a diagnostic test.
  */
 final class VisitAddOns {
 
@@ -49,19 +59,35 @@ final class VisitAddOns {
   private static final int ESTABLISHED_FIRST = packed("99211");
   private static final int ESTABLISHED_LAST = packed("99215");
   private static final int[] PROLONGED_BASES = {packed("99205"), packed("99215"), packed("99483")};
-  private static final int[] PREVENTIVE = {
-    packed("G0402"), // initial preventive physical examination
-    packed("G0438"), // annual wellness visit, first
-    packed("G0439"), // annual wellness visit, later
-    packed("G0008"), // vaccine administration: influenza
-    packed("G0009"), // pneumococcal
-    packed("G0010"), // hepatitis B
-    packed("90471"), // immunization administration codes
-    packed("90472"),
-    packed("90473"),
-    packed("90474"),
-    packed("90480"), // COVID-19 vaccine administration
-  };
+  // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
+  // for a binary search: the wellness visits, the vaccine administrations, and the Part B
+  // preventive services of the Social Security Act §1861(ddd)(3) that a practitioner bills on the
+  // fee schedule (laboratory tests are left out: a visit needs no 25 beside one, and its code does
+  // not tell a screening from a diagnostic test).
+  private static final int[] PREVENTIVE =
+      sorted(
+          // Wellness visits: the initial preventive physical examination, the annual wellness
+          // visit (first and later).
+          "G0402 G0438 G0439",
+          // Vaccine administration (§1861(ww)(2)(A)): influenza, pneumococcal, hepatitis B, the
+          // immunization administration codes, COVID-19.
+          "G0008 G0009 G0010 90471 90472 90473 90474 90480",
+          // Screening mammography (B), screening pelvic exam and Pap smear collection (C), the
+          // prostate cancer screening rectal exam (D), colorectal cancer screening by
+          // sigmoidoscopy or colonoscopy (E).
+          "77063 77067 G0101 Q0091 G0102 G0104 G0105 G0121",
+          // Diabetes self-management training (F), bone mass measurement (G), glaucoma
+          // screening (H).
+          "G0108 G0109 76977 77078 77080 77081 77085 G0130 G0117 G0118",
+          // Medical nutrition therapy (I), the aortic aneurysm ultrasound (L).
+          "97802 97803 97804 G0270 G0271 76706",
+          // Additional preventive services covered by national coverage determination (NCD
+          // Manual ch. 1 part 4 §210): alcohol misuse screening and counseling, depression
+          // screening, behavioral therapy for cardiovascular disease and for obesity, sexually
+          // transmitted infection counseling, tobacco use counseling, lung cancer screening
+          // (the counseling visit and the scan), HIV pre-exposure prophylaxis (counseling and
+          // injection).
+          "G0442 G0443 G0444 G0446 G0447 G0473 G0445 99406 99407 G0296 71271 G0011 G0012 G0013");
 
   private VisitAddOns() {}
 
@@ -103,11 +129,15 @@ final class VisitAddOns {
    * leaves G2211 payable from {@link #PREVENTIVE_25_FROM}.
    */
   static boolean isSameDayPreventive(int code) {
-    for (int preventive : PREVENTIVE) {
-      if (code == preventive) {
-        return true;
-      }
-    }
-    return false;
+    return Arrays.binarySearch(PREVENTIVE, code) >= 0;
+  }
+
+  /** The packed codes of the groups of space-separated codes, sorted. */
+  private static int[] sorted(String... groups) {
+    return Arrays.stream(groups)
+        .flatMap(group -> Arrays.stream(group.split(" ")))
+        .mapToInt(VisitAddOns::packed)
+        .sorted()
+        .toArray();
   }
 }

@@ -39,6 +39,7 @@ class AddOnPrimaryTest {
                       row("99215", "4.00", "3.20", "0.80").build(), // 200.00
                       row("99232", "2.00", "1.60", "0.40").build(), // 100.00
                       row("G0439", "2.00", "1.60", "0.40").build(), // 100.00
+                      row("G0444", "0.40", "0.20", "0.00").build(), // 15.00
                       row("G2211", "0.40", "0.20", "0.00").global("ZZZ").build(), // 15.00
                       row("G2212", "0.80", "0.40", "0.00").build(), // 30.00
                       row("20610", "2.00", "1.60", "0.40").global("000").mult('2').build(),
@@ -137,6 +138,11 @@ class AddOnPrimaryTest {
     assertEquals(new BigDecimal("15.00"), paid.line(2).amountOrThrow(), paid::toString);
     assertTrue(paid.line(2).explanation().toString().contains("G0439 (line 1)"), paid::toString);
     assertRefused(price(pricer, in2025, "20610", "99213-25", "G2211"), 2, "20610 (line 1)");
+    // A Part B preventive screening is such a service too, from 2025 alone.
+    PricedClaim screening = price(pricer, in2025, "G0444", "99213-25", "G2211");
+    assertEquals(new BigDecimal("15.00"), screening.line(2).amountOrThrow(), screening::toString);
+    assertRefused(
+        price(pricer, in2024, "G0444", "99213-25", "G2211"), 2, "billed with modifier 25");
     // A visit without 25 beside the one with it is the primary.
     PricedClaim plain = price(pricer, in2024, "99213-25", "99215", "G2211");
     assertEquals(new BigDecimal("15.00"), plain.line(2).amountOrThrow(), plain::toString);
