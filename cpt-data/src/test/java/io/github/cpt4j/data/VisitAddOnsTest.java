@@ -36,11 +36,15 @@ class VisitAddOnsTest {
           LocalDate.of(2025, 10, 20), Locality.parse("13282-99"), Setting.NON_FACILITY);
 
   private static PricedClaim price(String... lines) {
+    return PRICER.price(claim(lines), OFFICE);
+  }
+
+  private static Claim claim(String... lines) {
     List<BilledLine> billed = new ArrayList<>();
     for (String line : lines) {
       billed.add(BilledLine.parse(line));
     }
-    return PRICER.price(Claim.of(billed), OFFICE);
+    return Claim.of(billed);
   }
 
   private static void assertRefusedByAddOn(PricedClaim claim, int line, String detail) {
@@ -131,6 +135,39 @@ class VisitAddOnsTest {
     assertEquals(new BigDecimal("30.19"), price("99215", "G2212").line(1).amountOrThrow());
     assertEquals(new BigDecimal("60.38"), price("99215", "G2212 x2").line(1).amountOrThrow());
     assertTrue(price("99483", "G2212").line(1).isPriced());
+  }
+
+  @Test
+  void theProlongedTimeAddOnsAddOnlyToTheVisitsOfTheHighestLevelOfTheirFamily() {
+    PricingContext hospital = OFFICE.withSetting(Setting.FACILITY);
+    // Was: 74.15 + 28.66, G0316 paid beside a hospital visit of a lower level.
+    PricedClaim lower = PRICER.price(claim("99232", "G0316"), hospital);
+    assertRefusedByAddOn(lower, 1, "adds only to hospital inpatient or observation care");
+    assertEquals(new BigDecimal("74.15"), lower.total(), lower::toString);
+    PricedClaim highest = PRICER.price(claim("99223", "G0316"), hospital);
+    assertEquals(new BigDecimal("28.66"), highest.line(1).amountOrThrow(), highest::toString);
+    assertTrue(PRICER.price(claim("99233", "G0316"), hospital).line(1).isPriced());
+    assertTrue(PRICER.price(claim("99236", "G0316 x2"), hospital).line(1).isPriced());
+    // Was: G0316 paid beside a knee replacement, as any ZZZ code beside a procedure.
+    assertRefusedByAddOn(
+        PRICER.price(claim("27447", "G0316"), hospital), 1, "and none is billed with it");
+    // Was: 85.86 + 29.27.
+    assertRefusedByAddOn(price("99213", "G0318"), 1, "a home or residence visit");
+    assertTrue(price("99350", "G0318").line(1).isPriced());
+    assertTrue(price("99345", "G0318").line(1).isPriced());
+    assertRefusedByAddOn(price("99345", "G0317"), 1, "a nursing facility visit");
+    assertTrue(price("99306", "G0317").line(1).isPriced());
+    assertTrue(price("99310", "G0317").line(1).isPriced());
+    // Alone, priced and warned of, its primaries named.
+    PricedClaim alone = price("G0317");
+    assertTrue(alone.line(0).isPriced(), alone::toString);
+    assertTrue(
+        alone.line(0).warnings().stream()
+            .anyMatch(
+                w ->
+                    w.kind() == ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY
+                        && w.message().contains("99306 or 99310")),
+        alone::toString);
   }
 
   @Test

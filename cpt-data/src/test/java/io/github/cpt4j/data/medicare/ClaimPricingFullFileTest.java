@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,10 @@ class ClaimPricingFullFileTest {
   private static final PricingContext OFFICE =
       PricingContext.of(
           LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+
+  /** The ZZZ visit add-ons whose primaries CMS names (G2212 is of global XXX). */
+  private static final Set<String> VISIT_ADD_ONS =
+      Set.of("G2211", "G0316", "G0317", "G0318");
 
   private static ClaimLine lineOf(RvuEntry row, Modifier... more) {
     List<Modifier> modifiers = new ArrayList<>();
@@ -305,10 +310,11 @@ class ClaimPricingFullFileTest {
       if (!active(row)
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
           || rule == BilateralRule.NOT_APPLICABLE
-          || row.code().toString().equals("G2211")
+          || VISIT_ADD_ONS.contains(row.code().toString())
           || CriticalCareEdit.isCriticalCare(row.code())) {
-        // G2211 is paid once a visit, whatever its units (the add-on rule); beside critical care
-        // (99292) the visit without 25 is denied (the critical care edit), so it is no primary.
+        // G2211 is paid once a visit, whatever its units, and the other visit add-ons add only to
+        // the visits CMS names, not to 99213 (the add-on rule); beside critical care (99292) the
+        // visit without 25 is denied (the critical care edit), so it is no primary.
         continue;
       }
       BigDecimal factor =

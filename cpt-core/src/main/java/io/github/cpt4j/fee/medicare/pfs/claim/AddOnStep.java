@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Add-on codes (global ZZZ), and the visit add-ons G2211 and G2212 ({@link VisitAddOns}), beside
- * their primary services: the lines of one provider's day, as the pricer gives each step. Rule id
- * {@code add-on}.
+ * Add-on codes (global ZZZ), and the visit add-ons G2211, G2212 and G0316-G0318 ({@link
+ * VisitAddOns}), beside their primary services: the lines of one provider's day, as the pricer
+ * gives each step. Rule id {@code add-on}.
  *
  * <p>An add-on is paid only with its primary service: CMS's page on the NCCI add-on code edits
  * makes an add-on eligible for payment only when one of its primary codes is also eligible for
@@ -24,7 +24,7 @@ import java.util.List;
  * fee schedule itself refuses (a status B code, a code it does not list) is no primary, denied or
  * not: the warning stays.
  *
- * <p>G2211 and G2212 add only to the visits CMS names, so their primaries are those codes alone:
+ * <p>The visit add-ons add only to the visits CMS names, so their primaries are those codes alone:
  * with none of them on the provider's day, beside other lines, the add-on is refused; with all of
  * them unpaid, whatever refused them, likewise. G2211 is refused beside a visit of modifier 25
  * unless the 25 is for a same-day preventive service (from 2025), and paid once a day: its units
@@ -139,7 +139,7 @@ final class AddOnStep implements ClaimStep {
     return w.reason == null ? "no amount" : w.reason.words();
   }
 
-  /** G2211 and G2212 beside the visits CMS names as their primaries. */
+  /** The visit add-ons beside the visits CMS names as their primaries. */
   private static void applyVisitAddOns(ClaimState claim, LineWork[] lines) {
     List<LineWork> complexity = new ArrayList<>(1);
     for (LineWork w : lines) {

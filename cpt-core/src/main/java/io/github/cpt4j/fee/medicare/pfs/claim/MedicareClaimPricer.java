@@ -162,8 +162,9 @@ import java.util.function.Function;
  *       line get an {@link ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning and are still priced:
  *       the file does not say which codes are an add-on's primaries. When the non-add-on lines are
  *       all denied by a claim edit (a visit in a global package), the add-on is too: {@link
- *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming them. The visit add-ons G2211 and G2212 add
- *       only to the visits CMS names (G2211: 99202-99205, 99211-99215; G2212: 99205, 99215, 99483),
+ *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming them. The visit add-ons G2211, G2212 and
+ *       G0316-G0318 add only to the visits CMS names (G2211: 99202-99205, 99211-99215; G2212:
+ *       99205, 99215, 99483; G0316: 99223, 99233, 99236; G0317: 99306, 99310; G0318: 99345, 99350),
  *       and are refused beside other lines without a payable one of them; G2211 is refused beside a
  *       visit of modifier 25 unless the 25 is for a same-day wellness visit, vaccine administration
  *       or Part B preventive service (from 2025), and paid for one unit a day (CY 2024 and 2025

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * The two visit add-ons whose primary services CMS names, and G2211's rule on modifier 25: the one
+ * The visit add-ons whose primary services CMS names, and G2211's rule on modifier 25: the one
  * place their code lists live. The relative value file marks an add-on (GLOB DAYS ZZZ) but never
- * says which codes it adds to; for these two CMS does.
+ * says which codes it adds to; for these CMS does.
  *
  * <ul>
  *   <li><b>G2211</b>, the complexity inherent in an office or outpatient visit of ongoing care
@@ -23,6 +23,13 @@ import java.util.Arrays;
  *       the highest level, and to 99483 (CY 2021 final rule, CMS-1734-F, 85 FR 84472, and CMS's
  *       later list). The minutes each unit needs beyond the visit's time are not checked: a line
  *       carries no visit time.
+ *   <li><b>G0316, G0317 and G0318</b>, prolonged time beyond the highest level visit of a family
+ *       (paid from 2023, GLOB DAYS ZZZ): G0316 adds to hospital inpatient or observation care of
+ *       the highest level, 99223, 99233 and 99236; G0317 to the nursing facility visits 99306 and
+ *       99310; G0318 to the home or residence visits 99345 and 99350 (CY 2023 physician fee
+ *       schedule final rule, CMS-1770-F, 87 FR 69404, which made them Medicare's codes for the
+ *       prolonged time of those visits in place of CPT's 99418, status I in the file). Their
+ *       minutes are not checked either.
  * </ul>
  *
  * <p>{@link #isSameDayPreventive} lists the wellness visits (IPPE G0402, AWV G0438 and G0439), the
@@ -43,6 +50,9 @@ final class VisitAddOns {
 
   static final int COMPLEXITY = packed("G2211");
   static final int PROLONGED = packed("G2212");
+  static final int PROLONGED_HOSPITAL = packed("G0316");
+  static final int PROLONGED_NURSING_FACILITY = packed("G0317");
+  static final int PROLONGED_HOME = packed("G0318");
 
   /** The first day the 25 of a same-day preventive service leaves G2211 payable (CY 2025 rule). */
   static final LocalDate PREVENTIVE_25_FROM = LocalDate.of(2025, 1, 1);
@@ -54,11 +64,23 @@ final class VisitAddOns {
   /** G2212's primaries in words, for explanations. */
   static final String PROLONGED_PRIMARIES = "99205, 99215 or 99483";
 
+  private static final String PROLONGED_HOSPITAL_PRIMARIES =
+      "hospital inpatient or observation care of the highest level (99223, 99233 or 99236)";
+  private static final String PROLONGED_NURSING_FACILITY_PRIMARIES =
+      "a nursing facility visit of the highest level (99306 or 99310)";
+  private static final String PROLONGED_HOME_PRIMARIES =
+      "a home or residence visit of the highest level (99345 or 99350)";
+
   private static final int NEW_FIRST = packed("99202");
   private static final int NEW_LAST = packed("99205");
   private static final int ESTABLISHED_FIRST = packed("99211");
   private static final int ESTABLISHED_LAST = packed("99215");
   private static final int[] PROLONGED_BASES = {packed("99205"), packed("99215"), packed("99483")};
+  private static final int[] PROLONGED_HOSPITAL_BASES = {
+    packed("99223"), packed("99233"), packed("99236")
+  };
+  private static final int[] PROLONGED_NURSING_FACILITY_BASES = {packed("99306"), packed("99310")};
+  private static final int[] PROLONGED_HOME_BASES = {packed("99345"), packed("99350")};
   // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
   // for a binary search: the wellness visits, the vaccine administrations, and the Part B
   // preventive services of the Social Security Act §1861(ddd)(3) that a practitioner bills on the
@@ -95,9 +117,13 @@ final class VisitAddOns {
     return ProcedureCode.parse(code).packed();
   }
 
-  /** Tells whether the packed code is G2211 or G2212. */
+  /** Tells whether the packed code is G2211, G2212, G0316, G0317 or G0318. */
   static boolean isVisitAddOn(int code) {
-    return code == COMPLEXITY || code == PROLONGED;
+    return code == COMPLEXITY
+        || code == PROLONGED
+        || code == PROLONGED_HOSPITAL
+        || code == PROLONGED_NURSING_FACILITY
+        || code == PROLONGED_HOME;
   }
 
   /** Tells whether the packed code is an office or outpatient E/M visit, G2211's primary. */
@@ -111,7 +137,7 @@ final class VisitAddOns {
     if (addOn == COMPLEXITY) {
       return isOfficeVisit(primary);
     }
-    for (int base : PROLONGED_BASES) {
+    for (int base : bases(addOn)) {
       if (primary == base) {
         return true;
       }
@@ -119,9 +145,29 @@ final class VisitAddOns {
     return false;
   }
 
+  /** The primaries of a packed prolonged-time add-on. */
+  private static int[] bases(int addOn) {
+    if (addOn == PROLONGED_HOSPITAL) {
+      return PROLONGED_HOSPITAL_BASES;
+    }
+    if (addOn == PROLONGED_NURSING_FACILITY) {
+      return PROLONGED_NURSING_FACILITY_BASES;
+    }
+    return addOn == PROLONGED_HOME ? PROLONGED_HOME_BASES : PROLONGED_BASES;
+  }
+
   /** The primaries of the packed visit add-on, in words. */
   static String primaries(int addOn) {
-    return addOn == COMPLEXITY ? COMPLEXITY_PRIMARIES : PROLONGED_PRIMARIES;
+    if (addOn == COMPLEXITY) {
+      return COMPLEXITY_PRIMARIES;
+    }
+    if (addOn == PROLONGED_HOSPITAL) {
+      return PROLONGED_HOSPITAL_PRIMARIES;
+    }
+    if (addOn == PROLONGED_NURSING_FACILITY) {
+      return PROLONGED_NURSING_FACILITY_PRIMARIES;
+    }
+    return addOn == PROLONGED_HOME ? PROLONGED_HOME_PRIMARIES : PROLONGED_PRIMARIES;
   }
 
   /**

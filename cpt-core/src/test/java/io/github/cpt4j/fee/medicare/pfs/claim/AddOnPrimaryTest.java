@@ -38,6 +38,8 @@ class AddOnPrimaryTest {
                       row("99213", "2.00", "1.60", "0.40").build(), // 100.00
                       row("99215", "4.00", "3.20", "0.80").build(), // 200.00
                       row("99232", "2.00", "1.60", "0.40").build(), // 100.00
+                      row("99233", "3.00", "2.40", "0.60").build(), // 150.00
+                      row("G0316", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
                       row("G0439", "2.00", "1.60", "0.40").build(), // 100.00
                       row("G0444", "0.40", "0.20", "0.00").build(), // 15.00
                       row("G2211", "0.40", "0.20", "0.00").global("ZZZ").build(), // 15.00
@@ -170,6 +172,9 @@ class AddOnPrimaryTest {
     assertRefused(price("99213", "G2212"), 1, "99205, 99215 or 99483");
     assertEquals(new BigDecimal("60.00"), price("99215", "G2212 x2").line(1).amountOrThrow());
     assertEquals(new BigDecimal("15.00"), price("99215", "G2211").line(1).amountOrThrow());
+    assertRefused(price("99232", "G0316"), 1, "(99223, 99233 or 99236)");
+    assertEquals(new BigDecimal("30.00"), price("99233", "G0316").line(1).amountOrThrow());
+    assertRefused(price("64483", "G0316"), 1, "none is billed with it");
     // A visit add-on is no primary of a ZZZ code, nor a ZZZ code the visit of one.
     PricedClaim claim = price("G2212", "64484");
     assertRefused(claim, 0, "none is billed with it");
