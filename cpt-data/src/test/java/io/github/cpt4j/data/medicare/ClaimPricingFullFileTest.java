@@ -58,7 +58,7 @@ class ClaimPricingFullFileTest {
 
   /** The ZZZ visit add-ons whose primaries CMS names (G2212 is of global XXX). */
   private static final Set<String> VISIT_ADD_ONS =
-      Set.of("G2211", "G0316", "G0317", "G0318");
+      Set.of("G2211", "G0316", "G0317", "G0318", "G0545");
 
   private static ClaimLine lineOf(RvuEntry row, Modifier... more) {
     List<Modifier> modifiers = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Add-on codes (global ZZZ), and the visit add-ons G2211, G2212 and G0316-G0318 ({@link
+ * Add-on codes (global ZZZ), and the visit add-ons G2211, G2212, G0316-G0318 and G0545 ({@link
  * VisitAddOns}), beside their primary services: the lines of one provider's day, as the pricer
  * gives each step. Rule id {@code add-on}.
  *

@@ -30,6 +30,13 @@ import java.util.Arrays;
  *       schedule final rule, CMS-1770-F, 87 FR 69404, which made them Medicare's codes for the
  *       prolonged time of those visits in place of CPT's 99418, status I in the file). Their
  *       minutes are not checked either.
+ *   <li><b>G0545</b>, the complexity inherent in hospital inpatient or observation care of a
+ *       confirmed or suspected infectious disease by an infectious diseases specialist (paid from
+ *       2025, GLOB DAYS ZZZ): an add-on to the hospital inpatient or observation visits, initial
+ *       (99221-99223), subsequent (99231-99233), of admission and discharge on one day
+ *       (99234-99236) and of discharge (99238, 99239) (CY 2025 physician fee schedule final rule,
+ *       CMS-1807-F, 89 FR 97710). The practitioner's specialty is not checked: a claim line does
+ *       not carry it.
  * </ul>
  *
  * <p>{@link #isSameDayPreventive} lists the wellness visits (IPPE G0402, AWV G0438 and G0439), the
@@ -53,6 +60,7 @@ final class VisitAddOns {
   static final int PROLONGED_HOSPITAL = packed("G0316");
   static final int PROLONGED_NURSING_FACILITY = packed("G0317");
   static final int PROLONGED_HOME = packed("G0318");
+  static final int INFECTIOUS_DISEASE = packed("G0545");
 
   /** The first day the 25 of a same-day preventive service leaves G2211 payable (CY 2025 rule). */
   static final LocalDate PREVENTIVE_25_FROM = LocalDate.of(2025, 1, 1);
@@ -70,6 +78,8 @@ final class VisitAddOns {
       "a nursing facility visit of the highest level (99306 or 99310)";
   private static final String PROLONGED_HOME_PRIMARIES =
       "a home or residence visit of the highest level (99345 or 99350)";
+  private static final String INFECTIOUS_DISEASE_PRIMARIES =
+      "hospital inpatient or observation care (99221-99223, 99231-99236, 99238 or 99239)";
 
   private static final int NEW_FIRST = packed("99202");
   private static final int NEW_LAST = packed("99205");
@@ -81,6 +91,11 @@ final class VisitAddOns {
   };
   private static final int[] PROLONGED_NURSING_FACILITY_BASES = {packed("99306"), packed("99310")};
   private static final int[] PROLONGED_HOME_BASES = {packed("99345"), packed("99350")};
+  private static final int[] HOSPITAL_VISITS = {
+    packed("99221"), packed("99222"), packed("99223"), packed("99231"), packed("99232"),
+    packed("99233"), packed("99234"), packed("99235"), packed("99236"), packed("99238"),
+    packed("99239")
+  };
   // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
   // for a binary search: the wellness visits, the vaccine administrations, and the Part B
   // preventive services of the Social Security Act §1861(ddd)(3) that a practitioner bills on the
@@ -117,13 +132,14 @@ final class VisitAddOns {
     return ProcedureCode.parse(code).packed();
   }
 
-  /** Tells whether the packed code is G2211, G2212, G0316, G0317 or G0318. */
+  /** Tells whether the packed code is G2211, G2212, G0316, G0317, G0318 or G0545. */
   static boolean isVisitAddOn(int code) {
     return code == COMPLEXITY
         || code == PROLONGED
         || code == PROLONGED_HOSPITAL
         || code == PROLONGED_NURSING_FACILITY
-        || code == PROLONGED_HOME;
+        || code == PROLONGED_HOME
+        || code == INFECTIOUS_DISEASE;
   }
 
   /** Tells whether the packed code is an office or outpatient E/M visit, G2211's primary. */
@@ -145,8 +161,11 @@ final class VisitAddOns {
     return false;
   }
 
-  /** The primaries of a packed prolonged-time add-on. */
+  /** The primaries of a packed visit add-on other than G2211. */
   private static int[] bases(int addOn) {
+    if (addOn == INFECTIOUS_DISEASE) {
+      return HOSPITAL_VISITS;
+    }
     if (addOn == PROLONGED_HOSPITAL) {
       return PROLONGED_HOSPITAL_BASES;
     }
@@ -160,6 +179,9 @@ final class VisitAddOns {
   static String primaries(int addOn) {
     if (addOn == COMPLEXITY) {
       return COMPLEXITY_PRIMARIES;
+    }
+    if (addOn == INFECTIOUS_DISEASE) {
+      return INFECTIOUS_DISEASE_PRIMARIES;
     }
     if (addOn == PROLONGED_HOSPITAL) {
       return PROLONGED_HOSPITAL_PRIMARIES;

@@ -40,6 +40,7 @@ class AddOnPrimaryTest {
                       row("99232", "2.00", "1.60", "0.40").build(), // 100.00
                       row("99233", "3.00", "2.40", "0.60").build(), // 150.00
                       row("G0316", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
+                      row("G0545", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
                       row("G0439", "2.00", "1.60", "0.40").build(), // 100.00
                       row("G0444", "0.40", "0.20", "0.00").build(), // 15.00
                       row("G2211", "0.40", "0.20", "0.00").global("ZZZ").build(), // 15.00
@@ -175,6 +176,9 @@ class AddOnPrimaryTest {
     assertRefused(price("99232", "G0316"), 1, "(99223, 99233 or 99236)");
     assertEquals(new BigDecimal("30.00"), price("99233", "G0316").line(1).amountOrThrow());
     assertRefused(price("64483", "G0316"), 1, "none is billed with it");
+    // G0545 adds to hospital care of any level, not to an office visit.
+    assertEquals(new BigDecimal("30.00"), price("99232", "G0545").line(1).amountOrThrow());
+    assertRefused(price("99213", "G0545"), 1, "(99221-99223, 99231-99236, 99238 or 99239)");
     // A visit add-on is no primary of a ZZZ code, nor a ZZZ code the visit of one.
     PricedClaim claim = price("G2212", "64484");
     assertRefused(claim, 0, "none is billed with it");
