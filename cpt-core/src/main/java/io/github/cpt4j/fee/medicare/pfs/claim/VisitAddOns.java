@@ -56,46 +56,49 @@ import java.util.Arrays;
 final class VisitAddOns {
 
   static final int COMPLEXITY = packed("G2211");
-  static final int PROLONGED = packed("G2212");
-  static final int PROLONGED_HOSPITAL = packed("G0316");
-  static final int PROLONGED_NURSING_FACILITY = packed("G0317");
-  static final int PROLONGED_HOME = packed("G0318");
-  static final int INFECTIOUS_DISEASE = packed("G0545");
 
   /** The first day the 25 of a same-day preventive service leaves G2211 payable (CY 2025 rule). */
   static final LocalDate PREVENTIVE_25_FROM = LocalDate.of(2025, 1, 1);
 
   /** G2211's primaries in words, for explanations. */
-  static final String COMPLEXITY_PRIMARIES =
+  private static final String COMPLEXITY_PRIMARIES =
       "an office or outpatient visit (99202-99205, 99211-99215)";
-
-  /** G2212's primaries in words, for explanations. */
-  static final String PROLONGED_PRIMARIES = "99205, 99215 or 99483";
-
-  private static final String PROLONGED_HOSPITAL_PRIMARIES =
-      "hospital inpatient or observation care of the highest level (99223, 99233 or 99236)";
-  private static final String PROLONGED_NURSING_FACILITY_PRIMARIES =
-      "a nursing facility visit of the highest level (99306 or 99310)";
-  private static final String PROLONGED_HOME_PRIMARIES =
-      "a home or residence visit of the highest level (99345 or 99350)";
-  private static final String INFECTIOUS_DISEASE_PRIMARIES =
-      "hospital inpatient or observation care (99221-99223, 99231-99236, 99238 or 99239)";
 
   private static final int NEW_FIRST = packed("99202");
   private static final int NEW_LAST = packed("99205");
   private static final int ESTABLISHED_FIRST = packed("99211");
   private static final int ESTABLISHED_LAST = packed("99215");
-  private static final int[] PROLONGED_BASES = {packed("99205"), packed("99215"), packed("99483")};
-  private static final int[] PROLONGED_HOSPITAL_BASES = {
-    packed("99223"), packed("99233"), packed("99236")
+
+  /** A visit add-on whose primaries are a list of codes, and those primaries in words. */
+  private static final class Listed {
+    final int code;
+    final int[] primaries;
+    final String words;
+
+    Listed(String code, String primaries, String words) {
+      this.code = packed(code);
+      this.primaries = Arrays.stream(primaries.split(" ")).mapToInt(VisitAddOns::packed).toArray();
+      this.words = words;
+    }
+  }
+
+  // The visit add-ons but G2211 (whose primaries are a range, and whose rule on 25 is its own).
+  private static final Listed[] LISTED = {
+    new Listed("G2212", "99205 99215 99483", "99205, 99215 or 99483"),
+    new Listed(
+        "G0316",
+        "99223 99233 99236",
+        "hospital inpatient or observation care of the highest level (99223, 99233 or 99236)"),
+    new Listed(
+        "G0317", "99306 99310", "a nursing facility visit of the highest level (99306 or 99310)"),
+    new Listed(
+        "G0318", "99345 99350", "a home or residence visit of the highest level (99345 or 99350)"),
+    new Listed(
+        "G0545",
+        "99221 99222 99223 99231 99232 99233 99234 99235 99236 99238 99239",
+        "hospital inpatient or observation care (99221-99223, 99231-99236, 99238 or 99239)"),
   };
-  private static final int[] PROLONGED_NURSING_FACILITY_BASES = {packed("99306"), packed("99310")};
-  private static final int[] PROLONGED_HOME_BASES = {packed("99345"), packed("99350")};
-  private static final int[] HOSPITAL_VISITS = {
-    packed("99221"), packed("99222"), packed("99223"), packed("99231"), packed("99232"),
-    packed("99233"), packed("99234"), packed("99235"), packed("99236"), packed("99238"),
-    packed("99239")
-  };
+
   // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
   // for a binary search: the wellness visits, the vaccine administrations, and the Part B
   // preventive services of the Social Security Act §1861(ddd)(3) that a practitioner bills on the
@@ -134,12 +137,17 @@ final class VisitAddOns {
 
   /** Tells whether the packed code is G2211, G2212, G0316, G0317, G0318 or G0545. */
   static boolean isVisitAddOn(int code) {
-    return code == COMPLEXITY
-        || code == PROLONGED
-        || code == PROLONGED_HOSPITAL
-        || code == PROLONGED_NURSING_FACILITY
-        || code == PROLONGED_HOME
-        || code == INFECTIOUS_DISEASE;
+    return code == COMPLEXITY || listed(code) != null;
+  }
+
+  /** The listed visit add-on of the packed code, or null. */
+  private static Listed listed(int code) {
+    for (Listed addOn : LISTED) {
+      if (addOn.code == code) {
+        return addOn;
+      }
+    }
+    return null;
   }
 
   /** Tells whether the packed code is an office or outpatient E/M visit, G2211's primary. */
@@ -153,7 +161,7 @@ final class VisitAddOns {
     if (addOn == COMPLEXITY) {
       return isOfficeVisit(primary);
     }
-    for (int base : bases(addOn)) {
+    for (int base : listed(addOn).primaries) {
       if (primary == base) {
         return true;
       }
@@ -161,35 +169,9 @@ final class VisitAddOns {
     return false;
   }
 
-  /** The primaries of a packed visit add-on other than G2211. */
-  private static int[] bases(int addOn) {
-    if (addOn == INFECTIOUS_DISEASE) {
-      return HOSPITAL_VISITS;
-    }
-    if (addOn == PROLONGED_HOSPITAL) {
-      return PROLONGED_HOSPITAL_BASES;
-    }
-    if (addOn == PROLONGED_NURSING_FACILITY) {
-      return PROLONGED_NURSING_FACILITY_BASES;
-    }
-    return addOn == PROLONGED_HOME ? PROLONGED_HOME_BASES : PROLONGED_BASES;
-  }
-
   /** The primaries of the packed visit add-on, in words. */
   static String primaries(int addOn) {
-    if (addOn == COMPLEXITY) {
-      return COMPLEXITY_PRIMARIES;
-    }
-    if (addOn == INFECTIOUS_DISEASE) {
-      return INFECTIOUS_DISEASE_PRIMARIES;
-    }
-    if (addOn == PROLONGED_HOSPITAL) {
-      return PROLONGED_HOSPITAL_PRIMARIES;
-    }
-    if (addOn == PROLONGED_NURSING_FACILITY) {
-      return PROLONGED_NURSING_FACILITY_PRIMARIES;
-    }
-    return addOn == PROLONGED_HOME ? PROLONGED_HOME_PRIMARIES : PROLONGED_PRIMARIES;
+    return addOn == COMPLEXITY ? COMPLEXITY_PRIMARIES : listed(addOn).words;
   }
 
   /**
