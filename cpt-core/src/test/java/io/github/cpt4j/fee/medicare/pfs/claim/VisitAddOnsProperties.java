@@ -1,0 +1,122 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.row;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The visit add-ons whose primaries CMS names, over random one-day claims of visits, procedures and
+ * add-ons: such an add-on is paid only beside a paid line of one of its primaries, and, beside
+ * other lines without one, is refused by the add-on rule. The primaries are written here again,
+ * from the sources {@link VisitAddOns} cites, so that a slip in its table fails the property.
+ */
+class VisitAddOnsProperties {
+
+  /** Each listed visit add-on (not G2211, whose rule on 25 is its own) and its primaries. */
+  private static final Map<String, Set<String>> PRIMARIES =
+      Map.of(
+          "G2212", Set.of("99205", "99215", "99483"),
+          "G0316", Set.of("99223", "99233", "99236"),
+          "G0317", Set.of("99306", "99310"),
+          "G0318", Set.of("99345", "99350"),
+          "G0545",
+              Set.of(
+                  "99221", "99222", "99223", "99231", "99232", "99233", "99234", "99235", "99236",
+                  "99238", "99239"));
+
+  private static final List<String> CODES =
+      List.of(
+          "99213", "99215", "99222", "99223", "99232", "99233", "99239", "99306", "99309", "99350",
+          "99483", "20610", "64483", "64484", "G2212", "G0316", "G0317", "G0318", "G0545");
+
+  private static final MedicareFeeSchedule SCHEDULE =
+      ClaimTables.scheduleBuilderSince2015()
+          .rvus(
+              RvuTable.of(
+                  CODES.stream()
+                      .map(
+                          code ->
+                              switch (code) {
+                                case "20610", "64483" ->
+                                    row(code, "2.00", "1.60", "0.40").global("000").mult('2');
+                                case "64484", "G0316", "G0317", "G0318", "G0545" ->
+                                    row(code, "0.80", "0.40", "0.00").global("ZZZ");
+                                default -> row(code, "2.00", "1.60", "0.40");
+                              })
+                      .map(ClaimTables.Row::build)
+                      .toList()))
+          .build();
+
+  private static final Set<UnpricedReason> EDIT_REASONS =
+      Set.of(UnpricedReason.EDIT_DENIED, UnpricedReason.GLOBAL_SURGERY);
+
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(SCHEDULE);
+
+  private static final PricingContext CONTEXT =
+      PricingContext.of(LocalDate.of(2025, 6, 2), ClaimTables.TEST_LOCALITY, Setting.FACILITY);
+
+  @Provide
+  Arbitrary<Claim> claims() {
+    Arbitrary<BilledLine> lines =
+        Arbitraries.of(CODES)
+            .flatMap(
+                code ->
+                    Arbitraries.of("", "-25", "-57", " x2")
+                        .map(suffix -> BilledLine.parse(code + suffix)));
+    return lines.list().ofMinSize(1).ofMaxSize(5).map(Claim::of);
+  }
+
+  @Property(tries = 1000)
+  void aListedVisitAddOnIsPaidOnlyBesideAPaidPrimary(@ForAll("claims") Claim claim) {
+    PricedClaim priced = PRICER.price(claim, CONTEXT);
+    for (int i = 0; i < claim.size(); i++) {
+      String code = claim.line(i).line().code().toString();
+      Set<String> primaries = PRIMARIES.get(code);
+      if (primaries == null) {
+        continue;
+      }
+      boolean primaryPaid = false;
+      boolean primaryBilled = false;
+      boolean otherLines = false;
+      for (int j = 0; j < claim.size(); j++) {
+        String other = claim.line(j).line().code().toString();
+        primaryBilled |= primaries.contains(other);
+        primaryPaid |= primaries.contains(other) && priced.line(j).isPriced();
+        otherLines |= !PRIMARIES.containsKey(other);
+      }
+      PricedLine line = priced.line(i);
+      if (line.isPriced()) {
+        assertTrue(primaryPaid || !otherLines, () -> "paid without a paid primary:\n" + priced);
+      }
+      if (!primaryBilled && otherLines) {
+        // Refused by the add-on rule, unless a claim edit denied the line first (a duplicate, a
+        // visit add-on in a global package).
+        UnpricedReason reason = line.reason().orElseThrow(() -> new AssertionError(priced));
+        assertTrue(
+            EDIT_REASONS.contains(reason)
+                || reason == UnpricedReason.NOT_PAYABLE_ON_CLAIM
+                    && line.refusedBy().equals(Optional.of("add-on")),
+            priced::toString);
+      }
+    }
+  }
+}
