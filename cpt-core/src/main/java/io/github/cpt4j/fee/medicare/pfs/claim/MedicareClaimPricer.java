@@ -162,7 +162,7 @@ import java.util.function.Function;
  *       line get an {@link ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning and are still priced:
  *       the file does not say which codes are an add-on's primaries. When the non-add-on lines are
  *       all denied by a claim edit (a visit in a global package), the add-on is too: {@link
- *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming them. The visit add-ons G2211, G2212 and
+ *       UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming them. The visit add-ons G2211, G2212,
  *       G0316-G0318 and G0545 add only to the visits CMS names (G2211: 99202-99205, 99211-99215;
  *       G2212: 99205, 99215, 99483; G0316: 99223, 99233, 99236; G0317: 99306, 99310; G0318: 99345,
  *       99350; G0545: 99221-99223, 99231-99236, 99238, 99239), and are refused beside other lines
