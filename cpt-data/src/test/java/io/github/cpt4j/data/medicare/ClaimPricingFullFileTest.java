@@ -56,9 +56,9 @@ class ClaimPricingFullFileTest {
       PricingContext.of(
           LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
 
-  /** The ZZZ visit add-ons whose primaries CMS names (G2212 is of global XXX). */
-  private static final Set<String> VISIT_ADD_ONS =
-      Set.of("G2211", "G0316", "G0317", "G0318", "G0545");
+  /** The ZZZ add-ons whose primaries CMS names (G2212 is of global XXX). */
+  private static final Set<String> NAMED_ADD_ONS =
+      Set.of("G2211", "G0316", "G0317", "G0318", "G0545", "G0279");
 
   private static ClaimLine lineOf(RvuEntry row, Modifier... more) {
     List<Modifier> modifiers = new ArrayList<>();
@@ -212,7 +212,8 @@ class ClaimPricingFullFileTest {
       if (!active(row)
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
           || rule == BilateralRule.NOT_APPLICABLE
-          || rule == BilateralRule.NO_ADJUSTMENT) {
+          || rule == BilateralRule.NO_ADJUSTMENT
+          || NAMED_ADD_ONS.contains(row.code().toString())) { // no add-on of 99213
         continue;
       }
       ClaimLine twice = lineOf(row).withUnits(2);
@@ -310,10 +311,10 @@ class ClaimPricingFullFileTest {
       if (!active(row)
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
           || rule == BilateralRule.NOT_APPLICABLE
-          || VISIT_ADD_ONS.contains(row.code().toString())
+          || NAMED_ADD_ONS.contains(row.code().toString())
           || CriticalCareEdit.isCriticalCare(row.code())) {
-        // G2211 is paid once a visit, whatever its units, and the other visit add-ons add only to
-        // the visits CMS names, not to 99213 (the add-on rule); beside critical care (99292) the
+        // G2211 is paid once a visit, whatever its units, and the other named add-ons add only to
+        // the services CMS names, not to 99213 (the add-on rule); beside critical care (99292) the
         // visit without 25 is denied (the critical care edit), so it is no primary.
         continue;
       }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Add-on codes (global ZZZ), and the visit add-ons G2211, G2212, G0316-G0318 and G0545 ({@link
- * VisitAddOns}), beside their primary services: the lines of one provider's day, as the pricer
- * gives each step. Rule id {@code add-on}.
+ * Add-on codes (global ZZZ), and the add-ons whose primaries CMS names ({@link NamedAddOns}: the
+ * visit add-ons G2211, G2212, G0316-G0318 and G0545, and G0279), beside their primary services: the
+ * lines of one provider's day, as the pricer gives each step. Rule id {@code add-on}.
  *
  * <p>An add-on is paid only with its primary service: CMS's page on the NCCI add-on code edits
  * makes an add-on eligible for payment only when one of its primary codes is also eligible for
@@ -24,10 +24,10 @@ import java.util.List;
  * fee schedule itself refuses (a status B code, a code it does not list) is no primary, denied or
  * not: the warning stays.
  *
- * <p>The visit add-ons add only to the visits CMS names, so their primaries are those codes alone:
- * with none of them on the provider's day, beside other lines, the add-on is refused; with all of
- * them unpaid, whatever refused them, likewise. G2211 is refused beside a visit of modifier 25
- * unless the 25 is for a same-day preventive service (from 2025), and paid once a day: its units
+ * <p>The named add-ons add only to the services CMS names, so their primaries are those codes
+ * alone: with none of them on the provider's day, beside other lines, the add-on is refused; with
+ * all of them unpaid, whatever refused them, likewise. G2211 is refused beside a visit of modifier
+ * 25 unless the 25 is for a same-day preventive service (from 2025), and paid once a day: its units
  * beyond one are denied, and a second G2211 line is refused.
  */
 final class AddOnStep implements ClaimStep {
@@ -44,7 +44,7 @@ final class AddOnStep implements ClaimStep {
     boolean addOn = false;
     boolean visitAddOn = false;
     for (LineWork w : lines) {
-      if (VisitAddOns.isVisitAddOn(w.line.packedCode())) {
+      if (NamedAddOns.isNamedAddOn(w.line.packedCode())) {
         visitAddOn = true;
       } else if (w.isAddOn()) {
         addOn = true;
@@ -53,14 +53,14 @@ final class AddOnStep implements ClaimStep {
       }
     }
     if (visitAddOn) {
-      applyVisitAddOns(claim, lines);
+      applyNamedAddOns(claim, lines);
     }
     if (!addOn) {
       return;
     }
     List<LineWork> denied = primary ? List.of() : deniedPrimaries(claim, lines);
     for (LineWork w : lines) {
-      if (!w.isAddOn() || VisitAddOns.isVisitAddOn(w.line.packedCode())) {
+      if (!w.isAddOn() || NamedAddOns.isNamedAddOn(w.line.packedCode())) {
         continue;
       }
       if (primary) {
@@ -92,7 +92,7 @@ final class AddOnStep implements ClaimStep {
     List<LineWork> denied = new ArrayList<>(2);
     for (LineWork w : lines) {
       if (isDeniedByEdit(w)
-          && !VisitAddOns.isVisitAddOn(w.line.packedCode())
+          && !NamedAddOns.isNamedAddOn(w.line.packedCode())
           && claim
               .evaluator
               .schedule()
@@ -139,18 +139,18 @@ final class AddOnStep implements ClaimStep {
     return w.reason == null ? "no amount" : w.reason.words();
   }
 
-  /** The visit add-ons beside the visits CMS names as their primaries. */
-  private static void applyVisitAddOns(ClaimState claim, LineWork[] lines) {
+  /** The named add-ons beside the services CMS names as their primaries. */
+  private static void applyNamedAddOns(ClaimState claim, LineWork[] lines) {
     List<LineWork> complexity = new ArrayList<>(1);
     for (LineWork w : lines) {
       int code = w.line.packedCode();
-      if (!VisitAddOns.isVisitAddOn(code) || !w.isPayable()) {
+      if (!NamedAddOns.isNamedAddOn(code) || !w.isPayable()) {
         continue;
       }
       String refusal = refusal(claim, lines, w, code);
       if (refusal != null) {
         w.refuse(UnpricedReason.NOT_PAYABLE_ON_CLAIM, ClaimRule.ADD_ON, refusal);
-      } else if (code == VisitAddOns.COMPLEXITY) {
+      } else if (code == NamedAddOns.COMPLEXITY) {
         complexity.add(w);
       }
     }
@@ -186,7 +186,7 @@ final class AddOnStep implements ClaimStep {
   }
 
   /**
-   * Why visit add-on {@code w} (packed code {@code code}) is not paid on its day, or null when it
+   * Why named add-on {@code w} (packed code {@code code}) is not paid on its day, or null when it
    * is, after noting or warning on it.
    */
   private static String refusal(ClaimState claim, LineWork[] lines, LineWork w, int code) {
@@ -195,10 +195,10 @@ final class AddOnStep implements ClaimStep {
     boolean others = false;
     for (LineWork other : lines) {
       int otherCode = other.line.packedCode();
-      if (VisitAddOns.isPrimaryOf(code, otherCode)) {
+      if (NamedAddOns.isPrimaryOf(code, otherCode)) {
         bases.add(other);
       }
-      others |= !VisitAddOns.isVisitAddOn(otherCode);
+      others |= !NamedAddOns.isNamedAddOn(otherCode);
     }
     if (bases.isEmpty()) {
       if (!others) {
@@ -209,12 +209,12 @@ final class AddOnStep implements ClaimStep {
             "add-on code "
                 + name
                 + " is billed without a primary service on the claim: it adds to "
-                + VisitAddOns.primaries(code));
+                + NamedAddOns.primaries(code));
         return null;
       }
       return name
           + " adds only to "
-          + VisitAddOns.primaries(code)
+          + NamedAddOns.primaries(code)
           + " of the same practitioner and day, and none is billed with it";
     }
     bases.sort(LineWork::compareKeys);
@@ -231,7 +231,7 @@ final class AddOnStep implements ClaimStep {
           + notPaid(bases);
     }
     LineWork visit = paid.get(0);
-    if (code == VisitAddOns.COMPLEXITY) {
+    if (code == NamedAddOns.COMPLEXITY) {
       LineWork without25 = null;
       for (LineWork base : paid) {
         if (!base.has(LineWork.M25)) {
@@ -264,10 +264,10 @@ final class AddOnStep implements ClaimStep {
     LineWork other = null;
     for (LineWork line : lines) {
       int code = line.line.packedCode();
-      if (VisitAddOns.isSameDayPreventive(code)) {
+      if (NamedAddOns.isSameDayPreventive(code)) {
         preventive = preventive == null ? line : preventive;
-      } else if (!VisitAddOns.isOfficeVisit(code)
-          && !VisitAddOns.isVisitAddOn(code)
+      } else if (!NamedAddOns.isOfficeVisit(code)
+          && !NamedAddOns.isNamedAddOn(code)
           && !line.isAddOn()
           && isFeeScheduleService(line)
           && (other == null || LineWork.compareKeys(line, other) < 0)) {
@@ -278,7 +278,7 @@ final class AddOnStep implements ClaimStep {
         "G2211 is not paid with an office or outpatient visit billed with modifier 25 (CY 2024"
             + " physician fee schedule final rule): "
             + named;
-    if (claim.context.dateOfService().isBefore(VisitAddOns.PREVENTIVE_25_FROM)) {
+    if (claim.context.dateOfService().isBefore(NamedAddOns.PREVENTIVE_25_FROM)) {
       return rule;
     }
     String exception =

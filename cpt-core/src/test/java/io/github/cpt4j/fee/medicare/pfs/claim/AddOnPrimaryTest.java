@@ -25,8 +25,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code add-on} step beside primaries a claim edit denied, and the visit add-ons G2211 and
- * G2212 beside the visits CMS names ({@link VisitAddOns}), on a small table at 25 dollars per RVU.
+ * The {@code add-on} step beside primaries a claim edit denied, and the add-ons whose primaries CMS
+ * names (G2211, G2212, G0316, G0545, G0279) beside them ({@link NamedAddOns}), on a small table at
+ * 25 dollars per RVU.
  */
 class AddOnPrimaryTest {
 
@@ -41,6 +42,9 @@ class AddOnPrimaryTest {
                       row("99233", "3.00", "2.40", "0.60").build(), // 150.00
                       row("G0316", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
                       row("G0545", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
+                      row("G0279", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
+                      row("77066", "2.00", "1.60", "0.40").build(), // 100.00
+                      row("77067", "2.00", "1.60", "0.40").build(), // 100.00
                       row("G0439", "2.00", "1.60", "0.40").build(), // 100.00
                       row("G0444", "0.40", "0.20", "0.00").build(), // 15.00
                       row("G2211", "0.40", "0.20", "0.00").global("ZZZ").build(), // 15.00
@@ -179,6 +183,9 @@ class AddOnPrimaryTest {
     // G0545 adds to hospital care of any level, not to an office visit.
     assertEquals(new BigDecimal("30.00"), price("99232", "G0545").line(1).amountOrThrow());
     assertRefused(price("99213", "G0545"), 1, "(99221-99223, 99231-99236, 99238 or 99239)");
+    // G0279 adds to a diagnostic mammogram, not to a screening one.
+    assertEquals(new BigDecimal("30.00"), price("77066", "G0279").line(1).amountOrThrow());
+    assertRefused(price("77067", "G0279"), 1, "a diagnostic mammogram (77065 or 77066)");
     // A visit add-on is no primary of a ZZZ code, nor a ZZZ code the visit of one.
     PricedClaim claim = price("G2212", "64484");
     assertRefused(claim, 0, "none is billed with it");

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * The visit add-ons whose primary services CMS names, and G2211's rule on modifier 25: the one
- * place their code lists live. The relative value file marks an add-on (GLOB DAYS ZZZ) but never
- * says which codes it adds to; for these CMS does.
+ * The add-ons whose primary services CMS names, visit add-ons all but one, and G2211's rule on
+ * modifier 25: the one place their code lists live. The relative value file marks an add-on (GLOB
+ * DAYS ZZZ) but never says which codes it adds to; for these CMS does, in its rules or in the
+ * descriptor of its own (Level II) code.
  *
  * <ul>
  *   <li><b>G2211</b>, the complexity inherent in an office or outpatient visit of ongoing care
@@ -37,6 +38,10 @@ import java.util.Arrays;
  *       (99234-99236) and of discharge (99238, 99239) (CY 2025 physician fee schedule final rule,
  *       CMS-1807-F, 89 FR 97710). The practitioner's specialty is not checked: a claim line does
  *       not carry it.
+ *   <li><b>G0279</b>, diagnostic digital breast tomosynthesis (GLOB DAYS ZZZ): an add-on to the
+ *       diagnostic mammograms 77065 and 77066, as its descriptor says (CMS's code since 2015, its
+ *       primaries renamed with the mammography codes of 2017). A component line adds to either
+ *       component of its primary: the code is compared, not the modifiers.
  * </ul>
  *
  * <p>{@link #isSameDayPreventive} lists the wellness visits (IPPE G0402, AWV G0438 and G0439), the
@@ -53,7 +58,7 @@ import java.util.Arrays;
  * A, which was not at hand. Laboratory tests are not on it: a visit needs no 25 beside one, and its
  * code does not tell a screening from a diagnostic test.
  */
-final class VisitAddOns {
+final class NamedAddOns {
 
   static final int COMPLEXITY = packed("G2211");
 
@@ -69,7 +74,7 @@ final class VisitAddOns {
   private static final int ESTABLISHED_FIRST = packed("99211");
   private static final int ESTABLISHED_LAST = packed("99215");
 
-  /** A visit add-on whose primaries are a list of codes, and those primaries in words. */
+  /** A named add-on whose primaries are a list of codes, and those primaries in words. */
   private static final class Listed {
     final int code;
     final int[] primaries;
@@ -77,12 +82,12 @@ final class VisitAddOns {
 
     Listed(String code, String primaries, String words) {
       this.code = packed(code);
-      this.primaries = Arrays.stream(primaries.split(" ")).mapToInt(VisitAddOns::packed).toArray();
+      this.primaries = Arrays.stream(primaries.split(" ")).mapToInt(NamedAddOns::packed).toArray();
       this.words = words;
     }
   }
 
-  // The visit add-ons but G2211 (whose primaries are a range, and whose rule on 25 is its own).
+  // The named add-ons but G2211 (whose primaries are a range, and whose rule on 25 is its own).
   private static final Listed[] LISTED = {
     new Listed("G2212", "99205 99215 99483", "99205, 99215 or 99483"),
     new Listed(
@@ -97,6 +102,7 @@ final class VisitAddOns {
         "G0545",
         "99221 99222 99223 99231 99232 99233 99234 99235 99236 99238 99239",
         "hospital inpatient or observation care (99221-99223, 99231-99236, 99238 or 99239)"),
+    new Listed("G0279", "77065 77066", "a diagnostic mammogram (77065 or 77066)"),
   };
 
   // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
@@ -129,18 +135,18 @@ final class VisitAddOns {
           // injection).
           "G0442 G0443 G0444 G0446 G0447 G0473 G0445 99406 99407 G0296 71271 G0011 G0012 G0013");
 
-  private VisitAddOns() {}
+  private NamedAddOns() {}
 
   private static int packed(String code) {
     return ProcedureCode.parse(code).packed();
   }
 
-  /** Tells whether the packed code is G2211, G2212, G0316, G0317, G0318 or G0545. */
-  static boolean isVisitAddOn(int code) {
+  /** Tells whether the packed code is G2211, G2212, G0316, G0317, G0318, G0545 or G0279. */
+  static boolean isNamedAddOn(int code) {
     return code == COMPLEXITY || listed(code) != null;
   }
 
-  /** The listed visit add-on of the packed code, or null. */
+  /** The listed add-on of the packed code, or null. */
   private static Listed listed(int code) {
     for (Listed addOn : LISTED) {
       if (addOn.code == code) {
@@ -156,7 +162,7 @@ final class VisitAddOns {
         || code >= ESTABLISHED_FIRST && code <= ESTABLISHED_LAST;
   }
 
-  /** Tells whether the packed code {@code primary} is one the packed visit add-on adds to. */
+  /** Tells whether the packed code {@code primary} is one the packed named add-on adds to. */
   static boolean isPrimaryOf(int addOn, int primary) {
     if (addOn == COMPLEXITY) {
       return isOfficeVisit(primary);
@@ -169,7 +175,7 @@ final class VisitAddOns {
     return false;
   }
 
-  /** The primaries of the packed visit add-on, in words. */
+  /** The primaries of the packed named add-on, in words. */
   static String primaries(int addOn) {
     return addOn == COMPLEXITY ? COMPLEXITY_PRIMARIES : listed(addOn).words;
   }
@@ -186,7 +192,7 @@ final class VisitAddOns {
   private static int[] sorted(String... groups) {
     return Arrays.stream(groups)
         .flatMap(group -> Arrays.stream(group.split(" ")))
-        .mapToInt(VisitAddOns::packed)
+        .mapToInt(NamedAddOns::packed)
         .sorted()
         .toArray();
   }

@@ -24,14 +24,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The visit add-ons whose primaries CMS names, over random one-day claims of visits, procedures and
+ * The add-ons whose primaries CMS names, over random one-day claims of visits, procedures and
  * add-ons: such an add-on is paid only beside a paid line of one of its primaries, and, beside
  * other lines without one, is refused by the add-on rule. The primaries are written here again,
- * from the sources {@link VisitAddOns} cites, so that a slip in its table fails the property.
+ * from the sources {@link NamedAddOns} cites, so that a slip in its table fails the property.
  */
-class VisitAddOnsProperties {
+class NamedAddOnsProperties {
 
-  /** Each listed visit add-on (not G2211, whose rule on 25 is its own) and its primaries. */
+  /** Each listed add-on (not G2211, whose rule on 25 is its own) and its primaries. */
   private static final Map<String, Set<String>> PRIMARIES =
       Map.of(
           "G2212", Set.of("99205", "99215", "99483"),
@@ -41,12 +41,14 @@ class VisitAddOnsProperties {
           "G0545",
               Set.of(
                   "99221", "99222", "99223", "99231", "99232", "99233", "99234", "99235", "99236",
-                  "99238", "99239"));
+                  "99238", "99239"),
+          "G0279", Set.of("77065", "77066"));
 
   private static final List<String> CODES =
       List.of(
           "99213", "99215", "99222", "99223", "99232", "99233", "99239", "99306", "99309", "99350",
-          "99483", "20610", "64483", "64484", "G2212", "G0316", "G0317", "G0318", "G0545");
+          "99483", "20610", "64483", "64484", "77066", "77067", "G2212", "G0316", "G0317", "G0318",
+          "G0545", "G0279");
 
   private static final MedicareFeeSchedule SCHEDULE =
       ClaimTables.scheduleBuilderSince2015()
@@ -58,7 +60,7 @@ class VisitAddOnsProperties {
                               switch (code) {
                                 case "20610", "64483" ->
                                     row(code, "2.00", "1.60", "0.40").global("000").mult('2');
-                                case "64484", "G0316", "G0317", "G0318", "G0545" ->
+                                case "64484", "G0316", "G0317", "G0318", "G0545", "G0279" ->
                                     row(code, "0.80", "0.40", "0.00").global("ZZZ");
                                 default -> row(code, "2.00", "1.60", "0.40");
                               })
