@@ -171,6 +171,20 @@ class VisitAddOnsTest {
   }
 
   @Test
+  void screeningTomosynthesisAddsOnlyToTheScreeningMammogram() {
+    PricedClaim screening = price("77067", "77063");
+    assertEquals(new BigDecimal("168.06"), screening.total(), screening::toString);
+    // Was: 147.04 + 48.97, the screening add-on paid beside a diagnostic mammogram.
+    PricedClaim diagnostic = price("77066", "77063");
+    assertRefusedByAddOn(diagnostic, 1, "adds only to a screening mammogram (77067)");
+    assertEquals(new BigDecimal("147.04"), diagnostic.total(), diagnostic::toString);
+    // The radiologist's components: 34.13 + 26.87.
+    PricedClaim professional = price("77067-26", "77063-26");
+    assertEquals(new BigDecimal("61.00"), professional.total(), professional::toString);
+    assertRefusedByAddOn(price("77066-26", "77063-26"), 1, "a screening mammogram");
+  }
+
+  @Test
   void anAddOnAloneIsPricedAndWarnedOf() {
     PricedClaim claim = price("G2211");
     assertEquals(new BigDecimal("15.14"), claim.line(0).amountOrThrow());

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +55,24 @@ class ClaimPricingFullFileTest {
       PricingContext.of(
           LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
 
-  /** The ZZZ add-ons whose primaries CMS names (G2212 is of global XXX). */
-  private static final Set<String> NAMED_ADD_ONS =
-      Set.of("G2211", "G0316", "G0317", "G0318", "G0545", "G0279");
+  /**
+   * The ZZZ add-ons whose primaries CMS names (G2212 is of global XXX), each with one of its
+   * primaries; G2211 with none, as it is paid once a visit whatever its units.
+   */
+  private static final Map<String, String> NAMED_ADD_ONS =
+      Map.of(
+          "G2211", "",
+          "G0316", "99223",
+          "G0317", "99306",
+          "G0318", "99345",
+          "G0545", "99221",
+          "G0279", "77066",
+          "77063", "77067");
+
+  /** The line a ZZZ add-on's units are priced beside: 99213, or a primary CMS names for it. */
+  private static ClaimLine primaryOf(RvuEntry addOn) {
+    return ClaimLine.parse(NAMED_ADD_ONS.getOrDefault(addOn.code().toString(), "99213"));
+  }
 
   private static ClaimLine lineOf(RvuEntry row, Modifier... more) {
     List<Modifier> modifiers = new ArrayList<>();
@@ -205,7 +219,6 @@ class ClaimPricingFullFileTest {
     MedicareFeeSchedule schedule = CmsFiles.schedule2025();
     MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
     PricingContext context = CONTEXTS.get(0);
-    ClaimLine primary = ClaimLine.parse("99213");
     Map<BilateralRule, Integer> counts = new TreeMap<>();
     for (RvuEntry row : schedule.rvus().all()) {
       BilateralRule rule = row.indicators().bilateral();
@@ -213,11 +226,11 @@ class ClaimPricingFullFileTest {
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
           || rule == BilateralRule.NOT_APPLICABLE
           || rule == BilateralRule.NO_ADJUSTMENT
-          || NAMED_ADD_ONS.contains(row.code().toString())) { // no add-on of 99213
+          || row.code().toString().equals("G2211")) {
         continue;
       }
       ClaimLine twice = lineOf(row).withUnits(2);
-      PricedClaim claim = pricer.price(Claim.ofLines(primary, twice), context);
+      PricedClaim claim = pricer.price(Claim.ofLines(primaryOf(row), twice), context);
       assertEquals(
           cents(exact(schedule, lineOf(row), context).multiply(new BigDecimal("2"))),
           claim.line(1).amountOrThrow(),
@@ -311,7 +324,7 @@ class ClaimPricingFullFileTest {
       if (!active(row)
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
           || rule == BilateralRule.NOT_APPLICABLE
-          || NAMED_ADD_ONS.contains(row.code().toString())
+          || NAMED_ADD_ONS.containsKey(row.code().toString())
           || CriticalCareEdit.isCriticalCare(row.code())) {
         // G2211 is paid once a visit, whatever its units, and the other named add-ons add only to
         // the services CMS names, not to 99213 (the add-on rule); beside critical care (99292) the

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * The add-ons whose primary services CMS names, visit add-ons all but one, and G2211's rule on
+ * The add-ons whose primary services CMS names, visit add-ons all but two, and G2211's rule on
  * modifier 25: the one place their code lists live. The relative value file marks an add-on (GLOB
  * DAYS ZZZ) but never says which codes it adds to; for these CMS does, in its rules or in the
  * descriptor of its own (Level II) code.
@@ -42,6 +42,13 @@ import java.util.Arrays;
  *       diagnostic mammograms 77065 and 77066, as its descriptor says (CMS's code since 2015, its
  *       primaries renamed with the mammography codes of 2017). A component line adds to either
  *       component of its primary: the code is compared, not the modifiers.
+ *   <li><b>77063</b>, screening digital breast tomosynthesis (GLOB DAYS ZZZ; a CPT code): an add-on
+ *       to the screening mammogram 77067 only. CMS pays three-dimensional mammography by add-on
+ *       codes reported in addition to the two-dimensional mammogram's (CY 2015 physician fee
+ *       schedule final rule, CMS-1612-FC), the screening one then in addition to G0202, which CMS
+ *       replaced with 77067 from 2018 (Transmittal 3844, CR 10181); a contractor's guide says 77067
+ *       in as many words (NGS Medicare, Preventive Services Guide, screening mammography). A
+ *       diagnostic mammogram is no primary of it: G0279 is the diagnostic one's tomosynthesis.
  * </ul>
  *
  * <p>{@link #isSameDayPreventive} lists the wellness visits (IPPE G0402, AWV G0438 and G0439), the
@@ -103,6 +110,7 @@ final class NamedAddOns {
         "99221 99222 99223 99231 99232 99233 99234 99235 99236 99238 99239",
         "hospital inpatient or observation care (99221-99223, 99231-99236, 99238 or 99239)"),
     new Listed("G0279", "77065 77066", "a diagnostic mammogram (77065 or 77066)"),
+    new Listed("77063", "77067", "a screening mammogram (77067)"),
   };
 
   // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
@@ -141,7 +149,7 @@ final class NamedAddOns {
     return ProcedureCode.parse(code).packed();
   }
 
-  /** Tells whether the packed code is G2211, G2212, G0316, G0317, G0318, G0545 or G0279. */
+  /** Tells whether the packed code is G2211, G2212, G0316, G0317, G0318, G0545, G0279 or 77063. */
   static boolean isNamedAddOn(int code) {
     return code == COMPLEXITY || listed(code) != null;
   }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code add-on} step beside primaries a claim edit denied, and the add-ons whose primaries CMS
- * names (G2211, G2212, G0316, G0545, G0279) beside them ({@link NamedAddOns}), on a small table at
- * 25 dollars per RVU.
+ * names (G2211, G2212, G0316, G0545, G0279, 77063) beside them ({@link NamedAddOns}), on a small
+ * table at 25 dollars per RVU.
  */
 class AddOnPrimaryTest {
 
@@ -43,6 +43,7 @@ class AddOnPrimaryTest {
                       row("G0316", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
                       row("G0545", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
                       row("G0279", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
+                      row("77063", "0.80", "0.40", "0.00").global("ZZZ").build(), // 30.00
                       row("77066", "2.00", "1.60", "0.40").build(), // 100.00
                       row("77067", "2.00", "1.60", "0.40").build(), // 100.00
                       row("G0439", "2.00", "1.60", "0.40").build(), // 100.00
@@ -186,6 +187,9 @@ class AddOnPrimaryTest {
     // G0279 adds to a diagnostic mammogram, not to a screening one.
     assertEquals(new BigDecimal("30.00"), price("77066", "G0279").line(1).amountOrThrow());
     assertRefused(price("77067", "G0279"), 1, "a diagnostic mammogram (77065 or 77066)");
+    // 77063 adds to a screening mammogram, not to a diagnostic one.
+    assertEquals(new BigDecimal("30.00"), price("77067", "77063").line(1).amountOrThrow());
+    assertRefused(price("77066", "77063"), 1, "a screening mammogram (77067)");
     // A visit add-on is no primary of a ZZZ code, nor a ZZZ code the visit of one.
     PricedClaim claim = price("G2212", "64484");
     assertRefused(claim, 0, "none is billed with it");

@@ -42,13 +42,14 @@ class NamedAddOnsProperties {
               Set.of(
                   "99221", "99222", "99223", "99231", "99232", "99233", "99234", "99235", "99236",
                   "99238", "99239"),
-          "G0279", Set.of("77065", "77066"));
+          "G0279", Set.of("77065", "77066"),
+          "77063", Set.of("77067"));
 
   private static final List<String> CODES =
       List.of(
           "99213", "99215", "99222", "99223", "99232", "99233", "99239", "99306", "99309", "99350",
           "99483", "20610", "64483", "64484", "77066", "77067", "G2212", "G0316", "G0317", "G0318",
-          "G0545", "G0279");
+          "G0545", "G0279", "77063");
 
   private static final MedicareFeeSchedule SCHEDULE =
       ClaimTables.scheduleBuilderSince2015()
@@ -60,7 +61,13 @@ class NamedAddOnsProperties {
                               switch (code) {
                                 case "20610", "64483" ->
                                     row(code, "2.00", "1.60", "0.40").global("000").mult('2');
-                                case "64484", "G0316", "G0317", "G0318", "G0545", "G0279" ->
+                                case "64484",
+                                    "G0316",
+                                    "G0317",
+                                    "G0318",
+                                    "G0545",
+                                    "G0279",
+                                    "77063" ->
                                     row(code, "0.80", "0.40", "0.00").global("ZZZ");
                                 default -> row(code, "2.00", "1.60", "0.40");
                               })
