@@ -1,10 +1,12 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -13,12 +15,17 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,7 +34,8 @@ import net.jqwik.api.Provide;
  * The add-ons whose primaries CMS names, over random one-day claims of visits, procedures and
  * add-ons: such an add-on is paid only beside a paid line of one of its primaries, and, beside
  * other lines without one, is refused by the add-on rule. The primaries are written here again,
- * from the sources {@link NamedAddOns} cites, so that a slip in its table fails the property.
+ * from the sources {@link NamedAddOns} cites, so that a slip in its table fails the property, and
+ * the primaries in words that explanations give are checked against them.
  */
 class NamedAddOnsProperties {
 
@@ -92,6 +100,37 @@ class NamedAddOnsProperties {
                     Arbitraries.of("", "-25", "-57", " x2")
                         .map(suffix -> BilledLine.parse(code + suffix)));
     return lines.list().ofMinSize(1).ofMaxSize(5).map(Claim::of);
+  }
+
+  /** Five-digit codes in words, alone or as the first and last of a range ("99221-99223"). */
+  private static final Pattern CODE_OR_RANGE = Pattern.compile("\\b(\\d{5})(?:-(\\d{5}))?\\b");
+
+  /** The codes the words name, each code of a range included. */
+  private static Set<String> codesIn(String words) {
+    Set<String> codes = new TreeSet<>();
+    Matcher matcher = CODE_OR_RANGE.matcher(words);
+    while (matcher.find()) {
+      int first = Integer.parseInt(matcher.group(1));
+      int last = matcher.group(2) == null ? first : Integer.parseInt(matcher.group(2));
+      for (int code = first; code <= last; code++) {
+        codes.add(String.valueOf(code));
+      }
+    }
+    return codes;
+  }
+
+  @Example
+  void theWordsOfEachAddOnsPrimariesNameExactlyItsPrimaries() {
+    // The words explanations give are written beside the codes in the table: a slip in them
+    // would tell a user to bill the wrong visit.
+    Map<String, Set<String>> all = new HashMap<>(PRIMARIES);
+    all.put("G2211", codesIn("99202-99205 99211-99215"));
+    for (Map.Entry<String, Set<String>> addOn : all.entrySet()) {
+      int packed = ProcedureCode.parse(addOn.getKey()).packed();
+      assertTrue(NamedAddOns.isNamedAddOn(packed), addOn.getKey());
+      String words = NamedAddOns.primaries(packed);
+      assertEquals(new TreeSet<>(addOn.getValue()), codesIn(words), addOn.getKey() + ": " + words);
+    }
   }
 
   @Property(tries = 1000)
