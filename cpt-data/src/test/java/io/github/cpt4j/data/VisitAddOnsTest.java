@@ -185,6 +185,18 @@ class VisitAddOnsTest {
   }
 
   @Test
+  void chronicCareManagementsFurtherTimeAddsOnlyToItsFirstTime() {
+    PricedClaim month = price("99490", "99439");
+    assertEquals(new BigDecimal("103.09"), month.total(), month::toString);
+    // Was: 85.86 + 44.46, the further 20 minutes paid beside an office visit alone.
+    PricedClaim visit = price("99213", "99439");
+    assertRefusedByAddOn(visit, 1, "chronic care management's first 20 minutes of staff time");
+    assertEquals(new BigDecimal("85.86"), visit.total(), visit::toString);
+    // Beside the visit and its first 20 minutes, paid.
+    assertEquals(new BigDecimal("188.95"), price("99213", "99490", "99439").total());
+  }
+
+  @Test
   void anAddOnAloneIsPricedAndWarnedOf() {
     PricedClaim claim = price("G2211");
     assertEquals(new BigDecimal("15.14"), claim.line(0).amountOrThrow());

@@ -60,14 +60,19 @@ class ClaimPricingFullFileTest {
    * primaries; G2211 with none, as it is paid once a visit whatever its units.
    */
   private static final Map<String, String> NAMED_ADD_ONS =
-      Map.of(
-          "G2211", "",
-          "G0316", "99223",
-          "G0317", "99306",
-          "G0318", "99345",
-          "G0545", "99221",
-          "G0279", "77066",
-          "77063", "77067");
+      Map.ofEntries(
+          Map.entry("G2211", ""),
+          Map.entry("G0316", "99223"),
+          Map.entry("G0317", "99306"),
+          Map.entry("G0318", "99345"),
+          Map.entry("G0545", "99221"),
+          Map.entry("G0279", "77066"),
+          Map.entry("77063", "77067"),
+          Map.entry("99439", "99490"),
+          Map.entry("99437", "99491"),
+          Map.entry("99489", "99487"),
+          Map.entry("99425", "99424"),
+          Map.entry("99427", "99426"));
 
   /** The line a ZZZ add-on's units are priced beside: 99213, or a primary CMS names for it. */
   private static ClaimLine primaryOf(RvuEntry addOn) {

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Add-on codes (global ZZZ), and the add-ons whose primaries CMS names ({@link NamedAddOns}: the
- * visit add-ons G2211, G2212, G0316-G0318 and G0545, and the breast tomosynthesis add-ons G0279 and
- * 77063), beside their primary services: the lines of one provider's day, as the pricer gives each
- * step. Rule id {@code add-on}.
+ * visit add-ons G2211, G2212, G0316-G0318 and G0545, the breast tomosynthesis add-ons G0279 and
+ * 77063, and the further time of chronic and principal care management), beside their primary
+ * services: the lines of one provider's day, as the pricer gives each step. Rule id {@code add-on}.
  *
  * <p>An add-on is paid only with its primary service: CMS's page on the NCCI add-on code edits
  * makes an add-on eligible for payment only when one of its primary codes is also eligible for

@@ -43,8 +43,8 @@ public enum ClaimRule {
   STATUS_T("status-t"),
   /**
    * Add-on codes (global ZZZ): never ranked as primary, exempt from the 51 reduction, and not paid
-   * when every primary on the claim was denied; G2211, G2212, G0316-G0318, G0545, G0279 and 77063
-   * only beside the services CMS names.
+   * when every primary on the claim was denied; G2211, G2212, G0316-G0318, G0545, G0279, 77063 and
+   * the care management add-ons only beside the services CMS names.
    */
   ADD_ON("add-on"),
   /** Several units of a service that no other rule treats as one procedure. */

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * The add-ons whose primary services CMS names, visit add-ons all but two, and G2211's rule on
- * modifier 25: the one place their code lists live. The relative value file marks an add-on (GLOB
- * DAYS ZZZ) but never says which codes it adds to; for these CMS does, in its rules or in the
- * descriptor of its own (Level II) code.
+ * The add-ons whose primary services CMS names (visit, breast tomosynthesis and care management
+ * add-ons), and G2211's rule on modifier 25: the one place their code lists live. The relative
+ * value file marks an add-on (GLOB DAYS ZZZ) but never says which codes it adds to; for these CMS
+ * does, in its rules or in the descriptor of its own (Level II) code, or a contractor's billing
+ * page does.
  *
  * <ul>
  *   <li><b>G2211</b>, the complexity inherent in an office or outpatient visit of ongoing care
@@ -49,6 +50,15 @@ import java.util.Arrays;
  *       replaced with 77067 from 2018 (Transmittal 3844, CR 10181); a contractor's guide says 77067
  *       in as many words (NGS Medicare, Preventive Services Guide, screening mammography). A
  *       diagnostic mammogram is no primary of it: G0279 is the diagnostic one's tomosynthesis.
+ *   <li><b>99439, 99437 and 99489</b>, the further time of chronic care management in a calendar
+ *       month (GLOB DAYS ZZZ): 99439 adds to 99490 (clinical staff's first 20 minutes), 99437 to
+ *       99491 (the practitioner's own first 30 minutes) and 99489 to 99487 (complex chronic care
+ *       management's first 60 minutes), each once its primary's time is spent (not checked: a line
+ *       carries no minutes). A contractor's page lists each under its primary (NGS Medicare, Care
+ *       Management, chronic care management billing codes).
+ *   <li><b>99425 and 99427</b>, the further time of principal care management (GLOB DAYS ZZZ, from
+ *       2022, when these codes took the place of CMS's G2064 and G2065): 99425 adds to 99424 (the
+ *       practitioner's own first 30 minutes), 99427 to 99426 (clinical staff's first 30 minutes).
  * </ul>
  *
  * <p>{@link #isSameDayPreventive} lists the wellness visits (IPPE G0402, AWV G0438 and G0439), the
@@ -111,7 +121,29 @@ final class NamedAddOns {
         "hospital inpatient or observation care (99221-99223, 99231-99236, 99238 or 99239)"),
     new Listed("G0279", "77065 77066", "a diagnostic mammogram (77065 or 77066)"),
     new Listed("77063", "77067", "a screening mammogram (77067)"),
+    new Listed(
+        "99439", "99490", "chronic care management's first 20 minutes of staff time (99490)"),
+    new Listed(
+        "99437",
+        "99491",
+        "chronic care management's first 30 minutes of the practitioner's own time (99491)"),
+    new Listed("99489", "99487", "complex chronic care management's first 60 minutes (99487)"),
+    new Listed(
+        "99425",
+        "99424",
+        "principal care management's first 30 minutes of the practitioner's own time (99424)"),
+    new Listed(
+        "99427", "99426", "principal care management's first 30 minutes of staff time (99426)"),
   };
+
+  // The table sorted by code, and its codes in that order, for a binary search: every line of a
+  // claim asks whether it is a named add-on.
+  static {
+    Arrays.sort(LISTED, (a, b) -> Integer.compare(a.code, b.code));
+  }
+
+  private static final int[] LISTED_CODES =
+      Arrays.stream(LISTED).mapToInt(addOn -> addOn.code).toArray();
 
   // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
   // for a binary search: the wellness visits, the vaccine administrations, and the Part B
@@ -149,19 +181,15 @@ final class NamedAddOns {
     return ProcedureCode.parse(code).packed();
   }
 
-  /** Tells whether the packed code is G2211, G2212, G0316, G0317, G0318, G0545, G0279 or 77063. */
+  /** Tells whether the packed code is G2211 or an add-on of the table above. */
   static boolean isNamedAddOn(int code) {
-    return code == COMPLEXITY || listed(code) != null;
+    return code == COMPLEXITY || Arrays.binarySearch(LISTED_CODES, code) >= 0;
   }
 
   /** The listed add-on of the packed code, or null. */
   private static Listed listed(int code) {
-    for (Listed addOn : LISTED) {
-      if (addOn.code == code) {
-        return addOn;
-      }
-    }
-    return null;
+    int index = Arrays.binarySearch(LISTED_CODES, code);
+    return index >= 0 ? LISTED[index] : null;
   }
 
   /** Tells whether the packed code is an office or outpatient E/M visit, G2211's primary. */

@@ -41,23 +41,31 @@ class NamedAddOnsProperties {
 
   /** Each listed add-on (not G2211, whose rule on 25 is its own) and its primaries. */
   private static final Map<String, Set<String>> PRIMARIES =
-      Map.of(
-          "G2212", Set.of("99205", "99215", "99483"),
-          "G0316", Set.of("99223", "99233", "99236"),
-          "G0317", Set.of("99306", "99310"),
-          "G0318", Set.of("99345", "99350"),
-          "G0545",
+      Map.ofEntries(
+          Map.entry("G2212", Set.of("99205", "99215", "99483")),
+          Map.entry("G0316", Set.of("99223", "99233", "99236")),
+          Map.entry("G0317", Set.of("99306", "99310")),
+          Map.entry("G0318", Set.of("99345", "99350")),
+          Map.entry(
+              "G0545",
               Set.of(
                   "99221", "99222", "99223", "99231", "99232", "99233", "99234", "99235", "99236",
-                  "99238", "99239"),
-          "G0279", Set.of("77065", "77066"),
-          "77063", Set.of("77067"));
+                  "99238", "99239")),
+          Map.entry("G0279", Set.of("77065", "77066")),
+          Map.entry("77063", Set.of("77067")),
+          // Care management: each further time's add-on beside the code of its first time.
+          Map.entry("99439", Set.of("99490")),
+          Map.entry("99437", Set.of("99491")),
+          Map.entry("99489", Set.of("99487")),
+          Map.entry("99425", Set.of("99424")),
+          Map.entry("99427", Set.of("99426")));
 
   private static final List<String> CODES =
       List.of(
           "99213", "99215", "99222", "99223", "99232", "99233", "99239", "99306", "99309", "99350",
           "99483", "20610", "64483", "64484", "77066", "77067", "G2212", "G0316", "G0317", "G0318",
-          "G0545", "G0279", "77063");
+          "G0545", "G0279", "77063", "99490", "99439", "99491", "99437", "99487", "99489", "99424",
+          "99425", "99426", "99427");
 
   private static final MedicareFeeSchedule SCHEDULE =
       ClaimTables.scheduleBuilderSince2015()
@@ -75,7 +83,12 @@ class NamedAddOnsProperties {
                                     "G0318",
                                     "G0545",
                                     "G0279",
-                                    "77063" ->
+                                    "77063",
+                                    "99439",
+                                    "99437",
+                                    "99489",
+                                    "99425",
+                                    "99427" ->
                                     row(code, "0.80", "0.40", "0.00").global("ZZZ");
                                 default -> row(code, "2.00", "1.60", "0.40");
                               })
