@@ -55,13 +55,10 @@ class ClaimPricingFullFileTest {
       PricingContext.of(
           LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
 
-  /**
-   * The ZZZ add-ons whose primaries CMS names (G2212 is of global XXX), each with one of its
-   * primaries; G2211 with none, as it is paid once a visit whatever its units.
-   */
+  /** The ZZZ add-ons whose primaries CMS names (G2212 is of global XXX), each with one of them. */
   private static final Map<String, String> NAMED_ADD_ONS =
       Map.ofEntries(
-          Map.entry("G2211", ""),
+          Map.entry("G2211", "99213"),
           Map.entry("G0316", "99223"),
           Map.entry("G0317", "99306"),
           Map.entry("G0318", "99345"),
@@ -231,7 +228,7 @@ class ClaimPricingFullFileTest {
           || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
           || rule == BilateralRule.NOT_APPLICABLE
           || rule == BilateralRule.NO_ADJUSTMENT
-          || row.code().toString().equals("G2211")) {
+          || row.code().toString().equals("G2211")) { // paid once a visit, whatever its units
         continue;
       }
       ClaimLine twice = lineOf(row).withUnits(2);
