@@ -197,6 +197,15 @@ class VisitAddOnsTest {
   }
 
   @Test
+  void remoteMonitoringsFurtherTimeAddsOnlyToItsFirstTime() {
+    assertEquals(new BigDecimal("83.41"), price("99457", "99458").total());
+    // Was: 85.86 + 37.25.
+    PricedClaim visit = price("99213", "99458");
+    assertRefusedByAddOn(visit, 1, "remote physiologic monitoring's first 20 minutes (99457)");
+    assertEquals(new BigDecimal("85.86"), visit.total(), visit::toString);
+  }
+
+  @Test
   void anAddOnAloneIsPricedAndWarnedOf() {
     PricedClaim claim = price("G2211");
     assertEquals(new BigDecimal("15.14"), claim.line(0).amountOrThrow());

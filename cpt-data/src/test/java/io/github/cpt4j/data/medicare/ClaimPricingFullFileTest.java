@@ -69,7 +69,8 @@ class ClaimPricingFullFileTest {
           Map.entry("99437", "99491"),
           Map.entry("99489", "99487"),
           Map.entry("99425", "99424"),
-          Map.entry("99427", "99426"));
+          Map.entry("99427", "99426"),
+          Map.entry("99458", "99457"));
 
   /** The line a ZZZ add-on's units are priced beside: 99213, or a primary CMS names for it. */
   private static ClaimLine primaryOf(RvuEntry addOn) {

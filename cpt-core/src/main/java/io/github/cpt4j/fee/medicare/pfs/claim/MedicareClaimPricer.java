@@ -167,11 +167,12 @@ import java.util.function.Function;
  *       G2212: 99205, 99215, 99483; G0316: 99223, 99233, 99236; G0317: 99306, 99310; G0318: 99345,
  *       99350; G0545: 99221-99223, 99231-99236, 99238, 99239), as do G0279 to the diagnostic
  *       mammograms 77065 and 77066, 77063 to the screening mammogram 77067, and the further time of
- *       care management to its first (99439 to 99490, 99437 to 99491, 99489 to 99487, 99425 to
- *       99424, 99427 to 99426), and are refused beside other lines without a payable one of them;
- *       G2211 is refused beside a visit of modifier 25 unless the 25 is for a same-day wellness
- *       visit, vaccine administration or Part B preventive service (from 2025), and paid for one
- *       unit a day (CY 2024 and 2025 physician fee schedule final rules).
+ *       care management and remote monitoring to its first (99439 to 99490, 99437 to 99491, 99489
+ *       to 99487, 99425 to 99424, 99427 to 99426, 99458 to 99457), and are refused beside other
+ *       lines without a payable one of them; G2211 is refused beside a visit of modifier 25 unless
+ *       the 25 is for a same-day wellness visit, vaccine administration or Part B preventive
+ *       service (from 2025), and paid for one unit a day (CY 2024 and 2025 physician fee schedule
+ *       final rules).
  *   <li><b>Step {@code bilateral}</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two
  *       lines of the same code and row, or 2 units or two lines of 1 unit without 50, LT or RT
  *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions, nor when a line says

@@ -59,6 +59,11 @@ import java.util.Arrays;
  *   <li><b>99425 and 99427</b>, the further time of principal care management (GLOB DAYS ZZZ, from
  *       2022, when these codes took the place of CMS's G2064 and G2065): 99425 adds to 99424 (the
  *       practitioner's own first 30 minutes), 99427 to 99426 (clinical staff's first 30 minutes).
+ *   <li><b>99458</b>, the further 20 minutes of remote physiologic monitoring's treatment
+ *       management in a month (GLOB DAYS ZZZ): an add-on to 99457, its first 20 minutes. CMS treats
+ *       the two as one service of 20-minute parts (CY 2021 physician fee schedule final rule, as
+ *       corrected in January 2021: the 20 minutes "associated with CPT codes 99457 and 99458");
+ *       billing guides say 99458 goes only with 99457.
  * </ul>
  *
  * <p>{@link #isSameDayPreventive} lists the wellness visits (IPPE G0402, AWV G0438 and G0439), the
@@ -134,6 +139,7 @@ final class NamedAddOns {
         "principal care management's first 30 minutes of the practitioner's own time (99424)"),
     new Listed(
         "99427", "99426", "principal care management's first 30 minutes of staff time (99426)"),
+    new Listed("99458", "99457", "remote physiologic monitoring's first 20 minutes (99457)"),
   };
 
   // The table sorted by code, and its codes in that order, for a binary search: every line of a

@@ -58,14 +58,15 @@ class NamedAddOnsProperties {
           Map.entry("99437", Set.of("99491")),
           Map.entry("99489", Set.of("99487")),
           Map.entry("99425", Set.of("99424")),
-          Map.entry("99427", Set.of("99426")));
+          Map.entry("99427", Set.of("99426")),
+          Map.entry("99458", Set.of("99457")));
 
   private static final List<String> CODES =
       List.of(
           "99213", "99215", "99222", "99223", "99232", "99233", "99239", "99306", "99309", "99350",
           "99483", "20610", "64483", "64484", "77066", "77067", "G2212", "G0316", "G0317", "G0318",
           "G0545", "G0279", "77063", "99490", "99439", "99491", "99437", "99487", "99489", "99424",
-          "99425", "99426", "99427");
+          "99425", "99426", "99427", "99457", "99458");
 
   private static final MedicareFeeSchedule SCHEDULE =
       ClaimTables.scheduleBuilderSince2015()
@@ -88,7 +89,8 @@ class NamedAddOnsProperties {
                                     "99437",
                                     "99489",
                                     "99425",
-                                    "99427" ->
+                                    "99427",
+                                    "99458" ->
                                     row(code, "0.80", "0.40", "0.00").global("ZZZ");
                                 default -> row(code, "2.00", "1.60", "0.40");
                               })
