@@ -43,17 +43,17 @@ final class AddOnStep implements ClaimStep {
     LineWork[] lines = claim.lines;
     boolean primary = false;
     boolean addOn = false;
-    boolean visitAddOn = false;
+    boolean namedAddOn = false;
     for (LineWork w : lines) {
       if (NamedAddOns.isNamedAddOn(w.line.packedCode())) {
-        visitAddOn = true;
+        namedAddOn = true;
       } else if (w.isAddOn()) {
         addOn = true;
       } else if (w.isPayable()) {
         primary = true;
       }
     }
-    if (visitAddOn) {
+    if (namedAddOn) {
       applyNamedAddOns(claim, lines);
     }
     if (!addOn) {
