@@ -173,7 +173,7 @@ class AddOnPrimaryTest {
   }
 
   @Test
-  void visitAddOnsAddOnlyToTheirVisits() {
+  void namedAddOnsAddOnlyToTheirPrimaries() {
     assertRefused(price("99232", "G2211"), 1, "99202-99205, 99211-99215");
     assertRefused(price("99213", "G2212"), 1, "99205, 99215 or 99483");
     assertEquals(new BigDecimal("60.00"), price("99215", "G2212 x2").line(1).amountOrThrow());
