@@ -167,8 +167,8 @@ public final class OppsCapFile {
    * Reads the row's modifier, blank (the global service) or TC: the cap, Social Security Act
    * §1848(b)(4) as section 5102(b) of the Deficit Reduction Act of 2005 added it, limits the
    * technical component of imaging, alone or as the technical part of a global fee, never the
-   * professional one, and CMS's files hold no other rows. A 26 row loaded, and capped the
-   * professional component.
+   * professional one, and CMS's files hold no other rows. Core's {@code OppsCap} refuses any other
+   * row too; refused here first, the error names the file, line and column.
    */
   private static Optional<Modifier> technicalOrGlobal(Cells cells, int column)
       throws DataLoadException {

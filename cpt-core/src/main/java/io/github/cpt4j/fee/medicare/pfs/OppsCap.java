@@ -54,7 +54,7 @@ public abstract class OppsCap {
     return rowModifier().row(code());
   }
 
-  /** Returns the row modifier as one type: global, 26, TC or 53. */
+  /** Returns the row modifier as one type: global or TC. */
   @Value.Derived
   @Value.Auxiliary
   public RowModifier rowModifier() {
@@ -80,12 +80,30 @@ public abstract class OppsCap {
     return setting == Setting.FACILITY ? facilityCents() : nonFacilityCents();
   }
 
-  /** Rejects values outside the ranges documented on the accessors. */
+  /**
+   * Rejects values outside the ranges documented on the accessors.
+   *
+   * @throws IllegalArgumentException if the modifier is other than TC (a 26 or 53 row), or an
+   *     amount is negative or has fractions of a cent
+   */
   @Value.Check
   protected void check() {
+    // The cap limits the technical component of imaging, alone or as the technical part of a
+    // global fee, never the professional one (Social Security Act §1848(b)(4), added by section
+    // 5102(b) of the Deficit Reduction Act of 2005); CMS's cap files hold blank and TC rows only.
+    // A 26 row taken here would cap the reading wherever its code is priced.
+    RowModifier row = RowModifier.ofRow(modifier());
+    if (row != RowModifier.GLOBAL && row != RowModifier.TECHNICAL_COMPONENT) {
+      throw new IllegalArgumentException(
+          row.row(code())
+              + " in "
+              + locality()
+              + ": an OPPS imaging cap is of a global or TC row, not "
+              + modifier().get()
+              + ": the cap limits the technical component only");
+    }
     checkAmount("facilityAmount", facilityAmount());
     checkAmount("nonFacilityAmount", nonFacilityAmount());
-    RowModifier.ofRow(modifier());
   }
 
   private void checkAmount(String name, BigDecimal amount) {

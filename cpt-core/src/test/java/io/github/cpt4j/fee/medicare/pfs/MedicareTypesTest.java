@@ -132,6 +132,30 @@ class MedicareTypesTest {
         capTwice.getMessage());
   }
 
+  /**
+   * The OPPS imaging cap limits the technical component only, so a cap of a professional (26) or
+   * discontinued (53) row is refused where it is made, not applied to the reading of its code.
+   */
+  @Test
+  void anOppsCapIsOfAGlobalOrTechnicalRow() {
+    assertEquals(
+        "70450-TC", Fixtures.cap("70450", "TC", "A", Fixtures.REST_OF_NEW_YORK, "60.00").row());
+    assertEquals("70450", Fixtures.cap("70450", "", "A", Fixtures.REST_OF_NEW_YORK, "60.00").row());
+    IllegalArgumentException professional =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Fixtures.cap("70450", "26", "A", Fixtures.REST_OF_NEW_YORK, "60.00"));
+    assertEquals(
+        "70450-26 in 13282-99: an OPPS imaging cap is of a global or TC row, not 26: the cap limits"
+            + " the technical component only",
+        professional.getMessage());
+    IllegalArgumentException discontinued =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Fixtures.cap("70450", "53", "A", Fixtures.REST_OF_NEW_YORK, "60.00"));
+    assertTrue(discontinued.getMessage().startsWith("70450-53 in 13282-99:"));
+  }
+
   @Test
   void rvuTableFindsRowsByCodeAndModifier() {
     RvuTable table = RvuTable.of(Fixtures.rvuEntries());
