@@ -80,7 +80,9 @@ public final class FeeScheduleFiles implements Serializable {
    * @param rvu a CMS relative value file (PPRRVU...csv)
    * @param gpci a CMS GPCI file (GPCI...csv)
    * @param oppsCap a CMS OPPS imaging cap file (OPPSCAP...csv)
-   * @throws IOException if a file cannot be read
+   * @throws IOException if a file cannot be read, or Hadoop's file system client cannot run on this
+   *     Java (Java 23 and later refuse its call of {@code Subject.getSubject}: run on Java 17 or
+   *     21)
    */
   public static FeeScheduleFiles read(
       Configuration conf, Optional<String> rvu, Optional<String> gpci, Optional<String> oppsCap)
@@ -97,9 +99,26 @@ public final class FeeScheduleFiles implements Serializable {
       return null;
     }
     Path path = new Path(file.get());
-    FileSystem fs = path.getFileSystem(conf);
-    try (InputStream in = fs.open(path)) {
-      return new NamedBytes(path.getName(), in.readAllBytes());
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      try (InputStream in = fs.open(path)) {
+        return new NamedBytes(path.getName(), in.readAllBytes());
+      }
+    } catch (UnsupportedOperationException e) {
+      // Hadoop 3.4's client, Spark 4.1's, asks for the current Subject with Subject.getSubject,
+      // which Java 23 refuses unless the Security Manager is allowed and Java 24 and later always
+      // do; the JDK's message names neither Hadoop nor the file.
+      if (e.getMessage() != null && e.getMessage().startsWith("getSubject is ")) {
+        throw new IOException(
+            file.get()
+                + ": Spark's Hadoop file system client cannot run on Java "
+                + Runtime.version().feature()
+                + " ("
+                + e.getMessage()
+                + "): run on Java 17 or 21, the versions Spark 4 supports",
+            e);
+      }
+      throw e;
     }
   }
 

@@ -17,8 +17,10 @@ import org.apache.spark.sql.SparkSession;
  * region id ({@code America/Los_Angeles}), an offset ({@code -08}, {@code +01:00}, {@code
  * -13:33:33}) or {@code UTC} and {@code Z}; it also accepts what {@link ZoneId#of(String,
  * java.util.Map)} accepts with the JDK's {@link ZoneId#SHORT_IDS} ({@code PST} is {@code
- * America/Los_Angeles}, {@code EST} is {@code -05:00}), and the one-digit hours and minutes it
- * accepted before 3.0 ({@code +8:00}, {@code +08:3}). This class reads all of them alike.
+ * America/Los_Angeles}; {@code EST}, five hours behind UTC all year, is {@code -05:00} on Java 17
+ * and {@code America/Panama} on Java 25, whose table changed in between), and the one-digit hours
+ * and minutes it accepted before 3.0 ({@code +8:00}, {@code +08:3}). This class reads all of them
+ * alike.
  */
 final class SessionTimeZone {
 

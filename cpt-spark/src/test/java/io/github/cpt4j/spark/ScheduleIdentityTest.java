@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.reflect.ClassTag$;
 
@@ -65,7 +64,7 @@ class ScheduleIdentityTest {
     return (BigDecimal) row.get(0);
   }
 
-  @Test
+  @HadoopFileTest
   void aLaterContextsBroadcastOfTheSameIdPricesWithItsOwnFiles(@TempDir Path dir)
       throws IOException {
     // The bundled October relative values with the work RVU of 99213 doubled, 1.30 to 2.60, and

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -34,12 +35,26 @@ class SessionTimeZoneTest {
     "-8:30, -08:30",
     "+08:3, +08:03",
     "GMT+8:00, GMT+08:00",
-    // The JDK's short ids, which Spark maps: PST a region, EST a fixed offset.
+    // The JDK's short ids, which Spark maps: PST a region (EST below).
     "PST, America/Los_Angeles",
-    "EST, -05:00",
   })
   void readsEveryFormSparkAccepts(String value, String zone) {
     assertEquals(ZoneId.of(zone), SessionTimeZone.parse(value));
+  }
+
+  /**
+   * EST is the JDK's short id, five hours behind UTC all year: the offset -05:00 on Java 17, the
+   * region America/Panama (no daylight saving time) on Java 25, whose table changed in between.
+   * Spark maps it with the same table, so it is read as this JDK reads it.
+   */
+  @Test
+  void estIsTheJdksShortIdFiveHoursBehindAllYear() {
+    ZoneId est = SessionTimeZone.parse("EST");
+    assertEquals(ZoneId.of("EST", ZoneId.SHORT_IDS), est);
+    for (String day : List.of("2025-01-15T12:00:00Z", "2025-07-15T12:00:00Z")) {
+      assertEquals(
+          ZoneOffset.ofHours(-5), est.getRules().getOffset(Instant.parse(day)), est + " " + day);
+    }
   }
 
   @Test

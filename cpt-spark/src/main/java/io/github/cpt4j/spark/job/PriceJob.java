@@ -238,7 +238,15 @@ public final class PriceJob implements Callable<Integer> {
     return cli.execute(args);
   }
 
-  private static String message(Exception e) {
+  /**
+   * What went wrong, in one line: Spark's own message, or its innermost cause's for a failed task,
+   * or, where Hadoop's file system client could not run on this Java, which Java to run on.
+   */
+  static String message(Exception e) {
+    String javaRefused = hadoopRefusedByThisJava(e);
+    if (javaRefused != null) {
+      return javaRefused;
+    }
     if (e instanceof AnalysisException a) {
       return a.getSimpleMessage();
     }
@@ -253,6 +261,33 @@ public final class PriceJob implements Callable<Integer> {
       return firstLine(cause.getMessage() == null ? cause.toString() : cause.getMessage());
     }
     return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /**
+   * The message for Hadoop's file system client failing on this Java, or null when {@code e} is
+   * something else. Spark reads and writes files through that client, which asks the JDK for the
+   * current {@code Subject} with {@code Subject.getSubject}; Java 23 refuses it unless started with
+   * {@code -Djava.security.manager=allow}, and Java 24 and later always do (JEP 486 disabled the
+   * Security Manager for good). Hadoop 3.4's client, Spark 4.1's, still calls it (HADOOP-19212
+   * moved it to {@code Subject.current}), and Spark 4 supports Java 17 and 21. The JDK's own
+   * message, {@code getSubject is not supported}, names neither Hadoop nor a remedy.
+   */
+  private static String hadoopRefusedByThisJava(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnsupportedOperationException
+          && cause.getMessage() != null
+          && cause.getMessage().startsWith("getSubject is ")) {
+        return "Spark's Hadoop file system client cannot run on Java "
+            + Runtime.version().feature()
+            + " ("
+            + firstLine(cause.getMessage())
+            + "): run the job on Java 17 or 21, the versions Spark 4 supports";
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   /** The first line of a message: what follows a line break is Spark's advice or a stack trace. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.spark.HadoopFileTest;
 import io.github.cpt4j.spark.TestSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,7 +29,7 @@ class PriceJobTest {
 
   @TempDir Path dir;
 
-  @Test
+  @HadoopFileTest
   void pricesAFileIntoADirectoryAndReportsInvalidRows() throws Exception {
     SparkSession spark = TestSpark.session();
     Path input = dir.resolve("lines.csv");
@@ -73,7 +76,7 @@ class PriceJobTest {
     assertEquals(3, back.size());
   }
 
-  @Test
+  @HadoopFileTest
   void thePractitionerAndPlaceOfServiceOptionsPriceAsTheCommandLineDoes() throws Exception {
     // 99213 in Manhattan, 2025, in the office: 85% of the posted 101.06 = 85.901, paid 85.90.
     Path input = dir.resolve("visits.csv");
@@ -108,7 +111,7 @@ class PriceJobTest {
     assertTrue(priced.contains("POS 11"), priced);
   }
 
-  @Test
+  @HadoopFileTest
   void localityAndZipTogetherAreThePlaceAndWhereThePatientLives() throws Exception {
     // As cpt price --locality 05302-99 --zip 10001: the visit in 05302-99 (82.71), the crutches
     // for a patient living in New York (NY non-rural 61.45, not California's 65.94).
@@ -135,7 +138,7 @@ class PriceJobTest {
     assertTrue(priced.get(2).startsWith("E0114,NU,61.45,priced"), priced.toString());
   }
 
-  @Test
+  @HadoopFileTest
   void aRunThatPricedNothingForWantOfDataExitsOne() throws Exception {
     // Every row is well formed, but the bundled data has no release for 2027: as cpt price, the
     // job must not end with status 0 as if it had priced everything at zero.
@@ -162,7 +165,7 @@ class PriceJobTest {
     }
   }
 
-  @Test
+  @HadoopFileTest
   void aRunWhoseRowsAllCarryTheirDateIsNotToldToGiveADate() throws Exception {
     // No --date, but every row has its own: the hint said "give --date", advice the rows followed.
     Path input = dir.resolve("dated.csv");
@@ -180,7 +183,7 @@ class PriceJobTest {
         ran::err);
   }
 
-  @Test
+  @HadoopFileTest
   void aColumnNamedLikeAKnownOneIsWarnedOfAsTheCommandLineWarns() throws Exception {
     // Two units under "unit": carried through unread, so the row is priced as one unit.
     Path input = dir.resolve("unit.csv");
@@ -207,7 +210,7 @@ class PriceJobTest {
    * A file that Spark fails to read in a task is trouble (status 2) told in one line naming the
    * file, not Spark's "Job aborted due to stage failure" with the task's stack trace.
    */
-  @Test
+  @HadoopFileTest
   void anUnreadableInputIsOneLineNamingTheFile() throws Exception {
     TestSpark.session();
     Path input = dir.resolve("lines.parquet");
@@ -224,7 +227,7 @@ class PriceJobTest {
    * A header that names a known column twice is refused with the command line's message, although
    * Spark's reader would rename the two (units2, units3) and price every row as one unit.
    */
-  @Test
+  @HadoopFileTest
   void aHeaderThatNamesAColumnTwiceIsRefusedAsTheCommandLineRefusesIt() throws Exception {
     TestSpark.session();
     Path input = dir.resolve("twice.csv");
@@ -242,7 +245,7 @@ class PriceJobTest {
    * 531.70, 21.07 and 61.92 (29880-RT, 20610-LT, 99213-25 in 13282-99, facility), and none, with a
    * warning, for a nurse practitioner's visit; an input column of that name is then refused.
    */
-  @Test
+  @HadoopFileTest
   void theLimitingChargeOptionAddsItsColumnAfterTheAmount() throws Exception {
     Path input = dir.resolve("limits.csv");
     Files.writeString(
@@ -290,6 +293,46 @@ class PriceJobTest {
             .contains(
                 "cpt-spark: the input has a column named 'limiting_charge', which the output adds"),
         refused::err);
+  }
+
+  /**
+   * Hadoop's client failing in {@code Subject.getSubject}, as on Java 23 and later, is told as what
+   * it is, with the Java to run on, wherever Spark wrapped it; another failure keeps its message.
+   */
+  @Test
+  void hadoopRefusedByThisJavaIsToldWithTheJavaToRunOn() {
+    Exception failed =
+        new IOException(
+            "wrapped",
+            new IllegalStateException(
+                new UnsupportedOperationException(
+                    "getSubject is supported only if a security manager is allowed")));
+    assertEquals(
+        "Spark's Hadoop file system client cannot run on Java "
+            + Runtime.version().feature()
+            + " (getSubject is supported only if a security manager is allowed): run the job on"
+            + " Java 17 or 21, the versions Spark 4 supports",
+        PriceJob.message(failed));
+    assertEquals(
+        "not supported here",
+        PriceJob.message(new UnsupportedOperationException("not supported here")));
+  }
+
+  /** On a Java whose Subject.getSubject Hadoop's client fails in, the job says so in one line. */
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_23)
+  void onJavaHadoopCannotRunOnTheJobSaysWhichJavaToUse() throws Exception {
+    TestSpark.session();
+    Path input = dir.resolve("lines.csv");
+    Files.writeString(input, "code\n99213\n");
+    Ran ran = runOn(input, dir.resolve("out"), "--locality", "13282-99");
+    assertEquals(2, ran.status(), ran::err);
+    assertTrue(
+        ran.err()
+            .contains(
+                "cpt-spark: Spark's Hadoop file system client cannot run on Java "
+                    + Runtime.version().feature()),
+        ran::err);
   }
 
   @Test
