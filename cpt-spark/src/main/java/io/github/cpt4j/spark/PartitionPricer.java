@@ -2,6 +2,7 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.DateCoverage;
 import java.math.BigDecimal;
@@ -34,7 +35,8 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
 
   private final Broadcast<FeeScheduleFiles> files;
   private final PricingOptions options;
-  private final List<String> columns;
+  // ImmutableList, not List: the declared type of a serializable field is serializable too.
+  private final ImmutableList<String> columns;
   private final int keyIndex;
   // Null: the rows are not counted (see counting).
   private final PricingCounters counters;
@@ -54,13 +56,13 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       List<String> columns,
       int keyIndex,
       ZoneId timeZone) {
-    this(files, options, List.copyOf(columns), keyIndex, null, timeZone);
+    this(files, options, ImmutableList.copyOf(columns), keyIndex, null, timeZone);
   }
 
   private PartitionPricer(
       Broadcast<FeeScheduleFiles> files,
       PricingOptions options,
-      List<String> columns,
+      ImmutableList<String> columns,
       int keyIndex,
       PricingCounters counters,
       ZoneId timeZone) {

@@ -2,6 +2,7 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
@@ -253,9 +254,9 @@ public abstract class PricingOptions implements Serializable {
 
   /**
    * The type of each rendering provider given one, by its NPI's ten digits: {@link Npi} is not
-   * serializable.
+   * serializable (nor is {@code Map} as a declared type: hence Guava's map).
    */
-  abstract Map<String, PractitionerType> providerTypes();
+  abstract ImmutableMap<String, PractitionerType> providerTypes();
 
   /**
    * Returns the practitioner type of each rendering provider given one by {@link
