@@ -63,15 +63,20 @@ public final class AnesthesiaConversionFactors {
    * Returns these factors stating {@code factor} as the national anesthesia conversion factor they
    * were computed from, as the header of CMS's file does ({@code National Anes CF of 20.3178}).
    *
-   * @throws IllegalArgumentException if {@code factor} is not above 0 or has more than four
-   *     decimals
+   * @throws IllegalArgumentException if {@code factor} is not above 0 and at most 999.9999 with at
+   *     most four decimals, as {@link NationalAnesthesiaFactor} requires of the factor it is
+   *     checked against
    */
   public AnesthesiaConversionFactors withNationalFactor(BigDecimal factor) {
     requireNonNull(factor, "factor");
-    if (factor.signum() <= 0 || factor.stripTrailingZeros().scale() > 4) {
+    if (!NationalAnesthesiaFactor.isFactor(factor)) {
       throw new IllegalArgumentException(
-          "a national anesthesia conversion factor is above 0 with at most four decimals, not "
-              + factor);
+          "a national anesthesia conversion factor is above 0 and at most 999.9999 with at most"
+              + " four decimals, not "
+              + factor.toPlainString()
+              + " ("
+              + name
+              + ")");
     }
     return new AnesthesiaConversionFactors(name, factors, Optional.of(factor));
   }

@@ -63,9 +63,7 @@ public final class NationalAnesthesiaFactor {
       throw new IllegalArgumentException(
           "national anesthesia factor period ends " + to + " before it starts " + from);
     }
-    if (amount.signum() <= 0
-        || amount.stripTrailingZeros().scale() > 4
-        || amount.compareTo(MAX) > 0) {
+    if (!isFactor(amount)) {
       throw new IllegalArgumentException(
           "a national anesthesia conversion factor is above 0 and at most 999.9999"
               + " with at most four decimals, not "
@@ -77,6 +75,17 @@ public final class NationalAnesthesiaFactor {
               + ")");
     }
     return new NationalAnesthesiaFactor(from, to, appliesTo, amount);
+  }
+
+  /**
+   * Tells whether {@code amount} can be a national anesthesia factor: above 0, at most 999.9999, at
+   * most four decimals. Also the check of the factor a file of locality factors states ({@link
+   * AnesthesiaConversionFactors#withNationalFactor}).
+   */
+  static boolean isFactor(BigDecimal amount) {
+    return amount.signum() > 0
+        && amount.stripTrailingZeros().scale() <= 4
+        && amount.compareTo(MAX) <= 0;
   }
 
   /** Returns the first date of service the factor applies to. */

@@ -114,6 +114,35 @@ class AnesthesiaFactorInForceTest {
         other::detail);
   }
 
+  /**
+   * The factor a file states is held to what a dated national factor may be, which it is checked
+   * against: above 0, at most 999.9999, at most four decimals.
+   */
+  @Test
+  void theStatedNationalFactorIsOneTheDatedTableCouldHold() {
+    AnesthesiaConversionFactors file = table("ANES2025", "19.79");
+    for (String bad : List.of("1000", "0", "-20.3178", "20.31785")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> file.withNationalFactor(new BigDecimal(bad)),
+              bad);
+      assertEquals(
+          "a national anesthesia conversion factor is above 0 and at most 999.9999 with at most"
+              + " four decimals, not "
+              + bad
+              + " (ANES2025)",
+          e.getMessage());
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> factor("2025-01-01", "2025-12-31", bad, all()),
+          "the dated table takes " + bad);
+    }
+    assertEquals(
+        Optional.of(new BigDecimal("999.9999")),
+        file.withNationalFactor(new BigDecimal("999.9999")).nationalFactor());
+  }
+
   @Test
   void aFileOfJanuary2024PricesUntilTheFactorChangedOn9March() {
     // Made up: one locality's figure, stating CMS's national factor of January 2024.
