@@ -163,6 +163,18 @@ final class AllIndicatorsFixture {
     row[TOTAL_FACILITY] = workAndMp.add(new BigDecimal(row[PE_FACILITY])).toPlainString();
   }
 
+  /**
+   * Zeroes a 26 or 53 row's OPPS columns, as CMS's files have them (the cap limits the technical
+   * component only; the loader refuses them on such a row).
+   */
+  private static void noOppsColumnsOnProfessionalRows(String[] row) {
+    if (row[MOD].equals("26") || row[MOD].equals("53")) {
+      row[OPPS_PE_NON_FACILITY] = "0.00";
+      row[OPPS_PE_FACILITY] = "0.00";
+      row[OPPS_MP] = "0.00";
+    }
+  }
+
   /** The rows in the 2025 layout (31 columns), each with its own code. */
   static List<String[]> rows2025() {
     List<String[]> rows = new ArrayList<>();
@@ -186,6 +198,7 @@ final class AllIndicatorsFixture {
     for (int i = 0; i < rows.size(); i++) {
       rows.get(i)[0] = String.valueOf(10_000 + i);
       addUpTotals(rows.get(i));
+      noOppsColumnsOnProfessionalRows(rows.get(i));
     }
     return rows;
   }

@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,26 @@ class DamagedFilesTest {
     assertTrue(
         e.getMessage().startsWith("r.csv, line 13, column 29: NON-FACILITY PE USED FOR OPPS"),
         e::getMessage);
+  }
+
+  /**
+   * OPPS columns on a 26 row would cap the reading: CMS fills them on global and TC rows alone, so
+   * a file that has them there is damaged, refused on its line.
+   */
+  @Test
+  void oppsColumnsOnAProfessionalRowAreRefused() {
+    String good = LoaderFixtures.rvu2025();
+    String professional =
+        good.replace(
+            ",0,0,,32.3465,09,0,99,0.00,0.00,0.00\n71046,TC",
+            ",0,0,,32.3465,09,0,99,2.68,2.68,0.04\n71046,TC");
+    assertNotEquals(good, professional, "no 71046-26 row to change");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(professional), "r.csv"));
+    assertEquals(
+        "r.csv, line 14: 71046-26: a 26 row has no OPPS imaging cap columns (the cap limits the"
+            + " technical component only), not 2.68, 2.68 and 0.04",
+        e.getMessage());
   }
 
   /**

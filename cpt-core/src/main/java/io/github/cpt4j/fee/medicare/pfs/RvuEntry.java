@@ -67,19 +67,28 @@ public abstract class RvuEntry {
   /** Returns the payment policy indicators. */
   public abstract PaymentIndicators indicators();
 
-  /** Returns the non-facility practice expense RVUs used for the OPPS imaging cap (0 if none). */
+  /**
+   * Returns the non-facility practice expense RVUs used for the OPPS imaging cap (0 if none, and
+   * always 0 on a 26 or 53 row).
+   */
   @Value.Default
   public BigDecimal oppsNonFacilityPeRvu() {
     return BigDecimal.ZERO;
   }
 
-  /** Returns the facility practice expense RVUs used for the OPPS imaging cap (0 if none). */
+  /**
+   * Returns the facility practice expense RVUs used for the OPPS imaging cap (0 if none, and always
+   * 0 on a 26 or 53 row).
+   */
   @Value.Default
   public BigDecimal oppsFacilityPeRvu() {
     return BigDecimal.ZERO;
   }
 
-  /** Returns the malpractice RVUs used for the OPPS imaging cap (0 if none). */
+  /**
+   * Returns the malpractice RVUs used for the OPPS imaging cap (0 if none, and always 0 on a 26 or
+   * 53 row).
+   */
   @Value.Default
   public BigDecimal oppsMalpracticeRvu() {
     return BigDecimal.ZERO;
@@ -280,10 +289,15 @@ public abstract class RvuEntry {
     return units > Integer.MAX_VALUE ? -1 : (int) units;
   }
 
-  /** Rejects values outside the ranges documented on the accessors. */
+  /**
+   * Rejects values outside the ranges documented on the accessors.
+   *
+   * @throws IllegalArgumentException if the modifier is not a row's, an RVU is negative, above
+   *     99999.99 or has more than two decimals, or a 26 or 53 row has OPPS imaging cap columns
+   */
   @Value.Check
   protected void check() {
-    RowModifier.ofRow(modifier());
+    RowModifier row = RowModifier.ofRow(modifier());
     checkRvu("workRvu", workRvu());
     checkRvu("nonFacilityPeRvu", nonFacilityPeRvu());
     checkRvu("facilityPeRvu", facilityPeRvu());
@@ -291,6 +305,23 @@ public abstract class RvuEntry {
     checkRvu("oppsNonFacilityPeRvu", oppsNonFacilityPeRvu());
     checkRvu("oppsFacilityPeRvu", oppsFacilityPeRvu());
     checkRvu("oppsMalpracticeRvu", oppsMalpracticeRvu());
+    // The OPPS imaging cap limits the technical component only (Social Security Act
+    // §1848(b)(4)): CMS fills the OPPS columns of global and TC rows alone (none of the 1,127 26
+    // rows and 4 53 rows of the 2025 file). Taken on a 26 row, they would cap the reading.
+    if ((row == RowModifier.PROFESSIONAL_COMPONENT || row == RowModifier.DISCONTINUED)
+        && hasOppsRvus()) {
+      throw new IllegalArgumentException(
+          row()
+              + ": a "
+              + modifier().get()
+              + " row has no OPPS imaging cap columns (the cap limits the technical component"
+              + " only), not "
+              + oppsNonFacilityPeRvu()
+              + ", "
+              + oppsFacilityPeRvu()
+              + " and "
+              + oppsMalpracticeRvu());
+    }
   }
 
   private void checkRvu(String name, BigDecimal rvu) {

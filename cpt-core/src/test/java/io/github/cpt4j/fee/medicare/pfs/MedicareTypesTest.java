@@ -156,6 +156,44 @@ class MedicareTypesTest {
     assertTrue(discontinued.getMessage().startsWith("70450-53 in 13282-99:"));
   }
 
+  /**
+   * A professional (26) or discontinued (53) row has no OPPS imaging cap columns: taken, they would
+   * cap the reading through the single-line path, or make {@link OppsCap#fromRvus} a cap it must
+   * refuse. Global and TC rows keep theirs.
+   */
+  @Test
+  void onlyGlobalAndTechnicalRowsHaveOppsColumns() {
+    assertEquals(new BigDecimal("2.68"), chestRow("TC", "2.68", "0").oppsNonFacilityPeRvu());
+    assertEquals(new BigDecimal("2.68"), chestRow("", "2.68", "0").oppsNonFacilityPeRvu());
+    IllegalArgumentException professional =
+        assertThrows(IllegalArgumentException.class, () -> chestRow("26", "2.68", "0"));
+    assertEquals(
+        "71046-26: a 26 row has no OPPS imaging cap columns (the cap limits the technical component"
+            + " only), not 2.68, 0 and 0",
+        professional.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> chestRow("53", "0", "0.04"));
+    assertEquals(BigDecimal.ZERO, chestRow("26", "0", "0").oppsMalpracticeRvu());
+  }
+
+  /** 71046's row of {@code modifier} with the OPPS non-facility PE and malpractice RVUs given. */
+  private static RvuEntry chestRow(String modifier, String oppsPe, String oppsMalpractice) {
+    RvuEntry tc = Fixtures.rvuEntries("71046,TC,A,0.00,0.69,,0.69,NA,0.01,1,XXX,0,99").get(0);
+    return RvuEntry.builder()
+        .code(tc.code())
+        .modifier(
+            modifier.isEmpty()
+                ? Optional.empty()
+                : Optional.of(io.github.cpt4j.modifier.Modifier.parse(modifier)))
+        .workRvu(tc.workRvu())
+        .nonFacilityPeRvu(tc.nonFacilityPeRvu())
+        .facilityPeRvu(tc.facilityPeRvu())
+        .malpracticeRvu(tc.malpracticeRvu())
+        .indicators(tc.indicators())
+        .oppsNonFacilityPeRvu(new BigDecimal(oppsPe))
+        .oppsMalpracticeRvu(new BigDecimal(oppsMalpractice))
+        .build();
+  }
+
   @Test
   void rvuTableFindsRowsByCodeAndModifier() {
     RvuTable table = RvuTable.of(Fixtures.rvuEntries());
