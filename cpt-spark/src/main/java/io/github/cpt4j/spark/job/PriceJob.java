@@ -1,5 +1,6 @@
 package io.github.cpt4j.spark.job;
 
+import com.google.common.base.Throwables;
 import io.github.cpt4j.cli.Main;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.DateCoverage;
@@ -273,7 +274,13 @@ public final class PriceJob implements Callable<Integer> {
    * message, {@code getSubject is not supported}, names neither Hadoop nor a remedy.
    */
   private static String hadoopRefusedByThisJava(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    List<Throwable> chain;
+    try {
+      chain = Throwables.getCausalChain(e);
+    } catch (IllegalArgumentException loop) {
+      return null; // causes that lead back to one another: told as the exception itself
+    }
+    for (Throwable cause : chain) {
       if (cause instanceof UnsupportedOperationException
           && cause.getMessage() != null
           && cause.getMessage().startsWith("getSubject is ")) {
@@ -282,9 +289,6 @@ public final class PriceJob implements Callable<Integer> {
             + " ("
             + firstLine(cause.getMessage())
             + "): run the job on Java 17 or 21, the versions Spark 4 supports";
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return null;
