@@ -41,19 +41,27 @@ public final class AnesthesiaConversionFactors {
   /**
    * Returns the factors named {@code name} (such as {@code "ANES2025"}).
    *
-   * @throws IllegalArgumentException if a factor is not positive
+   * @throws IllegalArgumentException if a factor is not above 0 and at most 999.9999 with at most
+   *     four decimals, the bound of the national factor it is computed from ({@link
+   *     NationalAnesthesiaFactor}); CMS prints it with two
    */
   public static AnesthesiaConversionFactors of(String name, Map<Locality, BigDecimal> factors) {
     requireNonNull(name, "name");
     ImmutableMap<Locality, BigDecimal> copy =
         ImmutableMap.copyOf(requireNonNull(factors, "factors"));
     for (Map.Entry<Locality, BigDecimal> e : copy.entrySet()) {
-      if (e.getValue().signum() <= 0) {
+      // A locality's factor is the national one times a blend of its GPCIs, near 1: a factor
+      // past the national factor's bound, or with more decimals, is a mistake, not a locality.
+      if (!NationalAnesthesiaFactor.isFactor(e.getValue())) {
         throw new IllegalArgumentException(
-            "an anesthesia conversion factor is positive, not "
-                + e.getValue()
+            "an anesthesia conversion factor is above 0 and at most 999.9999 with at most four"
+                + " decimals, not "
+                + e.getValue().toPlainString()
                 + " in "
-                + e.getKey());
+                + e.getKey()
+                + " ("
+                + name
+                + ")");
       }
     }
     return new AnesthesiaConversionFactors(name, copy, Optional.empty());

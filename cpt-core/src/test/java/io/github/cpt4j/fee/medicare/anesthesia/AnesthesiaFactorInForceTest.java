@@ -143,6 +143,28 @@ class AnesthesiaFactorInForceTest {
         file.withNationalFactor(new BigDecimal("999.9999")).nationalFactor());
   }
 
+  /**
+   * A locality's factor is the national factor adjusted by the locality's GPCIs, so it is held to
+   * the national factor's bound: a factor of thousands, or of five decimals, is a slip.
+   */
+  @Test
+  void aLocalityFactorIsOneTheNationalFactorsBoundAllows() {
+    for (String bad : List.of("1000", "0", "-19.79", "19.79001")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> table("ANES2025", bad), bad);
+      assertEquals(
+          "an anesthesia conversion factor is above 0 and at most 999.9999 with at most four"
+              + " decimals, not "
+              + bad
+              + " in 01182-18 (ANES2025)",
+          e.getMessage());
+    }
+    assertEquals(
+        Optional.of(new BigDecimal("999.9999")), table("ANES2025", "999.9999").find(LOS_ANGELES));
+    assertEquals(
+        Optional.of(new BigDecimal("19.7900")), table("ANES2025", "19.7900").find(LOS_ANGELES));
+  }
+
   @Test
   void aFileOfJanuary2024PricesUntilTheFactorChangedOn9March() {
     // Made up: one locality's figure, stating CMS's national factor of January 2024.
