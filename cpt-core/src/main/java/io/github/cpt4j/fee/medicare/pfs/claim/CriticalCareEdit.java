@@ -165,7 +165,8 @@ public final class CriticalCareEdit implements ClaimEdit {
 
   /**
    * Returns what {@link #check(Claim, PricingContext)} returns, a critical care line that another
-   * edit denies whole ({@code denied}) including nothing.
+   * edit denies whole ({@code denied}) including nothing, nor a 99292 beside a 99291 so denied (the
+   * added time is not paid without its first hour).
    */
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
@@ -173,25 +174,34 @@ public final class CriticalCareEdit implements ClaimEdit {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
     int n = claim.size();
-    int care = -1;
-    for (int i = 0; i < n && care < 0; i++) {
-      if (isCriticalCare(claim.line(i).line().code()) && !denied.test(i)) {
-        care = i;
+    // The critical care paid, which includes the rest: the day's first 99291 not denied. A 99292
+    // is added time, paid only beside a 99291: beside a 99291 denied it is not paid either (the
+    // add-on step refuses it), so it includes nothing; billed without one, it is the day's critical
+    // care (its 99291 may be on another claim).
+    int first = -1; // the day's first 99291 not denied, the one paid
+    int added = -1; // the day's first 99292 not denied
+    boolean anyFirst = false;
+    for (int i = 0; i < n; i++) {
+      int packed = claim.line(i).line().code().packed();
+      if (packed == CRITICAL_CARE_FIRST) {
+        anyFirst = true;
+        if (first < 0 && !denied.test(i)) {
+          first = i;
+        }
+      } else if (packed == CRITICAL_CARE_ADDED && added < 0 && !denied.test(i)) {
+        added = i;
       }
     }
+    int care = first >= 0 ? first : anyFirst ? -1 : added;
     if (care < 0) {
       return List.of(); // the usual claim: one pass, nothing allocated
     }
     ClaimLine critical = claim.line(care).line();
     boolean separate = false; // 25 on a critical care line: the day's visits came before it
-    int first = -1; // the day's first 99291, the one paid
-    for (int i = care; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       ClaimLine line = claim.line(i).line();
       if (isCriticalCare(line.code()) && !denied.test(i)) {
         separate |= separates(line);
-        if (first < 0 && line.code().packed() == CRITICAL_CARE_FIRST) {
-          first = i;
-        }
       }
     }
     List<EditFinding> found = null;

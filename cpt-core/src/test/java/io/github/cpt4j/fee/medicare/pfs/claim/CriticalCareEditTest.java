@@ -95,6 +95,29 @@ class CriticalCareEditTest {
   }
 
   @Test
+  void aCriticalCareTimeAddedToADeniedFirstHourIncludesNothing() {
+    // 99291-GZ + 99292 + 36600 denied 36600 as included in the 99292, whose 99291 was denied, so
+    // neither was paid: the claim paid nothing.
+    Claim claim =
+        Claim.of(
+            List.of(
+                BilledLine.parse("99291"),
+                BilledLine.parse("99292"),
+                BilledLine.parse("36600"),
+                BilledLine.parse("99214")));
+    List<EditFinding> found =
+        ClaimScrubber.of(FIRST_LINE_DENIED, CriticalCareEdit.standard()).scrub(claim, CONTEXT);
+    assertEquals(List.of("payer-gz"), found.stream().map(EditFinding::edit).toList());
+    // Not denied, the 99291 includes the 36600, and is named as the critical care, not the 99292
+    // before it.
+    assertEquals(
+        List.of("2", "2"),
+        scrub("99292", "99291", "36600", "99214").stream()
+            .map(f -> f.data().get("criticalCareLine"))
+            .toList());
+  }
+
+  @Test
   void aVisitOfTheCriticalCareDayWithout25IsDeniedNamingTheCriticalCareLine() {
     List<EditFinding> found = scrub("99214", "99291", "36600");
     assertEquals(2, found.size(), found.toString());
