@@ -149,7 +149,7 @@ final class JsonFields {
       throws IOException {
     try {
       if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-        return p.getDecimalValue();
+        return decimalOfNumber(p);
       }
       if (p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
         // A number copied into a TokenBuffer (a type id after the amount, buffered until it is
@@ -157,7 +157,7 @@ final class JsonFields {
         // where the parser still holds the text or a BigDecimal, read that.
         Object deferred = p.getNumberValueDeferred();
         if (deferred instanceof String || deferred instanceof BigDecimal) {
-          return p.getDecimalValue();
+          return decimalOfNumber(p);
         }
         Number exact = p.getNumberValueExact();
         if (exact instanceof BigDecimal decimal) {
@@ -203,6 +203,26 @@ final class JsonFields {
       return parseText(p, ctxt, BigDecimal.class, JsonFields::decimalText);
     } catch (JsonMappingException e) {
       throw JsonMappingException.wrapWithPath(e, owner, field);
+    }
+  }
+
+  /**
+   * The parser's number as a {@code BigDecimal}. A JSON number whose exponent a {@code BigDecimal}
+   * cannot hold ({@code 1e-2147483649}) is valid JSON, and Jackson refuses it with a bare {@code
+   * NumberFormatException} that names no field and is no {@code IOException}: refused here as any
+   * other bad amount is, so that the caller's path names the field.
+   */
+  private static BigDecimal decimalOfNumber(JsonParser p) throws IOException {
+    try {
+      return p.getDecimalValue();
+    } catch (NumberFormatException e) {
+      String text = p.getText();
+      throw InvalidFormatException.from(
+          p,
+          "a decimal number's exponent is within the range of a BigDecimal's scale, not "
+              + CodeFormatException.quote(text),
+          text,
+          BigDecimal.class);
     }
   }
 

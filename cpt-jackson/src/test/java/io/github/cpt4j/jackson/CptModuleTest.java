@@ -934,6 +934,31 @@ class CptModuleTest {
   }
 
   /**
+   * A JSON number whose exponent no BigDecimal scale holds: valid JSON, which Jackson's own
+   * conversion refused with a bare NumberFormatException, no field named and no IOException.
+   */
+  @Test
+  void anAmountWhoseExponentNoDecimalHoldsIsRefusedNamingItsField() {
+    for (String number : List.of("1e-2147483649", "1e2147483648", "-2.5E+2147483650")) {
+      JsonMappingException charge =
+          assertThrows(
+              JsonMappingException.class,
+              () ->
+                  MAPPER.readValue(
+                      "{\"code\":\"99213\",\"charge\":" + number + "}", BilledLine.class),
+              number);
+      assertEquals("charge", charge.getPath().get(0).getFieldName(), number);
+      assertTrue(charge.getMessage().contains("'" + number + "'"), charge.getMessage());
+      JsonMappingException exact =
+          assertThrows(
+              JsonMappingException.class,
+              () -> MAPPER.readValue("{\"exactAmount\":" + number + "}", FeeResult.class),
+              number);
+      assertEquals("exactAmount", exact.getPath().get(0).getFieldName(), number);
+    }
+  }
+
+  /**
    * A number that is no decimal: 1e400 in a tree read without USE_BIG_DECIMAL_FOR_FLOATS is a
    * double's Infinity, and a parser that allows NaN gives NaN. Both escaped as a bare
    * NumberFormatException, without the field.
