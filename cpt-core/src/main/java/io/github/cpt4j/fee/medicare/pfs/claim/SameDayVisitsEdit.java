@@ -43,7 +43,10 @@ import java.util.function.IntPredicate;
  *   <li><b>A subsequent hospital visit (99231-99233) on the day of the same provider's hospital
  *       discharge day management (99238, 99239)</b>: only the discharge is paid; a physician does
  *       not bill both a hospital visit and the discharge for one date (section 30.6.9.2). On the
- *       day of an admission, the admission holds the visit instead (the next rule).
+ *       day of an admission, the admission holds the visit instead (the next rule). Of two
+ *       discharges of the day, the one paid more is kept and the other denied: "only one hospital
+ *       discharge day management service is payable per patient per hospital stay" (the same
+ *       section).
  *   <li><b>Two hospital visits</b> (initial hospital care, 99221-99223 or 99234-99236, and
  *       subsequent hospital visits, 99231-99233): both kinds are per day, paid once a day to one
  *       physician, whether the problems seen at the encounters are related or not (section 30.6.9);
@@ -165,18 +168,24 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     int admission = -1;
     BigDecimal admissionPaid = null;
     int discharge = -1;
+    BigDecimal dischargePaid = null;
     for (int i = 0; i < n; i++) {
       kinds[i] = denied.test(i) ? null : VisitKind.of(claim.line(i).line().code());
       // Only a paid admission or discharge holds the day's other visits: one the schedule does
-      // not price leaves them theirs. Of two admissions, the one paid more is the day's.
+      // not price leaves them theirs. Of two admissions, or two discharges, the one paid more is
+      // the day's.
       if (kinds[i] == VisitKind.ADMISSION) {
         BigDecimal paid = paid(claim.line(i), context);
         if (paid != null && (admission < 0 || paysMore(claim, i, paid, admission, admissionPaid))) {
           admission = i;
           admissionPaid = paid;
         }
-      } else if (kinds[i] == VisitKind.DISCHARGE && discharge < 0 && priced(claim, i, context)) {
-        discharge = i;
+      } else if (kinds[i] == VisitKind.DISCHARGE) {
+        BigDecimal paid = paid(claim.line(i), context);
+        if (paid != null && (discharge < 0 || paysMore(claim, i, paid, discharge, dischargePaid))) {
+          discharge = i;
+          dischargePaid = paid;
+        }
       }
     }
     boolean[] deniedHere = new boolean[n];
@@ -206,6 +215,20 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                 ADMISSION_SECTION,
                 ", the same provider's initial hospital care, is part of it: the admission is paid,"
                     + " and the work of the other site counts toward its level"));
+      } else if (admission < 0
+          && discharge >= 0
+          && i != discharge
+          && kinds[i] == VisitKind.DISCHARGE
+          && priced(claim, i, context)) {
+        deniedHere[i] = true;
+        found.add(
+            finding(
+                claim,
+                i,
+                discharge,
+                DISCHARGE_SECTION,
+                ", the same provider's hospital discharge paid more: one discharge day management"
+                    + " is paid a hospital stay"));
       } else if (admission < 0 && discharge >= 0 && kinds[i] == VisitKind.SUBSEQUENT_HOSPITAL) {
         deniedHere[i] = true;
         found.add(

@@ -173,6 +173,34 @@ class SameDayVisitsTest {
   }
 
   @Test
+  void ofTwoDischargesOfTheDayOnlyOneIsPaid() {
+    // "Only one hospital discharge day management service is payable per patient per hospital
+    // stay" (§30.6.9.2): 99238 + 99239 were both paid, 80.00 + 100.00.
+    List<RvuEntry> rows = rows("2.40");
+    rows.add(ClaimTables.row("99239", "2.00", "1.60", "0.40").build()); // 100.00
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.of(ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows)).build());
+    PricedClaim claim = pricer.price(claim("99238", "99239"), CONTEXT);
+    assertAmounts(claim, "100.00", null, "100.00");
+    assertDenied(
+        claim.line(0),
+        "99238 beside 99239 (line 2) on the same day, the same provider's hospital discharge paid"
+            + " more: one discharge day management is paid a hospital stay (Claims Processing"
+            + " Manual ch. 12 §30.6.9.2)");
+    // Whichever comes first; and the discharge kept is the one that holds the day's visit.
+    assertAmounts(pricer.price(claim("99239", "99238"), CONTEXT), "100.00", "100.00", null);
+    PricedClaim three = pricer.price(claim("99238", "99232", "99239"), CONTEXT);
+    assertAmounts(three, "100.00", null, null, "100.00");
+    assertTrue(three.line(1).detail().startsWith("99232 beside 99239 (line 3)"), three.toString());
+    // Another provider's discharge is theirs.
+    assertAmounts(
+        pricer.price(claim("99238" + PROVIDER, "99239" + OTHER_PROVIDER), CONTEXT),
+        "180.00",
+        "80.00",
+        "100.00");
+  }
+
+  @Test
   void aDischargeOnTheDayOfTheAdmissionIsNotPaid() {
     // Were both paid in full: 160.00 + 80.00.
     PricedClaim claim = price("99238", "99223");
