@@ -91,7 +91,9 @@ public interface ClaimEdit {
    * PricingContext, IntPredicate)}. False by default. The global surgery edit says true: a
    * procedure another edit denies (an NCCI edit's column two code, say) is not paid, so it opens no
    * global surgical package that would deny the visits of its day. Edits that say true run in their
-   * order after the others, each knowing the denials of the edits before it too.
+   * order after the others, each knowing the denials of the edits before it too; when one of them
+   * then denies a line whole, they run again, each knowing every other edit's denials, until none
+   * changes its findings (at most four times; the last stand).
    */
   default boolean judgesAfterDenials() {
     return false;

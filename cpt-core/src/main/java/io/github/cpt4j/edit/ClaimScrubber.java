@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
@@ -33,6 +34,12 @@ import java.util.function.IntPredicate;
 public final class ClaimScrubber {
 
   private static final Comparator<EditFinding> BY_LINE = Comparator.comparingInt(EditFinding::line);
+
+  /**
+   * How many times at most the edits that judge after denials judge a claim: once, and again while
+   * one of them changes its findings (see {@link #scrub}); the findings of the last time stand.
+   */
+  private static final int AFTER_DENIALS_ROUNDS = 4; // StandardEdits, the pricer's direct path, too
 
   private final ImmutableList<ClaimEdit> edits;
 
@@ -93,7 +100,10 @@ public final class ClaimScrubber {
    * order, then as each edit returned them; an empty list when the claim is clean. The edits that
    * {@link ClaimEdit#judgesAfterDenials() judge after the others' denials} run after every other
    * edit, in their order, each told the lines the edits before it denied whole; their findings
-   * still take their edit's place in the order.
+   * still take their edit's place in the order. When one of them denies a line whole after an
+   * earlier one judged, they run again, each told the lines every other edit denied whole, until
+   * none changes its findings, at most four times in all (the findings of the last time stand): a
+   * critical care line that the global surgery edit denies includes none of the day's services.
    *
    * @throws IllegalArgumentException if an edit returns null, a null finding, a finding for a line
    *     the claim it was given does not have (a bug in that edit): for an edit of one provider's
@@ -126,8 +136,35 @@ public final class ClaimScrubber {
         if (edit.judgesAfterDenials()) {
           // Before any finding no line is denied: a claim without findings builds nothing here.
           IntPredicate denied =
-              byEdit == null ? ClaimScrubber::noLineDenied : deniedWhole(claim, byEdit)::get;
+              byEdit == null ? ClaimScrubber::noLineDenied : deniedWhole(claim, byEdit, -1)::get;
           byEdit = run(edit, e, claim, context, oneDay, days, denied, byEdit);
+        }
+      }
+      // An edit that judged before a later one denied lines whole did not know those denials: a
+      // critical care line the global surgery edit then denies included the day's services. The
+      // edits judge again, each told every other edit's denials, until none changes its findings.
+      for (int round = 1; round < AFTER_DENIALS_ROUNDS && unseenDenials(claim, byEdit); round++) {
+        boolean changed = false;
+        for (int e = 0; e < edits.size(); e++) {
+          ClaimEdit edit = edits.get(e);
+          if (edit.judgesAfterDenials()) {
+            List<EditFinding> before = byEdit.get(e);
+            byEdit.set(e, null);
+            byEdit =
+                run(
+                    edit,
+                    e,
+                    claim,
+                    context,
+                    oneDay,
+                    days,
+                    deniedWhole(claim, byEdit, e)::get,
+                    byEdit);
+            changed |= !Objects.equals(before, byEdit.get(e));
+          }
+        }
+        if (!changed) {
+          break;
         }
       }
     }
@@ -186,13 +223,43 @@ public final class ClaimScrubber {
   }
 
   /**
-   * The lines of {@code claim} that the findings so far deny whole ({@link
-   * EditFinding#deniesWholeLine}).
+   * Tells whether an edit judging after denials ran before one that then denied a line whole, so
+   * that it judged without that denial.
    */
-  private static BitSet deniedWhole(Claim claim, List<List<EditFinding>> byEdit) {
+  private boolean unseenDenials(Claim claim, List<List<EditFinding>> byEdit) {
+    if (byEdit == null) {
+      return false;
+    }
+    boolean judgedBefore = false;
+    for (int e = 0; e < edits.size(); e++) {
+      if (edits.get(e).judgesAfterDenials()) {
+        if (judgedBefore && deniesWhole(claim, byEdit.get(e))) {
+          return true;
+        }
+        judgedBefore = true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean deniesWhole(Claim claim, List<EditFinding> found) {
+    for (EditFinding finding : found == null ? List.<EditFinding>of() : found) {
+      if (finding.deniesWholeLine(claim.line(finding.line()).line().units())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The lines of {@code claim} that the findings so far deny whole ({@link
+   * EditFinding#deniesWholeLine}), but those of the {@code except}th edit (none when negative).
+   */
+  private static BitSet deniedWhole(Claim claim, List<List<EditFinding>> byEdit, int except) {
     BitSet denied = new BitSet();
     if (byEdit != null) {
-      for (List<EditFinding> found : byEdit) {
+      for (int e = 0; e < byEdit.size(); e++) {
+        List<EditFinding> found = e == except ? null : byEdit.get(e);
         for (EditFinding finding : found == null ? List.<EditFinding>of() : found) {
           if (finding.deniesWholeLine(claim.line(finding.line()).line().units())) {
             denied.set(finding.line());

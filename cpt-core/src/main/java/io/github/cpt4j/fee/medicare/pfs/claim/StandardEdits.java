@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
@@ -145,27 +146,75 @@ final class StandardEdits {
     if ((effects & LIABILITY) != 0) { // GZ or GY
       byEdit = keep(byEdit, LIABILITY_MODIFIERS, liabilityModifiers.check(claim, oneDay));
     }
-    if (anyCriticalCare) {
-      byEdit =
-          keep(byEdit, CRITICAL_CARE, criticalCare.check(claim, oneDay, denied(claim, byEdit)));
+    // The edits that judge after denials, in list order: critical care when the claim has it, the
+    // global package when a visit could be in one, and the two that compare one day's visits with
+    // one another when there are two.
+    int[] after = AFTER_DENIALS[anyCriticalCare ? 1 : 0][Math.min(visits, 2)];
+    for (int edit : after) {
+      byEdit = keep(byEdit, edit, judge(edit, claim, context, oneDay, denied(claim, byEdit, -1)));
     }
-    if (visits > 0) { // a global package holds visits
-      byEdit =
-          keep(
-              byEdit,
-              GLOBAL_SURGERY,
-              globalSurgery.checkOneDay(claim, context, denied(claim, byEdit)));
-    }
-    if (visits > 1) { // these two compare one day's visits with one another
-      byEdit =
-          keep(byEdit, SAME_DAY_VISITS, sameDayVisits.check(claim, oneDay, denied(claim, byEdit)));
-      byEdit =
-          keep(
-              byEdit,
-              NEW_PATIENT_VISIT,
-              newPatientVisit.check(claim, context, denied(claim, byEdit)));
+    // Again, each told every other's denials, until none changes its findings: as the scrubber.
+    for (int round = 1;
+        round < AFTER_DENIALS_ROUNDS && unseenDenials(claim, byEdit, after);
+        round++) {
+      boolean changed = false;
+      for (int edit : after) {
+        List<EditFinding> before = byEdit[edit];
+        byEdit[edit] = null;
+        byEdit =
+            keep(byEdit, edit, judge(edit, claim, context, oneDay, denied(claim, byEdit, edit)));
+        changed |= !Objects.equals(before, byEdit[edit]);
+      }
+      if (!changed) {
+        break;
+      }
     }
     return byEdit == null ? ImmutableList.of() : ordered(claim, byEdit);
+  }
+
+  /**
+   * The edits judging after denials that a claim calls, by whether it has critical care, then by
+   * its number of visits (0, 1, 2 or more), in list order: those that can give a finding on it.
+   */
+  private static final int[][][] AFTER_DENIALS = {
+    {{}, {GLOBAL_SURGERY}, {GLOBAL_SURGERY, SAME_DAY_VISITS, NEW_PATIENT_VISIT}},
+    {
+      {CRITICAL_CARE},
+      {CRITICAL_CARE, GLOBAL_SURGERY},
+      {CRITICAL_CARE, GLOBAL_SURGERY, SAME_DAY_VISITS, NEW_PATIENT_VISIT}
+    },
+  };
+
+  /** The scrubber's most times the edits judging after denials judge a claim, its last standing. */
+  private static final int AFTER_DENIALS_ROUNDS = 4;
+
+  /** What the after-denials edit at {@code edit} finds, told the lines {@code denied}. */
+  private List<EditFinding> judge(
+      int edit, Claim claim, PricingContext context, PricingContext oneDay, IntPredicate denied) {
+    return switch (edit) {
+      case CRITICAL_CARE -> criticalCare.check(claim, oneDay, denied);
+      case GLOBAL_SURGERY -> globalSurgery.checkOneDay(claim, context, denied);
+      case SAME_DAY_VISITS -> sameDayVisits.check(claim, oneDay, denied);
+      case NEW_PATIENT_VISIT -> newPatientVisit.check(claim, context, denied);
+      default -> throw new IllegalArgumentException("not an edit judging after denials: " + edit);
+    };
+  }
+
+  /** Tells whether one of {@code after}, in order, judged before another denied a line whole. */
+  private static boolean unseenDenials(Claim claim, List<EditFinding>[] byEdit, int[] after) {
+    if (byEdit == null) {
+      return false;
+    }
+    for (int k = 1; k < after.length; k++) {
+      List<EditFinding> found = byEdit[after[k]];
+      for (int f = 0; found != null && f < found.size(); f++) {
+        EditFinding finding = found.get(f);
+        if (finding.deniesWholeLine(claim.line(finding.line()).line().units())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Tells whether a line before line {@code i} of {@code claim} bills the code {@code packed}. */
@@ -189,13 +238,17 @@ final class StandardEdits {
     return kept;
   }
 
-  /** The lines denied whole by the findings so far, as the scrubber tells the later edits. */
-  private static IntPredicate denied(Claim claim, List<EditFinding>[] byEdit) {
+  /**
+   * The lines denied whole by the findings so far, but those of the edit at {@code except} (none
+   * when negative), as the scrubber tells the edits that judge after denials.
+   */
+  private static IntPredicate denied(Claim claim, List<EditFinding>[] byEdit, int except) {
     if (byEdit == null) {
       return StandardEdits::noLineDenied;
     }
     BitSet denied = new BitSet();
-    for (List<EditFinding> found : byEdit) {
+    for (int e = 0; e < byEdit.length; e++) {
+      List<EditFinding> found = e == except ? null : byEdit[e];
       for (int f = 0; found != null && f < found.size(); f++) {
         EditFinding finding = found.get(f);
         if (finding.deniesWholeLine(claim.line(finding.line()).line().units())) {

@@ -18,6 +18,7 @@ import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
@@ -186,6 +187,43 @@ class StandardEditsProperties {
     assertEquals(SCRUBBER.scrub(claim, CONTEXT), direct);
     List<String> edits = direct.stream().map(EditFinding::edit).toList();
     assertEquals(List.of("modifier-rules", "critical-care", "liability-modifiers"), edits);
+  }
+
+  /**
+   * A critical care line that the global surgery edit, judging after it, denies includes nothing:
+   * the edits judge again, each told the other's denials. 99291 beside 20610 (global 000) without
+   * 25 is its same-day visit; 43752 was denied as included in it, though it was not paid.
+   */
+  @Example
+  void aCriticalCareLineInAGlobalPackageIncludesNothing() {
+    Claim claim = ClaimTables.claimOf("20610", "99291", "43752");
+    List<EditFinding> found = SCRUBBER.scrub(claim, CONTEXT);
+    assertEquals(found, DIRECT.scrub(claim, CONTEXT, CONTEXT));
+    assertEquals(
+        List.of("global-surgery line 2"),
+        found.stream().map(f -> f.edit() + " line " + f.lineNumber()).toList());
+    PricedClaim priced = PRICER.price(claim, CONTEXT);
+    assertEquals(
+        List.of(true, false, true), priced.lines().stream().map(l -> l.isPriced()).toList());
+    // With 25 on the critical care, it is paid and includes 43752, as before.
+    assertEquals(
+        List.of("critical-care line 3"),
+        SCRUBBER.scrub(ClaimTables.claimOf("20610", "99291-25", "43752"), CONTEXT).stream()
+            .map(f -> f.edit() + " line " + f.lineNumber())
+            .toList());
+    // In a major surgery's postoperative days, the chest X-ray read on the day of critical care
+    // denied as a postoperative visit (no FT) is paid.
+    Claim later =
+        Claim.of(
+            List.of(
+                BilledLine.parse("27447 on " + DATE),
+                BilledLine.parse("99291 on " + DATE.plusDays(13)),
+                BilledLine.parse("71045-26 on " + DATE.plusDays(13))));
+    assertEquals(
+        List.of("global-surgery line 2"),
+        SCRUBBER.scrub(later, CONTEXT).stream()
+            .map(f -> f.edit() + " line " + f.lineNumber())
+            .toList());
   }
 
   @Example
