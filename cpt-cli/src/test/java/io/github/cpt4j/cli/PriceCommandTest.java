@@ -1444,7 +1444,8 @@ class PriceCommandTest {
     assertEquals("1", row.get("x").textValue());
     assertEquals("2", row.get("X").textValue());
 
-    String exported = "code,units,, \n99213,2,,\n";
+    // 93010 (an ECG's reading), two units of 8.65: a visit would be paid one unit a day.
+    String exported = "code,units,, \n93010,2,,\n";
     Cli.Result json =
         Cli.runWithInput(
             exported, "price", "-i", "-", "-z", "10001", "-d", "2025-06-02", "-f", "json");
@@ -1453,12 +1454,12 @@ class PriceCommandTest {
     assertEquals(
         List.of("code", "units", "amount", "result", "explanation"),
         ImmutableList.copyOf(priced.fieldNames()));
-    assertEquals("202.12", priced.get("amount").textValue());
+    assertEquals("17.30", priced.get("amount").textValue());
     Cli.Result csv =
         Cli.runWithInput(exported, "price", "-i", "-", "-z", "10001", "-d", "2025-06-02");
     assertEquals(0, csv.status(), csv::toString);
     assertTrue(csv.out().startsWith("code,units,, ,amount,"), csv::toString);
-    assertTrue(csv.out().contains("\n99213,2,,,202.12,priced,"), csv::toString);
+    assertTrue(csv.out().contains("\n93010,2,,,17.30,priced,"), csv::toString);
   }
 
   @Test

@@ -34,8 +34,13 @@ class RoundingAsMedicarePaysTest {
     // 3 x 101.06 = 303.18, where 3 x the exact amount would round to 303.17.
     ClaimLine line = ClaimLine.parse("99213").withUnits(3);
     assertEquals(new BigDecimal("303.18"), MEDICARE.price(line, manhattan).amountOrThrow());
-    PricedClaim claim = PRICER.price(Claim.ofLines(line), manhattan);
-    assertEquals(new BigDecimal("303.18"), claim.total(), claim.toString());
+    // The claim pricer multiplies the posted fee too, for a code no claim rule limits to one
+    // unit (a visit is paid one a day, same-day-visits): 93010, the ECG's reading, 0.17 x 1.065 +
+    // 0.06 x 1.166 + 0.01 x 1.656 = 8.654953005, posted 8.65; 3 x 8.65 = 25.95, not 25.96.
+    ClaimLine reading = ClaimLine.parse("93010").withUnits(3);
+    assertEquals(new BigDecimal("25.95"), MEDICARE.price(reading, manhattan).amountOrThrow());
+    PricedClaim claim = PRICER.price(Claim.ofLines(reading), manhattan);
+    assertEquals(new BigDecimal("25.95"), claim.total(), claim.toString());
   }
 
   @Test

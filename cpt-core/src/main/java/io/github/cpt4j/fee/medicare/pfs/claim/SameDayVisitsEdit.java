@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,6 +67,12 @@ import java.util.function.IntPredicate;
  *       they take 59 or an X modifier on a procedure; 59 and the X modifiers are not used on
  *       visits, so they do not separate one (nor does 27, which outpatient hospitals, not
  *       physicians, put on a second encounter).
+ *   <li><b>A visit of two or more units</b> that is kept: hospital care and the discharge are per
+ *       day, and office visits of one day one visit unless one was for an unrelated problem, so the
+ *       units beyond one are denied ({@link EditAction#DENY_UNITS}), but an office visit's with 25,
+ *       which says the visits were separate. Visits compete by what one unit is paid (its share of
+ *       the billed charge when lower than the fee): {@code 99213 x2} does not outrank {@code
+ *       99214}.
  * </ul>
  *
  * <p>Modifiers do not pass the first four rules: the manual names none, and the codes (initial
@@ -154,11 +161,12 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
     int n = claim.size();
-    // The usual day has at most one of these visits: counted first, without allocating.
+    // The usual day has at most one of these visits, of one unit: counted first, without
+    // allocating.
     int visits = 0;
     for (int i = 0; i < n && visits < 2; i++) {
       if (VisitKind.of(claim.line(i).line().code()) != null && !denied.test(i)) {
-        visits++;
+        visits += claim.line(i).line().units();
       }
     }
     if (visits < 2) {
@@ -242,6 +250,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     }
     denyOtherHospitalVisits(claim, context, kinds, deniedHere, admission, found);
     denySecondOfficeVisits(claim, context, kinds, deniedHere, found);
+    denyUnitsBeyondOne(claim, kinds, deniedHere, found);
     if (found.isEmpty()) {
       return List.of();
     }
@@ -310,6 +319,7 @@ public final class SameDayVisitsEdit implements ClaimEdit {
     int kept = bestPaid(claim, amounts);
     for (int i = 0; i < amounts.length; i++) {
       if (i != kept && amounts[i] != null) {
+        denied[i] = true;
         found.add(
             finding(
                 claim,
@@ -321,6 +331,61 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                     + " could not be seen to at the same encounter"));
       }
     }
+  }
+
+  /**
+   * Adds the denials of the units beyond one of each visit kept ({@link EditAction#DENY_UNITS}):
+   * hospital care and the discharge are per day, and two office visits billed as units of one line
+   * are one visit whose level represents both, as on two lines, unless the line carries 25.
+   */
+  private static void denyUnitsBeyondOne(
+      Claim claim, VisitKind[] kinds, boolean[] denied, List<EditFinding> found) {
+    for (int i = 0; i < kinds.length; i++) {
+      ClaimLine visit = claim.line(i).line();
+      if (kinds[i] == null || denied[i] || visit.units() == 1) {
+        continue;
+      }
+      String because;
+      if (kinds[i] == VisitKind.ADMISSION
+          || kinds[i] == VisitKind.SUBSEQUENT_HOSPITAL
+          || kinds[i] == VisitKind.DISCHARGE) {
+        because =
+            (kinds[i] == VisitKind.DISCHARGE
+                    ? "the discharge day management is paid once a hospital stay"
+                    : "hospital care is paid once a day, whatever the problems seen")
+                + " (Claims Processing Manual ch. 12 "
+                + (kinds[i] == VisitKind.DISCHARGE ? DISCHARGE_SECTION : HOSPITAL_DAY_SECTION)
+                + ")";
+      } else if (kinds[i] == VisitKind.OFFICE && !separate(visit)) {
+        because =
+            "the same provider's office visits of one day are one visit whose level represents"
+                + " them, unless one was for an unrelated problem, billed with 25 (Claims"
+                + " Processing Manual ch. 12 "
+                + OFFICE_SECTION
+                + ")";
+      } else {
+        continue;
+      }
+      found.add(
+          EditFinding.builder()
+              .edit(NAME)
+              .line(i)
+              .lineNumber(claim.lineNumber(i))
+              .action(EditAction.DENY_UNITS)
+              .deniedUnits(visit.units() - 1)
+              .reason(UnpricedReason.EDIT_DENIED)
+              .message(visit.code() + " is paid one unit a day: " + because)
+              .putData("section", "ch. 12 " + sectionOf(kinds[i]))
+              .build());
+    }
+  }
+
+  private static String sectionOf(VisitKind kind) {
+    return switch (kind) {
+      case DISCHARGE -> DISCHARGE_SECTION;
+      case OFFICE -> OFFICE_SECTION;
+      default -> HOSPITAL_DAY_SECTION;
+    };
   }
 
   /**
@@ -370,15 +435,22 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   }
 
   /**
-   * What {@code visit} is paid alone in {@code context}: its fee, or its billed charge when lower
-   * (Medicare pays the lower of the two); null when the schedule does not price it.
+   * What a unit of {@code visit} is paid alone in {@code context}: its fee, or its billed charge
+   * when lower (Medicare pays the lower of the two), the charge shared among the units; null when
+   * the schedule does not price it. A unit, since a visit kept is paid one ({@link
+   * #denyUnitsBeyondOne}): {@code 99213 x2} does not outrank {@code 99214}.
    */
   private BigDecimal paid(BilledLine visit, PricingContext context) {
-    BigDecimal fee = schedule.price(visit.line(), context).exactAmount().orElse(null);
+    ClaimLine line = visit.line();
+    int units = line.units();
+    BigDecimal fee =
+        schedule.price(units == 1 ? line : line.withUnits(1), context).exactAmount().orElse(null);
     if (fee == null || visit.charge().isEmpty()) {
       return fee;
     }
-    return fee.min(visit.charge().get());
+    BigDecimal charge = visit.charge().get();
+    return fee.min(
+        units == 1 ? charge : charge.divide(BigDecimal.valueOf(units), 10, RoundingMode.HALF_EVEN));
   }
 
   /**

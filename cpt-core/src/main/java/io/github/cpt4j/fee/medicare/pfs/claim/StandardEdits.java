@@ -123,7 +123,8 @@ final class StandardEdits {
         codeAgain = codeBefore(claim, i, line.packedCode());
       }
       codesSeen |= bit;
-      visits += Visits.isVisit(line.code()) ? 1 : 0;
+      // By units: a visit of two units is two of one day for the same-day visits edit.
+      visits += Visits.isVisit(line.code()) ? line.units() : 0;
       if (!line.modifiers().isEmpty()) {
         anyModifier = true;
         // The liability edit reads the standard registry's effects, whatever the pricer's.

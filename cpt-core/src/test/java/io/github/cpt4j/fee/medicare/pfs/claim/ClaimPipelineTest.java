@@ -267,12 +267,18 @@ class ClaimPipelineTest {
     assertAmounts(price(rightOnly, "27447-LT", "27447-RT"), "1000.00", "1000.00", null);
   }
 
+  /**
+   * The standard pricer but for the same-day visits edit, which denies a visit's units beyond one:
+   * these tests deny units of 99213 by payers' edits, and 99213 is the tables' flat 100.00 code.
+   */
+  private static MedicareClaimPricer.Builder withoutVisitUnitsRule() {
+    return MedicareClaimPricer.builder(SCHEDULE).removeEdit(SameDayVisitsEdit.NAME);
+  }
+
   @Test
   void deniedUnitsLeaveTheRestPriced() {
     MedicareClaimPricer pricer =
-        MedicareClaimPricer.builder(SCHEDULE)
-            .addEdit(onCode("mue", "99213", EditAction.DENY_UNITS, 1))
-            .build();
+        withoutVisitUnitsRule().addEdit(onCode("mue", "99213", EditAction.DENY_UNITS, 1)).build();
     PricedClaim claim = assertAmounts(price(pricer, "99213 x3"), "200.00", "200.00");
     assertTrue(claim.line(0).explanation().has("mue"), claim.toString());
     // A warning too, so that a reader of the warnings (a FHIR response) learns why the amount is
@@ -286,9 +292,7 @@ class ClaimPipelineTest {
         claim.line(0).warnings());
     // Denying every unit denies the line, with the finding's reason.
     MedicareClaimPricer all =
-        MedicareClaimPricer.builder(SCHEDULE)
-            .addEdit(onCode("mue", "99213", EditAction.DENY_UNITS, 3))
-            .build();
+        withoutVisitUnitsRule().addEdit(onCode("mue", "99213", EditAction.DENY_UNITS, 3)).build();
     PricedLine line = price(all, "99213 x3").line(0);
     assertEquals(UnpricedReason.NCCI_MUE, line.reason().orElseThrow());
     assertEquals("mue", line.refusedBy().orElseThrow());
@@ -301,7 +305,7 @@ class ClaimPipelineTest {
   @Test
   void aLineDeniedWholeHasNoUnitsDeniedWarningInEitherOrder() {
     for (boolean unitsFirst : new boolean[] {true, false}) {
-      MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
+      MedicareClaimPricer.Builder builder = withoutVisitUnitsRule();
       ClaimEdit units = onCode("payer-units", "99213", EditAction.DENY_UNITS, 2);
       ClaimEdit line = onCode("payer-line", "99213", EditAction.DENY_LINE, 3);
       builder.addEdit(unitsFirst ? units : line);
@@ -316,7 +320,7 @@ class ClaimPipelineTest {
   void twoEditsDenyingUnitsLeaveWhatTheStricterAllows() {
     // Each counts the 5 units billed: 1 and 2 denied leave 3, not 2, in either order.
     for (boolean mueFirst : new boolean[] {true, false}) {
-      MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
+      MedicareClaimPricer.Builder builder = withoutVisitUnitsRule();
       builder.addEdit(
           onCode(mueFirst ? "mue" : "payer-cap", "99213", EditAction.DENY_UNITS, mueFirst ? 1 : 2));
       builder.addEdit(
@@ -369,7 +373,7 @@ class ClaimPipelineTest {
                 .build();
           }
         };
-    MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).addEdit(twice).build();
+    MedicareClaimPricer pricer = withoutVisitUnitsRule().addEdit(twice).build();
     // 5 billed less the 3 the stricter denies: 2 units of 100.00, not 0.
     PricedClaim claim = assertAmounts(price(pricer, "99213 x5"), "200.00", "200.00");
     assertEquals(
@@ -615,7 +619,7 @@ class ClaimPipelineTest {
             .removeStep("bilateral")
             .removeStep("multiple-surgery")
             .build();
-    assertAmounts(price(noBilateral, "99213 x2"), "200.00", "200.00");
+    assertAmounts(price(noBilateral, "12004 x2"), "200.00", "200.00");
     ClaimStep noop =
         new ClaimStep() {
           @Override

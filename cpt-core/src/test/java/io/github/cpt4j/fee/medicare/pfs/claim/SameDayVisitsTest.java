@@ -173,6 +173,33 @@ class SameDayVisitsTest {
   }
 
   @Test
+  void aVisitKeptIsPaidOneUnitAndRankedByOne() {
+    // 99213 x2 ranked by its 200.00 and was kept over 99214 (120.00), and 99232 x2 alone was
+    // paid 150.00, though hospital care is paid once a day.
+    PricedClaim office = price("99213 x2", "99214");
+    assertAmounts(office, "120.00", null, "120.00");
+    assertAmounts(price("99232 x2"), "75.00", "75.00");
+    PricedClaim hospital = price("99232 x2");
+    assertTrue(
+        hospital.line(0).warnings().stream()
+            .anyMatch(
+                w ->
+                    w.message()
+                        .contains(
+                            "99232 is paid one unit a day: hospital care is paid once a day,"
+                                + " whatever the problems seen (Claims Processing Manual ch. 12"
+                                + " §30.6.9)")),
+        hospital.toString());
+    assertAmounts(price("99238 x2"), "80.00", "80.00");
+    assertAmounts(price("99213 x3"), "100.00", "100.00");
+    // 25 says the office visits were for unrelated problems: both units paid, as two lines with
+    // 25 are; another provider's unit is theirs; the charge is shared among the units.
+    assertAmounts(price("99213-25 x2"), "200.00", "200.00");
+    assertAmounts(price("99213 x2 $180.00", "99214 $95.00"), "95.00", null, "95.00");
+    assertAmounts(price("99213 x2 $240.00", "99214 $95.00"), "100.00", "100.00", null);
+  }
+
+  @Test
   void ofTwoDischargesOfTheDayOnlyOneIsPaid() {
     // "Only one hospital discharge day management service is payable per patient per hospital
     // stay" (§30.6.9.2): 99238 + 99239 were both paid, 80.00 + 100.00.
