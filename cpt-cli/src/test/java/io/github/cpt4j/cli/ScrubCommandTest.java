@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScrubCommandTest {
 
@@ -148,6 +149,24 @@ class ScrubCommandTest {
         r::toString);
     r = Cli.runWithInput("claim,code\nA,27447\nA,20610\nB,99213\n", args);
     assertEquals(List.of(), r.errLines(), r::toString);
+  }
+
+  /**
+   * A row too short to have a claim cell is refused and joins the open claim, as a record that is
+   * not valid CSV does: read as a blank claim, it ended claim A, and the pair 27447 and 20610 went
+   * unseen.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"99213", "99213,", "\"99213\""})
+  void aRowTooShortForItsClaimDoesNotEndTheClaim(String row) {
+    String[] args = {"scrub", "--input", "-", "--ptp", ptp.toString(), "--date", "2025-06-02"};
+    Cli.Result r = Cli.runWithInput("code,note,claim\n27447,,A\n" + row + "\n20610,,A\n", args);
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(List.of(), r.errLines(), r::toString); // no claim that comes back
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(2).contains("invalid: malformed_row: file line 3: "), r::toString);
+    assertTrue(
+        lines.get(3).startsWith("20610,,A,\"ncci_ptp: 20610 (line 3) is column 2 of"), r::toString);
   }
 
   /**

@@ -462,12 +462,14 @@ public final class BatchPricing {
                   record.fields(),
                   RowParser.malformed(
                       "file line " + record.line() + ": " + record.problem().get()));
+            } else if (claimColumn >= record.fields().size()) {
+              // Too short to have a claim cell, a malformed_row: a blank key would end the claim.
+              claims.lineNumber = record.line();
+              claims.addInOpenClaim(
+                  record.fields(), null, records.lastRecordIsPlain(), null, null, 0, 0);
             } else {
               List<String> fields = record.fields();
-              String key =
-                  claimColumn < 0 || claimColumn >= fields.size()
-                      ? ""
-                      : ClaimKey.of(fields.get(claimColumn));
+              String key = claimColumn < 0 ? "" : ClaimKey.of(fields.get(claimColumn));
               claims.lineNumber = record.line();
               claims.add(
                   fields,
@@ -683,6 +685,22 @@ public final class BatchPricing {
      * row of it, refused) rather than end it: the claim's other rows are still priced together.
      */
     void addMalformed(List<String> fields, RowParser.Row row) {
+      addInOpenClaim(fields, row, false, null, null, 0, 0);
+    }
+
+    /**
+     * Adds a row to the open claim, as {@link #addMalformed} does: a row too short to have a claim
+     * cell, refused as {@code malformed_row}, has no claim to read either, so it neither ends the
+     * open claim nor starts one.
+     */
+    void addInOpenClaim(
+        List<String> fields,
+        RowParser.Row row,
+        boolean plain,
+        String line,
+        byte[] bytes,
+        int start,
+        int end) {
       if (claimSize > 0) {
         next.set(claim);
       } else {
@@ -694,7 +712,7 @@ public final class BatchPricing {
       if (overLong) {
         overLongKey.set(overLongClaim);
       }
-      add(fields, row, false, null, null, 0, 0);
+      add(fields, row, plain, line, bytes, start, end);
       if (overLong) {
         overLongClaim.set(overLongKey);
       }
@@ -702,7 +720,8 @@ public final class BatchPricing {
 
     /**
      * Adds a plain line by its bytes; its key is the cell of {@code claimColumn} without the blanks
-     * around it, as {@link RowParser#parse} reads it (a plain line has no other white space).
+     * around it, as {@link RowParser#parse} reads it (a plain line has no other white space). A
+     * line too short to have that cell joins the open claim (see {@link #addInOpenClaim}).
      */
     void addPlain(byte[] bytes, int start, int end, int claimColumn) {
       int from = end;
@@ -727,6 +746,9 @@ public final class BatchPricing {
           while (to > from && bytes[to - 1] == ' ') {
             to--;
           }
+        } else {
+          addInOpenClaim(null, null, true, null, bytes, start, end);
+          return;
         }
       }
       next.set(bytes, from, to);

@@ -231,9 +231,17 @@ public final class BatchScrub {
      * together, as {@code cpt price} prices them.
      */
     void addMalformed(String problem) {
-      fields.add(List.of());
+      addInOpenClaim(List.of(), "malformed_row: " + problem);
+    }
+
+    /**
+     * Adds a refused row to the open claim, as {@link #addMalformed} does: a row too short to have
+     * a claim cell has no claim to read either, so it neither ends the open claim nor starts one.
+     */
+    private void addInOpenClaim(List<String> row, String problem) {
+      fields.add(row);
       rows++;
-      lines.add("malformed_row: " + problem);
+      lines.add(problem);
       if (claimKey.isEmpty()) {
         endClaim();
       } else if (lines.size() == BatchPricing.MAX_CLAIM_LINES) {
@@ -246,6 +254,11 @@ public final class BatchScrub {
     }
 
     void add(List<String> row, long lineNumber) {
+      if (claim >= row.size()) {
+        // Too short to have a claim cell, a malformed_row: a blank key would end the claim.
+        addInOpenClaim(row, malformed(row, lineNumber));
+        return;
+      }
       String key = ClaimKey.of(field(row, claim));
       if (!key.isEmpty() && key.equals(overLongKey)) {
         // As cpt price does: the rows past a claim's first 1,000 are each refused.
@@ -285,12 +298,7 @@ public final class BatchScrub {
 
     private BilledLine line(List<String> row, long lineNumber) {
       if (row.size() != header.size()) {
-        // The reason cpt price gives the row, and an unreadable record here: malformed_row.
-        throw new IllegalArgumentException(
-            "malformed_row: file line "
-                + lineNumber
-                + ": "
-                + RowParser.wrongFieldCount(row.size(), header.size()));
+        throw new IllegalArgumentException(malformed(row, lineNumber));
       }
       ProcedureCode procedure;
       try {
@@ -418,6 +426,14 @@ public final class BatchScrub {
 
     private String cell(String text) {
       return verbatim ? text : SpreadsheetSafe.cell(text);
+    }
+
+    /** The reason cpt price gives a row with the wrong number of fields: malformed_row. */
+    private String malformed(List<String> row, long lineNumber) {
+      return "malformed_row: file line "
+          + lineNumber
+          + ": "
+          + RowParser.wrongFieldCount(row.size(), header.size());
     }
 
     private String field(List<String> row, int index) {
