@@ -26,10 +26,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -356,8 +359,21 @@ final class Destination implements AutoCloseable {
         temporary =
             file.resolveSibling(
                 temporaryPrefix(file) + ProcessHandle.current().pid() + "-" + random + ".tmp");
-        channel =
-            FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Set<PosixFilePermission> permissions = permissions(file);
+        if (permissions == null) {
+          channel =
+              FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } else {
+          // The file replaced keeps its permissions: a private file made anew with the defaults
+          // was readable by all. Created with them, the temporary file is never more open than
+          // the file it replaces; set again, since the umask may have taken some away.
+          channel =
+              FileChannel.open(
+                  temporary,
+                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                  PosixFilePermissions.asFileAttribute(permissions));
+          Files.setPosixFilePermissions(temporary, permissions);
+        }
         FileChannel written = channel;
         writeBehind = writeBehinds.apply(() -> written.force(false));
         stream = Channels.newOutputStream(channel);
@@ -366,6 +382,21 @@ final class Destination implements AutoCloseable {
     } catch (IOException e) {
       deleteTemporary();
       throw failure(e);
+    }
+  }
+
+  /**
+   * Returns the POSIX permissions of {@code file}, the file a run's output replaces, or null when
+   * there is none or its file system has no POSIX permissions.
+   */
+  private static Set<PosixFilePermission> permissions(Path file) throws IOException {
+    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return null;
+    }
+    try {
+      return Files.getPosixFilePermissions(file);
+    } catch (NoSuchFileException e) {
+      return null; // a new file, or one deleted meanwhile: nothing to keep
     }
   }
 

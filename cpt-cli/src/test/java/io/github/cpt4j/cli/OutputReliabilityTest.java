@@ -16,11 +16,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The output of {@code cpt price}: a file is replaced whole or not at all, a failed write is named,
@@ -74,6 +77,25 @@ class OutputReliabilityTest {
     assertTrue(Files.isSymbolicLink(link), "the link is still a link");
     assertTrue(Files.readString(real).startsWith("code,amount,result,explanation\n"), r::toString);
     assertEquals(List.of(in, link, real), files());
+  }
+
+  /**
+   * A replaced file keeps its permissions: a private file (600) became readable by all, the new
+   * file made with the defaults. A group-writable one too, whose write bit a umask would take.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rw-------", "rw-rw----"})
+  void aReplacedFileKeepsItsPermissions(String permissions) throws IOException {
+    assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "a file system with POSIX permissions");
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path out = Files.writeString(dir.resolve("out.csv"), "old\n");
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString(permissions));
+    Cli.Result r = price("-i", in.toString(), "-o", out.toString(), "-z", "10001");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(Files.readString(out).startsWith("code,amount,result,explanation\n"), r::toString);
+    assertEquals(permissions, PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
   }
 
   /**
