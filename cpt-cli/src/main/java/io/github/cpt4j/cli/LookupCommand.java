@@ -185,7 +185,7 @@ final class LookupCommand implements Callable<Integer> {
                 indicator(row, i -> i.assistantAtSurgery().code()),
                 indicator(row, i -> i.coSurgeons().code()),
                 indicator(row, i -> i.teamSurgery().code()),
-                payer.name(),
+                paidByCell(payer, basis, code),
                 null,
                 null,
                 null,
@@ -354,6 +354,17 @@ final class LookupCommand implements Callable<Integer> {
         + ")";
   }
 
+  /**
+   * Returns the {@code paid_by} cell of CSV and JSON: the schedule {@code payer} stands for, or
+   * null (a blank cell, null in JSON) for a code no bundled schedule holds, of a kind no schedule
+   * pays ({@link SampleCoverage#mayBePaid}), as {@link #paidBy} says in words. C1713, 0002F and
+   * S0028 had the Physician Fee Schedule there, "the schedule that pays codes of its kind", where
+   * the text says that none does.
+   */
+  static String paidByCell(PartBPayer payer, String basis, ProcedureCode code) {
+    return basis.equals(NOT_IN_DATA) && !SampleCoverage.mayBePaid(code) ? null : payer.name();
+  }
+
   /** The {@code paid_by_basis} of a code its schedule lists, and pays there. */
   static final String LISTED = "listed";
 
@@ -365,7 +376,7 @@ final class LookupCommand implements Callable<Integer> {
 
   /**
    * The {@code paid_by_basis} of a code no bundled schedule holds: {@code paid_by} is the schedule
-   * that pays codes of its kind, not a fact about the code.
+   * that pays codes of its kind, not a fact about the code, or blank for a kind none pays.
    */
   static final String NOT_IN_DATA = "not_in_data";
 

@@ -149,6 +149,34 @@ class LookupCommandTest {
         price::toString);
   }
 
+  /**
+   * A code the data does not hold, of a kind no schedule pays, has a blank {@code paid_by} in CSV
+   * and JSON, as the text names no schedule: C1713 (no Part B fee schedule), 0002F and S0028 (the
+   * Physician Fee Schedule pays no code of their kind) had the Physician Fee Schedule, the schedule
+   * that pays codes of their kind. 99201 keeps it.
+   */
+  @Test
+  void theMachineFormatsNameNoScheduleWhereTheTextNamesNone() throws Exception {
+    List<String> codes = List.of("C1713", "0002F", "S0028", "99201");
+    String[] args = {"lookup", "-f", "json", "C1713", "0002F", "S0028", "99201"};
+    JsonNode json = JsonTree.read(Cli.run(args).out());
+    args[2] = "csv";
+    var csv = ValidateCommandTest.csv(Cli.run(args).out());
+    int paidBy = csv.get(0).getFields().indexOf("paid_by");
+    int basis = csv.get(0).getFields().indexOf("paid_by_basis");
+    assertEquals(codes.size(), json.size(), json::toString);
+    for (int i = 0; i < codes.size(); i++) {
+      String expected = i < 3 ? null : "PHYSICIAN_FEE_SCHEDULE";
+      String code = codes.get(i);
+      assertEquals(code, json.get(i).get("code").textValue());
+      assertTrue(json.get(i).has("paid_by"), json::toString);
+      assertEquals(expected, json.get(i).get("paid_by").textValue(), code);
+      assertEquals("not_in_data", json.get(i).get("paid_by_basis").textValue(), code);
+      assertEquals(expected == null ? "" : expected, csv.get(i + 1).getField(paidBy), code);
+      assertEquals("not_in_data", csv.get(i + 1).getField(basis), code);
+    }
+  }
+
   @Test
   void showsTheSubsectionWhereTheSectionHasThem() {
     Cli.Result r = Cli.run("lookup", "27447", "-f", "csv");
