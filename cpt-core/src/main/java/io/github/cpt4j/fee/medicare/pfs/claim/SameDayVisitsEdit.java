@@ -225,9 +225,9 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                     + " and the work of the other site counts toward its level"));
       } else if (admission < 0
           && discharge >= 0
-          && i != discharge
-          && kinds[i] == VisitKind.DISCHARGE
-          && priced(claim, i, context)) {
+          && (kinds[i] == VisitKind.SUBSEQUENT_HOSPITAL
+              || kinds[i] == VisitKind.DISCHARGE && i != discharge && priced(claim, i, context))) {
+        // The day's discharge holds its hospital visit, and a second discharge.
         deniedHere[i] = true;
         found.add(
             finding(
@@ -235,17 +235,10 @@ public final class SameDayVisitsEdit implements ClaimEdit {
                 i,
                 discharge,
                 DISCHARGE_SECTION,
-                ", the same provider's hospital discharge paid more: one discharge day management"
-                    + " is paid a hospital stay"));
-      } else if (admission < 0 && discharge >= 0 && kinds[i] == VisitKind.SUBSEQUENT_HOSPITAL) {
-        deniedHere[i] = true;
-        found.add(
-            finding(
-                claim,
-                i,
-                discharge,
-                DISCHARGE_SECTION,
-                ", the same provider's hospital discharge: only the discharge is paid"));
+                kinds[i] == VisitKind.DISCHARGE
+                    ? ", the same provider's hospital discharge paid more: one discharge day"
+                        + " management is paid a hospital stay"
+                    : ", the same provider's hospital discharge: only the discharge is paid"));
       }
     }
     denyOtherHospitalVisits(claim, context, kinds, deniedHere, admission, found);
