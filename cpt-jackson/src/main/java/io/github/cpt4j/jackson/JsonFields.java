@@ -126,7 +126,7 @@ final class JsonFields {
   }
 
   /** The type as a message names it: "a CptCode", but "an NPI", as the initialism is read. */
-  private static String named(Class<?> type) {
+  static String named(Class<?> type) {
     return type == Npi.class ? "an NPI" : "a " + type.getSimpleName();
   }
 

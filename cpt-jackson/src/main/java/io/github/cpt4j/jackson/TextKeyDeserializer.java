@@ -23,7 +23,7 @@ final class TextKeyDeserializer extends KeyDeserializer implements Serializable 
     try {
       return parse.apply(key);
     } catch (IllegalArgumentException e) { // CodeFormatException is one
-      return ctxt.handleWeirdKey(type, key, "not a %s: %s", type.getSimpleName(), e.getMessage());
+      return ctxt.handleWeirdKey(type, key, "not %s: %s", JsonFields.named(type), e.getMessage());
     }
   }
 }
