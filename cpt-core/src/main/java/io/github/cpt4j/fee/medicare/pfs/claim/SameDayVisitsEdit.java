@@ -338,27 +338,11 @@ public final class SameDayVisitsEdit implements ClaimEdit {
       if (kinds[i] == null || denied[i] || visit.units() == 1) {
         continue;
       }
-      String because;
-      if (kinds[i] == VisitKind.ADMISSION
-          || kinds[i] == VisitKind.SUBSEQUENT_HOSPITAL
-          || kinds[i] == VisitKind.DISCHARGE) {
-        because =
-            (kinds[i] == VisitKind.DISCHARGE
-                    ? "the discharge day management is paid once a hospital stay"
-                    : "hospital care is paid once a day, whatever the problems seen")
-                + " (Claims Processing Manual ch. 12 "
-                + (kinds[i] == VisitKind.DISCHARGE ? DISCHARGE_SECTION : HOSPITAL_DAY_SECTION)
-                + ")";
-      } else if (kinds[i] == VisitKind.OFFICE && !separate(visit)) {
-        because =
-            "the same provider's office visits of one day are one visit whose level represents"
-                + " them, unless one was for an unrelated problem, billed with 25 (Claims"
-                + " Processing Manual ch. 12 "
-                + OFFICE_SECTION
-                + ")";
-      } else {
+      String why = whyOneUnit(kinds[i], visit);
+      if (why == null) {
         continue;
       }
+      String section = sectionOf(kinds[i]);
       found.add(
           EditFinding.builder()
               .edit(NAME)
@@ -367,12 +351,34 @@ public final class SameDayVisitsEdit implements ClaimEdit {
               .action(EditAction.DENY_UNITS)
               .deniedUnits(visit.units() - 1)
               .reason(UnpricedReason.EDIT_DENIED)
-              .message(visit.code() + " is paid one unit a day: " + because)
-              .putData("section", "ch. 12 " + sectionOf(kinds[i]))
+              .message(
+                  visit.code()
+                      + " is paid one unit a day: "
+                      + why
+                      + " (Claims Processing Manual ch. 12 "
+                      + section
+                      + ")")
+              .putData("section", "ch. 12 " + section)
               .build());
     }
   }
 
+  /** Why a visit of {@code kind} is paid one unit, or null when its units stand. */
+  private static String whyOneUnit(VisitKind kind, ClaimLine visit) {
+    return switch (kind) {
+      case ADMISSION, SUBSEQUENT_HOSPITAL ->
+          "hospital care is paid once a day, whatever the problems seen";
+      case DISCHARGE -> "the discharge day management is paid once a hospital stay";
+      case OFFICE ->
+          separate(visit)
+              ? null
+              : "the same provider's office visits of one day are one visit whose level"
+                  + " represents them, unless one was for an unrelated problem, billed with 25";
+      default -> null;
+    };
+  }
+
+  /** The section of the Claims Processing Manual, chapter 12, that pays a visit of a kind once. */
   private static String sectionOf(VisitKind kind) {
     return switch (kind) {
       case DISCHARGE -> DISCHARGE_SECTION;
