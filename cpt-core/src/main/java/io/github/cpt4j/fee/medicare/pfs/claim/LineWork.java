@@ -318,6 +318,16 @@ final class LineWork implements Supplier<Explanation> {
     addStep(new PendingStep(rule, bounded, description));
   }
 
+  /**
+   * Sets the exact amount and records the step, its words written from the line when read ({@link
+   * PendingStep.LineWords}): no object for the words when they are one for every line.
+   */
+  void set(BigDecimal newAmount, ClaimRule rule, PendingStep.LineWords words) {
+    BigDecimal bounded = Amounts.bounded(newAmount);
+    amount = bounded;
+    addStep(PendingStep.of(rule.id(), bounded, words));
+  }
+
   /** Records a step that leaves the amount unchanged. */
   void note(ClaimRule rule, Supplier<String> description) {
     note(rule.id(), description);

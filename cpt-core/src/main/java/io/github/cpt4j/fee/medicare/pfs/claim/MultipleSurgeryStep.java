@@ -215,8 +215,34 @@ final class MultipleSurgeryStep implements ClaimStep {
         || rule == MultipleProcedureRule.ENDOSCOPY_FAMILY;
   }
 
+  /**
+   * What the ranking orders: a procedure, an endoscopy family ranked as one procedure, or a line
+   * priced by report, which takes its place by its fee schedule amount and is paid nothing by the
+   * ranking. A procedure is ranked as itself, with no object of its own for its place (issue 18: an
+   * entry a ranked procedure cost 48 bytes); see {@link Procedure#rank}.
+   */
+  interface Ranked {
+    /** The amount it is ranked by, highest first. */
+    BigDecimal rankBy();
+
+    /** The line whose stable key breaks a tie of amounts. */
+    LineWork key();
+
+    /** How many places of the ranking it takes. */
+    int slots();
+
+    /** The rule it is ranked under. */
+    MultipleProcedureRule rule();
+  }
+
+  /** Orders by amount, highest first, ties by the stable key of the lines. */
+  private static int compareRanks(Ranked a, Ranked b) {
+    int c = b.rankBy().compareTo(a.rankBy());
+    return c != 0 ? c : LineWork.compareKeys(a.key(), b.key());
+  }
+
   /** The endoscopies of one base code on the claim. */
-  private static final class Family {
+  private static final class Family implements Ranked {
     final ProcedureCode base;
     final List<Procedure> members = new ArrayList<>(3);
     final List<Procedure> bases = new ArrayList<>(1);
@@ -240,79 +266,26 @@ final class MultipleSurgeryStep implements ClaimStep {
     boolean applies() {
       return !members.isEmpty() && (!bases.isEmpty() || memberSlots() > 1);
     }
-  }
 
-  /**
-   * A procedure, an endoscopy family ranked as one procedure, or a line priced by report, which
-   * takes its place by its fee schedule amount and is paid nothing by the ranking.
-   */
-  private static final class Entry implements Supplier<String> {
-    final Procedure procedure;
-    final Family family;
-    final ByReport byReport;
-    final LineWork key;
-    final BigDecimal rankBy;
-    final int slots;
-
-    /**
-     * The procedure's rank and the number of slots ranked, set once by {@link #applyRank} before
-     * the entry is recorded as the words of its rank ({@link #get}), which spares a procedure's
-     * ranking an object of its own (issue 18). Not final, yet seen by any thread that reads the
-     * words: they are written before the step that records the entry sets its final field.
-     */
-    private int rank;
-
-    private int of;
-
-    Entry(Procedure procedure) {
-      this.procedure = procedure;
-      this.family = null;
-      this.byReport = null;
-      this.key = procedure.line;
-      this.rankBy = procedure.rankAmount();
-      this.slots = procedure.slots;
-    }
-
-    Entry(Family family) {
-      this.procedure = null;
-      this.family = family;
-      this.byReport = null;
-      this.key = family.members.get(0).line;
-      this.rankBy = family.rankTotal;
-      this.slots = 1;
-    }
-
-    Entry(ByReport byReport) {
-      this.procedure = null;
-      this.family = null;
-      this.byReport = byReport;
-      this.key = byReport.line;
-      this.rankBy = byReport.rankBy;
-      this.slots = byReport.slots;
-    }
-
-    MultipleProcedureRule rule() {
-      return family != null
-          ? MultipleProcedureRule.ENDOSCOPY_FAMILY
-          : byReport != null ? byReport.rule : procedure.rule();
-    }
-
-    static int compare(Entry a, Entry b) {
-      int c = b.rankBy.compareTo(a.rankBy);
-      return c != 0 ? c : LineWork.compareKeys(a.key, b.key);
-    }
-
-    /** The words of a procedure's rank, as {@link #applyRank} set it. */
+    /** A family ranks as one procedure of its total. */
     @Override
-    public String get() {
-      int full = full(rank);
-      int fifty = fifty(rule(), rank, slots);
-      return "MULT PROC "
-          + procedure.rule().code()
-          + ", "
-          + ranks(rank, slots, of)
-          + " by amount: "
-          + shares(full, fifty, slots - full - fifty);
+    public BigDecimal rankBy() {
+      return rankTotal;
+    }
+
+    @Override
+    public LineWork key() {
+      return members.get(0).line;
+    }
+
+    @Override
+    public int slots() {
+      return 1;
+    }
+
+    @Override
+    public MultipleProcedureRule rule() {
+      return MultipleProcedureRule.ENDOSCOPY_FAMILY;
     }
   }
 
@@ -321,7 +294,13 @@ final class MultipleSurgeryStep implements ClaimStep {
    * its slots (its units, or both sides of a bilateral procedure billed on it) and its slots.
    */
   private record ByReport(
-      LineWork line, MultipleProcedureRule rule, RowModifier row, BigDecimal rankBy, int slots) {
+      LineWork line, MultipleProcedureRule rule, RowModifier row, BigDecimal rankBy, int slots)
+      implements Ranked {
+
+    @Override
+    public LineWork key() {
+      return line;
+    }
 
     /**
      * The line as the ranking weighs it, or null when the line is not priced by report, or no rule
@@ -439,7 +418,7 @@ final class MultipleSurgeryStep implements ClaimStep {
       priceFamily(families.get(i), inputs);
     }
     int n = procedures.size();
-    Entry[] ranked = new Entry[n + families.size()];
+    Ranked[] ranked = new Ranked[n + families.size()];
     int count = 0;
     int slots = 0;
     for (int i = 0; i < n; i++) {
@@ -456,15 +435,13 @@ final class MultipleSurgeryStep implements ClaimStep {
       if (rule == MultipleProcedureRule.STANDARD_100_50
           || rule == MultipleProcedureRule.STANDARD_100_50_25
           || rule == MultipleProcedureRule.ENDOSCOPY_FAMILY) {
-        Entry e = new Entry(p);
-        ranked[count++] = e;
-        slots += e.slots;
+        ranked[count++] = p;
+        slots += p.slots;
       }
     }
     for (int i = 0; i < families.size(); i++) {
-      Entry e = new Entry(families.get(i));
-      ranked[count++] = e;
-      slots += e.slots;
+      ranked[count++] = families.get(i);
+      slots += 1;
     }
     if (count == 0) {
       return; // no procedure the ranking pays: nothing for a line by report to weigh against
@@ -478,20 +455,19 @@ final class MultipleSurgeryStep implements ClaimStep {
         if (count == ranked.length) {
           ranked = Arrays.copyOf(ranked, count + lines.length);
         }
-        Entry e = new Entry(byReport);
-        ranked[count++] = e;
-        slots += e.slots;
+        ranked[count++] = byReport;
+        slots += byReport.slots;
       }
     }
     if (slots < 2) {
       return;
     }
-    Arrays.sort(ranked, 0, count, Entry::compare);
+    Arrays.sort(ranked, 0, count, MultipleSurgeryStep::compareRanks);
     int rank = 1;
     for (int i = 0; i < count; i++) {
-      Entry e = ranked[i];
-      applyRank(e, rank, slots);
-      rank += e.slots;
+      Ranked r = ranked[i];
+      applyRank(r, rank, slots);
+      rank += r.slots();
     }
   }
 
@@ -699,34 +675,35 @@ final class MultipleSurgeryStep implements ClaimStep {
     family.rankTotal = shared ? rankTotal : total;
   }
 
-  private static void applyRank(Entry e, int rank, int of) {
-    if (e.byReport != null) {
-      rankByReport(e.byReport, rank, of);
+  private static void applyRank(Ranked r, int rank, int of) {
+    if (r instanceof ByReport byReport) {
+      rankByReport(byReport, rank, of);
       return;
     }
     if (rank > LAST_RANK_PAID_BY_RULE) {
-      byReport(e, rank, of);
+      byReport(r, rank, of);
       return;
     }
-    int slots = e.slots;
+    int slots = r.slots();
     int full = full(rank);
-    int fifty = fifty(e.rule(), rank, slots);
+    int fifty = fifty(r.rule(), rank, slots);
     int quarter = slots - full - fifty;
     // full x 100% + fifty x 50% + quarter x 25%, in hundredths: at scale 2, as the sum of
     // 1, 0.5 x fifty and 0.25 x quarter always was.
     int hundredths = 100 * full + 50 * fifty + 25 * quarter;
-    if (e.family == null) {
-      Procedure p = e.procedure;
-      e.rank = rank;
-      e.of = of;
+    if (r instanceof Procedure p) {
+      p.rank = rank;
+      p.rankedOf = of;
       if (hundredths == 100 * slots) {
-        p.note(ClaimRule.MULTIPLE_PROCEDURE, e);
+        p.note(PAID_IN_FULL);
       } else {
         p.set(
-            p.slotAmount.multiply(Amounts.hundredths(hundredths)), ClaimRule.MULTIPLE_PROCEDURE, e);
+            p.slotAmount.multiply(Amounts.hundredths(hundredths)),
+            ClaimRule.MULTIPLE_PROCEDURE,
+            RANK_WORDS);
       }
     } else {
-      Family family = e.family;
+      Family family = (Family) r;
       BigDecimal total = family.total;
       for (Procedure m : family.members) {
         if (!m.isPriced()) {
@@ -752,21 +729,44 @@ final class MultipleSurgeryStep implements ClaimStep {
         }
       }
     }
-    if (rank + e.slots - 1 > LAST_RANK_PAID_BY_RULE) {
+    if (rank + slots - 1 > LAST_RANK_PAID_BY_RULE) {
       String message =
           "ranked "
               + ranks(rank, slots, of)
               + ": CMS pays the sixth and later"
               + " procedures by report, so the contractor may set another amount";
-      if (e.family == null) {
-        e.procedure.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
+      if (r instanceof Procedure p) {
+        p.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
       } else {
-        for (Procedure m : e.family.members) {
+        for (Procedure m : ((Family) r).members) {
           m.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
         }
       }
     }
   }
+
+  /**
+   * The words of a procedure's place in the ranking, written from the line they are recorded on
+   * when the explanation is read: one object for every procedure of every claim (issue 18), where
+   * each ranked procedure had words of its own. The line's procedure holds its place ({@link
+   * Procedure#rank}).
+   */
+  private static final PendingStep.LineWords RANK_WORDS =
+      line -> {
+        Procedure p = line.procedure;
+        int full = full(p.rank);
+        int fifty = fifty(p.rule(), p.rank, p.slots);
+        return "MULT PROC "
+            + p.rule().code()
+            + ", "
+            + ranks(p.rank, p.slots, p.rankedOf)
+            + " by amount: "
+            + shares(full, fifty, p.slots - full - fifty);
+      };
+
+  /** The step of a procedure the ranking pays in full: the first of one slot. */
+  private static final PendingStep PAID_IN_FULL =
+      PendingStep.sharedNote(ClaimRule.MULTIPLE_PROCEDURE, RANK_WORDS);
 
   /** How many of the slots from {@code rank} on are paid in full: the first procedure's. */
   private static int full(int rank) {
@@ -801,18 +801,18 @@ final class MultipleSurgeryStep implements ClaimStep {
   }
 
   /** The sixth and later procedures: not priced, the contractor sets the amount by report. */
-  private static void byReport(Entry e, int rank, int of) {
+  private static void byReport(Ranked r, int rank, int of) {
     String detail =
         "MULT PROC "
-            + e.rule().code()
+            + r.rule().code()
             + ", "
-            + ranks(rank, e.slots, of)
+            + ranks(rank, r.slots(), of)
             + " by amount: CMS pays the sixth and later procedures by report; the contractor"
             + " sets the amount";
-    if (e.family == null) {
-      e.procedure.refuse(UnpricedReason.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, detail);
+    if (r instanceof Procedure p) {
+      p.refuse(UnpricedReason.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, detail);
     } else {
-      for (Procedure m : e.family.members) {
+      for (Procedure m : ((Family) r).members) {
         if (m.isPriced()) {
           m.refuse(UnpricedReason.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, detail);
         }

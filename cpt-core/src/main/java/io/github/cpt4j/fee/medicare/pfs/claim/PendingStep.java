@@ -37,10 +37,18 @@ final class PendingStep {
     this.description = description;
   }
 
-  private PendingStep(String rule, LineWords description) {
+  private PendingStep(String rule, BigDecimal amountAfter, LineWords description) {
     this.rule = rule;
-    this.amountAfter = null;
+    this.amountAfter = amountAfter;
     this.description = description;
+  }
+
+  /**
+   * Returns a step of {@code rule} that set the amount to {@code amountAfter}, written by {@code
+   * words} from the line it is recorded on.
+   */
+  static PendingStep of(String rule, BigDecimal amountAfter, LineWords words) {
+    return new PendingStep(rule, amountAfter, requireNonNull(words, "words"));
   }
 
   /**
@@ -50,7 +58,7 @@ final class PendingStep {
    * allocation, where a step and its words were two objects a line.
    */
   static PendingStep sharedNote(ClaimRule rule, LineWords words) {
-    return new PendingStep(rule.id(), requireNonNull(words, "words"));
+    return new PendingStep(rule.id(), null, requireNonNull(words, "words"));
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * same amount), a bilateral procedure billed on one line, or an LT and RT pair of lines billed as
  * one bilateral procedure, whose amount is shared half and half.
  */
-final class Procedure {
+final class Procedure implements MultipleSurgeryStep.Ranked {
 
   /** Orders procedures by their first line's stable key. */
   static final Comparator<Procedure> BY_KEY = (a, b) -> LineWork.compareKeys(a.line, b.line);
@@ -50,6 +50,17 @@ final class Procedure {
    * multiple-surgery step asked it for every procedure of every claim (issue 18).
    */
   final ProcedureCode endoscopicBase;
+
+  /**
+   * The procedure's first place in the multiple-procedure ranking, and the number of places ranked,
+   * once the {@code multiple-surgery} step has ranked it (0 before): read by the words of its rank
+   * when the explanation is read. Not final, yet seen by any thread that reads the words: they are
+   * written before the step records them on the line, whose result publishes it.
+   */
+  int rank;
+
+  /** The number of places ranked with {@link #rank}. */
+  int rankedOf;
 
   Procedure(LineWork line, LineWork other, int slots, BigDecimal bilateralFactor) {
     this.line = line;
@@ -118,8 +129,25 @@ final class Procedure {
     return line.indicators;
   }
 
-  MultipleProcedureRule rule() {
+  @Override
+  public MultipleProcedureRule rule() {
     return line.indicators.multipleProcedure();
+  }
+
+  /** Ranks by {@link #rankAmount()}. */
+  @Override
+  public BigDecimal rankBy() {
+    return rankAmount();
+  }
+
+  @Override
+  public LineWork key() {
+    return line;
+  }
+
+  @Override
+  public int slots() {
+    return slots;
   }
 
   boolean isPair() {
@@ -158,6 +186,18 @@ final class Procedure {
       BigDecimal half = newAmount.multiply(Amounts.HALF);
       line.set(half, rule, description);
       other.set(half, rule, description);
+    }
+  }
+
+  /** {@link #set(BigDecimal, ClaimRule, Supplier)} with words written from each line. */
+  void set(BigDecimal newAmount, ClaimRule rule, PendingStep.LineWords words) {
+    amount = newAmount;
+    if (other == null) {
+      line.set(newAmount, rule, words);
+    } else {
+      BigDecimal half = newAmount.multiply(Amounts.HALF);
+      line.set(half, rule, words);
+      other.set(half, rule, words);
     }
   }
 
@@ -224,6 +264,14 @@ final class Procedure {
     line.note(rule, description);
     if (other != null) {
       other.note(rule, description);
+    }
+  }
+
+  /** Records a shared note ({@link PendingStep#sharedNote}) on every line of the procedure. */
+  void note(PendingStep shared) {
+    line.note(shared);
+    if (other != null) {
+      other.note(shared);
     }
   }
 
