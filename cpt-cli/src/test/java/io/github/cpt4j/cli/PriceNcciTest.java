@@ -295,17 +295,19 @@ class PriceNcciTest {
 
   @Test
   void aBatchNamesLinesByTheirPlaceAmongTheClaimsRows() throws IOException {
-    // The claim's first row is invalid: the others are still its rows 2 and 3, in the messages of
-    // price and scrub alike (they were lines 1 and 2 of the valid rows).
+    // The claim's first two rows are invalid (a bad code; too many fields, which joins the open
+    // claim): the others are still its rows 3 and 4, in the messages of price and scrub alike
+    // (they were lines 1 and 2 of the valid rows).
     byte[] csv =
-        "claim,code,modifiers\nA,2988,,\nA,20610,LT\nA,29880,RT\n".getBytes(StandardCharsets.UTF_8);
-    String expected = "29880 (line 3) is column 2 of 20610 (line 2)";
+        "claim,code,modifiers\nA,2988,\nA,99213,,\nA,20610,LT\nA,29880,RT\n"
+            .getBytes(StandardCharsets.UTF_8);
+    String expected = "29880 (line 4) is column 2 of 20610 (line 3)";
     Cli.Result priced =
         Cli.runWithInput(
             csv, "price", "-i", "-", "-l", "13282-99", "-d", "2025-06-02", "--ptp", ptp.toString());
     assertTrue(priced.out().contains(expected), priced::toString);
-    // The malformed row names the line of the file, which is not the claim's "line 2" (20610).
-    String malformed = "file line 2: the row has 4 fields where the header has 3";
+    // The malformed row names the line of the file, which is not the claim's "line 3" (20610).
+    String malformed = "file line 3: the row has 4 fields where the header has 3";
     assertTrue(priced.out().contains(malformed), priced::toString);
     Cli.Result scrubbed =
         Cli.runWithInput(

@@ -455,15 +455,21 @@ public final class BatchPricing {
             if (record == CsvRecordReader.PLAIN_LINE) {
               claims.lineNumber = records.lineNumber();
               claims.addPlain(
-                  records.plainBytes(), records.plainStart(), records.plainEnd(), claimColumn);
+                  records.plainBytes(),
+                  records.plainStart(),
+                  records.plainEnd(),
+                  claimColumn,
+                  header.size());
             } else if (record.problem().isPresent()) {
               claims.lineNumber = record.line();
               claims.addMalformed(
                   record.fields(),
                   RowParser.malformed(
                       "file line " + record.line() + ": " + record.problem().get()));
-            } else if (claimColumn >= record.fields().size()) {
-              // Too short to have a claim cell, a malformed_row: a blank key would end the claim.
+            } else if (record.fields().size() != header.size()) {
+              // Fewer or more cells than the header, a malformed_row: which cell is the claim's is
+              // not known (a comma left unquoted in a note shifts it), and a key read from another
+              // cell, or a blank one, would end the open claim.
               claims.lineNumber = record.line();
               claims.addInOpenClaim(
                   record.fields(), null, records.lastRecordIsPlain(), null, null, 0, 0);
@@ -471,12 +477,7 @@ public final class BatchPricing {
               List<String> fields = record.fields();
               String key = claimColumn < 0 ? "" : ClaimKey.of(fields.get(claimColumn));
               claims.lineNumber = record.line();
-              claims.add(
-                  fields,
-                  null,
-                  key,
-                  records.lastRecordIsPlain(),
-                  fields.size() == header.size() ? records.lastRecordLine() : null);
+              claims.add(fields, null, key, records.lastRecordIsPlain(), records.lastRecordLine());
             }
             read++;
             if (read % PROGRESS_EVERY == 0) {
@@ -689,9 +690,10 @@ public final class BatchPricing {
     }
 
     /**
-     * Adds a row to the open claim, as {@link #addMalformed} does: a row too short to have a claim
-     * cell, refused as {@code malformed_row}, has no claim to read either, so it neither ends the
-     * open claim nor starts one.
+     * Adds a row to the open claim, as {@link #addMalformed} does: a row with fewer or more cells
+     * than the header, refused as {@code malformed_row}, has no claim to read either (its claim
+     * cell is missing, or may be another cell shifted into its place), so it neither ends the open
+     * claim nor starts one.
      */
     void addInOpenClaim(
         List<String> fields,
@@ -721,35 +723,33 @@ public final class BatchPricing {
     /**
      * Adds a plain line by its bytes; its key is the cell of {@code claimColumn} without the blanks
      * around it, as {@link RowParser#parse} reads it (a plain line has no other white space). A
-     * line too short to have that cell joins the open claim (see {@link #addInOpenClaim}).
+     * line with fewer or more cells than the header's {@code width} joins the open claim (see
+     * {@link #addInOpenClaim}). A plain line has no quotes: its cells are its commas and one.
      */
-    void addPlain(byte[] bytes, int start, int end, int claimColumn) {
+    void addPlain(byte[] bytes, int start, int end, int claimColumn, int width) {
       int from = end;
       int to = end;
-      if (claimColumn >= 0) {
-        int column = 0;
-        int i = start;
-        while (column < claimColumn && i < end) {
-          if (bytes[i++] == ',') {
-            column++;
+      int column = 0;
+      int cellStart = start;
+      for (int i = start; i <= end; i++) {
+        if (i == end || bytes[i] == ',') {
+          if (column == claimColumn) {
+            from = cellStart;
+            to = i;
           }
+          column++;
+          cellStart = i + 1;
         }
-        if (column == claimColumn) {
-          from = i;
-          while (i < end && bytes[i] != ',') {
-            i++;
-          }
-          to = i;
-          while (from < to && bytes[from] == ' ') {
-            from++;
-          }
-          while (to > from && bytes[to - 1] == ' ') {
-            to--;
-          }
-        } else {
-          addInOpenClaim(null, null, true, null, bytes, start, end);
-          return;
-        }
+      }
+      if (column != width) {
+        addInOpenClaim(null, null, true, null, bytes, start, end);
+        return;
+      }
+      while (from < to && bytes[from] == ' ') {
+        from++;
+      }
+      while (to > from && bytes[to - 1] == ' ') {
+        to--;
       }
       next.set(bytes, from, to);
       add(null, null, true, null, bytes, start, end);
