@@ -127,15 +127,17 @@ class PartialOutputTest {
 
   @Test
   void scrubCountsEveryRowReadOfTheClaimLeftOut(@TempDir Path dir) throws IOException {
-    // A row of too many fields and a record that is not valid CSV are rows of claim A too.
+    // A row of too many fields and a record that is not valid CSV join the open claim, A.
     Cli.Result r =
         scrubClaims(
-            dir, claimCutByTheBadByte("", "A,27447,RT,ok,one too many\nA,\"27447\"x,RT,ok\n"));
+            dir,
+            claimCutByTheBadByte(
+                "", "A,27447,RT,ok\nA,27447,RT,ok,one too many\nA,\"27447\"x,RT,ok\n"));
     assertEquals(2, r.status(), r::toString);
     assertEquals(List.of("claim,code,modifiers,note,edits", "Z,99213,,ok,"), r.outLines());
     assertTrue(
         r.err()
-            .endsWith("claim 'A' was not read whole: its 2 rows read are left out, not checked\n"),
+            .endsWith("claim 'A' was not read whole: its 3 rows read are left out, not checked\n"),
         r::toString);
   }
 

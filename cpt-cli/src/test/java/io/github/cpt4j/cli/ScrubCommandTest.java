@@ -170,6 +170,29 @@ class ScrubCommandTest {
   }
 
   /**
+   * A row with more cells than the header (a comma left unquoted in a note) is refused and joins
+   * the open claim, as a row too short does: its claim was read from a shifted cell, which ended
+   * claim A, and the pair 27447 and 20610 went unseen.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"99213,left, knee,A", "99213,,,", "\"99213\",left, knee,A"})
+  void aRowTooLongForItsHeaderDoesNotEndTheClaim(String row) {
+    String[] args = {"scrub", "--input", "-", "--ptp", ptp.toString(), "--date", "2025-06-02"};
+    Cli.Result r = Cli.runWithInput("code,note,claim\n27447,,A\n" + row + "\n20610,,A\n", args);
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(List.of(), r.errLines(), r::toString); // no claim that comes back
+    List<String> lines = r.outLines();
+    assertTrue(
+        lines
+            .get(2)
+            .contains(
+                "invalid: malformed_row: file line 3: the row has 4 fields where the header has 3"),
+        r::toString);
+    assertTrue(
+        lines.get(3).startsWith("20610,,A,\"ncci_ptp: 20610 (line 3) is column 2 of"), r::toString);
+  }
+
+  /**
    * Rows without a claim are claims of one line each: a clean result would hide that no pair or
    * per-date limit could be checked, so it says so, and a file of claims does not.
    */

@@ -235,8 +235,9 @@ public final class BatchScrub {
     }
 
     /**
-     * Adds a refused row to the open claim, as {@link #addMalformed} does: a row too short to have
-     * a claim cell has no claim to read either, so it neither ends the open claim nor starts one.
+     * Adds a refused row to the open claim, as {@link #addMalformed} does: a row with fewer or more
+     * cells than the header has no claim to read either (its claim cell is missing, or may be
+     * another cell shifted into its place), so it neither ends the open claim nor starts one.
      */
     private void addInOpenClaim(List<String> row, String problem) {
       fields.add(row);
@@ -254,8 +255,10 @@ public final class BatchScrub {
     }
 
     void add(List<String> row, long lineNumber) {
-      if (claim >= row.size()) {
-        // Too short to have a claim cell, a malformed_row: a blank key would end the claim.
+      if (claim >= 0 && row.size() != header.size()) {
+        // Fewer or more cells than the header, a malformed_row: which cell is the claim's is not
+        // known (a comma left unquoted in a note shifts it), and a key read from another cell, or
+        // a blank one, would end the open claim. (Without a claim column every row is alone.)
         addInOpenClaim(row, malformed(row, lineNumber));
         return;
       }
