@@ -2,6 +2,7 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.LineRequest;
@@ -12,9 +13,11 @@ import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,6 +69,7 @@ final class BatchRules {
       boolean invalid,
       boolean undated) {}
 
+  private final int width;
   private final RowParser parser;
   private final RowPricer pricer;
   private final boolean participating;
@@ -80,6 +84,7 @@ final class BatchRules {
    */
   BatchRules(List<String> columns, PricingOptions options, FeeScheduleFiles files) {
     BatchHeader header = header(columns, options.limitingCharges());
+    this.width = columns.size();
     this.pricer = pricer(files, options.explainPriced(), options.limitingCharges());
     // As cpt price --input: a well-formed locality the schedule does not know is unknown_locality.
     this.parser =
@@ -208,6 +213,37 @@ final class BatchRules {
       results.add(tooLong(rows.get(i)));
     }
     return results;
+  }
+
+  /**
+   * Refuses a record that Spark's CSV reader could not fit to the header, given as its text (the
+   * corrupt-record column's), as {@code cpt price --input} refuses it: {@code malformed_row},
+   * saying what is wrong as the command line says it, with the record where the command line names
+   * its line, which Spark does not tell: {@code record '2,29881': the row has 2 fields where the
+   * header has 4}.
+   */
+  LineResult malformed(String record) {
+    String problem;
+    try (CsvRecordReader reader = new CsvRecordReader(new StringReader(record))) {
+      CsvRecordReader.Record read = reader.next();
+      int fields = read == null ? 0 : read.fields().size();
+      if (read != null && read.problem().isPresent()) {
+        problem = read.problem().get();
+      } else if (fields != width) {
+        problem = RowParser.wrongFieldCount(fields, width);
+      } else {
+        // Read otherwise by Spark than by the command line's reader, which finds the header's
+        // number of fields: said without a count that would contradict itself.
+        problem = "Spark's CSV reader cannot read it as the header's " + width + " fields";
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
+    }
+    Outcome outcome =
+        RowParser.malformed("record " + CodeFormatException.quote(record) + ": " + problem)
+            .problem()
+            .orElseThrow();
+    return result(outcome, true, false);
   }
 
   /** Refuses a row past its claim's first {@link #MAX_CLAIM_LINES}, as {@code cpt price} does. */

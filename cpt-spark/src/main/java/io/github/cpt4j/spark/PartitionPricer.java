@@ -25,9 +25,10 @@ import org.apache.spark.sql.RowFactory;
  * claim key, so that the lines of a claim are adjacent: each run of one key is priced as one claim,
  * and rows without a key (sorted first) each alone. Memory holds one claim at a time.
  *
- * <p>Input rows carry the batch's columns, then, when there is a claim column, the claim key; the
- * output rows carry the batch's columns, then amount, limiting_charge when the options ask for
- * limiting charges, result and explanation.
+ * <p>Input rows carry the batch's columns, then, when the CSV reader's corrupt-record column is
+ * read, the text of a malformed record (null for a row read whole), then, when there is a claim
+ * column, the claim key (null for a malformed record); the output rows carry the batch's columns,
+ * then amount, limiting_charge when the options ask for limiting charges, result and explanation.
  */
 final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
 
@@ -37,6 +38,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   private final PricingOptions options;
   // ImmutableList, not List: the declared type of a serializable field is serializable too.
   private final ImmutableList<String> columns;
+  private final int corruptIndex;
   private final int keyIndex;
   // Null: the rows are not counted (see counting).
   private final PricingCounters counters;
@@ -46,6 +48,8 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
    * Creates the function, which counts nothing until {@link #counting} says where.
    *
    * @param columns the batch's columns
+   * @param corruptIndex the index of the corrupt-record text in an input row, or -1 when the rows
+   *     carry none
    * @param keyIndex the index of the claim key in an input row, or -1 to price every row alone
    * @param timeZone the zone a timestamp's day is read in, the session's ({@link SessionTimeZone}):
    *     see {@link #text}
@@ -54,21 +58,24 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       Broadcast<FeeScheduleFiles> files,
       PricingOptions options,
       List<String> columns,
+      int corruptIndex,
       int keyIndex,
       ZoneId timeZone) {
-    this(files, options, ImmutableList.copyOf(columns), keyIndex, null, timeZone);
+    this(files, options, ImmutableList.copyOf(columns), corruptIndex, keyIndex, null, timeZone);
   }
 
   private PartitionPricer(
       Broadcast<FeeScheduleFiles> files,
       PricingOptions options,
       ImmutableList<String> columns,
+      int corruptIndex,
       int keyIndex,
       PricingCounters counters,
       ZoneId timeZone) {
     this.files = files;
     this.options = options;
     this.columns = columns;
+    this.corruptIndex = corruptIndex;
     this.keyIndex = keyIndex;
     this.counters = counters;
     this.timeZone = timeZone;
@@ -77,7 +84,13 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   /** Returns this function counting its rows in {@code counters}. */
   PartitionPricer counting(PricingCounters counters) {
     return new PartitionPricer(
-        files, options, columns, keyIndex, requireNonNull(counters, "counters"), timeZone);
+        files,
+        options,
+        columns,
+        corruptIndex,
+        keyIndex,
+        requireNonNull(counters, "counters"),
+        timeZone);
   }
 
   @Override
@@ -148,6 +161,13 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       fields.clear();
       Row first = pending != null ? pending : input.next();
       pending = null;
+      if (corruptIndex >= 0 && !first.isNullAt(corruptIndex)) {
+        // A record the CSV reader could not fit to the header: refused alone, its cells never
+        // read as a line (they may stand in other columns' places). It has no claim key, so it
+        // comes before the partition's claims and ends none of them.
+        out.add(output(first, rules.malformed(first.getString(corruptIndex))));
+        return;
+      }
       add(first);
       String key = keyIndex < 0 ? null : first.getString(keyIndex);
       if (key != null && key.equals(overLongKey)) {

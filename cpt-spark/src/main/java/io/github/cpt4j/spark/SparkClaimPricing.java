@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import io.github.cpt4j.cli.price.ClaimKey;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -44,6 +47,11 @@ import org.apache.spark.sql.types.StructType;
  * priced alone; without a {@code claim} column, nothing is shuffled at all. The fee schedule is
  * broadcast once (the CMS files' bytes) and built once per executor JVM. Output rows come grouped
  * by claim, not in input order.
+ *
+ * <p>CSV read with Spark's corrupt-record column named {@link #CORRUPT_RECORD} (the reader's {@code
+ * columnNameOfCorruptRecord} option, with a schema that has that column): a row where it is set,
+ * one with more or fewer cells than the header, is {@code malformed_row}, attached to no claim, as
+ * {@code cpt price --input} refuses it; that column is not in the result.
  *
  * <pre>{@code
  * SparkSession spark = SparkSession.builder().master("local[*]").getOrCreate();
@@ -67,6 +75,19 @@ public final class SparkClaimPricing implements AutoCloseable {
   private static final String RESERVED = "__cpt4j_";
 
   private static final String KEY = RESERVED + "claim_key";
+
+  /**
+   * The name of the CSV reader's corrupt-record column that the pricing reads ({@code
+   * spark.read().option("columnNameOfCorruptRecord", CORRUPT_RECORD)}, with a schema of the
+   * header's columns as strings and this one): a row where it is not null is refused as {@code
+   * malformed_row}, with the record's text in its explanation, and is attached to no claim, so that
+   * it neither splits a claim nor joins two. Spark's lenient reader would otherwise pad a row with
+   * too few cells and cut one with too many, and a claim cell out of its place would move the line
+   * to another claim. The column is not carried into the result. Its name starts with the prefix
+   * the pricing keeps for its own columns, so no input column can be taken for it.
+   */
+  public static final String CORRUPT_RECORD = RESERVED + "corrupt_record";
+
   private static final String ROW = RESERVED + "row";
 
   /** The claim key as the command line reads it: stripped, and null when blank. */
@@ -163,19 +184,36 @@ public final class SparkClaimPricing implements AutoCloseable {
   }
 
   private static StructType outputSchema(StructType input, boolean limitingCharges) {
-    BatchRules.header(Arrays.asList(input.fieldNames()), limitingCharges);
-    for (String name : input.fieldNames()) {
+    StructType batch = batchColumns(input);
+    BatchRules.header(Arrays.asList(batch.fieldNames()), limitingCharges);
+    for (String name : batch.fieldNames()) {
       if (name.regionMatches(true, 0, RESERVED, 0, RESERVED.length())) {
         throw new IllegalArgumentException(
             "column '" + name + "' has a name the pricing keeps for its own columns (__cpt4j_...)");
       }
     }
-    StructType out = input.add(BatchRules.ADDED.get(0), AMOUNT_TYPE, true);
+    StructType out = batch.add(BatchRules.ADDED.get(0), AMOUNT_TYPE, true);
     if (limitingCharges) {
       out = out.add(BatchRules.ADDED_WITH_LIMITING_CHARGE.get(1), AMOUNT_TYPE, true);
     }
     return out.add(BatchRules.ADDED.get(1), DataTypes.StringType, false)
         .add(BatchRules.ADDED.get(2), DataTypes.StringType, false);
+  }
+
+  /** The fields of {@code input} but the corrupt-record column, which is not a batch column. */
+  private static StructType batchColumns(StructType input) {
+    List<StructField> batch = new ArrayList<>(input.size());
+    for (StructField field : input.fields()) {
+      if (!isCorruptRecord(field.name())) {
+        batch.add(field);
+      }
+    }
+    return batch.size() == input.size() ? input : DataTypes.createStructType(batch);
+  }
+
+  /** Whether a column is {@link #CORRUPT_RECORD}, as Spark resolves names: ignoring case. */
+  private static boolean isCorruptRecord(String name) {
+    return name.equalsIgnoreCase(CORRUPT_RECORD);
   }
 
   /**
@@ -190,7 +228,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
    */
   public static List<String> columnWarnings(StructType input) {
-    return BatchRules.lookalikes(Arrays.asList(input.fieldNames()));
+    return BatchRules.lookalikes(Arrays.asList(batchColumns(input).fieldNames()));
   }
 
   /**
@@ -247,8 +285,19 @@ public final class SparkClaimPricing implements AutoCloseable {
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must not be negative: " + partitions);
     }
-    List<String> columns = Arrays.asList(lines.columns());
     StructType out = outputSchema(lines.schema(), options);
+    List<String> columns = Arrays.asList(batchColumns(lines.schema()).fieldNames());
+    // The corrupt-record column, when there is one, moves after the batch's columns: its text, null
+    // for a row read whole.
+    int corrupt = columns.size() < lines.columns().length ? columns.size() : -1;
+    if (corrupt >= 0) {
+      List<Column> reordered = new ArrayList<>(columns.size() + 1);
+      for (String name : columns) {
+        reordered.add(col(quoted(name)));
+      }
+      reordered.add(col(quoted(CORRUPT_RECORD)).cast(DataTypes.StringType).as(CORRUPT_RECORD));
+      lines = lines.select(reordered.toArray(Column[]::new));
+    }
     // Read now, as Spark fixes the zone of a Dataset's casts when it is built; and from the
     // session that built the lines, whose CAST(date AS DATE) the README promises: a notebook's
     // second session (newSession()) may have another zone than the one this pricing was made on.
@@ -256,14 +305,17 @@ public final class SparkClaimPricing implements AutoCloseable {
     int claim = BatchRules.claimColumn(columns);
     if (claim < 0) {
       MapPartitionsFunction<Row, Row> alone =
-          counting.apply(new PartitionPricer(files, options, columns, -1, timeZone));
+          counting.apply(new PartitionPricer(files, options, columns, corrupt, -1, timeZone));
       return lines.mapPartitions(alone, Encoders.row(out));
     }
     Column claimColumn = col(quoted(columns.get(claim)));
-    Dataset<Row> keyed =
-        lines
-            .withColumn(KEY, CLAIM_KEY.apply(claimColumn.cast(DataTypes.StringType)))
-            .withColumn(ROW, monotonically_increasing_id());
+    Column key = CLAIM_KEY.apply(claimColumn.cast(DataTypes.StringType));
+    if (corrupt >= 0) {
+      // A malformed row's claim cell may hold another cell's text (a cell too few or too many
+      // before it): it names no claim, and the row is priced alone.
+      key = when(col(quoted(CORRUPT_RECORD)).isNull(), key);
+    }
+    Dataset<Row> keyed = lines.withColumn(KEY, key).withColumn(ROW, monotonically_increasing_id());
     // Rows without a key are spread by their row number, not piled into one partition.
     Column spread = coalesce(col(KEY), col(ROW).cast(DataTypes.StringType));
     Dataset<Row> grouped =
@@ -271,7 +323,9 @@ public final class SparkClaimPricing implements AutoCloseable {
             .sortWithinPartitions(col(KEY).asc_nulls_first(), col(ROW).asc())
             .drop(ROW);
     MapPartitionsFunction<Row, Row> byClaim =
-        counting.apply(new PartitionPricer(files, options, columns, columns.size(), timeZone));
+        counting.apply(
+            new PartitionPricer(
+                files, options, columns, corrupt, lines.columns().length, timeZone));
     return grouped.mapPartitions(byClaim, Encoders.row(out));
   }
 

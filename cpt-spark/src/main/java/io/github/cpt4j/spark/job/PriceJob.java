@@ -21,8 +21,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -415,34 +417,77 @@ public final class PriceJob implements Callable<Integer> {
     if (inputFormat().equals("parquet")) {
       return reader.parquet(input);
     }
-    // Every column as text, as the command line reads it; quotes doubled as in RFC 4180.
-    Dataset<Row> lines = reader.option("header", true).option("escape", "\"").csv(input);
-    checkHeaderAsWritten(spark);
-    return lines;
+    // Every column as text, as the command line reads it; quotes doubled as in RFC 4180. The
+    // header's columns are given as the schema, with the corrupt-record column after them: Spark
+    // then marks a row with more or fewer cells than the header, where it would otherwise pad or
+    // cut it, and the pricing refuses it as malformed_row, attached to no claim.
+    StructType schema = sparkColumns(headerAsWritten(spark), caseSensitive(spark));
+    return reader
+        .schema(schema.add(SparkClaimPricing.CORRUPT_RECORD, DataTypes.StringType, true))
+        .option("header", true)
+        .option("escape", "\"")
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", SparkClaimPricing.CORRUPT_RECORD)
+        .csv(input);
   }
 
   /**
-   * Checks the first header row as written, as {@code cpt price} checks it. Spark's reader renames
-   * a repeated name ({@code units,units} becomes {@code units2,units3}), which would leave the
-   * column unread and every row priced without it; the command line refuses such a header.
+   * Reads the first header row as written and checks it as {@code cpt price} checks it. Spark's
+   * reader renames a repeated name ({@code units,units} becomes {@code units2,units3}), which would
+   * leave the column unread and every row priced without it; the command line refuses such a
+   * header.
    *
+   * @return the header's names, a byte order mark dropped; blank names are empty
    * @throws IllegalArgumentException with the command line's message, if a known column repeats
    */
-  private void checkHeaderAsWritten(SparkSession spark) {
+  private List<String> headerAsWritten(SparkSession spark) {
     List<Row> first = spark.read().option("escape", "\"").csv(input).limit(1).collectAsList();
     if (first.isEmpty()) {
-      return;
+      return List.of();
     }
     Row header = first.get(0);
-    StructType columns = new StructType();
+    List<String> names = new ArrayList<>(header.size());
     for (int i = 0; i < header.size(); i++) {
-      String name = header.isNullAt(i) ? "_c" + i : header.getString(i);
+      String name = header.isNullAt(i) ? "" : header.getString(i);
       if (i == 0 && name.startsWith("\uFEFF")) {
         name = name.substring(1); // a byte order mark, which the header row as Spark reads it drops
       }
+      names.add(name);
+    }
+    StructType columns = new StructType();
+    for (String name : names) {
       columns = columns.add(name, DataTypes.StringType);
     }
     SparkClaimPricing.columnWarnings(columns);
+    return names;
+  }
+
+  /**
+   * The columns Spark's reader makes of a header row when it reads the names itself, as text: a
+   * blank name is {@code _c} and the column's index ({@code _c3}), and a name that repeats
+   * (ignoring case unless {@code caseSensitive}) is followed by its index ({@code note2}, {@code
+   * note3}), so that the columns carried through are named as before the job gave the schema
+   * itself.
+   */
+  static StructType sparkColumns(List<String> names, boolean caseSensitive) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (String name : names) {
+      if (!name.isEmpty()) {
+        seen.merge(caseSensitive ? name : name.toLowerCase(Locale.ROOT), 1, Integer::sum);
+      }
+    }
+    StructType columns = new StructType();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String key = caseSensitive ? name : name.toLowerCase(Locale.ROOT);
+      String column = name.isEmpty() ? "_c" + i : seen.get(key) > 1 ? name + i : name;
+      columns = columns.add(column, DataTypes.StringType, true);
+    }
+    return columns;
+  }
+
+  private static boolean caseSensitive(SparkSession spark) {
+    return Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"));
   }
 
   private void write(Dataset<Row> priced) {

@@ -2,6 +2,7 @@ package io.github.cpt4j.spark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.spark.HadoopFileTest;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -238,6 +241,63 @@ class PriceJobTest {
     String err = ran.err();
     assertTrue(err.contains("cpt-spark: the header names column 'units' twice"), err);
     assertTrue(Files.notExists(output), "no output for a refused header");
+  }
+
+  /**
+   * A row with fewer or more cells than the header is malformed_row, as cpt price --input refuses
+   * it, and attached to no claim. Spark's lenient reader padded the short row (its claim cell null:
+   * 29881 paid 512.64 alone, not 256.32 beside 27447) and cut the long ones, whose claim cell then
+   * held the note's second half (" knee"): claims B and C merged, 27447 denied as a duplicate. So
+   * are the two pieces of a quoted cell that spans lines, which the job does not read.
+   */
+  @HadoopFileTest
+  void aRowWithTooFewOrTooManyCellsIsMalformedAndJoinsNoClaim() throws Exception {
+    Path input = dir.resolve("cells.csv");
+    Files.writeString(
+        input,
+        "id,code,note,claim\n"
+            + "1,27447,,A\n"
+            + "2,29881\n"
+            + "3,27447,left, knee,B\n"
+            + "4,27447,right, knee,C\n"
+            + "5,20610,,B\n"
+            + "6,27447,\"two\nlines\",D\n");
+    Path output = dir.resolve("cells");
+    Ran ran = runOn(input, output, "--locality", "13282-99", "--setting", "facility");
+    assertEquals(1, ran.status(), ran::err);
+    assertTrue(ran.err().contains("7 rows: 2 priced, 5 not priced (5 invalid)"), ran::err);
+    Map<String, Row> byId = new HashMap<>();
+    for (Row row :
+        TestSpark.session()
+            .read()
+            .option("header", true)
+            .option("escape", "\"")
+            .csv(output.toString())
+            .collectAsList()) {
+      byId.put(row.getAs("id"), row);
+    }
+    assertEquals(
+        List.of("1", "2", "3", "4", "5", "6", "lines\""), byId.keySet().stream().sorted().toList());
+    assertEquals("1197.89", byId.get("1").getAs("amount"));
+    assertEquals("42.14", byId.get("5").getAs("amount"), "20610 alone in claim B");
+    assertMalformed(byId.get("2"), "record '2,29881': the row has 2 fields where the header has 4");
+    assertMalformed(
+        byId.get("3"),
+        "record '3,27447,left, knee,B': the row has 5 fields where the header has 4 (the cells"
+            + " past the header's columns are not written)");
+    assertMalformed(
+        byId.get("4"),
+        "record '4,27447,right, knee,C': the row has 5 fields where the header has 4 (the cells"
+            + " past the header's columns are not written)");
+    assertMalformed(byId.get("6"), "record '6,27447,\"two': the quote of field 3 is never closed");
+    assertMalformed(
+        byId.get("lines\""), "record 'lines\",D': the row has 2 fields where the header has 4");
+  }
+
+  private static void assertMalformed(Row row, String explanation) {
+    assertNull(row.getAs("amount"), row::toString);
+    assertEquals("malformed_row", row.getAs("result"), row::toString);
+    assertEquals(explanation, row.getAs("explanation"), row::toString);
   }
 
   /**
