@@ -2,9 +2,11 @@ package io.github.cpt4j.spark.job;
 
 import com.google.common.base.Throwables;
 import io.github.cpt4j.cli.Main;
+import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.PractitionerChoice;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -14,21 +16,30 @@ import io.github.cpt4j.spark.PricingCounters;
 import io.github.cpt4j.spark.PricingOptions;
 import io.github.cpt4j.spark.SparkClaimPricing;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Serializable;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
@@ -37,6 +48,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -432,34 +444,131 @@ public final class PriceJob implements Callable<Integer> {
   }
 
   /**
-   * Reads the first header row as written and checks it as {@code cpt price} checks it. Spark's
-   * reader renames a repeated name ({@code units,units} becomes {@code units2,units3}), which would
-   * leave the column unread and every row priced without it; the command line refuses such a
-   * header.
+   * Reads the header row of every file of the input as {@code cpt price} reads it, and checks them
+   * as it checks one. Spark's reader reads every file by the places of one header's columns (its
+   * header check, {@code enforceSchema=false}, refuses a blank or repeated name, which a
+   * spreadsheet's export and the command line allow), so a file whose columns stand in another
+   * order would be read into the wrong columns: such a file is refused, named, before anything is
+   * priced. Only the first record of each file is read, in a Spark job over the files.
    *
    * @return the header's names, a byte order mark dropped; blank names are empty
-   * @throws IllegalArgumentException with the command line's message, if a known column repeats
+   * @throws IllegalArgumentException if a file's header is not the others' (names compared ignoring
+   *     case, as Spark matches columns, unless {@code spark.sql.caseSensitive}), is not valid CSV,
+   *     or names a known column twice (the command line's message); or if no file has a header
    */
   private List<String> headerAsWritten(SparkSession spark) {
-    List<Row> first = spark.read().option("escape", "\"").csv(input).limit(1).collectAsList();
-    if (first.isEmpty()) {
-      return List.of();
-    }
-    Row header = first.get(0);
-    List<String> names = new ArrayList<>(header.size());
-    for (int i = 0; i < header.size(); i++) {
-      String name = header.isNullAt(i) ? "" : header.getString(i);
-      if (i == 0 && name.startsWith("\uFEFF")) {
-        name = name.substring(1); // a byte order mark, which the header row as Spark reads it drops
+    // The files as the reader lists them (a directory's, a glob's; not hidden ones), without
+    // reading any: a schema is given.
+    String[] files =
+        spark.read().schema("_c0 STRING").option("header", true).csv(input).inputFiles();
+    List<FileHeader> headers = FileHeader.read(spark, files);
+    FileHeader first = null;
+    boolean caseSensitive = caseSensitive(spark);
+    for (FileHeader header : headers) {
+      if (header.problem() != null) {
+        throw new IllegalArgumentException(header.file() + ": " + header.problem());
       }
-      names.add(name);
+      if (header.names() == null) {
+        continue; // an empty file, which holds no rows either
+      }
+      if (first == null) {
+        first = header;
+      } else {
+        String difference = first.difference(header, caseSensitive);
+        if (difference != null) {
+          throw new IllegalArgumentException(
+              "the CSV files of the input have different headers: "
+                  + difference
+                  + "; the job reads every file by the columns of one header, so give it files"
+                  + " with the same columns in the same order");
+        }
+      }
+    }
+    if (first == null) {
+      throw new IllegalArgumentException(
+          "the input is empty; it needs a header row with at least a 'code' column");
     }
     StructType columns = new StructType();
-    for (String name : names) {
+    for (String name : first.names()) {
       columns = columns.add(name, DataTypes.StringType);
     }
     SparkClaimPricing.columnWarnings(columns);
-    return names;
+    return first.names();
+  }
+
+  /**
+   * The header row of one file as the command line reads it: the names of its first record (blank
+   * lines and a byte order mark before it skipped), null for an empty file, or what is wrong with
+   * it.
+   */
+  record FileHeader(String file, List<String> names, String problem) implements Serializable {
+
+    /**
+     * Reads the header of each of {@code files} (URIs, as {@code Dataset.inputFiles} gives them) in
+     * a Spark job, where the input's files are read, and returns them in the files' order of name.
+     */
+    static List<FileHeader> read(SparkSession spark, String[] files) {
+      JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Broadcast<SerializableConfiguration> conf =
+          context.broadcast(
+              new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+      try {
+        int slices = Math.max(1, Math.min(files.length, context.defaultParallelism()));
+        List<FileHeader> headers =
+            new ArrayList<>(
+                context
+                    .parallelize(Arrays.asList(files), slices)
+                    .map(file -> read(conf.value().value(), file))
+                    .collect());
+        headers.sort(Comparator.comparing(FileHeader::file));
+        return headers;
+      } finally {
+        conf.destroy();
+      }
+    }
+
+    /** Reads the header of {@code file}, decompressed as Spark's reader decompresses it. */
+    private static FileHeader read(Configuration conf, String file) throws IOException {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(file));
+      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+      try (InputStream raw = path.getFileSystem(conf).open(path);
+          InputStream in = codec == null ? raw : codec.createInputStream(raw);
+          CsvRecordReader records = new CsvRecordReader(in)) {
+        CsvRecordReader.Record first = records.next();
+        if (first == null) {
+          return new FileHeader(file, null, null);
+        }
+        if (first.problem().isPresent()) {
+          return new FileHeader(
+              file, null, "file line " + first.line() + ", the header: " + first.problem().get());
+        }
+        return new FileHeader(file, List.copyOf(first.fields()), null);
+      }
+    }
+
+    /** Says how {@code other}'s header differs from this one, or returns null when it does not. */
+    String difference(FileHeader other, boolean caseSensitive) {
+      for (int i = 0; i < Math.min(names.size(), other.names.size()); i++) {
+        String mine = names.get(i);
+        String theirs = other.names.get(i);
+        if (caseSensitive ? !mine.equals(theirs) : !mine.equalsIgnoreCase(theirs)) {
+          return "column "
+              + (i + 1)
+              + " of "
+              + other.file
+              + " is "
+              + CodeFormatException.quote(theirs)
+              + ", of "
+              + file
+              + " "
+              + CodeFormatException.quote(mine);
+        }
+      }
+      if (names.size() != other.names.size()) {
+        return other.file + " has " + other.names.size() + " columns, " + file + " " + names.size();
+      }
+      return null;
+    }
   }
 
   /**

@@ -294,6 +294,29 @@ class PriceJobTest {
         byId.get("lines\""), "record 'lines\",D': the row has 2 fields where the header has 4");
   }
 
+  /**
+   * Every file of a directory has its header checked: Spark's reader read b.csv by a.csv's columns,
+   * its claims B and C as codes and its codes as claims, and only the first file's header was
+   * checked. A file whose columns stand otherwise is refused, named, before anything is written.
+   */
+  @HadoopFileTest
+  void aFileWhoseHeaderIsNotTheOthersIsRefusedByName() throws Exception {
+    Path files = Files.createDirectory(dir.resolve("files"));
+    Files.writeString(files.resolve("a.csv"), "id,code,claim\n1,27447,A\n2,29881,A\n");
+    Files.writeString(files.resolve("b.csv"), "id,claim,code\n3,B,27447\n4,C,29881\n");
+    Path output = dir.resolve("files-out");
+    Ran ran = runOn(files, output, "--locality", "13282-99", "--setting", "facility");
+    assertEquals(2, ran.status(), ran::err);
+    assertTrue(
+        ran.err()
+            .contains(
+                "cpt-spark: the CSV files of the input have different headers: column 2 of file:"),
+        ran::err);
+    assertTrue(ran.err().contains("/files/b.csv is 'claim', of file:"), ran::err);
+    assertTrue(ran.err().contains("/files/a.csv 'code'; "), ran::err);
+    assertTrue(Files.notExists(output), "nothing written");
+  }
+
   private static void assertMalformed(Row row, String explanation) {
     assertNull(row.getAs("amount"), row::toString);
     assertEquals("malformed_row", row.getAs("result"), row::toString);
