@@ -418,6 +418,22 @@ class PriceJobTest {
         ran::err);
   }
 
+  /**
+   * The job gives Spark the header's columns itself, named as Spark's reader names them when it
+   * reads the header (a blank name by its index, a repeated one followed by it), so that a header a
+   * spreadsheet exports (trailing blank names) reads as before and the output keeps its columns.
+   */
+  @Test
+  void blankAndRepeatedHeaderNamesAreNamedAsSparkNamesThem() {
+    List<String> header = List.of("id", "code", "note", "NOTE", "");
+    assertEquals(
+        List.of("id", "code", "note2", "NOTE3", "_c4"),
+        List.of(PriceJob.sparkColumns(header, false).fieldNames()));
+    assertEquals(
+        List.of("id", "code", "note", "NOTE", "_c4"),
+        List.of(PriceJob.sparkColumns(header, true).fieldNames()));
+  }
+
   @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
