@@ -492,21 +492,29 @@ class PriceMedicareTest {
   }
 
   /**
-   * A row too short to have a claim cell is refused as malformed_row and joins the open claim, as a
-   * record that is not valid CSV does: read as a blank claim, it ended claim A, whose 29881 was
-   * priced in full as a claim of its own. A plain line and a quoted one alike.
+   * A row with fewer or more cells than the header is refused as malformed_row and joins the open
+   * claim, as a record that is not valid CSV does. Too short, it was read as a blank claim; too
+   * long (a comma left unquoted in a note), its claim was read from a shifted cell ({@code knee},
+   * or a blank one): either ended claim A, whose 29881 was priced in full as a claim of its own. A
+   * plain line and a quoted one alike; the refusal says what is wrong when the row is too long.
    */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "code,note,claim|99213",
-        "code,note,claim|99213,",
-        "code,note,claim|\"99213\"",
-        "code,claim,note|99213",
-        "code,claim,note|\"99213\""
+        "code,note,claim|99213|file line 3: ",
+        "code,note,claim|99213,|file line 3: ",
+        "code,note,claim|\"99213\"|file line 3: ",
+        "code,claim,note|99213|file line 3: ",
+        "code,claim,note|\"99213\"|file line 3: ",
+        "code,note,claim|99213,left, knee,A|" + TOO_LONG,
+        "code,note,claim|99213,,,|" + TOO_LONG,
+        "code,note,claim|\"99213\",left, knee,A|" + TOO_LONG,
+        "code,claim,note|99213,,left, knee|" + TOO_LONG,
+        "code,claim,note|\"99213\",,left, knee|" + TOO_LONG
       })
-  void aRowTooShortForItsClaimDoesNotEndTheClaim(String header, String row) throws IOException {
+  void aRowOfTheWrongWidthDoesNotEndTheClaim(String header, String row, String refusal)
+      throws IOException {
     String[] args = {"price", "-i", "-", "-l", "13282-99", "-d", "2025-06-02", "-s", "facility"};
     boolean claimLast = header.endsWith(",claim");
     String file =
@@ -521,7 +529,7 @@ class PriceMedicareTest {
     Cli.Result r = Cli.runWithInput(file, args);
     assertEquals(1, r.status(), r::toString); // a row not priced
     assertEquals("", r.err(), r::toString); // no claim that comes back
-    assertTrue(r.outLines().get(2).contains(",malformed_row,file line 3: "), r::toString);
+    assertTrue(r.outLines().get(2).contains(",malformed_row," + refusal), r::toString);
     assertTrue(
         r.outLines()
             .get(3)
@@ -529,48 +537,7 @@ class PriceMedicareTest {
         r::toString);
   }
 
-  /**
-   * A row with more cells than the header (a comma left unquoted in a note) is refused as
-   * malformed_row and joins the open claim, as a row too short does: its claim was read from a
-   * shifted cell ({@code knee}, or a blank one), which ended claim A, whose 29881 was priced in
-   * full as a claim of its own. A plain line and a quoted one alike.
-   */
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "code,note,claim|99213,left, knee,A",
-        "code,note,claim|99213,,,",
-        "code,note,claim|\"99213\",left, knee,A",
-        "code,claim,note|99213,,left, knee",
-        "code,claim,note|\"99213\",,left, knee"
-      })
-  void aRowTooLongForItsHeaderDoesNotEndTheClaim(String header, String row) throws IOException {
-    String[] args = {"price", "-i", "-", "-l", "13282-99", "-d", "2025-06-02", "-s", "facility"};
-    boolean claimLast = header.endsWith(",claim");
-    String file =
-        header
-            + "\n"
-            + (claimLast ? "27447,,A" : "27447,A,")
-            + "\n"
-            + row
-            + "\n"
-            + (claimLast ? "29881,,A" : "29881,A,")
-            + "\n";
-    Cli.Result r = Cli.runWithInput(file, args);
-    assertEquals(1, r.status(), r::toString); // a row not priced
-    assertEquals("", r.err(), r::toString); // no claim that comes back
-    assertTrue(
-        r.outLines()
-            .get(2)
-            .contains(",malformed_row,file line 3: the row has 4 fields where the header has 3"),
-        r::toString);
-    assertTrue(
-        r.outLines()
-            .get(3)
-            .startsWith(claimLast ? "29881,,A,256.32,priced" : "29881,A,,256.32,priced"),
-        r::toString);
-  }
+  private static final String TOO_LONG = "file line 3: the row has 4 fields where the header has 3";
 
   /**
    * A header with a misnamed modifier and units column: the rows are read without them (the global
