@@ -82,10 +82,11 @@ final class CareTeam {
   }
 
   /**
-   * The rendering provider of {@code item}: the one NPI of the entries its {@code careTeamSequence}
-   * names, or of those of them whose role says they furnished the service ({@code primary} of R4's
-   * care team roles, or {@code rendering} or {@code performing} in any system); empty when none of
-   * the entries has an NPI.
+   * The rendering provider of {@code item}: when the entries its {@code careTeamSequence} names
+   * include some whose role says they furnished the service ({@code primary} of R4's care team
+   * roles, or {@code rendering} or {@code performing} in any system), the one NPI of those, empty
+   * when one of them has none (as {@link #ownNpi} reads them); else the one NPI of the entries it
+   * names, empty when none of them has one.
    */
   Optional<Npi> renderingProvider(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     List<Integer> named = new ArrayList<>();
@@ -106,26 +107,34 @@ final class CareTeam {
                     ? ", which has none"
                     : ", whose sequences are " + new TreeSet<>(entryOf.keySet())));
       }
-      if (!named.contains(j) && npi(j).isPresent()) {
+      // Every named entry's NPI is read, so that one that is no NPI is refused at its path.
+      npi(j);
+      if (!named.contains(j)) {
         named.add(j);
       }
     }
-    Optional<Npi> one = onlyNpi(named);
-    if (one != null) {
-      return one;
-    }
+    // The entries in a role that furnishes the service are the line's provider: one of them whose
+    // NPI cannot be seen (Practitioner/7, unresolved) is not stood in for by another entry's NPI,
+    // which made the surgeon's line the assistant's (ranked with his lines, paid at his type).
     List<Integer> rendering = new ArrayList<>();
     for (int j : named) {
       if (renders(claim.getCareTeam().get(j).getRole())) {
         rendering.add(j);
       }
     }
-    Optional<Npi> chosen = rendering.isEmpty() ? null : onlyNpi(rendering);
+    List<Integer> candidates = new ArrayList<>();
+    for (int j : rendering.isEmpty() ? named : rendering) {
+      if (npi(j).isPresent()) {
+        candidates.add(j);
+      }
+    }
+    Optional<Npi> chosen = onlyNpi(candidates);
     if (chosen != null) {
-      return chosen;
+      // A furnishing entry without an NPI beside one with: the two may be two providers.
+      return candidates.size() < rendering.size() ? Optional.empty() : chosen;
     }
     StringBuilder entries = new StringBuilder();
-    for (int j : rendering.isEmpty() ? named : rendering) {
+    for (int j : candidates) {
       entries
           .append(entries.length() == 0 ? "" : ", ")
           .append(npi(j).orElseThrow())

@@ -72,13 +72,14 @@ import org.hl7.fhir.r4.model.Quantity;
  *       primary} (R4's {@code claimcareteamrole}) or {@code rendering} or {@code performing} (any
  *       system) is the provider; without exactly one such NPI the item is refused at its {@code
  *       careTeamSequence}, as the same-day rules judge each provider's lines apart. Entries without
- *       an NPI name no provider. An item without {@code careTeamSequence} is the claim's own
- *       provider's: it has the NPI of the entries in the role {@code primary}, {@code rendering} or
- *       {@code performing} (else of the care team's only entry, when that has no role) when each of
- *       them has that one NPI, so that it is ranked with the items naming them; otherwise it has
- *       none (an entry whose NPI cannot be read is refused only at an item naming it). A sequence
- *       that names no entry, and an NPI that is not one (its check digit too), are refused at their
- *       paths;
+ *       an NPI name no provider, but an entry in such a role without one (a {@code Practitioner/7}
+ *       not resolved) leaves the line without an NPI: another entry's, an assistant's, is not his.
+ *       An item without {@code careTeamSequence} is the claim's own provider's: it has the NPI of
+ *       the entries in the role {@code primary}, {@code rendering} or {@code performing} (else of
+ *       the care team's only entry, when that has no role) when each of them has that one NPI, so
+ *       that it is ranked with the items naming them; otherwise it has none (an entry whose NPI
+ *       cannot be read is refused only at an item naming it). A sequence that names no entry, and
+ *       an NPI that is not one (its check digit too), are refused at their paths;
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it
  *       ({@link Claim#withLineNumbers}); an item without a sequence is numbered by its position,
  *       counted from 1. Sequences identify items, in the claim and in the response's {@code

@@ -336,12 +336,26 @@ class FhirRenderingProviderTest {
               + member(2, byNpi(SURGEON), rendering);
       assertEquals(npi(SURGEON), provider(claim("", other, item(1, "27447", "1,2")), 0), rendering);
     }
-    // One entry with an NPI among others without: that one.
+    // One entry with an NPI among others without, none in a furnishing role: that one.
     String oneNpi =
-        member(1, "{\"reference\":\"Practitioner/dr1\"}", role(CARE_TEAM_ROLE, "primary"))
+        member(1, "{\"reference\":\"Practitioner/dr1\"}", null)
             + ","
             + member(2, byNpi(ASSISTANT), null);
     assertEquals(npi(ASSISTANT), provider(claim("", oneNpi, item(1, "27447", "1,2")), 0));
+    // A primary entry whose NPI cannot be read is still the provider: the NPI of the entry beside
+    // it made the surgeon's line the assistant's, ranked with his lines and paid at his type.
+    String unreadPrimary =
+        member(1, "{\"reference\":\"Practitioner/dr1\"}", role(CARE_TEAM_ROLE, "primary")) + ",";
+    for (String beside :
+        List.of(
+            member(2, byNpi(ASSISTANT), role(CARE_TEAM_ROLE, "assist")),
+            member(2, byNpi(ASSISTANT), null),
+            member(2, byNpi(ASSISTANT), role(null, "rendering")))) {
+      assertEquals(
+          Optional.empty(),
+          provider(claim("", unreadPrimary + beside, item(1, "27447", "1,2")), 0),
+          beside);
+    }
     // Two entries of one NPI (a physician as primary and as supervisor) are one provider.
     String samePerson =
         member(1, byNpi(SURGEON), role(CARE_TEAM_ROLE, "primary"))
