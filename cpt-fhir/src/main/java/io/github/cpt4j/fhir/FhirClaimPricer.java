@@ -281,8 +281,9 @@ public final class FhirClaimPricer {
    * code CMS splits between localities by ZIP+4 ({@link ZipLocalityTable#isSplitByPlusFour}) is
    * priced in its ZIP5 row's locality, as the table gives it, and each item priced there gets a
    * {@code processNote} of kind {@link ClaimWarning.Kind#LOCALITY_OF_SPLIT_ZIP} saying so. The
-   * beneficiary's ZIP code, by which DMEPOS items are priced, is not the service's and stays the
-   * context's ({@link PricingContext#withBeneficiaryZip}).
+   * beneficiary's ZIP code, by which DMEPOS items are priced, is never the service's: it is the
+   * context's ({@link PricingContext#withBeneficiaryZip}), else the home of the claim's patient
+   * ({@link FhirClaims#beneficiaryZip}).
    *
    * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
    */
