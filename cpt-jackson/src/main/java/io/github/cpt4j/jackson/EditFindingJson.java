@@ -150,7 +150,10 @@ final class EditFindingJson {
     if (!p.hasToken(JsonToken.START_OBJECT)) {
       throw JsonMappingException.wrapWithPath(
           InvalidFormatException.from(
-              p, "expected an object of strings, not " + p.currentToken(), p.getText(), Map.class),
+              p,
+              "expected an object of strings, not " + JsonFields.shown(p),
+              p.getText(),
+              Map.class),
           EditFinding.class,
           "data");
     }

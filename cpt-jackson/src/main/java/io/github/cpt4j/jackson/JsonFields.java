@@ -394,7 +394,7 @@ final class JsonFields {
     if (!p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
       throw withPath(
           InvalidFormatException.from(
-              p, "expected a whole number, not " + p.currentToken(), p.getText(), Integer.class),
+              p, "expected a whole number, not " + shown(p), p.getText(), Integer.class),
           owner,
           field);
     }
@@ -428,6 +428,34 @@ final class JsonFields {
     return value.intValue();
   }
 
+  /** The most characters of a number a message shows unquoted: a longer one is quoted and cut. */
+  private static final int SHOWN_NUMBER_LENGTH = 20;
+
+  /**
+   * The value at the parser as a message of a value of the wrong kind shows it: {@code the number
+   * 1.5}, {@code the string '2'} (quoted and cut as cpt4j quotes any input), {@code true}, {@code
+   * an object}. Jackson's token constant ({@code VALUE_NUMBER_FLOAT}) said of what kind the value
+   * was, but not which it was.
+   */
+  static String shown(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == null) {
+      return "the end of the input";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "the string " + CodeFormatException.quote(p.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        String text = p.getText();
+        yield "the number "
+            + (text.length() <= SHOWN_NUMBER_LENGTH ? text : CodeFormatException.quote(text));
+      }
+      case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> token.asString();
+      default -> token.toString();
+    };
+  }
+
   /** Adds {@code owner[field]} to the path of {@code e}, unless {@code owner} is null. */
   static JsonMappingException withPath(JsonMappingException e, Class<?> owner, String field) {
     return owner == null ? e : JsonMappingException.wrapWithPath(e, owner, field);
@@ -439,7 +467,7 @@ final class JsonFields {
     if (!p.currentToken().isBoolean()) {
       throw JsonMappingException.wrapWithPath(
           InvalidFormatException.from(
-              p, "expected true or false, not " + p.currentToken(), p.getText(), Boolean.class),
+              p, "expected true or false, not " + shown(p), p.getText(), Boolean.class),
           owner,
           field);
     }
@@ -460,7 +488,7 @@ final class JsonFields {
     if (!p.isExpectedStartArrayToken()) {
       throw withPath(
           InvalidFormatException.from(
-              p, "expected an array, not " + p.currentToken(), p.getText(), List.class),
+              p, "expected an array, not " + shown(p), p.getText(), List.class),
           owner,
           field);
     }

@@ -1364,6 +1364,58 @@ class CptModuleTest {
     assertTrue(missing.getMessage().contains("needs the field 'message'"), missing.getMessage());
   }
 
+  /**
+   * A value of the wrong kind is shown in the message, not only named by Jackson's token constant:
+   * {@code "units":1.5} said {@code expected a whole number, not VALUE_NUMBER_FLOAT}, which did not
+   * say which value of a large request was refused.
+   */
+  @Test
+  void aValueOfTheWrongKindIsShownInTheMessage() {
+    Map<String, String> messageOf =
+        Map.of(
+            "{\"code\":\"99213\",\"units\":1.5}",
+            "expected a whole number, not the number 1.5",
+            "{\"code\":\"99213\",\"units\":\"2\"}",
+            "expected a whole number, not the string '2'",
+            "{\"code\":\"99213\",\"units\":{\"n\":2}}",
+            "expected a whole number, not an object",
+            "{\"code\":\"99213\",\"minutes\":true}",
+            "expected a whole number, not true",
+            "{\"code\":\"99213\",\"modifiers\":\"26\"}",
+            "expected an array, not the string '26'");
+    messageOf.forEach(
+        (json, message) -> {
+          JsonMappingException e = refused(json, ClaimLine.class);
+          assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        });
+    JsonMappingException number =
+        refused("{\"lines\":[\"99213\"],\"lineNumbers\":[\"3\"]}", Claim.class);
+    assertTrue(
+        number.getMessage().startsWith("expected a whole number, not the string '3'"),
+        number.getMessage());
+    assertTrue(
+        number.getMessage().contains("Claim[\"lineNumbers\"]->java.util.List[0])"),
+        number.getMessage());
+    JsonMappingException flag =
+        refused("{\"exactAmount\":\"1\",\"priced\":\"yes\"}", FeeResult.class);
+    assertTrue(
+        flag.getMessage().startsWith("expected true or false, not the string 'yes'"),
+        flag.getMessage());
+    JsonMappingException data =
+        refused(
+            "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+                + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",\"data\":[\"27447\"]}",
+            EditFinding.class);
+    assertTrue(
+        data.getMessage().startsWith("expected an object of strings, not an array"),
+        data.getMessage());
+    // A long value is cut, as cpt4j quotes any input: the message stays one short line.
+    JsonMappingException longText =
+        refused("{\"code\":\"99213\",\"units\":\"" + "9".repeat(5000) + "\"}", ClaimLine.class);
+    assertTrue(longText.getMessage().contains("9...'"), longText.getMessage());
+    assertTrue(longText.getMessage().length() < 1000, longText.getMessage());
+  }
+
   @Test
   void findAndRegisterModulesFindsTheModule() throws Exception {
     ObjectMapper found = new ObjectMapper().findAndRegisterModules();
