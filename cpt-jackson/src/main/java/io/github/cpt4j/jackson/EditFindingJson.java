@@ -78,7 +78,7 @@ final class EditFindingJson {
       switch (name) {
         case "edit" -> edit = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
         case "line" ->
-            line = JsonFields.integer(p, ctxt, type, name, 0, Integer.MAX_VALUE - 1, "a line");
+            line = JsonFields.integer(p, ctxt, type, name, 0, Integer.MAX_VALUE, "a line");
         case "lineNumber" ->
             lineNumber =
                 JsonFields.integer(p, ctxt, type, name, 1, Integer.MAX_VALUE, "a line number");
@@ -109,7 +109,20 @@ final class EditFindingJson {
     int units = JsonFields.required(p, deniedUnits, type, "deniedUnits");
     UnpricedReason knownReason = JsonFields.required(p, reason, type, "reason");
     String knownMessage = JsonFields.required(p, message, type, "message");
-    // Before lineNumber was written, a finding's number was its position.
+    // Before lineNumber was written, a finding's number was its position; the last index an int
+    // holds has none after it, so only its own number, which EditFinding takes, can name it.
+    if (lineNumber == null && knownLine == Integer.MAX_VALUE) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p,
+              "an edit finding on line "
+                  + knownLine
+                  + " needs its 'lineNumber': line + 1 is no int",
+              null,
+              type),
+          type,
+          "lineNumber");
+    }
     int number = lineNumber == null ? knownLine + 1 : lineNumber;
     Map<String, String> knownData = data;
     if (knownEdit.isEmpty()) {

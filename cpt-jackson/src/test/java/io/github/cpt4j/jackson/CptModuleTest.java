@@ -1328,6 +1328,35 @@ class CptModuleTest {
     assertTrue(old.data().isEmpty());
   }
 
+  /**
+   * A finding of the last index an int holds, with a number of its own, is one {@code EditFinding}
+   * builds: it was written, and refused when read as {@code a line must be 0 to 2147483646}, a
+   * bound only a finding without a number needs ({@code line + 1} would wrap around).
+   */
+  @Test
+  void aFindingOfTheLastIndexReadsBackWithItsNumber() throws Exception {
+    EditFinding last =
+        EditFinding.builder()
+            .edit("ncci-mue")
+            .line(Integer.MAX_VALUE)
+            .lineNumber(Integer.MAX_VALUE)
+            .action(EditAction.FLAG)
+            .deniedUnits(0)
+            .reason(UnpricedReason.NCCI_MUE)
+            .message("m")
+            .build();
+    assertEquals(last, roundTrip(last, EditFinding.class));
+    JsonMappingException unnumbered =
+        refused(
+            "{\"edit\":\"ncci-mue\",\"line\":2147483647,\"action\":\"FLAG\",\"deniedUnits\":0,"
+                + "\"reason\":\"NCCI_MUE\",\"message\":\"m\"}",
+            EditFinding.class);
+    assertEquals("lineNumber", lastField(unnumbered), unnumbered.getMessage());
+    assertTrue(
+        unnumbered.getMessage().contains("on line 2147483647 needs its 'lineNumber'"),
+        unnumbered.getMessage());
+  }
+
   @Test
   void aBadEditFindingNamesItsField() {
     String good =
