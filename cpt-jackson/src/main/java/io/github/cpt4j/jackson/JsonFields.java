@@ -76,8 +76,10 @@ final class JsonFields {
       }
       return name;
     } catch (StreamConstraintsException e) {
-      // The parser has read the name before the value it refused.
-      String name = p.currentName();
+      // A value refused was read with its name, and the parser is at that name; a name refused
+      // (longer than StreamReadConstraints allow) leaves it at the token before, whose name is
+      // the previous field's: that field is not at fault, and none is named.
+      String name = p.hasToken(JsonToken.FIELD_NAME) ? p.currentName() : null;
       JsonMappingException mapped = beyondConstraints(p, e);
       throw name == null ? mapped : JsonMappingException.wrapWithPath(mapped, owner, name);
     }

@@ -786,6 +786,44 @@ class CptModuleTest {
         data.getMessage());
   }
 
+  /**
+   * A field name longer than the parser's {@code StreamReadConstraints} allow (50,000 characters)
+   * is no field's fault: the error was put on the field before it, {@code ClaimLine["code"]}, which
+   * was fine, as if its value had been refused.
+   */
+  @Test
+  void aNameBeyondTheParsersConstraintsIsNotBlamedOnTheFieldBeforeIt() {
+    String name = "n".repeat(60_000);
+    for (String json :
+        List.of(
+            "{\"code\":\"99213\",\"" + name + "\":1}",
+            "{\"code\":\"99213\",\"units\":2,\"" + name + "\":1}")) {
+      for (boolean bytes : new boolean[] {false, true}) {
+        JsonMappingException e =
+            assertThrows(
+                JsonMappingException.class,
+                () -> {
+                  if (bytes) {
+                    MAPPER.readValue(json.getBytes(StandardCharsets.UTF_8), ClaimLine.class);
+                  } else {
+                    MAPPER.readValue(json, ClaimLine.class);
+                  }
+                });
+        assertTrue(e.getMessage().startsWith("Name length"), e.getMessage());
+        assertFalse(e.getMessage().contains("ClaimLine[\""), e.getMessage());
+      }
+    }
+    JsonMappingException data =
+        refused(
+            "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+                + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",\"data\":{\"column1\":\"27447\",\""
+                + name
+                + "\":\"x\"}}",
+            EditFinding.class);
+    assertTrue(data.getMessage().startsWith("Name length"), data.getMessage());
+    assertFalse(data.getMessage().contains("column1"), data.getMessage());
+  }
+
   @Test
   void amountsInStringsHaveAsciiDigitsOnly() throws Exception {
     // BigDecimal read Arabic-Indic and full-width digits as 12.50: an amount is ASCII, as a JSON
