@@ -434,10 +434,10 @@ final class JsonFields {
   private static final int SHOWN_NUMBER_LENGTH = 20;
 
   /**
-   * The value at the parser as a message of a value of the wrong kind shows it: {@code the number
-   * 1.5}, {@code the string '2'} (quoted and cut as cpt4j quotes any input), {@code true}, {@code
-   * an object}. Jackson's token constant ({@code VALUE_NUMBER_FLOAT}) said of what kind the value
-   * was, but not which it was.
+   * The value at the parser as a message of a value of the wrong kind shows it: {@code the decimal
+   * number 1.5}, {@code the string '2'} (quoted and cut as cpt4j quotes any input), {@code true},
+   * {@code an object}. Jackson's token constant ({@code VALUE_NUMBER_FLOAT}) said of what kind the
+   * value was, but not which it was.
    */
   static String shown(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
@@ -450,7 +450,9 @@ final class JsonFields {
       case VALUE_STRING -> "the string " + CodeFormatException.quote(p.getText());
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         String text = p.getText();
-        yield "the number "
+        // A decimal says so: a BigDecimal 2 (convertValue of a Map, a tree) has the text "2", and
+        // "expected a whole number, not the number 2" would hide why it was refused.
+        yield (token == JsonToken.VALUE_NUMBER_FLOAT ? "the decimal number " : "the number ")
             + (text.length() <= SHOWN_NUMBER_LENGTH ? text : CodeFormatException.quote(text));
       }
       case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> token.asString();

@@ -1441,7 +1441,7 @@ class CptModuleTest {
     Map<String, String> messageOf =
         Map.of(
             "{\"code\":\"99213\",\"units\":1.5}",
-            "expected a whole number, not the number 1.5",
+            "expected a whole number, not the decimal number 1.5",
             "{\"code\":\"99213\",\"units\":\"2\"}",
             "expected a whole number, not the string '2'",
             "{\"code\":\"99213\",\"units\":{\"n\":2}}",
@@ -1455,6 +1455,16 @@ class CptModuleTest {
           JsonMappingException e = refused(json, ClaimLine.class);
           assertTrue(e.getMessage().startsWith(message), e.getMessage());
         });
+    // A decimal is refused as one, whatever its text: a BigDecimal 2 has the text "2".
+    IllegalArgumentException decimal =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MAPPER.convertValue(
+                    Map.of("code", "99213", "units", new BigDecimal("2")), ClaimLine.class));
+    assertTrue(
+        decimal.getMessage().startsWith("expected a whole number, not the decimal number 2"),
+        decimal.getMessage());
     JsonMappingException number =
         refused("{\"lines\":[\"99213\"],\"lineNumbers\":[\"3\"]}", Claim.class);
     assertTrue(
