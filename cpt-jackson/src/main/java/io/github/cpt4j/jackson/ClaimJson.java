@@ -59,12 +59,15 @@ final class ClaimJson {
     if (p.hasToken(JsonToken.VALUE_STRING)) {
       return JsonFields.parseText(p, ctxt, BilledLine.class, BilledLine::parse);
     }
+    if (!JsonFields.atObject(p)) {
+      return (BilledLine) ctxt.handleUnexpectedToken(BilledLine.class, p);
+    }
     ClaimLineJson.Fields line = new ClaimLineJson.Fields();
     BigDecimal charge = null;
     LocalDate date = null;
     Npi provider = null;
     Set<String> seen = JsonFields.names();
-    for (String name = JsonFields.firstField(p, ctxt, BilledLine.class);
+    for (String name = JsonFields.firstField(p, BilledLine.class);
         name != null;
         name = JsonFields.nextField(p, BilledLine.class)) {
       JsonFields.once(p, seen, BilledLine.class, name);
@@ -171,10 +174,13 @@ final class ClaimJson {
 
     @Override
     public Claim deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!JsonFields.atObject(p)) {
+        return (Claim) ctxt.handleUnexpectedToken(Claim.class, p);
+      }
       List<BilledLine> lines = null;
       List<Integer> numbers = null;
       Set<String> seen = JsonFields.names();
-      for (String name = JsonFields.firstField(p, ctxt, Claim.class);
+      for (String name = JsonFields.firstField(p, Claim.class);
           name != null;
           name = JsonFields.nextField(p, Claim.class)) {
         JsonFields.once(p, seen, Claim.class, name);

@@ -130,9 +130,12 @@ final class ClaimLineJson {
       if (p.hasToken(JsonToken.VALUE_STRING)) {
         return JsonFields.parseText(p, ctxt, ClaimLine.class, ClaimLine::parse);
       }
+      if (!JsonFields.atObject(p)) {
+        return (ClaimLine) ctxt.handleUnexpectedToken(ClaimLine.class, p);
+      }
       Fields fields = new Fields();
       Set<String> seen = JsonFields.names();
-      for (String name = JsonFields.firstField(p, ctxt, ClaimLine.class);
+      for (String name = JsonFields.firstField(p, ClaimLine.class);
           name != null;
           name = JsonFields.nextField(p, ClaimLine.class)) {
         JsonFields.once(p, seen, ClaimLine.class, name);

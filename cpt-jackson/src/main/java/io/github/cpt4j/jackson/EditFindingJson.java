@@ -59,6 +59,9 @@ final class EditFindingJson {
 
   static EditFinding readFinding(JsonParser p, DeserializationContext ctxt) throws IOException {
     Class<EditFinding> type = EditFinding.class;
+    if (!JsonFields.atObject(p)) {
+      return (EditFinding) ctxt.handleUnexpectedToken(type, p);
+    }
     String edit = null;
     Integer line = null;
     Integer lineNumber = null;
@@ -68,7 +71,7 @@ final class EditFindingJson {
     String message = null;
     Map<String, String> data = Map.of();
     Set<String> seen = JsonFields.names();
-    for (String name = JsonFields.firstField(p, ctxt, type);
+    for (String name = JsonFields.firstField(p, type);
         name != null;
         name = JsonFields.nextField(p, type)) {
       JsonFields.once(p, seen, type, name);

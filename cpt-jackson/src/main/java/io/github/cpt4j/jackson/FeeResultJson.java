@@ -63,11 +63,14 @@ final class FeeResultJson {
   }
 
   static PricingStep readStep(JsonParser p, DeserializationContext ctxt) throws IOException {
+    if (!JsonFields.atObject(p)) {
+      return (PricingStep) ctxt.handleUnexpectedToken(PricingStep.class, p);
+    }
     String rule = null;
     String description = null;
     BigDecimal amountAfter = null;
     Set<String> seen = JsonFields.names();
-    for (String name = JsonFields.firstField(p, ctxt, PricingStep.class);
+    for (String name = JsonFields.firstField(p, PricingStep.class);
         name != null;
         name = JsonFields.nextField(p, PricingStep.class)) {
       JsonFields.once(p, seen, PricingStep.class, name);
@@ -128,6 +131,9 @@ final class FeeResultJson {
   }
 
   static FeeResult readResult(JsonParser p, DeserializationContext ctxt) throws IOException {
+    if (!JsonFields.atObject(p)) {
+      return (FeeResult) ctxt.handleUnexpectedToken(FeeResult.class, p);
+    }
     Boolean priced = null; // implied by the rest; checked against it when given
     BigDecimal amount = null;
     BigDecimal exactAmount = null;
@@ -136,7 +142,7 @@ final class FeeResultJson {
     String detail = "";
     Explanation explanation = Explanation.empty();
     Set<String> seen = JsonFields.names();
-    for (String name = JsonFields.firstField(p, ctxt, FeeResult.class);
+    for (String name = JsonFields.firstField(p, FeeResult.class);
         name != null;
         name = JsonFields.nextField(p, FeeResult.class)) {
       JsonFields.once(p, seen, FeeResult.class, name);

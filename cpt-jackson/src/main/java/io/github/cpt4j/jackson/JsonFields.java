@@ -36,21 +36,30 @@ final class JsonFields {
   }
 
   /**
-   * Returns the first field name of the object at the parser, the parser at its value, or null for
-   * an empty object; fails for anything but an object.
+   * Tells whether the parser is at an object a reader reads with {@link #firstField}: at its start,
+   * or inside it, at a field name or its end, where a type id read before the fields leaves it.
+   * Anything else the reader gives to {@code DeserializationContext.handleUnexpectedToken} and
+   * returns what that returns: a {@code DeserializationProblemHandler} may give the value, which
+   * {@code firstField} cast to a field name, a bare {@code ClassCastException}.
    */
-  static String firstField(JsonParser p, DeserializationContext ctxt, Class<?> type)
-      throws IOException {
+  static boolean atObject(JsonParser p) {
+    return p.isExpectedStartObjectToken()
+        || p.hasToken(JsonToken.FIELD_NAME)
+        || p.hasToken(JsonToken.END_OBJECT);
+  }
+
+  /**
+   * Returns the first field name of the object at the parser, the parser at its value, or null for
+   * an empty object. The parser is {@link #atObject}.
+   */
+  static String firstField(JsonParser p, Class<?> type) throws IOException {
     if (p.isExpectedStartObjectToken()) {
       return toValue(p, type, false);
     }
     if (p.hasToken(JsonToken.FIELD_NAME)) {
       return toValue(p, type, true);
     }
-    if (p.hasToken(JsonToken.END_OBJECT)) {
-      return null;
-    }
-    return (String) ctxt.handleUnexpectedToken(type, p);
+    return null; // at the object's end
   }
 
   /**

@@ -1493,6 +1493,46 @@ class CptModuleTest {
     assertTrue(longText.getMessage().length() < 1000, longText.getMessage());
   }
 
+  /**
+   * A {@code DeserializationProblemHandler} may give the value of a token a type cannot be read
+   * from, as Jackson lets it for its own types: the value it gave was cast to a field name, and
+   * reading failed with a bare {@code ClassCastException}.
+   */
+  @Test
+  void aProblemHandlersValueForAnUnexpectedTokenIsTheValueRead() throws Exception {
+    Map<Class<?>, Object> given =
+        Map.of(
+            ClaimLine.class, ClaimLine.parse("99213"),
+            BilledLine.class, BilledLine.parse("99213 $1.00"),
+            Claim.class, Claim.ofLines(ClaimLine.parse("99213")),
+            FeeResult.class,
+                FeeResult.unpriced(UnpricedReason.NOT_IN_SCHEDULE, "none", Explanation.empty()),
+            PricingStep.class, PricingStep.note("row", "a row"),
+            EditFinding.class, EditFinding.flag("modifier-rules", 0, "m"));
+    ObjectMapper lenient =
+        new ObjectMapper()
+            .registerModule(new CptModule())
+            .addHandler(
+                new com.fasterxml.jackson.databind.deser.DeserializationProblemHandler() {
+                  @Override
+                  public Object handleUnexpectedToken(
+                      com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                      com.fasterxml.jackson.databind.JavaType type,
+                      com.fasterxml.jackson.core.JsonToken token,
+                      com.fasterxml.jackson.core.JsonParser p,
+                      String message) {
+                    return given.getOrDefault(type.getRawClass(), NOT_HANDLED);
+                  }
+                });
+    for (Map.Entry<Class<?>, Object> entry : given.entrySet()) {
+      assertEquals(
+          entry.getValue(), lenient.readValue("5", entry.getKey()), entry.getKey()::getName);
+    }
+    assertEquals(
+        Claim.of(BilledLine.parse("99213 $1.00")),
+        lenient.readValue("{\"lines\":[true]}", Claim.class));
+  }
+
   @Test
   void findAndRegisterModulesFindsTheModule() throws Exception {
     ObjectMapper found = new ObjectMapper().findAndRegisterModules();
