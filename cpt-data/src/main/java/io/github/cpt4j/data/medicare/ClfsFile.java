@@ -36,7 +36,8 @@ import java.util.Optional;
  * {@code INDICATOR}, {@code RATE}, each also in the spellings of other years: {@code EFF DATE},
  * {@code EFFECTIVE DATE}, {@code IND}...). The descriptor columns ({@code SHORTDESC}, {@code
  * LONGDESC}, {@code EXTENDED LONGDESC}) are AMA text and are never read. The quarter is the one in
- * the file name ({@code _2025_Q1}), else the quarter of the latest {@code EFF_DATE}. The {@code
+ * the file name ({@code _2025_Q1}, or {@code 2025 Q1} as in {@code CLFS 2025 Q1V1.csv}, the name of
+ * the CSV file in CMS's download), else the quarter of the latest {@code EFF_DATE}. The {@code
  * YEAR} column, when the file has one, must hold that quarter's year on every row (without a
  * quarter from the caller or the name, the first row's year): a file of another year is refused
  * rather than priced as this one, and so is a row effective after the last day of the quarter the

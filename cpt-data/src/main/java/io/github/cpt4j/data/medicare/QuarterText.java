@@ -23,7 +23,15 @@ final class QuarterText {
   private static final String MONTHS =
       "(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
           + "|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)";
-  private static final Pattern NAME_QUARTER = Pattern.compile("(?<![0-9])(20[0-9]{2})_?Q([1-4])");
+
+  /**
+   * A year and quarter in a file name: {@code CLFS_2025_Q1V1.csv}, and {@code CLFS 2025 Q1V1.csv},
+   * the name CMS gives the CSV file in its Clinical Laboratory Fee Schedule download ({@code
+   * 25CLABQ1.zip}), with a space where the other has an underscore.
+   */
+  private static final Pattern NAME_QUARTER =
+      Pattern.compile("(?<![0-9])(20[0-9]{2})[_ ]?Q([1-4])");
+
   private static final Pattern NAME_YEAR_MONTH =
       Pattern.compile("(?<![0-9])(20[0-9]{2})_?" + MONTHS + "(?![A-Z])");
   private static final Pattern NAME_MONTH_YEAR =
@@ -43,7 +51,8 @@ final class QuarterText {
   private QuarterText() {}
 
   /**
-   * The quarter named by a file name such as {@code CLFS_2025_Q1V1.csv} or {@code ..._2025_JAN}.
+   * The quarter named by a file name such as {@code CLFS_2025_Q1V1.csv}, {@code CLFS 2025 Q1V1.csv}
+   * or {@code ..._2025_JAN}.
    */
   static Optional<Quarter> fromFileName(String name) {
     String upper = name.toUpperCase(Locale.ROOT);

@@ -634,6 +634,27 @@ class PartBLoadersTest {
         Quarter.of(2025, 2), ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2025, 2)).quarter());
   }
 
+  /**
+   * CMS names the CSV file of its CLFS download with spaces, {@code CLFS 2025 Q2V1.csv}: that name
+   * gives the quarter as the one with underscores does. Read as a name without a quarter, a first
+   * quarter's file was read for the second without a word, and a second quarter's file whose rows
+   * all keep January's effective date loaded as the first quarter.
+   */
+  @Test
+  void clfsNamedWithSpacesAsCmsNamesItGivesItsQuarter() throws Exception {
+    DataLoadException later =
+        assertThrows(
+            DataLoadException.class,
+            () -> ClfsFile.read(stream(CLFS), "CLFS 2025 Q1V1.csv", Quarter.of(2025, 2)));
+    assertTrue(
+        later
+            .getMessage()
+            .contains("the file's name says 2025-Q1 but the file is read for 2025-Q2"),
+        later.getMessage());
+    assertEquals(Quarter.of(2025, 2), clfs(CLFS, "CLFS 2025 Q2V1.csv").quarter());
+    assertEquals(Quarter.of(2025, 1), clfs(CLFS, "CLFS 2025 Q1V1.csv").quarter());
+  }
+
   /** The YEAR/QTR column of a rural ZIP file names its quarter, the same on every row. */
   @Test
   void ruralZipCodesOfAnotherQuarterAreRefused() throws Exception {
