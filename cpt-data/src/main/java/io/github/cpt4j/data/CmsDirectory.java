@@ -91,8 +91,9 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code CY2022_Anesthesia_Base_Units.txt}</td><td>anesthesia base units: a release
  *       takes the edition of its year, else the latest before it, else the earliest, else the
  *       bundled one</td></tr>
- *   <tr><td>{@code CLFS_2025_Q1V1.csv}</td><td>a quarter of the Clinical Laboratory Fee Schedule;
- *       of two numbered versions of one quarter, the higher</td></tr>
+ *   <tr><td>{@code CLFS_2025_Q1V1.csv}</td><td>a quarter of the Clinical Laboratory Fee Schedule
+ *       (also with spaces, {@code CLFS 2025 Q1V1.csv}, as CMS's download names it); of two numbered
+ *       versions of one quarter, the higher</td></tr>
  *   <tr><td>{@code DMEPOS_2025_JAN.csv}</td><td>a quarter of the DMEPOS fee schedule</td></tr>
  *   <tr><td>{@code DME_Rural_ZIP_2025_Q1.csv}</td><td>the DMEPOS rural ZIP codes of a quarter;
  *       each DMEPOS quarter takes its own, else the latest before it, over the states of the newest

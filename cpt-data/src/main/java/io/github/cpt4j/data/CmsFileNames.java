@@ -46,8 +46,9 @@ final class CmsFileNames {
       Pattern.compile("ZIP5_(JAN|APR|JUL|OCT)(\\d{4})(?:[-_].*)?\\.TXT");
   private static final Pattern BASE_UNITS =
       Pattern.compile("CY(\\d{4})_ANESTHESIA_BASE_UNITS(?:[-_].*)?\\.TXT");
+  // CMS's lab fee schedule download names its CSV file with spaces, "CLFS 2025 Q1V1.csv".
   private static final Pattern CLFS =
-      Pattern.compile("CLFS_(\\d{4})_Q([1-4])(?:V(\\d+))?(?:[-_].*)?\\.CSV");
+      Pattern.compile("CLFS[_ ](\\d{4})[_ ]Q([1-4])(?:V(\\d+))?(?:[-_].*)?\\.CSV");
   private static final Pattern DMEPOS =
       Pattern.compile("DMEPOS_(\\d{4})_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
   private static final Pattern DME_RURAL =

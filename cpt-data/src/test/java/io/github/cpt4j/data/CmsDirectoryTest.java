@@ -17,6 +17,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
@@ -224,6 +225,8 @@ class CmsDirectoryTest {
         List.of(
             "CLFS_2025_Q1V1.csv",
             "CLFS_2025_Q2V2.csv",
+            // The name of the CSV file in CMS's download, with spaces.
+            "CLFS 2025 Q3V1.csv",
             "DMEPOS_2025_APR.csv",
             "DME_Rural_ZIP_2025_Q3.csv",
             "ASP_2025_OCT.csv",
@@ -234,12 +237,40 @@ class CmsDirectoryTest {
         List.of(
             "CLFS 2025-1 V1",
             "CLFS 2025-4 V2",
+            "CLFS 2025-7 V1",
             "DMEPOS 2025-4 ",
             "DME_RURAL_ZIP 2025-7 ",
             "ASP 2025-10 "),
         CmsDirectory.scan(dir).stream()
             .map(f -> f.kind() + " " + f.year() + "-" + f.month() + " " + f.variant())
             .toList());
+  }
+
+  /**
+   * A lab file under the name CMS's download gives it, with spaces, is loaded for the quarter that
+   * name says, even when every row keeps January's effective date (as unchanged codes do in each
+   * quarter's file): it was left out of the directory without a word.
+   */
+  @Test
+  void aClfsFileNamedAsCmsNamesItIsLoadedForItsQuarter(@TempDir Path dir) throws IOException {
+    Path release = Files.createDirectories(dir.resolve("rvu25a"));
+    try (InputStream rows =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-jan-sample.csv")) {
+      Files.copy(rows, release.resolve("PPRRVU25_JAN.csv"));
+    }
+    try (InputStream gpci = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      Files.copy(gpci, release.resolve("GPCI2025.csv"));
+    }
+    Files.writeString(
+        dir.resolve("CLFS 2025 Q2V1.csv"),
+        CmsSubset.MARKER
+            + ": a test fixture\n"
+            + "YEAR,HCPCS,MOD,EFF_DATE,INDICATOR,RATE,SHORTDESC,LONGDESC,EXTENDED LONGDESC\n"
+            + "2025,80053,,20250101,N,00010.56,made up,made up,made up\n",
+        StandardCharsets.ISO_8859_1);
+    CmsDirectory cms = CmsDirectory.load(dir);
+    assertEquals(1, cms.clinicalLab().size());
+    assertEquals(Quarter.of(2025, 2), cms.clinicalLab().get(0).quarter());
   }
 
   @Test
