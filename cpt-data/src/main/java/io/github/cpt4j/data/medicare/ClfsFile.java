@@ -182,7 +182,7 @@ public final class ClfsFile {
       // quotes splits in two, and would load as 12 with the rest shifted into a column not read.
       cells.refuseMoreFieldsThanHeader();
       if (yearColumn >= 0) {
-        year = checkYear(cells, yearColumn, year, named);
+        year = checkYear(cells, yearColumn, year, named, given.isPresent());
       }
       ProcedureCode code = cells.code(hcpcs);
       Optional<Modifier> mod =
@@ -248,9 +248,11 @@ public final class ClfsFile {
   /**
    * Refuses a row of another year than {@code expected} (0: any): a file of another year, renamed
    * or handed over for the wrong quarter, would otherwise price that quarter's tests at another
-   * year's rates. Returns the row's year.
+   * year's rates. {@code given} tells whether {@code named} is the caller's quarter rather than the
+   * name's, for the error. Returns the row's year.
    */
-  private static int checkYear(Cells cells, int column, int expected, Optional<Quarter> named)
+  private static int checkYear(
+      Cells cells, int column, int expected, Optional<Quarter> named, boolean given)
       throws DataLoadException {
     int year = cells.parse(column, "a year such as 2025", ClfsFile::year);
     if (expected != 0 && year != expected) {
@@ -259,7 +261,13 @@ public final class ClfsFile {
           expected
               + ", "
               + named
-                  .map(q -> "the year of " + q + ", the quarter the file is read for")
+                  .map(
+                      q ->
+                          "the year of "
+                              + q
+                              + (given
+                                  ? ", the quarter the file is read for"
+                                  : ", the quarter the file's name gives"))
                   .orElse("the year of the file's first row"));
     }
     return year;

@@ -93,11 +93,23 @@ class PartBLoadersTest {
         assertThrows(DataLoadException.class, () -> clfs(lastYear, "CLFS_2025_Q1V1.csv"));
     assertEquals(6, named.line());
     assertEquals(1, named.column());
+    // The quarter came from the name, not from the caller: the error says which.
     assertTrue(
-        named.getMessage().contains("YEAR: expected 2025, the year of 2025-Q1"),
+        named
+            .getMessage()
+            .contains(
+                "YEAR: expected 2025, the year of 2025-Q1, the quarter the file's name gives,"
+                    + " found '2024'"),
         named.getMessage());
-    assertThrows(
-        DataLoadException.class, () -> ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2026, 1)));
+    DataLoadException readFor =
+        assertThrows(
+            DataLoadException.class,
+            () -> ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2026, 1)));
+    assertTrue(
+        readFor
+            .getMessage()
+            .contains("YEAR: expected 2026, the year of 2026-Q1, the quarter the file is read for"),
+        readFor.getMessage());
     DataLoadException mixed =
         assertThrows(
             DataLoadException.class,
