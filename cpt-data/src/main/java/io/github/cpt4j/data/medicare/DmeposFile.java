@@ -252,6 +252,16 @@ public final class DmeposFile {
       ProcedureCode code = cells.code(hcpcs);
       Optional<Modifier> first = modifier(cells, mod);
       Optional<Modifier> second = modifier(cells, mod2);
+      if (second.isPresent() && first.isEmpty()) {
+        // The row's builder refuses it too, but only with the row's line: here with the column.
+        throw cells.error(
+            mod,
+            "a modifier, since the row's "
+                + header.name(mod2)
+                + " has one, "
+                + second.get()
+                + " (CMS's file never has a second modifier without a first)");
+      }
       if (second.isPresent() && second.equals(first)) {
         // E0114,RR,RR would be E0114-RR's "more specific" row, and price it instead of E0114,RR,.
         throw cells.error(

@@ -260,6 +260,19 @@ class PartBLoadersTest {
         e.getMessage());
   }
 
+  /** A row with a Mod2 but no Mod is refused at the empty Mod's column, not only its line. */
+  @Test
+  void aDmeposRowWithASecondModifierOnlyNamesItsColumn() {
+    String shifted = DMEPOS.replace("E0601,RR,,D,CR,", "E0601,,RR,D,CR,");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> DmeposFile.read(stream(shifted), "fees.csv", ZIPS));
+    assertEquals(
+        "fees.csv, line 8, column 2: MOD: expected a modifier, since the row's MOD2 has one, RR"
+            + " (CMS's file never has a second modifier without a first), found ''",
+        e.getMessage());
+  }
+
   /**
    * A row whose two modifiers are another row's in the other order: a line's modifiers select a row
    * whatever their order, so E0601-RR-KU would match both and be refused as ambiguous. The load
