@@ -26,17 +26,18 @@ import java.util.Optional;
  *
  * <p>The header row is the first row starting with {@code HCPCS Code}; columns are found by name:
  * {@code HCPCS Code}, {@code HCPCS Code Dosage}, {@code Payment Limit} and {@code Co-insurance
- * Percentage}. The {@code Short Description} column is never read (its CPT rows are AMA text), nor
- * are the vaccine, blood and notes columns. A payment limit of {@code N/A} is kept as none: the
- * contractor prices the drug. The quarter is the one of the "Effective ..." row, else of the file
- * name; a file whose "Effective ..." row names another quarter than its name, or than the quarter
- * it is read for, is refused, and so is one whose first day is not the first of its quarter
- * ("Effective February 1, 2025 through March 31, 2025": CMS's ASP files start on the quarter's
- * first day) or whose "through" date is not the last day of the quarter its first day starts
- * ("Effective January 1, 2025 through June 30, 2025"). A file without that row (not CMS's layout)
- * is refused when its name names another quarter than the one it is read for; a name without a
- * quarter cannot be checked. All-or-nothing: any bad field fails the load with file, line, column
- * and column name.
+ * Percentage}, which a file of a quarter before April 2023 may lack (CMS added it then; its rows
+ * then have no coinsurance, {@link AspLimit#coinsurancePercent()} empty). The {@code Short
+ * Description} column is never read (its CPT rows are AMA text), nor are the vaccine, blood and
+ * notes columns. A payment limit of {@code N/A} is kept as none: the contractor prices the drug.
+ * The quarter is the one of the "Effective ..." row, else of the file name; a file whose "Effective
+ * ..." row names another quarter than its name, or than the quarter it is read for, is refused, and
+ * so is one whose first day is not the first of its quarter ("Effective February 1, 2025 through
+ * March 31, 2025": CMS's ASP files start on the quarter's first day) or whose "through" date is not
+ * the last day of the quarter its first day starts ("Effective January 1, 2025 through June 30,
+ * 2025"). A file without that row (not CMS's layout) is refused when its name names another quarter
+ * than the one it is read for; a name without a quarter cannot be checked. All-or-nothing: any bad
+ * field fails the load with file, line, column and column name.
  *
  * <pre>{@code
  * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));   // 2025-Q1
@@ -50,6 +51,14 @@ public final class AspFile {
    * number.
    */
   static final BigDecimal MAX_LIMIT = new BigDecimal("99999999.999");
+
+  /**
+   * The first quarter whose file has the {@code Co-insurance Percentage} column: the April 2023
+   * file was the first to carry the coinsurance of the Part B rebatable drugs, adjusted from April
+   * 1, 2023 under the Inflation Reduction Act of 2022 (section 11101). Earlier files are read
+   * without it; a file of this quarter or later without it is refused as damaged.
+   */
+  static final Quarter FIRST_WITH_COINSURANCE = Quarter.of(2023, 2);
 
   /** The largest coinsurance percentage. */
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -130,9 +139,6 @@ public final class AspFile {
     }
     int limit = header.require("PAYMENT LIMIT");
     int coinsurance = header.find(n -> n.matches("CO-?INSURANCE( PERCENTAGE)?"), "the coinsurance");
-    if (coinsurance < 0) {
-      throw header.missing("\"CO-INSURANCE PERCENTAGE\"");
-    }
     int titleRows = headerRow;
     Optional<Quarter> found =
         QuarterText.agreeing(
@@ -146,6 +152,14 @@ public final class AspFile {
               + " January 1, 2025");
     }
     Quarter quarter = found.get();
+    if (coinsurance < 0 && quarter.compareTo(FIRST_WITH_COINSURANCE) >= 0) {
+      // Files of earlier quarters have no such column: each row's coinsurance is then none.
+      throw header.missing(
+          "\"CO-INSURANCE PERCENTAGE\", which CMS's files have since "
+              + FIRST_WITH_COINSURANCE
+              + ", and this one is of "
+              + quarter);
+    }
     Cells cells = new Cells(source, header);
     AspFeeSchedule.Builder schedule = AspFeeSchedule.builder(quarter).name("asp-" + quarter);
     Map<String, Long> lines = new HashMap<>();
@@ -177,7 +191,9 @@ public final class AspFile {
                 cells.text(dosage).replaceAll("\\s+", " "),
                 paymentLimit,
                 // The bound AspLimit checks, here with the column: a percentage.
-                cells.decimal(coinsurance, 3, HUNDRED));
+                coinsurance < 0
+                    ? Optional.empty()
+                    : Optional.of(cells.decimal(coinsurance, 3, HUNDRED)));
       } catch (IllegalArgumentException e) {
         // Values that disagree with each other: about the row, on the line it starts on.
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());

@@ -10,6 +10,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.asp.AspLimit;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsIndicator;
 import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
@@ -390,6 +391,69 @@ class PartBLoadersTest {
                 stream(ASP.replace("Effective January 1, 2025 through March 31, 2025", "")),
                 "ASP_2025_JUL.csv")
             .quarter());
+  }
+
+  /** The layout of CMS's files before April 2023: no coinsurance column. */
+  static final String ASP_2022 =
+      LoaderFixtures.SUBSET
+          + "Payment Allowance Limits for Medicare Part B Drugs,,,,,,,,,\n"
+          + ",,,,,,,,,\n"
+          + "\"Effective January 1, 2022 through March 31, 2022\",,,,,,,,,\n"
+          + "HCPCS Code,Short Description,HCPCS Code Dosage,Payment Limit,Vaccine AWP%,"
+          + "Vaccine Limit,Blood AWP%,Blood limit,Clotting Factor,Notes\n"
+          + "J1100,not read,1 MG,0.101,,,,,,\n"
+          + "A9606,not read,1 microCurie,N/A,,,,,,\n"
+          + "J3301,not read,10 MG,0.912,,,,,,\n";
+
+  /**
+   * A file of a quarter before April 2023, the first whose file gives each drug's coinsurance (the
+   * Inflation Reduction Act's adjustment), loads without one; a file of that quarter or later
+   * without the column is refused as damaged, saying since when CMS's files have it.
+   */
+  @Test
+  void aspFilesBeforeApril2023HaveNoCoinsurance() throws Exception {
+    AspFeeSchedule asp = AspFile.read(stream(ASP_2022), "drugs.csv");
+    assertEquals(Quarter.of(2022, 1), asp.quarter());
+    AspLimit j1100 = asp.find(ProcedureCode.parse("J1100")).orElseThrow();
+    assertEquals(Optional.of(new BigDecimal("0.101")), j1100.paymentLimit());
+    assertEquals(Optional.empty(), j1100.coinsurancePercent());
+    assertEquals(
+        Optional.empty(), asp.find(ProcedureCode.parse("A9606")).orElseThrow().paymentLimit());
+    assertEquals(
+        Quarter.of(2023, 1),
+        AspFile.read(
+                stream(
+                    ASP_2022.replace(
+                        "January 1, 2022 through March 31, 2022",
+                        "January 1, 2023 through March 31, 2023")),
+                "drugs.csv")
+            .quarter());
+    for (String effective :
+        new String[] {
+          "April 1, 2023 through June 30, 2023", "January 1, 2025 through March 31, 2025"
+        }) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  AspFile.read(
+                      stream(ASP_2022.replace("January 1, 2022 through March 31, 2022", effective)),
+                      "drugs.csv"));
+      assertEquals(5, e.line(), e::getMessage);
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "missing column \"CO-INSURANCE PERCENTAGE\", which CMS's files have since"
+                      + " 2023-Q2, and this one is of "),
+          e::getMessage);
+    }
+    // The 2025 layout's rows keep the coinsurance they give.
+    assertEquals(
+        Optional.of(new BigDecimal("20.000")),
+        AspFile.read(stream(ASP), "drugs.csv")
+            .find(ProcedureCode.parse("J1100"))
+            .orElseThrow()
+            .coinsurancePercent());
   }
 
   @Test

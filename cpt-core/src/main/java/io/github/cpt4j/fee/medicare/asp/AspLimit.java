@@ -20,13 +20,15 @@ import java.util.Optional;
  * @param paymentLimit the payment limit per dosage unit in dollars, exactly as published; empty
  *     when CMS publishes none ({@code N/A}): the contractor prices the drug
  * @param coinsurancePercent the beneficiary's coinsurance in percent (20 for most drugs, 0 for
- *     vaccines, less for drugs with an inflation-adjusted coinsurance)
+ *     vaccines, less for drugs with an inflation-adjusted coinsurance); empty when the file gives
+ *     none: CMS's files before April 2023, when the Inflation Reduction Act's coinsurance
+ *     adjustment began, have no such column
  */
 public record AspLimit(
     ProcedureCode code,
     String dosage,
     Optional<BigDecimal> paymentLimit,
-    BigDecimal coinsurancePercent) {
+    Optional<BigDecimal> coinsurancePercent) {
 
   /**
    * Checks the fields.
@@ -42,10 +44,28 @@ public record AspLimit(
       throw new IllegalArgumentException(
           "a payment limit is never negative: " + code + " " + paymentLimit.get());
     }
-    if (coinsurancePercent.signum() < 0
-        || coinsurancePercent.compareTo(BigDecimal.valueOf(100)) > 0) {
+    if (coinsurancePercent.isPresent()
+        && (coinsurancePercent.get().signum() < 0
+            || coinsurancePercent.get().compareTo(BigDecimal.valueOf(100)) > 0)) {
       throw new IllegalArgumentException(
-          "a coinsurance percentage is 0 to 100: " + code + " " + coinsurancePercent);
+          "a coinsurance percentage is 0 to 100: " + code + " " + coinsurancePercent.get());
     }
+  }
+
+  /**
+   * Returns a row with its coinsurance percentage, as CMS's files give it since April 2023.
+   *
+   * @throws IllegalArgumentException if an amount is negative or the coinsurance above 100
+   */
+  public AspLimit(
+      ProcedureCode code,
+      String dosage,
+      Optional<BigDecimal> paymentLimit,
+      BigDecimal coinsurancePercent) {
+    this(
+        code,
+        dosage,
+        paymentLimit,
+        Optional.of(requireNonNull(coinsurancePercent, "coinsurancePercent")));
   }
 }

@@ -107,4 +107,36 @@ class AspFeeScheduleTest {
     assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), zero.reason());
     assertTrue(zero.detail().contains("J9999"), zero::detail);
   }
+
+  /**
+   * A file of a quarter before April 2023 gives no coinsurance: its rows have none, and price as
+   * the others; a percentage given is held as given, and one outside 0 to 100 is refused.
+   */
+  @Test
+  void aRowWithoutCoinsuranceIsPricedAndKeepsNone() {
+    AspLimit old =
+        new AspLimit(
+            ProcedureCode.parse("J1100"),
+            "1 MG",
+            Optional.of(new BigDecimal("0.108")),
+            Optional.empty());
+    assertEquals(Optional.empty(), old.coinsurancePercent());
+    FeeResult priced =
+        AspFeeSchedule.builder(Quarter.of(2025, 1))
+            .add(old)
+            .build()
+            .price(ClaimLine.parse("J1100 x8"), MARCH);
+    assertEquals(Optional.of(new BigDecimal("0.86")), priced.amount());
+    assertEquals(
+        Optional.of(new BigDecimal("20")),
+        limit("J1100", "1 MG", "0.108", "20").coinsurancePercent());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new AspLimit(
+                ProcedureCode.parse("J1100"),
+                "1 MG",
+                Optional.empty(),
+                Optional.of(new BigDecimal("100.001"))));
+  }
 }
