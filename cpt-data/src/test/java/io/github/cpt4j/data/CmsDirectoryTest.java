@@ -253,14 +253,7 @@ class CmsDirectoryTest {
    */
   @Test
   void aClfsFileNamedAsCmsNamesItIsLoadedForItsQuarter(@TempDir Path dir) throws IOException {
-    Path release = Files.createDirectories(dir.resolve("rvu25a"));
-    try (InputStream rows =
-        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-jan-sample.csv")) {
-      Files.copy(rows, release.resolve("PPRRVU25_JAN.csv"));
-    }
-    try (InputStream gpci = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
-      Files.copy(gpci, release.resolve("GPCI2025.csv"));
-    }
+    januaryRelease(dir);
     Files.writeString(
         dir.resolve("CLFS 2025 Q2V1.csv"),
         CmsSubset.MARKER
@@ -726,11 +719,8 @@ class CmsDirectoryTest {
     assertTrue(none.getMessage().contains("up to 8 levels down"), none::getMessage);
   }
 
-  /**
-   * Writes release 25A (the bundled sample rows and GPCIs) and CMS's January 2025 DMEPOS file under
-   * {@code dir}; returns the DMEPOS file's folder, for the rural ZIP code lists.
-   */
-  private static Path januaryWithDmepos(Path dir) throws IOException {
+  /** Writes release 25A under {@code dir}: the bundled sample rows and GPCIs. */
+  private static void januaryRelease(Path dir) throws IOException {
     Path release = Files.createDirectories(dir.resolve("rvu25a"));
     try (InputStream rows =
         BundledData.class.getResourceAsStream("medicare/pprrvu-2025-jan-sample.csv")) {
@@ -739,6 +729,14 @@ class CmsDirectoryTest {
     try (InputStream gpci = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
       Files.copy(gpci, release.resolve("GPCI2025.csv"));
     }
+  }
+
+  /**
+   * Writes release 25A (the bundled sample rows and GPCIs) and CMS's January 2025 DMEPOS file under
+   * {@code dir}; returns the DMEPOS file's folder, for the rural ZIP code lists.
+   */
+  private static Path januaryWithDmepos(Path dir) throws IOException {
+    januaryRelease(dir);
     Path dme = Files.createDirectories(dir.resolve("dme"));
     Files.copy(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), dme.resolve("DMEPOS_2025_JAN.csv"));
     return dme;

@@ -1465,27 +1465,33 @@ class CptModuleTest {
     assertTrue(
         decimal.getMessage().startsWith("expected a whole number, not the decimal number 2"),
         decimal.getMessage());
-    JsonMappingException number =
-        refused("{\"lines\":[\"99213\"],\"lineNumbers\":[\"3\"]}", Claim.class);
-    assertTrue(
-        number.getMessage().startsWith("expected a whole number, not the string '3'"),
-        number.getMessage());
-    assertTrue(
-        number.getMessage().contains("Claim[\"lineNumbers\"]->java.util.List[0])"),
-        number.getMessage());
-    JsonMappingException flag =
-        refused("{\"exactAmount\":\"1\",\"priced\":\"yes\"}", FeeResult.class);
-    assertTrue(
-        flag.getMessage().startsWith("expected true or false, not the string 'yes'"),
-        flag.getMessage());
-    JsonMappingException data =
-        refused(
-            "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
-                + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",\"data\":[\"27447\"]}",
-            EditFinding.class);
-    assertTrue(
-        data.getMessage().startsWith("expected an object of strings, not an array"),
-        data.getMessage());
+    // The other types' fields alike: the JSON, the type read, the message's start and its path.
+    Object[][] others = {
+      {
+        "{\"lines\":[\"99213\"],\"lineNumbers\":[\"3\"]}",
+        Claim.class,
+        "expected a whole number, not the string '3'",
+        "Claim[\"lineNumbers\"]->java.util.List[0])"
+      },
+      {
+        "{\"exactAmount\":\"1\",\"priced\":\"yes\"}",
+        FeeResult.class,
+        "expected true or false, not the string 'yes'",
+        "[\"priced\"]"
+      },
+      {
+        "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",\"data\":[\"27447\"]}",
+        EditFinding.class,
+        "expected an object of strings, not an array",
+        "[\"data\"]"
+      },
+    };
+    for (Object[] other : others) {
+      JsonMappingException e = refused((String) other[0], (Class<?>) other[1]);
+      assertTrue(e.getMessage().startsWith((String) other[2]), e.getMessage());
+      assertTrue(e.getMessage().contains((String) other[3]), e.getMessage());
+    }
     // A long value is cut, as cpt4j quotes any input: the message stays one short line.
     JsonMappingException longText =
         refused("{\"code\":\"99213\",\"units\":\"" + "9".repeat(5000) + "\"}", ClaimLine.class);
