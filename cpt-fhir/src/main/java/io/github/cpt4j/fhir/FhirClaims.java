@@ -888,8 +888,21 @@ public final class FhirClaims {
               + "), or without a system, not in "
               + CodeFormatException.quote(codings.get(0).getSystem()));
     }
-    if (chosen < 0 || !codings.get(chosen).hasCode()) {
-      throw new FhirMappingException(path, "the modifier has no coding with a code");
+    if (chosen < 0) {
+      throw new FhirMappingException(path, "the modifier has no coding");
+    }
+    if (!codings.get(chosen).hasCode()) {
+      // The coding read is the first CPT or HCPCS one, else the first without a system: named
+      // with its place and system, so that a code in a later coding does not look overlooked.
+      String system = codings.get(chosen).getSystem();
+      throw new FhirMappingException(
+          path + ".coding[" + chosen + "].code",
+          "the modifier's coding "
+              + (system == null
+                  ? "without a system has no code"
+                  : "in "
+                      + system
+                      + " has no code: the first CPT or HCPCS coding is the one read"));
     }
     Coding coding = codings.get(chosen);
     requireValue(coding.getCodeElement(), path + ".coding[" + chosen + "].code");

@@ -723,6 +723,26 @@ class FhirTest {
     assertEquals(
         ClaimLine.parse("71046-26"),
         line(item(chest, ",\"modifier\":[{\"coding\":[{\"code\":\"TC\"}," + cpt26 + "]}]")).line());
+    // A CPT coding without a code before a Blue Button coding with one is the coding read:
+    // refused at its code, naming its system, not as a concept with no code anywhere.
+    FhirMappingException noCode =
+        refused(
+            claim(
+                item(
+                    chest,
+                    ",\"modifier\":[{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\"},"
+                        + "{\"system\":\"https://bluebutton.cms.gov/resources/codesystem/hcpcs\","
+                        + "\"code\":\"26\"}]}]")));
+    assertEquals("Claim.item[0].modifier[0].coding[0].code", noCode.path());
+    assertTrue(
+        noCode
+            .getMessage()
+            .contains("the modifier's coding in http://www.ama-assn.org/go/cpt has no code"),
+        noCode.getMessage());
+    FhirMappingException noCoding =
+        refused(claim(item(chest, ",\"modifier\":[{\"text\":\"26\"}]")));
+    assertEquals("Claim.item[0].modifier[0]", noCoding.path());
+    assertTrue(noCoding.getMessage().contains("the modifier has no coding"), noCoding.getMessage());
   }
 
   /**
