@@ -631,6 +631,19 @@ class CptModuleTest {
     return e.getPath().get(e.getPath().size() - 1).getFieldName();
   }
 
+  /** The error of reading {@code json} as {@code type} by a byte parser, or else a text one. */
+  private static JsonMappingException refusedBy(String json, Class<?> type, boolean bytes) {
+    return assertThrows(
+        JsonMappingException.class,
+        () -> {
+          if (bytes) {
+            MAPPER.readValue(json.getBytes(StandardCharsets.UTF_8), type);
+          } else {
+            MAPPER.readValue(json, type);
+          }
+        });
+  }
+
   private static JsonMappingException refused(String json, Class<?> type) {
     return assertThrows(JsonMappingException.class, () -> MAPPER.readValue(json, type));
   }
@@ -754,17 +767,8 @@ class CptModuleTest {
             new String[] {"{\"code\":\"99213\",\"units\":" + digits + "}", "units"},
             new String[] {"{\"code\":\"99213\",\"charge\":1." + digits + "}", "charge"})) {
       for (boolean bytes : new boolean[] {false, true}) {
-        JsonMappingException e =
-            assertThrows(
-                JsonMappingException.class,
-                () -> {
-                  // A text and a byte parser: each reads a value with its field's name.
-                  if (bytes) {
-                    MAPPER.readValue(json[0].getBytes(StandardCharsets.UTF_8), BilledLine.class);
-                  } else {
-                    MAPPER.readValue(json[0], BilledLine.class);
-                  }
-                });
+        // A text and a byte parser: each reads a value with its field's name.
+        JsonMappingException e = refusedBy(json[0], BilledLine.class, bytes);
         assertEquals(json[1], lastField(e), e.getMessage());
         assertTrue(e.getMessage().contains("BilledLine[\"" + json[1] + "\"]"), e.getMessage());
       }
@@ -799,16 +803,7 @@ class CptModuleTest {
             "{\"code\":\"99213\",\"" + name + "\":1}",
             "{\"code\":\"99213\",\"units\":2,\"" + name + "\":1}")) {
       for (boolean bytes : new boolean[] {false, true}) {
-        JsonMappingException e =
-            assertThrows(
-                JsonMappingException.class,
-                () -> {
-                  if (bytes) {
-                    MAPPER.readValue(json.getBytes(StandardCharsets.UTF_8), ClaimLine.class);
-                  } else {
-                    MAPPER.readValue(json, ClaimLine.class);
-                  }
-                });
+        JsonMappingException e = refusedBy(json, ClaimLine.class, bytes);
         assertTrue(e.getMessage().startsWith("Name length"), e.getMessage());
         assertFalse(e.getMessage().contains("ClaimLine[\""), e.getMessage());
       }
