@@ -233,9 +233,10 @@ final class CmsFileNames {
       int titleYear = Integer.parseInt(title.group(1));
       int titleMonth = Month.valueOf(title.group(2).toUpperCase(Locale.ROOT)).getValue();
       if (titleYear != year || titleMonth != month) {
+        // On the title's own line: below a subset marker or blank lines it is not the first.
         throw new DataLoadException(
             where(directory, path),
-            1,
+            CorrectedReleases.lineAt(head, title.start()),
             0,
             "the name says the "
                 + year

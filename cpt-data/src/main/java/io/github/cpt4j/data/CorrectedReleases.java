@@ -75,7 +75,7 @@ final class CorrectedReleases {
    * The line, from 1, of the byte at {@code offset}: a line ends at LF, CRLF or a bare CR (as in
    * CMS's July 2025 relative value file).
    */
-  private static long lineAt(byte[] bytes, int offset) {
+  static long lineAt(byte[] bytes, int offset) {
     long line = 1;
     for (int i = 0; i < offset; i++) {
       if (bytes[i] == '\n'

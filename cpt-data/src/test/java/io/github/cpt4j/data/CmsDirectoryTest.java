@@ -412,6 +412,20 @@ class CmsDirectoryTest {
   }
 
   @Test
+  void aTitleThatDisagreesWithTheNameIsNamedOnItsOwnLine(@TempDir Path dir) throws IOException {
+    // Below the subset marker and a blank line, the title row is line 3: the error said line 1.
+    Files.write(
+        dir.resolve("PPRRVU25_APR.csv"),
+        (CmsSubset.MARKER
+                + "\r\n\r\n,,2025 National Physician Fee Schedule Relative Value File January"
+                + " Release,,\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    DataLoadException title = assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir));
+    assertTrue(title.getMessage().contains("the title row says"), title::getMessage);
+    assertEquals(3, title.line(), title::getMessage);
+  }
+
+  @Test
   void aBadFileIsNamedByItsPathInTheDirectory(@TempDir Path dir) throws IOException {
     // The loaders name the file alone; in a directory as downloaded the same name may stand in
     // several sub-directories, so the error names the path below the directory.
