@@ -1072,28 +1072,48 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns {@code units}, read from {@code file}, if their edition (the file's first line: {@code
-   * CODE 2025}) is the year its name says: the name chooses the releases it serves.
+   * Returns {@code units}, read from {@code file}, if their edition (the year after {@code CODE} on
+   * the file's header line: {@code CODE 2025}) is the year its name says: the name chooses the
+   * releases it serves.
    */
   private static AnesthesiaBaseUnits sameEdition(
-      Path directory, CmsFile file, AnesthesiaBaseUnits units) throws DataLoadException {
+      Path directory, CmsFile file, AnesthesiaBaseUnits units) throws IOException {
     String named = "CY " + file.year();
     if (!units.edition().equals(named)) {
+      // The year is the second field of the header line, the file's first but for a subset
+      // marker or blank lines before it.
       throw new DataLoadException(
           where(directory, file.path()),
-          1,
-          0,
+          baseUnitHeaderLine(file.path()),
+          2,
           "the name says "
               + named
               + " but the file holds the "
               + units.edition()
-              + " edition (its first line): rename it, or use the "
+              + " edition (the year after CODE in its header): rename it, or use the "
               + named
               + " edition ("
               + directory.relativize(file.path())
               + ")");
     }
     return units;
+  }
+
+  /**
+   * The line of the header of an anesthesia base unit file, {@code CODE} and the edition's year, as
+   * its loader finds it: the first line that is not blank, past the subset marker when the file
+   * starts with one (a UTF-8 byte order mark before it aside).
+   */
+  private static long baseUnitHeaderLine(Path file) throws IOException {
+    String head = new String(CmsFileNames.head(file), StandardCharsets.ISO_8859_1);
+    String[] lines =
+        (head.startsWith("\u00EF\u00BB\u00BF") ? head.substring(3) : head).split("\r\n|\r|\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].isBlank() && !(i == 0 && CsvTable.isSubsetMarker(lines[i]))) {
+        return i + 1;
+      }
+    }
+    return 1;
   }
 
   /**

@@ -77,5 +77,24 @@ class BaseUnitEditionsTest {
     assertTrue(
         e.getMessage().contains("the name says CY 2025 but the file holds the CY 2024 edition"),
         e::getMessage);
+    assertEquals(1, e.line(), e::getMessage);
+    assertEquals(2, e.column(), e::getMessage);
+  }
+
+  @Test
+  void aRenamedEditionIsRefusedAtItsHeaderBelowTheSubsetLine(@TempDir Path dir) throws IOException {
+    // The year is on the line of CODE, here the third: the subset marker, a blank line, then the
+    // header. The error named line 1, the marker, and called the header the file's first line.
+    directory(dir);
+    Path file = dir.resolve("CY2025_Anesthesia_Base_Units.txt");
+    edition(dir, file.getFileName().toString(), 2024, 7);
+    Files.writeString(
+        file,
+        LoaderFixtures.SUBSET + "\r\n" + Files.readString(file, StandardCharsets.ISO_8859_1),
+        StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertEquals(3, e.line(), e::getMessage);
+    assertEquals(2, e.column(), e::getMessage);
+    assertTrue(e.getMessage().contains("the CY 2024 edition (the year after CODE"), e::getMessage);
   }
 }
