@@ -40,14 +40,14 @@ import java.util.OptionalInt;
  * {@code x} followed by digits is always the units, and after it only the minutes may follow
  * ({@code 99213 x2 25} is refused). The modifiers {@code X1}-{@code X5} (patient relationship) are
  * therefore written in upper case or after a hyphen ({@code 99213 X2} and {@code 99213-x2} are
- * modifier X2). After a space, an upper-case {@code X} followed by other digits ({@code J1100 X8})
- * and units with a decimal point or a separator ({@code x0.5}, {@code x1,000}) are refused as
- * {@link ErrorType#BAD_UNITS}: units are a whole number written with a lower-case {@code x}. After
- * a hyphen any two characters are a modifier ({@code J1100-X8} is the modifier X8, which {@link
- * #toString()} writes so). Examples: {@code 27447-RT}, {@code 99213-25-59}, {@code 99213 25},
- * {@code 71046-26 x2}, {@code 00790-AA 95min}. {@link #toString()} writes the canonical form,
- * {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when more than one and minutes only
- * when the line has them.
+ * modifier X2). After a space, an upper-case {@code X} followed by other digits ({@code J1100 X8}),
+ * a number followed by an {@code x} ({@code J1100 8x}) and units with a decimal point or a
+ * separator ({@code x0.5}, {@code x1,000}) are refused as {@link ErrorType#BAD_UNITS}: units are a
+ * whole number written after a lower-case {@code x}. After a hyphen any two characters are a
+ * modifier ({@code J1100-X8} is the modifier X8, which {@link #toString()} writes so). Examples:
+ * {@code 27447-RT}, {@code 99213-25-59}, {@code 99213 25}, {@code 71046-26 x2}, {@code 00790-AA
+ * 95min}. {@link #toString()} writes the canonical form, {@code CODE[-MOD]...[ xUNITS][
+ * MINUTESmin]}, with units only when more than one and minutes only when the line has them.
  *
  * <h2>Anesthesia minutes</h2>
  *
@@ -236,6 +236,7 @@ public final class ClaimLine implements CodeWithModifiers {
       }
       if (!hyphen && spaced) {
         checkNotUnitsMiswritten(text, next, tokenEnd);
+        checkNotUnitsReversed(text, next, tokenEnd);
       }
       if (count == MAX_MODIFIERS) {
         throw new CodeFormatException(
@@ -410,6 +411,36 @@ public final class ClaimLine implements CodeWithModifiers {
           start,
           ErrorType.BAD_UNITS);
     }
+  }
+
+  /**
+   * Refuses a token after a space that is a number and then an x, units written the wrong way round
+   * ({@code J1100 8x}), rather than let a one-digit number become the modifier {@code 8X}, which no
+   * code set has, and price one unit; a longer number was called a modifier of the wrong length. No
+   * modifier is a digit and an X. The error is at the number.
+   */
+  private static void checkNotUnitsReversed(CharSequence text, int start, int end) {
+    if (end - start < 2 || (text.charAt(end - 1) != 'x' && text.charAt(end - 1) != 'X')) {
+      return;
+    }
+    for (int i = start; i < end - 1; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return;
+      }
+    }
+    String number = text.subSequence(start, end - 1).toString(); // digits only, as checked
+    // 0x and 000000x are no units either: the example is then units that are.
+    boolean units = number.length() <= 5 && Integer.parseInt(number) >= 1;
+    // Only a token of two characters looks like a modifier; a longer one is not named, so that the
+    // message stays short whatever the number.
+    throw new CodeFormatException(
+        "units are written after a lower-case x, such as x"
+            + (units ? number : "2")
+            + (end - start == 2 ? "; " + text.subSequence(start, end) + " is no modifier" : ""),
+        text,
+        start,
+        ErrorType.BAD_UNITS);
   }
 
   /** Tells whether {@code c} is an ASCII letter or digit, as a modifier's two characters are. */

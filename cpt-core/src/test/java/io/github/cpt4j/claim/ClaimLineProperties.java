@@ -94,8 +94,8 @@ class ClaimLineProperties {
    * The forms people type for a line: "99213 25 59 x2", "71046 - tc", modifiers separated by
    * hyphens or any white space (tabs, no-break and em spaces too), letters of either case, units
    * with leading zeros, "MIN" in any case. The forms left out are a lower-case X modifier (x1),
-   * which the grammar reads as units after a space, and an X and a digit other than X1-X5 after a
-   * space, which it refuses as units written wrong.
+   * which the grammar reads as units after a space, and an X and a digit other than X1-X5 or a
+   * digit and an X after a space, which it refuses as units written wrong.
    */
   @Property
   void typedFormsParseToTheLine(@ForAll("typedLines") Tuple.Tuple2<ClaimLine, String> typed) {
@@ -121,8 +121,10 @@ class ClaimLineProperties {
       boolean xDigit = text.charAt(0) == 'X' && Character.isDigit(text.charAt(1));
       Arbitrary<String> cased =
           xDigit ? Arbitraries.just(text) : Arbitraries.of(text, text.toLowerCase(Locale.ROOT));
-      // X and a digit other than X1-X5 reads as units written wrong after a space: a hyphen.
-      boolean hyphenOnly = xDigit && (text.charAt(1) < '1' || text.charAt(1) > '5');
+      // X and a digit other than X1-X5, or a digit and X (8X), reads as units written wrong
+      // after a space: a hyphen.
+      boolean digitX = Character.isDigit(text.charAt(0)) && text.charAt(1) == 'X';
+      boolean hyphenOnly = xDigit && (text.charAt(1) < '1' || text.charAt(1) > '5') || digitX;
       parts.add(
           Combinators.combine(hyphenOnly ? Arbitraries.of("-", " - ") : separator, cased)
               .as(String::concat));

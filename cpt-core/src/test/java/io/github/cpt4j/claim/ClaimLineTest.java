@@ -41,6 +41,7 @@ class ClaimLineTest {
         // After a hyphen any two characters are a modifier, as toString writes them.
         "J1100-X8             | J1100-X8",
         "J1100 - x8           | J1100-X8",
+        "J1100-8x             | J1100-8X",
         "27447-rt-22-51-AS    | 27447-RT-22-51-AS",
         "00790-AA 95min       | 00790-AA 95min",
         "00790 aa 95MIN       | 00790-AA 95min",
@@ -92,6 +93,12 @@ class ClaimLineTest {
         "99213 x1.5            | BAD_UNITS          | 8",
         "99213 X1.5            | BAD_UNITS          | 8",
         "J1100 x1,000          | BAD_UNITS          | 8",
+        // A number and then an x after a space is units written the wrong way round, not the
+        // modifier 8X: J1100 8x priced one unit.
+        "J1100 8x              | BAD_UNITS          | 6",
+        "99213-25 2X           | BAD_UNITS          | 9",
+        "J1100 10x             | BAD_UNITS          | 6",
+        "99213 0x 30min        | BAD_UNITS          | 6",
         // x and digits after a space are the units wherever they stand: 99213 x2 25 was
         // 99213-X2-25, one unit.
         "99213 x2 25           | BAD_MINUTES        | 9",
@@ -133,6 +140,16 @@ class ClaimLineTest {
             + " 95min, may follow the units",
         assertThrows(CodeFormatException.class, () -> ClaimLine.parse("99213 x2 abc"))
             .getMessage());
+    CodeFormatException reversed =
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("J1100 8x"));
+    assertEquals(
+        "'J1100 8x' has bad units at index 6: units are written after a lower-case x, such as x8;"
+            + " 8x is no modifier",
+        reversed.getMessage());
+    assertEquals(
+        "'99213 0x' has bad units at index 6: units are written after a lower-case x, such as x2;"
+            + " 0x is no modifier",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("99213 0x")).getMessage());
     CodeFormatException fraction =
         assertThrows(CodeFormatException.class, () -> ClaimLine.parse("J1100 x0.5"));
     assertEquals(
