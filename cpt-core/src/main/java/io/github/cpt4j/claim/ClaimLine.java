@@ -401,11 +401,16 @@ public final class ClaimLine implements CodeWithModifiers {
       String number = text.subSequence(start + 1, end).toString(); // digits only, as checked
       // X0 and X000000 are no units either: the example is then units that are.
       boolean units = number.length() <= 5 && Integer.parseInt(number) >= 1;
+      // Named as written up to the five digits units have; beyond, by its length, so that the
+      // message stays one short line whatever the number (it once wrote out all of X and 10,000
+      // digits after the quote of 64 characters).
+      String named =
+          number.length() <= 5 ? "X" + number : "an X and " + number.length() + " digits";
       throw new CodeFormatException(
           "units are written with a lower-case x, such as x"
               + (units ? number : "2")
-              + "; X"
-              + number
+              + "; "
+              + named
               + " is no modifier (the modifiers of an X and a digit are X1 to X5)",
           text,
           start,

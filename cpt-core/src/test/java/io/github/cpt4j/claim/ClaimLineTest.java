@@ -159,6 +159,27 @@ class ClaimLineTest {
   }
 
   @Test
+  void unitsWrittenWrongWithALongNumberKeepTheMessageShort() {
+    // Every message quotes at most 64 characters of its input: the X's digits, all 10,000 of them,
+    // were written out after the quote.
+    String text = "99213 X" + "1".repeat(10_000);
+    CodeFormatException e = assertThrows(CodeFormatException.class, () -> ClaimLine.parse(text));
+    assertEquals(
+        CodeFormatException.quote(text)
+            + " has bad units at index 6: units are written with a lower-case x, such as x2; an X"
+            + " and 10000 digits is no modifier (the modifiers of an X and a digit are X1 to X5)",
+        e.getMessage());
+    assertEquals(ErrorType.BAD_UNITS, e.errorType());
+    // Five digits, as many as units have, are still named.
+    assertTrue(
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("J1100 X12345"))
+            .getMessage()
+            .endsWith(
+                "such as x12345; X12345 is no modifier (the modifiers of an X and a digit are"
+                    + " X1 to X5)"));
+  }
+
+  @Test
   void theModifiersX1ToX5AreReadInUpperCaseAfterASpace() {
     for (int digit = 1; digit <= 5; digit++) {
       ClaimLine line = ClaimLine.parse("99213 X" + digit);
