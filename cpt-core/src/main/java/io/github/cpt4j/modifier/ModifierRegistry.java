@@ -130,7 +130,7 @@ public final class ModifierRegistry {
     return ofKind.build();
   }
 
-  /** Returns a short summary, such as {@code ModifierRegistry[177 modifiers]}: the standard one. */
+  /** Returns a short summary, such as {@code ModifierRegistry[182 modifiers]}: the standard one. */
   @Override
   public String toString() {
     return "ModifierRegistry[" + all.size() + " modifiers]";
