@@ -25,8 +25,12 @@ import java.util.Set;
 /**
  * Medicare Part B drugs of one quarter, priced at CMS's ASP payment limit: the limit per HCPCS
  * dosage unit times the line's units, which are dosage units ({@code J1100} is 1 mg of
- * dexamethasone, so 8 mg is 8 units). The limit already includes the statutory add-on, and is the
- * same in every locality (Pub. 100-04, ch. 17, §20.1).
+ * dexamethasone, so 8 mg is 8 units). The limit is the same in every locality (Pub. 100-04, ch. 17,
+ * §20.1) and is taken as CMS publishes it: for most drugs 106% of the average sales price, the
+ * add-on included; for the vaccines and blood products the file gives an AWP percentage (95 for the
+ * influenza, pneumococcal, hepatitis B and COVID-19 vaccines, the COVID-19 antibodies and albumin),
+ * that percentage of the average wholesale price. Explanations call it CMS's payment limit, not ASP
+ * with an add-on.
  *
  * <h2>What {@link #price} does</h2>
  *
@@ -146,7 +150,9 @@ public final class AspFeeSchedule implements FeeSchedule {
                         + perUnit.toPlainString()
                         + " per "
                         + limit.dosage()
-                        + " (ASP with its add-on)",
+                        // Not "ASP with its add-on": the file gives some vaccines' and blood
+                        // products' limits as 95% of the average wholesale price.
+                        + " (CMS's payment limit)",
                     perUnit));
     if (line.hasModifier(DISCARDED)) {
       explanation =

@@ -13,7 +13,9 @@ import java.util.Optional;
  *
  * <p>The payment limit already includes the statutory add-on (106% of the average sales price for
  * most drugs, 8% of the reference product's ASP for biosimilars, Social Security Act §1847A):
- * nothing is added to it.
+ * nothing is added to it. The vaccines and blood products the file gives an AWP percentage (95: the
+ * influenza, pneumococcal, hepatitis B and COVID-19 vaccines, the COVID-19 antibodies, albumin) are
+ * limited to that percentage of the average wholesale price instead.
  *
  * @param code the drug's HCPCS code (J, Q, A, P) or CPT code (vaccines, immune globulins)
  * @param dosage the dosage unit as CMS writes it ({@code HCPCS Code Dosage}), such as {@code 1 MG}

@@ -139,4 +139,25 @@ class AspFeeScheduleTest {
                 Optional.empty(),
                 Optional.of(new BigDecimal("100.001"))));
   }
+
+  /**
+   * CMS's file gives some limits by another method than ASP: the vaccines and blood products it
+   * marks with an AWP percentage of 95 (90662, an influenza vaccine, 2025 Q1: limit 83.492, AWP%
+   * 95) are paid 95% of the average wholesale price. The explanation names the limit as CMS's, not
+   * as ASP with an add-on, which it is not for them.
+   */
+  @Test
+  void theLimitIsExplainedAsCmssNotAsAspForEveryDrug() {
+    FeeResult vaccine =
+        AspFeeSchedule.builder(Quarter.of(2025, 1))
+            .add(limit("90662", "0.5 ML", "83.492", "0"))
+            .build()
+            .price(ClaimLine.parse("90662"), MARCH);
+    assertEquals(new BigDecimal("83.49"), vaccine.amountOrThrow());
+    String explanation = vaccine.explanation().toString();
+    assertTrue(
+        explanation.contains("90662 payment limit 83.492 per 0.5 ML (CMS's payment limit)"),
+        explanation);
+    assertTrue(!explanation.contains("ASP with its add-on"), explanation);
+  }
 }
