@@ -302,7 +302,7 @@ class ScrubCommandTest {
     String input =
         "claim,code,units,date\n"
             + "A,J1100,11,2025-03-31\n" // over the value, but of the quarter before
-            + "A,99213,,2025-03-31\n" // no MUE row: nothing to say
+            + "A,99213,,2025-03-31\n" // no MUE row here, but that quarter's table may have one
             + "B,J1100,2,2025-04-01\n"; // in the quarter and within the value
     Cli.Result r = Cli.runWithInput(input, "scrub", "-i", "-", "--mue", april.toString());
     assertEquals(1, r.status(), r::toString);
@@ -312,7 +312,9 @@ class ScrubCommandTest {
             "A,J1100,11,2025-03-31,\"ncci_mue: J1100 (line 1) was not checked against its MUE:"
                 + " the table is in force from 2025-04-01 to 2025-06-30, not on 2025-03-31; check"
                 + " it with the MUE file of that date's quarter\"",
-            "A,99213,,2025-03-31,",
+            "A,99213,,2025-03-31,\"ncci_mue: 99213 (line 2) was not checked against its MUE:"
+                + " the table is in force from 2025-04-01 to 2025-06-30, not on 2025-03-31; check"
+                + " it with the MUE file of that date's quarter\"",
             "B,J1100,2,2025-04-01,"),
         r.outLines());
     assertTrue(!r.out().contains("edit_denied"), r::toString);

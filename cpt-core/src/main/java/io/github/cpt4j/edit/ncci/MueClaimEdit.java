@@ -50,7 +50,8 @@ import java.util.Map;
  *
  * <p>A table that knows its quarter ({@link MueTable#effective()}) judges only the lines of that
  * quarter; a line of another date gets a {@link EditAction#FLAG} finding saying it was not checked
- * (reason {@link UnpricedReason#NCCI_MUE}, as every finding of this edit; nothing is denied).
+ * (reason {@link UnpricedReason#NCCI_MUE}, as every finding of this edit; nothing is denied), also
+ * when the table has no row for its code, as that date's table may have one (a new code's).
  */
 public final class MueClaimEdit implements ClaimEdit {
 
@@ -112,18 +113,19 @@ public final class MueClaimEdit implements ClaimEdit {
     RenderingProviders providers = null;
     for (int i = 0; i < n; i++) {
       ClaimLine line = claim.line(i).line();
-      int code = line.code().packed();
-      int row = table.row(code);
-      if (row < 0) {
-        continue;
-      }
       LocalDate date = claim.line(i).dateOfServiceOr(claimDate);
       if (!table.inForceOn(date)) {
         // Another quarter's value may differ: say the line was not judged, rather than judge it.
+        // A code without a row here too: CMS gives a new code its MUE in the quarter it takes
+        // effect, so this table's silence says nothing of another quarter's.
         if (found == null) {
           found = new ArrayList<>(2);
         }
         found.add(notInForce(claim, i, line, date));
+        continue;
+      }
+      int row = table.row(line.code().packed());
+      if (row < 0) {
         continue;
       }
       // A long: a claim has no limit of lines, and 21,476 lines of 99,999 units overflow an int.

@@ -196,9 +196,10 @@ class MueClaimEditTest {
     // In its quarter: judged as before.
     assertEquals(
         EditAction.DENY_LINE, edit.check(claim("97110 x5"), on("2025-06-30")).get(0).action());
-    // In the next quarter: flagged, not denied, whatever the units.
+    // In the next quarter: flagged, not denied, whatever the units; 99213 too, which has no row in
+    // this quarter's table but may have one in its date's.
     List<EditFinding> july = edit.check(claim("97110 x5", "99213", "97110"), on("2025-07-01"));
-    assertEquals(List.of(0, 2), lines(july));
+    assertEquals(List.of(0, 1, 2), lines(july));
     EditFinding flag = july.get(0);
     assertEquals(EditAction.FLAG, flag.action());
     assertEquals(0, flag.deniedUnits());
@@ -211,6 +212,30 @@ class MueClaimEditTest {
     // A table without a date judges every date, as before.
     assertTrue(EDIT.table().effective().isEmpty());
     assertTrue(EDIT.table().inForceOn(java.time.LocalDate.of(1999, 1, 1)));
+  }
+
+  /**
+   * A table that has no row for a code says nothing of another quarter's: CMS gives a new code its
+   * MUE in the quarter the code takes effect, so a line of the next quarter's new code passed in
+   * silence beside flagged lines, as if checked. Every line outside the quarter is flagged.
+   */
+  @Test
+  void aLineOutsideTheQuarterIsFlaggedThoughTheTableHasNoRowForItsCode() {
+    MueClaimEdit april = MueClaimEdit.of(EDIT.table().withEffective(LocalDate.of(2025, 4, 1)));
+    List<EditFinding> found = april.check(claim("0591T x9"), on("2025-07-01"));
+    assertEquals(1, found.size(), found::toString);
+    EditFinding flag = found.get(0);
+    assertEquals(EditAction.FLAG, flag.action());
+    assertEquals(0, flag.deniedUnits());
+    assertEquals(UnpricedReason.NCCI_MUE, flag.reason());
+    assertEquals(
+        "0591T (line 1) was not checked against its MUE: the table is in force from 2025-04-01 to"
+            + " 2025-06-30, not on 2025-07-01; check it with the MUE file of that date's quarter",
+        flag.message());
+    assertEquals("0591T", flag.data().get("code"));
+    // Before the quarter too; in it, a code without a row passes as before.
+    assertEquals(List.of(0), lines(april.check(claim("0591T"), on("2025-03-31"))));
+    assertSame(List.of(), april.check(claim("0591T x9", "99213"), on("2025-06-30")));
   }
 
   @Test
