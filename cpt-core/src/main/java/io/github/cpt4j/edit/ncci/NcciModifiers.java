@@ -88,21 +88,27 @@ public final class NcciModifiers {
   }
 
   /**
-   * Tells whether the only NCCI-associated modifiers of {@code first} and {@code second} are
-   * anatomic and the same on both lines (27447-RT with 20610-RT): they name one site, not two.
+   * Tells whether the only NCCI-associated modifiers that pass an edit on {@code first} and {@code
+   * second} ({@code firstVisit} and {@code secondVisit} telling whether each is a visit, see {@link
+   * #firstBypassingOn}) are anatomic and the same on both lines (27447-RT with 20610-RT): they name
+   * one site, not two. A modifier that passes no edit on its line (25 on a procedure) changes
+   * nothing.
    */
-  static boolean sameSiteOnly(ClaimLine first, ClaimLine second) {
-    return anatomicOnly(first) && anatomicOnly(second) && sameAnatomic(first, second);
+  static boolean sameSiteOnly(
+      ClaimLine first, boolean firstVisit, ClaimLine second, boolean secondVisit) {
+    return anatomicOnly(first, firstVisit)
+        && anatomicOnly(second, secondVisit)
+        && sameAnatomic(first, second);
   }
 
-  private static boolean anatomicOnly(ClaimLine line) {
+  private static boolean anatomicOnly(ClaimLine line, boolean visit) {
     boolean any = false;
     for (Modifier modifier : line.modifiers()) {
-      if (BYPASSES[modifier.ordinal()]) {
-        if (!ANATOMIC[modifier.ordinal()]) {
-          return false;
-        }
+      int ordinal = modifier.ordinal();
+      if (ANATOMIC[ordinal]) {
         any = true;
+      } else if (BYPASSES[ordinal] && VISIT[ordinal] == visit) {
+        return false; // another modifier that passes the edit on this line: not one site only
       }
     }
     return any;

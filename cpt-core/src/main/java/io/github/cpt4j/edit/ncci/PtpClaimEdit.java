@@ -150,7 +150,9 @@ public final class PtpClaimEdit implements ClaimEdit {
           // the claims system accepts though a visit is separated by 25 (NCCI Policy Manual,
           // ch. I, section E); or one site named twice (27447-RT, 20610-RT), which is not two.
           boolean visitWithoutItsModifier = isVisit(second.code()) && bypassingOn(second) == null;
-          if ((visitWithoutItsModifier || NcciModifiers.sameSiteOnly(first, second))
+          if ((visitWithoutItsModifier
+                  || NcciModifiers.sameSiteOnly(
+                      first, isVisit(first.code()), second, isVisit(second.code())))
               && !isFlagged(found, j, first)) {
             if (found == null) {
               found = new ArrayList<>(2);

@@ -228,6 +228,27 @@ class PtpClaimEditTest {
     assertSame(List.of(), EDIT.check(claim("27447-RT", "20610-RT-XS"), on("2025-06-02")));
   }
 
+  /**
+   * An E/M modifier on a procedure's line passes no edit there: with RT on both lines, RT alone
+   * passed the pair, one knee, and the line went unflagged as if 25 or 57 had made two sites.
+   */
+  @Test
+  void aModifierThatPassesNoEditOnItsLineDoesNotHideTheSameSite() {
+    for (String[] lines :
+        List.of(
+            new String[] {"27447-RT", "20610-RT-25"},
+            new String[] {"27447-RT-57", "20610-RT"},
+            new String[] {"27447-RT-24", "20610-RT-27"})) {
+      List<EditFinding> found = EDIT.check(claim(lines), on("2025-06-02"));
+      assertEquals(1, found.size(), () -> List.of(lines) + ": " + found);
+      assertEquals(1, found.get(0).line());
+      assertEquals(EditAction.FLAG, found.get(0).action());
+      assertTrue(found.get(0).message().contains("only by an anatomic modifier both lines carry"));
+    }
+    // A modifier that passes the edit on its line still makes the sites two.
+    assertSame(List.of(), EDIT.check(claim("27447-RT-58", "20610-RT"), on("2025-06-02")));
+  }
+
   @Test
   void aLineIsFlaggedOncePerPairWhateverTheColumnOneLines() {
     // Two lines of 27447-RT (one a unit each) over one 20610-RT: one pair on one line, one flag.
