@@ -47,7 +47,9 @@ import java.util.stream.Collectors;
  *       a {@code QW} row is {@link UnpricedReason#MODIFIER_NOT_ALLOWED} (the test is not waived),
  *       except on the nine tests CMS recognizes as waived without it (81002, 81025, 82270, 82272,
  *       82962, 83026, 84830, 85013, 85651), priced at their rate with a note; so are {@code 26} and
- *       {@code TC}: the CLFS pays the whole test, which has no professional or technical component.
+ *       {@code TC}: the CLFS pays the whole test, not a component of it (the interpretation of the
+ *       few tests whose professional component Medicare pays is priced by the Physician Fee
+ *       Schedule, which {@code PartBFeeSchedule} routes such a line to).
  *   <li>A locally priced row ({@link ClfsIndicator#LOCAL}) is {@link
  *       UnpricedReason#CARRIER_PRICED}, and so is a national rate of 0 (CMS's files list 0 only on
  *       local rows): never a payment of 0.00.
@@ -190,8 +192,9 @@ public final class ClfsFeeSchedule implements FeeSchedule {
             modifier
                 + " on "
                 + code
-                + ": the CLFS pays the whole test, which has no"
-                + " professional or technical component");
+                + ": the CLFS pays the whole test, not a professional or technical component"
+                + " (a test's interpretation, where Medicare pays one, is priced by the"
+                + " Physician Fee Schedule)");
       }
       waived |= modifier == WAIVED_TEST;
       if (row < 0) {

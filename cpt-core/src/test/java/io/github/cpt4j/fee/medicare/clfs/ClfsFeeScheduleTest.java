@@ -109,6 +109,11 @@ class ClfsFeeScheduleTest {
     assertTrue(
         price("36415 x2").toString().contains("x 2 collections"), price("36415 x2")::toString);
     assertEquals(Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), price("80053-26").reason());
+    // Not "the test has no professional component": some lab tests' interpretations are paid, by
+    // the physician schedule, which PartBFeeSchedule routes such a line to.
+    assertTrue(
+        price("80053-26").detail().contains("the Physician Fee Schedule"),
+        price("80053-26").detail());
     assertEquals(Optional.of(UnpricedReason.MODIFIER_REQUIRED), price("86999").reason());
     assertTrue(price("86999").detail().contains("QW"), price("86999").detail());
     assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), price("0420U").reason());
