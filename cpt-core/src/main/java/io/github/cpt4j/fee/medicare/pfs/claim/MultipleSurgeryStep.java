@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  *   <li>Endoscopy families first (indicator 3): the endoscopies sharing an ENDO BASE code, and that
  *       base code when billed with them. The highest-paid endoscopy is paid in full; each other one
  *       is paid its amount minus the base's amount (never below zero); the base itself is not paid
- *       with a member of its family. A second unit of an endoscopy counts as another member.
+ *       with a member of its family. A second unit of an endoscopy counts as another member, and so
+ *       does a discontinued endoscopy without a 53 row (priced by report), by the fee of its row
+ *       without 53: RVU25D (MULT PROC 3) pays no base beside "an endoscopic procedure" reported
+ *       with it, and the 22 or 52 the contractor also prices does not leave the family.
  *   <li>Then the ranking: the procedures with indicator 1, 2 or 3, each endoscopy family as ONE
  *       procedure of its total, by amount, highest first (ties by the lines' stable key). Each unit
  *       is a procedure. The highest is paid 100%; the others 50% (indicators 2 and 3, and
@@ -246,6 +249,10 @@ final class MultipleSurgeryStep implements ClaimStep {
     final ProcedureCode base;
     final List<Procedure> members = new ArrayList<>(3);
     final List<Procedure> bases = new ArrayList<>(1);
+
+    /** Its discontinued members priced by report (no 53 row): they count, unpaid by the rule. */
+    final List<ByReport> byReport = new ArrayList<>(0);
+
     BigDecimal total;
 
     /** The total the family ranks by: its members' {@link Procedure#rankAmount()}s, as paid. */
@@ -264,7 +271,11 @@ final class MultipleSurgeryStep implements ClaimStep {
     }
 
     boolean applies() {
-      return !members.isEmpty() && (!bases.isEmpty() || memberSlots() > 1);
+      int slots = memberSlots();
+      for (ByReport b : byReport) {
+        slots += b.slots;
+      }
+      return slots > 0 && (!bases.isEmpty() || slots > 1);
     }
 
     /** A family ranks as one procedure of its total. */
@@ -275,7 +286,7 @@ final class MultipleSurgeryStep implements ClaimStep {
 
     @Override
     public LineWork key() {
-      return members.get(0).line;
+      return members.isEmpty() ? byReport.get(0).line : members.get(0).line;
     }
 
     @Override
@@ -294,7 +305,12 @@ final class MultipleSurgeryStep implements ClaimStep {
    * its slots (its units, or both sides of a bilateral procedure billed on it) and its slots.
    */
   private record ByReport(
-      LineWork line, MultipleProcedureRule rule, RowModifier row, BigDecimal rankBy, int slots)
+      LineWork line,
+      MultipleProcedureRule rule,
+      RowModifier row,
+      BigDecimal rankBy,
+      int slots,
+      ProcedureCode endoscopicBase)
       implements Ranked {
 
     @Override
@@ -358,9 +374,15 @@ final class MultipleSurgeryStep implements ClaimStep {
                       && units == 2
                       && !w.has(LineWork.MLT | LineWork.MRT)
                       && !BilateralStep.saysAnotherSiteOrSession(w));
+      // A discontinued endoscopy is still a member of its family: its base is not paid beside it
+      // (RVU25D, MULT PROC 3), and the family's other members are reduced by the base.
+      ProcedureCode base =
+          rule == MultipleProcedureRule.ENDOSCOPY_FAMILY
+              ? indicators.endoscopicBase().orElse(null)
+              : null;
       return bothSides
-          ? new ByReport(w, rule, row, Amounts.times(fee, BilateralStep.factor(bilateral)), 1)
-          : new ByReport(w, rule, row, fee, units);
+          ? new ByReport(w, rule, row, Amounts.times(fee, BilateralStep.factor(bilateral)), 1, base)
+          : new ByReport(w, rule, row, fee, units, base);
     }
 
     /**
@@ -413,7 +435,17 @@ final class MultipleSurgeryStep implements ClaimStep {
   }
 
   static void apply(List<Procedure> procedures, LineEvaluator inputs, LineWork[] lines) {
-    List<Family> families = families(procedures);
+    List<ByReport> byReport = null;
+    for (LineWork w : lines) {
+      ByReport b = ByReport.of(w);
+      if (b != null && !b.isPartOf(procedures)) {
+        if (byReport == null) {
+          byReport = new ArrayList<>(2);
+        }
+        byReport.add(b);
+      }
+    }
+    List<Family> families = families(procedures, byReport);
     for (int i = 0; i < families.size(); i++) {
       priceFamily(families.get(i), inputs);
     }
@@ -446,18 +478,16 @@ final class MultipleSurgeryStep implements ClaimStep {
     if (count == 0) {
       return; // no procedure the ranking pays: nothing for a line by report to weigh against
     }
-    for (LineWork w : lines) {
-      ByReport byReport = ByReport.of(w);
-      if (byReport != null && byReport.isPartOf(procedures)) {
-        byReport = null;
+    for (int i = 0; byReport != null && i < byReport.size(); i++) {
+      ByReport b = byReport.get(i);
+      if (!families.isEmpty() && familyOf(b, families) != null) {
+        continue;
       }
-      if (byReport != null) {
-        if (count == ranked.length) {
-          ranked = Arrays.copyOf(ranked, count + lines.length);
-        }
-        ranked[count++] = byReport;
-        slots += byReport.slots;
+      if (count == ranked.length) {
+        ranked = Arrays.copyOf(ranked, count + lines.length);
       }
+      ranked[count++] = b;
+      slots += b.slots;
     }
     if (slots < 2) {
       return;
@@ -475,9 +505,9 @@ final class MultipleSurgeryStep implements ClaimStep {
    * Groups the endoscopies by base code, with the base procedures billed beside them; returns only
    * the families the rule applies to (a member beside its base or another member), by base code.
    */
-  private static List<Family> families(List<Procedure> procedures) {
+  private static List<Family> families(List<Procedure> procedures, List<ByReport> byReport) {
     int n = procedures.size();
-    if (!anyFamilyCanApply(procedures)) {
+    if (!anyFamilyCanApply(procedures) && !anyByReportMember(byReport)) {
       return List.of();
     }
     List<Family> families = null;
@@ -502,6 +532,26 @@ final class MultipleSurgeryStep implements ClaimStep {
         families.add(family);
       }
       family.members.add(p);
+    }
+    for (int i = 0; byReport != null && i < byReport.size(); i++) {
+      ByReport b = byReport.get(i);
+      if (b.endoscopicBase == null) {
+        continue;
+      }
+      if (families == null) {
+        families = new ArrayList<>(2);
+      }
+      Family family = null;
+      for (Family f : families) {
+        if (f.base.equals(b.endoscopicBase)) {
+          family = f;
+        }
+      }
+      if (family == null) {
+        family = new Family(b.endoscopicBase);
+        families.add(family);
+      }
+      family.byReport.add(b);
     }
     if (families == null) {
       return List.of();
@@ -568,6 +618,28 @@ final class MultipleSurgeryStep implements ClaimStep {
         && !p.line.isPostoperativeDays();
   }
 
+  /** Whether a discontinued endoscopy priced by report could make a family with the lines. */
+  private static boolean anyByReportMember(List<ByReport> byReport) {
+    if (byReport == null) {
+      return false;
+    }
+    for (ByReport b : byReport) {
+      if (b.endoscopicBase != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Family familyOf(ByReport b, List<Family> families) {
+    for (Family f : families) {
+      if (f.byReport.contains(b)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   private static Family familyOf(Procedure p, List<Family> families) {
     for (Family f : families) {
       if (f.members.contains(p) || f.bases.contains(p)) {
@@ -583,7 +655,25 @@ final class MultipleSurgeryStep implements ClaimStep {
           int c = b.rankAmount().compareTo(a.rankAmount());
           return c != 0 ? c : Procedure.BY_KEY.compare(a, b);
         });
-    Procedure top = family.members.get(0);
+    // The highest of the family may be a discontinued member priced by report: the members paid
+    // by the rule are then each reduced by the base.
+    ByReport topByReport = null;
+    for (ByReport b : family.byReport) {
+      int c = topByReport == null ? 1 : b.rankBy.compareTo(topByReport.rankBy);
+      if (c > 0 || c == 0 && LineWork.compareKeys(b.line, topByReport.line) < 0) {
+        topByReport = b;
+      }
+    }
+    Procedure top =
+        family.members.isEmpty()
+                || topByReport != null
+                    && topByReport.rankBy.compareTo(family.members.get(0).rankAmount()) > 0
+            ? null
+            : family.members.get(0);
+    String topWords =
+        top != null
+            ? top.describe()
+            : topByReport.line.line.code() + " (" + topByReport.line.name() + ")";
     ProcedureCode base = family.base;
     BigDecimal baseFee = inputs.unitFee(base, RowModifier.GLOBAL);
     BigDecimal total = Amounts.ZERO;
@@ -623,7 +713,7 @@ final class MultipleSurgeryStep implements ClaimStep {
                 + " is not in the schedule, so the amount of "
                 + m.line.line.code()
                 + " beside "
-                + top.line.line.code()
+                + topWords
                 + " cannot be set");
         continue;
       }
@@ -646,7 +736,7 @@ final class MultipleSurgeryStep implements ClaimStep {
                       : "in the family of base "
                           + base
                           + " beside "
-                          + top.describe()
+                          + topWords
                           + (reduced > 1 ? ", each of its " + reduced + " units paid" : ", paid"))
                   + " its amount minus the base's "
                   + m.perLine(deduction)
@@ -669,7 +759,28 @@ final class MultipleSurgeryStep implements ClaimStep {
               "the base endoscopy "
                   + base
                   + " is not paid with a member of its family: it is included in "
-                  + top.describe());
+                  + topWords);
+    }
+    for (ByReport b : family.byReport) {
+      // Weighed as a priced member would be: its first slot in full when it is the highest, every
+      // other slot its fee less the base's.
+      BigDecimal reducedSlot =
+          Amounts.atLeastZero(b.rankBy.subtract(baseFee == null ? Amounts.ZERO : baseFee));
+      int full = b == topByReport && top == null ? 1 : 0;
+      BigDecimal weight =
+          reducedSlot
+              .multiply(BigDecimal.valueOf(b.slots - full))
+              .add(full == 1 ? b.rankBy : Amounts.ZERO);
+      rankTotal = rankTotal.add(weight);
+      total = total.add(weight);
+      b.line.note(
+          ClaimRule.ENDOSCOPY_FAMILY,
+          () ->
+              "a member of the endoscopy family of base "
+                  + base
+                  + ", which it ranks in by its fee schedule amount "
+                  + Amounts.plain(b.rankBy)
+                  + "; its own amount stays by report");
     }
     family.total = total;
     family.rankTotal = shared ? rankTotal : total;
