@@ -21,8 +21,8 @@ public final class ClaimWarning {
     DOCUMENTATION_REQUIRED,
     /**
      * An add-on code (global ZZZ, or an add-on whose primaries CMS names, such as G2211, G2212 or
-     * 99439, alone) is billed without any payable primary service on the claim, and none that a
-     * claim edit denied: the line is priced.
+     * 99439, alone) is billed without any payable primary service of its provider and date on the
+     * claim, and none that a claim edit denied: the line is priced.
      */
     ADD_ON_WITHOUT_PRIMARY,
     /** The sixth and later procedures of a multiple-procedure ranking are paid by report. */

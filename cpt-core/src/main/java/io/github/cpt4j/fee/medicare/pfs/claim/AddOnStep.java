@@ -72,7 +72,7 @@ final class AddOnStep implements ClaimStep {
             ClaimRule.ADD_ON,
             "add-on code "
                 + w.line.code()
-                + " (global ZZZ) is billed without a primary service on the claim");
+                + " (global ZZZ) is billed without a primary service of the same provider and date");
       } else if (w.isPayable()) {
         w.refuse(
             UnpricedReason.NOT_PAYABLE_ON_CLAIM,
@@ -209,7 +209,7 @@ final class AddOnStep implements ClaimStep {
             ClaimRule.ADD_ON,
             "add-on code "
                 + name
-                + " is billed without a primary service on the claim: it adds to "
+                + " is billed without a primary service of the same provider and date: it adds to "
                 + NamedAddOns.primaries(code));
         return null;
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
@@ -194,5 +195,32 @@ class AddOnPrimaryTest {
     PricedClaim claim = price("G2212", "64484");
     assertRefused(claim, 0, "none is billed with it");
     assertTrue(warnsOfNoPrimary(claim.line(1)), claim::toString);
+  }
+
+  /** The message of the line's warning that no primary is billed beside it. */
+  private static String noPrimaryMessage(PricedLine line) {
+    return line.warnings().stream()
+        .filter(w -> w.kind() == ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY)
+        .findFirst()
+        .orElseThrow()
+        .message();
+  }
+
+  @Test
+  void anAddOnWhosePrimaryIsOnAnotherDayIsNotSaidToHaveNoneOnTheClaim() {
+    // The primary is on the claim, a day later: the add-on has none on its own day. The warning
+    // said "without a primary service on the claim", which the claim's next line contradicted.
+    for (String[] lines :
+        new String[][] {{"64483 on 2025-06-03", "64484"}, {"99213 on 2025-06-03", "G2211"}}) {
+      PricedClaim claim =
+          MedicareClaimPricer.of(SCHEDULE)
+              .price(
+                  Claim.of(List.of(BilledLine.parse(lines[0]), BilledLine.parse(lines[1]))),
+                  PricingContext.of(
+                      LocalDate.of(2025, 6, 2), ClaimTables.TEST_LOCALITY, Setting.NON_FACILITY));
+      String message = noPrimaryMessage(claim.line(1));
+      assertFalse(message.contains("on the claim"), message);
+      assertTrue(message.contains("of the same provider and date"), message);
+    }
   }
 }
