@@ -625,6 +625,24 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aDiscontinuedMemberWithoutA53RowStaysInItsFamily() {
+      // 45385 has no 53 row: the contractor prices 45385-53, yet it is a member of the family of
+      // 45378 by its fee, 350. The base beside it is not paid (was 50% of 250, 125.00), and
+      // 45380 is paid 300 - 250 = 50, as beside 45385-52 (was 50% of 300, 150.00).
+      PricedClaim base = price("45378", "45385-53");
+      assertEquals(
+          Optional.of(UnpricedReason.CARRIER_PRICED), base.line(1).reason(), base::toString);
+      assertEquals(new BigDecimal("0.00"), base.line(0).amountOrThrow(), base::toString);
+      PricedClaim member = price("45385-53", "45380");
+      assertEquals(new BigDecimal("50.00"), member.line(1).amountOrThrow(), member::toString);
+      assertEquals(
+          price("45385-52", "45380").line(1).amountOrThrow(), member.line(1).amountOrThrow());
+      // A member of a higher fee than the discontinued one's is paid in full.
+      PricedClaim higher = price("45380-53", "45385");
+      assertEquals(new BigDecimal("350.00"), higher.line(1).amountOrThrow(), higher::toString);
+    }
+
+    @Test
     void aFamilyRanksAsOneProcedure() {
       // Family of 29870 (400): 29880 600 + 29877 (500 - 400 = 100) = 700, rank 1;
       // 20610 100, rank 2: 50.
