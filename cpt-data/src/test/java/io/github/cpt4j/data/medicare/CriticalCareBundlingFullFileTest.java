@@ -87,6 +87,24 @@ class CriticalCareBundlingFullFileTest {
   }
 
   @Test
+  void criticalCareTimeBesideADeniedFirstHourIsNotPaidAndIncludesNothing() {
+    // README: beside a 99291 denied (GZ) the 99292 is not paid either, and 36600 is. Was: 99292
+    // paid 99.85 beside 36600 (a line that is no add-on, which the add-on step takes for a
+    // primary), and 36600 paid too, though the 99292 paid would have included it.
+    PricedClaim claim = price("99291-GZ $600.00", "99292 $300.00", "36600 $50.00");
+    assertEquals(
+        UnpricedReason.BILLED_AS_NOT_COVERED,
+        claim.line(0).reason().orElseThrow(),
+        claim::toString);
+    assertFalse(claim.line(1).isPriced(), claim.toString());
+    assertEquals(
+        UnpricedReason.NOT_PAYABLE_ON_CLAIM, claim.line(1).reason().orElseThrow(), claim::toString);
+    assertEquals(Optional.of(CriticalCareEdit.NAME), claim.line(1).refusedBy(), claim::toString);
+    assertPaid("13.89", claim.line(2));
+    assertEquals(new BigDecimal("13.89"), claim.total(), claim::toString);
+  }
+
+  @Test
   void anotherPractitionersServiceIsPaidAndHoldsOnlyHisOwnVisits() {
     PricedClaim claim = price("99291 $600.00 by 1234567893", "43752 $150.00 by 1000000004");
     assertPaid("199.57", claim.line(0));

@@ -54,7 +54,10 @@ import java.util.function.IntPredicate;
  * (physicians of one group and specialty being one), whether the care was continuous or not;
  * further time is 99292 (section 30.6.12, and the CY 2022 final rule kept it). So the units of the
  * day's first 99291 line beyond one are denied ({@link EditAction#DENY_UNITS}), and another 99291
- * line of the day is denied whole, {@link UnpricedReason#EDIT_DENIED}, naming the first.
+ * line of the day is denied whole, {@link UnpricedReason#EDIT_DENIED}, naming the first. A 99292 of
+ * a day whose 99291 lines another edit denies whole (a GZ line) is denied too, {@link
+ * UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming the first 99291: the further time is paid only
+ * beside its first hour, as an add-on only beside a primary paid.
  *
  * <p>The edit judges one provider's day ({@link #perProviderDay()}): the services of another
  * practitioner, or of another day, are paid. Modifier FT on the critical care does not change it:
@@ -166,7 +169,7 @@ public final class CriticalCareEdit implements ClaimEdit {
   /**
    * Returns what {@link #check(Claim, PricingContext)} returns, a critical care line that another
    * edit denies whole ({@code denied}) including nothing, nor a 99292 beside a 99291 so denied (the
-   * added time is not paid without its first hour).
+   * added time is not paid without its first hour: such a 99292 is denied).
    */
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
@@ -175,16 +178,17 @@ public final class CriticalCareEdit implements ClaimEdit {
     requireNonNull(denied, "denied");
     int n = claim.size();
     // The critical care paid, which includes the rest: the day's first 99291 not denied. A 99292
-    // is added time, paid only beside a 99291: beside a 99291 denied it is not paid either (the
-    // add-on step refuses it), so it includes nothing; billed without one, it is the day's critical
-    // care (its 99291 may be on another claim).
+    // is added time, paid only beside a 99291: beside a 99291 denied it is denied too, and
+    // includes nothing (the add-on step would pay it beside any line that is no add-on, such as
+    // the 36600 it would then include); billed without one, it is the day's critical care (its
+    // 99291 may be on another claim).
     int first = -1; // the day's first 99291 not denied, the one paid
     int added = -1; // the day's first 99292 not denied
-    boolean anyFirst = false;
+    int anyFirst = -1; // the day's first 99291, denied or not
     for (int i = 0; i < n; i++) {
       int packed = claim.line(i).line().code().packed();
       if (packed == CRITICAL_CARE_FIRST) {
-        anyFirst = true;
+        anyFirst = anyFirst < 0 ? i : anyFirst;
         if (first < 0 && !denied.test(i)) {
           first = i;
         }
@@ -192,7 +196,10 @@ public final class CriticalCareEdit implements ClaimEdit {
         added = i;
       }
     }
-    int care = first >= 0 ? first : anyFirst ? -1 : added;
+    if (first < 0 && anyFirst >= 0) {
+      return added < 0 ? List.of() : withoutFirstHour(claim, denied, anyFirst);
+    }
+    int care = first >= 0 ? first : added;
     if (care < 0) {
       return List.of(); // the usual claim: one pass, nothing allocated
     }
@@ -226,6 +233,34 @@ public final class CriticalCareEdit implements ClaimEdit {
       }
     }
     return found == null ? List.of() : found;
+  }
+
+  /**
+   * The findings denying each 99292 of a day whose 99291 lines are all denied by other edits,
+   * naming line {@code firstHour}, the day's first 99291: the further time of critical care is paid
+   * only beside its first hour (section 30.6.12), as an add-on only beside a primary paid.
+   */
+  private static List<EditFinding> withoutFirstHour(
+      Claim claim, IntPredicate denied, int firstHour) {
+    ClaimLine critical = claim.line(firstHour).line();
+    List<EditFinding> found = new ArrayList<>(1);
+    for (int i = 0; i < claim.size(); i++) {
+      ClaimLine line = claim.line(i).line();
+      if (line.code().packed() == CRITICAL_CARE_ADDED && !denied.test(i)) {
+        found.add(
+            finding(
+                claim,
+                i,
+                line,
+                firstHour,
+                critical,
+                UnpricedReason.NOT_PAYABLE_ON_CLAIM,
+                " is not paid: 99292, each further 30 minutes of critical care, is paid only"
+                    + " beside the day's first 30 to 74 minutes, 99291, which is not paid (Claims"
+                    + " Processing Manual ch. 12 §30.6.12)"));
+      }
+    }
+    return found;
   }
 
   /** Tells whether {@code line} carries 25, a significant, separately identifiable visit. */

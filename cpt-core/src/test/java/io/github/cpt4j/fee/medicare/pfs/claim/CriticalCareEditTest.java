@@ -107,7 +107,25 @@ class CriticalCareEditTest {
                 BilledLine.parse("99214")));
     List<EditFinding> found =
         ClaimScrubber.of(FIRST_LINE_DENIED, CriticalCareEdit.standard()).scrub(claim, CONTEXT);
-    assertEquals(List.of("payer-gz"), found.stream().map(EditFinding::edit).toList());
+    // The 99292 is denied itself: beside 36600 and 99214, lines that are no add-ons, the add-on
+    // step paid it without its first hour, and it then included nothing.
+    assertEquals(
+        List.of("payer-gz", "critical-care"), found.stream().map(EditFinding::edit).toList());
+    EditFinding added = found.get(1);
+    assertEquals(1, added.line());
+    assertEquals(EditAction.DENY_LINE, added.action());
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, added.reason());
+    assertEquals(Map.of("criticalCare", "99291", "criticalCareLine", "1"), added.data());
+    assertEquals(
+        "critical-care line 2 DENY_LINE: 99292 on the day of critical care 99291 (line 1) by the"
+            + " same practitioner is not paid: 99292, each further 30 minutes of critical care, is"
+            + " paid only beside the day's first 30 to 74 minutes, 99291, which is not paid"
+            + " (Claims Processing Manual ch. 12 §30.6.12)",
+        added.toString());
+    // Beside a 99291 that is paid, or without any 99291 (its first hour on another claim), a
+    // 99292 stands.
+    assertEquals(List.of(), found("99291", "99292"));
+    assertEquals(List.of(), found("99292", "99214-25"));
     // Not denied, the 99291 includes the 36600, and is named as the critical care, not the 99292
     // before it.
     assertEquals(
