@@ -28,8 +28,9 @@ import java.util.function.IntPredicate;
  * service, from the physician or a physician of the same specialty in the same group within the
  * previous 3 years (Medicare Claims Processing Manual, chapter 12, section 30.6.7.A). So a
  * new-patient visit is flagged when the claim holds a visit ({@link Visits#isVisit}: any E/M code
- * or eye exam, new-patient or not) by the same rendering provider on an earlier date less than 3
- * years before, or on the same date billed before it: two new-patient visits, or an
+ * or eye exam, new-patient or not) by the same rendering provider on an earlier date at most 3
+ * years before (a visit of 2022-06-02 makes a patient of 2025-06-02 established, one of 2022-06-01
+ * does not), or on the same date billed before it: two new-patient visits, or an
  * established-patient visit followed by a new-patient one. The codes of a new patient are the
  * office visits 99201-99205, the domiciliary and home visits 99324-99328 and 99341-99345, the
  * preventive visits 99381-99387 and the eye exams 92002 and 92004.
