@@ -1110,7 +1110,7 @@ public final class CmsDirectory {
         (head.startsWith("\u00EF\u00BB\u00BF") ? head.substring(3) : head).split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank() && !(i == 0 && CsvTable.isSubsetMarker(lines[i]))) {
-        return i + 1;
+        return i + 1L;
       }
     }
     return 1;
