@@ -565,7 +565,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
 
   /**
    * Returns the first date of service the schedule prices: the start of the period given to the
-   * builder, or of the relative value file's year when that is later.
+   * builder, or of the relative value file's year when that is later, or, when the file names its
+   * release, of the release's month when that is later ({@link Builder#effective}).
    */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
@@ -573,7 +574,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
 
   /**
    * Returns the last date of service the schedule prices: the end of the period given to the
-   * builder, or of the relative value file's year when that is earlier.
+   * builder, or of the relative value file's year when that is earlier, or, when the file names its
+   * release, of the release's quarter when that is earlier ({@link Builder#effective}).
    */
   public LocalDate effectiveTo() {
     return effectiveTo;
