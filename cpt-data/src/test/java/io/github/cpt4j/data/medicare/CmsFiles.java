@@ -2,17 +2,23 @@ package io.github.cpt4j.data.medicare;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -93,6 +99,25 @@ public final class CmsFiles {
     } catch (IOException e) {
       // a temporary directory left behind is harmless
     }
+  }
+
+  /**
+   * Prices {@code lines}, each read by {@code BilledLine.parse}, as one claim in {@code context}
+   * with the standard claim pricer over {@link #schedule2025()}: the full-file claim tests' way to
+   * price a claim (skipped without the files).
+   */
+  static PricedClaim priceClaim(PricingContext context, String... lines) {
+    return priceClaim(MedicareClaimPricer.of(schedule2025()), context, lines);
+  }
+
+  /** {@link #priceClaim(PricingContext, String...)} with {@code pricer}. */
+  static PricedClaim priceClaim(
+      MedicareClaimPricer pricer, PricingContext context, String... lines) {
+    List<BilledLine> billed = new ArrayList<>(lines.length);
+    for (String line : lines) {
+      billed.add(BilledLine.parse(line));
+    }
+    return pricer.price(Claim.of(billed), context);
   }
 
   /** The October 2025 release, in force for October to December 2025 (its quarter). */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.claim.BilledLine;
-import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
 import io.github.cpt4j.edit.ncci.PtpEdit;
@@ -21,8 +19,6 @@ import io.github.cpt4j.fee.medicare.pfs.claim.CriticalCareEdit;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +34,7 @@ class CriticalCareBundlingFullFileTest {
       PricingContext.of(LocalDate.of(2025, 10, 1), Locality.parse("13282-99"), Setting.FACILITY);
 
   private static PricedClaim price(MedicareClaimPricer pricer, String... lines) {
-    List<BilledLine> billed = new ArrayList<>();
-    for (String line : lines) {
-      billed.add(BilledLine.parse(line));
-    }
-    return pricer.price(Claim.of(billed), CONTEXT);
+    return CmsFiles.priceClaim(pricer, CONTEXT, lines);
   }
 
   private static PricedClaim price(String... lines) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.claim.BilledLine;
-import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -14,12 +12,9 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.claim.CriticalCareEdit;
-import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.SameDayVisitsEdit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +30,7 @@ class CriticalCareVisitsFullFileTest {
       PricingContext.of(LocalDate.of(2025, 10, 1), Locality.parse("13282-99"), Setting.FACILITY);
 
   private static PricedClaim price(String... lines) {
-    List<BilledLine> billed = new ArrayList<>();
-    for (String line : lines) {
-      billed.add(BilledLine.parse(line));
-    }
-    return MedicareClaimPricer.of(CmsFiles.schedule2025()).price(Claim.of(billed), CONTEXT);
+    return CmsFiles.priceClaim(CONTEXT, lines);
   }
 
   private static void assertPaid(String amount, PricedLine line) {

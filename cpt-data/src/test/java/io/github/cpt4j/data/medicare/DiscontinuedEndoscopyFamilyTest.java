@@ -3,18 +3,13 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.claim.BilledLine;
-import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +26,7 @@ class DiscontinuedEndoscopyFamilyTest {
       PricingContext.of(LocalDate.of(2025, 10, 1), Locality.parse("13282-99"), Setting.FACILITY);
 
   private static PricedClaim price(String... lines) {
-    List<BilledLine> billed = new ArrayList<>();
-    for (String line : lines) {
-      billed.add(BilledLine.parse(line));
-    }
-    // The schedule read here, not in a static field: without the files the test is skipped.
-    return MedicareClaimPricer.of(CmsFiles.schedule2025()).price(Claim.of(billed), CONTEXT);
+    return CmsFiles.priceClaim(CONTEXT, lines);
   }
 
   private static void assertCarrierPriced(PricedClaim claim, int line) {

@@ -3,8 +3,6 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.claim.BilledLine;
-import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.DuplicateLinesEdit;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
@@ -12,11 +10,8 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +26,7 @@ class DuplicateLinesFullFileTest {
       PricingContext.of(LocalDate.of(2025, 10, 1), Locality.parse("13282-99"), Setting.FACILITY);
 
   private static PricedClaim price(String... lines) {
-    List<BilledLine> billed = new ArrayList<>();
-    for (String line : lines) {
-      billed.add(BilledLine.parse(line));
-    }
-    return MedicareClaimPricer.of(CmsFiles.schedule2025()).price(Claim.of(billed), CONTEXT);
+    return CmsFiles.priceClaim(CONTEXT, lines);
   }
 
   @Test

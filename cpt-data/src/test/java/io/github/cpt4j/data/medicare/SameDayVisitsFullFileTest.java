@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.claim.BilledLine;
-import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -13,14 +11,11 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.NewPatientVisitEdit;
 import io.github.cpt4j.fee.medicare.pfs.claim.SameDayVisitsEdit;
 import io.github.cpt4j.modifier.ModifierRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +35,7 @@ class SameDayVisitsFullFileTest {
       PricingContext.of(DATE, LOCALITY, Setting.FACILITY);
 
   private static PricedClaim price(PricingContext context, String... lines) {
-    List<BilledLine> billed = new ArrayList<>();
-    for (String line : lines) {
-      billed.add(BilledLine.parse(line));
-    }
-    return MedicareClaimPricer.of(CmsFiles.schedule2025()).price(Claim.of(billed), context);
+    return CmsFiles.priceClaim(context, lines);
   }
 
   private static void assertPaid(PricedLine line, String amount) {
