@@ -72,7 +72,8 @@ final class AddOnStep implements ClaimStep {
             ClaimRule.ADD_ON,
             "add-on code "
                 + w.line.code()
-                + " (global ZZZ) is billed without a primary service of the same provider and date");
+                + " (global ZZZ) is billed without a primary service of the same provider and"
+                + " date");
       } else if (w.isPayable()) {
         w.refuse(
             UnpricedReason.NOT_PAYABLE_ON_CLAIM,
