@@ -517,21 +517,10 @@ final class MultipleSurgeryStep implements ClaimStep {
       if (!isFamilyMember(p)) {
         continue;
       }
-      ProcedureCode base = p.endoscopicBase;
       if (families == null) {
         families = new ArrayList<>(2);
       }
-      Family family = null;
-      for (Family f : families) {
-        if (f.base.equals(base)) {
-          family = f;
-        }
-      }
-      if (family == null) {
-        family = new Family(base);
-        families.add(family);
-      }
-      family.members.add(p);
+      familyOf(p.endoscopicBase, families).members.add(p);
     }
     for (int i = 0; byReport != null && i < byReport.size(); i++) {
       ByReport b = byReport.get(i);
@@ -541,17 +530,7 @@ final class MultipleSurgeryStep implements ClaimStep {
       if (families == null) {
         families = new ArrayList<>(2);
       }
-      Family family = null;
-      for (Family f : families) {
-        if (f.base.equals(b.endoscopicBase)) {
-          family = f;
-        }
-      }
-      if (family == null) {
-        family = new Family(b.endoscopicBase);
-        families.add(family);
-      }
-      family.byReport.add(b);
+      familyOf(b.endoscopicBase, families).byReport.add(b);
     }
     if (families == null) {
       return List.of();
@@ -616,6 +595,18 @@ final class MultipleSurgeryStep implements ClaimStep {
         && p.isPriced()
         && !p.line.isAddOn()
         && !p.line.isPostoperativeDays();
+  }
+
+  /** The family of {@code base} in {@code families}, added to them when it is not there yet. */
+  private static Family familyOf(ProcedureCode base, List<Family> families) {
+    for (Family f : families) {
+      if (f.base.equals(base)) {
+        return f;
+      }
+    }
+    Family family = new Family(base);
+    families.add(family);
+    return family;
   }
 
   /** Whether a discontinued endoscopy priced by report could make a family with the lines. */
