@@ -107,11 +107,19 @@ public final class NcciModifiers {
       int ordinal = modifier.ordinal();
       if (ANATOMIC[ordinal]) {
         any = true;
-      } else if (BYPASSES[ordinal] && VISIT[ordinal] == visit) {
+      } else if (passesOn(ordinal, visit)) {
         return false; // another modifier that passes the edit on this line: not one site only
       }
     }
     return any;
+  }
+
+  /**
+   * Whether the modifier of {@code ordinal} passes an edit on a line that is a visit ({@code
+   * visit}) or not: an NCCI-associated modifier, an E/M one on a visit and any other elsewhere.
+   */
+  private static boolean passesOn(int ordinal, boolean visit) {
+    return BYPASSES[ordinal] && VISIT[ordinal] == visit;
   }
 
   private static boolean sameAnatomic(ClaimLine first, ClaimLine second) {
@@ -137,7 +145,7 @@ public final class NcciModifiers {
     List<Modifier> modifiers = line.modifiers();
     for (int i = 0; i < modifiers.size(); i++) {
       int ordinal = modifiers.get(i).ordinal();
-      if (BYPASSES[ordinal] && VISIT[ordinal] == visit) {
+      if (passesOn(ordinal, visit)) {
         return modifiers.get(i);
       }
     }
