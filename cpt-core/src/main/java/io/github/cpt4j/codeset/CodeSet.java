@@ -378,19 +378,36 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     }
 
     /**
-     * Adds every entry of {@code more}.
+     * Adds every entry of {@code more}, or none of them: when one is refused, the builder is left
+     * as it was before the call, so that a caller who catches the error holds no half-added batch.
      *
-     * @throws IllegalArgumentException on the first code added twice
+     * @throws IllegalArgumentException on the first code added twice (the message names its index
+     *     in {@code more}, the code and both descriptions)
+     * @throws NullPointerException if {@code more} or one of its entries is null (the message names
+     *     the index)
      */
     public Builder addAll(Iterable<? extends CodeEntry> more) {
       requireNonNull(more, "more");
+      List<ProcedureCode> added = new ArrayList<>();
       int i = 0;
-      for (CodeEntry entry : more) {
-        if (entry == null) {
-          throw new NullPointerException(NullElements.at("entry", i));
+      try {
+        for (CodeEntry entry : more) {
+          if (entry == null) {
+            throw new NullPointerException(NullElements.at("entry", i));
+          }
+          try {
+            add(entry);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("entry at index " + i + ": " + e.getMessage(), e);
+          }
+          added.add(entry.code());
+          i++;
         }
-        add(entry);
-        i++;
+      } catch (RuntimeException e) {
+        // Only this call's codes: a code refused as a duplicate was not put, and the entry the
+        // builder held for it before stays.
+        added.forEach(entries::remove);
+        throw e;
       }
       return this;
     }

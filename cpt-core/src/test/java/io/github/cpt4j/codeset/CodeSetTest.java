@@ -176,6 +176,43 @@ class CodeSetTest {
   }
 
   @Test
+  void builderAddsAllOrNoneNamingTheIndexOfARefusedEntry() {
+    CodeSet.Builder builder = CodeSet.builder().add(entry("99213", "First"));
+    IllegalArgumentException duplicate =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                builder.addAll(
+                    List.of(
+                        entry("99214", "Made-up"),
+                        entry("99215", "Made-up"),
+                        entry("99213", "Second"))));
+    assertEquals(
+        "entry at index 2: duplicate code 99213: \"First\" and \"Second\"", duplicate.getMessage());
+    // Nothing of the refused batch stays, and the entry held before it does.
+    assertEquals(1, builder.size());
+    assertEquals("First", builder.build().find("99213").orElseThrow().shortDescription());
+
+    IllegalArgumentException twiceInOneBatch =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addAll(List.of(entry("99214", "One"), entry("99214", "Two"))));
+    assertEquals(
+        "entry at index 1: duplicate code 99214: \"One\" and \"Two\"",
+        twiceInOneBatch.getMessage());
+    assertEquals(1, builder.size());
+
+    NullPointerException nullEntry =
+        assertThrows(
+            NullPointerException.class,
+            () -> builder.addAll(Arrays.asList(entry("99214", "Made-up"), null)));
+    assertEquals("entry at index 1", nullEntry.getMessage());
+    assertEquals(1, builder.size());
+    // The batch can be added once mended.
+    assertEquals(2, builder.addAll(List.of(entry("99214", "Made-up"))).size());
+  }
+
+  @Test
   void entryRejectsInconsistentDatesAndBadDescriptions() {
     IllegalArgumentException dates =
         assertThrows(
