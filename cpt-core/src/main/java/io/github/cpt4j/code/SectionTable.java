@@ -3,6 +3,7 @@ package io.github.cpt4j.code;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.text.NullElements;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -96,14 +97,20 @@ public final class SectionTable {
    *
    * @throws IllegalArgumentException if two section rows or two subsection rows overlap, or a
    *     subsection row is not inside a section row of its section; the message names the rows
+   * @throws NullPointerException if {@code rows} or one of them is null (the message names its
+   *     index)
    */
   public static SectionTable of(Iterable<CodeRange> rows) {
     requireNonNull(rows, "rows");
     List<CodeRange> sectionRows = new ArrayList<>();
     List<CodeRange> subsectionRows = new ArrayList<>();
+    int i = 0;
     for (CodeRange row : rows) {
-      requireNonNull(row, "row");
+      if (row == null) {
+        throw new NullPointerException(NullElements.at("row", i));
+      }
       (row.isSubsectionRow() ? subsectionRows : sectionRows).add(row);
+      i++;
     }
     sectionRows.sort(BY_FIRST);
     subsectionRows.sort(BY_FIRST);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.text.NullElements;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -106,14 +107,17 @@ public final class ModifierRules {
    * hold any number of modifiers; more than four is itself a violation.
    *
    * @return every violation, grouped by rule; empty if no rule is broken
-   * @throws NullPointerException if an argument or an element of {@code modifiers} is null
+   * @throws NullPointerException if an argument or an element of {@code modifiers} is null (the
+   *     message names the element's index)
    */
   public ImmutableList<ModifierViolation> check(ProcedureCode code, List<Modifier> modifiers) {
     requireNonNull(code, "code");
     requireNonNull(modifiers, "modifiers");
     int n = modifiers.size();
     for (int i = 0; i < n; i++) {
-      requireNonNull(modifiers.get(i), "modifier");
+      if (modifiers.get(i) == null) {
+        throw new NullPointerException(NullElements.at("modifier", i));
+      }
     }
     List<ModifierViolation> found = null;
     if (n > MAX_MODIFIERS) {

@@ -102,6 +102,14 @@ class SectionTableTest {
   }
 
   @Test
+  void aNullRowIsNamedByItsIndex() {
+    List<CodeRange> rows = new ArrayList<>(TABLE.rows());
+    rows.add(3, null);
+    NullPointerException e = assertThrows(NullPointerException.class, () -> SectionTable.of(rows));
+    assertEquals("row at index 3", e.getMessage());
+  }
+
+  @Test
   void qualifyingCircumstancesForAnesthesiaLiveInMedicine() {
     // 99100-99140 are reported with anesthesia but numbered in Medicine; the library keeps them
     // there so that ANESTHESIA is exactly 00100-01999, where P1-P6 are allowed.

@@ -418,8 +418,10 @@ class ModifierRulesTest {
   @Test
   void rejectsNullModifiersInTheList() {
     List<Modifier> withNull = Arrays.asList(Modifier.SEPARATE_EM, null);
-    assertThrows(
-        NullPointerException.class, () -> RULES.check(ProcedureCode.parse("99213"), withNull));
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class, () -> RULES.check(ProcedureCode.parse("99213"), withNull));
+    assertEquals("modifier at index 1", e.getMessage());
   }
 
   @Test
