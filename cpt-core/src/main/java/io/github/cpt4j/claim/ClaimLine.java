@@ -328,16 +328,18 @@ public final class ClaimLine implements CodeWithModifiers {
       return ProcedureCode.parseLenient(text, start, end);
     } catch (CodeFormatException e) {
       // "Before the modifiers" only where something follows the code; the code parser's own
-      // words say what a code should be.
+      // words say what a code should be. A line is not empty when its code is ("-99213"): the code
+      // has the wrong length, none.
+      boolean missing = e.errorType() == ErrorType.EMPTY;
       throw new CodeFormatException(
           (moreFollows ? "the code before the modifiers " : "the code ")
-              + e.errorType().phrase()
+              + (missing ? "is missing" : e.errorType().phrase())
               + " ("
               + e.detail()
               + ")",
           text,
           e.errorIndex(),
-          e.errorType());
+          missing ? ErrorType.WRONG_LENGTH : e.errorType());
     }
   }
 

@@ -270,6 +270,11 @@ public final class Modifier implements Comparable<Modifier> {
   private static CodeFormatException exception(CharSequence text, int start, int encoded) {
     int code = -encoded - 1;
     ErrorType type = ErrorType.values()[code / 8];
+    if (type == ErrorType.EMPTY && text.length() > 0) {
+      // An empty slice of a longer text ("99213--25") is a modifier of no characters, not an empty
+      // input: the message would say "'99213--25' is empty".
+      type = ErrorType.WRONG_LENGTH;
+    }
     String detail =
         type == ErrorType.EMPTY || type == ErrorType.WRONG_LENGTH
             ? "a modifier is exactly two characters"

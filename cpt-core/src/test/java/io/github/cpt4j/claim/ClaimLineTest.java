@@ -64,7 +64,10 @@ class ClaimLineTest {
         "9921-25               | WRONG_LENGTH       | 4",
         "99213-2               | WRONG_LENGTH       | 7",
         "99213-256             | WRONG_LENGTH       | 8",
-        "99213--25             | EMPTY              | 6",
+        // A modifier of no characters: the line is not empty.
+        "99213--25             | WRONG_LENGTH       | 6",
+        "99213-                | WRONG_LENGTH       | 6",
+        "-99213                | WRONG_LENGTH       | 0",
         "99213-2!              | ILLEGAL_CHARACTER  | 7",
         "99213-r!              | ILLEGAL_CHARACTER  | 7",
         "99213-25-r5x          | WRONG_LENGTH       | 11",
@@ -111,6 +114,21 @@ class ClaimLineTest {
     assertEquals(type, e.errorType(), e::getMessage);
     assertEquals(index, e.errorIndex(), e::getMessage);
     assertEquals(text, e.input());
+  }
+
+  @Test
+  void aMissingCodeOrModifierIsNotAnEmptyLine() {
+    assertEquals(
+        "'99213--25' has the wrong length at index 6: a modifier is exactly two characters",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("99213--25")).getMessage());
+    assertEquals(
+        "'-99213' has the wrong length at index 0: the code before the modifiers is missing"
+            + " (expected a code such as 99213, 0001F or G0438)",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("-99213")).getMessage());
+    // A modifier alone, empty, is still an empty input.
+    assertEquals(
+        ErrorType.EMPTY,
+        assertThrows(CodeFormatException.class, () -> Modifier.parse("")).errorType());
   }
 
   @Test
