@@ -720,7 +720,9 @@ public final class PtpTable {
     /**
      * Sorts the rows by pair, keeping the order of addition within a pair: one primitive sort of
      * keys that carry the row number in their low bits (packed codes are below {@link
-     * ProcedureCode#PACKED_BOUND}, which fits in 19 bits).
+     * ProcedureCode#PACKED_BOUND}, which fits in 19 bits). The keys take all 64 bits: their top bit
+     * is flipped so that the signed sort is the unsigned order, which puts column 1 codes of that
+     * bit (Level II codes from about G2144 on) after the others, not before.
      */
     private int[] sortOrder() {
       if (size >= 1 << 26) {
@@ -728,7 +730,7 @@ public final class PtpTable {
       }
       long[] keys = new long[size];
       for (int i = 0; i < size; i++) {
-        keys[i] = (long) column1[i] << 45 | (long) column2[i] << 26 | i;
+        keys[i] = ((long) column1[i] << 45 | (long) column2[i] << 26 | i) ^ Long.MIN_VALUE;
       }
       Arrays.sort(keys);
       int[] order = new int[size];

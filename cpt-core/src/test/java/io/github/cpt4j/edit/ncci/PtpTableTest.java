@@ -115,6 +115,34 @@ class PtpTableTest {
         duplicate.overlap());
   }
 
+  /**
+   * Pair order is the codes' order for Level II column 1 codes too: their packed values (J1100 and
+   * others from about G2144 on) need the key's top bit, where a signed sort put them first.
+   */
+  @Test
+  void overlapsAreReportedInPairOrderForLevelTwoCodesToo() {
+    PtpEdit visit = ptp("99213", "36415", "2020-01-01", null, '1');
+    PtpEdit drug = ptp("J1100", "96372", "2020-01-01", null, '1');
+    PtpTable.Builder both = PtpTable.builder().add(drug).add(visit).add(visit).add(drug);
+    assertEquals(
+        Optional.of(new PtpTable.Builder.Overlap(code("99213"), code("36415"), 1, 2)),
+        both.overlap());
+    PtpTable.Builder reversed = PtpTable.builder().add(visit).add(drug).add(drug).add(visit);
+    assertEquals(
+        Optional.of(new PtpTable.Builder.Overlap(code("99213"), code("36415"), 0, 3)),
+        reversed.overlap());
+    // Built out of order, every pair is found.
+    PtpTable table =
+        PtpTable.builder()
+            .add(drug)
+            .add(visit)
+            .add(ptp("G2211", "99213", "2024-01-01", null, '0'))
+            .build();
+    assertEquals(Optional.of(drug), table.find(code("J1100"), code("96372"), date("2025-06-02")));
+    assertEquals(Optional.of(visit), table.find(code("99213"), code("36415"), date("2025-06-02")));
+    assertEquals(3, table.column1Codes());
+  }
+
   /** The last deletion date a table holds, and dates of service past every one it can hold. */
   @Test
   void theLastDeletionDateEndsItsEditAsAnyOther() {
