@@ -202,6 +202,7 @@ final class PtpParser {
     List<List<String>> rows = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     int seen = 0;
+    boolean endsAtMark = false;
     while (true) {
       if (!nextLine()) {
         if (rows.isEmpty()) {
@@ -215,6 +216,11 @@ final class PtpParser {
       if (lineNumber == 1 && isSubsetMarkerLine()) {
         subset = true; // not data
         continue;
+      }
+      if (!rows.isEmpty() && isEndOfFileMark()) {
+        // The file ends after its header: said so below, not read as a data row without codes.
+        endsAtMark = true;
+        break;
       }
       splitFields();
       if (rows.isEmpty()) {
@@ -248,6 +254,12 @@ final class PtpParser {
     deletion = require("DELETION DATE", n -> n.startsWith("DELETION"));
     modifier = require("MODIFIER", n -> n.startsWith("MODIFIER"));
     rationale = find("PTP EDIT RATIONALE", n -> n.contains("RATIONALE"));
+    if (endsAtMark) {
+      endOfFileMark(); // refuses rows after the mark
+      // The header's last line, as the MUE loader names it.
+      throw new DataLoadException(
+          source, lines.get(lines.size() - 1), 0, "no rows after the header");
+    }
     // The current line is the first data row: parse it.
     row();
   }

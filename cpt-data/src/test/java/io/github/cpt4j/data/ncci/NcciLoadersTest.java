@@ -657,6 +657,15 @@ public class NcciLoadersTest {
         PTP_HEADER + row + "\u001a\n" + row,
         "test-ptp.txt, line 8, column 1: a DOS end-of-file mark (0x1A) with rows after it:"
             + " expected 7 tab-separated fields as in the header");
+    // A file whose header is followed by the mark alone has no rows: said so, not "the row ends
+    // before COLUMN 2" of a row it does not have.
+    // The header's last line is named, as when the file ends without the mark.
+    assertPtpError(PTP_HEADER + "\u001a", "test-ptp.txt, line 6: no rows after the header");
+    assertPtpError(PTP_HEADER + "\n\u001a\r\n\n", "test-ptp.txt, line 6: no rows after the header");
+    assertPtpError(
+        PTP_HEADER + "\u001a\n" + row,
+        "test-ptp.txt, line 7, column 1: a DOS end-of-file mark (0x1A) with rows after it:"
+            + " expected 7 tab-separated fields as in the header");
   }
 
   /**
@@ -857,6 +866,7 @@ public class NcciLoadersTest {
         "test-mue.csv, line 6, column 1: HCPCS/ CPT CODE: expected a CPT or HCPCS code such as"
             + " 99213 or G0105, found '2061'");
     assertMueError(MUE_HEADER, "test-mue.csv, line 4: no rows after the header");
+    assertMueError(MUE_HEADER + "\u001a", "test-mue.csv, line 4: no rows after the header");
     // A quote left open would run to the end of the file and take every later code with it.
     assertMueError(
         MUE_HEADER
