@@ -141,16 +141,17 @@ public final class PaymentAmountFile {
                 + header.name(FIELDS - 1));
       }
       cells.at(record);
+      // In the layout's order, so that a record damaged twice is refused at its first damage.
+      // Exactly four digits, never padded: a "25" is a damaged year, not 0025.
+      int year =
+          Integer.parseInt(cells.exactDigits(0, 4, "a calendar year of 4 digits, such as 2025"));
+      Locality locality = Locality.of(cells.contractor(1), cells.localityNumber(2));
+      ProcedureCode code = cells.code(3);
       String modifierText = cells.text(4);
       Optional<Modifier> modifier =
           modifierText.isEmpty()
               ? Optional.empty()
               : Optional.of(cells.parse(4, "a two-character modifier or blanks", Modifier::parse));
-      // Exactly four digits, never padded: a "25" is a damaged year, not 0025.
-      int year =
-          Integer.parseInt(cells.exactDigits(0, 4, "a calendar year of 4 digits, such as 2025"));
-      ProcedureCode code = cells.code(3);
-      Locality locality = Locality.of(cells.contractor(1), cells.localityNumber(2));
       PublishedAmount amount =
           new PublishedAmount(
               year,

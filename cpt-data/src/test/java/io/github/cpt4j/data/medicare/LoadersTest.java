@@ -691,6 +691,27 @@ class LoadersTest {
     assertEquals("pf.txt, line 1, column " + column + ": " + message, e.getMessage());
   }
 
+  /**
+   * A record damaged in several fields is refused at the first of them, in the layout's order: a
+   * record of a year cut short and a bad modifier was refused at the modifier, column 5.
+   */
+  @Test
+  void aRecordDamagedTwiceIsRefusedAtItsFirstDamagedField() {
+    String damaged =
+        PF_76145.replace("\"2025\"", "\"25\"").replace("\"76145\",\"  \"", "\"76145\",\"2!\"");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> PaymentAmountFile.read(stream(damaged + "\r\n"), "pf.txt"));
+    assertTrue(e.getMessage().startsWith("pf.txt, line 1, column 1: YEAR:"), e::getMessage);
+    String codeAndModifier = PF_76145.replace("\"76145\",\"  \"", "\"7614\",\"2!\"");
+    DataLoadException code =
+        assertThrows(
+            DataLoadException.class,
+            () -> PaymentAmountFile.read(stream(codeAndModifier + "\r\n"), "pf.txt"));
+    assertTrue(code.getMessage().startsWith("pf.txt, line 1, column 4:"), code::getMessage);
+  }
+
   /** Each indicator value the layout lists loads, as it is in the file. */
   @Test
   void readsEveryPaymentAmountIndicatorTheLayoutLists() throws Exception {
