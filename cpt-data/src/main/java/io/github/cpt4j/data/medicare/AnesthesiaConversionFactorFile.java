@@ -162,7 +162,10 @@ public final class AnesthesiaConversionFactorFile {
     // providers' from 2026) and is checked against the dated table's when pricing.
     String figure = statedFigure(header.name(factor));
     if (figure != null) {
-      if (!FACTOR.matcher(figure).matches() || new BigDecimal(figure).signum() <= 0) {
+      // Zeros after the last decimal change no figure (20.31780 is 20.3178), as a locality's
+      // factor is read.
+      String significant = figure.indexOf('.') < 0 ? figure : figure.replaceFirst("\\.?0+$", "");
+      if (!FACTOR.matcher(significant).matches() || new BigDecimal(significant).signum() <= 0) {
         throw new DataLoadException(
             source,
             header.line(),
@@ -172,7 +175,7 @@ public final class AnesthesiaConversionFactorFile {
                 + figure
                 + ", is not above 0 with at most three digits before the point and four after");
       }
-      read = read.withNationalFactor(new BigDecimal(figure));
+      read = read.withNationalFactor(new BigDecimal(significant));
     }
     return read;
   }

@@ -100,7 +100,9 @@ class AnesthesiaFilesTest {
           "National Anes CF for CY 2026 of 20.5998",
           "National Anes CF (2026 QP) of 20.5998",
           "National Anes CF 2026: 20.5998",
-          "National Anes CF of 20.5998 for 2026"
+          "National Anes CF of 20.5998 for 2026",
+          // Zeros after the last decimal change no figure, as in a locality's factor.
+          "National Anes CF of 20.599800"
         }) {
       AnesthesiaConversionFactors stated =
           AnesthesiaConversionFactorFile.read(
