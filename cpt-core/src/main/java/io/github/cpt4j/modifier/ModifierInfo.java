@@ -2,6 +2,8 @@ package io.github.cpt4j.modifier;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.text.WhiteSpace;
+
 /**
  * What the library knows about a modifier: its {@link ModifierKind} and a short description in
  * plain words, written for this project (not the official wording).
@@ -30,14 +32,28 @@ public final class ModifierInfo {
   /**
    * Returns the information for one modifier.
    *
-   * @throws IllegalArgumentException if {@code description} is blank
+   * @throws IllegalArgumentException if {@code description} is blank or not one line (a control
+   *     character, a line or paragraph separator), as a code's descriptions may not be
    */
   public static ModifierInfo of(Modifier modifier, ModifierKind kind, String description) {
     requireNonNull(modifier, "modifier");
     requireNonNull(kind, "kind");
     requireNonNull(description, "description");
-    if (description.isBlank()) {
+    // WhiteSpace, not String.isBlank: a no-break space alone is blank to the parsers too.
+    if (WhiteSpace.isBlank(description)) {
       throw new IllegalArgumentException("modifier " + modifier + " needs a description");
+    }
+    for (int i = 0; i < description.length(); i++) {
+      char c = description.charAt(i);
+      if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
+        throw new IllegalArgumentException(
+            "the description of modifier "
+                + modifier
+                + " contains control character U+"
+                + String.format("%04X", (int) c)
+                + " at index "
+                + i);
+      }
     }
     return new ModifierInfo(modifier, kind, description, PaymentEffect.NONE);
   }

@@ -298,6 +298,35 @@ class ModifierTest {
         () -> ModifierInfo.of(Modifier.parse("P7"), ModifierKind.CPT, " "));
   }
 
+  /**
+   * A description is one line of words, as a code's is: blank to the parsers (a no-break space
+   * alone) or broken over lines, it would print as an empty or torn row of {@code cpt modifiers}.
+   */
+  @Test
+  void aDescriptionIsOneLineThatIsNotBlank() {
+    Modifier p7 = Modifier.parse("P7");
+    IllegalArgumentException noBreakSpace =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ModifierInfo.of(p7, ModifierKind.HCPCS_LEVEL_II, "\u00a0"));
+    assertEquals("modifier P7 needs a description", noBreakSpace.getMessage());
+    IllegalArgumentException twoLines =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ModifierInfo.of(p7, ModifierKind.HCPCS_LEVEL_II, "Made-up\nmodifier"));
+    assertEquals(
+        "the description of modifier P7 contains control character U+000A at index 7",
+        twoLines.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ModifierInfo.of(p7, ModifierKind.HCPCS_LEVEL_II, "Made-up\u2028modifier"));
+    assertEquals(
+        "Made-up payer modifier, ninety-nine % paid",
+        ModifierInfo.of(
+                p7, ModifierKind.HCPCS_LEVEL_II, "Made-up payer modifier, ninety-nine % paid")
+            .description());
+  }
+
   @Test
   void constantsAreTheModifiersTheySayTheyAre() {
     assertEquals("26", Modifier.PROFESSIONAL_COMPONENT.toString());
