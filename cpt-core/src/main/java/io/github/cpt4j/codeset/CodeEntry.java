@@ -9,6 +9,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.code.Subsection;
 import io.github.cpt4j.style.ValueStyle;
+import io.github.cpt4j.text.OneLine;
 import io.github.cpt4j.text.WhiteSpace;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -171,23 +172,10 @@ public abstract class CodeEntry {
               + " characters, more than "
               + MAX_DESCRIPTION_LENGTH);
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      // The line and paragraph separators break a line as much as a newline does. C1 controls
-      // (U+0080-U+009F) are let through here, for entries built by hand or by other readers; the
-      // code set loader refuses them in a file, where it can name the charset that reads them as
-      // text (a Windows-1252 file read as ISO-8859-1 has them where it has curly quotes).
-      if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
-        throw new IllegalArgumentException(
-            "the "
-                + what
-                + " of code "
-                + code()
-                + " contains control character U+"
-                + String.format("%04X", (int) c)
-                + " at index "
-                + i);
-      }
+    int lineBreak = OneLine.firstBreak(text);
+    if (lineBreak >= 0) {
+      throw new IllegalArgumentException(
+          "the " + what + " of code " + code() + " " + OneLine.describeBreak(text, lineBreak));
     }
   }
 

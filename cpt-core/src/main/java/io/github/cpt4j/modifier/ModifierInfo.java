@@ -2,6 +2,7 @@ package io.github.cpt4j.modifier;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.text.OneLine;
 import io.github.cpt4j.text.WhiteSpace;
 
 /**
@@ -43,17 +44,13 @@ public final class ModifierInfo {
     if (WhiteSpace.isBlank(description)) {
       throw new IllegalArgumentException("modifier " + modifier + " needs a description");
     }
-    for (int i = 0; i < description.length(); i++) {
-      char c = description.charAt(i);
-      if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
-        throw new IllegalArgumentException(
-            "the description of modifier "
-                + modifier
-                + " contains control character U+"
-                + String.format("%04X", (int) c)
-                + " at index "
-                + i);
-      }
+    int lineBreak = OneLine.firstBreak(description);
+    if (lineBreak >= 0) {
+      throw new IllegalArgumentException(
+          "the description of modifier "
+              + modifier
+              + " "
+              + OneLine.describeBreak(description, lineBreak));
     }
     return new ModifierInfo(modifier, kind, description, PaymentEffect.NONE);
   }

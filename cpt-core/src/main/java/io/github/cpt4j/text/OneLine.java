@@ -1,0 +1,35 @@
+package io.github.cpt4j.text;
+
+/**
+ * The rule for text that must print as one line, a code's or a modifier's description: no control
+ * character (C0 or DEL) and no line or paragraph separator, which break a line as much as a newline
+ * does. C1 controls (U+0080-U+009F) are let through, for text built by hand or by other readers;
+ * the code set loader refuses them in a file, where it can name the charset that reads them as text
+ * (a Windows-1252 file read as ISO-8859-1 has them where it has curly quotes).
+ */
+public final class OneLine {
+
+  private OneLine() {}
+
+  /** Returns the index of the first character of {@code text} that breaks its line, or -1. */
+  public static int firstBreak(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the words of a break at {@code index} of {@code text}: {@code "contains control
+   * character U+000A at index 7"}.
+   */
+  public static String describeBreak(CharSequence text, int index) {
+    return "contains control character U+"
+        + String.format("%04X", (int) text.charAt(index))
+        + " at index "
+        + index;
+  }
+}
