@@ -9,6 +9,7 @@ import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,11 @@ import java.util.Optional;
  * <p>A line is priced from the row of its code with the first of its modifiers (in billed order)
  * that has a row, else from the code's row without a modifier; the amount is per unit and is
  * multiplied by the units (a product of a quadrillion dollars or more, which no fee is, is {@link
- * UnpricedReason#AMOUNT_OUT_OF_RANGE}). Amounts keep the precision they were given; rounding to
- * cents happens once, in {@link FeeResult#amount()}. Dates, localities and settings are ignored.
- * Immutable.
+ * UnpricedReason#AMOUNT_OUT_OF_RANGE}). A code without any row is {@link
+ * UnpricedReason#NOT_IN_SCHEDULE}; a code whose rows all have a modifier, billed with none of
+ * those, is {@link UnpricedReason#MODIFIER_REQUIRED}, the detail listing its rows. Amounts keep the
+ * precision they were given; rounding to cents happens once, in {@link FeeResult#amount()}. Dates,
+ * localities and settings are ignored. Immutable.
  *
  * <pre>{@code
  * FlatFeeSchedule table = FlatFeeSchedule.builder()
@@ -45,6 +48,12 @@ public final class FlatFeeSchedule implements FeeSchedule {
   private final Modifier[] modifiers;
   private final BigDecimal[] amounts;
 
+  /** The packed codes whose rows all have a modifier; positions index {@link #modifierRows}. */
+  private final PackedIndex modifierOnly;
+
+  /** The rows of each code of {@link #modifierOnly}, in the order given: "71046-TC, 71046-26". */
+  private final String[] modifierRows;
+
   private FlatFeeSchedule(
       String name, List<ProcedureCode> codes, List<Modifier> modifiers, List<BigDecimal> amounts) {
     this.name = name;
@@ -56,6 +65,24 @@ public final class FlatFeeSchedule implements FeeSchedule {
       keys[i] = key(this.codes[i], this.modifiers[i]);
     }
     this.index = PackedIndex.of(keys);
+    // Worked out once, for the refusals: a line of such a code is not priced for want of a
+    // modifier, not for want of the code, and its refusal says which rows it could use.
+    Map<ProcedureCode, StringBuilder> rowsByCode = new LinkedHashMap<>();
+    for (int i = 0; i < this.codes.length; i++) {
+      if (this.modifiers[i] != null) {
+        StringBuilder rows = rowsByCode.computeIfAbsent(this.codes[i], c -> new StringBuilder());
+        rows.append(rows.length() == 0 ? "" : ", ").append(this.codes[i] + "-" + this.modifiers[i]);
+      }
+    }
+    rowsByCode.keySet().removeIf(code -> index.positionOf(key(code, null)) >= 0);
+    int[] onlyKeys = new int[rowsByCode.size()];
+    this.modifierRows = new String[onlyKeys.length];
+    int n = 0;
+    for (Map.Entry<ProcedureCode, StringBuilder> rows : rowsByCode.entrySet()) {
+      onlyKeys[n] = rows.getKey().packed();
+      modifierRows[n++] = rows.getValue().toString();
+    }
+    this.modifierOnly = PackedIndex.of(onlyKeys);
   }
 
   private static int key(ProcedureCode code, Modifier modifier) {
@@ -83,6 +110,22 @@ public final class FlatFeeSchedule implements FeeSchedule {
       position = index.positionOf(key(code, null));
     }
     if (position < 0) {
+      int only = modifierOnly.positionOf(code.packed());
+      if (only >= 0) {
+        return FeeResult.unpriced(
+            UnpricedReason.MODIFIER_REQUIRED,
+            code + " is in " + name + " only as " + modifierRows[only],
+            Explanation.of(
+                PricingStep.note(
+                    "table",
+                    name
+                        + ": no row for "
+                        + line
+                        + "; "
+                        + code
+                        + " has rows "
+                        + modifierRows[only])));
+      }
       return FeeResult.unpriced(
           UnpricedReason.NOT_IN_SCHEDULE,
           code + " is not in " + name,

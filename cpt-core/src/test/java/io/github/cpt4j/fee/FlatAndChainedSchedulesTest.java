@@ -47,6 +47,36 @@ class FlatAndChainedSchedulesTest {
         price(ACME, "99213 x2").explanation().toString());
   }
 
+  /**
+   * A code the table lists only with modifiers, billed with none of them, is in the table: the line
+   * is MODIFIER_REQUIRED with the rows it could have used, as the Medicare schedules answer, not
+   * NOT_IN_SCHEDULE with "71046 is not in ..." (which sent the user looking for a row that is
+   * there).
+   */
+  @Test
+  void aCodeListedOnlyWithModifiersNeedsOneOfThem() {
+    FlatFeeSchedule split =
+        FlatFeeSchedule.builder()
+            .name("acme-split")
+            .put(ProcedureCode.parse("71046"), Modifier.TECHNICAL_COMPONENT, new BigDecimal("30"))
+            .put(ProcedureCode.parse("71046"), Modifier.PROFESSIONAL_COMPONENT, BigDecimal.TEN)
+            .build();
+    for (String line : List.of("71046", "71046-59", "71046-LT-RT")) {
+      FeeResult result = price(split, line);
+      assertEquals(Optional.of(UnpricedReason.MODIFIER_REQUIRED), result.reason(), line);
+      assertEquals("71046 is in acme-split only as 71046-TC, 71046-26", result.detail(), line);
+      assertEquals(
+          "table: acme-split: no row for " + line + "; 71046 has rows 71046-TC, 71046-26",
+          result.explanation().toString(),
+          line);
+    }
+    assertEquals(new BigDecimal("10.00"), price(split, "71046-59-26").amountOrThrow());
+    // A code without any row is still not in the table.
+    FeeResult absent = price(split, "99213");
+    assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), absent.reason());
+    assertEquals("99213 is not in acme-split", absent.detail());
+  }
+
   @Test
   void flatTableRejectsDuplicatesAndNegatives() {
     FlatFeeSchedule.Builder builder =
