@@ -91,6 +91,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * @throws IllegalArgumentException if two entries have the same code
    */
   public static CodeSet copyOf(Iterable<? extends CodeEntry> entries) {
+    // Named here: the builder's addAll would call it "more".
+    requireNonNull(entries, "entries");
     if (entries instanceof CodeSet) {
       return (CodeSet) entries;
     }

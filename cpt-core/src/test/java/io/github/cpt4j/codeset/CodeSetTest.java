@@ -377,6 +377,10 @@ class CodeSetTest {
         assertThrows(NullPointerException.class, () -> CodeSet.of(one, null)).getMessage());
     assertEquals(
         "action", assertThrows(NullPointerException.class, () -> set.forEach(null)).getMessage());
+    // copyOf said "more", the name of the builder's addAll argument it hands the entries to.
+    assertEquals(
+        "entries",
+        assertThrows(NullPointerException.class, () -> CodeSet.copyOf(null)).getMessage());
     assertEquals(
         "modifier",
         assertThrows(
