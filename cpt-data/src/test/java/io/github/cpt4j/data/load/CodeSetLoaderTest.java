@@ -201,6 +201,27 @@ class CodeSetLoaderTest {
         "x.txt, line 1, column 1: expected a numeric concept id, found 'ABCDE'", pipe.getMessage());
   }
 
+  /**
+   * A first field names a column by its start ({@code CPT_S}, {@code PROC_CD}) or whole ({@code
+   * ID}), not by a column word inside it ({@code S_CPT}): the rule the README and the loader's
+   * Javadoc state, which said "holds".
+   */
+  @Test
+  void aFirstFieldNamesAColumnByItsStartNotByAWordInside() throws IOException {
+    assertEquals(
+        1,
+        LOADER
+            .loadTabDelimited(bytes("CPT_S\tShort Text\n99213\tMADE UP\n", UTF_8), "x.txt")
+            .size());
+    assertEquals(
+        1,
+        LOADER.loadTabDelimited(bytes("ID\tShort Text\n99213\tMADE UP\n", UTF_8), "x.txt").size());
+    DataLoadException inside = tabError("S_CPT\tShort Text\n99213\tMADE UP\n");
+    assertEquals(1, inside.line(), inside::getMessage);
+    assertEquals(1, inside.column(), inside::getMessage);
+    assertTrue(inside.getMessage().contains("'S_CPT'"), inside::getMessage);
+  }
+
   @Test
   void combinesShortAndLongFiles() throws IOException {
     Path shortFile = dir.resolve("SHORT.txt");
