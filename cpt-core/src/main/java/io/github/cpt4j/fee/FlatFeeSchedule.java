@@ -6,6 +6,8 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.OneLine;
+import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,9 +197,23 @@ public final class FlatFeeSchedule implements FeeSchedule {
 
     private Builder() {}
 
-    /** Sets the name used in explanations (default {@code "flat table"}). */
+    /**
+     * Sets the name used in explanations and refusals (default {@code "flat table"}).
+     *
+     * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
+     *     would read "table: : row 99213", or be torn over lines
+     */
     public Builder name(String newName) {
-      this.name = requireNonNull(newName, "newName");
+      requireNonNull(newName, "newName");
+      if (WhiteSpace.isBlank(newName)) {
+        throw new IllegalArgumentException("a fee schedule's name is blank");
+      }
+      int lineBreak = OneLine.firstBreak(newName);
+      if (lineBreak >= 0) {
+        throw new IllegalArgumentException(
+            "a fee schedule's name " + OneLine.describeBreak(newName, lineBreak));
+      }
+      this.name = newName;
       return this;
     }
 

@@ -31,6 +31,19 @@ class FlatAndChainedSchedulesTest {
     return schedule.price(ClaimLine.parse(line), CONTEXT);
   }
 
+  /** A name is what explanations say a line was priced from: never blank, never two lines. */
+  @Test
+  void aScheduleNameIsOneLineThatIsNotBlank() {
+    FlatFeeSchedule.Builder table = FlatFeeSchedule.builder();
+    assertEquals(
+        "a fee schedule's name is blank",
+        assertThrows(IllegalArgumentException.class, () -> table.name("\u00a0")).getMessage());
+    assertEquals(
+        "a fee schedule's name contains control character U+000A at index 4",
+        assertThrows(IllegalArgumentException.class, () -> table.name("acme\n2025")).getMessage());
+    assertEquals("acme 2025", table.name("acme 2025").build().name());
+  }
+
   @Test
   void flatTableUsesTheModifierRowThenTheCodeRow() {
     assertEquals(new BigDecimal("12.50"), price(ACME, "71046-26").amountOrThrow());

@@ -68,15 +68,16 @@ public final class FlatFeeScheduleCsv {
   private FlatFeeScheduleCsv() {}
 
   /**
-   * Reads the file at {@code path}; the schedule is named after the file, without extension.
+   * Reads the file at {@code path}; the schedule is named after the file, without extension (a name
+   * that is all extension, {@code .acme}, whole).
    *
    * @throws DataLoadException if the content is malformed
    * @throws IOException if the file cannot be read
    */
   public static FlatFeeSchedule read(Path path) throws IOException {
     String fileName = path.getFileName().toString();
-    return parse(
-        CsvTable.read(path, StandardCharsets.UTF_8), fileName.replaceFirst("\\.[^.]*$", ""));
+    String stem = fileName.replaceFirst("\\.[^.]*$", "");
+    return parse(CsvTable.read(path, StandardCharsets.UTF_8), stem.isBlank() ? fileName : stem);
   }
 
   /**
@@ -86,10 +87,13 @@ public final class FlatFeeScheduleCsv {
    *
    * @throws DataLoadException if the content is malformed
    * @throws IOException if the stream cannot be read
+   * @throws IllegalArgumentException if {@code name} is blank or not one line ({@link
+   *     FlatFeeSchedule.Builder#name})
    */
   public static FlatFeeSchedule read(InputStream in, String name) throws IOException {
     requireNonNull(in, "in");
-    requireNonNull(name, "name"); // before the stream is read, not after
+    // Before the stream is read, not after.
+    FlatFeeSchedule.builder().name(requireNonNull(name, "name"));
     // Held in memory so that a byte that does not decode can be found again and named.
     byte[] bytes = in.readNBytes((int) CsvTable.MAX_CHARS + 1);
     if (bytes.length > CsvTable.MAX_CHARS) {

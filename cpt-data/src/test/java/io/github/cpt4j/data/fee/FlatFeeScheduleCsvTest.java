@@ -49,6 +49,22 @@ class FlatFeeScheduleCsvTest {
   }
 
   /**
+   * A file named all extension is named whole, not "" (whose explanations read "table: : row"); a
+   * blank name given with a stream is refused before the stream is read.
+   */
+  @Test
+  void aScheduleIsNeverNamedBlank(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve(".acme");
+    Files.writeString(file, "code,amount\n99213,95.00\n");
+    assertEquals(".acme", FlatFeeScheduleCsv.read(file).name());
+    ByteArrayInputStream in = new ByteArrayInputStream("code,amount\n99213,95\n".getBytes());
+    IllegalArgumentException blank =
+        assertThrows(IllegalArgumentException.class, () -> FlatFeeScheduleCsv.read(in, " "));
+    assertEquals("a fee schedule's name is blank", blank.getMessage());
+    assertEquals(in.available(), "code,amount\n99213,95\n".length());
+  }
+
+  /**
    * CMS's files head the modifier column MOD and the code column HCPCS: a table with those names
    * reads its modifiers, where MOD was ignored and 71046,26,12.50 priced 71046 global at 12.50.
    */
