@@ -47,12 +47,24 @@ public final class FhirCodings {
    * Reads a CPT or HCPCS Level II coding.
    *
    * @param path the FHIR path of the coding, for messages
-   * @throws FhirMappingException if the system is none of these, the code is missing or malformed,
-   *     or the code is of the other level than its system's
+   * @throws FhirMappingException if the system is missing or none of these, the code is missing or
+   *     malformed, or the code is of the other level than its system's; at {@code path.system} when
+   *     the system has extensions but no value
    */
   public static ProcedureCode fromCoding(Coding coding, String path) {
     requireNonNull(coding, "coding");
     requireNonNull(path, "path");
+    FhirClaims.requireValue(coding.getSystemElement(), path + ".system");
+    if (coding.getSystem() == null) {
+      // Said as such: quoted, the missing system read as a system named 'null'.
+      throw new FhirMappingException(
+          path,
+          "the coding has no system: a procedure code is read under CPT ("
+              + FhirCodeSystems.CPT
+              + ") or HCPCS Level II ("
+              + FhirCodeSystems.HCPCS_LEVEL_II
+              + ")");
+    }
     if (!FhirCodeSystems.isProcedureSystem(coding.getSystem())) {
       throw new FhirMappingException(
           path,

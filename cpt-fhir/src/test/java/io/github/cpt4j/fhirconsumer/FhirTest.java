@@ -206,6 +206,32 @@ class FhirTest {
   }
 
   @Test
+  void aCodingWithoutASystemSaysSoRatherThanNull() {
+    FhirMappingException none =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirCodings.fromCoding(new Coding(null, "99213", null), "c"));
+    assertEquals("c", none.path());
+    assertEquals(
+        "c: the coding has no system: a procedure code is read under CPT ("
+            + FhirCodeSystems.CPT
+            + ") or HCPCS Level II ("
+            + FhirCodeSystems.HCPCS_LEVEL_II
+            + ")",
+        none.getMessage());
+    // A system with a data-absent reason alone has no value either: named at the system.
+    Coding absent = new Coding(null, "99213", null);
+    absent
+        .getSystemElement()
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown"));
+    FhirMappingException noValue =
+        assertThrows(FhirMappingException.class, () -> FhirCodings.fromCoding(absent, "c"));
+    assertEquals("c.system", noValue.path());
+  }
+
+  @Test
   void itemsBecomeBilledLinesWithModifiersUnitsAndCharges() {
     Claim lines = FhirClaims.toClaim(claim(resource("claim-knee.json")));
     assertEquals(
