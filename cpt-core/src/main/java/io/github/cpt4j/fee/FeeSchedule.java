@@ -18,10 +18,12 @@ import java.util.List;
  * #firstThatPrices}). Users write their own by implementing {@link #price}:
  *
  * <pre>{@code
+ * // The contract's own rows first, then 120% of Medicare for every other code: the first
+ * // schedule that prices a line answers, so a percentage placed first would hide every row.
  * FeeSchedule contract = FeeSchedule.firstThatPrices(
- *     FeeSchedule.percentOf(new BigDecimal("120"), medicare),   // 120% of Medicare
- *     FlatFeeSchedule.builder().put(ProcedureCode.parse("99213"), new BigDecimal("95.00")).build());
- * FeeResult fee = contract.price(ClaimLine.parse("99213"), context);
+ *     FlatFeeSchedule.builder().put(ProcedureCode.parse("99213"), new BigDecimal("95.00")).build(),
+ *     FeeSchedule.percentOf(new BigDecimal("120"), medicare));
+ * FeeResult fee = contract.price(ClaimLine.parse("99213"), context);   // 95.00
  * }</pre>
  *
  * <p>Implementations must be immutable and thread-safe, and must return amounts with the units of
