@@ -98,4 +98,22 @@ class AnesthesiaModifierNotAllowedTest {
     // 00790-AA-P3-G8, modifiers an anesthesia line carries, is valid: no row.
     assertEquals(5, rows.size(), r::toString);
   }
+
+  @Test
+  void validateRulesFindsTwoPaymentModifiersThatPriceRefuses() throws Exception {
+    // price refuses 00790-AA-QK as MODIFIER_NOT_ALLOWED (a line carries one payment modifier);
+    // validate --rules called it valid.
+    Cli.Result r =
+        Cli.runWithInput(
+            "00790-AA-QK 60min\n00790-QK-QS 60min\n", "validate", "--rules", "-f", "csv");
+    assertEquals(1, r.status(), r::toString);
+    List<List<String>> rows =
+        ValidateCommandTest.csv(r.out()).stream().map(CsvRecord::getFields).toList();
+    assertEquals(
+        List.of(
+            "1", "invalid", "00790-AA-QK 60min", "00790-AA-QK 60min", "MUTUALLY_EXCLUSIVE", "6"),
+        rows.get(1).subList(0, 6));
+    assertTrue(rows.get(1).get(6).startsWith("modifiers AA, QK on 00790: "), rows.get(1)::toString);
+    assertEquals(2, rows.size(), r::toString);
+  }
 }

@@ -60,14 +60,17 @@ public enum ModifierRule {
   THERAPY_ASSISTANT_OUTSIDE_THERAPY_CODES("CQ and CO only on therapy codes (MULT PROC 5)"),
   /**
    * At most one modifier from each of {22, 52}, {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79},
-   * {93, 95}, {CQ, CO}, {JW, JZ}: a service's work is increased (22) or reduced (52), not both; a
-   * therapy service is furnished in part by a physical therapy assistant (CQ) or by an occupational
-   * therapy assistant (CO), under one plan of care; a drug line bills an amount discarded (JW) or
-   * says none was (JZ), never both (Pub. 100-04, ch. 17, §40).
+   * {93, 95}, {CQ, CO}, {JW, JZ}, {AA, AD, QK, QX, QY, QZ}: a service's work is increased (22) or
+   * reduced (52), not both; a therapy service is furnished in part by a physical therapy assistant
+   * (CQ) or by an occupational therapy assistant (CO), under one plan of care; a drug line bills an
+   * amount discarded (JW) or says none was (JZ), never both (Pub. 100-04, ch. 17, §40); an
+   * anesthesia line carries the one payment modifier that says how the service was furnished, the
+   * physician's and the nurse anesthetist's on lines of their own (Pub. 100-04, ch. 12, §50), as
+   * the anesthesia pricer requires ({@code MODIFIER_NOT_ALLOWED} for two).
    */
   MUTUALLY_EXCLUSIVE(
       "at most one of 22/52, of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95, of CQ/CO,"
-          + " of JW/JZ"),
+          + " of JW/JZ, of AA/AD/QK/QX/QY/QZ"),
   /** The professional component (26) and the technical component (TC) never on one line. */
   PROFESSIONAL_WITH_TECHNICAL_COMPONENT("26 and TC never on one line"),
   /**

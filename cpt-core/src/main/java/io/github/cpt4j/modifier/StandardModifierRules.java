@@ -173,6 +173,16 @@ final class StandardModifierRules {
         // JW bills an amount of a drug discarded, JZ says none was (Pub. 100-04, ch. 17, §40);
         // the drug schedule refuses the line (MODIFIER_NOT_ALLOWED).
         exclusive("JW", "JZ"),
+        // Pub. 100-04 ch. 12 §50 (B-D): AA, QK, QY and AD say how the physician took part in an
+        // anesthesia service (personally, directing one to four cases, supervising more), QX and
+        // QZ whether the nurse anesthetist was directed; each bills a line of its own. The
+        // anesthesia pricer refuses a line with two of them (MODIFIER_NOT_ALLOWED).
+        new Exclusion(
+            ModifierRule.MUTUALLY_EXCLUSIVE,
+            modifiers("AA", "AD", "QK", "QX", "QY", "QZ"),
+            "at most one of AA, AD, QK, QX, QY, QZ goes on a line: each says how one anesthesia"
+                + " service was furnished, and the physician and the nurse anesthetist bill lines"
+                + " of their own (Claims Processing Manual ch. 12 §50)"),
         new Exclusion(
             ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT,
             modifiers("26", "TC"),

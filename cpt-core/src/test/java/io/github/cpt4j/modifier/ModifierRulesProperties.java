@@ -71,7 +71,7 @@ class ModifierRulesProperties {
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
                 "8P", "LT", "RT", "22", "P9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
                 "XP", "XU", "JW", "JZ", "62", "66", "80", "81", "82", "AS", "AA", "QK", "QZ", "GC",
-                "54", "55", "56", "GA", "GX", "GY", "GZ")
+                "54", "55", "56", "GA", "GX", "GY", "GZ", "AD", "QX", "QY")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -193,7 +193,8 @@ class ModifierRulesProperties {
             List.of("76", "77", "78", "79"),
             List.of("93", "95"),
             List.of("CQ", "CO"),
-            List.of("JW", "JZ"))) {
+            List.of("JW", "JZ"),
+            List.of("AA", "AD", "QK", "QX", "QY", "QZ"))) {
       if (group.stream().filter(names::contains).count() > 1) {
         rules.add(ModifierRule.MUTUALLY_EXCLUSIVE);
       }

@@ -202,6 +202,12 @@ class ModifierRulesTest {
         "J3301 JW             | ''",
         "J3301 JZ             | ''",
         "J3301 JW JZ          | MUTUALLY_EXCLUSIVE:JW+JZ",
+        // One anesthesia payment modifier a line: each says how the service was furnished
+        // (Claims Processing Manual ch. 12 §50), and the anesthesia pricer refuses two.
+        "00790 AA QK          | MUTUALLY_EXCLUSIVE:AA+QK",
+        "00790 QK QX          | MUTUALLY_EXCLUSIVE:QK+QX",
+        "00790 QZ P2 AD QY    | MUTUALLY_EXCLUSIVE:QZ+AD+QY",
+        "00790 QY QS G9 P3    | ''",
         // Never 26 with TC.
         "71046 26 TC          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
         "71046 TC 26          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:TC+26",
