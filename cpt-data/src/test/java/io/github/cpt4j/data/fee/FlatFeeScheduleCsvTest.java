@@ -57,7 +57,8 @@ class FlatFeeScheduleCsvTest {
     Path file = dir.resolve(".acme");
     Files.writeString(file, "code,amount\n99213,95.00\n");
     assertEquals(".acme", FlatFeeScheduleCsv.read(file).name());
-    ByteArrayInputStream in = new ByteArrayInputStream("code,amount\n99213,95\n".getBytes());
+    ByteArrayInputStream in =
+        new ByteArrayInputStream("code,amount\n99213,95\n".getBytes(StandardCharsets.UTF_8));
     IllegalArgumentException blank =
         assertThrows(IllegalArgumentException.class, () -> FlatFeeScheduleCsv.read(in, " "));
     assertEquals("a fee schedule's name is blank", blank.getMessage());
