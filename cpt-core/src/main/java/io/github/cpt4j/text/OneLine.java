@@ -27,9 +27,18 @@ public final class OneLine {
    * character U+000A at index 7"}.
    */
   public static String describeBreak(CharSequence text, int index) {
-    return "contains control character U+"
-        + String.format("%04X", (int) text.charAt(index))
-        + " at index "
-        + index;
+    return "contains " + nameOf(text.charAt(index)) + " at index " + index;
+  }
+
+  /**
+   * Returns the name of a character that breaks a line: {@code "control character U+000A"}, or
+   * {@code "line separator U+2028"} (a separator is no control character).
+   */
+  public static String nameOf(char c) {
+    String kind =
+        c == '\u2028'
+            ? "line separator"
+            : c == '\u2029' ? "paragraph separator" : "control character";
+    return kind + " U+" + String.format("%04X", (int) c);
   }
 }

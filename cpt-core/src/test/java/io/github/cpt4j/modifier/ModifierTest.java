@@ -317,9 +317,12 @@ class ModifierTest {
     assertEquals(
         "the description of modifier P7 contains control character U+000A at index 7",
         twoLines.getMessage());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> ModifierInfo.of(p7, ModifierKind.HCPCS_LEVEL_II, "Made-up\u2028modifier"));
+    assertEquals(
+        "the description of modifier P7 contains line separator U+2028 at index 7",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ModifierInfo.of(p7, ModifierKind.HCPCS_LEVEL_II, "Made-up\u2028modifier"))
+            .getMessage());
     assertEquals(
         "Made-up payer modifier, ninety-nine % paid",
         ModifierInfo.of(

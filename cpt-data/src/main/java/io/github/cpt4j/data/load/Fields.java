@@ -4,6 +4,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.text.IsoDate;
+import io.github.cpt4j.text.OneLine;
 import io.github.cpt4j.text.WhiteSpace;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -62,17 +63,14 @@ final class Fields {
               + " characters, found "
               + text.length());
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      // As CodeEntry checks a description: the Unicode line and paragraph separators break it too.
-      if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
-        throw new DataLoadException(
-            sourceName,
-            line,
-            column,
-            String.format(
-                "expected %s on one line, found control character U+%04X", what, (int) c));
-      }
+    // As CodeEntry checks a description: the Unicode line and paragraph separators break it too.
+    int lineBreak = OneLine.firstBreak(text);
+    if (lineBreak >= 0) {
+      throw new DataLoadException(
+          sourceName,
+          line,
+          column,
+          "expected " + what + " on one line, found " + OneLine.nameOf(text.charAt(lineBreak)));
     }
     return text;
   }

@@ -829,7 +829,7 @@ class CodeSetLoaderTest {
     // A Unicode line separator breaks a one-line description too: a load error, as CodeEntry
     // itself refuses it (it escaped as a bare IllegalArgumentException).
     assertTrue(
-        tabError("99213\tMADE\u2028UP\n").getMessage().contains("control character U+2028"),
+        tabError("99213\tMADE\u2028UP\n").getMessage().contains("line separator U+2028"),
         "a DataLoadException naming the character");
   }
 
