@@ -139,7 +139,10 @@ public final class FlatFeeScheduleCsv {
           modifier < 0 || cells.text(modifier).isEmpty()
               ? Optional.empty()
               : Optional.of(
-                  cells.parse(modifier, "a two-character modifier such as 26", Modifier::parse));
+                  cells.parse(
+                      modifier,
+                      "a two-character modifier in upper case, such as 26 or TC",
+                      Modifier::parse));
       BigDecimal dollars = cells.decimal(amount, 4, MAX_AMOUNT);
       String row = mod.map(m -> procedure + "-" + m).orElseGet(procedure::toString);
       Long previous = lines.putIfAbsent(row, cells.line());

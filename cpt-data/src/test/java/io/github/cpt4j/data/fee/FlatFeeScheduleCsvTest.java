@@ -85,6 +85,14 @@ class FlatFeeScheduleCsvTest {
   }
 
   /** Two columns that are each read as the code or the modifier: which one holds it is unknown. */
+  /** A lower-case modifier is refused saying that case is what is wrong, not its length. */
+  @Test
+  void aLowerCaseModifierIsToldItsCase() {
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> read("code,modifier,amount\n71046,tc,9\n"));
+    assertTrue(e.getMessage().contains("in upper case, such as 26 or TC"), e::getMessage);
+  }
+
   @Test
   void refusesTwoColumnsForTheCodeOrTheModifier() {
     DataLoadException modifiers =
