@@ -10,6 +10,7 @@ import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.fee.FlatFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -77,7 +78,10 @@ public final class FlatFeeScheduleCsv {
   public static FlatFeeSchedule read(Path path) throws IOException {
     String fileName = path.getFileName().toString();
     String stem = fileName.replaceFirst("\\.[^.]*$", "");
-    return parse(CsvTable.read(path, StandardCharsets.UTF_8), stem.isBlank() ? fileName : stem);
+    // Blank as the schedule's name rule sees it (a no-break space too), so that the stem it would
+    // refuse is never given to it.
+    return parse(
+        CsvTable.read(path, StandardCharsets.UTF_8), WhiteSpace.isBlank(stem) ? fileName : stem);
   }
 
   /**
