@@ -37,10 +37,12 @@ final class BeneficiaryZip {
       return Optional.empty();
     }
     Patient patient = (Patient) target.get().resource();
+    // Before hasAddress(), which fails inside on a null address.
+    List<Address> addresses =
+        FhirClaims.withoutNulls(patient.getAddress(), target.get().path() + ".address");
     if (!patient.hasAddress()) {
       return Optional.empty();
     }
-    List<Address> addresses = patient.getAddress();
     List<ServiceZip.Found> zips = new ArrayList<>();
     for (int a = 0; a < addresses.size(); a++) {
       Address address = addresses.get(a);

@@ -59,7 +59,8 @@ final class BundleResolver implements FhirResolver {
 
   static BundleResolver of(Bundle bundle) {
     requireNonNull(bundle, "bundle");
-    List<Bundle.BundleEntryComponent> entries = List.copyOf(bundle.getEntry());
+    List<Bundle.BundleEntryComponent> entries =
+        List.copyOf(FhirClaims.withoutNulls(bundle.getEntry(), "Bundle.entry"));
     Map<String, List<Integer>> byFullUrl = new HashMap<>();
     Map<String, List<Integer>> byTypeAndId = new HashMap<>();
     IdentityHashMap<Reference, String> baseOf = new IdentityHashMap<>();
@@ -88,7 +89,7 @@ final class BundleResolver implements FhirResolver {
         claimBases.add(base == null ? "" : base);
       }
       List<Reference> references = new ArrayList<>();
-      FhirClaimPricer.referencesIn(resource, references);
+      FhirClaimPricer.referencesIn(resource, "Bundle.entry[" + e + "].resource", references);
       for (Reference reference : references) {
         baseOf.put(reference, base == null ? "" : base);
       }

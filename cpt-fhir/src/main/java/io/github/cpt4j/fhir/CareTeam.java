@@ -1,6 +1,7 @@
 package io.github.cpt4j.fhir;
 
 import static io.github.cpt4j.fhir.FhirClaims.requireValue;
+import static io.github.cpt4j.fhir.FhirClaims.withoutNulls;
 
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
@@ -52,13 +53,25 @@ final class CareTeam {
     this.references = references;
   }
 
+  /** Whether the care team's entries were checked for a null, as they are once. */
+  private boolean entriesChecked;
+
+  /** The care team's entries; a null one is refused at its path. */
+  private List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries() {
+    if (!entriesChecked) {
+      withoutNulls(claim.getCareTeam(), "Claim.careTeam");
+      entriesChecked = true;
+    }
+    return claim.getCareTeam();
+  }
+
   /** The index of the entry of each sequence; two entries of one sequence are refused. */
   private Map<Integer, Integer> entryOf() {
     if (entryOf != null) {
       return entryOf;
     }
     Map<Integer, Integer> found = new HashMap<>();
-    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = entries();
     for (int j = 0; j < entries.size(); j++) {
       var entry = entries.get(j);
       if (!entry.hasSequenceElement()) {
@@ -91,7 +104,8 @@ final class CareTeam {
   Optional<Npi> renderingProvider(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     List<Integer> named = new ArrayList<>();
     Map<Integer, Integer> entryOf = entryOf();
-    List<org.hl7.fhir.r4.model.PositiveIntType> sequences = item.getCareTeamSequence();
+    List<org.hl7.fhir.r4.model.PositiveIntType> sequences =
+        withoutNulls(item.getCareTeamSequence(), path + ".careTeamSequence");
     for (int k = 0; k < sequences.size(); k++) {
       String at = path + ".careTeamSequence[" + k + "]";
       requireValue(sequences.get(k), at);
@@ -118,7 +132,7 @@ final class CareTeam {
     // which made the surgeon's line the assistant's (ranked with his lines, paid at his type).
     List<Integer> rendering = new ArrayList<>();
     for (int j : named) {
-      if (renders(claim.getCareTeam().get(j).getRole())) {
+      if (renders(entries().get(j).getRole(), "Claim.careTeam[" + j + "].role")) {
         rendering.add(j);
       }
     }
@@ -176,7 +190,7 @@ final class CareTeam {
   SortedMap<Npi, PractitionerType> practitioners() {
     SortedMap<Npi, PractitionerType> types = new TreeMap<>();
     Map<Npi, Qualified> givenBy = new HashMap<>();
-    for (int j = 0; j < claim.getCareTeam().size(); j++) {
+    for (int j = 0; j < entries().size(); j++) {
       Optional<Qualified> qualified = qualification(j);
       // The NPI is read only now: it matters only when the qualification names a type.
       Optional<Npi> npi = qualified.isPresent() ? readableNpi(j) : Optional.empty();
@@ -271,12 +285,15 @@ final class CareTeam {
    * so that what no item names (two entries of one sequence) is not refused for it.
    */
   private boolean namedByAnItem(int j) {
-    Integer sequence = claim.getCareTeam().get(j).getSequenceElement().getValue();
+    Integer sequence = entries().get(j).getSequenceElement().getValue();
     if (sequence == null) {
       return false;
     }
-    for (var item : claim.getItem()) {
-      for (org.hl7.fhir.r4.model.PositiveIntType named : item.getCareTeamSequence()) {
+    List<org.hl7.fhir.r4.model.Claim.ItemComponent> items =
+        withoutNulls(claim.getItem(), "Claim.item");
+    for (int i = 0; i < items.size(); i++) {
+      String path = "Claim.item[" + i + "].careTeamSequence";
+      for (var named : withoutNulls(items.get(i).getCareTeamSequence(), path)) {
         if (sequence.equals(named.getValue())) {
           return true;
         }
@@ -291,10 +308,10 @@ final class CareTeam {
    * entry in another role (an assistant, a supervisor) is not the claim's own provider.
    */
   private List<Integer> furnishing() {
-    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = entries();
     List<Integer> furnishing = new ArrayList<>();
     for (int j = 0; j < entries.size(); j++) {
-      if (renders(entries.get(j).getRole())) {
+      if (renders(entries.get(j).getRole(), "Claim.careTeam[" + j + "].role")) {
         furnishing.add(j);
       }
     }
@@ -317,7 +334,7 @@ final class CareTeam {
    * say nothing. A coding without a code (a display alone) says nothing.
    */
   private Optional<Qualified> qualification(int j) {
-    var entry = claim.getCareTeam().get(j);
+    var entry = entries().get(j);
     String path = "Claim.careTeam[" + j + "].qualification";
     if (hasTaxonomyCode(entry.getQualification(), path)) {
       return typeOf(List.of(Map.entry(entry.getQualification(), path)), true);
@@ -329,7 +346,7 @@ final class CareTeam {
 
   /** Whether {@code concept} has a taxonomy coding with a code (of a type or not). */
   private static boolean hasTaxonomyCode(CodeableConcept concept, String path) {
-    List<Coding> codings = concept.getCoding();
+    List<Coding> codings = withoutNulls(concept.getCoding(), path + ".coding");
     for (int c = 0; c < codings.size(); c++) {
       Coding coding = codings.get(c);
       if (FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
@@ -353,7 +370,7 @@ final class CareTeam {
     String at = target.path();
     List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
     if (!practitionerOnly && resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
-      List<CodeableConcept> specialties = role.getSpecialty();
+      List<CodeableConcept> specialties = withoutNulls(role.getSpecialty(), at + ".specialty");
       for (int k = 0; k < specialties.size(); k++) {
         concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
       }
@@ -366,7 +383,7 @@ final class CareTeam {
       return practitioner.isPresent() ? qualificationOf(practitioner.get(), true) : own;
     }
     if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
-      var qualifications = practitioner.getQualification();
+      var qualifications = withoutNulls(practitioner.getQualification(), at + ".qualification");
       for (int k = 0; k < qualifications.size(); k++) {
         concepts.add(
             Map.entry(qualifications.get(k).getCode(), at + ".qualification[" + k + "].code"));
@@ -387,7 +404,8 @@ final class CareTeam {
     // refused.
     boolean twoTypes = false;
     for (Map.Entry<CodeableConcept, String> concept : concepts) {
-      List<Coding> codings = concept.getKey().getCoding();
+      List<Coding> codings =
+          withoutNulls(concept.getKey().getCoding(), concept.getValue() + ".coding");
       for (int c = 0; c < codings.size(); c++) {
         Coding coding = codings.get(c);
         if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
@@ -441,9 +459,9 @@ final class CareTeam {
             + ": which of the two it is is not for cpt4j to guess");
   }
 
-  /** Whether a role says its entry furnished the service. */
-  private static boolean renders(CodeableConcept role) {
-    for (Coding coding : role.getCoding()) {
+  /** Whether a role, at {@code path}, says its entry furnished the service. */
+  private static boolean renders(CodeableConcept role, String path) {
+    for (Coding coding : withoutNulls(role.getCoding(), path + ".coding")) {
       String code = coding.getCode();
       if (code == null) {
         continue;
@@ -464,7 +482,7 @@ final class CareTeam {
       known =
           referenceNpi(
               null,
-              claim.getCareTeam().get(j).getProvider(),
+              entries().get(j).getProvider(),
               "Claim.careTeam[" + j + "].provider",
               PROVIDER_TYPES);
       npis.put(j, known);
@@ -525,6 +543,7 @@ final class CareTeam {
   private static Optional<Npi> identifiersNpi(
       List<org.hl7.fhir.r4.model.Identifier> identifiers, String path) {
     Npi found = null;
+    withoutNulls(identifiers, path + ".identifier");
     for (int k = 0; k < identifiers.size(); k++) {
       org.hl7.fhir.r4.model.Identifier identifier = identifiers.get(k);
       if (!FhirCodeSystems.isNpi(identifier.getSystem())) {

@@ -396,6 +396,7 @@ public final class FhirClaimPricer {
     ClaimResponse response = new ClaimResponse();
     response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
     // Copies, never the claim's own elements: editing the response must not change the claim.
+    requireNoNulls(claim.getType(), "Claim.type");
     response.setType(claim.getType().copy());
     response.setUse(use(claim));
     response.setPatient(reference(claim.getPatient(), claim, response, "Claim.patient"));
@@ -788,8 +789,9 @@ public final class FhirClaimPricer {
   private static void requireProfessional(CodeableConcept type) {
     List<String> found = new ArrayList<>();
     int bare = -1;
-    for (int c = 0; c < type.getCoding().size(); c++) {
-      Coding coding = type.getCoding().get(c);
+    List<Coding> codings = FhirClaims.withoutNulls(type.getCoding(), "Claim.type.coding");
+    for (int c = 0; c < codings.size(); c++) {
+      Coding coding = codings.get(c);
       if (coding.hasSystem()
           && FhirCodeSystems.sameSystem(coding.getSystem(), CLAIM_TYPE)
           && "professional".equals(coding.getCode())) {
@@ -863,7 +865,10 @@ public final class FhirClaimPricer {
       }
       return new Reference("Claim/" + id.getIdPart());
     }
+    // HAPI's hasIdentifier() and copy() fail inside on a null.
+    FhirClaims.withoutNulls(claim.getIdentifier(), "Claim.identifier");
     if (claim.hasIdentifier()) {
+      requireNoNulls(claim.getIdentifierFirstRep(), "Claim.identifier[0]");
       return new Reference().setType("Claim").setIdentifier(claim.getIdentifierFirstRep().copy());
     }
     return null;
@@ -879,6 +884,7 @@ public final class FhirClaimPricer {
    */
   private static Reference reference(
       Reference source, org.hl7.fhir.r4.model.Claim claim, ClaimResponse response, String path) {
+    requireNoNulls(source, path);
     Reference copy = source.copy();
     // The parser links a reference to the resource it names (a contained one, a Bundle's entry),
     // and a copy keeps the link: the response must not hold the caller's resources. A local
@@ -901,15 +907,17 @@ public final class FhirClaimPricer {
         return;
       }
     }
-    int c = References.indexOf(claim, id);
+    int c = References.indexOf(claim, "Claim", id);
     if (c < 0) {
       throw new FhirMappingException(
           path, "the local reference '#" + id + "' names no resource the claim contains");
     }
+    String at = "Claim.contained[" + c + "]";
+    requireNoNulls(claim.getContained().get(c), at);
     Resource copy = claim.getContained().get(c).copy();
     response.addContained(copy);
     List<Reference> inner = new ArrayList<>();
-    referencesIn(copy, inner);
+    referencesIn(copy, at, inner);
     for (Reference next : inner) {
       // The copy's references name, they do not hold: not the caller's resources the parser linked.
       next.setResource(null);
@@ -926,16 +934,49 @@ public final class FhirClaimPricer {
     return id != null && id.startsWith("#") ? id.substring(1) : id;
   }
 
-  /** Adds every reference in {@code element}, at any depth, to {@code out}. */
-  static void referencesIn(Base element, List<Reference> out) {
+  /**
+   * Adds every reference in {@code element}, at {@code path}, at any depth, to {@code out}.
+   *
+   * @throws FhirMappingException at a null in any list of it, at any depth
+   */
+  static void referencesIn(Base element, String path, List<Reference> out) {
     for (Property property : element.children()) {
-      for (Base value : property.getValues()) {
+      String name = property.getName();
+      List<Base> values = FhirClaims.withoutNulls(property.getValues(), path + "." + name);
+      for (int k = 0; k < values.size(); k++) {
+        Base value = values.get(k);
         if (value instanceof Reference found) {
           out.add(found);
         }
-        referencesIn(value, out);
+        referencesIn(value, path + "." + childName(property, value, k), out);
       }
     }
+  }
+
+  /**
+   * The name of a child in a FHIR path: with its index in a list ({@code coding[1]}), and a choice
+   * with its type ({@code valueString}, not {@code value[x]}).
+   */
+  private static String childName(Property property, Base value, int index) {
+    String name = property.getName();
+    if (property.getMaxCardinality() > 1) {
+      return name + "[" + index + "]";
+    }
+    if (name.endsWith("[x]")) {
+      String type = value.fhirType();
+      return name.substring(0, name.length() - 3)
+          + Character.toUpperCase(type.charAt(0))
+          + type.substring(1);
+    }
+    return name;
+  }
+
+  /**
+   * Refuses a null in any list of {@code element}, at any depth, at its path: HAPI's {@code copy()}
+   * fails inside on one, and an element built in code can hold one.
+   */
+  private static void requireNoNulls(Base element, String path) {
+    referencesIn(element, path, new ArrayList<>());
   }
 
   /**

@@ -102,7 +102,9 @@ import org.hl7.fhir.r4.model.Quantity;
  * {"extension": [...]}}) is refused at its path: what the value would have been is not for cpt4j to
  * guess. A modifier extension on the claim or an item ({@code modifierExtension}) is refused at its
  * path: R4 requires a reader to check for them, as one changes what its element means, and cpt4j
- * knows none.
+ * knows none. A null in a list read here, which HAPI's parser never leaves but a claim built in
+ * code can ({@code claim.getItem().add(null)}), is refused at its path ({@code
+ * Claim.item[0].modifier[0]}).
  *
  * <p>The claim's {@code status} and {@code type} are not read here: the items read the same
  * whatever they say. {@link FhirClaimPricer} prices only an active, professional claim.
@@ -159,7 +161,9 @@ public final class FhirClaims {
 
   /** {@link #toClaim(org.hl7.fhir.r4.model.Claim, FhirResolver)}, with the claim's references. */
   static Claim toClaim(org.hl7.fhir.r4.model.Claim claim, References references) {
-    int n = claim.getItem().size();
+    List<org.hl7.fhir.r4.model.Claim.ItemComponent> items =
+        withoutNulls(claim.getItem(), "Claim.item");
+    int n = items.size();
     if (n == 0) {
       // R4 allows a claim without items (0..*), but one to price has nothing to price, and
       // answering it "complete" with a total of 0.00 reads as a claim paid nothing.
@@ -178,7 +182,7 @@ public final class FhirClaims {
     int[] numbers = new int[n];
     Map<Integer, Integer> itemOf = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      var item = claim.getItem().get(i);
+      var item = items.get(i);
       String path = "Claim.item[" + i + "]";
       BilledLine line = toBilledLine(item, path);
       if (line.dateOfService().isEmpty() && claim.hasBillablePeriod()) {
@@ -346,6 +350,7 @@ public final class FhirClaims {
    */
   private static void refuseModifierExtension(
       List<org.hl7.fhir.r4.model.Extension> extensions, String path) {
+    withoutNulls(extensions, path + ".modifierExtension");
     if (!extensions.isEmpty()) {
       throw new FhirMappingException(
           path + ".modifierExtension[0]",
@@ -368,6 +373,27 @@ public final class FhirClaims {
       throw new FhirMappingException(path, "a sequence is a positive integer, not " + sequence);
     }
     return sequence;
+  }
+
+  /**
+   * Returns {@code list}, a HAPI list of the elements at {@code path}, after refusing a null in it.
+   * HAPI's parser never puts one there, but a resource built in code can ({@code
+   * item.getModifier().add(null)}), and reading it failed deep inside with a {@code
+   * NullPointerException}, HAPI's own {@code hasDetail()} and {@code copy()} among the readers.
+   *
+   * @throws FhirMappingException at the first null's path, such as {@code
+   *     Claim.item[2].modifier[0]}
+   */
+  static <T> List<T> withoutNulls(List<T> list, String path) {
+    for (int k = 0; k < list.size(); k++) {
+      if (list.get(k) == null) {
+        throw new FhirMappingException(
+            path + "[" + k + "]",
+            "the element is null: a list built in code holds a null where FHIR has an element,"
+                + " and there is nothing to read");
+      }
+    }
+    return list;
   }
 
   /**
@@ -540,13 +566,16 @@ public final class FhirClaims {
     requireNonNull(claim, "claim");
     PlaceOfService found = null;
     String foundAt = null;
-    for (int i = 0; i < claim.getItem().size(); i++) {
-      var item = claim.getItem().get(i);
+    List<org.hl7.fhir.r4.model.Claim.ItemComponent> items =
+        withoutNulls(claim.getItem(), "Claim.item");
+    for (int i = 0; i < items.size(); i++) {
+      var item = items.get(i);
       if (!item.hasLocationCodeableConcept()) {
         continue;
       }
       String path = "Claim.item[" + i + "].locationCodeableConcept";
-      List<Coding> codings = item.getLocationCodeableConcept().getCoding();
+      List<Coding> codings =
+          withoutNulls(item.getLocationCodeableConcept().getCoding(), path + ".coding");
       for (int c = 0; c < codings.size(); c++) {
         Coding coding = codings.get(c);
         if (!FhirCodeSystems.isPlaceOfService(coding.getSystem())) {
@@ -719,6 +748,8 @@ public final class FhirClaims {
     requireNonNull(item, "item");
     requireNonNull(path, "path");
     refuseModifierExtension(item.getModifierExtension(), path);
+    // HAPI's hasDetail() fails inside on a null detail.
+    withoutNulls(item.getDetail(), path + ".detail");
     if (item.hasDetail()) {
       // A detail is a service of its own, priced and totalled apart from its item: dropping it
       // silently lost its charge and its amount.
@@ -729,8 +760,9 @@ public final class FhirClaims {
     ProcedureCode code =
         FhirCodings.fromConcept(item.getProductOrService(), path + ".productOrService");
     List<Modifier> modifiers = new ArrayList<>();
-    for (int m = 0; m < item.getModifier().size(); m++) {
-      modifiers.add(modifier(item.getModifier().get(m), path + ".modifier[" + m + "]"));
+    List<CodeableConcept> concepts = withoutNulls(item.getModifier(), path + ".modifier");
+    for (int m = 0; m < concepts.size(); m++) {
+      modifiers.add(modifier(concepts.get(m), path + ".modifier[" + m + "]"));
     }
     Count count = count(item, code, path + ".quantity");
     ClaimLine line;
@@ -865,7 +897,7 @@ public final class FhirClaims {
     // The CPT or HCPCS coding when there is one, as for productOrService: a local coding placed
     // first is another system's code, not a modifier to read. Else a coding without a system;
     // a code of another system (ICD-10-CM's, say) is no modifier, whatever its shape.
-    List<Coding> codings = concept.getCoding();
+    List<Coding> codings = withoutNulls(concept.getCoding(), path + ".coding");
     int chosen = -1;
     for (int c = 0; c < codings.size() && chosen < 0; c++) {
       if (FhirCodeSystems.isProcedureSystem(codings.get(c).getSystem())) {

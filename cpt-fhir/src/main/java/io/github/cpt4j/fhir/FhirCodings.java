@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeLevel;
 import io.github.cpt4j.code.ProcedureCode;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -118,14 +119,19 @@ public final class FhirCodings {
    * a contradiction, not a choice: reading the first silently changed the price.
    *
    * @throws FhirMappingException at {@code path} if it has no such coding or two of different
-   *     codes; at the coding if one is not a valid code
+   *     codes; at the coding if one is not a valid code, or is null (a list built in code)
    */
   public static ProcedureCode fromConcept(CodeableConcept concept, String path) {
     requireNonNull(path, "path");
     ProcedureCode code = null;
     int first = -1;
-    for (int c = 0; concept != null && c < concept.getCoding().size(); c++) {
-      Coding coding = concept.getCoding().get(c);
+    // A null coding was skipped as no procedure coding: refused, as a null is everywhere.
+    List<Coding> codings =
+        concept == null
+            ? List.of()
+            : FhirClaims.withoutNulls(concept.getCoding(), path + ".coding");
+    for (int c = 0; c < codings.size(); c++) {
+      Coding coding = codings.get(c);
       if (!isProcedureCoding(coding)) {
         continue;
       }

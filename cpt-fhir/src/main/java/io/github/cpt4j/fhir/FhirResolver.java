@@ -66,6 +66,10 @@ public interface FhirResolver {
    * entries count). So price the claim object of the bundle's entry, not a copy. The bundle is
    * indexed once, now, with the reference elements of each entry's resource; later changes to it
    * are not seen.
+   *
+   * @throws FhirMappingException at a null entry ({@code Bundle.entry[2]}) or a null in a list of
+   *     an entry's resource ({@code Bundle.entry[0].resource.identifier[1]}), which a bundle built
+   *     in code can hold
    */
   static FhirResolver of(Bundle bundle) {
     return BundleResolver.of(bundle);

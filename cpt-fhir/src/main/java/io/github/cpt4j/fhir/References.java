@@ -1,6 +1,7 @@
 package io.github.cpt4j.fhir;
 
 import static io.github.cpt4j.fhir.FhirClaims.requireValue;
+import static io.github.cpt4j.fhir.FhirClaims.withoutNulls;
 import static java.util.Objects.requireNonNull;
 
 import java.util.IdentityHashMap;
@@ -83,7 +84,7 @@ final class References {
     if (target != null && target.startsWith("#")) {
       int c =
           types == null
-              ? indexOf(container, target.substring(1))
+              ? indexOf(container, containerPath, target.substring(1))
               : contained(
                   container, containerPath, target.substring(1), path + ".reference", types);
       if (c < 0) {
@@ -144,7 +145,7 @@ final class References {
    */
   static int contained(
       DomainResource container, String containerPath, String id, String path, List<String> types) {
-    int c = indexOf(container, id);
+    int c = indexOf(container, containerPath, id);
     if (c < 0) {
       throw new FhirMappingException(
           path,
@@ -169,9 +170,12 @@ final class References {
     return c;
   }
 
-  /** The index of {@code container}'s contained resource of local id {@code id}, or -1. */
-  static int indexOf(DomainResource container, String id) {
-    List<Resource> contained = container.getContained();
+  /**
+   * The index of {@code container}'s contained resource of local id {@code id}, or -1; a null among
+   * them is refused at its path under {@code containerPath}.
+   */
+  static int indexOf(DomainResource container, String containerPath, String id) {
+    List<Resource> contained = withoutNulls(container.getContained(), containerPath + ".contained");
     for (int k = 0; k < contained.size(); k++) {
       if (id.equals(FhirClaimPricer.localId(contained.get(k)))) {
         return k;

@@ -42,8 +42,9 @@ final class ServiceZip {
     Found found = null;
     boolean unknown = false;
     int firstWithoutOwn = -1;
-    for (int i = 0; i < claim.getItem().size(); i++) {
-      var item = claim.getItem().get(i);
+    List<Claim.ItemComponent> items = FhirClaims.withoutNulls(claim.getItem(), "Claim.item");
+    for (int i = 0; i < items.size(); i++) {
+      var item = items.get(i);
       String path = "Claim.item[" + i + "]";
       Optional<Found> own;
       if (item.hasLocationAddress()) {
@@ -147,11 +148,13 @@ final class ServiceZip {
       return Optional.empty();
     }
     Resource resource = target.get().resource();
-    List<Address> addresses =
-        resource instanceof Organization organization
-            ? organization.getAddress()
-            : ((Practitioner) resource).getAddress();
     String at = target.get().path() + ".address";
+    List<Address> addresses =
+        FhirClaims.withoutNulls(
+            resource instanceof Organization organization
+                ? organization.getAddress()
+                : ((Practitioner) resource).getAddress(),
+            at);
     List<Found> zips = new ArrayList<>();
     for (int a = 0; a < addresses.size(); a++) {
       Address address = addresses.get(a);
