@@ -74,6 +74,8 @@ final class BundleResolver implements FhirResolver {
       }
       String base = null;
       if (entry.hasFullUrl()) {
+        // One with extensions alone (a data-absent reason) was a NullPointerException.
+        FhirClaims.requireValue(entry.getFullUrlElement(), "Bundle.entry[" + e + "].fullUrl");
         String url = unversioned(entry.getFullUrl());
         byFullUrl.computeIfAbsent(url, k -> new ArrayList<>()).add(e);
         base = restfulBase(url, resource);

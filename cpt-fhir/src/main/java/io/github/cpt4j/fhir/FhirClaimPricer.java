@@ -797,16 +797,20 @@ public final class FhirClaimPricer {
           && "professional".equals(coding.getCode())) {
         return;
       }
-      if (!coding.hasSystem() && "professional".equals(coding.getCode()) && bare < 0) {
+      // A system with extensions alone (a data-absent reason) has no value either: it was
+      // quoted as a system named 'null'.
+      if (coding.getSystem() == null && "professional".equals(coding.getCode()) && bare < 0) {
         bare = c;
       }
       if (coding.hasCode()) {
         found.add(
             coding.getCode()
-                + (coding.hasSystem() ? " (" + coding.getSystem() + ")" : " (no system)"));
+                + (coding.getSystem() != null ? " (" + coding.getSystem() + ")" : " (no system)"));
       }
     }
     if (bare >= 0) {
+      FhirClaims.requireValue(
+          codings.get(bare).getSystemElement(), "Claim.type.coding[" + bare + "].system");
       // A code without a system has no defined meaning (R4's Coding.system), as a procedure code
       // without CPT's or HCPCS's system is no procedure code here: "professional" of a local code
       // set could be any claim, and this type decides which rates price it.

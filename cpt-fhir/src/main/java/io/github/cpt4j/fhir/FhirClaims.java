@@ -987,6 +987,8 @@ public final class FhirClaims {
     }
     Quantity quantity = item.getQuantity();
     if (quantity.hasComparator()) {
+      // One with extensions alone was refused as "not null one".
+      requireValue(quantity.getComparatorElement(), path + ".comparator");
       // A SimpleQuantity has none in FHIR; "more than 2" is no number of units to price.
       throw new FhirMappingException(
           path + ".comparator",

@@ -69,7 +69,7 @@ public interface FhirResolver {
    *
    * @throws FhirMappingException at a null entry ({@code Bundle.entry[2]}) or a null in a list of
    *     an entry's resource ({@code Bundle.entry[0].resource.identifier[1]}), which a bundle built
-   *     in code can hold
+   *     in code can hold; at a {@code fullUrl} of extensions but no value (a data-absent reason)
    */
   static FhirResolver of(Bundle bundle) {
     return BundleResolver.of(bundle);

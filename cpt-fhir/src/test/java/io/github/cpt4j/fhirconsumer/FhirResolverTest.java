@@ -390,4 +390,21 @@ class FhirResolverTest {
         Map.of(), FhirClaims.practitioners(claim, reference -> Optional.of(new Patient())));
     assertEquals(2, PRICER.price(claim, ROCHESTER).getItem().size());
   }
+
+  @Test
+  void anEntrysFullUrlWithoutAValueIsRefusedAtItsPath() {
+    // A data-absent reason in place of the URL was a NullPointerException from indexing the bundle.
+    Bundle bundle = new Bundle();
+    bundle.addEntry().setFullUrl("urn:uuid:1").setResource(FhirTest.officeVisitAndInjection());
+    Bundle.BundleEntryComponent entry = bundle.addEntry().setResource(new Patient());
+    entry
+        .getFullUrlElement()
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown"));
+    FhirMappingException e =
+        assertThrows(FhirMappingException.class, () -> FhirResolver.of(bundle));
+    assertEquals("Bundle.entry[1].fullUrl", e.path());
+    assertTrue(e.getMessage().contains("extensions but no value"), e::getMessage);
+  }
 }

@@ -791,6 +791,8 @@ class FhirTest {
         "'\"modifier\":[{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\","
             + "\"_code\":DAR}]}]' | Claim.item[0].modifier[0].coding[0].code",
         "'\"_sequence\":DAR' | Claim.item[0].sequence",
+        // A comparator of no value was refused as "not null one".
+        "'\"quantity\":{\"value\":2,\"_comparator\":DAR}' | Claim.item[0].quantity.comparator",
         // A second coding's code, compared with the first's: a NullPointerException.
         "'\"modifier\":[{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\","
             + "\"code\":\"59\"},{\"system\":\"http://www.ama-assn.org/go/cpt\",\"_code\":DAR}]}]'"
@@ -1364,6 +1366,21 @@ class FhirTest {
         noSystem::getMessage);
     bare.getType().addCoding(new Coding(FhirClaimPricer.CLAIM_TYPE, "professional", null));
     assertEquals(new BigDecimal("614.69"), total(pricer().price(bare, ROCHESTER), "eligible"));
+    // A system of no value (a data-absent reason) is named as such, where it was quoted as a
+    // system named 'null'.
+    org.hl7.fhir.r4.model.Claim absent = claim(json);
+    absent.getType().getCodingFirstRep().setSystem(null);
+    absent
+        .getType()
+        .getCodingFirstRep()
+        .getSystemElement()
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown"));
+    FhirMappingException noValue =
+        assertThrows(FhirMappingException.class, () -> pricer().price(absent, ROCHESTER));
+    assertEquals("Claim.type.coding[0].system", noValue.path());
+    assertTrue(noValue.getMessage().contains("extensions but no value"), noValue::getMessage);
   }
 
   /**
