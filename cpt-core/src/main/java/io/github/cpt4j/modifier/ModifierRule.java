@@ -101,6 +101,18 @@ public enum ModifierRule {
    */
   SPLIT_CARE_WITH_ASSISTANT("54, 55 and 56 never with 80, 81, 82 or AS on one line"),
   /**
+   * Modifier 78 (an unplanned return to the operating room for a related procedure in the
+   * postoperative period) never with a split-care modifier (54, 55, 56) on one line: 78 is paid the
+   * intra-operative share of a procedure done inside a global period already paid, and starts no
+   * global period of its own (Medicare Claims Processing Manual, chapter 12, section 40.4), while
+   * 54, 55 and 56 split a global package between the physicians who agree on a transfer of care
+   * (chapter 12, section 40.2). No CMS sentence names the pair; that it cannot be billed is the
+   * project's reading. Claim pricing refuses such a line, {@code MODIFIER_NOT_ALLOWED}. 78 with an
+   * assistant-at-surgery modifier, and 79 (an unrelated procedure, which does start a global
+   * period) with 54, 55 or 56, are not flagged.
+   */
+  RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE("78 never with 54, 55 or 56 on one line"),
+  /**
    * Modifiers 25 (a significant, separately identifiable visit on the day of a procedure or other
    * service) and 57 (the visit at which the decision to operate was made) belong only on a visit:
    * the Medicare Claims Processing Manual, chapter 12, gives 25 to an evaluation and management

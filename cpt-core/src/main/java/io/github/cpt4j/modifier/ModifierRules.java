@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  * only on the therapy codes (MULT PROC 5 in CMS's relative value file); at most one of each of {22,
  * 52}, {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}, {CQ, CO}, {JW, JZ}, {AA, AD, QK,
  * QX, QY, QZ}; never 26 with TC; never 50 with LT or RT; never 59 with XE, XS, XP or XU; never 54,
- * 55 or 56 with 80, 81, 82 or AS; 25 and 57 only on visits (99201-99499, the eye exams 92002-92014,
- * G0402, G0438, G0439 and G0463); at most one of GA, GY and GZ, and never GX with GA or GZ. Which
- * modifiers and codes each rule covers is data, kept in one table.
+ * 55 or 56 with 80, 81, 82 or AS; never 78 with 54, 55 or 56; 25 and 57 only on visits
+ * (99201-99499, the eye exams 92002-92014, G0402, G0438, G0439 and G0463); at most one of GA, GY
+ * and GZ, and never GX with GA or GZ. Which modifiers and codes each rule covers is data, kept in
+ * one table.
  *
  * <p>Violations come grouped in the order of {@link ModifierRule}, and within a rule in billed
  * order. A line that breaks no rule gets an empty list; checking it does not allocate, so a pricer

@@ -217,6 +217,17 @@ final class StandardModifierRules {
             "54, 55 and 56 split the surgeon's global package (pre-operative, surgical and"
                 + " post-operative care); an assistant at surgery is paid for help at the"
                 + " operation alone, with no part of that package to bill"),
+        // Pub. 100-04 ch. 12 §40.4: 78 is paid the intra-operative share of a return trip inside
+        // a global period already paid, and starts none; §40.2: 54, 55 and 56 split a global
+        // package. Claim pricing refuses the line (split-care step).
+        new Exclusion(
+            ModifierRule.RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE,
+            modifiers("78"),
+            modifiers("54", "55", "56"),
+            "78 bills an unplanned return to the operating room, paid its intra-operative share"
+                + " inside a global period already paid; 54, 55 and 56 split a global package"
+                + " between physicians, which the return trip does not start (Claims Processing"
+                + " Manual ch. 12 §40.2, §40.4)"),
         // GA: a required ABN signed; GZ: none signed; GY: excluded or not a benefit, no ABN
         // required (Pub. 100-04 ch. 23 §20.9.1.1). One line says one of them.
         new Exclusion(

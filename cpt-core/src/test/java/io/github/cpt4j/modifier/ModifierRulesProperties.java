@@ -211,6 +211,9 @@ class ModifierRulesProperties {
     if (anyOf(names, "54", "55", "56") && anyOf(names, "80", "81", "82", "AS")) {
       rules.add(ModifierRule.SPLIT_CARE_WITH_ASSISTANT);
     }
+    if (names.contains("78") && anyOf(names, "54", "55", "56")) {
+      rules.add(ModifierRule.RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE);
+    }
     boolean visit =
         (number >= 99_201 && number <= 99_499)
             || (number >= 92_002 && number <= 92_014)

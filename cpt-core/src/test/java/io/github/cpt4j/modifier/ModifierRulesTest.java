@@ -234,6 +234,21 @@ class ModifierRulesTest {
         "27447 56 66          | ''",
         "27447 54 55          | ''",
         "27447 80 AS          | ''",
+        // A return to the operating room (78) never with split care (54, 55, 56): those split a
+        // global package that the return trip does not start, and claim pricing refuses the line.
+        "27447 78 54          | RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE:78+54",
+        "27447 55 78          | RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE:55+78",
+        "27447 56 RT 78       | RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE:56+78",
+        "27447 78 54 55 56    | RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE:78+54+55+56",
+        "27447 77 78 55       | MUTUALLY_EXCLUSIVE:77+78 "
+            + "RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE:78+55",
+        "27447 54 78 80       | SPLIT_CARE_WITH_ASSISTANT:54+80 "
+            + "RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE:54+78",
+        "27447 78             | ''",
+        "27447 54             | ''",
+        "27447 78 RT          | ''",
+        "27447 78 80          | ''",
+        "27447 79 54          | ''",
         // 25 and 57 only on visits: E/M codes, eye exams and the Level II preventive and clinic
         // visits (Claims Processing Manual ch. 12 §30.6.6.B, §30.6.6.C).
         "20610 25             | EVALUATION_AND_MANAGEMENT_MODIFIER_ON_OTHER_CODE:25",
@@ -315,6 +330,23 @@ class ModifierRulesTest {
         violations.get(0).message());
     assertEquals(
         "DUPLICATE_MODIFIER: " + violations.get(0).message(), violations.get(0).toString());
+  }
+
+  @Test
+  void aReturnToTheOperatingRoomWithSplitCareSaysWhy() {
+    List<ModifierViolation> violations = RULES.check(ClaimLine.parse("27447-78-54"));
+    assertEquals(1, violations.size(), violations::toString);
+    ModifierViolation v = violations.get(0);
+    assertEquals(ModifierRule.RETURN_TO_OPERATING_ROOM_WITH_SPLIT_CARE, v.rule());
+    assertEquals(List.of(Modifier.parse("78"), Modifier.parse("54")), v.modifiers());
+    assertEquals(
+        "modifiers 78, 54 on 27447: 78 bills an unplanned return to the operating room, paid its"
+            + " intra-operative share inside a global period already paid; 54, 55 and 56 split a"
+            + " global package between physicians, which the return trip does not start (Claims"
+            + " Processing Manual ch. 12 §40.2, §40.4)",
+        v.message());
+    assertTrue(RULES.isValid(ProcedureCode.parse("27447"), List.of(Modifier.parse("78"))));
+    assertTrue(RULES.isValid(ProcedureCode.parse("27447"), List.of(Modifier.parse("54"))));
   }
 
   @Test
