@@ -3,6 +3,7 @@ package io.github.cpt4j.codeset;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeRange;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
@@ -361,20 +362,22 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
      * Adds an entry.
      *
      * @throws IllegalArgumentException if an entry with the same code was added before (the message
-     *     names the code and both descriptions)
+     *     names the code and quotes the start of both descriptions, as {@link
+     *     CodeFormatException#quote} does)
      */
     public Builder add(CodeEntry entry) {
       requireNonNull(entry, "entry");
       CodeEntry previous = entries.putIfAbsent(entry.code(), entry);
       if (previous != null) {
+        // Quoted as every message quotes text, cut short: a description may run to 4,000
+        // characters, and two of them made one unreadable line.
         throw new IllegalArgumentException(
             "duplicate code "
                 + entry.code()
-                + ": \""
-                + previous.shortDescription()
-                + "\" and \""
-                + entry.shortDescription()
-                + "\"");
+                + ": "
+                + CodeFormatException.quote(previous.shortDescription())
+                + " and "
+                + CodeFormatException.quote(entry.shortDescription()));
       }
       return this;
     }
@@ -384,7 +387,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
      * as it was before the call, so that a caller who catches the error holds no half-added batch.
      *
      * @throws IllegalArgumentException on the first code added twice (the message names its index
-     *     in {@code more}, the code and both descriptions)
+     *     in {@code more}, the code and the start of both descriptions)
      * @throws NullPointerException if {@code more} or one of its entries is null (the message names
      *     the index)
      */

@@ -171,8 +171,31 @@ class CodeSetTest {
     CodeSet.Builder builder = CodeSet.builder().add(entry("99213", "First"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> builder.add(entry("99213", "Second")));
-    assertEquals("duplicate code 99213: \"First\" and \"Second\"", e.getMessage());
+    assertEquals("duplicate code 99213: 'First' and 'Second'", e.getMessage());
     assertEquals(1, builder.size());
+  }
+
+  @Test
+  void duplicateMessagesQuoteLongDescriptionsShort() {
+    // Descriptions may run to 4,000 characters; the message quotes 64 of each, as every message
+    // quotes text, so that it stays one readable line.
+    String first = "Made-up long description, first entry: ".repeat(110).substring(0, 4_000);
+    String second = "Made-up long description, second entry: ".repeat(110).substring(0, 4_000);
+    CodeSet.Builder builder = CodeSet.builder().add(entry("99213", first));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> builder.add(entry("99213", second)));
+    assertEquals(
+        "duplicate code 99213: 'Made-up long description, first entry: Made-up long description,"
+            + "...' and 'Made-up long description, second entry: Made-up long description...'",
+        e.getMessage());
+    IllegalArgumentException inBatch =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addAll(List.of(entry("99214", "Made-up"), entry("99213", second))));
+    assertTrue(
+        inBatch.getMessage().startsWith("entry at index 1: duplicate code 99213: 'Made-up long"),
+        inBatch::getMessage);
+    assertTrue(inBatch.getMessage().length() < 200, inBatch::getMessage);
   }
 
   @Test
@@ -188,7 +211,7 @@ class CodeSetTest {
                         entry("99215", "Made-up"),
                         entry("99213", "Second"))));
     assertEquals(
-        "entry at index 2: duplicate code 99213: \"First\" and \"Second\"", duplicate.getMessage());
+        "entry at index 2: duplicate code 99213: 'First' and 'Second'", duplicate.getMessage());
     // Nothing of the refused batch stays, and the entry held before it does.
     assertEquals(1, builder.size());
     assertEquals("First", builder.build().find("99213").orElseThrow().shortDescription());
@@ -198,8 +221,7 @@ class CodeSetTest {
             IllegalArgumentException.class,
             () -> builder.addAll(List.of(entry("99214", "One"), entry("99214", "Two"))));
     assertEquals(
-        "entry at index 1: duplicate code 99214: \"One\" and \"Two\"",
-        twiceInOneBatch.getMessage());
+        "entry at index 1: duplicate code 99214: 'One' and 'Two'", twiceInOneBatch.getMessage());
     assertEquals(1, builder.size());
 
     NullPointerException nullEntry =
