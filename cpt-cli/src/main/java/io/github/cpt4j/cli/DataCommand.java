@@ -36,6 +36,7 @@ final class DataCommand implements Callable<Integer> {
   @Option(
       names = "--cms-dir",
       paramLabel = "DIR",
+      converter = FileNameConverter.DirectoryConverter.class,
       description = "A directory of CMS files as downloaded, instead of the bundled data.")
   private Path cmsDir;
 

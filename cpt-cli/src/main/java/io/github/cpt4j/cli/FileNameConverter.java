@@ -12,7 +12,8 @@ import picocli.CommandLine.TypeConversionException;
  * value: a script's unset variable ({@code --input "$IN"}) otherwise named the current directory,
  * and the run failed with "it is a directory", or, for {@code --cms-dir}, read whatever CMS files
  * the current directory held without a word. {@link PathConverter} does the same for the options
- * read as a {@link Path}.
+ * read as a {@link Path} that name a file, and {@link DirectoryConverter} for those naming a
+ * directory, so that each empty value is told which of the two its option takes.
  */
 final class FileNameConverter implements ITypeConverter<String> {
 
@@ -30,19 +31,48 @@ final class FileNameConverter implements ITypeConverter<String> {
     return value;
   }
 
-  /** Reads an option whose value is a {@link Path}, such as {@code --rvu} or {@code --cms-dir}. */
-  static final class PathConverter implements ITypeConverter<Path> {
+  /**
+   * Reads an option whose value is a {@link Path} naming a file, such as {@code --rvu} or {@code
+   * --ptp}: registered for every {@link Path} option, so that an option names a file unless it says
+   * otherwise.
+   */
+  static class PathConverter implements ITypeConverter<Path> {
+
+    /** What the option names, for messages: {@code "file name"}. */
+    private final String expected;
+
+    /** Creates the converter of an option naming a file. */
+    PathConverter() {
+      this("file name");
+    }
+
+    private PathConverter(String expected) {
+      this.expected = expected;
+    }
+
     @Override
     public Path convert(String value) {
       if (value.isEmpty()) {
-        throw new TypeConversionException("the value is empty: expected a file or directory name");
+        throw new TypeConversionException("the value is empty: expected a " + expected);
       }
       try {
         return Path.of(value);
       } catch (InvalidPathException e) {
         throw new TypeConversionException(
-            CodeFormatException.quote(value) + " is not a file name: " + e.getReason());
+            CodeFormatException.quote(value) + " is not a " + expected + ": " + e.getReason());
       }
+    }
+  }
+
+  /**
+   * Reads an option whose value names a directory, {@code --cms-dir}: an empty value is told that a
+   * directory is expected, where the options naming a file are told a file is.
+   */
+  static final class DirectoryConverter extends PathConverter {
+
+    /** Creates the converter; picocli makes it for each option that names it. */
+    DirectoryConverter() {
+      super("directory name");
     }
   }
 }

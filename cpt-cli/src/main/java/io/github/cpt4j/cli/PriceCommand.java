@@ -365,6 +365,7 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = "--cms-dir",
       paramLabel = "DIR",
+      converter = FileNameConverter.DirectoryConverter.class,
       description =
           "A directory of CMS files as downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, "
               + "GPCI2025.csv, ANES2025.csv, OPPSCAP_*.csv...): each line is priced by the "

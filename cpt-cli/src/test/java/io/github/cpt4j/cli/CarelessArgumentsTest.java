@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * What a careless script passes: {@code --help} added to options with a bad value, an empty file
@@ -104,17 +109,24 @@ class CarelessArgumentsTest {
   }
 
   static List<List<String>> emptyFileNames() {
-    return List.of(
-        List.of("--input", "price", "--input", "", "--date", "2025-06-01"),
-        List.of("--output", "price", "99213", "--zip", "10001", "--output", ""),
-        List.of("--cms-dir", "price", "99213", "--zip", "10001", "--cms-dir", ""),
-        List.of("--rvu", "price", "99213", "--zip", "10001", "--rvu", ""),
-        List.of("--cms-dir", "data", "--cms-dir", ""),
-        List.of("--gpci", "localities", "--gpci", ""),
-        List.of("--input", "scrub", "--input", "", "--ptp", "x.txt"),
-        List.of("--ptp", "scrub", "--input", "x.csv", "--ptp", ""),
-        List.of("--codes", "validate", "--rules", "--codes", ""),
-        List.of("(FILE)", "validate", ""));
+    List<List<String>> cases = new ArrayList<>();
+    cases.addAll(
+        List.of(
+            List.of("--input", "price", "--input", "", "--date", "2025-06-01"),
+            List.of("--output", "price", "99213", "--zip", "10001", "--output", ""),
+            List.of("--cms-dir", "price", "99213", "--zip", "10001", "--cms-dir", ""),
+            List.of("--cms-dir", "data", "--cms-dir", ""),
+            List.of("--gpci", "localities", "--gpci", ""),
+            List.of("--input", "scrub", "--input", "", "--ptp", "x.txt"),
+            List.of("--output", "scrub", "--input", "x.csv", "--output", ""),
+            List.of("--ptp", "scrub", "--input", "x.csv", "--ptp", ""),
+            List.of("--mue", "scrub", "--input", "x.csv", "--mue", ""),
+            List.of("--codes", "validate", "--rules", "--codes", ""),
+            List.of("(FILE)", "validate", "")));
+    for (String option : Cli.PRICE_DATA_OPTIONS) {
+      cases.add(List.of(option, "price", "99213", "--zip", "10001", option, ""));
+    }
+    return cases;
   }
 
   @ParameterizedTest
@@ -127,8 +139,49 @@ class CarelessArgumentsTest {
     assertEquals(2, r.status(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().contains(option), r::toString);
-    assertTrue(r.err().contains("the value is empty"), r::toString);
+    // What the option takes: every option but --cms-dir names a file, never a directory, and was
+    // told to expect "a file or directory name" when read as a path.
+    String expected = option.equals("--cms-dir") ? "a directory name" : "a file name";
+    assertTrue(
+        r.err().contains("the value is empty: expected " + expected + " (see "), r::toString);
     assertEquals("", r.out(), r::toString);
+  }
+
+  /**
+   * Every option and parameter whose value names a file or a directory says, when empty, which of
+   * them it takes: a directory for those labelled {@code DIR}, a file for the others, so that a new
+   * option cannot take the wrong words unseen.
+   */
+  @Test
+  void everyPathOptionSaysWhetherItTakesAFileOrADirectory() {
+    CommandLine cpt =
+        Main.commandLine(
+            new CptCommand(InputStream.nullInputStream(), false), new FakeData(), new String[0]);
+    int checked = 0;
+    for (CommandLine command : cpt.getSubcommands().values()) {
+      for (ArgSpec arg : command.getCommandSpec().args()) {
+        boolean path = arg.type() == Path.class || arg.auxiliaryTypes()[0] == Path.class;
+        boolean fileName =
+            arg.converters().length > 0 && arg.converters()[0] instanceof FileNameConverter;
+        if (!path && !fileName) {
+          continue;
+        }
+        String name = command.getCommandName();
+        Cli.Result r =
+            arg instanceof OptionSpec option
+                ? Cli.run(name, option.longestName(), "")
+                : Cli.run(name, "");
+        String expected = arg.paramLabel().equals("DIR") ? "a directory name" : "a file name";
+        assertEquals(2, r.status(), r::toString);
+        assertTrue(
+            r.err().contains("the value is empty: expected " + expected + " (see "),
+            () -> name + " " + arg.paramLabel() + ": " + r);
+        checked++;
+      }
+    }
+    // price's input, output, nine data files and --cms-dir; localities' --gpci; data's
+    // --cms-dir; validate's FILE and --codes; scrub's input, output, --ptp and --mue.
+    assertEquals(20, checked);
   }
 
   @Test
