@@ -63,8 +63,11 @@ public final class PtpTable {
   /** The deletion day of an edit without a deletion date ({@code *} in the file). */
   static final int NO_DELETION = Character.MAX_VALUE;
 
-  /** The most distinct rationales a table holds (13 bits of the attributes). */
-  static final int MAX_RATIONALES = 1 << 13;
+  /**
+   * The most distinct rationale texts a table holds, 8,192: a row keeps its rationale's number in
+   * 13 bits. CMS's tables have a few dozen.
+   */
+  public static final int MAX_RATIONALES = 1 << 13;
 
   private static final int INDICATOR_MASK = 0b11;
   private static final int PRIOR_1996 = 0b100;
@@ -497,8 +500,7 @@ public final class PtpTable {
       Integer id = rationaleIds.get(rationale);
       if (id == null) {
         if (rationales.size() == MAX_RATIONALES) {
-          throw new IllegalArgumentException(
-              "a PTP table holds at most " + MAX_RATIONALES + " distinct rationales");
+          throw new IllegalArgumentException(tooManyRationales(rationale));
         }
         id = rationales.size();
         rationaleIds.put(rationale, id);
@@ -525,6 +527,26 @@ public final class PtpTable {
                   | id << RATIONALE_SHIFT);
       size++;
       return this;
+    }
+
+    /**
+     * Tells whether a row of {@code rationale} can be added as far as the rationales go: the
+     * builder holds the text already, or fewer than {@link #MAX_RATIONALES} distinct ones. A loader
+     * asks before it adds a text new to it, to refuse the row at its rationale field.
+     */
+    public boolean hasRoomFor(String rationale) {
+      requireNonNull(rationale, "rationale");
+      return rationales.size() < MAX_RATIONALES || rationaleIds.containsKey(rationale);
+    }
+
+    /** The refusal of a rationale beyond the {@link #MAX_RATIONALES} distinct ones held. */
+    private static String tooManyRationales(String rationale) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "a PTP table holds at most %,d distinct rationale texts, and the rows added have as many"
+              + " already: the rationale \"%s\" would be one more",
+          MAX_RATIONALES,
+          rationale);
     }
 
     private static void checkDay(long day, String what) {

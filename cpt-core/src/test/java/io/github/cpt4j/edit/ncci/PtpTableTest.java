@@ -319,6 +319,36 @@ class PtpTableTest {
     assertEquals(0, builder.size());
   }
 
+  /**
+   * The 8,193rd distinct rationale is refused with the limit in words and the text, and a loader
+   * can ask first ({@link PtpTable.Builder#hasRoomFor}) to name the field it came from.
+   */
+  @Test
+  void aRationaleBeyondTheLimitIsRefusedSayingTheLimit() {
+    int a = code("99213").packed();
+    int b = code("36415").packed();
+    PtpTable.Builder builder = PtpTable.builder();
+    for (int i = 0; i < PtpTable.MAX_RATIONALES; i++) {
+      // Withdrawn rows on days of their own: one pair, no overlap.
+      builder.addPacked(a, b, false, i, i, PtpModifierIndicator.NOT_APPLICABLE, "text " + i);
+    }
+    assertTrue(builder.hasRoomFor("text 0"));
+    assertFalse(builder.hasRoomFor("one more"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                builder.addPacked(
+                    a, b, false, 9_000, -1, PtpModifierIndicator.ALLOWED, "one more"));
+    assertEquals(
+        "a PTP table holds at most 8,192 distinct rationale texts, and the rows added have as"
+            + " many already: the rationale \"one more\" would be one more",
+        e.getMessage());
+    assertEquals(PtpTable.MAX_RATIONALES, builder.size());
+    builder.addPacked(a, b, false, 9_000, -1, PtpModifierIndicator.ALLOWED, "text 1");
+    assertEquals(PtpTable.MAX_RATIONALES + 1, builder.size());
+  }
+
   @Test
   void valueSemantics() {
     new EqualsTester()

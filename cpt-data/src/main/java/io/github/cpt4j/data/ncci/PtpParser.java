@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -508,8 +509,13 @@ final class PtpParser {
             + ")");
   }
 
-  /** The rationale text, shared by every row that has the same bytes. */
-  private String rationale(int field) {
+  /**
+   * The rationale text, shared by every row that has the same bytes.
+   *
+   * @throws DataLoadException if the text is one more than the table holds ({@link
+   *     PtpTable#MAX_RATIONALES}): refused here, at its field, not by the builder without one
+   */
+  private String rationale(int field) throws DataLoadException {
     trim(field);
     int start = fieldStart[field];
     int end = fieldEnd[field];
@@ -528,8 +534,18 @@ final class PtpParser {
       }
       slot = (slot + 1) & mask;
     }
+    String text = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+    // Asked only of a text new to this file: the builder may know it from a part read before.
+    if (!builder.hasRoomFor(text)) {
+      throw error(
+          field,
+          String.format(
+              Locale.ROOT,
+              "one of the %,d distinct rationale texts already read, the most a PTP table holds",
+              PtpTable.MAX_RATIONALES));
+    }
     rationaleBytes.add(Arrays.copyOfRange(buffer, start, end));
-    rationaleTexts.add(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
+    rationaleTexts.add(text);
     lastRationale = rationaleBytes.size() - 1;
     rationaleSlots[slot] = lastRationale + 1;
     if (rationaleBytes.size() * 2 > rationaleSlots.length) {

@@ -996,4 +996,42 @@ public class NcciLoadersTest {
       assertEquals("rationale number " + (row * 7) % 3_000, edit.rationale(), "row " + row);
     }
   }
+
+  /**
+   * The 8,193rd distinct rationale is refused at its own field, the rationale column, with the
+   * limit in words: it was refused "at the line" with no column, in the builder's words.
+   */
+  @Test
+  void aRationaleBeyondTheTablesLimitIsNamedAtItsColumn(@TempDir Path dir) throws IOException {
+    String expected =
+        "%s, line %d, column 7: PTP EDIT RATIONALE: expected one of the 8,192 distinct rationale"
+            + " texts already read, the most a PTP table holds, found 'made-up text 8192'";
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> ptp(PTP_HEADER + madeUpRationales(0, 8_193)));
+    assertEquals(expected.formatted("test-ptp.txt", 8_200), e.getMessage());
+    assertEquals(7, e.column());
+    // Over two parts: a text of the first is one already read in the second, a new one is not.
+    Path one =
+        Files.writeString(
+            dir.resolve("part1.txt"), SUBSET + PTP_HEADER + madeUpRationales(0, 8_192));
+    Path two =
+        Files.writeString(
+            dir.resolve("part2.txt"),
+            SUBSET
+                + PTP_HEADER
+                + "29880\t29877\t\t20030101\t*\t0\tmade-up text 5\n"
+                + madeUpRationales(8_192, 8_193));
+    e = assertThrows(DataLoadException.class, () -> PtpFile.read(one, two));
+    assertEquals(expected.formatted("part2.txt", 9), e.getMessage());
+  }
+
+  /** Rows {@code from} to {@code to}, each of its own code and rationale text, made up. */
+  private static String madeUpRationales(int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int row = from; row < to; row++) {
+      text.append(20_000 + row).append("\t99213\t\t20020101\t*\t1\tmade-up text ").append(row);
+      text.append('\n');
+    }
+    return text.toString();
+  }
 }
