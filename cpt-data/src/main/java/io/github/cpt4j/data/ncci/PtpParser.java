@@ -49,6 +49,13 @@ final class PtpParser {
   private final int[] fieldStart = new int[16];
   private final int[] fieldEnd = new int[16];
   private int fieldCount;
+
+  /**
+   * Whether the line holds a value beyond the fields kept: refused by the caller, which knows
+   * whether the line is a row, a header row or a line before the header.
+   */
+  private boolean overflow;
+
   private final ByteChars chars = new ByteChars();
 
   /** The column names, composed from CMS's wrapped header rows as a CMS CSV file's are. */
@@ -231,10 +238,11 @@ final class PtpParser {
         if (fieldCount >= 2
             && Header.normalize(text(0)).equals("COLUMN 1")
             && Header.normalize(text(1)).equals("COLUMN 2")) {
+          refuseWideHeader();
           rows.add(texts());
           lines.add(lineNumber);
         }
-        continue;
+        continue; // a line before the header, not read whatever its fields
       }
       // CMS wraps the other columns' names, never "Column 1" and "Column 2": a row with either
       // filled in is the first data row, even with a code missing (refused there, on its field).
@@ -243,6 +251,7 @@ final class PtpParser {
       if (!text(0).isBlank() || fieldCount >= 2 && !text(1).isBlank() || hasDataField()) {
         break; // the first data row
       }
+      refuseWideHeader();
       rows.add(texts());
       lines.add(lineNumber);
     }
@@ -283,6 +292,19 @@ final class PtpParser {
       }
     }
     return false;
+  }
+
+  /** Refuses a header row of a value beyond the fields a row keeps, at the first of them. */
+  private void refuseWideHeader() throws DataLoadException {
+    if (overflow) {
+      throw new DataLoadException(
+          source,
+          lineNumber,
+          fieldStart.length + 1,
+          "expected a header of at most "
+              + fieldStart.length
+              + " tab-separated columns, found more");
+    }
   }
 
   private DataLoadException notPtp() {
@@ -337,6 +359,9 @@ final class PtpParser {
   // ---------------------------------------------------------------- rows
 
   private void row() throws DataLoadException {
+    if (overflow) {
+      throw tooManyFields(fieldCount, "more than " + fieldStart.length);
+    }
     int needed = Math.max(Math.max(column1, column2), Math.max(prior, effective));
     needed = Math.max(needed, Math.max(Math.max(deletion, modifier), rationale));
     if (fieldCount <= needed) {
@@ -619,7 +644,12 @@ final class PtpParser {
   }
 
   private boolean isBlankLine() {
-    for (int i = lineStart; i < lineEnd; i++) {
+    return isBlank(lineStart, lineEnd);
+  }
+
+  /** Whether bytes {@code from} to {@code to} are spaces and tabs only. */
+  private boolean isBlank(int from, int to) {
+    for (int i = from; i < to; i++) {
       byte b = buffer[i];
       if (b != ' ' && b != '\t') {
         return false;
@@ -628,20 +658,18 @@ final class PtpParser {
     return true;
   }
 
-  private void splitFields() throws DataLoadException {
+  /**
+   * Splits the line at its tabs into the fields kept, noting in {@link #overflow} a value beyond
+   * them. Empty fields at the end are let through, however many, as beyond the header's.
+   */
+  private void splitFields() {
     fieldCount = 0;
+    overflow = false;
     int start = lineStart;
     for (int i = lineStart; i <= lineEnd; i++) {
       if (i == lineEnd || buffer[i] == '\t') {
         if (fieldCount == fieldStart.length) {
-          // Trailing empty fields beyond those kept are tolerated; anything else is not a PTP row.
-          if (i < lineEnd || start < i) {
-            if (header != null) {
-              throw tooManyFields(fieldCount, "more than " + fieldStart.length);
-            }
-            throw new DataLoadException(
-                source, lineNumber, 0, "more than " + fieldStart.length + " tab-separated fields");
-          }
+          overflow = !isBlank(start, lineEnd);
           return;
         }
         fieldStart[fieldCount] = start;

@@ -454,6 +454,35 @@ public class NcciLoadersTest {
   }
 
   /**
+   * Fields beyond the 16 a row keeps: empty ones at the end are let through, as beyond the
+   * header's, where 30 trailing tabs refused the row; a value there is refused at column 17 in the
+   * words of every row, the first data row too, which was refused with no column (split before the
+   * header was known). A line before the header is not read, whatever its fields, and a header row
+   * of more is refused at column 17.
+   */
+  @Test
+  void fieldsBeyondTheSixteenKeptAreJudgedWhereTheLineIsKnown() throws IOException {
+    String good = "27447\t20610\t\t20020101\t*\t1\tr";
+    String other = "29880\t29877\t\t20030101\t*\t0\tr";
+    String tabs = "\t".repeat(30);
+    assertEquals(2, ptp(PTP_HEADER + good + tabs + "\n" + other + tabs + "\n").size());
+    String refused =
+        "test-ptp.txt, line %d, column 17: expected 7 tab-separated fields as in the header, found"
+            + " more than 16";
+    assertPtpError(PTP_HEADER + good + tabs + "x\n", refused.formatted(7));
+    assertPtpError(PTP_HEADER + good + "\n" + other + tabs + "x\n", refused.formatted(8));
+    assertEquals(1, ptp("A notice" + "\tx".repeat(20) + "\n" + PTP_HEADER + good + "\n").size());
+    String wide =
+        PTP_HEADER.replace(
+            "\t\t\t\t\t9=not applicable\t\n",
+            "\t\t\t\t\t9=not applicable" + "\tx".repeat(12) + "\n");
+    assertPtpError(
+        wide + good + "\n",
+        "test-ptp.txt, line 6, column 17: expected a header of at most 16 tab-separated columns,"
+            + " found more");
+  }
+
+  /**
    * Two columns that answer to one name are refused, on the line where the second one's name
    * starts: the first was taken, so a column inserted before the real one was read in its place.
    * Worded as the CMS CSV loaders word it, with the lines of each name's pieces.
