@@ -216,7 +216,9 @@ final class PtpParser {
         if (rows.isEmpty()) {
           throw notPtp();
         }
-        throw new DataLoadException(source, lineNumber, 0, "no rows after the header");
+        // The header's last line, not a blank line after it, as the MUE loader names it.
+        throw new DataLoadException(
+            source, lines.get(lines.size() - 1), 0, "no rows after the header");
       }
       if (isBlankLine()) {
         continue;

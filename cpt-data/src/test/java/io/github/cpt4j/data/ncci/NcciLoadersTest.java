@@ -327,6 +327,8 @@ public class NcciLoadersTest {
             + " 'EFECTIVE DATE', 'DELETION DATE *=NO DATA', 'MODIFIER 0=NOT ALLOWED 1=ALLOWED 9=NOT"
             + " APPLICABLE', 'PTP EDIT RATIONALE'");
     assertPtpError(PTP_HEADER, "test-ptp.txt, line 6: no rows after the header");
+    // The header's last line, not a blank line after it, as a file ending in a DOS mark is told.
+    assertPtpError(PTP_HEADER + "\n \t\n", "test-ptp.txt, line 6: no rows after the header");
     assertPtpError(
         "Column 1\tColumn 2\tEffective\n27447\t20610\t20020101\n",
         "test-ptp.txt, line 1: missing column \"*=IN EXISTENCE PRIOR TO 1996\" (renamed or"
