@@ -69,6 +69,9 @@ public final class PtpTable {
    */
   public static final int MAX_RATIONALES = 1 << 13;
 
+  /** The most rows a builder makes room for before any is added, whatever the hint. */
+  private static final int MAX_INITIAL_CAPACITY = 1 << 22;
+
   private static final int INDICATOR_MASK = 0b11;
   private static final int PRIOR_1996 = 0b100;
   private static final int RATIONALE_SHIFT = 3;
@@ -151,9 +154,14 @@ public final class PtpTable {
     return new Builder(1024);
   }
 
-  /** Returns a builder of a table of about {@code expectedRows} rows (a capacity hint). */
+  /**
+   * Returns a builder of a table of about {@code expectedRows} rows (a capacity hint: the builder
+   * starts with room for at most 4,194,304 rows, about twice a quarter's practitioner table, and
+   * grows).
+   */
   public static Builder builder(int expectedRows) {
-    return new Builder(Math.max(16, expectedRows));
+    // A hint is no promise: sized as asked, a huge one failed with an OutOfMemoryError.
+    return new Builder(Math.min(Math.max(16, expectedRows), MAX_INITIAL_CAPACITY));
   }
 
   /**

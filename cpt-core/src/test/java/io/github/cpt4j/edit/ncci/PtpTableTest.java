@@ -350,6 +350,16 @@ class PtpTableTest {
   }
 
   @Test
+  void aCapacityHintIsOnlyAHint() {
+    // The arrays were sized as asked: a hint of Integer.MAX_VALUE threw an OutOfMemoryError.
+    PtpTable table =
+        PtpTable.builder(Integer.MAX_VALUE)
+            .add(ptp("27447", "20610", "2002-01-01", null, '1'))
+            .build();
+    assertEquals(1, table.size());
+  }
+
+  @Test
   void valueSemantics() {
     new EqualsTester()
         .addEqualityGroup(
