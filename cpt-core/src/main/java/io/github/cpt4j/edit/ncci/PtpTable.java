@@ -77,7 +77,10 @@ public final class PtpTable {
   private static final int RATIONALE_SHIFT = 3;
   private static final PtpModifierIndicator[] INDICATORS = PtpModifierIndicator.values();
 
-  /** One bit per 16 rows' worth of pairs, set for every pair in the table; see {@link #mayHold}. */
+  /**
+   * At least 16 bits per row (a power of two in all, at least 64: 16 to 32 a row in a large table),
+   * one set for every pair in the table; see {@link #mayHold}.
+   */
   private final long[] filter;
 
   private final int filterShift;
