@@ -198,11 +198,18 @@ public final class CmsDirectory {
    * file), and the variant ({@code QPP}, {@code nonQPP} or empty).
    */
   public record CmsFile(Path path, Kind kind, int year, int month, String variant) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @throws IllegalArgumentException if {@code path} names no file, a root such as {@code /}
+     */
     public CmsFile {
       requireNonNull(path, "path");
       requireNonNull(kind, "kind");
       requireNonNull(variant, "variant");
+      if (path.getFileName() == null) {
+        throw new IllegalArgumentException(path + " names no file: it is a root");
+      }
     }
 
     /** Returns the file name. */

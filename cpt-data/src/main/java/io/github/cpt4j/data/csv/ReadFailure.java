@@ -12,10 +12,34 @@ import java.nio.file.Path;
  * read several at once (the relative value, GPCI and OPPS cap files of a fee schedule, the parts of
  * a PTP table). Each loader that opens a path catches its failure and throws {@link #naming}'s, so
  * the good path costs only the {@code try}.
+ *
+ * <p>A path that names no file, a root, is refused as such a failure before it is opened ({@link
+ * #fileName}): the loaders take the file's name for their errors, and a root has none.
  */
 public final class ReadFailure {
 
   private ReadFailure() {}
+
+  /** The reason a path that names no file is refused with. */
+  static final String ROOT = "is a root, not a file";
+
+  /**
+   * Returns the name of {@code file}, by which a loader names it in its errors, refusing a path
+   * that names no file: a root ({@code /}, {@code C:\}, the root of a ZIP file system) has no name
+   * ({@link Path#getFileName()} is null) and is no file to read. The refusal is a failure to read
+   * it, as the JDK's to open a missing file is: a {@link FileSystemException} whose {@link
+   * FileSystemException#getFile() file} is {@code file}, its reason {@code is a root, not a file}
+   * ({@code /: is a root, not a file}). Every loader of a path calls this before it opens the path.
+   *
+   * @throws FileSystemException if {@code file} names no file
+   */
+  public static String fileName(Path file) throws FileSystemException {
+    Path name = file.getFileName();
+    if (name == null) {
+      throw new FileSystemException(file.toString(), null, ROOT);
+    }
+    return name.toString();
+  }
 
   /**
    * Returns {@code e}, a failure to open or read {@code file}, as one that names it: a {@link

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -26,7 +27,11 @@ import java.util.Optional;
  * case, then one row per code or code and modifier, at least one. {@code hcpcs} and {@code mod} are
  * how CMS's own files head the code and its modifier. Amounts are dollars, at least 0 and less than
  * a quadrillion, with at most four decimals; quoted, they may group thousands with commas ({@code
- * "1,234.56"}). UTF-8; blank lines are skipped.
+ * "1,234.56"}). UTF-8; blank lines are skipped. Blanks around a name or a value are dropped,
+ * no-break (U+00A0, as a spreadsheet writes into a cell typed into it) and other Unicode spaces
+ * included, as the code set CSV drops them; a modifier of such a space alone is empty. Empty fields
+ * after the header's columns (a line ending in a comma, as a spreadsheet exports an empty last
+ * column) are let through, as the code set CSV lets them through.
  *
  * <pre>
  * code,modifier,amount
@@ -73,10 +78,12 @@ public final class FlatFeeScheduleCsv {
    * that is all extension, {@code .acme}, whole).
    *
    * @throws DataLoadException if the content is malformed
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read: a {@link java.nio.file.FileSystemException}
+   *     naming {@code path} for a directory or a path that names no file, a root ({@code /: is a
+   *     root, not a file})
    */
   public static FlatFeeSchedule read(Path path) throws IOException {
-    String fileName = path.getFileName().toString();
+    String fileName = ReadFailure.fileName(path);
     String stem = fileName.replaceFirst("\\.[^.]*$", "");
     // Blank as the schedule's name rule sees it (a no-break space too), so that the stem it would
     // refuse is never given to it.
@@ -123,7 +130,7 @@ public final class FlatFeeScheduleCsv {
     int code = columns.code();
     int amount = columns.amount();
     int modifier = columns.modifier();
-    Cells cells = new Cells(source, header);
+    Cells cells = Cells.withUnicodeSpaces(source, header);
     FlatFeeSchedule.Builder schedule = FlatFeeSchedule.builder().name(name);
     Map<String, Long> lines = new HashMap<>();
     for (CsvRecord record : table.records().subList(1, table.records().size())) {

@@ -193,7 +193,13 @@ public final class CodeSetLoader {
    * yes}/{@code no}, {@code 1}/{@code 0}; empty means no), {@code effective_from} and {@code
    * effective_to} (ISO dates such as {@code 2021-01-01}, both inclusive; empty means the loader's
    * {@link #effectiveFrom()} and no end) are optional, in any order. Fields may be quoted as in RFC
-   * 4180; lines starting with {@code #} are comments.
+   * 4180; lines starting with {@code #} are comments. White space around a header name or a field,
+   * no-break (U+00A0, as a spreadsheet writes into a cell typed into it) and other Unicode spaces
+   * included, is dropped; an optional field of nothing else is empty. Empty columns after the last,
+   * as a spreadsheet exports them (a header and rows ending in a comma), and empty fields after a
+   * row's last column (a row ending in a comma) are let through, as {@code FlatFeeScheduleCsv} lets
+   * them through; a value there is refused, as an unquoted comma in a description leaves one, and
+   * so is an empty column between named ones.
    *
    * <pre>
    * code,description,effective_from,effective_to
@@ -257,6 +263,8 @@ public final class CodeSetLoader {
 
   private String read(Path file) throws IOException {
     requireNonNull(file, "file");
+    // A root names no file: refused naming it, as the other loaders refuse it.
+    ReadFailure.fileName(file);
     if (Files.isDirectory(file)) {
       // The JDK's error would be "Is a directory", without saying which.
       throw new FileSystemException(file.toString(), null, "is a directory, not a file");

@@ -26,12 +26,20 @@ import java.util.Optional;
  * The CSV parser: a header row naming the columns, then one code per row. Parsing is FastCSV's (RFC
  * 4180 quoting, {@code #} comment lines, blank lines skipped); this class checks the header and
  * every field.
+ *
+ * <p>White space around a header name or a field, no-break and other Unicode spaces included
+ * ({@link WhiteSpace}), is dropped, as a spreadsheet writes U+00A0 into a cell typed into it. Empty
+ * columns after the header's last name, as a spreadsheet exports a sheet with an empty column
+ * (every line ending in a comma), and empty fields after a row's last column (a row ending in a
+ * comma) are let through, as {@code FlatFeeScheduleCsv} lets them through: they hold nothing to
+ * lose. A value there is refused, as is a row shorter than the header's names: an unquoted comma in
+ * a description splits it, and reading the header's columns alone would load its first part.
  */
 final class CsvCodes {
 
   /**
-   * The columns a file may have; header names are matched ignoring case and the spaces around them
-   * ({@code long_description}, not {@code long description}).
+   * The columns a file may have; header names are matched ignoring case and the white space around
+   * them, no-break spaces included ({@code long_description}, not {@code long description}).
    */
   private enum Column {
     CODE("code"),
@@ -85,10 +93,15 @@ final class CsvCodes {
         }
         if (columns == null) {
           columns = header(record);
-        } else if (record.getFieldCount() != columns.length) {
-          // As the pipe-delimited loader does: too many, the first field too many; too few, the
-          // last one there is; on that field's own line.
-          int column = Math.min(record.getFieldCount(), columns.length + 1);
+        } else if (record.getFieldCount() < columns.length
+            || valueBeyond(record, columns.length) > 0) {
+          // As the pipe-delimited loader does: too many, the first value beyond the header (empty
+          // fields there, a trailing comma, are let through); too few, the last field there is; on
+          // that field's own line.
+          int column =
+              record.getFieldCount() < columns.length
+                  ? record.getFieldCount()
+                  : valueBeyond(record, columns.length);
           throw new DataLoadException(
               sourceName,
               FieldLine.of(record, column - 1),
@@ -169,6 +182,20 @@ final class CsvCodes {
     }
   }
 
+  /**
+   * Returns the 1-based column of the first field of {@code record} after its first {@code columns}
+   * that is not blank (no-break spaces are blank, as around a code), or 0 if there is none: empty
+   * fields after the last column, a row ending in a comma, hold nothing.
+   */
+  private static int valueBeyond(CsvRecord record, int columns) {
+    for (int i = columns; i < record.getFieldCount(); i++) {
+      if (!WhiteSpace.isBlank(record.getField(i))) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
   private static boolean isBlank(CsvRecord record) {
     for (String field : record.getFields()) {
       if (!field.isBlank()) {
@@ -183,10 +210,16 @@ final class CsvCodes {
     // The line the header starts on, for an error about the header as a whole; one about a name
     // is on that name's own line.
     long line = record.getStartingLineNumber();
-    Column[] columns = new Column[record.getFieldCount()];
+    // Blank names after the last are no columns: a spreadsheet exports an empty column after the
+    // last as a comma ending every line, the header's too.
+    int named = record.getFieldCount();
+    while (named > 0 && WhiteSpace.isBlank(record.getField(named - 1))) {
+      named--;
+    }
+    Column[] columns = new Column[named];
     Map<Column, Integer> seen = new EnumMap<>(Column.class);
     for (int i = 0; i < columns.length; i++) {
-      String name = record.getField(i).strip();
+      String name = WhiteSpace.strip(record.getField(i));
       for (Column column : Column.values()) {
         if (column.header.equals(name.toLowerCase(Locale.ROOT))) {
           columns[i] = column;
@@ -261,13 +294,14 @@ final class CsvCodes {
             entry.addOn(fields.flag(field, line, column, "add_on"));
             break;
           case EFFECTIVE_FROM:
-            if (!field.isBlank()) {
+            // Blank as around a code: a no-break space alone is no date.
+            if (!WhiteSpace.isBlank(field)) {
               from = fields.date(field, line, column, "effective_from");
               fromColumn = column;
             }
             break;
           case EFFECTIVE_TO:
-            if (!field.isBlank()) {
+            if (!WhiteSpace.isBlank(field)) {
               to = fields.date(field, line, column, "effective_to");
               toColumn = column;
             }

@@ -79,10 +79,11 @@ final class Fields {
    * Parses an ISO date such as {@code 2021-01-01}: four digits of year, as the error says, read as
    * every date of the library is read ({@link IsoDate}). {@code LocalDate.parse} alone also takes
    * ISO's signed and longer years ({@code -2021-01-01}, {@code +12021-01-01}), typing mistakes that
-   * would date a code thousands of years off.
+   * would date a code thousands of years off. The white space around it is dropped as around a code
+   * or a description, no-break spaces included ({@link WhiteSpace}).
    */
   LocalDate date(String field, long line, int column, String label) throws DataLoadException {
-    String text = field.strip();
+    String text = WhiteSpace.strip(field);
     try {
       return IsoDate.parse(text);
     } catch (DateTimeParseException e) {
@@ -90,16 +91,17 @@ final class Fields {
           sourceName,
           line,
           column,
-          "expected "
-              + label
-              + " as a date yyyy-MM-dd, found "
-              + CodeFormatException.quote(field.strip()));
+          "expected " + label + " as a date yyyy-MM-dd, found " + CodeFormatException.quote(text));
     }
   }
 
-  /** Parses a yes/no flag; an empty field is no. */
+  /**
+   * Parses a yes/no flag; an empty field is no. The white space around it is dropped as around a
+   * code or a description, no-break spaces included ({@link WhiteSpace}).
+   */
   boolean flag(String field, long line, int column, String label) throws DataLoadException {
-    switch (field.strip().toLowerCase(Locale.ROOT)) {
+    String text = WhiteSpace.strip(field);
+    switch (text.toLowerCase(Locale.ROOT)) {
       case "y":
       case "yes":
       case "true":
@@ -119,7 +121,7 @@ final class Fields {
             "expected "
                 + label
                 + " to be Y or N (or yes/no, true/false, 1/0), found "
-                + CodeFormatException.quote(field.strip()));
+                + CodeFormatException.quote(text));
     }
   }
 

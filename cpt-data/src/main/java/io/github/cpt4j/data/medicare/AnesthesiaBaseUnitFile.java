@@ -58,7 +58,7 @@ public final class AnesthesiaBaseUnitFile {
    * @throws IOException if the file cannot be read
    */
   public static AnesthesiaBaseUnits read(Path path) throws IOException {
-    String source = path.getFileName().toString();
+    String source = ReadFailure.fileName(path);
     try (InputStream in = Files.newInputStream(path)) {
       return parse(text(in, source), source);
     } catch (IOException e) {

@@ -118,7 +118,7 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static WithStates readDatedWithStates(Path path) throws IOException {
-    String name = path.getFileName().toString();
+    String name = ReadFailure.fileName(path);
     if (!Files.isRegularFile(path) || Files.size(path) > MAX_CHARS) {
       return new WithStates(readDated(path), readStates(path));
     }
@@ -146,7 +146,7 @@ public final class Zip5File {
    */
   private static <T> T byPath(Path path, Source<byte[], T> bytes, Source<Reader, T> text)
       throws IOException {
-    String name = path.getFileName().toString();
+    String name = ReadFailure.fileName(path);
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
       byte[] content = ReadFailure.readAllBytes(path);
       return bytes.read(content, name);

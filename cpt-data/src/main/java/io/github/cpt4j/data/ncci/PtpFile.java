@@ -110,7 +110,8 @@ public final class PtpFile {
    *     given twice, or there is no file
    * @throws IOException if a file cannot be read: a {@link java.nio.file.FileSystemException} whose
    *     {@link java.nio.file.FileSystemException#getFile() file} is the part that failed, an I/O
-   *     error while reading it too
+   *     error while reading it too, a directory or a path that names no file, a root, before any
+   *     part is read
    */
   public static PtpTable read(List<Path> parts) throws IOException {
     requireNonNull(parts, "parts");
@@ -133,7 +134,7 @@ public final class PtpFile {
     List<PtpParser> parsers = new ArrayList<>(parts.size());
     for (Path part : parts) {
       try (InputStream in = Files.newInputStream(part)) {
-        PtpParser parser = new PtpParser(in, part.getFileName().toString(), builder);
+        PtpParser parser = new PtpParser(in, nameOf(part), builder);
         parser.parse();
         lines.add(parser.rowLines());
         parsers.add(parser);
@@ -154,7 +155,8 @@ public final class PtpFile {
   /**
    * Returns the claim type every part's name says, as {@link #read(List)} gives the table, without
    * reading the parts: a caller that needs one type can refuse the wrong table before the seconds a
-   * whole table takes to load. Empty when a part's name says none (a renamed copy).
+   * whole table takes to load. Empty when a part's name says none (a renamed copy), or it has no
+   * name (a root, which {@link #read(List)} refuses).
    *
    * @throws DataLoadException if two parts' names say different kinds
    */
@@ -164,7 +166,7 @@ public final class PtpFile {
     String first = null;
     boolean unstated = false;
     for (Path part : parts) {
-      String name = part.getFileName().toString();
+      String name = nameOf(part);
       NcciClaimType type = claimTypeOfName(name);
       if (type == null) {
         unstated = true;
@@ -203,7 +205,7 @@ public final class PtpFile {
     Set<String> seenParts = new HashSet<>();
     Set<Path> seenFiles = new HashSet<>();
     for (Path part : parts) {
-      String name = part.getFileName().toString();
+      String name = nameOf(part);
       if (!seenFiles.add(part.toAbsolutePath().normalize())) {
         throw new DataLoadException(
             name, 0, 0, "the same file is given twice: its rows would be read twice");
@@ -295,6 +297,16 @@ public final class PtpFile {
         parser.rowLines().source(), parser.isSubset(), parser.rows(), MIN_ROWS, "rows", WHOLE);
   }
 
+  /**
+   * The file name of {@code part}, which names it in errors and says its claim type and release;
+   * empty for a root, whose name says neither, and which {@link #read(List)} refuses before it
+   * reads a part ({@link CsvTable#refuseDirectory}).
+   */
+  private static String nameOf(Path part) {
+    Path name = part.getFileName();
+    return name == null ? "" : name.toString();
+  }
+
   private static RowLines fileOf(List<RowLines> files, int row) {
     for (RowLines file : files) {
       if (file.holds(row)) {
@@ -313,7 +325,7 @@ public final class PtpFile {
    */
   private static LocalDate effectiveOf(List<Path> parts) throws DataLoadException {
     for (Path part : parts) {
-      LocalDate effective = effectiveOf(part.getFileName().toString());
+      LocalDate effective = effectiveOf(nameOf(part));
       if (effective != null) {
         return effective;
       }

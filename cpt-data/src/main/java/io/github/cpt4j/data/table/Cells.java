@@ -18,12 +18,33 @@ public final class Cells {
 
   private final String sourceName;
   private final Header header;
+
+  /** Whether no-break and other Unicode spaces are blanks too ({@link #withUnicodeSpaces}). */
+  private final boolean unicodeSpaces;
+
   private CsvRecord record;
 
   /** Creates a reader of the fields of records of {@code sourceName} with {@code header}. */
   public Cells(String sourceName, Header header) {
+    this(sourceName, header, false);
+  }
+
+  private Cells(String sourceName, Header header, boolean unicodeSpaces) {
     this.sourceName = sourceName;
     this.header = header;
+    this.unicodeSpaces = unicodeSpaces;
+  }
+
+  /**
+   * Creates a reader of the fields of a table people write, such as a fee schedule kept in a
+   * spreadsheet, where a no-break space (U+00A0, which a spreadsheet writes into a cell typed into
+   * it) or another Unicode space around a value is a blank too, as in a header name ({@link
+   * Header#normalize}): dropped at a field's ends, and a field of nothing else is empty. Control
+   * characters there are still refused. CMS's files have none of these spaces: {@link
+   * #Cells(String, Header)} reads their blanks, spaces and tabs, alone.
+   */
+  public static Cells withUnicodeSpaces(String sourceName, Header header) {
+    return new Cells(sourceName, header, true);
   }
 
   /**
@@ -133,7 +154,7 @@ public final class Cells {
   public void refuseFieldsBeyondHeader() throws DataLoadException {
     int columns = header.size();
     for (int i = columns; i < record.getFieldCount(); i++) {
-      if (!record.getField(i).isBlank()) {
+      if (!record.getField(i).isBlank() && !text(i).isEmpty()) {
         throw new DataLoadException(
             sourceName,
             FieldLine.of(record, i),
@@ -216,9 +237,34 @@ public final class Cells {
     return record.getField(column);
   }
 
-  /** Returns the field of the 0-based {@code column} without the blanks at its ends. */
+  /**
+   * Returns the field of the 0-based {@code column} without the blanks at its ends (Unicode spaces
+   * too, read {@linkplain #withUnicodeSpaces with them}).
+   */
   public String text(int column) {
-    return withoutBlanks(record.getField(column));
+    String field = record.getField(column);
+    return unicodeSpaces ? withoutUnicodeSpaces(field) : withoutBlanks(field);
+  }
+
+  /**
+   * Returns {@code text} without the blanks and the Unicode spaces beyond ASCII ({@link
+   * Character#isSpaceChar}: U+00A0, U+2007, U+202F...) at its ends, as a header name is read.
+   */
+  private static String withoutUnicodeSpaces(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isUnicodeBlank(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isUnicodeBlank(text.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == text.length() ? text : text.substring(start, end);
+  }
+
+  /** Tells whether {@code c} is a blank or a Unicode space beyond ASCII. */
+  private static boolean isUnicodeBlank(char c) {
+    return isBlank(c) || c > '~' && Character.isSpaceChar(c);
   }
 
   /**

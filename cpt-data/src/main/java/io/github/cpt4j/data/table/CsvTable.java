@@ -117,12 +117,14 @@ public final class CsvTable {
   }
 
   /**
-   * Refuses a directory given as a file, naming it: the JDK's error on opening one says only "Is a
-   * directory", so a loader of several files would not say which.
+   * Refuses a path that names no file (a root, {@link ReadFailure#fileName}) or a directory given
+   * as a file, naming it: the JDK's error on opening a directory says only "Is a directory", so a
+   * loader of several files would not say which.
    *
-   * @throws FileSystemException if {@code path} is a directory
+   * @throws FileSystemException if {@code path} is a root or a directory
    */
   public static void refuseDirectory(Path path) throws FileSystemException {
+    ReadFailure.fileName(path);
     if (Files.isDirectory(path)) {
       throw new FileSystemException(path.toString(), null, "is a directory, not a file");
     }
@@ -130,7 +132,7 @@ public final class CsvTable {
 
   /** Reads all records of the file at {@code path} in {@code charset}, named by its file name. */
   public static CsvTable read(Path path, Charset charset) throws IOException {
-    String sourceName = path.getFileName().toString();
+    String sourceName = ReadFailure.fileName(path);
     refuseDirectory(path);
     try {
       try (Reader reader = Files.newBufferedReader(path, charset)) {
@@ -234,7 +236,7 @@ public final class CsvTable {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return readCms(
           reader,
-          path.getFileName().toString(),
+          ReadFailure.fileName(path),
           maxChars,
           kind,
           columns,

@@ -294,6 +294,54 @@ class FlatFeeScheduleCsvTest {
         new BigDecimal("95.00"), table.price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow());
   }
 
+  /**
+   * No-break spaces (and the other Unicode spaces) around a code, an amount or a modifier are
+   * stripped as around a header name, and as the code set CSV strips them: a spreadsheet writes
+   * U+00A0 into a cell typed into it. They were refused with the character shown ({@code found
+   * '\\u00a095.00'}). Alone in the modifier, or in a field beyond the header, they are an empty
+   * field.
+   */
+  @Test
+  void noBreakSpacesAroundACellAreStripped() throws Exception {
+    for (String space : List.of("\u00A0", "\u2007", "\u202F", " \u00A0 ")) {
+      FlatFeeSchedule table =
+          read(
+              "code,modifier,amount\n"
+                  + space
+                  + "71046"
+                  + space
+                  + ","
+                  + space
+                  + "26"
+                  + space
+                  + ","
+                  + space
+                  + "12.50"
+                  + space
+                  + "\n"
+                  + "99213,"
+                  + space
+                  + ",95.00,"
+                  + space
+                  + "\n");
+      assertEquals(
+          new BigDecimal("12.50"),
+          table.price(ClaimLine.parse("71046-26"), CONTEXT).amountOrThrow(),
+          space);
+      assertEquals(
+          new BigDecimal("95.00"),
+          table.price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow(),
+          space);
+    }
+    // What is left after them is still judged; the field is shown whole, as with its spaces.
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n99213,\u00A012.5x\u00A0\n"));
+    assertEquals(
+        "acme, line 2, column 2: AMOUNT: expected a number of at least 0 with at most 4 decimals,"
+            + " found '\\u00a012.5x\\u00a0'",
+        e.getMessage());
+  }
+
   @Test
   void namesTheFirstByteThatIsNotUtf8(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("acme-2025.csv");

@@ -747,6 +747,128 @@ class CodeSetLoaderTest {
     assertEquals(Optional.empty(), set.find("99213").orElseThrow().longDescription());
   }
 
+  /**
+   * No-break spaces (and the other Unicode spaces) around a header name, a date or an add-on flag
+   * are stripped as around a code or a description: a spreadsheet writes U+00A0 into a cell typed
+   * into it. They were refused with the character shown ({@code found 'code\\u00a0'}).
+   */
+  @Test
+  void noBreakSpacesAroundHeaderNamesDatesAndFlagsAreStripped() throws IOException {
+    for (String space : List.of("\u00A0", "\u2007", "\u202F", " \u00A0 ")) {
+      CodeSet set =
+          LOADER.loadCsv(
+              bytes(
+                  "code"
+                      + space
+                      + ","
+                      + space
+                      + "Description,"
+                      + space
+                      + "add_on"
+                      + space
+                      + ",effective_from"
+                      + space
+                      + ","
+                      + space
+                      + "effective_to\n"
+                      + space
+                      + "99292"
+                      + space
+                      + ",Made up,"
+                      + space
+                      + "Y"
+                      + space
+                      + ","
+                      + space
+                      + "2021-01-01"
+                      + space
+                      + ","
+                      + space
+                      + "2024-12-31"
+                      + space
+                      + "\n",
+                  UTF_8),
+              "x.csv");
+      CodeEntry entry = set.find("99292").orElseThrow();
+      assertTrue(entry.addOn(), space);
+      assertEquals(LocalDate.of(2021, 1, 1), entry.effectiveFrom(), space);
+      assertEquals(Optional.of(LocalDate.of(2024, 12, 31)), entry.effectiveTo(), space);
+      // Alone in an optional field they are an empty field: no add-on, the loader's start date,
+      // no end.
+      set =
+          LOADER.loadCsv(
+              bytes(
+                  "code,description,add_on,effective_from,effective_to\n99213,Made up,"
+                      + space
+                      + ","
+                      + space
+                      + ","
+                      + space
+                      + "\n",
+                  UTF_8),
+              "x.csv");
+      entry = set.find("99213").orElseThrow();
+      assertFalse(entry.addOn(), space);
+      assertEquals(CodeEntry.BASELINE_DATE, entry.effectiveFrom(), space);
+      assertEquals(Optional.empty(), entry.effectiveTo(), space);
+    }
+    // What is left after them is still judged, and shown without them.
+    assertEquals(
+        "x.csv, line 2, column 3: expected add_on to be Y or N (or yes/no, true/false, 1/0),"
+            + " found 'maybe'",
+        csvError("code,description,add_on\n99213,Made up,\u00A0maybe\u00A0\n").getMessage());
+    assertEquals(
+        "x.csv, line 2, column 3: expected effective_from as a date yyyy-MM-dd, found"
+            + " '2021-13-01'",
+        csvError("code,description,effective_from\n99213,Made up,\u00A02021-13-01\n").getMessage());
+    assertEquals(
+        "x.csv, line 1, column 2: expected a column name, one of code, description,"
+            + " long_description, add_on, effective_from, effective_to; found 'descripton'",
+        csvError("code,\u00A0descripton\u00A0\n99213,Made up\n").getMessage());
+  }
+
+  /**
+   * An empty column after the last, as a spreadsheet exports one (every line, the header too,
+   * ending in a comma), or a row ending in a comma, is let through, as the fee schedule CSV lets it
+   * through: it holds nothing to lose. The header names as many columns as it has names before its
+   * empty ones; a value beyond them is still refused, and so is an empty column between named ones.
+   */
+  @Test
+  void anEmptyColumnAfterTheLastIsLetThrough() throws IOException {
+    for (String text :
+        List.of(
+            "code,description,\n99213,Made up,\n",
+            "code,description,,\n99213,Made up,,\n",
+            "code,description, \u00A0,\n99213,Made up,\u00A0,\"\"\n",
+            "code,description\n99213,Made up,\n",
+            "code,description\n99213,Made up,,\n",
+            "code,description,\n99213,Made up,,\n",
+            "code,description,\n99213,Made up\n",
+            "code,description,add_on,\n99213,Made up,Y,\n")) {
+      CodeSet set = LOADER.loadCsv(bytes(text, UTF_8), "x.csv");
+      assertEquals(List.of("99213"), codes(set), text);
+      assertEquals("Made up", description(set, "99213"), text);
+    }
+    assertEquals(
+        "x.csv, line 2, column 4: expected 2 fields as in the header, found 4",
+        csvError("code,description,\n99213,Made up,,extra\n").getMessage());
+    assertEquals(
+        "x.csv, line 2, column 3: expected 2 fields as in the header, found 3",
+        csvError("code,description,\n99213,Made up,extra\n").getMessage());
+    assertEquals(
+        "x.csv, line 2, column 1: expected 2 fields as in the header, found 1",
+        csvError("code,description,,\n99213;Made up\n").getMessage());
+    // An unnamed column between named ones is no trailing comma.
+    assertEquals(
+        "x.csv, line 1, column 2: expected a column name, one of code, description,"
+            + " long_description, add_on, effective_from, effective_to; found ''",
+        csvError("code,,description\n99213,,Made up\n").getMessage());
+    // A header of one name, the others empty, names that column alone.
+    assertEquals(
+        "x.csv, line 1: expected a header with a description column",
+        csvError("code,,\n99213,,\n").getMessage());
+  }
+
   @Test
   void aLatin1NoBreakSpaceDescriptorIsNamedInTheShortOrLongFile() throws IOException {
     // Byte 0xA0 is a no-break space in Latin-1, as the AMA's files are often written.
