@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * {@link DataLoadException} naming the file, line, column and column name, and so does a part of
  * fewer than 10,000 rows, which looks cut short, unless its first line is the subset marker {@code
  * # cpt4j subset} (a deliberate extract, such as a test's). About two million rows (a quarter's
- * practitioner table) load in about a second into about 26 MiB.
+ * practitioner table) load in about a second into about 28 MiB.
  *
  * <p>The files' rows do not say which claims they are for; CMS's file names do: {@code ccipra} for
  * practitioner services, {@code ccioph} for outpatient hospital services. The table's {@link
