@@ -165,11 +165,7 @@ final class EditFindingJson {
       throws IOException {
     if (!p.hasToken(JsonToken.START_OBJECT)) {
       throw JsonMappingException.wrapWithPath(
-          InvalidFormatException.from(
-              p,
-              "expected an object of strings, not " + JsonFields.shown(p),
-              p.getText(),
-              Map.class),
+          JsonFields.wrongKind(p, "expected an object of strings", Map.class),
           EditFinding.class,
           "data");
     }

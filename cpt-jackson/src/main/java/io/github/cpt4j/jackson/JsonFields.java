@@ -127,12 +127,42 @@ final class JsonFields {
     if (!p.hasToken(JsonToken.VALUE_STRING)) {
       return (T) ctxt.handleUnexpectedToken(type, p);
     }
-    String text = p.getText();
+    String text = textOf(p);
     try {
       return parse.apply(text);
     } catch (IllegalArgumentException e) { // CodeFormatException is one
       throw InvalidFormatException.from(
           p, "not " + named(type) + ": " + e.getMessage(), text, type);
+    }
+  }
+
+  /**
+   * The text of the string at the parser. The parser reads a string's text only when asked for it,
+   * here, after the field's name: a string longer than its {@code StreamReadConstraints} allow
+   * (20,000,000 characters by default) then fails with a bare {@code StreamConstraintsException},
+   * which named no field and is no {@code JsonMappingException}; it is a mapping error, to which
+   * the callers add the field's path as to any other.
+   */
+  private static String textOf(JsonParser p) throws IOException {
+    try {
+      return p.getText();
+    } catch (StreamConstraintsException e) {
+      throw beyondConstraints(p, e);
+    }
+  }
+
+  /**
+   * The error of a value of the wrong kind, {@code "expected a whole number, not the string '2'"}:
+   * {@code expected} followed by the value {@link #shown}. A string too long for the parser's
+   * {@code StreamReadConstraints} to read is refused as such, as a mapping error, so that the
+   * caller names the field.
+   */
+  static JsonMappingException wrongKind(JsonParser p, String expected, Class<?> type)
+      throws IOException {
+    try {
+      return InvalidFormatException.from(p, expected + ", not " + shown(p), p.getText(), type);
+    } catch (StreamConstraintsException e) {
+      return beyondConstraints(p, e);
     }
   }
 
@@ -212,6 +242,8 @@ final class JsonFields {
             BigDecimal.class);
       }
       return parseText(p, ctxt, BigDecimal.class, JsonFields::decimalText);
+    } catch (StreamConstraintsException e) { // getTextLength() reads the string, see textOf
+      throw JsonMappingException.wrapWithPath(beyondConstraints(p, e), owner, field);
     } catch (JsonMappingException e) {
       throw JsonMappingException.wrapWithPath(e, owner, field);
     }
@@ -403,11 +435,7 @@ final class JsonFields {
       String what)
       throws IOException {
     if (!p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-      throw withPath(
-          InvalidFormatException.from(
-              p, "expected a whole number, not " + shown(p), p.getText(), Integer.class),
-          owner,
-          field);
+      throw withPath(wrongKind(p, "expected a whole number", Integer.class), owner, field);
     }
     // Any integral token, not only an INT one: a tree built with put("units", 2L), or a Map of
     // Longs given to convertValue (JDBC, YAML), holds 2 as a LONG or BIG_INTEGER. The value, not
@@ -448,7 +476,7 @@ final class JsonFields {
    * {@code an object}. Jackson's token constant ({@code VALUE_NUMBER_FLOAT}) said of what kind the
    * value was, but not which it was.
    */
-  static String shown(JsonParser p) throws IOException {
+  private static String shown(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
     if (token == null) {
       return "the end of the input";
@@ -479,10 +507,7 @@ final class JsonFields {
       throws IOException {
     if (!p.currentToken().isBoolean()) {
       throw JsonMappingException.wrapWithPath(
-          InvalidFormatException.from(
-              p, "expected true or false, not " + shown(p), p.getText(), Boolean.class),
-          owner,
-          field);
+          wrongKind(p, "expected true or false", Boolean.class), owner, field);
     }
     return p.getBooleanValue();
   }
@@ -499,11 +524,7 @@ final class JsonFields {
       ValueReader<T> element)
       throws IOException {
     if (!p.isExpectedStartArrayToken()) {
-      throw withPath(
-          InvalidFormatException.from(
-              p, "expected an array, not " + shown(p), p.getText(), List.class),
-          owner,
-          field);
+      throw withPath(wrongKind(p, "expected an array", List.class), owner, field);
     }
     List<T> result = new ArrayList<>();
     while (true) {

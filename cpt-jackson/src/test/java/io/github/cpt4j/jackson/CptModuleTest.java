@@ -791,6 +791,99 @@ class CptModuleTest {
   }
 
   /**
+   * A string longer than the parser's StreamReadConstraints allow (20,000,000 characters by
+   * default; 20 here) failed with Jackson's bare StreamConstraintsException, which is no
+   * JsonMappingException and named no field: the parser reads a string's text only when asked for
+   * it, after the field's name, where the numbers' check did not look.
+   */
+  @Test
+  void aStringBeyondTheParsersConstraintsIsRefusedAtItsField() throws Exception {
+    ObjectMapper mapper =
+        JsonMapper.builder(
+                com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(
+                        com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(20)
+                            .build())
+                    .build())
+            .addModule(new CptModule())
+            .build();
+    String x = "\"" + "x".repeat(50) + "\"";
+    String finding =
+        "{\"edit\":\"e\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"NCCI_PTP\",";
+    for (Object[] c :
+        List.of(
+            new Object[] {"{\"code\":" + x + "}", ClaimLine.class, "ClaimLine[\"code\"]"},
+            new Object[] {
+              "{\"code\":\"99213\",\"units\":" + x + "}", ClaimLine.class, "ClaimLine[\"units\"]"
+            },
+            new Object[] {
+              "{\"code\":\"99213\",\"charge\":" + x + "}",
+              BilledLine.class,
+              "BilledLine[\"charge\"]"
+            },
+            new Object[] {
+              "{\"code\":\"99213\",\"dateOfService\":" + x + "}",
+              BilledLine.class,
+              "BilledLine[\"dateOfService\"]"
+            },
+            new Object[] {
+              "{\"rule\":\"r\",\"description\":" + x + "}",
+              PricingStep.class,
+              "PricingStep[\"description\"]"
+            },
+            new Object[] {
+              "{\"exactAmount\":\"1\",\"priced\":" + x + "}",
+              FeeResult.class,
+              "FeeResult[\"priced\"]"
+            },
+            new Object[] {
+              "{\"reason\":\"NOT_IN_SCHEDULE\",\"detail\":" + x + "}",
+              FeeResult.class,
+              "FeeResult[\"detail\"]"
+            },
+            new Object[] {
+              "{\"exactAmount\":\"1\",\"explanation\":" + x + "}",
+              FeeResult.class,
+              "FeeResult[\"explanation\"]"
+            },
+            new Object[] {finding + "\"message\":" + x + "}", EditFinding.class, "[\"message\"]"},
+            new Object[] {
+              finding + "\"message\":\"m\",\"data\":{\"k\":" + x + "}}",
+              EditFinding.class,
+              "EditFinding[\"data\"]->java.util.Map[\"k\"]"
+            },
+            new Object[] {
+              finding + "\"message\":\"m\",\"data\":" + x + "}",
+              EditFinding.class,
+              "EditFinding[\"data\"]"
+            },
+            new Object[] {
+              "{\"lines\":[" + x + "]}", Claim.class, "Claim[\"lines\"]->java.util.List[0]"
+            },
+            new Object[] {x, CptCode.class, ""})) {
+      for (boolean bytes : new boolean[] {false, true}) {
+        String json = (String) c[0];
+        Class<?> type = (Class<?>) c[1];
+        JsonMappingException e =
+            assertThrows(
+                JsonMappingException.class,
+                () -> {
+                  if (bytes) {
+                    mapper.readValue(json.getBytes(StandardCharsets.UTF_8), type);
+                  } else {
+                    mapper.readValue(json, type);
+                  }
+                },
+                json);
+        assertTrue(e.getMessage().contains((String) c[2]), e.getMessage());
+        assertTrue(e.getMessage().contains("String value length"), e.getMessage());
+      }
+    }
+  }
+
+  /**
    * A field name longer than the parser's {@code StreamReadConstraints} allow (50,000 characters)
    * is no field's fault: the error was put on the field before it, {@code ClaimLine["code"]}, which
    * was fine, as if its value had been refused.
