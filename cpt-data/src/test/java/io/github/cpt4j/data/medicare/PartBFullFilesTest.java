@@ -216,6 +216,27 @@ class PartBFullFilesTest {
   }
 
   /**
+   * The example of the most specific row that README and {@code DmeposFeeSchedule} give: its code
+   * has both rows in CMS's file, and the line with both modifiers is priced from the row with both
+   * (NY non-rural, January 2025: E0950,RR,KU 10.66; E0950,RR 8.60). K0861, the example before, has
+   * an RR row alone, so K0861-RR-KU was priced as K0861-RR.
+   */
+  @Test
+  void theReadmeExampleOfTheMostSpecificRowHasBothRows() throws Exception {
+    DmeposFeeSchedule dme = DmeposFile.read(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), zips());
+    String code = "E0950";
+    assertEquals(
+        List.of(code + "-RR", code + "-RR-KU"),
+        dme.rows(io.github.cpt4j.code.ProcedureCode.parse(code)).stream()
+            .map(DmeposFee::row)
+            .filter(row -> row.startsWith(code + "-RR") && !row.endsWith("-KE"))
+            .toList());
+    PricingContext manhattan = MARCH.withBeneficiaryZip("10001");
+    assertEquals(new BigDecimal("10.66"), price(dme, code + "-RR-KU", manhattan));
+    assertEquals(new BigDecimal("8.60"), price(dme, code + "-RR", manhattan));
+  }
+
+  /**
    * A code no loaded schedule lists is routed by its shape: every code of CMS's 2025 files must be
    * routed so to the schedule whose file lists it, else a quarter or a sample without it sends it
    * elsewhere (G0471 to the PFS as status X, COVID-19 vaccines and albumin away from ASP).

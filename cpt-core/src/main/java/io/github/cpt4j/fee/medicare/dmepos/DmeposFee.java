@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * One row of the DMEPOS fee schedule: a code with up to two modifiers (such as {@code E0114-RR} or
- * {@code K0861-RR-KU}), its jurisdiction and payment category, the national ceiling and floor, and
+ * {@code E0950-RR-KU}), its jurisdiction and payment category, the national ceiling and floor, and
  * the fee of each state for non-rural and for rural ZIP codes. The file's description column is
  * never part of it.
  *
@@ -168,7 +168,7 @@ public final class DmeposFee {
     return rural && ruralCents[stateIndex] > 0;
   }
 
-  /** Returns the row as written on a claim line: {@code E0114-RR}, {@code K0861-RR-KU}. */
+  /** Returns the row as written on a claim line: {@code E0114-RR}, {@code E0950-RR-KU}. */
   public String row() {
     StringBuilder sb = new StringBuilder(code.toString());
     modifier.ifPresent(m -> sb.append('-').append(m));

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>Refuses dates of service outside the schedule's {@linkplain #quarter() quarter}.
  *   <li>Chooses the row by the line's modifiers: the row whose modifiers are all on the line, the
- *       one with the most modifiers ({@code K0861-RR-KU} before {@code K0861-RR}), other modifiers
+ *       one with the most modifiers ({@code E0950-RR-KU} before {@code E0950-RR}), other modifiers
  *       ({@code KX}, {@code LT}...) being ignored. A code listed only with modifiers, billed with
  *       none of them, is {@link UnpricedReason#MODIFIER_REQUIRED} (the detail lists them); two rows
  *       equally selected ({@code NU} and {@code RR} together) is {@link
