@@ -234,6 +234,12 @@ public final class DmeposFile {
       cells.refuseFieldsBeyondHeader();
       BigDecimal rowCeiling = cells.decimal(ceiling, 2, MAX_AMOUNT);
       BigDecimal rowFloor = cells.decimal(floor, 2, MAX_AMOUNT);
+      if (rowCeiling.signum() > 0 && rowFloor.compareTo(rowCeiling) > 0) {
+        // The two cells swapped, or one damaged: refused at the floor, not at the first state's
+        // amount, which the check of each amount would otherwise name although it lies between.
+        throw cells.error(
+            floor, "an amount no higher than the row's ceiling " + rowCeiling.toPlainString());
+      }
       boolean rowBounded = rowCeiling.signum() > 0 || rowFloor.signum() > 0;
       List<BigDecimal> nonRural = new ArrayList<>(stateCount);
       List<BigDecimal> rural = new ArrayList<>(stateCount);

@@ -261,6 +261,22 @@ class PartBLoadersTest {
         e.getMessage());
   }
 
+  /**
+   * A row whose floor is above its ceiling (the two cells swapped): CMS's file has none, and the
+   * error named the first state's amount, which lies between the two, rather than the floor.
+   */
+  @Test
+  void aDmeposFloorAboveItsCeilingIsRefusedAtTheFloor() {
+    String swapped = DMEPOS.replace("E0114,NU,,D,IN,65.94,56.05,", "E0114,NU,,D,IN,56.05,65.94,");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> DmeposFile.read(stream(swapped), "fees.csv", ZIPS));
+    assertEquals(
+        "fees.csv, line 6, column 7: FLOOR: expected an amount no higher than the row's ceiling"
+            + " 56.05, found '65.94'",
+        e.getMessage());
+  }
+
   /** A row with a Mod2 but no Mod is refused at the empty Mod's column, not only its line. */
   @Test
   void aDmeposRowWithASecondModifierOnlyNamesItsColumn() {
