@@ -237,7 +237,7 @@ final class CmsFileNames {
         throw new DataLoadException(
             where(directory, path),
             CorrectedReleases.lineAt(head, title.start()),
-            0,
+            CorrectedReleases.columnAt(head, title.start()),
             "the name says the "
                 + year
                 + " release of month "

@@ -49,7 +49,10 @@ final class CorrectedReleases {
                 new String(head, StandardCharsets.ISO_8859_1),
                 (offset, message) ->
                     new DataLoadException(
-                        where(directory, file.path()), lineAt(head, offset), 0, message))
+                        where(directory, file.path()),
+                        lineAt(head, offset),
+                        columnAt(head, offset),
+                        message))
             .orElse(null);
     // Only the part of the path below the folders both files share: a date or a marker there
     // ("downloads/updates/") says nothing about which of the two is the correction.
@@ -84,6 +87,28 @@ final class CorrectedReleases {
       }
     }
     return line;
+  }
+
+  /**
+   * The column, from 1, of the byte at {@code offset}: the number of its field in its CSV record,
+   * as the loaders number a cell ({@code RELEASED} in the third field of CMS's title block is
+   * column 3). A comma or a line end inside quotes separates nothing; a doubled quote inside quotes
+   * is one quote, closing and reopening alike.
+   */
+  static int columnAt(byte[] bytes, int offset) {
+    int column = 1;
+    boolean quoted = false;
+    for (int i = 0; i < offset; i++) {
+      byte b = bytes[i];
+      if (b == '"') {
+        quoted = !quoted;
+      } else if (!quoted && b == ',') {
+        column++;
+      } else if (!quoted && (b == '\n' || b == '\r')) {
+        column = 1;
+      }
+    }
+    return column;
   }
 
   /** Returns the date, or null when the digits are not one (a path may hold other numbers). */

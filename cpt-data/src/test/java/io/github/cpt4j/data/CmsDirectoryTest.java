@@ -423,6 +423,8 @@ class CmsDirectoryTest {
     DataLoadException title = assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir));
     assertTrue(title.getMessage().contains("the title row says"), title::getMessage);
     assertEquals(3, title.line(), title::getMessage);
+    // The title is the row's third field: the error names its column, as the loader's would.
+    assertEquals(3, title.column(), title::getMessage);
   }
 
   @Test

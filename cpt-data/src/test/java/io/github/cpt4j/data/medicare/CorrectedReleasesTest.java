@@ -198,7 +198,8 @@ class CorrectedReleasesTest {
         e.getMessage()
             .startsWith(
                 Path.of("a", "PPRRVU25_JAN.csv")
-                    + ", line 6: the title block's 'RELEASED 13/45/2024' is not a date"),
+                    + ", line 6, column 3: the title block's 'RELEASED 13/45/2024' is not a"
+                    + " date"),
         e::getMessage);
   }
 
@@ -218,7 +219,10 @@ class CorrectedReleasesTest {
     DataLoadException loader = assertThrows(DataLoadException.class, () -> RvuFile.read(file));
     assertEquals("PPRRVU25_JAN.csv, line 6, column 3: " + problem, loader.getMessage());
     DataLoadException directory = assertThrows(DataLoadException.class, () -> load(dir));
-    assertEquals(Path.of("a", "PPRRVU25_JAN.csv") + ", line 6: " + problem, directory.getMessage());
+    // At the same column too: the row's third field, as the loader and every other error name it.
+    assertEquals(
+        Path.of("a", "PPRRVU25_JAN.csv") + ", line 6, column 3: " + problem,
+        directory.getMessage());
   }
 
   /**
