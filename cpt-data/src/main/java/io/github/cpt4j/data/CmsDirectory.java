@@ -477,7 +477,11 @@ public final class CmsDirectory {
         schedule.oppsCaps(cached(capCache, directory, cap.get().path(), p -> OppsCapFile.read(p)));
       }
       List<CmsFile> anesFiles = ofYearSoFar(files, Kind.ANESTHESIA_CF, rvu);
-      if (!anesFiles.isEmpty()) {
+      if (anesFiles.isEmpty()) {
+        // The anesthesia codes are refused: say which file would price them, and that an ANES
+        // file of another year, listed as not used, is none.
+        schedule.noAnesthesiaBecause(noAnesFile(files, rvu.year()));
+      } else {
         AnesthesiaBaseUnits baseUnits = BundledData.anesthesiaBaseUnits();
         // CMS publishes the base units each calendar year, and a code's units can change or a
         // code be added from one year to the next: the edition of the release's year (an edition
@@ -863,6 +867,28 @@ public final class CmsDirectory {
               + " one that should not be used");
     }
     return chosen;
+  }
+
+  /**
+   * Why a release of {@code year} has no anesthesia schedule: the directory has no ANES file of
+   * that year, naming the ANES files it has of other years.
+   */
+  private static String noAnesFile(List<CmsFile> files, int year) {
+    List<String> others =
+        files.stream()
+            .filter(f -> f.kind() == Kind.ANESTHESIA_CF && f.year() != year)
+            .map(CmsFile::name)
+            .toList();
+    return "the directory has no ANES file of "
+        + year
+        + " (ANES"
+        + year
+        + ".csv)"
+        + (others.isEmpty()
+            ? ""
+            : ", only "
+                + String.join(", ", others)
+                + (others.size() == 1 ? ", of another year" : ", of other years"));
   }
 
   /** The file of {@code kind} of release {@code rvu}'s own year and month, if any. */

@@ -10,6 +10,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.CmsDirectory;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
@@ -35,6 +36,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -640,6 +642,51 @@ class AnesthesiaFilesTest {
       assertTrue(message.length() < 300, () -> "too long: " + message.length());
       assertTrue(message.chars().allMatch(c -> c >= 0x20 && c < 0x7f), message);
     }
+  }
+
+  /**
+   * A directory without the ANES file of its relative value file's year refuses the anesthesia
+   * codes, as documented; the refusal says which file is missing, and names the ANES files it has
+   * of other years, rather than only that the schedule has no anesthesia factors.
+   */
+  @Test
+  void aDirectoryWithoutItsYearsAnesFileSaysWhichFileIsMissing(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("PPRRVU25_JAN.csv"),
+        LoaderFixtures.rvu2025()
+            .replace(
+                "Test relative value file in the CY2025 layout",
+                "2025 National Physician Fee Schedule Relative Value File January Release"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(dir.resolve("GPCI2025.csv"), LoaderFixtures.gpci2025());
+    PricingContext february =
+        PricingContext.of(LocalDate.of(2025, 2, 3), REST_OF_NY, Setting.FACILITY);
+    FeeResult alone =
+        CmsDirectory.load(dir).releases().price(ClaimLine.parse("00790-AA 60min"), february);
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, alone.reason().orElseThrow(), alone::toString);
+    assertTrue(
+        alone.detail().endsWith("has none: the directory has no ANES file of 2025 (ANES2025.csv)"),
+        alone::detail);
+    // An ANES file of another year is no stand-in, and the refusal names it.
+    Files.writeString(
+        dir.resolve("ANES2024.csv"),
+        new String(
+            BundledData.class
+                .getResourceAsStream("/io/github/cpt4j/data/medicare/ANES2025.csv")
+                .readAllBytes(),
+            StandardCharsets.ISO_8859_1),
+        StandardCharsets.ISO_8859_1);
+    FeeResult other =
+        CmsDirectory.load(dir).releases().price(ClaimLine.parse("00790-AA 60min"), february);
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, other.reason().orElseThrow(), other::toString);
+    assertTrue(
+        other
+            .detail()
+            .endsWith(
+                "has none: the directory has no ANES file of 2025 (ANES2025.csv), only ANES2024.csv"
+                    + ", of another year"),
+        other::detail);
   }
 
   private static AnesthesiaBaseUnits assertLoads(String text) {
