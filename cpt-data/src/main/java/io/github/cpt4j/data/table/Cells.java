@@ -251,20 +251,7 @@ public final class Cells {
    * Character#isSpaceChar}: U+00A0, U+2007, U+202F...) at its ends, as a header name is read.
    */
   private static String withoutUnicodeSpaces(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && isUnicodeBlank(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && isUnicodeBlank(text.charAt(end - 1))) {
-      end--;
-    }
-    return start == 0 && end == text.length() ? text : text.substring(start, end);
-  }
-
-  /** Tells whether {@code c} is a blank or a Unicode space beyond ASCII. */
-  private static boolean isUnicodeBlank(char c) {
-    return isBlank(c) || c > '~' && Character.isSpaceChar(c);
+    return stripped(text, true);
   }
 
   /**
@@ -274,15 +261,29 @@ public final class Cells {
    * as 99213; kept, it reaches the field's parser, which refuses it with the line and column.
    */
   public static String withoutBlanks(String text) {
+    return stripped(text, false);
+  }
+
+  /**
+   * Returns {@code text} without the blanks at its ends, and without the Unicode spaces beyond
+   * ASCII too when {@code unicodeSpaces}: the one loop of both readings, the flag a constant where
+   * each is called.
+   */
+  private static String stripped(String text, boolean unicodeSpaces) {
     int start = 0;
     int end = text.length();
-    while (start < end && isBlank(text.charAt(start))) {
+    while (start < end && isBlank(text.charAt(start), unicodeSpaces)) {
       start++;
     }
-    while (end > start && isBlank(text.charAt(end - 1))) {
+    while (end > start && isBlank(text.charAt(end - 1), unicodeSpaces)) {
       end--;
     }
     return start == 0 && end == text.length() ? text : text.substring(start, end);
+  }
+
+  /** Tells whether {@code c} is a blank, or a Unicode space beyond ASCII when {@code unicode}. */
+  private static boolean isBlank(char c, boolean unicode) {
+    return isBlank(c) || unicode && c > '~' && Character.isSpaceChar(c);
   }
 
   /** Tells whether {@code c} is a blank of a CMS field: a space or a tab. */
