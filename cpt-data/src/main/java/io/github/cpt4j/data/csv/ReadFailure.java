@@ -42,6 +42,21 @@ public final class ReadFailure {
   }
 
   /**
+   * Returns the name of {@code file} as {@link #fileName} does, refusing a directory given as a
+   * file too, naming it: the JDK's error on opening one says only "Is a directory", so a loader of
+   * several files would not say which. The check of every loader that reads a file whole.
+   *
+   * @throws FileSystemException if {@code file} names no file, or is a directory
+   */
+  public static String requireFile(Path file) throws FileSystemException {
+    String name = fileName(file);
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(file.toString(), null, "is a directory, not a file");
+    }
+    return name;
+  }
+
+  /**
    * Returns {@code e}, a failure to open or read {@code file}, as one that names it: a {@link
    * FileSystemException} whose {@link FileSystemException#getFile() file} is {@code file}, with
    * {@code e} as its cause and {@code e}'s message as its reason, as the JDK's own failures to open

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -263,12 +262,7 @@ public final class CodeSetLoader {
 
   private String read(Path file) throws IOException {
     requireNonNull(file, "file");
-    // A root names no file: refused naming it, as the other loaders refuse it.
-    ReadFailure.fileName(file);
-    if (Files.isDirectory(file)) {
-      // The JDK's error would be "Is a directory", without saying which.
-      throw new FileSystemException(file.toString(), null, "is a directory, not a file");
-    }
+    ReadFailure.requireFile(file);
     try (InputStream in = Files.newInputStream(file)) {
       return SourceText.read(in, charset, file.toString());
     } catch (IOException e) {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
-import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpTable;
@@ -120,7 +119,7 @@ public final class PtpFile {
     }
     long bytes = 0;
     for (Path part : parts) {
-      CsvTable.refuseDirectory(requireNonNull(part, "part"));
+      ReadFailure.requireFile(requireNonNull(part, "part"));
       bytes += Files.size(part);
     }
     Optional<NcciClaimType> claimType = claimTypeOf(parts);
@@ -300,7 +299,7 @@ public final class PtpFile {
   /**
    * The file name of {@code part}, which names it in errors and says its claim type and release;
    * empty for a root, whose name says neither, and which {@link #read(List)} refuses before it
-   * reads a part ({@link CsvTable#refuseDirectory}).
+   * reads a part ({@link ReadFailure#requireFile}).
    */
   private static String nameOf(Path part) {
     Path name = part.getFileName();

@@ -22,7 +22,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,24 +115,9 @@ public final class CsvTable {
     return read(path, StandardCharsets.ISO_8859_1);
   }
 
-  /**
-   * Refuses a path that names no file (a root, {@link ReadFailure#fileName}) or a directory given
-   * as a file, naming it: the JDK's error on opening a directory says only "Is a directory", so a
-   * loader of several files would not say which.
-   *
-   * @throws FileSystemException if {@code path} is a root or a directory
-   */
-  public static void refuseDirectory(Path path) throws FileSystemException {
-    ReadFailure.fileName(path);
-    if (Files.isDirectory(path)) {
-      throw new FileSystemException(path.toString(), null, "is a directory, not a file");
-    }
-  }
-
   /** Reads all records of the file at {@code path} in {@code charset}, named by its file name. */
   public static CsvTable read(Path path, Charset charset) throws IOException {
-    String sourceName = ReadFailure.fileName(path);
-    refuseDirectory(path);
+    String sourceName = ReadFailure.requireFile(path);
     try {
       try (Reader reader = Files.newBufferedReader(path, charset)) {
         return readAll(
@@ -232,11 +216,11 @@ public final class CsvTable {
    */
   public static CsvTable readCms(Path path, long maxChars, String kind, int columns)
       throws IOException {
-    refuseDirectory(path);
+    String sourceName = ReadFailure.requireFile(path);
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return readCms(
           reader,
-          ReadFailure.fileName(path),
+          sourceName,
           maxChars,
           kind,
           columns,
