@@ -236,9 +236,15 @@ public final class FhirClaimPricer {
    * @param insurer a reference that resolves outside the claim, such as {@code
    *     Organization/medicare} or one by identifier; not a local {@code #id}
    * @throws IllegalArgumentException if {@code insurer} is empty or a local reference
+   * @throws FhirMappingException (an {@code IllegalArgumentException}) at a null in any list of
+   *     {@code insurer}, at any depth, which a reference built in code can hold and HAPI's {@code
+   *     copy()} fails inside on; the path starts from the argument's name, {@code
+   *     insurer.identifier.type.coding[0]}
    */
   public FhirClaimPricer withDefaultInsurer(Reference insurer) {
     requireNonNull(insurer, "insurer");
+    // First: a reference of a null extension alone would be called empty.
+    requireNoNulls(insurer, "insurer");
     if (insurer.isEmpty()) {
       throw new IllegalArgumentException("the default insurer is an empty reference");
     }

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -268,6 +269,14 @@ class FhirNullElementsTest {
     Claim claim = claim();
     ((Patient) claim.getContained().get(1)).getName().add(null);
     refusedAt("Claim.contained[1].name[0]", () -> PRICER.price(claim, ROCHESTER));
+  }
+
+  @Test
+  void aNullInsideTheDefaultInsurer() {
+    // HAPI's copy() of it failed inside; the caller's argument is named by its name.
+    Reference insurer = new Reference("Organization/medicare");
+    insurer.getIdentifier().getType().getCoding().add(null);
+    refusedAt("insurer.identifier.type.coding[0]", () -> PRICER.withDefaultInsurer(insurer));
   }
 
   @Test
