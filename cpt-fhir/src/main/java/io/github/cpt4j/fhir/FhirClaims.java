@@ -352,10 +352,12 @@ public final class FhirClaims {
       List<org.hl7.fhir.r4.model.Extension> extensions, String path) {
     withoutNulls(extensions, path + ".modifierExtension");
     if (!extensions.isEmpty()) {
+      // One without a url (built in code) was quoted as one whose url is 'null'.
+      String url = extensions.get(0).getUrl();
       throw new FhirMappingException(
           path + ".modifierExtension[0]",
           "cpt4j does not know the modifier extension "
-              + CodeFormatException.quote(String.valueOf(extensions.get(0).getUrl()))
+              + (url == null ? "without a url" : CodeFormatException.quote(url))
               + ", which changes what "
               + path
               + " means: it cannot be priced as if it were absent");

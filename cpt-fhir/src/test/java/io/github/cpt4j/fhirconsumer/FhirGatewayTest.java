@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -789,6 +790,20 @@ class FhirGatewayTest {
           assertEquals(path, e.path(), json);
           assertTrue(e.getMessage().startsWith(path + ": "), e.getMessage());
         });
+  }
+
+  /** A modifier extension without a url was quoted as one whose url is 'null'. */
+  @Test
+  void aModifierExtensionWithoutAUrlIsSaidToHaveNone() {
+    org.hl7.fhir.r4.model.Claim claim = claim(HEAD + "\"item\":[" + item(1, "99213", "") + "]}");
+    claim.getItemFirstRep().addModifierExtension().setValue(new BooleanType(true));
+    FhirMappingException e =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim));
+    assertEquals(
+        "Claim.item[0].modifierExtension[0]: cpt4j does not know the modifier extension without a"
+            + " url, which changes what Claim.item[0] means: it cannot be priced as if it were"
+            + " absent",
+        e.getMessage());
   }
 
   private static void assertDollars(Money money) {
