@@ -103,13 +103,19 @@ public final class FhirCodings {
 
   /**
    * Returns the first coding of {@code concept} in a procedure code system (CPT, HCPCS Level II or
-   * Blue Button 2.0's HCPCS), if any.
+   * Blue Button 2.0's HCPCS), if any; empty for a null concept.
+   *
+   * @throws FhirMappingException at a null coding, which a concept built in code can hold (HAPI's
+   *     parser never leaves one), as {@link #fromConcept} and the mapping refuse it; this method
+   *     takes no path, so the path starts from the argument's name, {@code concept.coding[0]}
    */
   public static Optional<Coding> procedureCoding(CodeableConcept concept) {
     if (concept == null) {
       return Optional.empty();
     }
-    return concept.getCoding().stream().filter(FhirCodings::isProcedureCoding).findFirst();
+    // A null coding was skipped as no procedure coding, and a later one answered.
+    List<Coding> codings = FhirClaims.withoutNulls(concept.getCoding(), "concept.coding");
+    return codings.stream().filter(FhirCodings::isProcedureCoding).findFirst();
   }
 
   /**

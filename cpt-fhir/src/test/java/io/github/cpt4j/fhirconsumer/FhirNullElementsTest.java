@@ -141,6 +141,9 @@ class FhirNullElementsTest {
         () ->
             FhirCodings.fromConcept(
                 item(claim).getProductOrService(), "Claim.item[0].productOrService"));
+    // The public lookup, which has no path, names its argument.
+    refusedAt(
+        "concept.coding[0]", () -> FhirCodings.procedureCoding(item(claim).getProductOrService()));
   }
 
   @Test
