@@ -923,8 +923,16 @@ public final class FhirClaimPricer {
           path, "the local reference '#" + id + "' names no resource the claim contains");
     }
     String at = "Claim.contained[" + c + "]";
-    requireNoNulls(claim.getContained().get(c), at);
-    Resource copy = claim.getContained().get(c).copy();
+    Resource original = claim.getContained().get(c);
+    Resource copy;
+    try {
+      copy = original.copy();
+    } catch (NullPointerException e) {
+      // HAPI's copy() fails inside on a null in any of its lists: only then is the claim's own
+      // walked, to name the null's path. A copy made walks once, for nulls and references alike.
+      requireNoNulls(original, at);
+      throw e;
+    }
     response.addContained(copy);
     List<Reference> inner = new ArrayList<>();
     referencesIn(copy, at, inner);
@@ -950,17 +958,41 @@ public final class FhirClaimPricer {
    * @throws FhirMappingException at a null in any list of it, at any depth
    */
   static void referencesIn(Base element, String path, List<Reference> out) {
+    String below = referencesBelow(element, out);
+    if (below != null) {
+      throw FhirClaims.nullElement(path + below);
+    }
+  }
+
+  /**
+   * Adds every reference in {@code element}, at any depth, to {@code out}, and returns the path of
+   * the first null in a list of it relative to it ({@code .name[0].coding[1]}), or null when it
+   * holds none. The walk visits every element of a resource, so paths are made on the way back from
+   * a null alone, not for each element visited. A list is checked whole before its elements are
+   * walked, as {@link FhirClaims#withoutNulls} checks one: the null named is the one named when
+   * each path was built on the way down.
+   */
+  private static String referencesBelow(Base element, List<Reference> out) {
     for (Property property : element.children()) {
-      String name = property.getName();
-      List<Base> values = FhirClaims.withoutNulls(property.getValues(), path + "." + name);
-      for (int k = 0; k < values.size(); k++) {
+      List<Base> values = property.getValues();
+      int n = values.size();
+      for (int k = 0; k < n; k++) {
+        if (values.get(k) == null) {
+          return "." + property.getName() + "[" + k + "]";
+        }
+      }
+      for (int k = 0; k < n; k++) {
         Base value = values.get(k);
         if (value instanceof Reference found) {
           out.add(found);
         }
-        referencesIn(value, path + "." + childName(property, value, k), out);
+        String below = referencesBelow(value, out);
+        if (below != null) {
+          return "." + childName(property, value, k) + below;
+        }
       }
     }
+    return null;
   }
 
   /**

@@ -389,13 +389,18 @@ public final class FhirClaims {
   static <T> List<T> withoutNulls(List<T> list, String path) {
     for (int k = 0; k < list.size(); k++) {
       if (list.get(k) == null) {
-        throw new FhirMappingException(
-            path + "[" + k + "]",
-            "the element is null: a list built in code holds a null where FHIR has an element,"
-                + " and there is nothing to read");
+        throw nullElement(path + "[" + k + "]");
       }
     }
     return list;
+  }
+
+  /** The refusal of a null in a HAPI list, at its path, such as {@code Claim.item[2]}. */
+  static FhirMappingException nullElement(String path) {
+    return new FhirMappingException(
+        path,
+        "the element is null: a list built in code holds a null where FHIR has an element,"
+            + " and there is nothing to read");
   }
 
   /**

@@ -16,12 +16,15 @@ import io.github.cpt4j.fhir.FhirCodings;
 import io.github.cpt4j.fhir.FhirMappingException;
 import io.github.cpt4j.fhir.FhirResolver;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -280,6 +283,51 @@ class FhirNullElementsTest {
     Reference insurer = new Reference("Organization/medicare");
     insurer.getIdentifier().getType().getCoding().add(null);
     refusedAt("insurer.identifier.type.coding[0]", () -> PRICER.withDefaultInsurer(insurer));
+  }
+
+  /**
+   * A contained resource the response copies is walked once, its copy for nulls and references
+   * together, where the claim's own was walked for nulls and then the copy for references; a null
+   * in it is still found, once, at its path.
+   */
+  @Test
+  void aContainedResourceTheResponseCopiesIsWalkedOnce() {
+    AtomicInteger walks = new AtomicInteger();
+    Claim claim = claim();
+    CountingPatient patient = new CountingPatient(walks);
+    ((Patient) claim.getContained().get(1)).copyValues(patient);
+    claim.getContained().set(1, patient);
+    assertEquals(1, PRICER.price(claim, ROCHESTER).getContained().size());
+    assertEquals(1, walks.get());
+    walks.set(0);
+    patient.getName().add(null);
+    refusedAt("Claim.contained[1].name[0]", () -> PRICER.price(claim, ROCHESTER));
+    assertEquals(1, walks.get());
+  }
+
+  /** A patient that counts the walks of itself and of its copies: each lists its children once. */
+  private static final class CountingPatient extends Patient {
+
+    private static final long serialVersionUID = 1L;
+
+    private final AtomicInteger walks;
+
+    CountingPatient(AtomicInteger walks) {
+      this.walks = walks;
+    }
+
+    @Override
+    protected void listChildren(List<Property> children) {
+      walks.incrementAndGet();
+      super.listChildren(children);
+    }
+
+    @Override
+    public CountingPatient copy() {
+      CountingPatient copy = new CountingPatient(walks);
+      copyValues(copy);
+      return copy;
+    }
   }
 
   @Test
