@@ -31,7 +31,8 @@ import java.util.Optional;
  * no-break (U+00A0, as a spreadsheet writes into a cell typed into it) and other Unicode spaces
  * included, as the code set CSV drops them; a modifier of such a space alone is empty. Empty fields
  * after the header's columns (a line ending in a comma, as a spreadsheet exports an empty last
- * column) are let through, as the code set CSV lets them through.
+ * column) are let through, and a header ending in commas names no column there, so that a row may
+ * leave those fields out, as the code set CSV reads them.
  *
  * <pre>
  * code,modifier,amount
@@ -52,11 +53,12 @@ import java.util.Optional;
  * Modifier Required}, {@code Modifier Text}, {@code CPT Description}) or is too short to tell
  * ({@code M1}) is ignored as any other.
  *
- * <p>All-or-nothing: a malformed field, a value in a field the header does not name (an amount
- * written {@code 1,234.56} without quotes is two fields), or a row given twice fails the load with
- * the file, line, column and column name. So does a last line without a line ending that ends in
- * its amount, or in its modifier when that is empty or one character: the file looks cut short, and
- * the amount or modifier cut there would load as a smaller amount or a row without one.
+ * <p>All-or-nothing: a malformed field, a value in a field the header does not name, beyond its
+ * columns or under one it leaves unnamed (an amount written {@code 1,234.56} without quotes is two
+ * fields), or a row given twice fails the load with the file, line, column and column name. So does
+ * a last line without a line ending that ends in its amount, or in its modifier when that is empty
+ * or one character: the file looks cut short, and the amount or modifier cut there would load as a
+ * smaller amount or a row without one.
  *
  * <pre>{@code
  * FlatFeeSchedule contract = FlatFeeScheduleCsv.read(Path.of("acme-2025.csv"));
@@ -125,7 +127,9 @@ public final class FlatFeeScheduleCsv {
       throw new DataLoadException(
           source, 0, 0, "empty: expected a header row code,amount" + " (and optionally modifier)");
     }
-    Header header = Header.of(source, table.records().subList(0, 1));
+    // A header ending in a comma (a spreadsheet's empty last column) names no column there, so
+    // that a row may leave that field out, as the code set CSV reads it.
+    Header header = Header.of(source, table.records().subList(0, 1)).withoutUnnamedEnd();
     FeeScheduleColumns columns = FeeScheduleColumns.of(source, header);
     int code = columns.code();
     int amount = columns.amount();
@@ -138,8 +142,9 @@ public final class FlatFeeScheduleCsv {
         continue;
       }
       cells.at(record);
-      // An amount written 1,234.56 without quotes splits in two, and 1.00 would load.
-      cells.refuseFieldsBeyondHeader();
+      // An amount written 1,234.56 without quotes splits in two, and 1.00 would load: the other
+      // half lands beyond the header or under an unnamed column, which no name says to ignore.
+      cells.refuseValuesWithoutName();
       cells.refuseCutLastNumber(table, amount, "amount", "an amount");
       if (modifier >= 0) {
         // Last, a modifier cut to nothing loads the row as the global service's.

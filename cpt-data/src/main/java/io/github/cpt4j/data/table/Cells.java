@@ -154,7 +154,7 @@ public final class Cells {
   public void refuseFieldsBeyondHeader() throws DataLoadException {
     int columns = header.size();
     for (int i = columns; i < record.getFieldCount(); i++) {
-      if (!record.getField(i).isBlank() && !text(i).isEmpty()) {
+      if (holdsValue(i)) {
         throw new DataLoadException(
             sourceName,
             FieldLine.of(record, i),
@@ -167,11 +167,51 @@ public final class Cells {
                 + (i + 1)
                 + " being "
                 + CodeFormatException.quote(record.getField(i))
-                + " (a number with a thousands separator must be quoted, \"1,234.56\", or"
-                + " written 1234.56)");
+                + " ("
+                + SPLIT_NUMBER
+                + ")");
       }
     }
   }
+
+  /**
+   * Refuses a value in a field of the current record that the header gives no name: under a column
+   * whose header cell is empty, or {@linkplain #refuseFieldsBeyondHeader beyond the header's
+   * columns}, whichever comes first in the row. For a table people write, whose columns that are
+   * not read are ignored by their names: an unnamed column has nothing to read, and a value there
+   * is most likely part of a row shifted by an unquoted comma ({@code 1,234.56} under {@code
+   * code,amount,,note} would load 1.00). Empty fields there are let through.
+   */
+  public void refuseValuesWithoutName() throws DataLoadException {
+    int columns = Math.min(header.size(), record.getFieldCount());
+    for (int i = 0; i < columns; i++) {
+      if (header.name(i).isEmpty() && holdsValue(i)) {
+        throw new DataLoadException(
+            sourceName,
+            FieldLine.of(record, i),
+            i + 1,
+            "expected an empty field under the header's unnamed column "
+                + (i + 1)
+                + ", found "
+                + CodeFormatException.quote(record.getField(i))
+                + " ("
+                + SPLIT_NUMBER
+                + ")");
+      }
+    }
+    refuseFieldsBeyondHeader();
+  }
+
+  /** Tells whether the field of the 0-based {@code column} holds more than blanks. */
+  private boolean holdsValue(int column) {
+    return !record.getField(column).isBlank() && !text(column).isEmpty();
+  }
+
+  /**
+   * What splits a number into two fields, for the errors about a field the header does not name.
+   */
+  private static final String SPLIT_NUMBER =
+      "a number with a thousands separator must be quoted, \"1,234.56\", or written 1234.56";
 
   /**
    * Refuses a current record of more fields than the header, empty or not: {@link
@@ -180,8 +220,7 @@ public final class Cells {
    * lets through as a trailing comma. CMS's rows have the header's fields exactly.
    */
   public void refuseMoreFieldsThanHeader() throws DataLoadException {
-    refuseMoreFieldsThanHeader(
-        "a number with a thousands separator must be quoted, \"1,234.56\", or written 1234.56");
+    refuseMoreFieldsThanHeader(SPLIT_NUMBER);
   }
 
   /**

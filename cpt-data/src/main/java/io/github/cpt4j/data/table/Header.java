@@ -133,6 +133,25 @@ public final class Header {
     return name;
   }
 
+  /**
+   * Returns this header without the unnamed columns after its last named one: for a table people
+   * write, whose header ends in a comma when a spreadsheet exports an empty last column, and whose
+   * rows may then leave that field out. Its rows are then {@linkplain Cells#at short} only of a
+   * named column, and a value under the columns left out is {@linkplain
+   * Cells#refuseFieldsBeyondHeader beyond the header}, as the code set CSV reads such a header.
+   * CMS's headers are read whole: the unnamed last column of the ASP file's is one of its fields,
+   * which every row has.
+   */
+  public Header withoutUnnamedEnd() {
+    int named = names.size();
+    while (named > 0 && names.get(named - 1).isEmpty()) {
+      named--;
+    }
+    return named == names.size()
+        ? this
+        : new Header(sourceName, line, List.copyOf(names.subList(0, named)), rows);
+  }
+
   /** Returns the names of the fields of a file without a header row, such as a fixed layout. */
   public static Header ofNames(String sourceName, List<String> names) {
     List<String> normalized = new ArrayList<>(names.size());

@@ -484,6 +484,73 @@ class FlatFeeScheduleCsvTest {
             .amountOrThrow());
   }
 
+  /**
+   * A header ending in a comma, as a spreadsheet exports an empty last column, names no column
+   * there: a row may leave that field out, as the code set CSV lets it (it was refused as ending
+   * "before its unnamed column 3"), and a value under it is refused as one beyond the header, as
+   * the code set CSV refuses it (it was ignored: {@code 1,234.56} split by its comma loaded as
+   * 1.00). The named columns are still required.
+   */
+  @Test
+  void anUnnamedLastColumnMayBeLeftOutButHoldsNoValue() throws Exception {
+    for (String text :
+        List.of(
+            "code,amount,\n99213,95.00\n",
+            "code,amount,\n99213,95.00,\n",
+            "code,amount,\n99213,95.00,,\n",
+            "code,amount,,\n99213,95.00\n",
+            "code,amount,,\n99213,95.00,\n",
+            "code,amount,\u00A0\n99213,95.00\n",
+            "code,amount,\n99213,95.00\n99214,120.00,\n")) {
+      assertEquals(
+          new BigDecimal("95.00"),
+          read(text).price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow(),
+          text);
+    }
+    assertEquals(
+        "acme, line 2, column 3: expected 2 fields as in the header, found 3, field 3 being 'xyz'"
+            + " (a number with a thousands separator must be quoted, \"1,234.56\", or written"
+            + " 1234.56)",
+        assertThrows(DataLoadException.class, () -> read("code,amount,\n99213,10.00,xyz\n"))
+            .getMessage());
+    DataLoadException split =
+        assertThrows(DataLoadException.class, () -> read("code,amount,,\n99213,1,234.56\n"));
+    assertEquals(2, split.line());
+    assertEquals(3, split.column());
+    // The named columns are required as before: a row may leave out only unnamed ones.
+    assertEquals(
+        "acme, line 2, column 2: expected 2 fields as in the header, found 1: the row ends before"
+            + " AMOUNT",
+        assertThrows(DataLoadException.class, () -> read("code,amount,\n99213\n")).getMessage());
+    // Cut short in its amount, a last line left without its trailing comma is refused as cut.
+    DataLoadException cut =
+        assertThrows(DataLoadException.class, () -> read("code,amount,\n99213,95.00\n71046,1"));
+    assertTrue(cut.getMessage().contains("looks cut short"), cut::getMessage);
+  }
+
+  /**
+   * An unnamed column between named ones is read as none: an empty field there loads, as it did,
+   * but a value there, which no name says to ignore, is refused with its line and column, as a
+   * value under an unnamed last column is: it was ignored, so that {@code 1,234.56} split by its
+   * comma under {@code code,amount,,note} loaded 99213 at 1.00.
+   */
+  @Test
+  void anUnnamedColumnBetweenNamedOnesHoldsNoValue() throws Exception {
+    assertEquals(1, read("code,,amount\n99213,,95.00\n").size());
+    assertEquals(1, read("code,,amount\n99213,\u00A0,95.00\n").size());
+    assertEquals(
+        "acme, line 2, column 3: expected an empty field under the header's unnamed column 3,"
+            + " found '234.56' (a number with a thousands separator must be quoted, \"1,234.56\","
+            + " or written 1234.56)",
+        assertThrows(
+                DataLoadException.class, () -> read("code,amount,,note\n99213,1,234.56,visit\n"))
+            .getMessage());
+    DataLoadException value =
+        assertThrows(DataLoadException.class, () -> read("code,,amount\n99213,x,95.00\n"));
+    assertEquals(2, value.line());
+    assertEquals(2, value.column());
+  }
+
   @Test
   void refusesALastAmountWithoutALineEndingAsCutShort() throws Exception {
     // A download cut inside 12.50 loaded 71046-26 at 1.00.
