@@ -10,7 +10,6 @@ import io.github.cpt4j.code.Section;
 import io.github.cpt4j.code.Subsection;
 import io.github.cpt4j.style.ValueStyle;
 import io.github.cpt4j.text.OneLine;
-import io.github.cpt4j.text.WhiteSpace;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -157,9 +156,10 @@ public abstract class CodeEntry {
   }
 
   private void checkDescription(String what, String text) {
-    // WhiteSpace, not String.isBlank: a no-break or figure space alone is blank to the parsers too.
-    if (WhiteSpace.isBlank(text)) {
-      throw new IllegalArgumentException("the " + what + " of code " + code() + " is blank");
+    // Blank as the parsers see it (a no-break or figure space alone too), or broken over lines.
+    String problem = OneLine.problemOf(text);
+    if (problem != null) {
+      throw new IllegalArgumentException("the " + what + " of code " + code() + " " + problem);
     }
     if (text.length() > MAX_DESCRIPTION_LENGTH) {
       throw new IllegalArgumentException(
@@ -171,11 +171,6 @@ public abstract class CodeEntry {
               + text.length()
               + " characters, more than "
               + MAX_DESCRIPTION_LENGTH);
-    }
-    int lineBreak = OneLine.firstBreak(text);
-    if (lineBreak >= 0) {
-      throw new IllegalArgumentException(
-          "the " + what + " of code " + code() + " " + OneLine.describeBreak(text, lineBreak));
     }
   }
 

@@ -7,7 +7,6 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.text.OneLine;
-import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -205,13 +204,9 @@ public final class FlatFeeSchedule implements FeeSchedule {
      */
     public Builder name(String newName) {
       requireNonNull(newName, "newName");
-      if (WhiteSpace.isBlank(newName)) {
-        throw new IllegalArgumentException("a fee schedule's name is blank");
-      }
-      int lineBreak = OneLine.firstBreak(newName);
-      if (lineBreak >= 0) {
-        throw new IllegalArgumentException(
-            "a fee schedule's name " + OneLine.describeBreak(newName, lineBreak));
+      String problem = OneLine.problemOf(newName);
+      if (problem != null) {
+        throw new IllegalArgumentException("a fee schedule's name " + problem);
       }
       this.name = newName;
       return this;

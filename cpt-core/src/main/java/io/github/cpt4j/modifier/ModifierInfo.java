@@ -3,7 +3,6 @@ package io.github.cpt4j.modifier;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.text.OneLine;
-import io.github.cpt4j.text.WhiteSpace;
 
 /**
  * What the library knows about a modifier: its {@link ModifierKind} and a short description in
@@ -40,17 +39,10 @@ public final class ModifierInfo {
     requireNonNull(modifier, "modifier");
     requireNonNull(kind, "kind");
     requireNonNull(description, "description");
-    // WhiteSpace, not String.isBlank: a no-break space alone is blank to the parsers too.
-    if (WhiteSpace.isBlank(description)) {
-      throw new IllegalArgumentException("modifier " + modifier + " needs a description");
-    }
-    int lineBreak = OneLine.firstBreak(description);
-    if (lineBreak >= 0) {
-      throw new IllegalArgumentException(
-          "the description of modifier "
-              + modifier
-              + " "
-              + OneLine.describeBreak(description, lineBreak));
+    // Blank as the parsers see it (a no-break space alone too), or broken over lines.
+    String problem = OneLine.problemOf(description);
+    if (problem != null) {
+      throw new IllegalArgumentException("the description of modifier " + modifier + " " + problem);
     }
     return new ModifierInfo(modifier, kind, description, PaymentEffect.NONE);
   }

@@ -11,6 +11,22 @@ public final class OneLine {
 
   private OneLine() {}
 
+  /**
+   * Returns what keeps {@code text} from being one line that is not blank, in the words that follow
+   * the text's name in a refusal, {@code "is blank"} (blank as {@link WhiteSpace} sees it, a
+   * no-break space alone too) or {@code "contains control character U+000A at index 7"}; or null
+   * when it is such a line. The one wording of the builders that take such text, a code's
+   * description, a modifier's and a fee schedule's name: {@code "the description of modifier P7 is
+   * blank"}. Allocates nothing for a good text, so that the name is built only for a refusal.
+   */
+  public static String problemOf(CharSequence text) {
+    if (WhiteSpace.isBlank(text)) {
+      return "is blank";
+    }
+    int lineBreak = firstBreak(text);
+    return lineBreak < 0 ? null : describeBreak(text, lineBreak);
+  }
+
   /** Returns the index of the first character of {@code text} that breaks its line, or -1. */
   public static int firstBreak(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
@@ -26,7 +42,7 @@ public final class OneLine {
    * Returns the words of a break at {@code index} of {@code text}: {@code "contains control
    * character U+000A at index 7"}.
    */
-  public static String describeBreak(CharSequence text, int index) {
+  private static String describeBreak(CharSequence text, int index) {
     return "contains " + nameOf(text.charAt(index)) + " at index " + index;
   }
 

@@ -309,7 +309,8 @@ class ModifierTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> ModifierInfo.of(p7, ModifierKind.HCPCS_LEVEL_II, "\u00a0"));
-    assertEquals("modifier P7 needs a description", noBreakSpace.getMessage());
+    // Worded as a code's description and a fee schedule's name are (OneLine.problemOf).
+    assertEquals("the description of modifier P7 is blank", noBreakSpace.getMessage());
     IllegalArgumentException twoLines =
         assertThrows(
             IllegalArgumentException.class,
