@@ -93,15 +93,16 @@ final class CsvCodes {
         }
         if (columns == null) {
           columns = header(record);
-        } else if (record.getFieldCount() < columns.length
-            || valueBeyond(record, columns.length) > 0) {
-          // As the pipe-delimited loader does: too many, the first value beyond the header (empty
-          // fields there, a trailing comma, are let through); too few, the last field there is; on
-          // that field's own line.
-          int column =
-              record.getFieldCount() < columns.length
-                  ? record.getFieldCount()
-                  : valueBeyond(record, columns.length);
+          continue;
+        }
+        // As the pipe-delimited loader does: too many, the first value beyond the header (empty
+        // fields there, a trailing comma, are let through); too few, the last field there is; on
+        // that field's own line. A row that is not blank has a field, so 0 says the row fits.
+        int column =
+            record.getFieldCount() < columns.length
+                ? record.getFieldCount()
+                : valueBeyond(record, columns.length);
+        if (column > 0) {
           throw new DataLoadException(
               sourceName,
               FieldLine.of(record, column - 1),
@@ -110,9 +111,8 @@ final class CsvCodes {
                   + columns.length
                   + " fields as in the header, found "
                   + record.getFieldCount());
-        } else {
-          row(record, columns);
         }
+        row(record, columns);
       }
     } catch (DataLoadException e) {
       // A quote left open makes a row of every later line, which fails as a row; the open quote,
