@@ -202,13 +202,14 @@ public final class CmsDirectory {
      * Checks the fields.
      *
      * @throws IllegalArgumentException if {@code path} names no file, a root such as {@code /}
+     *     ({@code /: is a root, not a file}, as the loaders refuse it)
      */
     public CmsFile {
       requireNonNull(path, "path");
       requireNonNull(kind, "kind");
       requireNonNull(variant, "variant");
       if (path.getFileName() == null) {
-        throw new IllegalArgumentException(path + " names no file: it is a root");
+        throw new IllegalArgumentException(path + ": " + ReadFailure.ROOT);
       }
     }
 

@@ -193,7 +193,10 @@ class PathWithoutAFileNameTest {
     }
   }
 
-  /** A file of a CMS directory is a file: a root is no such file, refused where it is made. */
+  /**
+   * A file of a CMS directory is a file: a root is no such file, refused where it is made, in the
+   * loaders' words.
+   */
   @Test
   void aCmsDirectorysFileHasAName() throws IOException {
     for (Path root : roots()) {
@@ -201,7 +204,7 @@ class PathWithoutAFileNameTest {
           assertThrows(
               IllegalArgumentException.class,
               () -> new CmsDirectory.CmsFile(root, CmsDirectory.Kind.GPCI, 2025, 1, ""));
-      assertTrue(e.getMessage().contains(root.toString()), e.getMessage());
+      assertEquals(root + ": " + REASON, e.getMessage());
     }
   }
 

@@ -20,8 +20,12 @@ public final class ReadFailure {
 
   private ReadFailure() {}
 
-  /** The reason a path that names no file is refused with. */
-  static final String ROOT = "is a root, not a file";
+  /**
+   * The reason a path that names no file is refused with, after the path as a {@link
+   * FileSystemException}'s message puts it ({@code /: is a root, not a file}): the one wording of
+   * that refusal, a {@code CmsDirectory.CmsFile}'s too.
+   */
+  public static final String ROOT = "is a root, not a file";
 
   /**
    * Returns the name of {@code file}, by which a loader names it in its errors, refusing a path
