@@ -28,16 +28,17 @@ import java.util.Optional;
  * {@code HCPCS Code}, {@code HCPCS Code Dosage}, {@code Payment Limit} and {@code Co-insurance
  * Percentage}, which a file of a quarter before April 2023 may lack (CMS added it then; its rows
  * then have no coinsurance, {@link AspLimit#coinsurancePercent()} empty). The {@code Short
- * Description} column is never read (its CPT rows are AMA text), nor are the vaccine, blood and
- * notes columns. A payment limit of {@code N/A} is kept as none: the contractor prices the drug.
- * The quarter is the one of the "Effective ..." row, else of the file name; a file whose "Effective
- * ..." row names another quarter than its name, or than the quarter it is read for, is refused, and
- * so is one whose first day is not the first of its quarter ("Effective February 1, 2025 through
- * March 31, 2025": CMS's ASP files start on the quarter's first day) or whose "through" date is not
- * the last day of the quarter its first day starts ("Effective January 1, 2025 through June 30,
- * 2025"). A file without that row (not CMS's layout) is refused when its name names another quarter
- * than the one it is read for; a name without a quarter cannot be checked. All-or-nothing: any bad
- * field fails the load with file, line, column and column name.
+ * Description} column is never read (its CPT rows are AMA text), nor are the vaccine, blood,
+ * clotting factor and notes columns (a clotting factor's furnishing fee is in its payment limit:
+ * see {@link AspFeeSchedule}). A payment limit of {@code N/A} is kept as none: the contractor
+ * prices the drug. The quarter is the one of the "Effective ..." row, else of the file name; a file
+ * whose "Effective ..." row names another quarter than its name, or than the quarter it is read
+ * for, is refused, and so is one whose first day is not the first of its quarter ("Effective
+ * February 1, 2025 through March 31, 2025": CMS's ASP files start on the quarter's first day) or
+ * whose "through" date is not the last day of the quarter its first day starts ("Effective January
+ * 1, 2025 through June 30, 2025"). A file without that row (not CMS's layout) is refused when its
+ * name names another quarter than the one it is read for; a name without a quarter cannot be
+ * checked. All-or-nothing: any bad field fails the load with file, line, column and column name.
  *
  * <pre>{@code
  * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));   // 2025-Q1

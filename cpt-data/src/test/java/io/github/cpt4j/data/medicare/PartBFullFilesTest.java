@@ -111,6 +111,32 @@ class PartBFullFilesTest {
   }
 
   /**
+   * A clotting factor is priced at the file's payment limit x units and nothing more: CMS includes
+   * the clotting factor furnishing fee in the published limit of the clotting factor codes (Pub.
+   * 100-04, ch. 17, §80.4.1), which the file marks with a 1 in its {@code Clotting Factor} column;
+   * the contractor adds the fee only for a clotting factor the ASP and NOC files do not price.
+   * Adding it again would pay it twice.
+   */
+  @Test
+  void aClottingFactorIsPricedAtItsLimitWhichIncludesTheFurnishingFee() throws Exception {
+    List<List<String>> drugs = after(fields("asp/ASP_2025_JAN.csv"), "HCPCS Code");
+    int clottingFactor = drugs.get(0).indexOf("Clotting Factor");
+    List<String> j7180 =
+        drugs.stream().filter(r -> r.get(0).equals("J7180")).findFirst().orElseThrow();
+    // J7180,...,1 IU,10.473,20.000,,,,,1,,: a clotting factor billing code, per IU.
+    assertEquals("1", j7180.get(clottingFactor));
+    assertEquals("1 IU", j7180.get(2));
+    assertEquals("10.473", j7180.get(3));
+    AspFeeSchedule asp = AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv"));
+    // 1,250 IU = 1,250 units x 10.473 = 13091.250, exactly: no furnishing fee on top.
+    FeeResult factor = asp.price(ClaimLine.parse("J7180 x1250"), MARCH);
+    assertEquals(Optional.of(new BigDecimal("13091.250")), factor.exactAmount());
+    assertEquals(new BigDecimal("13091.25"), factor.amountOrThrow());
+    // J7189, factor VIIa, per mcg: 2.549 x 90 = 229.41.
+    assertEquals(new BigDecimal("229.41"), price(asp, "J7189 x90", MARCH));
+  }
+
+  /**
    * The ASP file's title gives its quarter's first and last day; a copy with either edited (the
    * last to another quarter's, the first to a day within the quarter) is refused at the title's
    * cell, read by name or for the quarter, and the file as published loads as 2025-Q1.

@@ -32,6 +32,18 @@ import java.util.Set;
  * that percentage of the average wholesale price. Explanations call it CMS's payment limit, not ASP
  * with an add-on.
  *
+ * <p><b>Clotting factors.</b> The codes the file marks with a 1 in its {@code Clotting Factor}
+ * column (most of J7170-J7214, such as J7180, factor XIII, 10.473 per IU in January 2025; the file
+ * leaves J7171 and J7197, antithrombin III, unmarked) are priced the same way, limit x units, with
+ * nothing added. Medicare pays a furnishing fee per unit of clotting factor (Social Security Act
+ * §1842(o)(5)(C); Pub. 100-04, ch. 17, §80.4.1; its amount updated each year by a Recurring Update
+ * Notification), but CMS includes that fee in the nationally published payment limit of the
+ * clotting factor billing codes: the contractor adds it separately only for a clotting factor
+ * without a limit on the ASP or NOC pricing file, which this schedule does not price (a code the
+ * file lacks is {@link UnpricedReason#NOT_IN_SCHEDULE}, an {@code N/A} limit {@link
+ * UnpricedReason#CARRIER_PRICED}). Adding the fee to the file's limit would pay it twice, so no fee
+ * is modelled.
+ *
  * <h2>What {@link #price} does</h2>
  *
  * <ol>
@@ -39,10 +51,11 @@ import java.util.Set;
  *   <li>Finds the drug's limit; a code without one is {@link UnpricedReason#NOT_IN_SCHEDULE}, a
  *       limit CMS publishes as {@code N/A}, or a limit of 0 (which CMS never publishes), is {@link
  *       UnpricedReason#CARRIER_PRICED}: never a payment of 0.00.
- *   <li>Multiplies the limit by the units. {@code JW} (the amount discarded from a single-dose
- *       container) and {@code JZ} (none discarded) change nothing: a discarded amount is billed on
- *       a {@code JW} line of its own and paid like the amount given. Both on one line contradict
- *       each other (Pub. 100-04, ch. 17, §40): {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
+ *   <li>Multiplies the limit by the units (a clotting factor's too: its furnishing fee is in the
+ *       limit). {@code JW} (the amount discarded from a single-dose container) and {@code JZ} (none
+ *       discarded) change nothing: a discarded amount is billed on a {@code JW} line of its own and
+ *       paid like the amount given. Both on one line contradict each other (Pub. 100-04, ch. 17,
+ *       §40): {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li>The participation flag is ignored: Part B drugs are paid only on assignment.
  *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
  * </ol>

@@ -61,6 +61,24 @@ class AspFeeScheduleTest {
         ASP.price(ClaimLine.parse("J3301"), MARCH.withParticipating(false)).amountOrThrow());
   }
 
+  /**
+   * A clotting factor (J7170-J7214, marked in the file's Clotting Factor column) is its limit x
+   * units: the limit CMS publishes already includes the clotting factor furnishing fee (Pub.
+   * 100-04, ch. 17, §80.4.1), so nothing is added. J7180's row of January 2025: 1 IU, 10.473.
+   */
+  @Test
+  void aClottingFactorIsItsLimitTimesUnitsWithNothingAdded() {
+    AspFeeSchedule asp =
+        AspFeeSchedule.builder(Quarter.of(2025, 1))
+            .add(limit("J7180", "1 IU", "10.473", "20"))
+            .build();
+    FeeResult factor = asp.price(ClaimLine.parse("J7180 x1250"), MARCH);
+    assertEquals(Optional.of(new BigDecimal("13091.250")), factor.exactAmount());
+    assertEquals(new BigDecimal("13091.25"), factor.amountOrThrow());
+    assertEquals(
+        new BigDecimal("10.47"), asp.price(ClaimLine.parse("J7180"), MARCH).amountOrThrow());
+  }
+
   @Test
   void refusesWithTypedReasons() {
     assertEquals(
