@@ -41,9 +41,12 @@ import java.util.Optional;
  * YEAR} column, when the file has one, must hold that quarter's year on every row (without a
  * quarter from the caller or the name, the first row's year): a file of another year is refused
  * rather than priced as this one, and so is a row effective after the last day of the quarter the
- * file is read for or named for (the new codes of a later quarter's file). A quarter given to
- * {@link #read(InputStream, String, Quarter)} must be the one the name gives, when the name gives
- * one. All-or-nothing: any bad field fails the load with file, line, column and column name.
+ * file is read for or named for (the new codes of a later quarter's file), or before the first day
+ * of the file's year: the year of that quarter, else of the {@code YEAR} column, else of the latest
+ * {@code EFF_DATE} (CMS dates every row of a year's file from that year's first day at the
+ * earliest: all of {@code CLFS_2025_Q1V1.csv} from 20250101). A quarter given to {@link
+ * #read(InputStream, String, Quarter)} must be the one the name gives, when the name gives one.
+ * All-or-nothing: any bad field fails the load with file, line, column and column name.
  *
  * <p>Limit: only the name says which quarter a CLFS file is. Inside it, CMS's title ("2025 Clinical
  * Diagnostic Laboratory Fee Schedule") and {@code YEAR} column give the year alone, and every code
@@ -172,6 +175,8 @@ public final class ClfsFile {
     List<ClfsRate> rates = new ArrayList<>(records.size() - headerRow);
     Map<String, Long> lines = new HashMap<>();
     LocalDate latest = null;
+    LocalDate earliest = null;
+    CsvRecord earliestRecord = null;
     for (int i = headerRow + 1; i < records.size(); i++) {
       CsvRecord record = records.get(i);
       if (CsvTable.isBlank(record)) {
@@ -193,6 +198,14 @@ public final class ClfsFile {
       LocalDate from =
           cells.parse(
               effective, "a date as YYYYMMDD, such as 20250101", t -> LocalDate.parse(t, YYYYMMDD));
+      if (named.isPresent() || yearColumn >= 0) {
+        refuseBeforeYear(cells, effective, from, named, given.isPresent(), yearColumn, year);
+      } else if (earliest == null || from.isBefore(earliest)) {
+        // The file's year is known only from its latest date, at the end: the earliest row is the
+        // one to check against it then.
+        earliest = from;
+        earliestRecord = record;
+      }
       if (named.isPresent() && from.isAfter(named.get().lastDay())) {
         // A row that takes effect after the quarter is never priced in it: the file is of a later
         // quarter (a Q2 file lists its new codes from April 1), renamed or read for this one.
@@ -242,7 +255,60 @@ public final class ClfsFile {
     RowMinimum.check(
         source, table.isSubset(), rates.size(), MIN_ROWS, "rows", "about 2,090 (2025 Q1)");
     Quarter quarter = named.orElse(Quarter.of(Objects.requireNonNull(latest)));
+    if (earliest != null && earliest.getYear() < quarter.year()) {
+      throw cells
+          .at(earliestRecord)
+          .error(
+              effective,
+              "a date no earlier than "
+                  + LocalDate.of(quarter.year(), 1, 1)
+                  + ", the first day of "
+                  + quarter.year()
+                  + ", the year of the file's latest "
+                  + header.name(effective)
+                  + ", "
+                  + latest);
+    }
     return ClfsFeeSchedule.builder(quarter).name("clfs-" + quarter).addAll(rates).build();
+  }
+
+  /**
+   * Refuses a row effective before the first day of the file's year: the year of {@code named}, the
+   * quarter the file is read for ({@code given}) or named for, else {@code year}, the row's in the
+   * {@code YEAR} column {@code yearColumn}. CMS's file of a year dates its rows from that year's
+   * first day at the earliest (every row of {@code CLFS_2025_Q1V1.csv} is effective 20250101; a
+   * code added later in the year, from its quarter's first day), so an earlier date is a row of
+   * another year's file, or a damaged one.
+   */
+  private static void refuseBeforeYear(
+      Cells cells,
+      int column,
+      LocalDate from,
+      Optional<Quarter> named,
+      boolean given,
+      int yearColumn,
+      int year)
+      throws DataLoadException {
+    int fileYear = named.map(Quarter::year).orElse(year);
+    if (from.getYear() < fileYear) {
+      throw cells.error(
+          column,
+          "a date no earlier than "
+              + LocalDate.of(fileYear, 1, 1)
+              + ", the first day of "
+              + fileYear
+              + ", "
+              + named
+                  .map(
+                      q ->
+                          "the year of "
+                              + q
+                              + (given
+                                  ? ", the quarter the file is read for"
+                                  : ", the quarter the file's name gives"))
+                  .orElseGet(
+                      () -> "the year of the file's " + cells.columnName(yearColumn) + " column"));
+    }
   }
 
   /**

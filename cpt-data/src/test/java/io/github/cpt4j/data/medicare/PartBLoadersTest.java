@@ -528,6 +528,85 @@ class PartBLoadersTest {
     assertEquals(Quarter.of(2025, 2), clfs(secondQuarter, "lab.csv").quarter());
   }
 
+  /**
+   * A row effective before the first day of its file's year is refused at its date: CMS's file of a
+   * year dates every row from that year's first day at the earliest (all 2,087 rows of {@code
+   * CLFS_2025_Q1V1.csv} are effective 20250101), so an earlier date is another year's row, or a
+   * damaged one. The file's year is the quarter's the file is read for or named for, else its
+   * {@code YEAR} column's, else its latest effective date's; the error says which.
+   */
+  @Test
+  void clfsRowEffectiveBeforeItsFilesYearIsRefused() throws Exception {
+    String lastYear = CLFS.replace("G0471,,20250201", "G0471,,20241231");
+    DataLoadException named =
+        assertThrows(DataLoadException.class, () -> clfs(lastYear, "CLFS_2025_Q1V1.csv"));
+    assertEquals("CLFS_2025_Q1V1.csv", named.sourceName());
+    assertEquals(9, named.line());
+    assertEquals(4, named.column());
+    assertTrue(
+        named
+            .getMessage()
+            .contains(
+                "EFF_DATE: expected a date no earlier than 2025-01-01, the first day of 2025, the"
+                    + " year of 2025-Q1, the quarter the file's name gives, found '20241231'"),
+        named.getMessage());
+    DataLoadException readFor =
+        assertThrows(
+            DataLoadException.class,
+            () -> ClfsFile.read(stream(lastYear), "lab.csv", Quarter.of(2025, 3)));
+    assertEquals(9, readFor.line());
+    assertEquals(4, readFor.column());
+    assertTrue(
+        readFor
+            .getMessage()
+            .contains(
+                "expected a date no earlier than 2025-01-01, the first day of 2025, the year of"
+                    + " 2025-Q3, the quarter the file is read for, found '20241231'"),
+        readFor.getMessage());
+    // Without a quarter, the YEAR column gives the year.
+    DataLoadException byYear =
+        assertThrows(DataLoadException.class, () -> clfs(lastYear, "lab.csv"));
+    assertEquals(9, byYear.line());
+    assertEquals(4, byYear.column());
+    assertTrue(
+        byYear
+            .getMessage()
+            .contains(
+                "expected a date no earlier than 2025-01-01, the first day of 2025, the year of"
+                    + " the file's YEAR column, found '20241231'"),
+        byYear.getMessage());
+    // Without a quarter or a YEAR column, the latest effective date gives it; the earliest row is
+    // named, wherever it stands.
+    String noYear =
+        LoaderFixtures.SUBSET
+            + "HCPCS,MOD,EFF_DATE,INDICATOR,RATE,SHORTDESC\n"
+            + "80053,,20250101,N,10.56,not read\n"
+            + "82947,,20241001,N,3.93,not read\n"
+            + "85025,,20240101,N,7.77,not read\n"
+            + "G0471,,20250201,N,11.09,not read\n";
+    DataLoadException byLatest =
+        assertThrows(DataLoadException.class, () -> clfs(noYear, "lab.csv"));
+    assertEquals(5, byLatest.line());
+    assertEquals(3, byLatest.column());
+    assertTrue(
+        byLatest
+            .getMessage()
+            .contains(
+                "EFF_DATE: expected a date no earlier than 2025-01-01, the first day of 2025, the"
+                    + " year of the file's latest EFF_DATE, 2025-02-01, found '20240101'"),
+        byLatest.getMessage());
+    // The year's first day is the earliest date read; rows of the same year, or all of an earlier
+    // year read for it, load.
+    assertEquals(
+        Quarter.of(2025, 1),
+        clfs(CLFS.replace("G0471,,20250201", "G0471,,20250101"), "CLFS_2025_Q1V1.csv").quarter());
+    assertEquals(Quarter.of(2025, 4), clfs(noYear.replace(",2024", ",2025"), "lab.csv").quarter());
+    assertEquals(
+        Quarter.of(2024, 4),
+        ClfsFile.read(stream(noYear.replace(",2025", ",2024")), "lab.csv", Quarter.of(2024, 4))
+            .quarter());
+  }
+
   /** The title of a DMEPOS or ASP file names its quarter: another name or caller is refused. */
   @Test
   void dmeposAndAspFilesOfAnotherQuarterAreRefused() throws Exception {
