@@ -103,9 +103,11 @@ public final class AspFile {
    * Reads an ASP pricing file from {@code in}, which is not closed, for {@code quarter}.
    *
    * @throws DataLoadException if the content is not an ASP pricing file, or its "Effective ..." row
-   *     names another quarter, or starts or ends on another day than that quarter's first or last,
-   *     or, without such a row, {@code sourceName} names another quarter ({@code ASP_2025_APR.csv}
-   *     read for 2025-Q1); a name without a quarter cannot be checked
+   *     names another quarter than {@code quarter} or than {@code sourceName} ({@code
+   *     ASP_2025_APR.csv} titled January and read for 2025-Q1 too), or starts or ends on another
+   *     day than that quarter's first or last, or, without such a row, {@code sourceName} names
+   *     another quarter ({@code ASP_2025_APR.csv} read for 2025-Q1); a name without a quarter
+   *     cannot be checked
    * @throws IOException if the stream cannot be read
    */
   public static AspFeeSchedule read(InputStream in, String sourceName, Quarter quarter)

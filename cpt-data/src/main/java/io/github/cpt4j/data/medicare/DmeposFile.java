@@ -112,8 +112,10 @@ public final class DmeposFile {
    * Reads a DMEPOS file from {@code in}, which is not closed, for {@code quarter}.
    *
    * @throws DataLoadException if the content is not a DMEPOS fee schedule file, or its title names
-   *     another quarter, or, without a title, {@code sourceName} names another quarter ({@code
-   *     DMEPOS_2025_APR.csv} read for 2025-Q1); a name without a quarter cannot be checked
+   *     another quarter than {@code quarter} or than {@code sourceName} ({@code
+   *     DMEPOS_2025_APR.csv} titled January and read for 2025-Q1 too), or, without a title, {@code
+   *     sourceName} names another quarter ({@code DMEPOS_2025_APR.csv} read for 2025-Q1); a name
+   *     without a quarter cannot be checked
    * @throws IOException if the stream cannot be read
    */
   public static DmeposFeeSchedule read(

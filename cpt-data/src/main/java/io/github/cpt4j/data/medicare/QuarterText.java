@@ -153,11 +153,15 @@ final class QuarterText {
 
   /**
    * The quarter of a file: the one its preamble names, else {@code given} (the caller's quarter),
-   * else the file name's. When the preamble names one, the other must agree with it: the preamble
+   * else the file name's. Each of the three that is there must agree with the others: the preamble
    * of a quarterly CMS file says which quarter its amounts are for, so a file read for another
    * quarter, or renamed to another one, would price those dates of service at the wrong quarter's
-   * amounts. Without such a title, the caller's quarter and the name's must agree, as for a lab
-   * file ({@link #nameAgreeing}); a name that gives no quarter cannot be checked.
+   * amounts, and a title and a name that disagree leave no telling which quarter the file is, even
+   * when the caller's quarter matches one of them. With a title, the caller's quarter and the
+   * name's are each compared with it, and the error, at the title's cell, names those that differ
+   * from it ("read for 2025-Q2", "named for 2025-Q2", or both); without one, the caller's quarter
+   * and the name's are compared, as for a lab file ({@link #nameAgreeing}). A name that gives no
+   * quarter cannot be checked.
    *
    * @param example a title naming a quarter, as the file's kind writes it, for the error
    */
@@ -176,8 +180,9 @@ final class QuarterText {
       return given.or(() -> named);
     }
     Titled t = titled.get();
-    Optional<Quarter> other = given.or(() -> fromFileName(source));
-    if (other.isPresent() && !t.quarter().equals(other.get())) {
+    Optional<Quarter> readFor = given.filter(q -> !q.equals(t.quarter()));
+    Optional<Quarter> namedFor = fromFileName(source).filter(q -> !q.equals(t.quarter()));
+    if (readFor.isPresent() || namedFor.isPresent()) {
       throw new DataLoadException(
           source,
           t.line(),
@@ -187,8 +192,9 @@ final class QuarterText {
               + "', quarter "
               + t.quarter()
               + ", but the file is "
-              + (given.isPresent() ? "read for " : "named for ")
-              + other.get()
+              + readFor.map(q -> "read for " + q).orElse("")
+              + (readFor.isPresent() && namedFor.isPresent() ? " and " : "")
+              + namedFor.map(q -> "named for " + q).orElse("")
               + ": a file of another quarter is refused, not priced as this one");
     }
     checkFrom(source, t);

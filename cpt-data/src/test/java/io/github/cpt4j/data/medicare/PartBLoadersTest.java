@@ -642,6 +642,147 @@ class PartBLoadersTest {
     assertEquals(Quarter.of(2025, 1), AspFile.read(stream(ASP), "ASP_2025_JAN.csv").quarter());
   }
 
+  /** Reads a DMEPOS or an ASP file, for {@code given} when there is one, to its quarter. */
+  private interface QuarterlyLoader {
+    Quarter read(String text, String name, Optional<Quarter> given) throws Exception;
+  }
+
+  private static final QuarterlyLoader DMEPOS_LOADER =
+      (text, name, given) ->
+          (given.isPresent()
+                  ? DmeposFile.read(stream(text), name, ZIPS, given.get())
+                  : DmeposFile.read(stream(text), name, ZIPS))
+              .quarter();
+
+  private static final QuarterlyLoader ASP_LOADER =
+      (text, name, given) ->
+          (given.isPresent()
+                  ? AspFile.read(stream(text), name, given.get())
+                  : AspFile.read(stream(text), name))
+              .quarter();
+
+  /**
+   * A DMEPOS or ASP file can say its quarter in three places: the quarter it is read for, its name
+   * and its title. Every two of them that are there must agree, and the error names the two that do
+   * not (the title, when it is one of them, at its cell). With a quarter given, the name used to be
+   * compared with nothing when the file had a title: {@code ASP_2025_APR.csv} titled January and
+   * read for January loaded as January's.
+   */
+  @Test
+  void dmeposAndAspQuarterOfNameTitleAndCallerMustAllAgree() throws Exception {
+    Quarter q1 = Quarter.of(2025, 1);
+    Quarter q2 = Quarter.of(2025, 2);
+    Quarter q3 = Quarter.of(2025, 3);
+    record Kind(
+        QuarterlyLoader loader,
+        String titled,
+        String title,
+        int titleLine,
+        String january,
+        String april,
+        String july,
+        String unnamed) {
+      String untitled() {
+        return titled.replace(title, "");
+      }
+    }
+    List<Kind> kinds =
+        List.of(
+            new Kind(
+                DMEPOS_LOADER,
+                DMEPOS,
+                "January 2025",
+                3,
+                "DMEPOS_2025_JAN.csv",
+                "DMEPOS_2025_APR.csv",
+                "DMEPOS_2025_JUL.csv",
+                "fees.csv"),
+            new Kind(
+                ASP_LOADER,
+                ASP,
+                "January 1, 2025 through March 31, 2025",
+                4,
+                "ASP_2025_JAN.csv",
+                "ASP_2025_APR.csv",
+                "ASP_2025_JUL.csv",
+                "drugs.csv"));
+    for (Kind k : kinds) {
+      String titleSays = "the title says '" + k.title() + "', quarter 2025-Q1, but the file is ";
+      // The caller and the name, without a title.
+      DataLoadException nameAndCaller =
+          refused(k.loader(), k.untitled(), k.april(), Optional.of(q1), 0, 0);
+      assertTrue(
+          nameAndCaller
+              .getMessage()
+              .contains("the file's name says 2025-Q2 but the file is read for 2025-Q1"),
+          nameAndCaller.getMessage());
+      // The caller and the title, under a name without a quarter.
+      DataLoadException titleAndCaller =
+          refused(k.loader(), k.titled(), k.unnamed(), Optional.of(q2), k.titleLine(), 1);
+      assertTrue(
+          titleAndCaller.getMessage().contains(titleSays + "read for 2025-Q2: "),
+          titleAndCaller.getMessage());
+      // The name and the title, without a quarter given.
+      DataLoadException titleAndName =
+          refused(k.loader(), k.titled(), k.april(), Optional.empty(), k.titleLine(), 1);
+      assertTrue(
+          titleAndName.getMessage().contains(titleSays + "named for 2025-Q2: "),
+          titleAndName.getMessage());
+      // All three: the name disagrees with the title and the caller, which agree.
+      DataLoadException onlyTheName =
+          refused(k.loader(), k.titled(), k.april(), Optional.of(q1), k.titleLine(), 1);
+      assertTrue(
+          onlyTheName.getMessage().contains(titleSays + "named for 2025-Q2: "),
+          onlyTheName.getMessage());
+      // The caller disagrees with the title and the name, which agree.
+      DataLoadException onlyTheCaller =
+          refused(k.loader(), k.titled(), k.january(), Optional.of(q2), k.titleLine(), 1);
+      assertTrue(
+          onlyTheCaller.getMessage().contains(titleSays + "read for 2025-Q2: "),
+          onlyTheCaller.getMessage());
+      // The title disagrees with the caller and the name, which agree; and all three differ.
+      DataLoadException onlyTheTitle =
+          refused(k.loader(), k.titled(), k.april(), Optional.of(q2), k.titleLine(), 1);
+      assertTrue(
+          onlyTheTitle
+              .getMessage()
+              .contains(titleSays + "read for 2025-Q2 and named for 2025-Q2: "),
+          onlyTheTitle.getMessage());
+      DataLoadException allDiffer =
+          refused(k.loader(), k.titled(), k.april(), Optional.of(q3), k.titleLine(), 1);
+      assertTrue(
+          allDiffer.getMessage().contains(titleSays + "read for 2025-Q3 and named for 2025-Q2: "),
+          allDiffer.getMessage());
+      // Whatever sources agree load, as that quarter.
+      assertEquals(q1, k.loader().read(k.titled(), k.january(), Optional.of(q1)));
+      assertEquals(q1, k.loader().read(k.titled(), k.january(), Optional.empty()));
+      assertEquals(q1, k.loader().read(k.titled(), k.unnamed(), Optional.of(q1)));
+      assertEquals(q1, k.loader().read(k.titled(), k.unnamed(), Optional.empty()));
+      assertEquals(q3, k.loader().read(k.untitled(), k.july(), Optional.of(q3)));
+      assertEquals(q3, k.loader().read(k.untitled(), k.july(), Optional.empty()));
+      assertEquals(q2, k.loader().read(k.untitled(), k.unnamed(), Optional.of(q2)));
+    }
+  }
+
+  /** The refusal of the file, at {@code line} and {@code column} (0: none). */
+  private static DataLoadException refused(
+      QuarterlyLoader loader,
+      String text,
+      String name,
+      Optional<Quarter> given,
+      long line,
+      int column) {
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> loader.read(text, name, given));
+    assertEquals(name, e.sourceName());
+    assertEquals(line, e.line(), e::getMessage);
+    assertEquals(column, e.column(), e::getMessage);
+    assertTrue(
+        e.getMessage().contains("a file of another quarter is refused, not priced as this one"),
+        e::getMessage);
+    return e;
+  }
+
   /**
    * The title of an ASP file gives the first and the last day of its quarter ("Effective January 1,
    * 2025 through March 31, 2025"): a last day that is not the end of the quarter the first day
