@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,10 @@ import java.util.regex.Pattern;
  * with its factor (two decimals), then blank rows. The factors are named after the file ({@code
  * ANES2025}), and state the national factor the header gives ({@link
  * AnesthesiaConversionFactors#nationalFactor()}, 20.3178 here: of the figures after "Anes CF",
- * years aside, the last with a decimal point, whatever words surround it); a header without a
- * figure there states none, and one whose figure cannot be a factor (a sign, a comma, more than
- * four decimals) is refused.
+ * years, percentages and a figure after "from" aside, the last with a decimal point, whatever words
+ * surround it). A header without a figure there states none; one whose figure cannot be a factor (a
+ * sign, a comma, more than four decimals) is refused, and so is one left with two figures that
+ * differ (see {@link #read(Path)} for the rule).
  *
  * <p>All-or-nothing, with file, line and column in every error.
  *
@@ -65,6 +67,12 @@ public final class AnesthesiaConversionFactorFile {
    */
   private static final Pattern FIGURE = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)*");
 
+  /**
+   * What follows a percentage, a change and never the factor ({@code up 2.5%}, {@code 2.5
+   * percent}): the name is normalized to upper case.
+   */
+  private static final Pattern PERCENT = Pattern.compile(" *(?:%|PERCENT)");
+
   /** A year in the name ({@code for CY 2026}), which is no factor. */
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
 
@@ -76,7 +84,30 @@ public final class AnesthesiaConversionFactorFile {
   /**
    * Reads the file at {@code path}.
    *
-   * @throws DataLoadException if the content is not an anesthesia conversion factor file
+   * <p>The national factor the file states is read from the factor column's name, whose words CMS
+   * chooses: of the figures after "Anes CF",
+   *
+   * <ul>
+   *   <li>a year ({@code for CY 2026}, {@code above 2024}) is no factor;
+   *   <li>a percentage, a figure followed by {@code %} or the word {@code percent}, spaces between
+   *       or not, is a change, never the factor ({@code of 20.3178, up 2.5%}, {@code of $20.3178
+   *       (-0.58%)}), whatever its sign or decimal comma;
+   *   <li>a figure after the word {@code from} ({@code $} and spaces between or not) is the factor
+   *       changed from, never the one stated ({@code up from 20.0000 to 20.3178}, {@code of
+   *       20.3178, down from 20.4349});
+   *   <li>of the others, those with a decimal point (CMS writes the factor with four decimals), or
+   *       else all of them, must be one figure ({@code 20.3178} and {@code 20.31780} are one), and
+   *       it is the factor stated. Two that differ ({@code of 20.3178 (was 20.4349)}, {@code of
+   *       20.4349 to 20.3178}) are refused: which one the localities' factors come from, the name
+   *       does not say, and read as either, a file could state the factor of another year or other
+   *       providers and be chosen to price their dates.
+   * </ul>
+   *
+   * <p>None left: the file states no factor ({@code National Anes CF}, {@code of TBD}, {@code up
+   * 2.5%}).
+   *
+   * @throws DataLoadException if the content is not an anesthesia conversion factor file, or its
+   *     header states a national factor that cannot be one, or two
    * @throws IOException if the file cannot be read
    */
   public static AnesthesiaConversionFactors read(Path path) throws IOException {
@@ -84,9 +115,11 @@ public final class AnesthesiaConversionFactorFile {
   }
 
   /**
-   * Reads the file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
+   * Reads the file from {@code in}, which is not closed, naming it {@code sourceName} in errors;
+   * the national factor is read as {@link #read(Path)} reads it.
    *
-   * @throws DataLoadException if the content is not an anesthesia conversion factor file
+   * @throws DataLoadException if the content is not an anesthesia conversion factor file, or its
+   *     header states a national factor that cannot be one, or two
    * @throws IOException if the stream cannot be read
    */
   public static AnesthesiaConversionFactors read(InputStream in, String sourceName)
@@ -160,11 +193,11 @@ public final class AnesthesiaConversionFactorFile {
     AnesthesiaConversionFactors read = AnesthesiaConversionFactors.of(name, factors);
     // The national factor the localities' come from: it tells a year's files apart (QPs' and other
     // providers' from 2026) and is checked against the dated table's when pricing.
-    String figure = statedFigure(header.name(factor));
+    String figure = statedFigure(source, header, factor);
     if (figure != null) {
       // Zeros after the last decimal change no figure (20.31780 is 20.3178), as a locality's
       // factor is read.
-      String significant = figure.indexOf('.') < 0 ? figure : figure.replaceFirst("\\.?0+$", "");
+      String significant = significant(figure);
       if (!FACTOR.matcher(significant).matches() || new BigDecimal(significant).signum() <= 0) {
         throw new DataLoadException(
             source,
@@ -182,29 +215,80 @@ public final class AnesthesiaConversionFactorFile {
 
   /**
    * The figure the factor column's name states as the national factor, or null: of the figures
-   * after "Anes CF", years left aside ({@code National Anes CF for CY 2026 of 20.5998}), the last
-   * with a decimal point, else the last. CMS words the name as it likes ({@code of $20.5998 (QP)});
-   * a name that states none ({@code of TBD}) states none.
+   * after "Anes CF", years, percentages and figures after "from" aside, the one with a decimal
+   * point, else the one without, written once or more (the rule is {@link #read(Path)}'s). CMS
+   * words the name as it likes ({@code of $20.5998 (QP)}); a name that states none ({@code of TBD})
+   * states none.
+   *
+   * @throws DataLoadException if two of the figures that could be the factor differ
    */
-  private static String statedFigure(String name) {
+  private static String statedFigure(String source, Header header, int factor)
+      throws DataLoadException {
+    String name = header.name(factor);
     Matcher start = NATIONAL.matcher(name);
     if (!start.find()) {
       return null;
     }
     Matcher figures = FIGURE.matcher(name);
     figures.region(start.end(), name.length());
-    String last = null;
-    String lastDecimal = null;
+    List<String> whole = new ArrayList<>();
+    List<String> decimal = new ArrayList<>();
     while (figures.find()) {
       String figure = figures.group();
-      if (YEAR.matcher(figure).matches()) {
+      if (YEAR.matcher(figure).matches()
+          || PERCENT.matcher(name).region(figures.end(), name.length()).lookingAt()
+          || isAfterFrom(name, figures.start())) {
         continue;
       }
-      last = figure;
+      whole.add(figure);
       if (figure.indexOf('.') >= 0) {
-        lastDecimal = figure;
+        decimal.add(figure);
       }
     }
-    return lastDecimal != null ? lastDecimal : last;
+    List<String> stated = decimal.isEmpty() ? whole : decimal;
+    if (stated.isEmpty()) {
+      return null;
+    }
+    // One figure, however many times written: 20.3178 and 20.31780 are one.
+    Map<String, String> distinct = new LinkedHashMap<>();
+    for (String figure : stated) {
+      distinct.putIfAbsent(significant(figure), figure);
+    }
+    if (distinct.size() > 1) {
+      List<String> each = new ArrayList<>(distinct.values());
+      throw new DataLoadException(
+          source,
+          header.line(),
+          factor + 1,
+          name
+              + ": the header states more than one figure that could be the national anesthesia"
+              + " factor, "
+              + String.join(", ", each.subList(0, each.size() - 1))
+              + " and "
+              + each.get(each.size() - 1)
+              + ": expected one (a percentage, a year, and a figure after \"from\", the factor"
+              + " changed from, are left aside)");
+    }
+    return stated.get(stated.size() - 1);
+  }
+
+  /**
+   * Whether the figure starting at {@code index} of {@code name} follows the word {@code FROM},
+   * with a dollar sign and spaces between or not: the factor changed from.
+   */
+  private static boolean isAfterFrom(String name, int index) {
+    int i = index;
+    while (i > 0 && (name.charAt(i - 1) == ' ' || name.charAt(i - 1) == '$')) {
+      i--;
+    }
+    int word = i - "FROM".length();
+    return word >= 0
+        && name.startsWith("FROM", word)
+        && (word == 0 || !Character.isLetterOrDigit(name.charAt(word - 1)));
+  }
+
+  /** {@code figure} without the zeros after its last decimal, nor the point they leave alone. */
+  private static String significant(String figure) {
+    return figure.indexOf('.') < 0 ? figure : figure.replaceFirst("\\.?0+$", "");
   }
 }

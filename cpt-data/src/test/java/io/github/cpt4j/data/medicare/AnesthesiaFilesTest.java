@@ -133,6 +133,75 @@ class AnesthesiaFilesTest {
     }
   }
 
+  /**
+   * A header that says how the factor changed states the factor, not the change: {@code up 2.5%}
+   * was read as the factor 2.5, which no date's factor is, so every anesthesia line was refused
+   * later, at pricing, as a conversion factor mismatch. A percentage is never the factor, nor is
+   * the figure it changed from ({@code from 20.0000}); a header left with two figures that differ
+   * says which it is no more than a reader can, and is refused.
+   */
+  @Test
+  void aChangeTheHeaderStatesIsNoFactor() throws IOException {
+    String file =
+        CmsSubset.MARKER
+            + "\r\nContractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,A LOCALITY,19.31 \r\n";
+    for (String header :
+        new String[] {
+          "\"National Anes CF of 20.3178, up 2.5%\"",
+          "\"National Anes CF of 20.3178, up 2.5 %\"",
+          "National Anes CF of $20.3178 (2.5% increase)",
+          "National Anes CF of 20.3178 (+2.5%)",
+          "National Anes CF of 20.3178 (-0.58%)",
+          "\"National Anes CF of 20.3178 (-1,5%)\"",
+          "National Anes CF of 20.3178 up 2.5 percent",
+          "National Anes CF 2025 of 20.3178: 2.5% above 2024",
+          "National Anes CF up from 20.0000 to 20.3178",
+          "National Anes CF up from $20.0000 to $20.3178 (1.59%)",
+          "\"National Anes CF of 20.3178, down from 20.4349\"",
+          "National Anes CF of 20.3178 (From 20.4349)",
+          // Said twice, it is one figure.
+          "National Anes CF of 20.3178 (20.31780)"
+        }) {
+      AnesthesiaConversionFactors stated =
+          AnesthesiaConversionFactorFile.read(
+              stream(file.replace("National Anes CF of 20.3178", header)), "ANES2025.csv");
+      assertEquals(Optional.of(new BigDecimal("20.3178")), stated.nationalFactor(), header);
+    }
+    // A change alone states no factor, as a header without a figure states none.
+    AnesthesiaConversionFactors change =
+        AnesthesiaConversionFactorFile.read(
+            stream(file.replace("National Anes CF of 20.3178", "National Anes CF up 2.5%")),
+            "ANES2025.csv");
+    assertEquals(Optional.empty(), change.nationalFactor());
+    // Two figures left that differ: which one the file's localities come from, the header does
+    // not say. Read as the last, a file stating the previous year's factor would price its dates.
+    for (String[] header :
+        new String[][] {
+          {"National Anes CF of 20.3178 (was 20.4349)", "20.3178 and 20.4349"},
+          {"National Anes CF of 20.3178 or 20.5998 (QP)", "20.3178 and 20.5998"},
+          {"National Anes CF of 20.4349 to 20.3178", "20.4349 and 20.3178"},
+          {"National Anes CF of 21 (QP 2)", "21 and 2"}
+        }) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  AnesthesiaConversionFactorFile.read(
+                      stream(file.replace("National Anes CF of 20.3178", header[0])),
+                      "ANES2025.csv"));
+      assertEquals(
+          "ANES2025.csv, line 2, column 4: "
+              + header[0].toUpperCase(java.util.Locale.ROOT)
+              + ": the header states more than one figure that could be the national anesthesia"
+              + " factor, "
+              + header[1]
+              + ": expected one (a percentage, a year, and a figure after \"from\", the factor"
+              + " changed from, are left aside)",
+          e.getMessage());
+    }
+  }
+
   @Test
   void theRealFilesEqualTheBundledOnes() throws IOException {
     AnesthesiaBaseUnits units =
