@@ -51,7 +51,8 @@ import java.util.regex.Pattern;
  * disagree is refused, and so is one where neither says the kind: a table of unknown kind would be
  * taken for whichever the reader expects.
  *
- * <p>The load is all-or-nothing: a malformed row, or a code listed twice, fails it with a {@link
+ * <p>The load is all-or-nothing: a malformed row, a code listed twice, or a control character in
+ * the indicator's words or the rationale (CMS's have none; a tab is a blank) fails it with a {@link
  * DataLoadException} naming the file, line, column and column name. A file of fewer than 1,000
  * codes is refused as cut short, unless its first line is the subset marker {@code # cpt4j subset}
  * (a deliberate extract, such as a test's).
@@ -155,15 +156,32 @@ public final class MueFile {
       cells.at(record);
       // Only the notice and the header hold line breaks. One in a code's row is a quote left
       // open, which CSV reading takes to run to the end of the file: every later code would be
-      // lost in silence.
+      // lost in silence. The same scan finds a control character in the texts kept, the
+      // indicator's words and the rationale, which loaded in silence (CMS's have none).
       for (int f = 0; f < record.getFieldCount(); f++) {
         String field = record.getField(f);
-        if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+        boolean text = f == mai || f == rationale;
+        int control = -1;
+        for (int at = 0; at < field.length(); at++) {
+          char c = field.charAt(at);
+          if (c == '\n' || c == '\r') {
+            throw new DataLoadException(
+                source,
+                cells.line(f),
+                f + 1,
+                "the field runs over several lines: a quote left open? (a code's row is one"
+                    + " line)");
+          }
+          if (text && control < 0 && ControlCharacters.isControl(c)) {
+            control = at;
+          }
+        }
+        if (control >= 0) {
           throw new DataLoadException(
               source,
               cells.line(f),
               f + 1,
-              "the field runs over several lines: a quote left open? (a code's row is one line)");
+              header.name(f) + ": " + ControlCharacters.problem(field, control));
         }
       }
       // CMS quotes a field with a comma (its notice is one): unquoted, it splits in two, and the

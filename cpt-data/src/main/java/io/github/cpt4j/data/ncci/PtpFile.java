@@ -37,10 +37,12 @@ import java.util.regex.Pattern;
  * data | Modifier 0=not allowed 1=allowed 9=not applicable | PTP Edit Rationale}); columns are
  * found by those names, not by position, and the rationale column may be absent (older layouts).
  * Where the header has it, every row has it too, empty or not, as in CMS's files: a row that ends
- * before it is refused as cut short. Dates are {@code yyyymmdd}; a deletion date of {@code *} means
- * none. A row that could never apply is refused as damaged, not loaded as an edit: modifier
- * indicator 9 on a row not deleted on its effective date (CMS gives 9 only to an edit deleted
- * retroactively, such as {@code 0001A 90473 20220101 20220101 9}), and a code paired with itself.
+ * before it is refused as cut short. The rationale is Latin-1 text without control characters
+ * (U+0000 to U+001F, U+007F to U+009F: CMS's have none), refused at its field. Dates are {@code
+ * yyyymmdd}; a deletion date of {@code *} means none. A row that could never apply is refused as
+ * damaged, not loaded as an edit: modifier indicator 9 on a row not deleted on its effective date
+ * (CMS gives 9 only to an edit deleted retroactively, such as {@code 0001A 90473 20220101 20220101
+ * 9}), and a code paired with itself.
  *
  * <p>Several files load into one table. The load is all-or-nothing: a malformed row fails it with a
  * {@link DataLoadException} naming the file, line, column and column name, and so does a part of

@@ -539,8 +539,9 @@ final class PtpParser {
   /**
    * The rationale text, shared by every row that has the same bytes.
    *
-   * @throws DataLoadException if the text is one more than the table holds ({@link
-   *     PtpTable#MAX_RATIONALES}): refused here, at its field, not by the builder without one
+   * @throws DataLoadException if the text holds a {@linkplain ControlCharacters control character},
+   *     or is one more than the table holds ({@link PtpTable#MAX_RATIONALES}): refused here, at its
+   *     field, not by the builder without one
    */
   private String rationale(int field) throws DataLoadException {
     trim(field);
@@ -560,6 +561,15 @@ final class PtpParser {
         return rationaleTexts.get(known);
       }
       slot = (slot + 1) & mask;
+    }
+    // Checked only here, for a text new to this file: the rows repeating it matched its bytes.
+    int control = ControlCharacters.first(buffer, start, end);
+    if (control >= 0) {
+      throw new DataLoadException(
+          source,
+          lineNumber,
+          field + 1,
+          header.name(field) + ": " + ControlCharacters.problem(text(field), control - start));
     }
     String text = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
     // Asked only of a text new to this file: the builder may know it from a part read before.

@@ -700,6 +700,60 @@ public class NcciLoadersTest {
   }
 
   /**
+   * A control character in a PTP rationale loaded in silence, and every finding of the edit quoted
+   * it: CMS's rationales have none. It is refused at its field, named with where it is; a text is
+   * checked once, when first read, so the rows repeating it cost nothing more.
+   */
+  @Test
+  void aControlCharacterInAPtpRationaleIsRefused() throws IOException {
+    String row = "27447\t20610\t\t20020101\t*\t1\t";
+    String good = "29880\t29877\t*\t19960101\t20231231\t0\tCPT Manual instruction\n";
+    assertPtpError(
+        PTP_HEADER + good + row + "CPT Manual\u0007 instruction\n",
+        "test-ptp.txt, line 8, column 7: PTP EDIT RATIONALE: expected text without control"
+            + " characters, found U+0007 at character 11 of 'CPT Manual\\u0007 instruction'");
+    // Every C0 control but the tab, which separates the fields, DEL and every C1 control.
+    for (char c = 0; c <= 0x9F; c = c == 0x1F ? 0x7F : (char) (c + 1)) {
+      if (c == '\t' || c == '\n' || c == '\r') {
+        continue;
+      }
+      String text = PTP_HEADER + row + "my" + c + "rationale\n";
+      DataLoadException e = assertThrows(DataLoadException.class, () -> ptpAsIs(text));
+      assertEquals(7, e.line(), text);
+      assertEquals(7, e.column(), text);
+      String problem = e.problem();
+      assertTrue(
+          problem.startsWith(
+                  String.format(
+                      "PTP EDIT RATIONALE: expected text without control characters, found U+%04X",
+                      (int) c))
+              && problem.contains(String.format(" at character 3 of 'my\\u%04x", (int) c)),
+          e::getMessage);
+    }
+    // At either end too: only spaces are trimmed.
+    assertPtpError(
+        PTP_HEADER + row + "\u0000r \n",
+        "test-ptp.txt, line 7, column 7: PTP EDIT RATIONALE: expected text without control"
+            + " characters, found U+0000 at character 1 of '\\u0000r'");
+    // The mark and the bytes a Windows-1252 file has for its quotes and dashes are named so.
+    assertPtpError(
+        PTP_HEADER + row + "r\u001a\n",
+        "test-ptp.txt, line 7, column 7: PTP EDIT RATIONALE: expected text without control"
+            + " characters, found U+001A (a DOS end-of-file mark) at character 2 of 'r\\u001a'");
+    assertPtpError(
+        PTP_HEADER + row + "CMS\u0092s manual\n",
+        "test-ptp.txt, line 7, column 7: PTP EDIT RATIONALE: expected text without control"
+            + " characters, found U+0092 at character 4 of 'CMS\\u0092s manual'; the file looks"
+            + " like Windows-1252, in which byte 0x92 is a printable character such as a curly"
+            + " quote or a dash: give the file as CMS publishes it, in Latin-1");
+    // Latin-1 letters and signs are text.
+    PtpTable table = ptp(PTP_HEADER + row + "Manuel m\u00e9dical \u00a9 \u00ae\n" + good);
+    assertEquals(
+        "Manuel m\u00e9dical \u00a9 \u00ae",
+        table.edits(code("27447"), code("20610")).get(0).rationale());
+  }
+
+  /**
    * CMS publishes the PTP files zipped: given unopened, the archive was blamed on a last line "cut
    * short", and a PDF on a header not found. Both are refused at line 1, as the MUE loader does.
    */
@@ -998,6 +1052,51 @@ public class NcciLoadersTest {
                 + "0001U,1,2 Date of Service Edit: Policy,\"Code Descriptor, CPT Instruction\"\n");
     assertEquals(
         "Code Descriptor, CPT Instruction", table.find(code("0001U")).orElseThrow().rationale());
+  }
+
+  /**
+   * A control character in an MUE rationale loaded in silence, as in a PTP one; so did one in the
+   * indicator's words, refused only as words of another digit. Both are refused at their field. A
+   * tab is a blank of CMS's fields, and a line break keeps its own error (a quote left open).
+   */
+  @Test
+  void aControlCharacterInAnMueTextIsRefused() throws IOException {
+    assertMueError(
+        MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,Nature\u0007 of Analyte\n",
+        "test-mue.csv, line 6, column 4: MUE RATIONALE: expected text without control characters,"
+            + " found U+0007 at character 7 of 'Nature\\u0007 of Analyte'");
+    assertMueError(
+        MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical\u0085,r\n",
+        "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected text without"
+            + " control characters, found U+0085 at character 33 of '3 Date of Service Edit:"
+            + " Clinical\\u0085'; the file looks like Windows-1252, in which byte 0x85 is a"
+            + " printable character such as a curly quote or a dash: give the file as CMS"
+            + " publishes it, in Latin-1");
+    // A quoted field is named as read, without its quotes.
+    assertMueError(
+        MUE_HEADER + "20610,2,\"3 Date of Service Edit: Clinical\",\"r\u007f\"\n",
+        "test-mue.csv, line 6, column 4: MUE RATIONALE: expected text without control characters,"
+            + " found U+007F at character 2 of 'r\\u007f'");
+    for (char c = 0; c <= 0x9F; c = c == 0x1F ? 0x7F : (char) (c + 1)) {
+      if (c == '\t' || c == '\n' || c == '\r') {
+        continue;
+      }
+      String text = MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,my" + c + "r\n";
+      DataLoadException e = assertThrows(DataLoadException.class, () -> mueAsIs(text));
+      assertEquals(6, e.line(), text);
+      assertEquals(4, e.column(), text);
+    }
+    assertMueError(
+        MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,\"my\u0007\nr\"\n",
+        "test-mue.csv, line 6, column 4: the field runs over several lines: a quote left open? (a"
+            + " code's row is one line)");
+    MueTable table =
+        mue(
+            MUE_HEADER
+                + "20610,2,3 Date of Service Edit: Clinical,Nature\tof Analyte\n"
+                + "J1100,1,1 Line Edit,Donn\u00e9es \u00ae\n");
+    assertEquals("Nature\tof Analyte", table.find(code("20610")).orElseThrow().rationale());
+    assertEquals("Donn\u00e9es \u00ae", table.find(code("J1100")).orElseThrow().rationale());
   }
 
   private static void assertMueError(String text, String message) {
