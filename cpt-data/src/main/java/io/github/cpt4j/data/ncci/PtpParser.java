@@ -6,6 +6,7 @@ import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.EndOfFileMark;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
@@ -43,6 +44,10 @@ final class PtpParser {
   private int limit;
   private boolean eof;
   private long lineNumber;
+
+  /** The line of a DOS end-of-file mark on a line of its own, once read; 0 before. */
+  private long markLine;
+
   private int lineStart;
   private int lineEnd;
 
@@ -143,18 +148,23 @@ final class PtpParser {
    * it; a mark with rows after it is damage, refused on its line.
    */
   private void endOfFileMark() throws IOException {
-    long mark = lineNumber;
+    markLine = lineNumber;
     while (nextLine()) {
       if (!isBlankLine() && !isEndOfFileMark()) {
-        throw new DataLoadException(
-            source,
-            mark,
-            1,
-            "a DOS end-of-file mark (0x1A) with rows after it: expected "
-                + header.size()
-                + " tab-separated fields as in the header");
+        throw rowsAfterMark();
       }
     }
+  }
+
+  /** The error for rows after the DOS end-of-file mark on {@link #markLine}, named at the mark. */
+  private DataLoadException rowsAfterMark() {
+    return new DataLoadException(
+        source,
+        markLine,
+        1,
+        "a DOS end-of-file mark (0x1A) with rows after it: expected "
+            + header.size()
+            + " tab-separated fields as in the header");
   }
 
   // ---------------------------------------------------------------- header
@@ -720,13 +730,7 @@ final class PtpParser {
           return false;
         }
         if (!isBlankOrEndOfFile(position, limit)) {
-          // CMS ends every line; one cut short in its last field still has every field.
-          throw new DataLoadException(
-              source,
-              lineNumber + 1,
-              0,
-              "the last line has no line ending: the file looks cut short (every line of a CMS"
-                  + " PTP file ends with one)");
+          throw unendedLastLine();
         }
         lineStart = position;
         lineEnd = limit;
@@ -738,6 +742,33 @@ final class PtpParser {
       scan -= position;
       fill();
     }
+  }
+
+  /**
+   * The error for the text from {@code position} to the end of the input, a last line without a
+   * line ending that is not blank. CMS ends every line; one cut short in its last field still has
+   * every field. A line after a DOS end-of-file mark is a row after it, refused at the mark as when
+   * it has its ending; text after a mark on the line itself is text after the file's end, not a
+   * file cut short.
+   */
+  private DataLoadException unendedLastLine() {
+    if (markLine > 0) {
+      return rowsAfterMark();
+    }
+    int field = 1;
+    for (int i = position; i < limit; i++) {
+      if (buffer[i] == '\t') {
+        field++;
+      } else if (buffer[i] == 0x1A && !isBlankOrEndOfFile(i + 1, limit)) {
+        return EndOfFileMark.textAfter(source, lineNumber + 1, field);
+      }
+    }
+    return new DataLoadException(
+        source,
+        lineNumber + 1,
+        0,
+        "the last line has no line ending: the file looks cut short (every line of a CMS"
+            + " PTP file ends with one)");
   }
 
   /** Whether bytes {@code from} to {@code to} are blanks and DOS end-of-file marks only. */

@@ -293,7 +293,13 @@ public final class CsvTable {
     // after it ends the line of data before it, whose line break the reader did not see last.
     if (!table.lastLineEnded && !records.isEmpty()) {
       CsvRecord last = records.get(records.size() - 1);
-      if (!isBlank(last) && last.getField(0).indexOf(EndOfFileMark.MARK) != 0) {
+      // Text after a mark on that line is no cut: the file goes on after its end. (A line of the
+      // mark alone, blanks aside, ended the records above.)
+      int mark = fieldWithTextAfterMark(last);
+      if (mark >= 0) {
+        throw EndOfFileMark.textAfter(sourceName, FieldLine.of(last, mark), mark + 1);
+      }
+      if (!isBlank(last)) {
         // The line the record ends on, the one without an ending: below the record's first when
         // a quoted cell runs over several lines.
         throw new DataLoadException(
@@ -583,6 +589,35 @@ public final class CsvTable {
       }
     }
     return true;
+  }
+
+  /**
+   * The 0-based field of {@code record}'s first DOS end-of-file mark when text other than blanks
+   * and marks follows it, in that field or a later one; -1 otherwise.
+   */
+  private static int fieldWithTextAfterMark(CsvRecord record) {
+    for (int f = 0; f < record.getFieldCount(); f++) {
+      int mark = record.getField(f).indexOf(EndOfFileMark.MARK);
+      if (mark >= 0) {
+        boolean text = hasTextFrom(record.getField(f), mark + 1);
+        for (int later = f + 1; !text && later < record.getFieldCount(); later++) {
+          text = hasTextFrom(record.getField(later), 0);
+        }
+        return text ? f : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code field} holds, from {@code from} on, more than blanks and end-of-file marks. */
+  private static boolean hasTextFrom(String field, int from) {
+    for (int i = from; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c != EndOfFileMark.MARK && !Cells.isBlank(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Tells whether every field of {@code record} is blank. */

@@ -43,6 +43,20 @@ public final class EndOfFileMark {
   }
 
   /**
+   * The error for the mark followed by text on its own line, the last of the file, which has no
+   * line ending: named at the mark's line and 1-based {@code column} (field). It was refused as a
+   * last line without its ending, a file cut short, where the file goes on after its end.
+   */
+  public static DataLoadException textAfter(String sourceName, long line, int column) {
+    return new DataLoadException(
+        sourceName,
+        line,
+        column,
+        "text after a DOS end-of-file mark (0x1A), which ends the file: expected the mark after the"
+            + " last row only");
+  }
+
+  /**
    * The error for the mark on line {@code markLine} followed by a row, the first on {@code
    * rowLine}: named at the mark, the line to remove if the rows after it are wanted.
    */

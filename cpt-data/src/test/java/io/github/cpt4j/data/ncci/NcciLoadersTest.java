@@ -700,6 +700,42 @@ public class NcciLoadersTest {
   }
 
   /**
+   * A DOS end-of-file mark followed by text on a last line without a line ending was refused as
+   * "the last line has no line ending", as if the file were cut short: the file goes on after its
+   * end. Said so, at the mark's line and column, as a mark before rows is.
+   */
+  @Test
+  void textAfterADosEndOfFileMarkIsNamedSoInAPtpFile() {
+    String row = "27447\t20610\t\t20020101\t*\t1\tr\n";
+    String after =
+        ": text after a DOS end-of-file mark (0x1A), which ends the file: expected the mark after"
+            + " the last row only";
+    assertPtpError(PTP_HEADER + row + "\u001aabc", "test-ptp.txt, line 8, column 1" + after);
+    assertPtpError(
+        PTP_HEADER + row + " \u001a\t27447\t20610", "test-ptp.txt, line 8, column 1" + after);
+    assertPtpError(PTP_HEADER + row + "\t\u001a abc", "test-ptp.txt, line 8, column 2" + after);
+    assertPtpError(
+        PTP_HEADER + row + row.replace("\tr\n", "\tr\u001aabc"),
+        "test-ptp.txt, line 8, column 7" + after);
+    // Right after the header too.
+    assertPtpError(PTP_HEADER + "\u001aabc", "test-ptp.txt, line 7, column 1" + after);
+    // The mark on a line of its own, then a last line without an ending: a row after the mark,
+    // refused at the mark as when that row has its ending.
+    String rowsAfter =
+        ": a DOS end-of-file mark (0x1A) with rows after it: expected 7 tab-separated fields as in"
+            + " the header";
+    assertPtpError(
+        PTP_HEADER + row + "\u001a\n\n" + row.trim(), "test-ptp.txt, line 8, column 1" + rowsAfter);
+    assertPtpError(PTP_HEADER + "\u001a\r\nabc", "test-ptp.txt, line 7, column 1" + rowsAfter);
+    // A last line without an ending and no text after a mark is still a file cut short.
+    String other = "29880\t29877\t\t20020101\t*\t1\tr";
+    for (String cut : new String[] {other, other + "\u001a", other + " \u001a\t\u001a"}) {
+      DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(PTP_HEADER + cut));
+      assertTrue(e.getMessage().contains("the last line has no line ending"), e::getMessage);
+    }
+  }
+
+  /**
    * A control character in a PTP rationale loaded in silence, and every finding of the edit quoted
    * it: CMS's rationales have none. It is refused at its field, named with where it is; a text is
    * checked once, when first read, so the rows repeating it cost nothing more.
@@ -1097,6 +1133,23 @@ public class NcciLoadersTest {
                 + "J1100,1,1 Line Edit,Donn\u00e9es \u00ae\n");
     assertEquals("Nature\tof Analyte", table.find(code("20610")).orElseThrow().rationale());
     assertEquals("Donn\u00e9es \u00ae", table.find(code("J1100")).orElseThrow().rationale());
+  }
+
+  /** As in a PTP file, text after a DOS end-of-file mark on a last line without an ending. */
+  @Test
+  void textAfterADosEndOfFileMarkIsNamedSoInAnMueFile() {
+    String row = "20610,2,3 Date of Service Edit: Clinical,r\n";
+    String after =
+        ": text after a DOS end-of-file mark (0x1A), which ends the file: expected the mark after"
+            + " the last row only";
+    assertMueError(MUE_HEADER + row + "\u001aabc", "test-mue.csv, line 7, column 1" + after);
+    assertMueError(MUE_HEADER + row + "\u001a,,J1100", "test-mue.csv, line 7, column 1" + after);
+    assertMueError(
+        MUE_HEADER + row.replace(",r\n", ",r\u001a abc"), "test-mue.csv, line 6, column 4" + after);
+    assertMueError(
+        MUE_HEADER + row + "\u001a\n\nabc",
+        "test-mue.csv, line 7, column 1: a DOS end-of-file mark (0x1A) with rows after it, the"
+            + " first on line 9: expected the mark after the last row only");
   }
 
   private static void assertMueError(String text, String message) {
