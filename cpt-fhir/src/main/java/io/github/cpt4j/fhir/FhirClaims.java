@@ -1250,8 +1250,10 @@ public final class FhirClaims {
       requireValue(money.getCurrencyElement(), path + ".currency");
     }
     if (money.hasCurrency() && !money.getCurrency().equals("USD")) {
+      // Quoted as all text is: it was written whole and raw, line breaks and all.
       throw new FhirMappingException(
-          path + ".currency", "amounts are US dollars (USD), not " + money.getCurrency());
+          path + ".currency",
+          "amounts are US dollars (USD), not " + CodeFormatException.quote(money.getCurrency()));
     }
     return money.getValue();
   }

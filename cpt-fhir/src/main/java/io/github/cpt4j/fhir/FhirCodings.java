@@ -67,11 +67,12 @@ public final class FhirCodings {
               + ")");
     }
     if (!FhirCodeSystems.isProcedureSystem(coding.getSystem())) {
+      // Quoted as all text is: it was written whole and raw, line breaks and all.
       throw new FhirMappingException(
           path,
-          "system '"
-              + coding.getSystem()
-              + "' is neither CPT ("
+          "system "
+              + CodeFormatException.quote(coding.getSystem())
+              + " is neither CPT ("
               + FhirCodeSystems.CPT
               + ") nor HCPCS Level II ("
               + FhirCodeSystems.HCPCS_LEVEL_II

@@ -231,6 +231,49 @@ class FhirTest {
     assertEquals("c.system", noValue.path());
   }
 
+  /**
+   * An unknown system and a currency other than USD are quoted as all other text is: they were
+   * written raw, a long one whole and a line break as it was, so that one could forge log lines.
+   */
+  @Test
+  void anUnknownSystemAndCurrencyAreQuotedShortAndEscaped() {
+    String longSystem = "http://example.org/" + "x".repeat(100);
+    FhirMappingException system =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirCodings.fromCoding(new Coding(longSystem, "99213", null), "c"));
+    assertEquals(
+        "c: system '"
+            + longSystem.substring(0, 64)
+            + "...' is neither CPT ("
+            + FhirCodeSystems.CPT
+            + ") nor HCPCS Level II ("
+            + FhirCodeSystems.HCPCS_LEVEL_II
+            + ")",
+        system.getMessage());
+    FhirMappingException broken =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirCodings.fromCoding(new Coding("http://loinc.org\nx", "99213", null), "c"));
+    assertTrue(
+        broken.getMessage().startsWith("c: system 'http://loinc.org\\u000ax' is neither"),
+        broken.getMessage());
+
+    org.hl7.fhir.r4.model.Claim euros = claim(resource("claim-knee.json"));
+    euros.getItemFirstRep().getNet().setCurrency("EUR" + "R".repeat(100));
+    FhirMappingException currency = refused(euros);
+    assertEquals("Claim.item[0].net.currency", currency.path());
+    assertEquals(
+        "Claim.item[0].net.currency: amounts are US dollars (USD), not 'EUR"
+            + "R".repeat(61)
+            + "...'",
+        currency.getMessage());
+    euros.getItemFirstRep().getNet().setCurrency("USD\nUSD");
+    assertEquals(
+        "Claim.item[0].net.currency: amounts are US dollars (USD), not 'USD\\u000aUSD'",
+        refused(euros).getMessage());
+  }
+
   @Test
   void itemsBecomeBilledLinesWithModifiersUnitsAndCharges() {
     Claim lines = FhirClaims.toClaim(claim(resource("claim-knee.json")));
