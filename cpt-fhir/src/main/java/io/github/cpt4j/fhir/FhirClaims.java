@@ -352,12 +352,13 @@ public final class FhirClaims {
       List<org.hl7.fhir.r4.model.Extension> extensions, String path) {
     withoutNulls(extensions, path + ".modifierExtension");
     if (!extensions.isEmpty()) {
-      // One without a url (built in code) was quoted as one whose url is 'null'.
+      // One without a url (built in code) was quoted as one whose url is 'null', and one of an
+      // empty url as '': neither names an extension.
       String url = extensions.get(0).getUrl();
       throw new FhirMappingException(
           path + ".modifierExtension[0]",
           "cpt4j does not know the modifier extension "
-              + (url == null ? "without a url" : CodeFormatException.quote(url))
+              + (url == null || url.isEmpty() ? "without a url" : CodeFormatException.quote(url))
               + ", which changes what "
               + path
               + " means: it cannot be priced as if it were absent");

@@ -806,6 +806,20 @@ class FhirGatewayTest {
         e.getMessage());
   }
 
+  /** One whose url is the empty string was quoted as {@code ''}: it has no url either. */
+  @Test
+  void aModifierExtensionOfAnEmptyUrlIsSaidToHaveNone() {
+    org.hl7.fhir.r4.model.Claim claim = claim(HEAD + "\"item\":[" + item(1, "99213", "") + "]}");
+    claim.getItemFirstRep().addModifierExtension().setUrl("").setValue(new BooleanType(true));
+    FhirMappingException e =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim));
+    assertEquals(
+        "Claim.item[0].modifierExtension[0]: cpt4j does not know the modifier extension without a"
+            + " url, which changes what Claim.item[0] means: it cannot be priced as if it were"
+            + " absent",
+        e.getMessage());
+  }
+
   private static void assertDollars(Money money) {
     assertEquals("USD", money.getCurrency());
     assertEquals(2, money.getValue().scale(), money.getValue().toPlainString());
