@@ -231,15 +231,22 @@ public final class FhirClaimPricer {
    * insurer} were its insurer. R4's {@code ClaimResponse.insurer} is required (1..1) while {@code
    * Claim.insurer} is optional, and the payer whose schedule prices the claim is the caller's
    * knowledge, not the claim's: without a default, such a claim is refused. A claim's own insurer
-   * always wins. The reference is copied, here and into each response.
+   * always wins. The reference is copied, here and into each response, without the resource object
+   * it may hold ({@link Reference#getResource()}), as the claim's own references are: a response
+   * names its insurer, and never shares the caller's objects. So the reference must name its target
+   * by {@code reference} or {@code identifier} (a {@code display} alone, R4's text alternative, is
+   * taken as before); one that names it no way is refused.
    *
    * @param insurer a reference that resolves outside the claim, such as {@code
    *     Organization/medicare} or one by identifier; not a local {@code #id}
-   * @throws IllegalArgumentException if {@code insurer} is empty or a local reference
+   * @throws IllegalArgumentException if {@code insurer} is empty or a local reference, or names no
+   *     target: it holds only a linked resource object ({@code new Reference(organization)}), or
+   *     only a {@code type} or extensions
    * @throws FhirMappingException (an {@code IllegalArgumentException}) at a null in any list of
    *     {@code insurer}, at any depth, which a reference built in code can hold and HAPI's {@code
    *     copy()} fails inside on; the path starts from the argument's name, {@code
-   *     insurer.identifier.type.coding[0]}
+   *     insurer.identifier.type.coding[0]}; at {@code insurer.reference} when that element has
+   *     extensions but no value (a data-absent reason) and nothing else names the target
    */
   public FhirClaimPricer withDefaultInsurer(Reference insurer) {
     requireNonNull(insurer, "insurer");
@@ -248,13 +255,38 @@ public final class FhirClaimPricer {
     if (insurer.isEmpty()) {
       throw new IllegalArgumentException("the default insurer is an empty reference");
     }
+    // HAPI calls a reference of a linked object, a type or extensions alone not empty, but none
+    // of these names an insurer in the response: it was taken, and answered with no insurer.
+    boolean named =
+        insurer.getReference() != null || insurer.hasIdentifier() || insurer.getDisplay() != null;
+    String must = "a default insurer must name its target by reference or identifier";
+    if (!named && insurer.hasReferenceElement()) {
+      throw new FhirMappingException(
+          "insurer.reference",
+          "the element has extensions but no value (such as a data-absent reason), and the"
+              + " reference names its target no other way: "
+              + must);
+    }
+    if (!named && insurer.getResource() != null) {
+      throw new IllegalArgumentException(
+          "the default insurer holds only a linked resource object, which no response keeps"
+              + " (they copy references without their links): "
+              + must);
+    }
+    if (!named) {
+      throw new IllegalArgumentException(
+          "the default insurer names no target, having only a type or extensions: " + must);
+    }
     if (insurer.getReference() != null && insurer.getReference().startsWith("#")) {
       throw new IllegalArgumentException(
           "the default insurer cannot be a local reference, "
               + insurer.getReference()
               + ": no claim contains it");
     }
-    return new FhirClaimPricer(pricer, clock, insurer.copy(), zipTables, resolver);
+    Reference copy = insurer.copy();
+    // A copy keeps the link: every response would share the caller's resource object.
+    copy.setResource(null);
+    return new FhirClaimPricer(pricer, clock, copy, zipTables, resolver);
   }
 
   /**

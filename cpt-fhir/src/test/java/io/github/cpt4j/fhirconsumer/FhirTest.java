@@ -3,6 +3,7 @@ package io.github.cpt4j.fhirconsumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -1465,6 +1467,63 @@ class FhirTest {
                                 .replace("\"patient\": {\"reference\": \"Patient/p1\"},", "")),
                         ROCHESTER));
     assertEquals("Claim.patient", noPatient.path());
+  }
+
+  /**
+   * A default insurer names its target, as the response's references do: one holding only a linked
+   * resource object was taken, and each response shared the caller's object (the claim's own
+   * references are copied with their links cleared), and one whose {@code reference} had a
+   * data-absent reason alone was taken though it names no insurer.
+   */
+  @Test
+  void aDefaultInsurerNamesItsTargetAndKeepsNoLink() {
+    Organization medicare = new Organization();
+    medicare.setName("Medicare");
+    IllegalArgumentException linked =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> pricer().withDefaultInsurer(new Reference(medicare)));
+    assertEquals(
+        "the default insurer holds only a linked resource object, which no response keeps (they"
+            + " copy references without their links): a default insurer must name its target by"
+            + " reference or identifier",
+        linked.getMessage());
+    String json =
+        resource("claim-knee.json")
+            .replace("\"insurer\": {\"reference\": \"Organization/medicare\"},", "");
+    Reference both = new Reference(medicare).setReference("Organization/cms");
+    ClaimResponse response = pricer().withDefaultInsurer(both).price(claim(json), ROCHESTER);
+    assertEquals("Organization/cms", response.getInsurer().getReference());
+    assertNull(response.getInsurer().getResource(), "the caller's object is not the response's");
+
+    Reference absent = new Reference();
+    absent
+        .getReferenceElement_()
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown"));
+    FhirMappingException noValue =
+        assertThrows(FhirMappingException.class, () -> pricer().withDefaultInsurer(absent));
+    assertEquals(
+        "insurer.reference: the element has extensions but no value (such as a data-absent"
+            + " reason), and the reference names its target no other way: a default insurer must"
+            + " name its target by reference or identifier",
+        noValue.getMessage());
+    IllegalArgumentException typeAlone =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> pricer().withDefaultInsurer(new Reference().setType("Organization")));
+    assertTrue(typeAlone.getMessage().contains("names no target"), typeAlone::getMessage);
+    // An identifier beside it names the insurer.
+    absent.getIdentifier().setSystem("http://example.org/payers").setValue("medicare");
+    assertEquals(
+        "medicare",
+        pricer()
+            .withDefaultInsurer(absent)
+            .price(claim(json), ROCHESTER)
+            .getInsurer()
+            .getIdentifier()
+            .getValue());
   }
 
   /**
