@@ -196,9 +196,13 @@ final class CsvCodes {
     return 0;
   }
 
+  /**
+   * Tells whether every field of {@code record} is blank: no-break and other Unicode spaces count,
+   * as around a field, so a row a spreadsheet filled with U+00A0 is skipped, not refused as short.
+   */
   private static boolean isBlank(CsvRecord record) {
     for (String field : record.getFields()) {
-      if (!field.isBlank()) {
+      if (!WhiteSpace.isBlank(field)) {
         return false;
       }
     }

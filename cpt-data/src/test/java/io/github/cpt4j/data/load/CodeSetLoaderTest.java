@@ -748,6 +748,31 @@ class CodeSetLoaderTest {
   }
 
   /**
+   * A row of no-break spaces (or other Unicode spaces) alone is a blank row, skipped as a row of
+   * ASCII blanks is, before the header as after it: the rest of the CSV loader calls these blank,
+   * and the row check called such a row a short row, refused (a spreadsheet writes U+00A0 into a
+   * cell typed into and cleared).
+   */
+  @Test
+  void aRowOfNoBreakSpacesAloneIsABlankRow() throws IOException {
+    for (String space : List.of("\u00A0", "\u2007", "\u202F", " \u00A0 ")) {
+      for (String row : List.of(space, space + "," + space, space + ",,")) {
+        CodeSet set =
+            LOADER.loadCsv(
+                bytes(
+                    row + "\ncode,description\n99212,Made up\n" + row + "\n99213,Made up\n", UTF_8),
+                "x.csv");
+        assertEquals(2, set.size(), row);
+        assertEquals("Made up", description(set, "99213"), row);
+      }
+    }
+    // A row with something besides the spaces is still a row, refused as short.
+    assertEquals(
+        "x.csv, line 3, column 1: expected 2 fields as in the header, found 1",
+        csvError("code,description\n99212,Made up\n\u00A0x\u00A0\n").getMessage());
+  }
+
+  /**
    * No-break spaces (and the other Unicode spaces) around a header name, a date or an add-on flag
    * are stripped as around a code or a description: a spreadsheet writes U+00A0 into a cell typed
    * into it. They were refused with the character shown ({@code found 'code\\u00a0'}).
