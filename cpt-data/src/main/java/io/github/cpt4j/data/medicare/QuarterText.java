@@ -73,15 +73,9 @@ final class QuarterText {
 
   /**
    * The quarter of the first month and year written in the preamble rows (before {@code header}),
-   * such as "January 2025 Fee Schedule" or "Effective January 1, 2025 through...".
-   */
-  static Optional<Quarter> fromPreamble(List<CsvRecord> records, int header) {
-    return titled(records, header).map(Titled::quarter);
-  }
-
-  /**
-   * The quarter the preamble rows (before {@code header}) name, as {@link #fromPreamble}, with the
-   * line and column of the cell that names it, for errors.
+   * such as "January 2025 Fee Schedule" or "Effective January 1, 2025 through...", with the words,
+   * the period's first and last day when written, and the line and column of the cell that names
+   * it, for errors.
    */
   static Optional<Titled> titled(List<CsvRecord> records, int header) {
     for (int i = 0; i < header; i++) {
