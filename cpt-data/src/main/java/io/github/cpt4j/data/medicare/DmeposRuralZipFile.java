@@ -124,14 +124,15 @@ public final class DmeposRuralZipFile {
         if (expected == null) {
           expected = quarter;
         } else if (!quarter.equals(expected)) {
+          // Worded as ClfsFile words a YEAR of another year than the name's or the first row's.
           throw cells.error(
               period,
               yearQuarter(expected)
-                  + " ("
+                  + ", "
                   + expected
                   + (named.isPresent()
-                      ? ", the quarter of the file's name)"
-                      : ", the first row's)"));
+                      ? ", the quarter the file's name gives"
+                      : ", the quarter of the file's first row"));
         }
       }
       // Five digits as CMS writes them: "123" is not ZIP code 00123 but a damaged cell.

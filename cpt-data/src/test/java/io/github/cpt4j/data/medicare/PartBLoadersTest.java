@@ -980,7 +980,11 @@ class PartBLoadersTest {
     assertEquals(Quarter.of(2025, 1), clfs(CLFS, "CLFS 2025 Q1V1.csv").quarter());
   }
 
-  /** The YEAR/QTR column of a rural ZIP file names its quarter, the same on every row. */
+  /**
+   * The YEAR/QTR column of a rural ZIP file names its quarter, the same on every row; another is
+   * refused in the words the lab file's YEAR column is ({@link
+   * #clfsRowsOfAnotherYearThanTheQuarterAreRefused}).
+   */
   @Test
   void ruralZipCodesOfAnotherQuarterAreRefused() throws Exception {
     DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
@@ -1011,8 +1015,8 @@ class PartBLoadersTest {
         renamed
             .getMessage()
             .contains(
-                "YEAR/QTR: expected 202502 (2025-Q2, the quarter of the file's name), found"
-                    + " '202501'"),
+                "line 3, column 3: YEAR/QTR: expected 202502, 2025-Q2, the quarter the file's"
+                    + " name gives, found '202501'"),
         renamed.getMessage());
     DataLoadException mixed =
         assertThrows(
@@ -1021,7 +1025,13 @@ class PartBLoadersTest {
                 DmeposRuralZipFile.read(
                     stream(rural.replace("12010,202501", "12010,202404")), "rural.csv", states));
     assertEquals(4, mixed.line());
-    assertTrue(mixed.getMessage().contains("the first row's"), mixed.getMessage());
+    assertTrue(
+        mixed
+            .getMessage()
+            .contains(
+                "YEAR/QTR: expected 202501, 2025-Q1, the quarter of the file's first row, found"
+                    + " '202404'"),
+        mixed.getMessage());
     DataLoadException notAQuarter =
         assertThrows(
             DataLoadException.class,
