@@ -55,10 +55,13 @@ import java.util.Optional;
  *
  * <p>All-or-nothing: a malformed field, a value in a field the header does not name, beyond its
  * columns or under one it leaves unnamed (an amount written {@code 1,234.56} without quotes is two
- * fields), or a row given twice fails the load with the file, line, column and column name. So does
- * a last line without a line ending that ends in its amount, or in its modifier when that is empty
- * or one character: the file looks cut short, and the amount or modifier cut there would load as a
- * smaller amount or a row without one.
+ * fields), or a row given twice fails the load with the file, line and column. So does a last line
+ * without a line ending that ends in its amount, or in its modifier when that is empty or one
+ * character: the file looks cut short, and the amount or modifier cut there would load as a smaller
+ * amount or a row without one. The error of a field under a named column names that column ({@code
+ * AMOUNT: expected a number ...}); one beyond the header, which names no column there, gives the
+ * header's and the row's field counts, one under an unnamed column that column's number, and that
+ * of a row given twice the lines of both.
  *
  * <pre>{@code
  * FlatFeeSchedule contract = FlatFeeScheduleCsv.read(Path.of("acme-2025.csv"));

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The column names of a CMS CSV file, composed from a header that may span several rows: the name
- * of a column is the non-blank fragments of the header rows in that column, top to bottom
+ * The column names of a CSV file's header, as the CMS and NCCI loaders and the flat fee schedule
+ * CSV ({@code FlatFeeScheduleCsv}) read them, composed from a header that may span several rows:
+ * the name of a column is the non-blank fragments of the header rows in that column, top to bottom
  * ("NON-FAC" over "PE RVU" is "NON-FAC PE RVU"), normalized to upper case with single spaces and no
  * space after a hyphen ("CO-" over "SURG" is "CO-SURG").
  */
