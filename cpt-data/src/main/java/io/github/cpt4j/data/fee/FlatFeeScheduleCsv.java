@@ -128,7 +128,7 @@ public final class FlatFeeScheduleCsv {
     String source = table.sourceName();
     if (table.records().isEmpty()) {
       throw new DataLoadException(
-          source, 0, 0, "empty: expected a header row code,amount" + " (and optionally modifier)");
+          source, 0, 0, "empty: expected a header row code,amount (and optionally modifier)");
     }
     // A header ending in a comma (a spreadsheet's empty last column) names no column there, so
     // that a row may leave that field out, as the code set CSV reads it.

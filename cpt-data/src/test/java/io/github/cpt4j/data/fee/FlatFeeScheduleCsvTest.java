@@ -622,6 +622,13 @@ class FlatFeeScheduleCsvTest {
     assertEquals(
         "acme, line 1: no rows after the header: expected one row per code",
         headerOnly.getMessage());
+    // Without even a header, the error says which header to write.
+    for (String text : List.of("", "\n\n")) {
+      assertEquals(
+          "acme: empty: expected a header row code,amount (and optionally modifier)",
+          assertThrows(DataLoadException.class, () -> read(text)).getMessage(),
+          text);
+    }
   }
 
   @Test
