@@ -29,10 +29,10 @@ import java.util.Optional;
  * a quadrillion, with at most four decimals; quoted, they may group thousands with commas ({@code
  * "1,234.56"}). UTF-8; blank lines are skipped. Blanks around a name or a value are dropped,
  * no-break (U+00A0, as a spreadsheet writes into a cell typed into it) and other Unicode spaces
- * included, as the code set CSV drops them; a modifier of such a space alone is empty. Empty fields
- * after the header's columns (a line ending in a comma, as a spreadsheet exports an empty last
- * column) are let through, and a header ending in commas names no column there, so that a row may
- * leave those fields out, as the code set CSV reads them.
+ * included, as the code set CSV drops them; a modifier of such a space alone is empty, and a line
+ * of them alone is a blank line. Empty fields after the header's columns (a line ending in a comma,
+ * as a spreadsheet exports an empty last column) are let through, and a header ending in commas
+ * names no column there, so that a row may leave those fields out, as the code set CSV reads them.
  *
  * <pre>
  * code,modifier,amount
@@ -141,7 +141,7 @@ public final class FlatFeeScheduleCsv {
     FlatFeeSchedule.Builder schedule = FlatFeeSchedule.builder().name(name);
     Map<String, Long> lines = new HashMap<>();
     for (CsvRecord record : table.records().subList(1, table.records().size())) {
-      if (CsvTable.isBlank(record)) {
+      if (isBlank(record)) {
         continue;
       }
       cells.at(record);
@@ -184,5 +184,19 @@ public final class FlatFeeScheduleCsv {
           source, header.line(), 0, "no rows after the header: expected one row per code");
     }
     return schedule.build();
+  }
+
+  /**
+   * Tells whether every field of {@code record} is blank, no-break and other Unicode spaces
+   * included, as its cells are read ({@link Cells#withUnicodeSpaces}): a row a spreadsheet left
+   * holding U+00A0 is a blank line, as in the code set CSV, not a row without a code.
+   */
+  private static boolean isBlank(CsvRecord record) {
+    for (int i = 0; i < record.getFieldCount(); i++) {
+      if (!WhiteSpace.isBlank(record.getField(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

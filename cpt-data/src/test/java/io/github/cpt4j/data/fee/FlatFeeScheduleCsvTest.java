@@ -342,6 +342,26 @@ class FlatFeeScheduleCsvTest {
         e.getMessage());
   }
 
+  /**
+   * A row of no-break spaces (or other Unicode spaces) alone is a blank line, skipped, as the code
+   * set CSV skips it: every cell of it is empty as the cells are read, and it was refused as a
+   * short row or a row without a code.
+   */
+  @Test
+  void aRowOfNoBreakSpacesAloneIsABlankLine() throws Exception {
+    for (String space : List.of("\u00A0", "\u2007", "\u202F", " \u00A0 ")) {
+      for (String row : List.of(space, space + "," + space, space + ",," + space)) {
+        FlatFeeSchedule table =
+            read("code,amount\n99212,50.00\n" + row + "\n99213,95.00\n" + row + "\n");
+        assertEquals(2, table.size(), row);
+        assertEquals(
+            new BigDecimal("95.00"),
+            table.price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow(),
+            row);
+      }
+    }
+  }
+
   @Test
   void namesTheFirstByteThatIsNotUtf8(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("acme-2025.csv");
