@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.BlankRows;
 import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -141,7 +142,7 @@ public final class FlatFeeScheduleCsv {
     FlatFeeSchedule.Builder schedule = FlatFeeSchedule.builder().name(name);
     Map<String, Long> lines = new HashMap<>();
     for (CsvRecord record : table.records().subList(1, table.records().size())) {
-      if (isBlank(record)) {
+      if (BlankRows.isBlank(record)) {
         continue;
       }
       cells.at(record);
@@ -184,19 +185,5 @@ public final class FlatFeeScheduleCsv {
           source, header.line(), 0, "no rows after the header: expected one row per code");
     }
     return schedule.build();
-  }
-
-  /**
-   * Tells whether every field of {@code record} is blank, no-break and other Unicode spaces
-   * included, as its cells are read ({@link Cells#withUnicodeSpaces}): a row a spreadsheet left
-   * holding U+00A0 is a blank line, as in the code set CSV, not a row without a code.
-   */
-  private static boolean isBlank(CsvRecord record) {
-    for (int i = 0; i < record.getFieldCount(); i++) {
-      if (!WhiteSpace.isBlank(record.getField(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -9,6 +9,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.data.csv.BlankRows;
 import io.github.cpt4j.data.csv.CsvSyntax;
 import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.text.WhiteSpace;
@@ -88,7 +89,7 @@ final class CsvCodes {
             .ofCsvRecord(text)) {
       for (CsvRecord record : reader) {
         line = record.getStartingLineNumber();
-        if (isBlank(record)) {
+        if (BlankRows.isBlank(record)) {
           continue;
         }
         if (columns == null) {
@@ -194,19 +195,6 @@ final class CsvCodes {
       }
     }
     return 0;
-  }
-
-  /**
-   * Tells whether every field of {@code record} is blank: no-break and other Unicode spaces count,
-   * as around a field, so a row a spreadsheet filled with U+00A0 is skipped, not refused as short.
-   */
-  private static boolean isBlank(CsvRecord record) {
-    for (String field : record.getFields()) {
-      if (!WhiteSpace.isBlank(field)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private Column[] header(CsvRecord record) throws DataLoadException {
