@@ -66,7 +66,13 @@ import org.hl7.fhir.r4.model.Resource;
  * dentist's claim is paid by other rules, not at these rates. The response copies the claim's
  * {@code type}, {@code use} ({@code claim}, {@code preauthorization} or {@code predetermination}),
  * {@code patient} and {@code insurer}; a claim without an insurer takes the {@linkplain
- * #withDefaultInsurer default insurer}, or is refused.
+ * #withDefaultInsurer default insurer}, or is refused. A claim's insurer that names its target no
+ * way a response keeps (by {@code reference}, {@code identifier} or {@code display}) is refused at
+ * {@code Claim.insurer}, default or not: one holding only a linked resource object ({@code new
+ * Reference(organization)}), as the response copies references without their links, or only a
+ * {@code type} or extensions, or at {@code Claim.insurer.reference} one whose {@code reference} has
+ * extensions but no value (a data-absent reason). HAPI calls such a reference present, so the claim
+ * says it has an insurer, which the default may not be.
  *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}, each with its date of service (a
  * line without one is priced on the context's date); the locality and setting come from the {@link
@@ -185,6 +191,11 @@ public final class FhirClaimPricer {
 
   private static final String USD = "USD";
 
+  // A reference element of a data-absent reason alone; the caller adds which reference must name.
+  private static final String NO_VALUE =
+      "the element has extensions but no value (such as a data-absent reason), and the reference"
+          + " names its target no other way: ";
+
   private final ClaimPricer pricer;
   private final Clock clock;
   // Null: a claim without an insurer is refused.
@@ -257,15 +268,10 @@ public final class FhirClaimPricer {
     }
     // HAPI calls a reference of a linked object, a type or extensions alone not empty, but none
     // of these names an insurer in the response: it was taken, and answered with no insurer.
-    boolean named =
-        insurer.getReference() != null || insurer.hasIdentifier() || insurer.getDisplay() != null;
+    boolean named = namesTarget(insurer);
     String must = "a default insurer must name its target by reference or identifier";
     if (!named && insurer.hasReferenceElement()) {
-      throw new FhirMappingException(
-          "insurer.reference",
-          "the element has extensions but no value (such as a data-absent reason), and the"
-              + " reference names its target no other way: "
-              + must);
+      throw new FhirMappingException("insurer.reference", NO_VALUE + must);
     }
     if (!named && insurer.getResource() != null) {
       throw new IllegalArgumentException(
@@ -287,6 +293,39 @@ public final class FhirClaimPricer {
     // A copy keeps the link: every response would share the caller's resource object.
     copy.setResource(null);
     return new FhirClaimPricer(pricer, clock, copy, zipTables, resolver);
+  }
+
+  /**
+   * Whether {@code reference} names its target in what a response keeps of it: by {@code
+   * reference}, {@code identifier} or {@code display}, not by a linked resource object alone.
+   */
+  private static boolean namesTarget(Reference reference) {
+    return reference.getReference() != null
+        || reference.hasIdentifier()
+        || reference.getDisplay() != null;
+  }
+
+  /**
+   * Refuses the claim's own {@code insurer} when it names no target (see the class comment): the
+   * claim says it has one, so the default, which may be another payer, does not stand for it.
+   */
+  private static void requireNamedInsurer(Reference insurer) {
+    if (namesTarget(insurer)) {
+      return;
+    }
+    String must = "the claim's insurer must name its target by reference, identifier or display";
+    if (insurer.hasReferenceElement()) {
+      throw new FhirMappingException("Claim.insurer.reference", NO_VALUE + must);
+    }
+    if (insurer.getResource() != null) {
+      throw new FhirMappingException(
+          "Claim.insurer",
+          "the insurer holds only a linked resource object, which the response does not keep (it"
+              + " copies references without their links): "
+              + must);
+    }
+    throw new FhirMappingException(
+        "Claim.insurer", "the insurer names no target, having only a type or extensions: " + must);
   }
 
   /**
@@ -365,7 +404,8 @@ public final class FhirClaimPricer {
    *     no locality or two, when a DMEPOS line needs the patient's home and the context has none,
    *     its address cannot be read ({@link FhirClaims#beneficiaryZip}), or the claim lacks an
    *     element the response requires: {@code type}, {@code patient}, or {@code insurer} when no
-   *     {@linkplain #withDefaultInsurer default insurer} is set
+   *     {@linkplain #withDefaultInsurer default insurer} is set, or its {@code insurer} names no
+   *     target by {@code reference}, {@code identifier} or {@code display} (see the class comment)
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -387,6 +427,9 @@ public final class FhirClaimPricer {
           "Claim.insurer",
           "the claim has no insurer, which a ClaimResponse must name (1..1 in R4): give the claim"
               + " one, or the pricer a default with FhirClaimPricer.withDefaultInsurer");
+    }
+    if (claim.hasInsurer()) {
+      requireNamedInsurer(claim.getInsurer());
     }
     // In sequence order and numbered by sequence: what the response says about an item names the
     // others by the numbers the claim gives them.

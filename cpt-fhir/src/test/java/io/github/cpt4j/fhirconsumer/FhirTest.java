@@ -1527,6 +1527,51 @@ class FhirTest {
   }
 
   /**
+   * A claim's own insurer names its target, as a default insurer must: one holding only a linked
+   * resource object, or whose {@code reference} has a data-absent reason alone, counts as present,
+   * and was answered with an empty insurer, as the response copies references without their links.
+   * It is refused, default or not, rather than answered as the default's claim: the claim says it
+   * has an insurer, which the default may not be.
+   */
+  @Test
+  void aClaimsOwnInsurerNamesItsTarget() {
+    Organization medicare = new Organization();
+    medicare.setName("Medicare");
+    org.hl7.fhir.r4.model.Claim linked = claim(resource("claim-knee.json"));
+    linked.setInsurer(new Reference(medicare));
+    FhirClaimPricer withDefault = pricer().withDefaultInsurer(new Reference("Organization/cms"));
+    for (FhirClaimPricer pricer : List.of(pricer(), withDefault)) {
+      FhirMappingException refused =
+          assertThrows(FhirMappingException.class, () -> pricer.price(linked, ROCHESTER));
+      assertEquals(
+          "Claim.insurer: the insurer holds only a linked resource object, which the response does"
+              + " not keep (it copies references without their links): the claim's insurer must"
+              + " name its target by reference, identifier or display",
+          refused.getMessage());
+    }
+
+    org.hl7.fhir.r4.model.Claim absent = claim(resource("claim-knee.json"));
+    absent
+        .getInsurer()
+        .setReference(null)
+        .getReferenceElement_()
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown"));
+    FhirMappingException noValue =
+        assertThrows(FhirMappingException.class, () -> withDefault.price(absent, ROCHESTER));
+    assertEquals(
+        "Claim.insurer.reference: the element has extensions but no value (such as a data-absent"
+            + " reason), and the reference names its target no other way: the claim's insurer must"
+            + " name its target by reference, identifier or display",
+        noValue.getMessage());
+    // A display alone, R4's text alternative, names it.
+    absent.getInsurer().setDisplay("Medicare");
+    assertEquals(
+        "Medicare", strictly(withDefault.price(absent, ROCHESTER)).getInsurer().getDisplay());
+  }
+
+  /**
    * What the response says about an item names the others by their {@code sequence}, the numbers
    * its reader knows them by, even when the items are not in sequence order (R4 asks sequences to
    * be unique, not increasing): such a claim was priced with its items numbered by position, and
