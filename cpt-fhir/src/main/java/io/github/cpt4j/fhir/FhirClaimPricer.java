@@ -245,8 +245,8 @@ public final class FhirClaimPricer {
    * always wins. The reference is copied, here and into each response, without the resource object
    * it may hold ({@link Reference#getResource()}), as the claim's own references are: a response
    * names its insurer, and never shares the caller's objects. So the reference must name its target
-   * by {@code reference} or {@code identifier} (a {@code display} alone, R4's text alternative, is
-   * taken as before); one that names it no way is refused.
+   * by {@code reference}, {@code identifier} or {@code display} (a display alone is R4's text
+   * alternative, and is taken); one that names it none of these ways is refused.
    *
    * @param insurer a reference that resolves outside the claim, such as {@code
    *     Organization/medicare} or one by identifier; not a local {@code #id}
@@ -269,7 +269,7 @@ public final class FhirClaimPricer {
     // HAPI calls a reference of a linked object, a type or extensions alone not empty, but none
     // of these names an insurer in the response: it was taken, and answered with no insurer.
     boolean named = namesTarget(insurer);
-    String must = "a default insurer must name its target by reference or identifier";
+    String must = "a default insurer must name its target by reference, identifier or display";
     if (!named && insurer.hasReferenceElement()) {
       throw new FhirMappingException("insurer.reference", NO_VALUE + must);
     }

@@ -1486,7 +1486,7 @@ class FhirTest {
     assertEquals(
         "the default insurer holds only a linked resource object, which no response keeps (they"
             + " copy references without their links): a default insurer must name its target by"
-            + " reference or identifier",
+            + " reference, identifier or display",
         linked.getMessage());
     String json =
         resource("claim-knee.json")
@@ -1507,13 +1507,24 @@ class FhirTest {
     assertEquals(
         "insurer.reference: the element has extensions but no value (such as a data-absent"
             + " reason), and the reference names its target no other way: a default insurer must"
-            + " name its target by reference or identifier",
+            + " name its target by reference, identifier or display",
         noValue.getMessage());
     IllegalArgumentException typeAlone =
         assertThrows(
             IllegalArgumentException.class,
             () -> pricer().withDefaultInsurer(new Reference().setType("Organization")));
     assertTrue(typeAlone.getMessage().contains("names no target"), typeAlone::getMessage);
+    // The message names every way the default is taken: a display alone, R4's text alternative.
+    assertTrue(
+        typeAlone.getMessage().endsWith("by reference, identifier or display"),
+        typeAlone::getMessage);
+    assertEquals(
+        "Medicare Part B",
+        pricer()
+            .withDefaultInsurer(new Reference().setDisplay("Medicare Part B"))
+            .price(claim(json), ROCHESTER)
+            .getInsurer()
+            .getDisplay());
     // An identifier beside it names the insurer.
     absent.getIdentifier().setSystem("http://example.org/payers").setValue("medicare");
     assertEquals(
