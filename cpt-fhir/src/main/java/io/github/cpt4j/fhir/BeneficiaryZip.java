@@ -39,7 +39,7 @@ final class BeneficiaryZip {
     Patient patient = (Patient) target.get().resource();
     // Before hasAddress(), which fails inside on a null address.
     List<Address> addresses =
-        FhirClaims.withoutNulls(patient.getAddress(), target.get().path() + ".address");
+        FhirClaims.withoutNulls(patient.getAddress(), target.get().path(), "address");
     if (!patient.hasAddress()) {
       return Optional.empty();
     }

@@ -105,7 +105,7 @@ final class CareTeam {
     List<Integer> named = new ArrayList<>();
     Map<Integer, Integer> entryOf = entryOf();
     List<org.hl7.fhir.r4.model.PositiveIntType> sequences =
-        withoutNulls(item.getCareTeamSequence(), path + ".careTeamSequence");
+        withoutNulls(item.getCareTeamSequence(), path, "careTeamSequence");
     for (int k = 0; k < sequences.size(); k++) {
       String at = path + ".careTeamSequence[" + k + "]";
       requireValue(sequences.get(k), at);
@@ -346,7 +346,7 @@ final class CareTeam {
 
   /** Whether {@code concept} has a taxonomy coding with a code (of a type or not). */
   private static boolean hasTaxonomyCode(CodeableConcept concept, String path) {
-    List<Coding> codings = withoutNulls(concept.getCoding(), path + ".coding");
+    List<Coding> codings = withoutNulls(concept.getCoding(), path, "coding");
     for (int c = 0; c < codings.size(); c++) {
       Coding coding = codings.get(c);
       if (FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
@@ -370,7 +370,7 @@ final class CareTeam {
     String at = target.path();
     List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
     if (!practitionerOnly && resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
-      List<CodeableConcept> specialties = withoutNulls(role.getSpecialty(), at + ".specialty");
+      List<CodeableConcept> specialties = withoutNulls(role.getSpecialty(), at, "specialty");
       for (int k = 0; k < specialties.size(); k++) {
         concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
       }
@@ -383,7 +383,7 @@ final class CareTeam {
       return practitioner.isPresent() ? qualificationOf(practitioner.get(), true) : own;
     }
     if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
-      var qualifications = withoutNulls(practitioner.getQualification(), at + ".qualification");
+      var qualifications = withoutNulls(practitioner.getQualification(), at, "qualification");
       for (int k = 0; k < qualifications.size(); k++) {
         concepts.add(
             Map.entry(qualifications.get(k).getCode(), at + ".qualification[" + k + "].code"));
@@ -405,7 +405,7 @@ final class CareTeam {
     boolean twoTypes = false;
     for (Map.Entry<CodeableConcept, String> concept : concepts) {
       List<Coding> codings =
-          withoutNulls(concept.getKey().getCoding(), concept.getValue() + ".coding");
+          withoutNulls(concept.getKey().getCoding(), concept.getValue(), "coding");
       for (int c = 0; c < codings.size(); c++) {
         Coding coding = codings.get(c);
         if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
@@ -461,7 +461,7 @@ final class CareTeam {
 
   /** Whether a role, at {@code path}, says its entry furnished the service. */
   private static boolean renders(CodeableConcept role, String path) {
-    for (Coding coding : withoutNulls(role.getCoding(), path + ".coding")) {
+    for (Coding coding : withoutNulls(role.getCoding(), path, "coding")) {
       String code = coding.getCode();
       if (code == null) {
         continue;
@@ -543,7 +543,7 @@ final class CareTeam {
   private static Optional<Npi> identifiersNpi(
       List<org.hl7.fhir.r4.model.Identifier> identifiers, String path) {
     Npi found = null;
-    withoutNulls(identifiers, path + ".identifier");
+    withoutNulls(identifiers, path, "identifier");
     for (int k = 0; k < identifiers.size(); k++) {
       org.hl7.fhir.r4.model.Identifier identifier = identifiers.get(k);
       if (!FhirCodeSystems.isNpi(identifier.getSystem())) {

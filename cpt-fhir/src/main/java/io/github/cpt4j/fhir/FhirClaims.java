@@ -350,7 +350,7 @@ public final class FhirClaims {
    */
   private static void refuseModifierExtension(
       List<org.hl7.fhir.r4.model.Extension> extensions, String path) {
-    withoutNulls(extensions, path + ".modifierExtension");
+    withoutNulls(extensions, path, "modifierExtension");
     if (!extensions.isEmpty()) {
       // One without a url (built in code) was quoted as one whose url is 'null', and one of an
       // empty url as '': neither names an extension.
@@ -391,6 +391,23 @@ public final class FhirClaims {
     for (int k = 0; k < list.size(); k++) {
       if (list.get(k) == null) {
         throw nullElement(path + "[" + k + "]");
+      }
+    }
+    return list;
+  }
+
+  /**
+   * Returns {@code list}, the HAPI list {@code name} of the element at {@code path}, after refusing
+   * a null in it, at {@code path.name[k]}, as {@link #withoutNulls(List, String)} does: the path is
+   * built only for a null found, as most lists checked hold none.
+   *
+   * @throws FhirMappingException at the first null's path, such as {@code
+   *     Claim.item[2].modifier[0]}
+   */
+  static <T> List<T> withoutNulls(List<T> list, String path, String name) {
+    for (int k = 0; k < list.size(); k++) {
+      if (list.get(k) == null) {
+        throw nullElement(path + "." + name + "[" + k + "]");
       }
     }
     return list;
@@ -583,7 +600,7 @@ public final class FhirClaims {
       }
       String path = "Claim.item[" + i + "].locationCodeableConcept";
       List<Coding> codings =
-          withoutNulls(item.getLocationCodeableConcept().getCoding(), path + ".coding");
+          withoutNulls(item.getLocationCodeableConcept().getCoding(), path, "coding");
       for (int c = 0; c < codings.size(); c++) {
         Coding coding = codings.get(c);
         if (!FhirCodeSystems.isPlaceOfService(coding.getSystem())) {
@@ -757,7 +774,7 @@ public final class FhirClaims {
     requireNonNull(path, "path");
     refuseModifierExtension(item.getModifierExtension(), path);
     // HAPI's hasDetail() fails inside on a null detail.
-    withoutNulls(item.getDetail(), path + ".detail");
+    withoutNulls(item.getDetail(), path, "detail");
     if (item.hasDetail()) {
       // A detail is a service of its own, priced and totalled apart from its item: dropping it
       // silently lost its charge and its amount.
@@ -768,7 +785,7 @@ public final class FhirClaims {
     ProcedureCode code =
         FhirCodings.fromConcept(item.getProductOrService(), path + ".productOrService");
     List<Modifier> modifiers = new ArrayList<>();
-    List<CodeableConcept> concepts = withoutNulls(item.getModifier(), path + ".modifier");
+    List<CodeableConcept> concepts = withoutNulls(item.getModifier(), path, "modifier");
     for (int m = 0; m < concepts.size(); m++) {
       modifiers.add(modifier(concepts.get(m), path + ".modifier[" + m + "]"));
     }
@@ -905,7 +922,7 @@ public final class FhirClaims {
     // The CPT or HCPCS coding when there is one, as for productOrService: a local coding placed
     // first is another system's code, not a modifier to read. Else a coding without a system;
     // a code of another system (ICD-10-CM's, say) is no modifier, whatever its shape.
-    List<Coding> codings = withoutNulls(concept.getCoding(), path + ".coding");
+    List<Coding> codings = withoutNulls(concept.getCoding(), path, "coding");
     int chosen = -1;
     for (int c = 0; c < codings.size() && chosen < 0; c++) {
       if (FhirCodeSystems.isProcedureSystem(codings.get(c).getSystem())) {

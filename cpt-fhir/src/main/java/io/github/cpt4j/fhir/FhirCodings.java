@@ -134,9 +134,7 @@ public final class FhirCodings {
     int first = -1;
     // A null coding was skipped as no procedure coding: refused, as a null is everywhere.
     List<Coding> codings =
-        concept == null
-            ? List.of()
-            : FhirClaims.withoutNulls(concept.getCoding(), path + ".coding");
+        concept == null ? List.of() : FhirClaims.withoutNulls(concept.getCoding(), path, "coding");
     for (int c = 0; c < codings.size(); c++) {
       Coding coding = codings.get(c);
       if (!isProcedureCoding(coding)) {

@@ -175,7 +175,7 @@ final class References {
    * them is refused at its path under {@code containerPath}.
    */
   static int indexOf(DomainResource container, String containerPath, String id) {
-    List<Resource> contained = withoutNulls(container.getContained(), containerPath + ".contained");
+    List<Resource> contained = withoutNulls(container.getContained(), containerPath, "contained");
     for (int k = 0; k < contained.size(); k++) {
       if (id.equals(FhirClaimPricer.localId(contained.get(k)))) {
         return k;
