@@ -66,13 +66,15 @@ import org.hl7.fhir.r4.model.Resource;
  * dentist's claim is paid by other rules, not at these rates. The response copies the claim's
  * {@code type}, {@code use} ({@code claim}, {@code preauthorization} or {@code predetermination}),
  * {@code patient} and {@code insurer}; a claim without an insurer takes the {@linkplain
- * #withDefaultInsurer default insurer}, or is refused. A claim's insurer that names its target no
- * way a response keeps (by {@code reference}, {@code identifier} or {@code display}) is refused at
- * {@code Claim.insurer}, default or not: one holding only a linked resource object ({@code new
- * Reference(organization)}), as the response copies references without their links, or only a
- * {@code type} or extensions, or at {@code Claim.insurer.reference} one whose {@code reference} has
- * extensions but no value (a data-absent reason). HAPI calls such a reference present, so the claim
- * says it has an insurer, which the default may not be.
+ * #withDefaultInsurer default insurer}, or is refused. A claim's patient or insurer that names its
+ * target no way a response keeps (by {@code reference}, {@code identifier} or {@code display}) is
+ * refused at {@code Claim.patient} or {@code Claim.insurer}, default insurer or not: one holding
+ * only a linked resource object ({@code new Reference(organization)}), as the response copies
+ * references without their links, or only a {@code type} or extensions, or at {@code
+ * Claim.insurer.reference} (or {@code Claim.patient.reference}) one whose {@code reference} has
+ * extensions but no value (a data-absent reason). HAPI calls such a reference present, so it is not
+ * refused as absent, and the response would name an empty one; and the claim says it has an
+ * insurer, which the default may not be.
  *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}, each with its date of service (a
  * line without one is priced on the context's date); the locality and setting come from the {@link
@@ -306,26 +308,30 @@ public final class FhirClaimPricer {
   }
 
   /**
-   * Refuses the claim's own {@code insurer} when it names no target (see the class comment): the
-   * claim says it has one, so the default, which may be another payer, does not stand for it.
+   * Refuses a reference the response copies from the claim, {@code role} at {@code path} ({@code
+   * patient} at {@code Claim.patient}), when it names no target (see the class comment): HAPI calls
+   * it present, so it is not absent either, and the response would carry it empty.
    */
-  private static void requireNamedInsurer(Reference insurer) {
-    if (namesTarget(insurer)) {
+  private static void requireNamed(Reference reference, String path, String role) {
+    if (namesTarget(reference)) {
       return;
     }
-    String must = "the claim's insurer must name its target by reference, identifier or display";
-    if (insurer.hasReferenceElement()) {
-      throw new FhirMappingException("Claim.insurer.reference", NO_VALUE + must);
+    String must =
+        "the claim's " + role + " must name its target by reference, identifier or display";
+    if (reference.hasReferenceElement()) {
+      throw new FhirMappingException(path + ".reference", NO_VALUE + must);
     }
-    if (insurer.getResource() != null) {
+    if (reference.getResource() != null) {
       throw new FhirMappingException(
-          "Claim.insurer",
-          "the insurer holds only a linked resource object, which the response does not keep (it"
+          path,
+          "the "
+              + role
+              + " holds only a linked resource object, which the response does not keep (it"
               + " copies references without their links): "
               + must);
     }
     throw new FhirMappingException(
-        "Claim.insurer", "the insurer names no target, having only a type or extensions: " + must);
+        path, "the " + role + " names no target, having only a type or extensions: " + must);
   }
 
   /**
@@ -404,8 +410,10 @@ public final class FhirClaimPricer {
    *     no locality or two, when a DMEPOS line needs the patient's home and the context has none,
    *     its address cannot be read ({@link FhirClaims#beneficiaryZip}), or the claim lacks an
    *     element the response requires: {@code type}, {@code patient}, or {@code insurer} when no
-   *     {@linkplain #withDefaultInsurer default insurer} is set, or its {@code insurer} names no
-   *     target by {@code reference}, {@code identifier} or {@code display} (see the class comment)
+   *     {@linkplain #withDefaultInsurer default insurer} is set, or its {@code patient} or {@code
+   *     insurer} names no target by {@code reference}, {@code identifier} or {@code display} (at
+   *     {@code Claim.patient} or {@code Claim.insurer}, or at its {@code .reference} for a
+   *     data-absent one; see the class comment)
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -422,14 +430,17 @@ public final class FhirClaimPricer {
       throw new FhirMappingException(
           "Claim.patient", "the claim has no patient, whom its ClaimResponse must name");
     }
+    requireNamed(claim.getPatient(), "Claim.patient", "patient");
     if (!claim.hasInsurer() && defaultInsurer == null) {
       throw new FhirMappingException(
           "Claim.insurer",
           "the claim has no insurer, which a ClaimResponse must name (1..1 in R4): give the claim"
               + " one, or the pricer a default with FhirClaimPricer.withDefaultInsurer");
     }
+    // The claim says it has an insurer, so the default, which may be another payer, does not
+    // stand for one that names no target.
     if (claim.hasInsurer()) {
-      requireNamedInsurer(claim.getInsurer());
+      requireNamed(claim.getInsurer(), "Claim.insurer", "insurer");
     }
     // In sequence order and numbered by sequence: what the response says about an item names the
     // others by the numbers the claim gives them.

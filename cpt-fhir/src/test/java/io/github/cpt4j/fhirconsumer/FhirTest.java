@@ -1583,6 +1583,53 @@ class FhirTest {
   }
 
   /**
+   * A claim's patient names its target, as its insurer must: R4 requires the response's patient
+   * (1..1), and one holding only a linked resource object, only a type, or a {@code reference} of a
+   * data-absent reason alone counts as present but was answered with an empty patient, which HAPI
+   * writes as none, as the response copies references without their links.
+   */
+  @Test
+  void aClaimsPatientNamesItsTarget() {
+    org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+    patient.addName().setFamily("Doe");
+    org.hl7.fhir.r4.model.Claim linked = claim(resource("claim-knee.json"));
+    linked.setPatient(new Reference(patient));
+    FhirMappingException refused =
+        assertThrows(FhirMappingException.class, () -> pricer().price(linked, ROCHESTER));
+    assertEquals(
+        "Claim.patient: the patient holds only a linked resource object, which the response does"
+            + " not keep (it copies references without their links): the claim's patient must"
+            + " name its target by reference, identifier or display",
+        refused.getMessage());
+
+    org.hl7.fhir.r4.model.Claim typed = claim(resource("claim-knee.json"));
+    typed.setPatient(new Reference().setType("Patient"));
+    assertEquals(
+        "Claim.patient: the patient names no target, having only a type or extensions: the"
+            + " claim's patient must name its target by reference, identifier or display",
+        assertThrows(FhirMappingException.class, () -> pricer().price(typed, ROCHESTER))
+            .getMessage());
+
+    org.hl7.fhir.r4.model.Claim absent = claim(resource("claim-knee.json"));
+    absent
+        .getPatient()
+        .setReference(null)
+        .getReferenceElement_()
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown"));
+    assertEquals(
+        "Claim.patient.reference: the element has extensions but no value (such as a data-absent"
+            + " reason), and the reference names its target no other way: the claim's patient must"
+            + " name its target by reference, identifier or display",
+        assertThrows(FhirMappingException.class, () -> pricer().price(absent, ROCHESTER))
+            .getMessage());
+    // A display alone, R4's text alternative, names it.
+    absent.getPatient().setDisplay("Jane Doe");
+    assertEquals("Jane Doe", strictly(pricer().price(absent, ROCHESTER)).getPatient().getDisplay());
+  }
+
+  /**
    * What the response says about an item names the others by their {@code sequence}, the numbers
    * its reader knows them by, even when the items are not in sequence order (R4 asks sequences to
    * be unique, not increasing): such a claim was priced with its items numbered by position, and
