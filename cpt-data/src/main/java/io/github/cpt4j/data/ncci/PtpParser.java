@@ -124,8 +124,31 @@ final class PtpParser {
         endOfFileMark();
         return;
       }
+      refuseTextAfterMark();
       splitFields();
       row();
+    }
+  }
+
+  /**
+   * Refuses a line that starts with a DOS end-of-file mark, blanks aside, followed by text: read as
+   * a row, it was refused as one cut short after its first field, where the text is after the
+   * file's end. Named at the mark's field, as on a last line without a line ending.
+   */
+  private void refuseTextAfterMark() throws DataLoadException {
+    int field = 1;
+    for (int i = lineStart; i < lineEnd; i++) {
+      byte b = buffer[i];
+      if (b == '\t') {
+        field++;
+      } else if (b == 0x1A) {
+        if (!isBlankOrEndOfFile(i + 1, lineEnd)) {
+          throw EndOfFileMark.textAfter(source, lineNumber, field);
+        }
+        return;
+      } else if (b != ' ') {
+        return;
+      }
     }
   }
 
@@ -241,6 +264,9 @@ final class PtpParser {
         // The file ends after its header: said so below, not read as a data row without codes.
         endsAtMark = true;
         break;
+      }
+      if (!rows.isEmpty()) {
+        refuseTextAfterMark(); // not a data row cut short
       }
       splitFields();
       if (rows.isEmpty()) {

@@ -544,11 +544,18 @@ public final class CsvTable {
 
   /**
    * Returns the index of the DOS end-of-file line that ends {@code records} (only blank records, or
-   * more marks, after it), or -1 for none; a mark with a row after it is refused on its line.
+   * more marks, after it), or -1 for none; a mark with a row after it is refused on its line, and
+   * so is a line that starts with the mark followed by text (a row cut short after its first field,
+   * read as one).
    */
   private static int endOfFileMark(List<CsvRecord> records, String sourceName)
       throws DataLoadException {
     for (int i = 0; i < records.size(); i++) {
+      int textAfter = startsWithMarkBeforeText(records.get(i));
+      if (textAfter >= 0) {
+        CsvRecord line = records.get(i);
+        throw EndOfFileMark.textAfter(sourceName, FieldLine.of(line, textAfter), textAfter + 1);
+      }
       if (isEndOfFileMarker(records.get(i))) {
         for (int j = i + 1; j < records.size(); j++) {
           CsvRecord after = records.get(j);
@@ -604,6 +611,26 @@ public final class CsvTable {
           text = hasTextFrom(record.getField(later), 0);
         }
         return text ? f : -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The 0-based field of {@code record}'s DOS end-of-file mark when the mark is its first character
+   * other than blanks and text other than blanks and marks follows it; -1 otherwise.
+   */
+  private static int startsWithMarkBeforeText(CsvRecord record) {
+    for (int f = 0; f < record.getFieldCount(); f++) {
+      String field = record.getField(f);
+      for (int i = 0; i < field.length(); i++) {
+        char c = field.charAt(i);
+        if (c == EndOfFileMark.MARK) {
+          return fieldWithTextAfterMark(record) == f ? f : -1;
+        }
+        if (!Cells.isBlank(c)) {
+          return -1;
+        }
       }
     }
     return -1;

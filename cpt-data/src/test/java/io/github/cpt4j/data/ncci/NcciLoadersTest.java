@@ -736,6 +736,27 @@ public class NcciLoadersTest {
   }
 
   /**
+   * A line that starts with a DOS end-of-file mark, then text, and ends with a line break was
+   * refused as a row cut short ("found 1 field ... the row ends before"), where without its line
+   * break it is named as text after the mark: named so either way.
+   */
+  @Test
+  void anEndedLineOfTextAfterADosEndOfFileMarkIsNamedSoInAPtpFile() {
+    String row = "27447\t20610\t\t20020101\t*\t1\tr\n";
+    String after =
+        ": text after a DOS end-of-file mark (0x1A), which ends the file: expected the mark after"
+            + " the last row only";
+    assertPtpError(PTP_HEADER + row + "\u001aabc\n", "test-ptp.txt, line 8, column 1" + after);
+    assertPtpError(PTP_HEADER + row + " \u001aabc\r\n", "test-ptp.txt, line 8, column 1" + after);
+    assertPtpError(
+        PTP_HEADER + row + "\t\u001a\t27447\r", "test-ptp.txt, line 8, column 2" + after);
+    // Rows after it, or right after the header: the same.
+    assertPtpError(
+        PTP_HEADER + row + "\u001aabc\n" + row, "test-ptp.txt, line 8, column 1" + after);
+    assertPtpError(PTP_HEADER + "\u001aabc\n" + row, "test-ptp.txt, line 7, column 1" + after);
+  }
+
+  /**
    * A control character in a PTP rationale loaded in silence, and every finding of the edit quoted
    * it: CMS's rationales have none. It is refused at its field, named with where it is; a text is
    * checked once, when first read, so the rows repeating it cost nothing more.
@@ -1150,6 +1171,20 @@ public class NcciLoadersTest {
         MUE_HEADER + row + "\u001a\n\nabc",
         "test-mue.csv, line 7, column 1: a DOS end-of-file mark (0x1A) with rows after it, the"
             + " first on line 9: expected the mark after the last row only");
+  }
+
+  /** As in a PTP file, a line of text after a DOS end-of-file mark that has its line break. */
+  @Test
+  void anEndedLineOfTextAfterADosEndOfFileMarkIsNamedSoInAnMueFile() {
+    String row = "20610,2,3 Date of Service Edit: Clinical,r\n";
+    String after =
+        ": text after a DOS end-of-file mark (0x1A), which ends the file: expected the mark after"
+            + " the last row only";
+    assertMueError(MUE_HEADER + row + "\u001aabc\n", "test-mue.csv, line 7, column 1" + after);
+    assertMueError(
+        MUE_HEADER + row + " \u001a,,J1100\r\n", "test-mue.csv, line 7, column 1" + after);
+    assertMueError(
+        MUE_HEADER + row + "\u001aabc\n" + row, "test-mue.csv, line 7, column 1" + after);
   }
 
   private static void assertMueError(String text, String message) {
