@@ -141,6 +141,15 @@ public final class AnesthesiaBaseUnitFile {
     // short, whose last base unit would load cut (15 read as 1). A DOS end-of-file mark is no line.
     String last = lines[lines.length - 1];
     if (!last.isBlank() && !EndOfFileMark.isMarkLine(last)) {
+      int mark = last.indexOf(EndOfFileMark.MARK);
+      if (mark >= 0) {
+        // The mark ends the file, but is no line ending; text after it is past the file's end.
+        int field = (int) last.substring(0, mark).chars().filter(c -> c == '\t').count() + 1;
+        throw last.substring(mark).replace(EndOfFileMark.MARK, ' ').isBlank()
+            ? EndOfFileMark.unendedBefore(
+                source, lines.length, field, "CMS's anesthesia base unit file")
+            : EndOfFileMark.textAfter(source, lines.length, field);
+      }
       throw new DataLoadException(
           source,
           lines.length,

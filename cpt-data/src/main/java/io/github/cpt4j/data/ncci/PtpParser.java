@@ -785,8 +785,11 @@ final class PtpParser {
     for (int i = position; i < limit; i++) {
       if (buffer[i] == '\t') {
         field++;
-      } else if (buffer[i] == 0x1A && !isBlankOrEndOfFile(i + 1, limit)) {
-        return EndOfFileMark.textAfter(source, lineNumber + 1, field);
+      } else if (buffer[i] == 0x1A) {
+        // The mark ends the file, but is no line ending: the row before it has none.
+        return isBlankOrEndOfFile(i + 1, limit)
+            ? EndOfFileMark.unendedBefore(source, lineNumber + 1, field, "a CMS PTP file")
+            : EndOfFileMark.textAfter(source, lineNumber + 1, field);
       }
     }
     return new DataLoadException(

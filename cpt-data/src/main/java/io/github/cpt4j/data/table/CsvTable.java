@@ -65,7 +65,7 @@ public final class CsvTable {
   }
 
   /**
-   * Tells whether the text's last line ends with a line break (or a DOS end-of-file mark after it),
+   * Tells whether the text's last line ends with a line break (or a DOS end-of-file line after it),
    * or the text is empty: for a reader of a hand-written file, whose last line may lack one, to
    * judge where a cut would go unseen. {@code readCms} refuses such a last line outright.
    */
@@ -201,7 +201,8 @@ public final class CsvTable {
    * Reads a CMS file at {@code path}: at most {@code maxChars}, and its last line must end with a
    * line break, as every line of every CMS file does; a last data line without one is a file cut
    * short (a download that stopped), whose last number would otherwise load cut. CMS's DOS
-   * end-of-file line (the character 0x1A, perhaps followed by commas) is not data.
+   * end-of-file line (the character 0x1A, perhaps followed by commas) is not data; the mark right
+   * after the last row's text ends the file but is no line ending, refused as such.
    *
    * @param kind what the file should be, for errors ("a CMS GPCI file")
    */
@@ -298,6 +299,11 @@ public final class CsvTable {
       int mark = fieldWithTextAfterMark(last);
       if (mark >= 0) {
         throw EndOfFileMark.textAfter(sourceName, FieldLine.of(last, mark), mark + 1);
+      }
+      // The mark right after the row's text ends the file, but is no line ending.
+      int before = fieldWithMark(last);
+      if (before >= 0) {
+        throw EndOfFileMark.unendedBefore(sourceName, FieldLine.of(last, before), before + 1, kind);
       }
       if (!isBlank(last)) {
         // The line the record ends on, the one without an ending: below the record's first when
@@ -611,6 +617,16 @@ public final class CsvTable {
           text = hasTextFrom(record.getField(later), 0);
         }
         return text ? f : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The 0-based field of {@code record}'s first DOS end-of-file mark, or -1 for none. */
+  private static int fieldWithMark(CsvRecord record) {
+    for (int f = 0; f < record.getFieldCount(); f++) {
+      if (record.getField(f).indexOf(EndOfFileMark.MARK) >= 0) {
+        return f;
       }
     }
     return -1;

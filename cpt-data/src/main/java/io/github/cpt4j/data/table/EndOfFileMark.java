@@ -57,6 +57,24 @@ public final class EndOfFileMark {
   }
 
   /**
+   * The error for the mark right after the last row's text, on line {@code line} in 1-based {@code
+   * column} (field), with no line break before it, in a file whose every line ends with one ({@code
+   * kind}: "a CMS PTP file"). The mark ends the file but is no line ending; the file is not cut
+   * short either (a download that stopped ends in no mark), so the error says what to change.
+   */
+  public static DataLoadException unendedBefore(
+      String sourceName, long line, int column, String kind) {
+    return new DataLoadException(
+        sourceName,
+        line,
+        column,
+        "the last line has no line ending before the DOS end-of-file mark (0x1A) that ends the"
+            + " file: expected a line break after the last row, the mark after it (every line of "
+            + kind
+            + " ends with one)");
+  }
+
+  /**
    * The error for the mark on line {@code markLine} followed by a row, the first on {@code
    * rowLine}: named at the mark, the line to remove if the rows after it are wanted.
    */

@@ -697,6 +697,33 @@ class AnesthesiaFilesTest {
         rows.getMessage());
   }
 
+  /**
+   * The mark right after the last row's units, no line break before it, was refused as a file that
+   * looks cut short, and so was text after a mark on that line: named as the PTP and CSV loaders
+   * name them.
+   */
+  @Test
+  void aDosEndOfFileMarkOnTheLastRowsLineIsNamed() {
+    StringBuilder text = new StringBuilder("CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n");
+    for (int n = 100; n < 300; n++) {
+      text.append(String.format("%05d\t5\r\n", n));
+    }
+    DataLoadException before =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + "00300\t5\u001a"));
+    assertEquals(
+        "units.txt, line 204, column 2: the last line has no line ending before the DOS"
+            + " end-of-file mark (0x1A) that ends the file: expected a line break after the last"
+            + " row, the mark after it (every line of CMS's anesthesia base unit file ends with"
+            + " one)",
+        before.getMessage());
+    DataLoadException after =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + "\u001aabc"));
+    assertEquals(
+        "units.txt, line 204, column 1: text after a DOS end-of-file mark (0x1A), which ends the"
+            + " file: expected the mark after the last row only",
+        after.getMessage());
+  }
+
   @Test
   void aBadLineIsQuotedShortAndEscapedNotEchoedWhole() {
     String hostile = "\u001b[31m" + "x".repeat(200_000);

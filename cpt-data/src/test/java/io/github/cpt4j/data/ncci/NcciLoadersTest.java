@@ -727,12 +727,27 @@ public class NcciLoadersTest {
     assertPtpError(
         PTP_HEADER + row + "\u001a\n\n" + row.trim(), "test-ptp.txt, line 8, column 1" + rowsAfter);
     assertPtpError(PTP_HEADER + "\u001a\r\nabc", "test-ptp.txt, line 7, column 1" + rowsAfter);
-    // A last line without an ending and no text after a mark is still a file cut short.
+    // A last line without an ending and no mark is still a file cut short.
     String other = "29880\t29877\t\t20020101\t*\t1\tr";
-    for (String cut : new String[] {other, other + "\u001a", other + " \u001a\t\u001a"}) {
-      DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(PTP_HEADER + cut));
-      assertTrue(e.getMessage().contains("the last line has no line ending"), e::getMessage);
-    }
+    DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(PTP_HEADER + other));
+    assertTrue(e.getMessage().contains("the last line has no line ending"), e::getMessage);
+  }
+
+  /**
+   * The mark right after the last row's text, no line break before it, was refused as "the file
+   * looks cut short": a download that stopped ends in no mark. The mark ends the file but is no
+   * line ending, and every line of CMS's files has one: refused, naming the mark and the fix.
+   */
+  @Test
+  void aDosEndOfFileMarkRightAfterTheLastRowIsNamedInAPtpFile() {
+    String other = "29880\t29877\t\t20020101\t*\t1\tr";
+    String message =
+        "test-ptp.txt, line 8, column 7: the last line has no line ending before the DOS"
+            + " end-of-file mark (0x1A) that ends the file: expected a line break after the last"
+            + " row, the mark after it (every line of a CMS PTP file ends with one)";
+    String row = "27447\t20610\t\t20020101\t*\t1\tr\n";
+    assertPtpError(PTP_HEADER + row + other + "\u001a", message);
+    assertPtpError(PTP_HEADER + row + other + " \u001a\t\u001a", message);
   }
 
   /**
@@ -1171,6 +1186,17 @@ public class NcciLoadersTest {
         MUE_HEADER + row + "\u001a\n\nabc",
         "test-mue.csv, line 7, column 1: a DOS end-of-file mark (0x1A) with rows after it, the"
             + " first on line 9: expected the mark after the last row only");
+  }
+
+  /** As in a PTP file, the mark right after the last row's text, without a line break. */
+  @Test
+  void aDosEndOfFileMarkRightAfterTheLastRowIsNamedInAnMueFile() {
+    String row = "20610,2,3 Date of Service Edit: Clinical,r\n";
+    assertMueError(
+        MUE_HEADER + row + row.replace(",r\n", ",r\u001a"),
+        "test-mue.csv, line 7, column 4: the last line has no line ending before the DOS"
+            + " end-of-file mark (0x1A) that ends the file: expected a line break after the last"
+            + " row, the mark after it (every line of a CMS MUE file ends with one)");
   }
 
   /** As in a PTP file, a line of text after a DOS end-of-file mark that has its line break. */
