@@ -294,13 +294,8 @@ public final class CsvTable {
     // after it ends the line of data before it, whose line break the reader did not see last.
     if (!table.lastLineEnded && !records.isEmpty()) {
       CsvRecord last = records.get(records.size() - 1);
-      // Text after a mark on that line is no cut: the file goes on after its end. (A line of the
-      // mark alone, blanks aside, ended the records above.)
-      int mark = fieldWithTextAfterMark(last);
-      if (mark >= 0) {
-        throw EndOfFileMark.textAfter(sourceName, FieldLine.of(last, mark), mark + 1);
-      }
-      // The mark right after the row's text ends the file, but is no line ending.
+      // (Text after a mark on that line was refused by readAll.) The mark right after the row's
+      // text ends the file, but is no line ending.
       int before = fieldWithMark(last);
       if (before >= 0) {
         throw EndOfFileMark.unendedBefore(sourceName, FieldLine.of(last, before), before + 1, kind);
@@ -544,6 +539,15 @@ public final class CsvTable {
       // or without a line break of its own.
       records.subList(mark, records.size()).clear();
       ended = true;
+    }
+    if (!ended && !records.isEmpty()) {
+      // Text after a mark on the last line, which has no ending, is no row and no cut: the file
+      // goes on after its end. For every reader: a hand-made table read it as a value.
+      CsvRecord last = records.get(records.size() - 1);
+      int textAfter = fieldWithTextAfterMark(last);
+      if (textAfter >= 0) {
+        throw EndOfFileMark.textAfter(sourceName, FieldLine.of(last, textAfter), textAfter + 1);
+      }
     }
     return new CsvTable(sourceName, records, false, ended, quoted);
   }

@@ -633,6 +633,24 @@ class FlatFeeScheduleCsvTest {
         DataLoadException.class, () -> read("code,amount,modifier\n\"71046\",\"12.50\",\"2"));
   }
 
+  /**
+   * Text after a DOS end-of-file mark on a last line without a line ending was refused by the CMS
+   * loaders as such, but a hand-made table read it as a row or a value ("expected a procedure code"
+   * for {@code \u001aabc}): named as text after the mark, as in the CMS files.
+   */
+  @Test
+  void textAfterADosEndOfFileMarkOnTheLastLineIsNamedSo() {
+    String after =
+        ": text after a DOS end-of-file mark (0x1A), which ends the file: expected the mark after"
+            + " the last row only";
+    DataLoadException line =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n99213,95.00\n\u001aabc"));
+    assertEquals("acme, line 3, column 1" + after, line.getMessage());
+    DataLoadException field =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n99213,95.00\u001a 1"));
+    assertEquals("acme, line 2, column 2" + after, field.getMessage());
+  }
+
   @Test
   void refusesAHeaderWithoutRows() {
     // Cut after its header, a contract table priced nothing, and the fallback behind it in
