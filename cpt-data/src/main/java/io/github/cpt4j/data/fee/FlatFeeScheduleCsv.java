@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,12 +29,13 @@ import java.util.Optional;
  * case, then one row per code or code and modifier, at least one. {@code hcpcs} and {@code mod} are
  * how CMS's own files head the code and its modifier. Amounts are dollars, at least 0 and less than
  * a quadrillion, with at most four decimals; quoted, they may group thousands with commas ({@code
- * "1,234.56"}). UTF-8; blank lines are skipped. Blanks around a name or a value are dropped,
- * no-break (U+00A0, as a spreadsheet writes into a cell typed into it) and other Unicode spaces
- * included, as the code set CSV drops them; a modifier of such a space alone is empty, and a line
- * of them alone is a blank line. Empty fields after the header's columns (a line ending in a comma,
- * as a spreadsheet exports an empty last column) are let through, and a header ending in commas
- * names no column there, so that a row may leave those fields out, as the code set CSV reads them.
+ * "1,234.56"}). UTF-8; blank lines are skipped, before the header as after it. Blanks around a name
+ * or a value are dropped, no-break (U+00A0, as a spreadsheet writes into a cell typed into it) and
+ * other Unicode spaces included, as the code set CSV drops them; a modifier of such a space alone
+ * is empty, and a line of them alone is a blank line. Empty fields after the header's columns (a
+ * line ending in a comma, as a spreadsheet exports an empty last column) are let through, and a
+ * header ending in commas names no column there, so that a row may leave those fields out, as the
+ * code set CSV reads them.
  *
  * <pre>
  * code,modifier,amount
@@ -127,13 +129,20 @@ public final class FlatFeeScheduleCsv {
 
   private static FlatFeeSchedule parse(CsvTable table, String name) throws DataLoadException {
     String source = table.sourceName();
-    if (table.records().isEmpty()) {
+    List<CsvRecord> records = table.records();
+    // The reader drops empty lines only: a line of spaces before the header, ASCII or Unicode,
+    // is blank as one after it is, not a header of no names.
+    int first = 0;
+    while (first < records.size() && BlankRows.isBlank(records.get(first))) {
+      first++;
+    }
+    if (first == records.size()) {
       throw new DataLoadException(
           source, 0, 0, "empty: expected a header row code,amount (and optionally modifier)");
     }
     // A header ending in a comma (a spreadsheet's empty last column) names no column there, so
     // that a row may leave that field out, as the code set CSV reads it.
-    Header header = Header.of(source, table.records().subList(0, 1)).withoutUnnamedEnd();
+    Header header = Header.of(source, records.subList(first, first + 1)).withoutUnnamedEnd();
     FeeScheduleColumns columns = FeeScheduleColumns.of(source, header);
     int code = columns.code();
     int amount = columns.amount();
@@ -141,7 +150,7 @@ public final class FlatFeeScheduleCsv {
     Cells cells = Cells.withUnicodeSpaces(source, header);
     FlatFeeSchedule.Builder schedule = FlatFeeSchedule.builder().name(name);
     Map<String, Long> lines = new HashMap<>();
-    for (CsvRecord record : table.records().subList(1, table.records().size())) {
+    for (CsvRecord record : records.subList(first + 1, records.size())) {
       if (BlankRows.isBlank(record)) {
         continue;
       }

@@ -362,6 +362,37 @@ class FlatFeeScheduleCsvTest {
     }
   }
 
+  /**
+   * A blank line before the header, of no-break or other Unicode spaces or of ASCII spaces, is
+   * skipped as a blank line after it is, as the code set CSV skips it: the first line of all was
+   * taken for the header and refused as one without a code column, or, of ASCII spaces alone,
+   * ending in a comma, as a header of unnamed columns.
+   */
+  @Test
+  void aBlankLineBeforeTheHeaderIsSkipped() throws Exception {
+    for (String space : List.of(" ", "   ", "\t", "\u00A0", "\u2007", "\u202F", " \u00A0 ")) {
+      for (String row : List.of(space, space + "," + space, space + ",," + space)) {
+        FlatFeeSchedule table = read(row + "\n" + row + "\ncode,amount\n99213,95.00\n");
+        assertEquals(1, table.size(), row);
+        assertEquals(
+            new BigDecimal("95.00"),
+            table.price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow(),
+            row);
+        // The header's line is its own, below the blank lines.
+        assertEquals(
+            "acme, line 3: no rows after the header: expected one row per code",
+            assertThrows(DataLoadException.class, () -> read(row + "\n" + row + "\ncode,amount\n"))
+                .getMessage(),
+            row);
+        // Blank lines alone are an empty file, not a header.
+        assertEquals(
+            "acme: empty: expected a header row code,amount (and optionally modifier)",
+            assertThrows(DataLoadException.class, () -> read(row + "\n" + row + "\n")).getMessage(),
+            row);
+      }
+    }
+  }
+
   @Test
   void namesTheFirstByteThatIsNotUtf8(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("acme-2025.csv");

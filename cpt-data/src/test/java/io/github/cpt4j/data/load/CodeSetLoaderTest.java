@@ -773,6 +773,36 @@ class CodeSetLoaderTest {
   }
 
   /**
+   * A blank line before the header, of ASCII spaces or tabs as of no-break or other Unicode spaces,
+   * is skipped, not read as the header: the header and every error after it keep their own lines,
+   * and blank lines alone are a file without a header, as the fee schedule CSV reads them.
+   */
+  @Test
+  void aBlankLineOfEitherKindOfSpaceBeforeTheHeaderIsSkipped() throws IOException {
+    for (String space : List.of(" ", "   ", "\t", "\u00A0", "\u2007", "\u202F", " \u00A0 ")) {
+      for (String row : List.of(space, space + "," + space, space + ",," + space)) {
+        String blank = row + "\n" + row + "\n";
+        CodeSet set =
+            LOADER.loadCsv(bytes(blank + "code,description\n99213,Made up\n", UTF_8), "x.csv");
+        assertEquals(List.of("99213"), codes(set), row);
+        assertEquals(
+            "x.csv, line 3: expected a header with a description column",
+            csvError(blank + "code\n99213\n").getMessage(),
+            row);
+        assertEquals(
+            "x.csv, line 4, column 1: expected 2 fields as in the header, found 1",
+            csvError(blank + "code,description\n99213\n").getMessage(),
+            row);
+        assertEquals(
+            "x.csv: found no header row; expected one naming the columns, such as"
+                + " code,description",
+            csvError(blank).getMessage(),
+            row);
+      }
+    }
+  }
+
+  /**
    * No-break spaces (and the other Unicode spaces) around a header name, a date or an add-on flag
    * are stripped as around a code or a description: a spreadsheet writes U+00A0 into a cell typed
    * into it. They were refused with the character shown ({@code found 'code\\u00a0'}).
