@@ -1,7 +1,9 @@
 package io.github.cpt4j.data.medicare;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads CMS's Clinical Laboratory Fee Schedule file, {@code CLFS_<year>_Q<n>V<v>.csv}, as
@@ -40,19 +44,28 @@ import java.util.Optional;
  * the CSV file in CMS's download), else the quarter of the latest {@code EFF_DATE}. The {@code
  * YEAR} column, when the file has one, must hold that quarter's year on every row (without a
  * quarter from the caller or the name, the first row's year): a file of another year is refused
- * rather than priced as this one, and so is a row effective after the last day of the quarter the
- * file is read for or named for (the new codes of a later quarter's file), or before the first day
- * of the file's year: the year of that quarter, else of the {@code YEAR} column, else of the latest
- * {@code EFF_DATE} (CMS dates every row of a year's file from that year's first day at the
- * earliest: all of {@code CLFS_2025_Q1V1.csv} from 20250101). A quarter given to {@link
- * #read(InputStream, String, Quarter)} must be the one the name gives, when the name gives one.
- * All-or-nothing: any bad field fails the load with file, line, column and column name.
+ * rather than priced as this one. So is a file whose title, the first preamble cell naming the
+ * laboratory fee schedule ("2025 Clinical Diagnostic Laboratory Fee Schedule" in CMS's file), names
+ * another year (the first it names) than the quarter the file is read for or named for, else its
+ * {@code YEAR} column, else the quarter of its latest {@code EFF_DATE}: another year's file renamed
+ * or mislabelled, refused at the title's line and column ({@code the title says '2024 Clinical
+ * Diagnostic Laboratory Fee Schedule', year 2024, but the file is named for 2025-Q1}, as {@code
+ * DmeposFile} and {@code AspFile} word a title of another quarter). A title without a year, or no
+ * title (a file made by hand), is not checked; other preamble cells are not read for a year (the
+ * AMA notice's copyright, a note's date). Refused too is a row effective after the last day of the
+ * quarter the file is read for or named for (the new codes of a later quarter's file), or before
+ * the first day of the file's year: the year of that quarter, else of the {@code YEAR} column, else
+ * of the title, else of the latest {@code EFF_DATE} (CMS dates every row of a year's file from that
+ * year's first day at the earliest: all of {@code CLFS_2025_Q1V1.csv} from 20250101). A quarter
+ * given to {@link #read(InputStream, String, Quarter)} must be the one the name gives, when the
+ * name gives one. All-or-nothing: any bad field fails the load with file, line, column and column
+ * name.
  *
  * <p>Limit: only the name says which quarter a CLFS file is. Inside it, CMS's title ("2025 Clinical
- * Diagnostic Laboratory Fee Schedule") and {@code YEAR} column give the year alone, and every code
- * unchanged since January keeps the year's first effective date ({@code 20250101}) in each
- * quarter's file. So an earlier quarter's file read for a later quarter of its year, under a name
- * without a quarter ({@code lab.csv}) or renamed to the later quarter's name, loads as that
+ * Diagnostic Laboratory Fee Schedule") and {@code YEAR} column give the year alone (checked above),
+ * and every code unchanged since January keeps the year's first effective date ({@code 20250101})
+ * in each quarter's file. So an earlier quarter's file read for a later quarter of its year, under
+ * a name without a quarter ({@code lab.csv}) or renamed to the later quarter's name, loads as that
  * quarter: nothing in it can tell. (The reverse, a later file read for an earlier quarter, is
  * refused when it has a row effective after that quarter.) Keep the name CMS gives the file.
  *
@@ -69,6 +82,16 @@ public final class ClfsFile {
   static final BigDecimal MAX_RATE = new BigDecimal("999999.99");
 
   private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+
+  /**
+   * What makes a preamble cell the title: it names the fee schedule ("2025 Clinical Diagnostic
+   * Laboratory Fee Schedule"), as the AMA notice and CMS's notes ("... on May 11, 2023") do not.
+   */
+  private static final Pattern TITLE =
+      Pattern.compile("LAB(ORATORY)?\\s+FEE\\s+SCHEDULE", Pattern.CASE_INSENSITIVE);
+
+  /** A year in the title. */
+  private static final Pattern TITLE_YEAR = Pattern.compile("(?<![0-9])(20[0-9]{2})(?![0-9])");
 
   /** What the file should be, for errors. */
   private static final String KIND = "a CMS Clinical Laboratory Fee Schedule file";
@@ -169,12 +192,28 @@ public final class ClfsFile {
             given,
             "a CLFS file names its quarter only in its name, such as CLFS_2025_Q1V1.csv");
     Optional<Quarter> named = given.or(() -> fromName);
+    Optional<Title> title = title(records, headerRow);
+    if (title.isPresent() && named.isPresent() && named.get().year() != title.get().year()) {
+      // Another year's file renamed, or read for this year's quarter: its rates are that year's.
+      int titleYear = title.get().year();
+      Optional<Quarter> readFor = given.filter(q -> q.year() != titleYear);
+      Optional<Quarter> namedFor = fromName.filter(q -> q.year() != titleYear);
+      throw title
+          .get()
+          .refused(
+              source,
+              " is "
+                  + readFor.map(q -> "read for " + q).orElse("")
+                  + (readFor.isPresent() && namedFor.isPresent() ? " and " : "")
+                  + namedFor.map(q -> "named for " + q).orElse(""));
+    }
     // The year every row must have: the named quarter's, else the first row's (0 until read).
     int year = named.map(Quarter::year).orElse(0);
     Cells cells = new Cells(source, header);
     List<ClfsRate> rates = new ArrayList<>(records.size() - headerRow);
     Map<String, Long> lines = new HashMap<>();
     LocalDate latest = null;
+    long latestLine = 0;
     LocalDate earliest = null;
     CsvRecord earliestRecord = null;
     for (int i = headerRow + 1; i < records.size(); i++) {
@@ -187,7 +226,21 @@ public final class ClfsFile {
       // quotes splits in two, and would load as 12 with the rest shifted into a column not read.
       cells.refuseMoreFieldsThanHeader();
       if (yearColumn >= 0) {
+        int expected = year;
         year = checkYear(cells, yearColumn, year, named, given.isPresent());
+        if (expected == 0 && title.isPresent() && year != title.get().year()) {
+          // The first row's year, which every other row must have: the title is of another.
+          throw title
+              .get()
+              .refused(
+                  source,
+                  "'s "
+                      + cells.columnName(yearColumn)
+                      + " column says "
+                      + year
+                      + ", on line "
+                      + cells.line(yearColumn));
+        }
       }
       ProcedureCode code = cells.code(hcpcs);
       Optional<Modifier> mod =
@@ -247,7 +300,10 @@ public final class ClfsFile {
             "row " + row.row() + " appears twice, on lines " + previous + " and " + cells.line());
       }
       rates.add(row);
-      latest = latest == null || from.isAfter(latest) ? from : latest;
+      if (latest == null || from.isAfter(latest)) {
+        latest = from;
+        latestLine = cells.line(effective);
+      }
     }
     if (rates.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
@@ -255,6 +311,21 @@ public final class ClfsFile {
     RowMinimum.check(
         source, table.isSubset(), rates.size(), MIN_ROWS, "rows", "about 2,090 (2025 Q1)");
     Quarter quarter = named.orElse(Quarter.of(Objects.requireNonNull(latest)));
+    if (named.isEmpty() && title.isPresent() && title.get().year() != quarter.year()) {
+      // The latest date is the file's quarter: a file of another year's rates under this title.
+      throw title
+          .get()
+          .refused(
+              source,
+              "'s latest "
+                  + header.name(effective)
+                  + ", "
+                  + latest
+                  + " on line "
+                  + latestLine
+                  + ", is of "
+                  + quarter);
+    }
     if (earliest != null && earliest.getYear() < quarter.year()) {
       throw cells
           .at(earliestRecord)
@@ -264,12 +335,59 @@ public final class ClfsFile {
                   + LocalDate.of(quarter.year(), 1, 1)
                   + ", the first day of "
                   + quarter.year()
-                  + ", the year of the file's latest "
-                  + header.name(effective)
-                  + ", "
-                  + latest);
+                  + (title.isPresent()
+                      ? ", the year of the file's title"
+                      : ", the year of the file's latest "
+                          + header.name(effective)
+                          + ", "
+                          + latest));
     }
     return ClfsFeeSchedule.builder(quarter).name("clfs-" + quarter).addAll(rates).build();
+  }
+
+  /**
+   * The title of the file: the first cell before the header row that names the laboratory fee
+   * schedule, when it names a year (the first it names); empty for a title without a year, or none
+   * (a file made by hand, or cut to its header). Other preamble cells are not read: CMS's AMA
+   * notice and notes give other years (the notice's copyright, a note's date).
+   */
+  private static Optional<Title> title(List<CsvRecord> records, int header) {
+    for (int i = 0; i < header; i++) {
+      CsvRecord record = records.get(i);
+      for (int f = 0; f < record.getFieldCount(); f++) {
+        String cell = record.getField(f).strip();
+        if (TITLE.matcher(cell).find()) {
+          Matcher year = TITLE_YEAR.matcher(cell);
+          return year.find()
+              ? Optional.of(
+                  new Title(Integer.parseInt(year.group(1)), cell, FieldLine.of(record, f), f + 1))
+              : Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The year a title names, the title's text, and its cell's line and 1-based column. */
+  private record Title(int year, String text, long line, int column) {
+
+    /**
+     * The refusal of a file of another year than the title's, at the title's cell, worded as {@code
+     * QuarterText} words a title of another quarter; {@code but} follows "but the file".
+     */
+    DataLoadException refused(String source, String but) {
+      return new DataLoadException(
+          source,
+          line,
+          column,
+          "the title says "
+              + CodeFormatException.quote(text)
+              + ", year "
+              + year
+              + ", but the file"
+              + but
+              + ": a file of another year is refused, not priced as this one");
+    }
   }
 
   /**

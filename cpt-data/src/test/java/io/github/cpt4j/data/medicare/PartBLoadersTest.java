@@ -102,10 +102,12 @@ class PartBLoadersTest {
                 "YEAR: expected 2025, the year of 2025-Q1, the quarter the file's name gives,"
                     + " found '2024'"),
         named.getMessage());
+    // Without a title, which says its year first (clfsTitleOfAnotherYearIsRefused).
+    String untitled = CLFS.replace("2025 Clinical Diagnostic Laboratory Fee Schedule ", "");
     DataLoadException readFor =
         assertThrows(
             DataLoadException.class,
-            () -> ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2026, 1)));
+            () -> ClfsFile.read(stream(untitled), "lab.csv", Quarter.of(2026, 1)));
     assertTrue(
         readFor
             .getMessage()
@@ -122,7 +124,8 @@ class PartBLoadersTest {
             DataLoadException.class, () -> clfs(CLFS.replace("2025,0420U", "25,0420U"), "lab.csv"));
     assertEquals(1, notAYear.column());
     // The year of a file read for its own year's quarter, or without a year column, is no issue.
-    String lastYearDated = lastYear.replace(",2025", ",2024");
+    String lastYearDated =
+        lastYear.replace(",2025", ",2024").replace("2025 Clinical", "2024 Clinical");
     assertEquals(
         Quarter.of(2024, 4),
         ClfsFile.read(stream(lastYearDated), "lab.csv", Quarter.of(2024, 4)).quarter());
@@ -605,6 +608,111 @@ class PartBLoadersTest {
         Quarter.of(2024, 4),
         ClfsFile.read(stream(noYear.replace(",2025", ",2024")), "lab.csv", Quarter.of(2024, 4))
             .quarter());
+  }
+
+  /**
+   * CMS's title row of a CLFS file names its year ("2025 Clinical Diagnostic Laboratory Fee
+   * Schedule"): a title of another year than the quarter the file is read for or named for, its
+   * {@code YEAR} column or the quarter of its latest date is another year's file renamed or
+   * mislabelled, refused at the title's cell, where it loaded as the quarter asked for.
+   */
+  @Test
+  void clfsTitleOfAnotherYearIsRefused() throws Exception {
+    String lastYearTitle = CLFS.replace("2025 Clinical", "2024 Clinical");
+    String says =
+        "line 2, column 1: the title says '2024 Clinical Diagnostic Laboratory Fee Schedule',"
+            + " year 2024, but the file";
+    String refused = ": a file of another year is refused, not priced as this one";
+    assertEquals(
+        "CLFS_2025_Q1V1.csv, " + says + " is named for 2025-Q1" + refused,
+        assertThrows(DataLoadException.class, () -> clfs(lastYearTitle, "CLFS_2025_Q1V1.csv"))
+            .getMessage());
+    assertEquals(
+        "lab.csv, " + says + " is read for 2025-Q1" + refused,
+        assertThrows(
+                DataLoadException.class,
+                () -> ClfsFile.read(stream(lastYearTitle), "lab.csv", Quarter.of(2025, 1)))
+            .getMessage());
+    assertEquals(
+        "CLFS_2025_Q1V1.csv, " + says + " is read for 2025-Q1 and named for 2025-Q1" + refused,
+        assertThrows(
+                DataLoadException.class,
+                () ->
+                    ClfsFile.read(stream(lastYearTitle), "CLFS_2025_Q1V1.csv", Quarter.of(2025, 1)))
+            .getMessage());
+    // Without a quarter, the YEAR column's year, at its first row.
+    assertEquals(
+        "lab.csv, " + says + "'s YEAR column says 2025, on line 6" + refused,
+        assertThrows(DataLoadException.class, () -> clfs(lastYearTitle, "lab.csv")).getMessage());
+    // Without a YEAR column either, the quarter of the latest date.
+    String noYear =
+        LoaderFixtures.SUBSET
+            + "2024 Clinical Diagnostic Laboratory Fee Schedule ,,,,,\n"
+            + "HCPCS,MOD,EFF_DATE,INDICATOR,RATE,SHORTDESC\n"
+            + "80053,,20250101,N,10.56,not read\n"
+            + "G0471,,20250201,N,11.09,not read\n";
+    assertEquals(
+        "lab.csv, " + says + "'s latest EFF_DATE, 2025-02-01 on line 5, is of 2025-Q1" + refused,
+        assertThrows(DataLoadException.class, () -> clfs(noYear, "lab.csv")).getMessage());
+    // A file of one year read as such loads.
+    assertEquals(Quarter.of(2025, 1), clfs(CLFS, "CLFS_2025_Q1V1.csv").quarter());
+    assertEquals(
+        Quarter.of(2024, 1),
+        clfs(noYear.replace(",2025", ",2024"), "CLFS_2024_Q1V1.csv").quarter());
+  }
+
+  /**
+   * Without a quarter or a {@code YEAR} column, the title's year is the file's: a row dated before
+   * it is refused, saying so, and a file of last year's rows alone under it, which loaded as last
+   * year's, is refused at the title.
+   */
+  @Test
+  void clfsTitleGivesTheYearWhenNothingElseDoes() throws Exception {
+    String title = "2025 Clinical Diagnostic Laboratory Fee Schedule ,,,,,\n";
+    String titled =
+        LoaderFixtures.SUBSET
+            + title
+            + "HCPCS,MOD,EFF_DATE,INDICATOR,RATE,SHORTDESC\n"
+            + "80053,,20250101,N,10.56,not read\n"
+            + "85025,,20240101,N,7.77,not read\n";
+    assertEquals(
+        "lab.csv, line 5, column 3: EFF_DATE: expected a date no earlier than 2025-01-01, the"
+            + " first day of 2025, the year of the file's title, found '20240101'",
+        assertThrows(DataLoadException.class, () -> clfs(titled, "lab.csv")).getMessage());
+    DataLoadException lastYear =
+        assertThrows(
+            DataLoadException.class, () -> clfs(titled.replace("20250101", "20240401"), "lab.csv"));
+    assertEquals(2, lastYear.line());
+    assertEquals(1, lastYear.column());
+    assertTrue(
+        lastYear
+            .getMessage()
+            .contains(
+                "the title says '2025 Clinical Diagnostic Laboratory Fee Schedule', year 2025, but"
+                    + " the file's latest EFF_DATE, 2024-04-01 on line 4, is of 2024-Q2"),
+        lastYear.getMessage());
+    // A title after a notice is the title; a title without a year, a year in another preamble row
+    // (a notice, a note) or no title at all is no source and no error.
+    for (String preamble :
+        List.of(
+            "\"A notice, copyright 2023\",,,,,\n" + title,
+            "Clinical Diagnostic Laboratory Fee Schedule ,,,,,\n",
+            "Clinical Laboratory Fee Schedule,,,,,\n\"A note of May 11, 2023\",,,,,\n",
+            "\"A notice, copyright 2023\",,,,,\n",
+            "")) {
+      String text = titled.replace(title, preamble).replace("20240101", "20250101");
+      assertEquals(Quarter.of(2025, 1), clfs(text, "lab.csv").quarter(), preamble);
+      assertEquals(Quarter.of(2025, 1), clfs(text, "CLFS_2025_Q1V1.csv").quarter(), preamble);
+      assertEquals(
+          Quarter.of(2025, 3),
+          ClfsFile.read(stream(text), "lab.csv", Quarter.of(2025, 3)).quarter(),
+          preamble);
+    }
+    // A title without a year does not stop a later quarter's file being read for its own.
+    String noYearTitle = titled.replace(title, "Clinical Laboratory Fee Schedule,,,,,\n");
+    assertEquals(
+        Quarter.of(2026, 1),
+        clfs(noYearTitle.replace(",2025", ",2026").replace(",2024", ",2026"), "lab.csv").quarter());
   }
 
   /** The title of a DMEPOS or ASP file names its quarter: another name or caller is refused. */
