@@ -268,9 +268,7 @@ public final class ClfsFile {
                 + named.get().lastDay()
                 + ", the last day of "
                 + named.get()
-                + (given.isPresent()
-                    ? ", the quarter the file is read for"
-                    : ", the quarter the file's name gives"));
+                + quarterSource(given.isPresent()));
       }
       ClfsIndicator ind =
           cells.parse(
@@ -417,13 +415,7 @@ public final class ClfsFile {
               + fileYear
               + ", "
               + named
-                  .map(
-                      q ->
-                          "the year of "
-                              + q
-                              + (given
-                                  ? ", the quarter the file is read for"
-                                  : ", the quarter the file's name gives"))
+                  .map(q -> "the year of " + q + quarterSource(given))
                   .orElseGet(
                       () -> "the year of the file's " + cells.columnName(yearColumn) + " column"));
     }
@@ -445,16 +437,15 @@ public final class ClfsFile {
           expected
               + ", "
               + named
-                  .map(
-                      q ->
-                          "the year of "
-                              + q
-                              + (given
-                                  ? ", the quarter the file is read for"
-                                  : ", the quarter the file's name gives"))
+                  .map(q -> "the year of " + q + quarterSource(given))
                   .orElse("the year of the file's first row"));
     }
     return year;
+  }
+
+  /** Where the file's quarter came from, for an error: the caller ({@code given}) or the name. */
+  private static String quarterSource(boolean given) {
+    return given ? ", the quarter the file is read for" : ", the quarter the file's name gives";
   }
 
   private static int year(String text) {
