@@ -3,6 +3,7 @@ package io.github.cpt4j.edit.ncci;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.text.ControlCharacters;
 
 /**
  * One row of a medically unlikely edit (MUE) table: the most units of {@code code} one provider
@@ -18,7 +19,8 @@ import io.github.cpt4j.code.ProcedureCode;
  * @param code the procedure code
  * @param value the MUE value: the units allowed, zero or more (0 means none is payable)
  * @param indicator the MUE adjudication indicator (MAI)
- * @param rationale why the value is what it is, as the file states it (may be empty)
+ * @param rationale why the value is what it is, as the file states it (may be empty), without
+ *     control characters ({@link ControlCharacters}: C0 but the tab, DEL, C1)
  */
 public record MueEdit(
     ProcedureCode code, int value, MueAdjudicationIndicator indicator, String rationale) {
@@ -26,7 +28,8 @@ public record MueEdit(
   /**
    * Checks the fields.
    *
-   * @throws IllegalArgumentException if {@code value} is negative
+   * @throws IllegalArgumentException if {@code value} is negative, or the rationale holds a control
+   *     character, which would print into every finding quoting it
    */
   public MueEdit {
     requireNonNull(code, "code");
@@ -35,6 +38,10 @@ public record MueEdit(
     if (value < 0) {
       throw new IllegalArgumentException(
           "an MUE value is zero or more, not " + value + " (" + code + ")");
+    }
+    String problem = ControlCharacters.problemOf(rationale);
+    if (problem != null) {
+      throw new IllegalArgumentException("the rationale of the MUE of " + code + " " + problem);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.cpt4j.edit.ncci;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.text.ControlCharacters;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -31,7 +32,8 @@ import java.util.Optional;
  *     withdrawn before it ever applied ({@link #withdrawn()})
  * @param modifierIndicator whether an NCCI-associated modifier may bypass it; 9 (not applicable)
  *     only on an edit withdrawn, deleted on its effective date, as CMS gives it
- * @param rationale why the edit exists, as the file states it (may be empty in older layouts)
+ * @param rationale why the edit exists, as the file states it (may be empty in older layouts),
+ *     without control characters ({@link ControlCharacters}: C0 but the tab, DEL, C1)
  */
 public record PtpEdit(
     ProcedureCode column1,
@@ -46,7 +48,8 @@ public record PtpEdit(
    * Checks the fields.
    *
    * @throws IllegalArgumentException if the deletion date is before the effective date, the two
-   *     codes are one, or the modifier indicator is 9 on an edit not deleted on its effective date
+   *     codes are one, the modifier indicator is 9 on an edit not deleted on its effective date, or
+   *     the rationale holds a control character
    */
   public PtpEdit {
     requireNonNull(column1, "column1");
@@ -57,6 +60,10 @@ public record PtpEdit(
     requireNonNull(rationale, "rationale");
     if (column1.equals(column2)) {
       throw new IllegalArgumentException(selfPair(column1));
+    }
+    String problem = ControlCharacters.problemOf(rationale);
+    if (problem != null) {
+      throw new IllegalArgumentException(badRationale(column1, column2, problem));
     }
     if (modifierIndicator == PtpModifierIndicator.NOT_APPLICABLE
         && !deletion.equals(Optional.of(effective))) {
@@ -74,6 +81,14 @@ public record PtpEdit(
               + ", before it takes effect on "
               + effective);
     }
+  }
+
+  /**
+   * The refusal of a rationale holding a control character, {@code problem} in {@link
+   * ControlCharacters#problemOf}'s words: it would print into every finding quoting the text.
+   */
+  static String badRationale(ProcedureCode column1, ProcedureCode column2, String problem) {
+    return "the rationale of the PTP edit " + column1 + "/" + column2 + " " + problem;
   }
 
   /**

@@ -23,9 +23,13 @@ final class ControlCharacters {
 
   private ControlCharacters() {}
 
-  /** Whether {@code c}, a character or a byte read as Latin-1 (0 to 255), is refused in text. */
+  /**
+   * Whether {@code c}, a character or a byte read as Latin-1 (0 to 255), is refused in text: the
+   * rule {@code PtpEdit} and {@code MueEdit} hold text built in code to, so that a table loaded and
+   * one built by hand take the same texts.
+   */
   static boolean isControl(int c) {
-    return c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F;
+    return io.github.cpt4j.text.ControlCharacters.isControl(c);
   }
 
   /** The index of the first control character of {@code bytes[from, to)}, or -1. */
