@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.text.ControlCharacters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -470,8 +471,9 @@ public final class PtpTable {
      * @param deletionDay the deletion date's day, or -1 when the edit has none
      * @throws IllegalArgumentException if a code is not a packed code, the two codes are one, a
      *     date is before 1970 or after 2149-06-05, the deletion is before the effective date, the
-     *     indicator is 9 on an edit not deleted on its effective date (as {@link PtpEdit} refuses
-     *     them), or the table would hold more than 8,192 distinct rationales
+     *     indicator is 9 on an edit not deleted on its effective date, the rationale holds a
+     *     control character (as {@link PtpEdit} refuses them; a text is checked the first time it
+     *     is added), or the table would hold more than 8,192 distinct rationales
      */
     public Builder addPacked(
         int column1Code,
@@ -510,6 +512,16 @@ public final class PtpTable {
       }
       Integer id = rationaleIds.get(rationale);
       if (id == null) {
+        // Checked as PtpEdit checks it, but once per distinct text: the rows repeating a text
+        // held cost no more than before, and a refused text is never held.
+        String problem = ControlCharacters.problemOf(rationale);
+        if (problem != null) {
+          throw new IllegalArgumentException(
+              PtpEdit.badRationale(
+                  ProcedureCode.ofPacked(column1Code),
+                  ProcedureCode.ofPacked(column2Code),
+                  problem));
+        }
         if (rationales.size() == MAX_RATIONALES) {
           throw new IllegalArgumentException(tooManyRationales(rationale));
         }

@@ -71,4 +71,45 @@ class NcciRationaleTest {
       assertEquals(text, mue(text).rationale());
     }
   }
+
+  /**
+   * The allocation-free path of loaders refuses the text as {@link PtpEdit} does. It checks a text
+   * when it first holds it, so a refused text must not be held: the same text again is refused
+   * again, not taken as one seen before.
+   */
+  @Test
+  void addPackedRefusesAControlCharacterInARationaleEachTimeAndHoldsNothingOfIt() {
+    int a = code("27447").packed();
+    int b = code("20610").packed();
+    PtpTable.Builder builder = PtpTable.builder();
+    for (char c : CONTROLS) {
+      String text = "test" + c + " text";
+      for (int attempt = 0; attempt < 2; attempt++) {
+        IllegalArgumentException e =
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> builder.addPacked(a, b, false, 10, -1, PtpModifierIndicator.ALLOWED, text));
+        assertEquals(
+            String.format(
+                "the rationale of the PTP edit 27447/20610 contains control character U+%04X at"
+                    + " index 4",
+                (int) c),
+            e.getMessage());
+      }
+    }
+    assertEquals(0, builder.size());
+    for (int i = 0; i < GOOD.size(); i++) {
+      builder.addPacked(a, b, false, 10 + i, 10 + i, PtpModifierIndicator.ALLOWED, GOOD.get(i));
+      // A text held already is added again without a second look.
+      builder.addPacked(a, b, false, 20 + i, 20 + i, PtpModifierIndicator.ALLOWED, GOOD.get(i));
+    }
+    PtpTable table = builder.build();
+    assertEquals(2 * GOOD.size(), table.size());
+    List<PtpEdit> edits = table.edits(code("27447"), code("20610"));
+    // In effective order: the first rows of each text, then the second ones.
+    for (int i = 0; i < GOOD.size(); i++) {
+      assertEquals(GOOD.get(i), edits.get(i).rationale());
+      assertEquals(GOOD.get(i), edits.get(GOOD.size() + i).rationale());
+    }
+  }
 }
