@@ -33,7 +33,7 @@ public final class ModifierInfo {
    * Returns the information for one modifier.
    *
    * @throws IllegalArgumentException if {@code description} is blank or not one line (a control
-   *     character, a line or paragraph separator), as a code's descriptions may not be
+   *     character, C1 included, a line or paragraph separator), as a code's descriptions may not be
    */
   public static ModifierInfo of(Modifier modifier, ModifierKind kind, String description) {
     requireNonNull(modifier, "modifier");

@@ -2,10 +2,11 @@ package io.github.cpt4j.text;
 
 /**
  * The rule for text that must print as one line, a code's or a modifier's description: no control
- * character (C0 or DEL) and no line or paragraph separator, which break a line as much as a newline
- * does. C1 controls (U+0080-U+009F) are let through, for text built by hand or by other readers;
- * the code set loader refuses them in a file, where it can name the charset that reads them as text
- * (a Windows-1252 file read as ISO-8859-1 has them where it has curly quotes).
+ * character (C0, the tab included, DEL or C1) and no line or paragraph separator, which break a
+ * line as much as a newline does. The C1 controls (U+0080-U+009F) are no text either: in a
+ * description they come from a Windows-1252 file read as ISO-8859-1, which has them where it has
+ * curly quotes and dashes. The code set loader refuses them in a file first, where it can name the
+ * charset that reads them as text; text built by hand or by other readers is refused here.
  */
 public final class OneLine {
 
@@ -27,11 +28,16 @@ public final class OneLine {
     return lineBreak < 0 ? null : describeBreak(text, lineBreak);
   }
 
-  /** Returns the index of the first character of {@code text} that breaks its line, or -1. */
+  /**
+   * Returns the index of the first character of {@code text} that breaks its line, or -1: a control
+   * character (C0, the tab included, DEL, C1) or a line or paragraph separator.
+   */
   public static int firstBreak(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
+      // The tab too, which ControlCharacters lets through as a blank of CMS's fields: it is
+      // still a C0 control, no character of a printed line.
+      if (c == '\t' || ControlCharacters.isControl(c) || c == '\u2028' || c == '\u2029') {
         return i;
       }
     }

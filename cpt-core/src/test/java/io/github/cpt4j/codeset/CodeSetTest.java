@@ -259,8 +259,12 @@ class CodeSetTest {
     IllegalArgumentException separator =
         assertThrows(IllegalArgumentException.class, () -> entry("99213", "Two\u2028lines"));
     assertTrue(separator.getMessage().contains("U+2028 at index 3"), separator.getMessage());
-    // A Windows-1252 quote read as ISO-8859-1 is a C1 control: odd, but the file still loads.
-    assertEquals("Patient\u0092s visit", entry("99213", "Patient\u0092s visit").shortDescription());
+    // A Windows-1252 quote read as ISO-8859-1 is a C1 control: no text of a description.
+    IllegalArgumentException c1 =
+        assertThrows(IllegalArgumentException.class, () -> entry("99213", "Patient\u0092s visit"));
+    assertEquals(
+        "the short description of code 99213 contains control character U+0092 at index 7",
+        c1.getMessage());
     assertThrows(
         IllegalStateException.class,
         () ->

@@ -25,8 +25,13 @@ class OneLineTest {
   @Test
   void problemOfSaysWhatKeepsTextFromBeingOneLineThatIsNotBlank() {
     assertNull(OneLine.problemOf("Made-up visit, 15 minutes"));
-    // C1 controls are let through, as the class says.
-    assertNull(OneLine.problemOf("Patient\u0092s visit"));
+    // C1 controls are control characters too: a Windows-1252 curly quote read as Latin-1.
+    assertEquals(
+        "contains control character U+0092 at index 7", OneLine.problemOf("Patient\u0092s visit"));
+    assertEquals("contains control character U+0080 at index 0", OneLine.problemOf("\u0080 x"));
+    assertEquals("contains control character U+009F at index 1", OneLine.problemOf("x\u009f"));
+    // The Latin-1 letters and signs around them are text.
+    assertNull(OneLine.problemOf("Caf\u00e9\u00a0visit \u00ff~"));
     assertEquals("is blank", OneLine.problemOf(""));
     assertEquals("is blank", OneLine.problemOf(" \u00a0\t"));
     assertEquals("contains control character U+000A at index 3", OneLine.problemOf("Two\nlines"));
@@ -61,6 +66,10 @@ class OneLineTest {
           assertEquals(
               subject + " contains control character U+000A at index 4",
               assertThrows(IllegalArgumentException.class, () -> check.accept("Made\nup"))
+                  .getMessage());
+          assertEquals(
+              subject + " contains control character U+0093 at index 5",
+              assertThrows(IllegalArgumentException.class, () -> check.accept("Made \u0093up"))
                   .getMessage());
         });
   }
