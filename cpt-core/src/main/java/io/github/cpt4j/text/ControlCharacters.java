@@ -34,8 +34,6 @@ public final class ControlCharacters {
    */
   public static String problemOf(CharSequence text) {
     int control = first(text);
-    return control < 0
-        ? null
-        : "contains " + OneLine.nameOf(text.charAt(control)) + " at index " + control;
+    return control < 0 ? null : OneLine.describeBreak(text, control);
   }
 }

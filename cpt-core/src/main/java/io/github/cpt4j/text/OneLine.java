@@ -48,7 +48,7 @@ public final class OneLine {
    * Returns the words of a break at {@code index} of {@code text}: {@code "contains control
    * character U+000A at index 7"}.
    */
-  private static String describeBreak(CharSequence text, int index) {
+  static String describeBreak(CharSequence text, int index) {
     return "contains " + nameOf(text.charAt(index)) + " at index " + index;
   }
 
