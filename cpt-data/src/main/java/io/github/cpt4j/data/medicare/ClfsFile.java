@@ -198,14 +198,7 @@ public final class ClfsFile {
       int titleYear = title.get().year();
       Optional<Quarter> readFor = given.filter(q -> q.year() != titleYear);
       Optional<Quarter> namedFor = fromName.filter(q -> q.year() != titleYear);
-      throw title
-          .get()
-          .refused(
-              source,
-              " is "
-                  + readFor.map(q -> "read for " + q).orElse("")
-                  + (readFor.isPresent() && namedFor.isPresent() ? " and " : "")
-                  + namedFor.map(q -> "named for " + q).orElse(""));
+      throw title.get().refused(source, " is " + QuarterText.readOrNamedFor(readFor, namedFor));
     }
     // The year every row must have: the named quarter's, else the first row's (0 until read).
     int year = named.map(Quarter::year).orElse(0);

@@ -186,9 +186,7 @@ final class QuarterText {
               + "', quarter "
               + t.quarter()
               + ", but the file is "
-              + readFor.map(q -> "read for " + q).orElse("")
-              + (readFor.isPresent() && namedFor.isPresent() ? " and " : "")
-              + namedFor.map(q -> "named for " + q).orElse("")
+              + readOrNamedFor(readFor, namedFor)
               + ": a file of another quarter is refused, not priced as this one");
     }
     checkFrom(source, t);
@@ -334,5 +332,16 @@ final class QuarterText {
       }
     }
     throw new IllegalArgumentException(name);
+  }
+
+  /**
+   * The quarters a file is read for and named for that differ from its title's, for the error that
+   * follows "but the file is": {@code "read for 2025-Q2"}, {@code "named for 2025-Q3"}, or both
+   * joined by "and". At least one is present.
+   */
+  static String readOrNamedFor(Optional<Quarter> readFor, Optional<Quarter> namedFor) {
+    return readFor.map(q -> "read for " + q).orElse("")
+        + (readFor.isPresent() && namedFor.isPresent() ? " and " : "")
+        + namedFor.map(q -> "named for " + q).orElse("");
   }
 }
