@@ -623,7 +623,9 @@ class ClaimPricingFullFileTest {
    * as an outside audit computed in 13282-99. 22612 (1466.58) outranks 63047 (1030.26) though its
    * co-surgeon's share, 916.61, is less: 916.61 + 50% x 1030.26 = 515.13, not 1030.26 + 458.31.
    * 97110's practice expense (13.20 RVUs) outranks 97140's (12.28) though 85% of it does not:
-   * 97110-CQ is 85% x 27.99 = 23.79 in full, and 97140 its reduced posted fee, 20.29.
+   * 97110-CQ is 85% x 27.99 = 23.79 in full, and 97140 its reduced posted fee, 20.29. The
+   * explanation names the practice expense the ranking weighs: it said only that 97110-CQ's 11.22
+   * ranked above 97140's 12.28.
    */
   @Test
   void paymentSharesArePaidOfTheRankingAndDoNotChangeIt() {
@@ -638,6 +640,12 @@ class ClaimPricingFullFileTest {
         pricer.price(Claim.builder().add("97110-GP-CQ").add("97140-GP").build(), OFFICE);
     assertEquals(new BigDecimal("23.79"), therapy.line(0).amountOrThrow(), therapy.toString());
     assertEquals(new BigDecimal("20.29"), therapy.line(1).amountOrThrow(), therapy.toString());
+    String words = therapy.line(0).explanation().toString();
+    assertTrue(
+        words.contains(
+            "practice expense 11.21969081675 (ranked by 13.199636255, before the line's payment"
+                + " shares) ranks 1 of 2 among therapy services: paid in full"),
+        words);
   }
 
   /**

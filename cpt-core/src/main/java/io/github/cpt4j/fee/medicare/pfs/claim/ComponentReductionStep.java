@@ -610,6 +610,7 @@ final class ComponentReductionStep implements ClaimStep {
                 part
                     + " "
                     + Amounts.plain(perSlot)
+                    + rankedBy(p)
                     + " ranks "
                     + first
                     + " of "
@@ -629,6 +630,7 @@ final class ComponentReductionStep implements ClaimStep {
                 part
                     + " "
                     + Amounts.plain(perSlot)
+                    + rankedBy(p)
                     + (slots == 1
                         ? " ranks " + first
                         : " ranks " + first + "-" + (first + slots - 1))
@@ -647,6 +649,18 @@ final class ComponentReductionStep implements ClaimStep {
       }
       rank += slots;
     }
+  }
+
+  /**
+   * The amount {@code part} is ranked by, in words, when it is not the part stated: a line paid a
+   * share (a therapy assistant's 85%, a practitioner's, non-participation) is ranked by its part
+   * before the shares, and without these words its explanation could show a smaller part ranked
+   * above a larger one.
+   */
+  private static String rankedBy(Part part) {
+    return part.rankBy.compareTo(part.perSlot) == 0
+        ? ""
+        : " (ranked by " + Amounts.plain(part.rankBy) + ", before the line's payment shares)";
   }
 
   /**

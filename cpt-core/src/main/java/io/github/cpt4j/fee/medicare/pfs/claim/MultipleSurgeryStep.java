@@ -777,6 +777,17 @@ final class MultipleSurgeryStep implements ClaimStep {
     family.rankTotal = shared ? rankTotal : total;
   }
 
+  /**
+   * The total {@code family} is ranked by, in words, when it is not the total it is paid: a family
+   * of lines paid shares (62, 80, non-participation) ranks by its total before them, and without
+   * these words a total below another procedure's amount would read as ranked above it by mistake.
+   */
+  private static String rankedBy(Family family) {
+    return family.rankTotal.compareTo(family.total) == 0
+        ? ""
+        : " (ranked by " + Amounts.plain(family.rankTotal) + ", before the lines' payment shares)";
+  }
+
   private static void applyRank(Ranked r, int rank, int of) {
     if (r instanceof ByReport byReport) {
       rankByReport(byReport, rank, of);
@@ -817,6 +828,7 @@ final class MultipleSurgeryStep implements ClaimStep {
                     + family.base
                     + " ranks as one procedure of its total "
                     + Amounts.plain(total)
+                    + rankedBy(family)
                     + ", "
                     + ranks(rank, 1, of)
                     + " by amount: "

@@ -651,6 +651,27 @@ class MedicareClaimPricerTest {
       assertAmounts(price("29881", "29880", "27447"), "1375.00", "75.00", "300.00", "1000.00");
     }
 
+    /**
+     * A family of assistant's lines ranks by its total before the 16% (RVU25D: rank "by fee
+     * schedule amount"), and its explanation says so: the family paid 96 + 24 = 120 ranks above
+     * 64483's 250 by its 600 + (550 - 400) = 750. The words gave only the 120, as if it had
+     * outranked 250.
+     */
+    @Test
+    void aFamilyOfSharedLinesNamesTheTotalItRanksBy() {
+      PricedClaim claim = price("29880-80", "29881-80", "64483");
+      assertAmounts(claim, "245.00", "96.00", "24.00", "125.00");
+      String words = claim.line(0).explanation().toString();
+      assertTrue(
+          words.contains(
+              "ranks as one procedure of its total 120.00 (ranked by 750.00, before the lines'"
+                  + " payment shares), rank 1 of 2"),
+          words);
+      // Without shares the total paid is the total ranked, and nothing more is said.
+      String plain = price("29880", "29881", "64483").line(0).explanation().toString();
+      assertTrue(plain.contains("of its total 750.00, rank 1 of 2"), plain);
+    }
+
     @Test
     void twoFamiliesAreEachPricedThenRankedAgainstEachOther() {
       // Knee 600 + 100 = 700 (rank 1); colon 350 + 50 = 400 (rank 2, 50%): 175 and 25.

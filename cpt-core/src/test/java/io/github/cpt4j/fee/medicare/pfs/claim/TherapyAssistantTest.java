@@ -6,7 +6,10 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.ass
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
@@ -155,5 +158,36 @@ class TherapyAssistantTest {
     PricingContext from =
         PricingContext.of(LocalDate.of(2022, 1, 1), TEST_LOCALITY, Setting.NON_FACILITY);
     assertAmounts(price(from, "97110-CQ"), "21.25", "21.25");
+  }
+
+  /**
+   * The therapy reduction ranks by the practice expense before the line's payment shares (RVU25D,
+   * MULT PROC 5; the shares are paid of the amount so ranked), and the explanation names that
+   * amount. 97530-CQ by a nurse practitioner keeps 85% x 85% of its practice expense of 20.00,
+   * 14.45, below 97140's 15.00, yet ranks first; its explanation said only "practice expense 14.45
+   * ranks 1 of 2" beside "practice expense 15.00 ranks 2 of 2", which reads as a wrong ranking.
+   */
+  @Test
+  void theExplanationNamesTheAmountTheRankingWeighs() {
+    Npi practitioner = Npi.parse("1000000004");
+    PricingContext context =
+        PricingContext.of(ClaimTables.DATE, TEST_LOCALITY, Setting.NON_FACILITY)
+            .withPractitioner(practitioner, PractitionerType.NURSE_PRACTITIONER);
+    PricedClaim claim =
+        PRICER.price(
+            Claim.of(
+                BilledLine.parse("97530-CQ by 1000000004"),
+                BilledLine.parse("97140 by 1234567893")),
+            context);
+    // 97530-CQ in full: 85% x 85% x 35.00 = 25.2875; 97140 its reduced fee, 25.00 - 7.50.
+    assertAmounts(claim, "42.79", "25.29", "17.50");
+    String first = claim.line(0).explanation().toString();
+    assertTrue(
+        first.contains(
+            "practice expense 14.45 (ranked by 20.00, before the line's payment shares)"
+                + " ranks 1 of 2"),
+        first);
+    String second = claim.line(1).explanation().toString();
+    assertTrue(second.contains("practice expense 15.00 ranks 2 of 2"), second);
   }
 }
