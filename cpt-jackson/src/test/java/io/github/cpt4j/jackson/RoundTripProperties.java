@@ -14,6 +14,8 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
@@ -313,6 +315,100 @@ class RoundTripProperties {
   @Provide
   Arbitrary<Npi> anyNpi() {
     return npis();
+  }
+
+  /**
+   * Every code of every shape (five digits, four and a letter, a letter and four digits) is written
+   * as its canonical text and read back equal as a {@link ProcedureCode}, as its own level's type
+   * and as a map key.
+   */
+  @Property(tries = 300)
+  void codesRoundTripAsValuesAndMapKeys(@ForAll("anyCode") ProcedureCode code) throws Exception {
+    roundTrips(code, ProcedureCode.class);
+    if (code instanceof CptCode cpt) {
+      roundTrips(cpt, CptCode.class);
+    } else {
+      roundTrips((HcpcsCode) code, HcpcsCode.class);
+    }
+    keysRoundTrip(Map.of(code, 1), new TypeReference<Map<ProcedureCode, Integer>>() {});
+  }
+
+  /** Every one of the 1,296 modifiers, and every locality, as a value and as a map key. */
+  @Property(tries = 300)
+  void modifiersAndLocalitiesRoundTripAsValuesAndMapKeys(
+      @ForAll @IntRange(min = 0, max = Modifier.COUNT - 1) int ordinal,
+      @ForAll @IntRange(min = 0, max = 9_999_999) int packedLocality)
+      throws Exception {
+    Modifier modifier = Modifier.ofOrdinal(ordinal);
+    roundTrips(modifier, Modifier.class);
+    keysRoundTrip(Map.of(modifier, 1), new TypeReference<Map<Modifier, Integer>>() {});
+    Locality locality = Locality.ofPacked(packedLocality);
+    roundTrips(locality, Locality.class);
+    keysRoundTrip(Map.of(locality, 1), new TypeReference<Map<Locality, Integer>>() {});
+  }
+
+  /** The places of service, quarters and NPIs of the properties above, as map keys. */
+  @Property(tries = 100)
+  void placesQuartersAndNpisRoundTripAsMapKeys(
+      @ForAll @IntRange(min = 1, max = 99) int place,
+      @ForAll @IntRange(min = 1, max = 9999) int year,
+      @ForAll @IntRange(min = 1, max = 4) int quarter,
+      @ForAll("anyNpi") Npi npi)
+      throws Exception {
+    keysRoundTrip(
+        Map.of(PlaceOfService.of(place), 1), new TypeReference<Map<PlaceOfService, Integer>>() {});
+    keysRoundTrip(
+        Map.of(Quarter.of(year, quarter), 1), new TypeReference<Map<Quarter, Integer>>() {});
+    keysRoundTrip(Map.of(npi, 1), new TypeReference<Map<Npi, Integer>>() {});
+  }
+
+  /**
+   * A claim line and a billed line, each on its own rather than inside a claim, read back equal
+   * from their objects, and a claim line from its text too; an explanation on its own as well.
+   */
+  @Property(tries = 300)
+  void linesAndExplanationsRoundTripOnTheirOwn(
+      @ForAll("claims") Claim claim, @ForAll("anyExplanation") Explanation explanation)
+      throws Exception {
+    for (BilledLine billed : claim.lines()) {
+      roundTrips(billed, BilledLine.class);
+      roundTrips(billed.line(), ClaimLine.class);
+      assertEquals(
+          billed.line(),
+          MAPPER.readValue(MAPPER.writeValueAsString(billed.line().toString()), ClaimLine.class));
+    }
+    roundTrips(explanation, Explanation.class);
+    for (PricingStep step : explanation.steps()) {
+      roundTrips(step, PricingStep.class);
+    }
+  }
+
+  private static <K> void keysRoundTrip(Map<K, Integer> map, TypeReference<Map<K, Integer>> type)
+      throws Exception {
+    assertEquals(map, MAPPER.readValue(MAPPER.writeValueAsString(map), type));
+    assertEquals(map, MAPPER.readValue(MAPPER.writeValueAsBytes(map), type));
+  }
+
+  /**
+   * Any valid code: five characters of digits and upper-case letters, kept when {@link
+   * ProcedureCode#tryParse} takes them, drawn by shape so that every level comes up often.
+   */
+  @Provide
+  Arbitrary<ProcedureCode> anyCode() {
+    Arbitrary<String> digits = Arbitraries.strings().numeric().ofLength(4);
+    Arbitrary<Character> letter = Arbitraries.chars().range('A', 'Z');
+    Arbitrary<String> cptI =
+        Combinators.combine(Arbitraries.chars().numeric(), digits).as((d, r) -> d + r);
+    Arbitrary<String> cptOther = Combinators.combine(digits, letter).as((r, l) -> r + l);
+    Arbitrary<String> hcpcs = Combinators.combine(letter, digits).as((l, r) -> l + r);
+    return Arbitraries.oneOf(cptI, cptOther, hcpcs)
+        .filter(ProcedureCode::isValid)
+        .map(ProcedureCode::parse);
+  }
+
+  @Provide
+  Arbitrary<Explanation> anyExplanation() {
+    return explanations();
   }
 
   @Provide
