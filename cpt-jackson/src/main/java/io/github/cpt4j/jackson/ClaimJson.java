@@ -81,7 +81,7 @@ final class ClaimJson {
       } else if (name.equals("renderingProvider")) {
         provider = JsonFields.text(p, ctxt, BilledLine.class, name, Npi.class, Npi::parse);
       } else if (!line.read(name, p, ctxt, BilledLine.class)) {
-        ctxt.handleUnknownProperty(p, null, BilledLine.class, name);
+        JsonFields.unknown(p, ctxt, null, BilledLine.class, name);
       }
     }
     var claimLine = line.build(p, BilledLine.class);
@@ -201,7 +201,7 @@ final class ClaimJson {
                       JsonFields.integer(
                           q, c, null, "lineNumbers", 1, Integer.MAX_VALUE, "a line number"));
         } else {
-          ctxt.handleUnknownProperty(p, this, Claim.class, name);
+          JsonFields.unknown(p, ctxt, this, Claim.class, name);
         }
       }
       List<BilledLine> known = JsonFields.required(p, lines, Claim.class, "lines");

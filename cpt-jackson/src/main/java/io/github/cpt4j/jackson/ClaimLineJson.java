@@ -143,7 +143,7 @@ final class ClaimLineJson {
           continue;
         }
         if (!fields.read(name, p, ctxt, ClaimLine.class)) {
-          ctxt.handleUnknownProperty(p, this, ClaimLine.class, name);
+          JsonFields.unknown(p, ctxt, this, ClaimLine.class, name);
         }
       }
       return fields.build(p, ClaimLine.class);

@@ -103,7 +103,7 @@ final class EditFindingJson {
                     JsonFields.enumName(UnpricedReason.class));
         case "message" -> message = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
         case "data" -> data = readData(p, ctxt);
-        default -> ctxt.handleUnknownProperty(p, null, type, name);
+        default -> JsonFields.unknown(p, ctxt, null, type, name);
       }
     }
     String knownEdit = JsonFields.required(p, edit, type, "edit");

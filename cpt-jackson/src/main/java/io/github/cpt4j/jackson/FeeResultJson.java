@@ -83,7 +83,7 @@ final class FeeResultJson {
         case "description" ->
             description = JsonFields.text(p, ctxt, PricingStep.class, name, String.class, s -> s);
         case "amountAfter" -> amountAfter = JsonFields.amount(p, ctxt, PricingStep.class, name);
-        default -> ctxt.handleUnknownProperty(p, null, PricingStep.class, name);
+        default -> JsonFields.unknown(p, ctxt, null, PricingStep.class, name);
       }
     }
     String knownRule = JsonFields.required(p, rule, PricingStep.class, "rule");
@@ -167,7 +167,7 @@ final class FeeResultJson {
         case "detail" ->
             detail = JsonFields.text(p, ctxt, FeeResult.class, name, String.class, s -> s);
         case "explanation" -> explanation = readExplanation(p, ctxt, FeeResult.class, name);
-        default -> ctxt.handleUnknownProperty(p, null, FeeResult.class, name);
+        default -> JsonFields.unknown(p, ctxt, null, FeeResult.class, name);
       }
     }
     // The kind of result follows from 'reason'; a 'priced' flag or an amount that says otherwise

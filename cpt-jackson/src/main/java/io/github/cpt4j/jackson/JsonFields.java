@@ -1,9 +1,12 @@
 package io.github.cpt4j.jackson;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.github.cpt4j.claim.Npi;
@@ -75,7 +78,9 @@ final class JsonFields {
    * returns the name (null at the object's end). The one place the readers read a field's value: a
    * number longer than {@code StreamReadConstraints} allow (1,000 digits by default) fails in the
    * parser as it reads the token, here, with a {@code StreamConstraintsException} that named no
-   * field (the parser reads a value with its name); it is a mapping error of that field.
+   * field (the parser reads a value with its name); it is a mapping error of that field. So is
+   * malformed JSON in the value ({@code "units":tru}, {@code "units":01}), and malformed JSON
+   * between fields ({@code {"code":"99213",}}) a mapping error of the object, named by the callers.
    */
   private static String toValue(JsonParser p, Class<?> owner, boolean atName) throws IOException {
     try {
@@ -84,19 +89,24 @@ final class JsonFields {
         p.nextToken();
       }
       return name;
-    } catch (StreamConstraintsException e) {
+    } catch (StreamConstraintsException | StreamReadException e) {
       // A value refused was read with its name, and the parser is at that name; a name refused
-      // (longer than StreamReadConstraints allow) leaves it at the token before, whose name is
-      // the previous field's: that field is not at fault, and none is named.
+      // (longer than StreamReadConstraints allow, or malformed) or a broken separator leaves it at
+      // the token before, whose name is the previous field's: that field is not at fault, and
+      // none is named.
       String name = p.hasToken(JsonToken.FIELD_NAME) ? p.currentName() : null;
-      JsonMappingException mapped = beyondConstraints(p, e);
+      JsonMappingException mapped = unreadable(p, e);
       throw name == null ? mapped : JsonMappingException.wrapWithPath(mapped, owner, name);
     }
   }
 
-  /** A value beyond the parser's {@code StreamReadConstraints}, as a mapping error to name. */
-  private static JsonMappingException beyondConstraints(
-      JsonParser p, StreamConstraintsException e) {
+  /**
+   * What the parser refused, a value beyond its {@code StreamReadConstraints} or malformed JSON, as
+   * a mapping error, to which the readers add the path of the field and index it is in: the
+   * parser's own exception names neither, only line and column, which it keeps. Jackson's own bean
+   * deserializers wrap the parser's errors in the same way.
+   */
+  private static JsonMappingException unreadable(JsonParser p, JsonProcessingException e) {
     return JsonMappingException.from(p, e.getOriginalMessage(), e);
   }
 
@@ -146,8 +156,9 @@ final class JsonFields {
   private static String textOf(JsonParser p) throws IOException {
     try {
       return p.getText();
-    } catch (StreamConstraintsException e) {
-      throw beyondConstraints(p, e);
+    } catch (StreamConstraintsException | StreamReadException e) {
+      // Malformed too, such as a bad escape ("99\q13"): the parser reads it only now.
+      throw unreadable(p, e);
     }
   }
 
@@ -161,8 +172,8 @@ final class JsonFields {
       throws IOException {
     try {
       return InvalidFormatException.from(p, expected + ", not " + shown(p), p.getText(), type);
-    } catch (StreamConstraintsException e) {
-      return beyondConstraints(p, e);
+    } catch (StreamConstraintsException | StreamReadException e) {
+      return unreadable(p, e);
     }
   }
 
@@ -242,8 +253,9 @@ final class JsonFields {
             BigDecimal.class);
       }
       return parseText(p, ctxt, BigDecimal.class, JsonFields::decimalText);
-    } catch (StreamConstraintsException e) { // getTextLength() reads the string, see textOf
-      throw JsonMappingException.wrapWithPath(beyondConstraints(p, e), owner, field);
+    } catch (StreamConstraintsException | StreamReadException e) {
+      // getTextLength() reads the string, see textOf.
+      throw JsonMappingException.wrapWithPath(unreadable(p, e), owner, field);
     } catch (JsonMappingException e) {
       throw JsonMappingException.wrapWithPath(e, owner, field);
     }
@@ -533,9 +545,9 @@ final class JsonFields {
           break;
         }
         result.add(element.read(p, ctxt));
-      } catch (StreamConstraintsException e) {
+      } catch (StreamConstraintsException | StreamReadException e) {
         throw withPath(
-            JsonMappingException.wrapWithPath(beyondConstraints(p, e), List.class, result.size()),
+            JsonMappingException.wrapWithPath(unreadable(p, e), List.class, result.size()),
             owner,
             field);
       } catch (JsonMappingException e) {
@@ -544,6 +556,27 @@ final class JsonFields {
       }
     }
     return result;
+  }
+
+  /**
+   * Hands a field {@code owner} does not have to the context's {@code handleUnknownProperty}, which
+   * refuses it or, as the mapper's {@code FAIL_ON_UNKNOWN_PROPERTIES} says, skips its value;
+   * malformed JSON in a skipped value is an error of that field, named.
+   *
+   * @param deserializer the deserializer reading {@code owner}, or null
+   */
+  static void unknown(
+      JsonParser p,
+      DeserializationContext ctxt,
+      JsonDeserializer<?> deserializer,
+      Class<?> owner,
+      String field)
+      throws IOException {
+    try {
+      ctxt.handleUnknownProperty(p, deserializer, owner, field);
+    } catch (StreamConstraintsException | StreamReadException e) {
+      throw JsonMappingException.wrapWithPath(unreadable(p, e), owner, field);
+    }
   }
 
   /** Builds a value from the fields read, turning a rejected combination into a mapping error. */

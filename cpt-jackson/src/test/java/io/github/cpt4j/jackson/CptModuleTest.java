@@ -1065,6 +1065,95 @@ class CptModuleTest {
   }
 
   /**
+   * The path of an error, as the fields and indexes of its references: {@code lines/0/units}. The
+   * root's references (a type the caller named) have neither and are left out.
+   */
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      String step =
+          ref.getFieldName() != null
+              ? ref.getFieldName()
+              : ref.getIndex() >= 0 ? String.valueOf(ref.getIndex()) : null;
+      if (step != null) {
+        path.append(path.length() == 0 ? "" : "/").append(step);
+      }
+    }
+    return path.toString();
+  }
+
+  /**
+   * Malformed JSON inside a value the module reads (a bad token, a stray comma, a bad escape, the
+   * input cut short) is a {@code JsonMappingException} naming the field and index where it is, as
+   * Jackson names them for its own beans: the parser's bare {@code JsonParseException} said only
+   * line and column, in a claim of a thousand lines no help to find which line is broken.
+   */
+  @Test
+  void malformedJsonIsRefusedNamingThePathWhereItIs() throws Exception {
+    record Case(String json, Class<?> type, String path, String message) {}
+    String finding =
+        "{\"edit\":\"payer\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",";
+    ObjectMapper lenient =
+        new ObjectMapper()
+            .registerModule(new CptModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    for (Case c :
+        List.of(
+            new Case(
+                "{\"lines\":[\"99213\",{\"code\":\"99213\",\"units\":tru}]}",
+                Claim.class,
+                "lines/1/units",
+                "Unrecognized token 'tru'"),
+            new Case(
+                "{\"lines\":[{\"code\":\"99213\",}]}",
+                Claim.class,
+                "lines/0",
+                "was expecting double-quote"),
+            new Case("{\"lines\":[{\"code\":\"99213\"", Claim.class, "lines/0", "end-of-input"),
+            new Case(
+                "{\"lines\":[\"99213\"],\"lineNumbers\":[1,]}",
+                Claim.class,
+                "lineNumbers/1",
+                "expected a valid value"),
+            new Case("{\"code\":\"99\\q13\"}", ClaimLine.class, "code", "character escape"),
+            new Case(
+                "{\"code\":\"99213\",\"charge\":\"1\\q\"}",
+                BilledLine.class,
+                "charge",
+                "character escape"),
+            new Case(
+                "{\"code\":\"99213\",\"modifiers\":[\"26\",]}",
+                ClaimLine.class,
+                "modifiers/1",
+                "expected a valid value"),
+            new Case(
+                "{\"exactAmount\":\"1\",\"explanation\":[{\"rule\":\"a\",\"amountAfter\":01}]}",
+                FeeResult.class,
+                "explanation/0/amountAfter",
+                "Leading zeroes"),
+            new Case(
+                finding + "\"data\":{\"a\":\"b\",}}", EditFinding.class, "data", "double-quote"),
+            new Case(finding + "\"message\":nul}", EditFinding.class, "message", "'nul'"))) {
+      JsonMappingException e =
+          assertThrows(
+              JsonMappingException.class, () -> MAPPER.readValue(c.json(), c.type()), c.json());
+      assertEquals(c.path(), pathOf(e), e.getMessage());
+      assertTrue(e.getMessage().contains(c.message()), e.getMessage());
+      // Where in the text, too: the parser's line and column are kept.
+      assertEquals(1, e.getLocation().getLineNr(), e.getMessage());
+    }
+    // A field the mapper skips as unknown is read to its end: malformed JSON in it is its own.
+    JsonMappingException skipped =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                lenient.readValue(
+                    "{\"lines\":[{\"code\":\"99213\",\"note\":{\"a\":[tru]}}]}", Claim.class));
+    assertEquals("lines/0/note", pathOf(skipped), skipped.getMessage());
+  }
+
+  /**
    * A JSON number whose exponent no BigDecimal scale holds: valid JSON, which Jackson's own
    * conversion refused with a bare NumberFormatException, no field named and no IOException.
    */
