@@ -190,12 +190,20 @@ final class JsonFields {
   private static final int DOUBLE_EXACT_DIGITS = 15;
 
   /**
+   * The most significant digits a {@code float} keeps of any decimal, as {@link
+   * #DOUBLE_EXACT_DIGITS} for a double: a tree's {@code FloatNode}, a {@code Map} of Floats given
+   * to {@code convertValue}, and binary formats' 32-bit numbers hold floats.
+   */
+  private static final int FLOAT_EXACT_DIGITS = 6;
+
+  /**
    * Reads an amount: a JSON string such as {@code "101.06"} (as cpt4j writes them: digits and a
    * point, no sign or exponent) or a number, either read exactly from its text, never through a
    * {@code double}. A number that already is a {@code double} (a {@code JsonNode} tree read without
    * {@code USE_BIG_DECIMAL_FOR_FLOATS} keeps fractions so) is taken only when it has at most 15
    * significant digits, which a double cannot have changed; a longer one may have lost digits and
-   * is refused rather than read wrong.
+   * is refused rather than read wrong. A {@code float} likewise, by its own shortest form, of at
+   * most 6 digits.
    */
   static BigDecimal decimal(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
       throws IOException {
@@ -228,13 +236,21 @@ final class JsonFields {
               exact,
               BigDecimal.class);
         }
-        BigDecimal shortest = BigDecimal.valueOf(exact.doubleValue());
-        if (shortest.precision() > DOUBLE_EXACT_DIGITS) {
+        // A float by its own shortest form: its double's (180.1f is 180.10000610351562) has
+        // digits that were never given.
+        boolean isFloat = exact instanceof Float;
+        BigDecimal shortest =
+            isFloat
+                ? new BigDecimal(Float.toString(exact.floatValue()))
+                : BigDecimal.valueOf(exact.doubleValue());
+        if (shortest.precision() > (isFloat ? FLOAT_EXACT_DIGITS : DOUBLE_EXACT_DIGITS)) {
           throw InvalidFormatException.from(
               p,
               "the amount "
                   + shortest.toPlainString()
-                  + " was read as a double, which may have lost digits: give amounts as JSON"
+                  + " was read as a "
+                  + (isFloat ? "float" : "double")
+                  + ", which may have lost digits: give amounts as JSON"
                   + " strings (as cpt4j writes them), or read trees with"
                   + " DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS",
               exact,

@@ -1018,6 +1018,30 @@ class CptModuleTest {
   }
 
   /**
+   * A {@code float} (a tree's {@code FloatNode}, a {@code Map} of Floats given to {@code
+   * convertValue}, a binary format's 32-bit number) is read by its own shortest form when a float
+   * keeps every digit of it (six significant digits), as a double is by its own: 180.1f, whose
+   * double is 180.10000610351562, was refused as a double that may have lost digits, where the
+   * double 180.1 was read.
+   */
+  @Test
+  void anAmountHeldAsAFloatIsReadByItsOwnShortestForm() throws Exception {
+    Map<String, Object> line = new java.util.LinkedHashMap<>();
+    line.put("code", "99213");
+    line.put("charge", 180.1f);
+    BilledLine billed = MAPPER.convertValue(line, BilledLine.class);
+    assertEquals(new BigDecimal("180.10"), billed.charge().orElseThrow());
+    assertEquals(billed, MAPPER.treeToValue(MAPPER.valueToTree(line), BilledLine.class));
+    // Seven digits a float does not keep every time: refused as it may have lost some.
+    line.put("charge", 12345.67f);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> MAPPER.convertValue(line, BilledLine.class));
+    assertTrue(e.getMessage().contains("read as a float, which may have lost"), e.getMessage());
+    assertTrue(e.getMessage().contains("BilledLine[\"charge\"]"), e.getMessage());
+  }
+
+  /**
    * A field given twice was read as its last value, the first dropped without a word: {@code 71046}
    * billed as 99213, an exact amount replaced.
    */
