@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A command whose output goes away (piped into head) stops soon, with status 2 and one line naming
@@ -70,6 +73,33 @@ class OutputClosedTest {
     assertEquals(2, run(input, out, err, "price", "-i", "-"));
     assertEquals("cpt price: " + CLOSED, err.toString().strip());
     assertTrue(out.written <= 100_000);
+  }
+
+  @Test
+  void scrubStopsWithOneLineNamingTheOutput(@TempDir Path dir) throws IOException {
+    // It checked the output only once every row was read: scrub piped into head read and checked
+    // the whole file, however long, before it said the output was gone.
+    Path mue = dir.resolve("mue.csv");
+    Files.writeString(mue, ScrubCommandTest.MUE, StandardCharsets.ISO_8859_1);
+    byte[] input =
+        ("claim,code,units\n" + "A,J1100,1\nB,J1100,2\n".repeat(100_000))
+            .getBytes(StandardCharsets.UTF_8);
+    ByteArrayInputStream in = new ByteArrayInputStream(input);
+    ClosingWriter out = new ClosingWriter(10_000);
+    StringWriter err = new StringWriter();
+    int status =
+        Main.run(
+            new String[] {"scrub", "-i", "-", "--mue", mue.toString(), "--date", "2025-06-02"},
+            in,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            false,
+            new FakeData());
+    assertEquals(2, status, err::toString);
+    assertEquals("cpt scrub: " + CLOSED, err.toString().strip());
+    assertTrue(
+        in.available() > input.length / 2,
+        () -> "read " + (input.length - in.available()) + " of " + input.length + " bytes");
   }
 
   @Test

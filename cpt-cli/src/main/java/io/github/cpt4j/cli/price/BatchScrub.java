@@ -9,6 +9,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.input.CsvRecordReader;
+import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
@@ -22,6 +23,7 @@ import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +119,15 @@ public final class BatchScrub {
           new Run(header, CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out), verbatim);
       boolean done = false;
       try {
+        long read = 0;
         for (CsvRecordReader.Record record; (record = next(records, run, output)) != null; ) {
+          if ((++read & 1023) == 0 && out instanceof PrintWriter) {
+            // Standard output tells of a reader gone away (scrub piped into head) only when asked:
+            // asked now and then, as price and validate ask, the run stops at once rather than
+            // checking the rest of the file for nobody.
+            run.writer.flush();
+            OutputClosedException.check(out);
+          }
           if (record.problem().isPresent()) {
             run.addMalformed("file line " + record.line() + ": " + record.problem().get());
           } else {
