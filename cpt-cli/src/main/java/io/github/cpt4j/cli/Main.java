@@ -10,6 +10,7 @@ import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
+import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.cli.report.StandardOutput;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.BundledData;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -241,7 +243,7 @@ public final class Main {
           out instanceof StandardOutput stdout && stdout.failedForReal()
               ? new OutputFailedException("standard output", stdout.failure().orElseThrow())
               : new OutputClosedException();
-      err.println(commandName(commandLine) + ": " + oneLine(failure.getMessage()));
+      err.println(commandName(commandLine) + ": " + errorLine(failure.getMessage()));
       status = ExitStatus.TROUBLE;
     }
     err.flush();
@@ -469,7 +471,7 @@ public final class Main {
     if (e instanceof MutuallyExclusiveArgsException || e instanceof MaxValuesExceededException) {
       message = exclusiveGroupMessage(cmd.getCommandSpec(), args).orElse(message);
     }
-    StringBuilder line = new StringBuilder(name).append(": ").append(oneLine(message));
+    StringBuilder line = new StringBuilder(name).append(": ").append(errorLine(message));
     if (e instanceof UnmatchedArgumentException) {
       List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
       if (!suggestions.isEmpty()) {
@@ -611,9 +613,36 @@ public final class Main {
     } else {
       message = "internal error: " + e + (debug ? "" : " (run again with --debug to see where)");
     }
-    err.println(name + ": " + oneLine(message));
+    err.println(name + ": " + errorLine(message));
     err.flush();
     return ExitStatus.TROUBLE;
+  }
+
+  /**
+   * Returns {@code message} as an error line shows it: one line, as {@link #oneLine} makes it, and
+   * every control character left ({@link SpreadsheetSafe#isControl}: an escape sequence, a
+   * bidirectional override) written as a Unicode escape (a backslash, u and four hexadecimal
+   * digits), as the messages quote input. The library's messages name a file raw ({@code FILE, line
+   * 3, column 5: ...}), so a name holding an escape sequence acted on the terminal.
+   */
+  static String errorLine(String message) {
+    String line = oneLine(message);
+    StringBuilder escaped = null; // made at the first control character, if any
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean control = SpreadsheetSafe.isControl(c);
+      if (control && escaped == null) {
+        escaped = new StringBuilder(line.length() + 8).append(line, 0, i);
+      }
+      if (escaped != null) {
+        if (control) {
+          escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          escaped.append(c);
+        }
+      }
+    }
+    return escaped == null ? line : escaped.toString();
   }
 
   /** Folds line breaks so that the message stays the promised single line. */

@@ -35,6 +35,26 @@ class FileNameMessagesTest {
   }
 
   @Test
+  void aDataFileTheLibraryRefusesIsNamedEscapedToo(@TempDir Path dir) throws Exception {
+    // The loaders' own messages (DataLoadException: "FILE, line 3, column 5: ...") named the file
+    // raw, so an escape sequence in its name reached the terminal and acted there.
+    Path file = Files.writeString(dir.resolve("gpci\u001b[31m\u202e.csv"), "not a CMS file\n");
+    List<List<String>> runs =
+        List.of(
+            List.of("localities", "--gpci", file.toString()),
+            List.of("price", "99213", "-z", "10001", "--gpci", file.toString()),
+            List.of("price", "99213", "-z", "10001", "--rvu", file.toString()));
+    for (List<String> args : runs) {
+      Cli.Result r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.status(), r::toString);
+      assertEquals(1, r.errLines().size(), r::toString);
+      String line = r.errLines().get(0);
+      assertTrue(line.contains("gpci\\u001b[31m\\u202e.csv"), line);
+      assertTrue(line.chars().noneMatch(c -> c == 0x1b || c == 0x202e), line);
+    }
+  }
+
+  @Test
   void aLongNameKeepsItsStartAndEndAndIsShownOnce() {
     String name = "a".repeat(150) + "-claims-" + "z".repeat(150) + ".csv";
     Cli.Result r = Cli.run("validate", name);
