@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.PricingData;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,8 +60,15 @@ final class DataCommand implements Callable<Integer> {
           ? Inputs.loadFailure(e, List.of(), "the bundled data")
           : Inputs.loadFailure(e, "--cms-dir", cmsDir);
     }
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
+    PrintWriter out = spec.commandLine().getOut();
+    // The text names the files found by their paths in the directory, which may hold control
+    // characters (an escape sequence in a sub-directory's name): escaped line by line, as the
+    // messages and the table cells write them.
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      out.print(i == 0 ? Main.visible(lines[i]) : "\n" + Main.visible(lines[i]));
+    }
+    out.flush();
     return ExitStatus.OK;
   }
 }

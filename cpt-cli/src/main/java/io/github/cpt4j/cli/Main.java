@@ -619,20 +619,27 @@ public final class Main {
   }
 
   /**
-   * Returns {@code message} as an error line shows it: one line, as {@link #oneLine} makes it, and
-   * every control character left ({@link SpreadsheetSafe#isControl}: an escape sequence, a
-   * bidirectional override) written as a Unicode escape (a backslash, u and four hexadecimal
-   * digits), as the messages quote input. The library's messages name a file raw ({@code FILE, line
-   * 3, column 5: ...}), so a name holding an escape sequence acted on the terminal.
+   * Returns {@code message} as an error line shows it: one line, as {@link #oneLine} makes it, its
+   * control characters {@linkplain #visible escaped}. The library's messages name a file raw
+   * ({@code FILE, line 3, column 5: ...}), so a name holding an escape sequence acted on the
+   * terminal.
    */
   static String errorLine(String message) {
-    String line = oneLine(message);
+    return visible(oneLine(message));
+  }
+
+  /**
+   * Returns {@code text} with every control character ({@link SpreadsheetSafe#isControl}: a line
+   * break, an escape sequence, a bidirectional override) written as a Unicode escape (a backslash,
+   * u and four hexadecimal digits), as the messages quote input.
+   */
+  static String visible(String text) {
     StringBuilder escaped = null; // made at the first control character, if any
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       boolean control = SpreadsheetSafe.isControl(c);
       if (control && escaped == null) {
-        escaped = new StringBuilder(line.length() + 8).append(line, 0, i);
+        escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
       }
       if (escaped != null) {
         if (control) {
@@ -642,7 +649,7 @@ public final class Main {
         }
       }
     }
-    return escaped == null ? line : escaped.toString();
+    return escaped == null ? text : escaped.toString();
   }
 
   /** Folds line breaks so that the message stays the promised single line. */

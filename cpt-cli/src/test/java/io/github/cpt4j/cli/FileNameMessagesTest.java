@@ -55,6 +55,19 @@ class FileNameMessagesTest {
   }
 
   @Test
+  void cptDataListsTheFilesOfADirectoryEscaped(@TempDir Path dir) throws Exception {
+    // The list of the files found printed their paths raw: a sub-directory whose name holds an
+    // escape sequence acted on the terminal.
+    Path sub = Files.createDirectories(dir.resolve("cms").resolve("d\u001b[31m\u202e"));
+    Cli.copyBundled("pprrvu-2025-oct-sample.csv", sub.resolve("PPRRVU2025_Oct.csv"));
+    Cli.copyBundled("gpci-2025.csv", sub.resolve("GPCI2025.csv"));
+    Cli.Result r = Cli.run("data", "--cms-dir", dir.resolve("cms").toString());
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains("  rvu 2025-10  d\\u001b[31m\\u202e"), r.out());
+    assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x202e), r.out());
+  }
+
+  @Test
   void aLongNameKeepsItsStartAndEndAndIsShownOnce() {
     String name = "a".repeat(150) + "-claims-" + "z".repeat(150) + ".csv";
     Cli.Result r = Cli.run("validate", name);
