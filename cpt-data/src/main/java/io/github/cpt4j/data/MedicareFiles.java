@@ -120,8 +120,9 @@ public final class MedicareFiles {
    * BundledData#medicareReleases()}' schedules with {@code MedicareFeeSchedule.withGpcis}). With
    * one, it prices the dates of the quarter of the release its title row names, or of the year when
    * it names only the year (other dates are {@code DATE_NOT_COVERED}, naming them), or every date
-   * the conversion factors cover when the file has no title row. The OPPS imaging caps are the cap
-   * file's; without one, computed from the relative value file's OPPS columns when that file is
+   * the conversion factors cover when the file has no title row (within the GPCIs' year: the
+   * bundled GPCIs are 2025's, and CMS's GPCI file names its year). The OPPS imaging caps are the
+   * cap file's; without one, computed from the relative value file's OPPS columns when that file is
    * given, else the bundled rows' cap sample. Anesthesia codes are priced by the bundled anesthesia
    * schedule (CY 2022 base units, {@code ANES2025.csv}) on the dates of its year, 2025, within the
    * schedule's; a relative value file of another year leaves them refused for their status J,

@@ -159,6 +159,50 @@ class MedicareFilesTest {
   }
 
   /**
+   * A relative value file without its title row names no year; the bundled GPCIs are 2025's, and
+   * apply to 2025's services only. Such a file stating no factor priced 99213 in Manhattan on
+   * 2026-02-01 at 104.35, 2025's GPCIs times 2026's factor, without a word.
+   */
+  @Test
+  void aFileWithoutItsTitleRowIsPricedOnTheDatesOfTheBundledGpcis(@TempDir Path dir)
+      throws IOException {
+    String[] lines = resource("pprrvu-2025-oct-sample.csv").split("\n", -1);
+    StringBuilder cut = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      // Lines 2 and 3 hold the title; the CONV FACTOR column is left blank.
+      if (i == 1 || i == 2) {
+        continue;
+      }
+      cut.append(lines[i].replace(",32.3465,", ",,")).append(i + 1 < lines.length ? "\n" : "");
+    }
+    Path rvu = dir.resolve("rows.csv");
+    Files.writeString(rvu, cut, StandardCharsets.ISO_8859_1);
+    MedicareFeeSchedule schedule = MedicareFiles.none().withRvu(rvu).schedule();
+    assertTrue(schedule.rvus().year().isEmpty());
+    assertTrue(schedule.rvus().conversionFactor().isEmpty());
+    ClaimLine visit = ClaimLine.parse("99213");
+    Locality manhattan = Locality.parse("13202-01");
+    assertEquals(
+        Optional.of(new BigDecimal("101.06")),
+        schedule
+            .price(
+                visit,
+                PricingContext.of(LocalDate.of(2025, 12, 31), manhattan, Setting.NON_FACILITY))
+            .amount());
+    FeeResult in2026 =
+        schedule.price(
+            visit, PricingContext.of(LocalDate.of(2026, 2, 1), manhattan, Setting.NON_FACILITY));
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), in2026.reason(), in2026::toString);
+    assertTrue(
+        in2026
+            .detail()
+            .endsWith(
+                "its GPCIs are for 2025, and a year's GPCIs apply only"
+                    + " to that year's dates of service"),
+        in2026::detail);
+  }
+
+  /**
    * The bundled anesthesia schedule prices a 2025 relative value file's anesthesia codes, as the
    * bundled data and a directory with ANES2025.csv do: giving a file refused them all, "00790 has
    * status J in medicare-pfs ... medicare-pfs has none".

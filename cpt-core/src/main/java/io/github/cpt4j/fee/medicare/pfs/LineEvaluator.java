@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -584,6 +585,15 @@ public final class LineEvaluator {
           + release.getYear()
           + " release, in force to the end of its quarter; another quarter is priced with its own"
           + " release";
+    }
+    Year gpciYear = schedule.gpcis().year().orElse(null);
+    if (schedule.rvus().year().isEmpty()
+        && gpciYear != null
+        && gpciYear.getValue() != date.getYear()) {
+      return detail
+          + ": its GPCIs are for "
+          + gpciYear
+          + ", and a year's GPCIs apply only to that year's dates of service";
     }
     return schedule
         .rvus()

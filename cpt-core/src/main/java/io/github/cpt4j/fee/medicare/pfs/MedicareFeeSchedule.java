@@ -146,7 +146,23 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       throw new IllegalArgumentException(
           "the relative value file is for " + year + ", but the GPCIs are for " + gpciYear);
     }
-    if (year == null) {
+    if (year == null && gpciYear != null) {
+      // Rows that name no year, with GPCIs that do: those indices apply to their year's services
+      // only, so that year bounds the dates, as a relative value file's year would.
+      LocalDate first = gpciYear.atDay(1);
+      LocalDate last = gpciYear.atMonth(12).atEndOfMonth();
+      this.effectiveFrom = builder.effectiveFrom.isAfter(first) ? builder.effectiveFrom : first;
+      this.effectiveTo = builder.effectiveTo.isBefore(last) ? builder.effectiveTo : last;
+      if (effectiveTo.isBefore(effectiveFrom)) {
+        throw new IllegalArgumentException(
+            "the GPCIs are for "
+                + gpciYear
+                + ", but the schedule's period is "
+                + builder.effectiveFrom
+                + " to "
+                + builder.effectiveTo);
+      }
+    } else if (year == null) {
       this.effectiveFrom = builder.effectiveFrom;
       this.effectiveTo = builder.effectiveTo;
     } else {
@@ -783,7 +799,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      * {@link #build()} fails if the two do not overlap. When they also say their {@linkplain
      * RvuTable#release() release}, it is bounded by that release's dates, from the first day of its
      * month to the end of its quarter: a period of 2025 given to the October release's rows covers
-     * 2025-10-01 to 2025-12-31 only.
+     * 2025-10-01 to 2025-12-31 only. Relative values that name no year, with {@linkplain
+     * GpciTable#year() GPCIs that do}, are bounded by the GPCIs' year instead: a year's indices
+     * apply to that year's services only.
      */
     public Builder effective(LocalDate from, LocalDate to) {
       this.effectiveFrom = requireNonNull(from, "from");

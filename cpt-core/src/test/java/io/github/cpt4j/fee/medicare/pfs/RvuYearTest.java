@@ -70,6 +70,51 @@ class RvuYearTest {
     assertEquals(LocalDate.of(2025, 12, 31), y2025.effectiveTo());
   }
 
+  /**
+   * Rows that name no year (built by hand, or a file with its title row cut) priced with GPCIs of a
+   * known year: those indices apply to that year's services only ({@link GpciTable#year()}), so a
+   * 2026 date was priced with 2025's GPCIs and 2026's factor, 104.35 for 99213 in Manhattan, an
+   * amount no one was ever paid, without a word. The GPCIs' year now bounds the dates.
+   */
+  @Test
+  void gpcisOfAYearPriceOnlyThatYearsDatesWhenTheRowsNameNone() {
+    MedicareFeeSchedule rowsWithoutYear =
+        MedicareFeeSchedule.builder()
+            .name("test-pfs")
+            .rvus(RvuTable.of(Fixtures.rvuEntries()))
+            .gpcis(Fixtures.gpcis().withYear(Year.of(2025)))
+            .conversionFactors(Fixtures.conversionFactors())
+            .build();
+    assertEquals(LocalDate.of(2025, 1, 1), rowsWithoutYear.effectiveFrom());
+    assertEquals(LocalDate.of(2025, 12, 31), rowsWithoutYear.effectiveTo());
+    assertEquals(
+        Optional.of(new BigDecimal("101.06")),
+        price(rowsWithoutYear, LocalDate.of(2025, 12, 31)).amount());
+    FeeResult in2026 = price(rowsWithoutYear, LocalDate.of(2026, 1, 1));
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), in2026.reason(), in2026::toString);
+    assertEquals(
+        "test-pfs covers 2025-01-01 to 2025-12-31, not 2026-01-01: its GPCIs are for 2025, and"
+            + " a year's GPCIs apply only to that year's dates of service",
+        in2026.detail());
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        price(rowsWithoutYear, LocalDate.of(2024, 12, 31)).reason());
+    // A period outside the GPCIs' year is refused when the schedule is built, as for rows.
+    IllegalArgumentException outside =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MedicareFeeSchedule.builder()
+                    .rvus(RvuTable.of(Fixtures.rvuEntries()))
+                    .gpcis(Fixtures.gpcis().withYear(Year.of(2025)))
+                    .conversionFactors(Fixtures.conversionFactors())
+                    .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31))
+                    .build());
+    assertEquals(
+        "the GPCIs are for 2025, but the schedule's period is 2026-01-01 to 2026-03-31",
+        outside.getMessage());
+  }
+
   @Test
   void rowsOfAReleasePriceOnlyTheDatesOfItsQuarter() {
     // CMS issues the file each quarter, and values change between releases.
