@@ -206,6 +206,21 @@ public final class MedicareFiles {
     } catch (IllegalArgumentException e) {
       // The files disagree with the bundled tables standing in for the others: say which file.
       Path file = rvu.or(() -> gpci).or(() -> oppsCap).orElseThrow(() -> e);
+      Optional<Year> bundledYear = bundled.get().gpcis().year();
+      if (gpci.isEmpty() && year.isPresent() && bundledYear.filter(year.get()::equals).isEmpty()) {
+        // The bundled GPCIs are one year's: say which file would price the relative values.
+        throw new DataLoadException(
+            file.getFileName().toString(),
+            0,
+            0,
+            "the relative value file is for "
+                + year.get()
+                + ", but the bundled GPCIs are for "
+                + bundledYear.map(Year::toString).orElse("no stated year")
+                + ": give the GPCI file of "
+                + year.get()
+                + " (MedicareFiles.withGpci; cpt price --gpci FILE)");
+      }
       throw new DataLoadException(
           file.getFileName().toString(), 0, 0, e.getMessage() + " (with the bundled tables)");
     }

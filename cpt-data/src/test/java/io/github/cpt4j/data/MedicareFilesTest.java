@@ -155,7 +155,12 @@ class MedicareFilesTest {
     e =
         assertThrows(
             DataLoadException.class, () -> MedicareFiles.none().withRvu(rvu2026).schedule());
-    assertTrue(e.getMessage().startsWith("pprrvu-2026-jan-sample.csv: "), e::getMessage);
+    // It ended "(with the bundled tables)", leaving the reader to guess which file would do.
+    assertEquals(
+        "pprrvu-2026-jan-sample.csv: the relative value file is for 2026, but the bundled GPCIs"
+            + " are for 2025: give the GPCI file of 2026 (MedicareFiles.withGpci; cpt price"
+            + " --gpci FILE)",
+        e.getMessage());
   }
 
   /**
