@@ -436,19 +436,7 @@ public final class CmsDirectory {
       String id = releaseId(rvu);
       CmsFile gpciFile =
           latestUpTo(directory, files, Kind.GPCI, rvu)
-              .orElseThrow(
-                  () ->
-                      new DataLoadException(
-                          where(directory, rvu.path()),
-                          0,
-                          0,
-                          "release "
-                              + id
-                              + " has no GPCI file of "
-                              + rvu.year()
-                              + " (GPCI"
-                              + rvu.year()
-                              + ".csv) in the directory"));
+              .orElseThrow(() -> noGpciFile(directory, files, rvu, id, from));
       used.add(gpciFile.path());
       GpciTable gpcis = cached(gpciCache, directory, gpciFile.path(), p -> GpciFile.read(p));
       // A deliberate subset of the GPCIs leaves out localities on purpose: the other files may
@@ -807,6 +795,44 @@ public final class CmsDirectory {
     return tied.isEmpty()
         ? Optional.empty()
         : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
+  }
+
+  /**
+   * The refusal of release {@code id}, from {@code from}, without a GPCI file: naming a GPCI file
+   * of its year that starts later, if any, since such a file (CMS issues one mid-year when the work
+   * floor changes) is in force from its own month only, and "no GPCI file of 2026" beside one read
+   * as a fault of the loader.
+   */
+  private static DataLoadException noGpciFile(
+      Path directory, List<CmsFile> files, CmsFile rvu, String id, LocalDate from) {
+    Optional<CmsFile> later =
+        files.stream()
+            .filter(f -> f.kind() == Kind.GPCI && f.year() == rvu.year())
+            .filter(f -> f.month() > rvu.month())
+            .findFirst();
+    String missing =
+        later.isEmpty()
+            ? " has no GPCI file of " + rvu.year()
+            : " has no GPCI file in force on " + from;
+    return new DataLoadException(
+        where(directory, rvu.path()),
+        0,
+        0,
+        "release "
+            + id
+            + missing
+            + " (GPCI"
+            + rvu.year()
+            + ".csv) in the directory"
+            + later
+                .map(
+                    f ->
+                        ": "
+                            + directory.relativize(f.path())
+                            + " is in force from "
+                            + LocalDate.of(f.year(), f.month(), 1)
+                            + " only")
+                .orElse(""));
   }
 
   /** The files of {@code kind} of the release's year, of its month or before. */

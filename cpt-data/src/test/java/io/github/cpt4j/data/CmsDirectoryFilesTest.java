@@ -218,6 +218,23 @@ class CmsDirectoryFilesTest {
         e.getMessage().contains("(with " + Path.of("25a", "GPCI2025.csv") + ")"), e::getMessage);
   }
 
+  /**
+   * A GPCI file of the release's year but of a later month (CMS issues one mid-year when the work
+   * floor changes) is not the release's: the refusal said the directory had no GPCI file of that
+   * year, with one of it there, and now names the file and the date it is in force from.
+   */
+  @Test
+  void aGpciFileOfALaterMonthIsNamedWhenTheReleaseHasNone(@TempDir Path dir) throws IOException {
+    Path cms = january(dir.resolve("cms"));
+    Files.move(cms.resolve("GPCI2025.csv"), cms.resolve("GPCI2025_Jul.csv"));
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(cms));
+    assertEquals("PPRRVU25_JAN.csv", e.sourceName(), e::getMessage);
+    assertEquals(
+        "PPRRVU25_JAN.csv: release 2025A has no GPCI file in force on 2025-01-01 (GPCI2025.csv)"
+            + " in the directory: GPCI2025_Jul.csv is in force from 2025-07-01 only",
+        e.getMessage());
+  }
+
   @Test
   void aDamagedCopyOfANameInSeveralPlacesIsNamedByItsPath(@TempDir Path dir) throws IOException {
     // Each quarterly release ships its own GPCI2025.csv: the error named "GPCI2025.csv" alone.
