@@ -104,6 +104,24 @@ final class Cli {
     return to;
   }
 
+  /**
+   * Writes {@code GPCI.csv} in {@code dir}: a GPCI file in CMS's layout, marked as a subset, with
+   * Manhattan (13202-01) alone at made-up indices and no year in its column headers, and returns
+   * it. Relative values that name no year are priced only on their GPCIs' year's dates, and the
+   * bundled GPCIs are 2025's: a test of another year's rules gives this file with {@code --gpci}.
+   */
+  static Path manhattanGpcisOfNoYear(Path dir) throws IOException {
+    return Files.writeString(
+        dir.resolve("GPCI.csv"),
+        "# cpt4j subset\r\n"
+            + "ADDENDUM E. GPCIs BY STATE AND MEDICARE LOCALITY,,,,,,\r\n"
+            + ",,,,,,\r\n"
+            + "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,"
+            + "PW GPCI (with 1.0 Floor),PE GPCI,MP GPCI\r\n"
+            + "13202,NY,01,MANHATTAN,1.094,1.342,1.6\r\n",
+        StandardCharsets.ISO_8859_1);
+  }
+
   /** Standard input that gives {@code rows}, then fails like a disk: every read after them. */
   static InputStream failingAfter(String rows) {
     return new SequenceInputStream(

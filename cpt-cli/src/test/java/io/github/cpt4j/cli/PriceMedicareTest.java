@@ -180,8 +180,20 @@ class PriceMedicareTest {
     List<String> lines = new ArrayList<>(rows.lines().toList());
     lines.set(1, lines.get(1).replace("2025", ""));
     Path rvu = Files.write(dir.resolve("rvu.csv"), lines);
+    // GPCIs of no year too: the bundled ones are 2025's, and would bound the dates to 2025.
+    String gpci = Cli.manhattanGpcisOfNoYear(dir).toString();
     Cli.Result r =
-        Cli.run("price", "99213", "-l", "13202-01", "-d", "2019-06-01", "--rvu", rvu.toString());
+        Cli.run(
+            "price",
+            "99213",
+            "-l",
+            "13202-01",
+            "-d",
+            "2019-06-01",
+            "--rvu",
+            rvu.toString(),
+            "--gpci",
+            gpci);
     assertEquals(1, r.status(), r::toString);
     assertTrue(r.out().contains("conversion_factor_mismatch"), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
@@ -192,7 +204,17 @@ class PriceMedicareTest {
                     + " states conversion factor 32.3465, but the factor in force on 2019-06-01"),
         r::toString);
     Cli.Result ok =
-        Cli.run("price", "99213", "-l", "13202-01", "-d", "2025-06-01", "--rvu", rvu.toString());
+        Cli.run(
+            "price",
+            "99213",
+            "-l",
+            "13202-01",
+            "-d",
+            "2025-06-01",
+            "--rvu",
+            rvu.toString(),
+            "--gpci",
+            gpci);
     assertEquals(0, ok.status(), ok::toString);
   }
 

@@ -74,6 +74,9 @@ class PricePlaceOfServiceTest {
             "2023-06-01",
             "--rvu",
             rvu.toString(),
+            // The bundled GPCIs are 2025's, which price 2025 dates only.
+            "--gpci",
+            Cli.manhattanGpcisOfNoYear(dir).toString(),
             "-f",
             "csv");
     assertEquals(0, r.status(), r::toString);

@@ -126,7 +126,7 @@ class PricePractitionerTest {
     assertEquals("priced", paid.getField(2), psychologist::toString);
   }
 
-  private static Cli.Result price2023(Path rvu, String practitioner) {
+  private static Cli.Result price2023(Path rvu, String practitioner) throws IOException {
     return Cli.run(
         "price",
         "99213",
@@ -138,6 +138,9 @@ class PricePractitionerTest {
         practitioner,
         "--rvu",
         rvu.toString(),
+        // The bundled GPCIs are 2025's, which price 2025 dates only.
+        "--gpci",
+        Cli.manhattanGpcisOfNoYear(rvu.getParent()).toString(),
         "-f",
         "csv");
   }
