@@ -6,7 +6,9 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -174,6 +176,42 @@ public final class DmeposFee {
     modifier.ifPresent(m -> sb.append('-').append(m));
     secondModifier.ifPresent(m -> sb.append('-').append(m));
     return sb.toString();
+  }
+
+  /**
+   * Tells whether {@code o} is a row of the same code, modifiers, jurisdiction, category, ceiling,
+   * floor, states and fees. Amounts compare in cents, so the scale they were given with does not
+   * matter ({@code 61.45} and {@code 61.450}), as the laboratory's and the drugs' rows, records,
+   * compare by their fields.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DmeposFee other)) {
+      return false;
+    }
+    return code.equals(other.code)
+        && modifier.equals(other.modifier)
+        && secondModifier.equals(other.secondModifier)
+        && jurisdiction == other.jurisdiction
+        && category == other.category
+        && ceilingCents == other.ceilingCents
+        && floorCents == other.floorCents
+        && states.equals(other.states)
+        && Arrays.equals(nonRuralCents, other.nonRuralCents)
+        && Arrays.equals(ruralCents, other.ruralCents);
+  }
+
+  /** Returns a hash of the fields {@link #equals} compares. */
+  @Override
+  public int hashCode() {
+    int h = Objects.hash(code, modifier, secondModifier, jurisdiction, category, states);
+    h = 31 * h + Long.hashCode(ceilingCents);
+    h = 31 * h + Long.hashCode(floorCents);
+    h = 31 * h + Arrays.hashCode(nonRuralCents);
+    return 31 * h + Arrays.hashCode(ruralCents);
   }
 
   @Override
