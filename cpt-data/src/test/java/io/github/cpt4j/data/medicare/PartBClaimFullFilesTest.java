@@ -150,6 +150,67 @@ class PartBClaimFullFilesTest {
         pricer.price(Claim.of(List.of(line("A4649"))), OFFICE).line(0).reason().orElseThrow());
   }
 
+  /**
+   * A claim of two dates on a quarter boundary, priced from the CMS directory (each anesthesia line
+   * with the release in force on its date; the laboratory, drug and equipment files are of the
+   * first quarter only): a medically directed anesthesia session of two lines, a later case, a
+   * blood draw on each date, a drug in units above its charge and a capped rental's later months.
+   * Every amount worked out by hand from the files.
+   */
+  @Test
+  void aClaimAcrossTheQuarterBoundaryMixesEveryPartBSchedule() throws Exception {
+    io.github.cpt4j.data.CmsDirectory cms =
+        io.github.cpt4j.data.CmsDirectory.load(CmsFiles.markedDir());
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder()
+            .physicianFeeSchedule(cms.releases())
+            .clinicalLaboratory(cms.clinicalLab().get(0))
+            .dmepos(cms.dmepos().get(0))
+            .drugs(cms.drugs().get(0))
+            .build();
+    PartBClaimPricer pricer = PartBClaimPricer.of(partB, cms.releases(), b -> b);
+    // Rochester (13282-99), in a hospital; the patient lives in ZIP 14604, not a rural ZIP code
+    // of DME_Rural_ZIP_2025_Q1.csv.
+    PricingContext rochester =
+        PricingContext.of(LocalDate.of(2025, 3, 31), Locality.parse("13282-99"), Setting.FACILITY)
+            .withBeneficiaryZip("14604");
+    PricedClaim claim =
+        pricer.price(
+            Claim.of(
+                List.of(
+                    line("00790-QK 60min on 2025-03-31"),
+                    line("00840-QK 45min on 2025-03-31"),
+                    line("00790-QK 30min on 2025-04-01"),
+                    line("36415 on 2025-03-31"),
+                    line("36415 on 2025-04-01"),
+                    line("J1100 x8 $0.50 on 2025-03-31"),
+                    line("E0601-RR-KJ x2 on 2025-03-31"))),
+            rochester);
+    // One anesthesia service per session, paid with the time of both lines (Pub. 100-04, ch. 12,
+    // §50): CY2022_Anesthesia_Base_Units.txt 00790 7, 00840 6; ANES2025.csv 13282-99 19.79;
+    // 60 + 45 = 105 minutes / 15 = 7.0 time units (§50.G); QK, medical direction, 50% (§50.C):
+    // (7 + 7.0) x 19.79 = 277.06 x 0.5 = 138.53; 00840 is the session's other line.
+    assertEquals(new BigDecimal("138.53"), claim.line(0).amountOrThrow(), claim::toString);
+    assertEquals(
+        UnpricedReason.NOT_PAYABLE_ON_CLAIM, claim.line(1).reason().orElseThrow(), claim::toString);
+    // 1 April, the April release (same ANES2025.csv): 30 / 15 = 2.0 time units;
+    // (7 + 2.0) x 19.79 = 178.11 x 0.5 = 89.055, half-up 89.06.
+    assertEquals(new BigDecimal("89.06"), claim.line(2).amountOrThrow(), claim::toString);
+    // CLFS_2025_Q1V1.csv 36415 00009.09 (Pub. 100-04, ch. 16, §60.1); the file prices the first
+    // quarter only, so 1 April is not covered, never 0.00.
+    assertEquals(new BigDecimal("9.09"), claim.line(3).amountOrThrow(), claim::toString);
+    assertEquals(
+        UnpricedReason.DATE_NOT_COVERED, claim.line(4).reason().orElseThrow(), claim::toString);
+    // ASP_2025_JAN.csv J1100 0.108 per 1 MG (Pub. 100-04, ch. 17): 8 x 0.108 = 0.864, billed
+    // 0.50, paid the lower (42 CFR 414.904(a)).
+    assertEquals(new BigDecimal("0.50"), claim.line(5).amountOrThrow(), claim::toString);
+    // DMEPOS_2025_JAN.csv E0601,RR CR, NY (NR) 48.72; KJ, months 4 to 13 of a capped rental,
+    // 75% (Pub. 100-04, ch. 20, §30.5.1): 48.72 x 0.75 x 2 months = 73.08.
+    assertEquals(new BigDecimal("73.08"), claim.line(6).amountOrThrow(), claim::toString);
+    // 138.53 + 89.06 + 9.09 + 0.50 + 73.08
+    assertEquals(new BigDecimal("310.26"), claim.total(), claim::toString);
+  }
+
   private static BilledLine line(String text) {
     return BilledLine.parse(text);
   }
