@@ -76,6 +76,9 @@ import java.util.stream.Collectors;
  *     .dmepos(BundledData.dmeposFeeSchedule())
  *     .drugs(BundledData.aspFeeSchedule())
  *     .build();
+ * // The bundled CLFS sample is of 2025-Q1: a date of another quarter is DATE_NOT_COVERED.
+ * PricingContext context = PricingContext.of(LocalDate.of(2025, 2, 3),
+ *     Locality.parse("13282-99"), Setting.NON_FACILITY);
  * partB.payerOf(ProcedureCode.parse("80053"));                      // CLINICAL_LABORATORY
  * FeeResult panel = partB.price(ClaimLine.parse("80053"), context); // 10.56, from the CLFS
  * }</pre>

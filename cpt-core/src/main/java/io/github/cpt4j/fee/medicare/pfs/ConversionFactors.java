@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ConversionFactors history = BundledData.conversionFactors();
- * history.find(LocalDate.of(2024, 3, 9), false);   // 33.2875 (2024-03-09..2024-12-31)
- * history.find(LocalDate.of(2026, 5, 1), true);    // 33.5675, for qualifying APM participants
+ * history.find(LocalDate.of(2024, 3, 9), false);   // Optional[33.2875 (2024-03-09..2024-12-31)]
+ * history.find(LocalDate.of(2026, 5, 1), true);
+ * // Optional[33.5675 (2026-01-01..2026-12-31, qualifying apm participants)]
  * }</pre>
  */
 public final class ConversionFactors {

@@ -19,6 +19,9 @@ import io.github.cpt4j.modifier.Modifier;
  * claim, after the claim's payment rules.
  *
  * <pre>{@code
+ * MedicareFeeSchedule schedule = BundledData.medicareFeeSchedule();
+ * PricingContext office = PricingContext.of(LocalDate.of(2025, 3, 14),
+ *     Locality.parse("13282-99"), Setting.NON_FACILITY);
  * FeeResult participating = schedule.price(ClaimLine.parse("90834"), office);   // 102.53
  * LimitingCharge.of(participating).amountOrThrow();                             // 112.01
  * }</pre>
