@@ -177,6 +177,33 @@ class JavadocExamplesTest {
   }
 
   @Test
+  void quarterlyPartBSchedulesOfTheFirstQuarterOf2025() {
+    // The bundled samples are rows of the files these examples read: ASP_2025_JAN.csv,
+    // CLFS_2025_Q1V1.csv, DMEPOS_2025_JAN.csv, all of 2025-Q1.
+    PricingContext context =
+        PricingContext.of(
+            LocalDate.of(2025, 2, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    FeeResult drug = BundledData.aspFeeSchedule().price(ClaimLine.parse("J1100 x8"), context);
+    assertStated(
+        "io/github/cpt4j/fee/medicare/asp/AspFeeSchedule.java",
+        "FeeResult dexamethasone = ",
+        "8 x 0.108 = " + drug.amountOrThrow());
+    FeeResult panel =
+        BundledData.clinicalLabFeeSchedule().price(ClaimLine.parse("80053-QW"), context);
+    assertStated(
+        "io/github/cpt4j/fee/medicare/clfs/ClfsFeeSchedule.java",
+        "FeeResult panel = clfs.price(",
+        panel.amountOrThrow());
+    FeeResult crutches =
+        BundledData.dmeposFeeSchedule()
+            .price(ClaimLine.parse("E0114-NU"), context.withBeneficiaryZip("10001"));
+    assertStated(
+        "io/github/cpt4j/fee/medicare/dmepos/DmeposFeeSchedule.java",
+        "FeeResult crutches = ",
+        "NY non-rural: " + crutches.amountOrThrow());
+  }
+
+  @Test
   void lookupsOfTheBundledTables() {
     assertStated(
         "io/github/cpt4j/fee/medicare/ZipLocalityTable.java",
