@@ -38,7 +38,8 @@ public final class BatchHeader {
           "practitioner",
           "qualifying_apm",
           "present_at_induction",
-          "rendering_provider");
+          "rendering_provider",
+          "charge");
 
   /** The columns the output adds after the input's. */
   public static final List<String> ADDED = List.of("amount", "result", "explanation");
@@ -54,11 +55,12 @@ public final class BatchHeader {
    * Other names that exports give the known columns, in {@link #squeezed} form: a column of one of
    * these names is meant as the known column, and is far from it by spelling. Besides the plain
    * words, the names of the claim forms and of CMS's claim files: the CMS-1500's item 24 (24B
-   * "Place of Service", 24D's modifiers, 24G "Days or Units", 24J "Rendering Provider ID"), and the
-   * Medicare claim extracts' line fields ({@code LINE_SRVC_CNT}, {@code HCPCS_1ST_MDFR_CD}, {@code
-   * CARR_LINE_PRCNG_LCLTY_CD}, {@code LINE_PLACE_OF_SRVC_CD}, {@code PRF_PHYSN_NPI}, {@code
-   * CLM_ID}; CCLF's {@code CLM_LINE_SRVC_UNIT_QTY}, {@code RNDRG_PRVDR_NPI_NUM}, {@code
-   * CUR_CLM_UNIQ_ID}). A date column is found by {@link #isDateOfService} rather than listed.
+   * "Place of Service", 24D's modifiers, 24F "$ Charges", 24G "Days or Units", 24J "Rendering
+   * Provider ID"), and the Medicare claim extracts' line fields ({@code LINE_SRVC_CNT}, {@code
+   * LINE_SBMTD_CHRG_AMT}, {@code HCPCS_1ST_MDFR_CD}, {@code CARR_LINE_PRCNG_LCLTY_CD}, {@code
+   * LINE_PLACE_OF_SRVC_CD}, {@code PRF_PHYSN_NPI}, {@code CLM_ID}; CCLF's {@code
+   * CLM_LINE_SRVC_UNIT_QTY}, {@code RNDRG_PRVDR_NPI_NUM}, {@code CUR_CLM_UNIQ_ID}). A date column
+   * is found by {@link #isDateOfService} rather than listed.
    */
   private static final Map<String, String> SYNONYMS =
       Map.ofEntries(
@@ -151,7 +153,16 @@ public final class BatchHeader {
           Map.entry("providertaxonomy", "practitioner"),
           Map.entry("renderingtaxonomy", "practitioner"),
           Map.entry("renderingprovidertaxonomy", "practitioner"),
-          Map.entry("providertype", "practitioner"));
+          Map.entry("providertype", "practitioner"),
+          Map.entry("billedcharge", "charge"),
+          Map.entry("billedcharges", "charge"),
+          Map.entry("chargeamount", "charge"),
+          Map.entry("chargeamt", "charge"),
+          Map.entry("billedamount", "charge"),
+          Map.entry("submittedcharge", "charge"),
+          Map.entry("linechargeamount", "charge"),
+          Map.entry("sbmtdchrgamt", "charge"),
+          Map.entry("linesbmtdchrgamt", "charge"));
 
   /**
    * Parts of words that say a column's dates are not the line's date of service (a birth, a

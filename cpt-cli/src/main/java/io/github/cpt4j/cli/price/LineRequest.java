@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,9 @@ import java.util.Optional;
  *     one: the claim pricer applies its same-day rules to each practitioner's lines apart, and the
  *     lines without one are all one practitioner's. Not part of the claim's context: the lines of
  *     one claim may name different practitioners of a group.
+ * @param charge the line's billed charge in dollars at scale 2, when the row gives one: the claim
+ *     pricer then pays the lower of it and the fee schedule amount, as for a {@code BilledLine}
+ *     with a charge (42 CFR 414.46(b)); not part of the claim's context either
  */
 public record LineRequest(
     ClaimLine line,
@@ -50,7 +54,8 @@ public record LineRequest(
     boolean qualifyingApm,
     Optional<PlaceOfService> place,
     boolean presentAtInduction,
-    Optional<Npi> renderingProvider) {
+    Optional<Npi> renderingProvider,
+    Optional<BigDecimal> charge) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -62,6 +67,36 @@ public record LineRequest(
     requireNonNull(practitioner, "practitioner");
     requireNonNull(place, "place");
     requireNonNull(renderingProvider, "renderingProvider");
+    requireNonNull(charge, "charge");
+  }
+
+  /**
+   * Creates a request of a line billed without a charge, as a batch row without a {@code charge}
+   * cell and a line argument of {@code cpt price} are.
+   */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm,
+      Optional<PlaceOfService> place,
+      boolean presentAtInduction,
+      Optional<Npi> renderingProvider) {
+    this(
+        line,
+        locality,
+        setting,
+        date,
+        beneficiaryZip,
+        practitioner,
+        qualifyingApm,
+        place,
+        presentAtInduction,
+        renderingProvider,
+        Optional.empty());
   }
 
   /**

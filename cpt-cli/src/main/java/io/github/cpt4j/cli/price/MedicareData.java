@@ -794,11 +794,15 @@ public final class MedicareData implements PricingData {
 
   /**
    * The line as billed: with its own date of service when it differs from the claim's (the first
-   * line's), so that the claim pricer applies its same-day rules per date, and with its rendering
-   * provider when it names one, so that it applies them per practitioner.
+   * line's), so that the claim pricer applies its same-day rules per date, with its rendering
+   * provider when it names one, so that it applies them per practitioner, and with its charge when
+   * the row gives one, so that every claim rule treats it as the Java API's billed line.
    */
   static BilledLine billed(LineRequest request, LineRequest first) {
-    BilledLine billed = BilledLine.of(request.line());
+    BilledLine billed =
+        request.charge().isEmpty()
+            ? BilledLine.of(request.line())
+            : BilledLine.of(request.line(), request.charge().get());
     if (!request.date().equals(first.date())) {
       billed = billed.withDateOfService(request.date());
     }

@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -56,6 +57,7 @@ final class PlainRows {
   private final int claim;
   private final int presentAtInduction;
   private final int renderingProvider;
+  private final int charge;
 
   /** Columns the fast path reads only when blank: a value in any of them takes the general path. */
   private final int[] blankOnly;
@@ -106,6 +108,7 @@ final class PlainRows {
     this.claim = header.indexOf("claim");
     this.presentAtInduction = header.indexOf("present_at_induction");
     this.renderingProvider = header.indexOf("rendering_provider");
+    this.charge = header.indexOf("charge");
     this.blankOnly =
         Stream.of("minutes", "zip", "pos", "practitioner", "qualifying_apm")
             .mapToInt(header::indexOf)
@@ -177,8 +180,9 @@ final class PlainRows {
    * a setting cell or none; a date cell of the general parser's reading or none; a {@code
    * present_at_induction} cell that is blank or one of the general parser's yes-or-no words without
    * blanks around it; a {@code rendering_provider} cell that is blank or an NPI without blanks
-   * around it; and nothing in the columns {@code minutes}, {@code zip}, {@code pos}, {@code
-   * practitioner} and {@code qualifying_apm}.
+   * around it; a {@code charge} cell that is blank or plain dollars without blanks around it; and
+   * nothing in the columns {@code minutes}, {@code zip}, {@code pos}, {@code practitioner} and
+   * {@code qualifying_apm}.
    */
   RowParser.Row parse(byte[] bytes) {
     if (code < 0) {
@@ -223,6 +227,13 @@ final class PlainRows {
         return null;
       }
     }
+    Optional<BigDecimal> billedCharge = Optional.empty();
+    if (charge >= 0 && length(charge) != 0) {
+      billedCharge = charge(bytes);
+      if (billedCharge == null) {
+        return null;
+      }
+    }
     LocalDate serviceDate;
     boolean undated = length(date) == 0;
     if (undated) {
@@ -253,7 +264,8 @@ final class PlainRows {
             defaults.qualifyingApm(),
             placeOfService,
             induction == 1,
-            provider),
+            provider,
+            billedCharge),
         claim(bytes),
         length(locality) == 0 && general.placesByDefaultZip() && general.defaultZipSplit());
   }
@@ -331,6 +343,38 @@ final class PlainRows {
       value = value * 10 + digit;
     }
     return value;
+  }
+
+  /**
+   * The charge cell's dollars, read from its bytes as {@link RowParser#charge} reads them: one to
+   * twelve digits, then optionally a point and one or two digits; null for any other cell (a cell
+   * starting with its point, blanks around it, leading zeros past twelve digits), which the general
+   * parser then reads or refuses.
+   */
+  private Optional<BigDecimal> charge(byte[] bytes) {
+    int at = from(charge);
+    int end = to(charge);
+    long cents = 0;
+    int whole = 0;
+    while (at < end && bytes[at] >= '0' && bytes[at] <= '9' && whole < 12) {
+      cents = cents * 10 + bytes[at++] - '0';
+      whole++;
+    }
+    int fraction = 0;
+    if (whole > 0 && at < end && bytes[at] == '.') {
+      at++;
+      while (at < end && bytes[at] >= '0' && bytes[at] <= '9' && fraction < 2) {
+        cents = cents * 10 + bytes[at++] - '0';
+        fraction++;
+      }
+    }
+    if (whole == 0 || at != end) {
+      return null;
+    }
+    for (; fraction < 2; fraction++) {
+      cents *= 10;
+    }
+    return Optional.of(BigDecimal.valueOf(cents, 2));
   }
 
   /**

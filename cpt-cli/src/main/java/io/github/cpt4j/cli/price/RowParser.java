@@ -15,6 +15,7 @@ import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.text.Blanks;
 import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,11 +41,11 @@ import java.util.function.Predicate;
  * (not a {@link PractitionerType} id such as {@code np}, nor a taxonomy code of one), {@code
  * invalid_qualifying_apm} (not yes or no), {@code invalid_present_at_induction} (not yes or no),
  * {@code invalid_rendering_provider} (not an {@link Npi}: ten digits with their check digit),
- * {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location}
- * (neither, and no default), {@code malformed_row} (a field count other than the header's, or a
- * record that is not valid CSV). A {@code zip} is where the patient lives, for the DMEPOS fee
- * schedule; without a {@code locality}, in the row or given as such in the defaults, it also gives
- * the locality.
+ * {@code invalid_charge} (not plain dollars and cents, not negative: see {@link #charge}), {@code
+ * conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location} (neither,
+ * and no default), {@code malformed_row} (a field count other than the header's, or a record that
+ * is not valid CSV). A {@code zip} is where the patient lives, for the DMEPOS fee schedule; without
+ * a {@code locality}, in the row or given as such in the defaults, it also gives the locality.
  */
 public final class RowParser {
 
@@ -66,6 +67,7 @@ public final class RowParser {
   private final int qualifyingApm;
   private final int presentAtInduction;
   private final int renderingProvider;
+  private final int charge;
 
   // Batch files repeat the same context over many rows: remember the last text of each context
   // column and what it meant, so that it is parsed and looked up once per change.
@@ -146,6 +148,7 @@ public final class RowParser {
     this.qualifyingApm = header.indexOf("qualifying_apm");
     this.presentAtInduction = header.indexOf("present_at_induction");
     this.renderingProvider = header.indexOf("rendering_provider");
+    this.charge = header.indexOf("charge");
   }
 
   /**
@@ -519,6 +522,19 @@ public final class RowParser {
             "invalid_rendering_provider", "rendering_provider: " + e.getMessage(), claimValue);
       }
     }
+    // The billed charge, which the claim pricer's billed-charge step pays the lower of with the
+    // fee; read only when the header has the column, so a file without it costs nothing more.
+    Optional<BigDecimal> billedCharge = Optional.empty();
+    if (charge >= 0) {
+      String chargeText = WhiteSpace.strip(field(fields, charge));
+      if (!chargeText.isEmpty()) {
+        try {
+          billedCharge = Optional.of(charge(chargeText));
+        } catch (IllegalArgumentException e) {
+          return problem("invalid_charge", "charge: " + e.getMessage(), claimValue);
+        }
+      }
+    }
     if (type == null) {
       type = defaults.practitionerOf(provider);
     }
@@ -537,7 +553,8 @@ public final class RowParser {
             apm,
             placeOfService,
             induction,
-            provider),
+            provider,
+            billedCharge),
         null,
         claimValue,
         placedBySplitZip);
@@ -684,6 +701,60 @@ public final class RowParser {
    */
   private static boolean isSeparator(char c) {
     return c == '-' || Blanks.isBlank(c);
+  }
+
+  /** The most digits a charge has before its point: it is less than a trillion dollars. */
+  private static final int MAX_CHARGE_DIGITS = 12;
+
+  /**
+   * Reads a billed charge cell without the blanks around it: plain dollars, ASCII digits with at
+   * most one decimal point and at most two decimal places ({@code 180}, {@code 180.00}, {@code
+   * .50}), less than a trillion dollars, as {@code BilledLine} takes a charge. Not a {@code $} nor
+   * thousands separators, which no other batch column allows either (a unit count is digits alone):
+   * {@code 1,200.00} is more likely a misread cell than a charge, and a comma is the library's
+   * error too. Zero is a charge, paid nothing.
+   *
+   * @throws IllegalArgumentException saying what is wrong and at which index of the text
+   */
+  static BigDecimal charge(String text) {
+    int n = text.length();
+    int point = -1;
+    int digits = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        // Leading zeros do not count towards the trillion: 0001.00 is a dollar.
+        digits += point < 0 && (digits > 0 || c != '0') ? 1 : 0;
+      } else if (c == '.' && point < 0) {
+        point = i;
+      } else if (c == '-' && i == 0 && n > 1) {
+        throw notACharge(text, "a billed charge is never negative");
+      } else {
+        throw notACharge(
+            text,
+            CodeFormatException.quote(String.valueOf(c))
+                + " at index "
+                + i
+                + (c == '.' ? " is a second decimal point" : " is not a digit 0-9 or a point")
+                + "; expected dollars and cents without a $ or commas, such as 2400.00");
+      }
+    }
+    if (n == (point < 0 ? 0 : 1)) {
+      throw notACharge(text, "it has no digits; expected dollars and cents, such as 2400.00");
+    }
+    if (point >= 0 && n - point - 1 > 2) {
+      throw notACharge(
+          text, "it has " + (n - point - 1) + " decimal places, a charge is whole cents");
+    }
+    if (digits > MAX_CHARGE_DIGITS) {
+      throw notACharge(text, "a billed charge is less than a trillion dollars");
+    }
+    return new BigDecimal(text).setScale(2);
+  }
+
+  private static IllegalArgumentException notACharge(String text, String why) {
+    return new IllegalArgumentException(
+        CodeFormatException.quote(text) + " is not a charge: " + why);
   }
 
   /**

@@ -129,6 +129,29 @@ class PlainRowsTest {
             " 1234567893",
             "1234567893 ",
             " "));
+    CELLS.put(
+        "charge",
+        List.of(
+            "",
+            "",
+            "0",
+            "180",
+            "180.00",
+            "45.5",
+            "12.",
+            ".50",
+            "0001.00",
+            "999999999999.99",
+            "1000000000000",
+            "0000000000001",
+            "1.234",
+            "-5",
+            "$5",
+            "1 ",
+            " 1",
+            "1e3",
+            "1..0",
+            "."));
     CELLS.put("note", List.of("", "abc", "-x", "@y", "a b", "#1"));
   }
 
@@ -151,6 +174,7 @@ class PlainRowsTest {
           Map.entry("qualifying_apm", List.of("")),
           Map.entry("present_at_induction", List.of("", "Y", "N", "true", "0")),
           Map.entry("rendering_provider", List.of("", "1234567893", "1000000004", "1999999992")),
+          Map.entry("charge", List.of("", "50.00", "2400", "61.92")),
           Map.entry("note", List.of("", "abc")));
 
   /** Mostly a usual cell of the column, sometimes any of its cells. */
