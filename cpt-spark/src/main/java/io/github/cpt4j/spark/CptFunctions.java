@@ -43,7 +43,8 @@ import org.apache.spark.sql.types.StructType;
  *       It takes no rendering provider: the lines of a claim of one line are all one
  *       practitioner's, so an NPI could change no amount; price claims with {@link
  *       SparkClaimPricing#price}, whose {@code rendering_provider} column judges each
- *       practitioner's lines apart.
+ *       practitioner's lines apart. Nor a charge: its amount is the fee schedule's, where {@link
+ *       SparkClaimPricing#price} pays a row of a {@code charge} column the lower of the two.
  * </ul>
  *
  * <p>Arguments may be of any type, read as {@link SparkClaimPricing#price} reads a typed column: a

@@ -110,6 +110,8 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private final int codeIndex;
 
     private final int zipIndex;
+
+    private final int chargeIndex;
     private final List<Row> claim = new ArrayList<>();
     private final List<String[]> fields = new ArrayList<>();
     private final List<Row> out = new ArrayList<>();
@@ -131,6 +133,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       BatchHeader header = BatchRules.header(columns);
       this.codeIndex = header.indexOf("code");
       this.zipIndex = header.indexOf("zip");
+      this.chargeIndex = header.indexOf("charge");
     }
 
     @Override
@@ -205,7 +208,9 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
         text[i] =
             i == codeIndex
                 ? codeText(cell, timeZone)
-                : i == zipIndex ? zipText(cell, timeZone) : text(cell, timeZone);
+                : i == zipIndex
+                    ? zipText(cell, timeZone)
+                    : i == chargeIndex ? chargeText(cell, timeZone) : text(cell, timeZone);
       }
       fields.add(text);
     }
@@ -274,6 +279,27 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
    */
   static String codeText(Object value, ZoneId timeZone) {
     return padded(value, timeZone, 5, 5);
+  }
+
+  /**
+   * The text of a charge cell: {@link #text}, but a DECIMAL or DOUBLE value without the zeros past
+   * its cents, so that a DECIMAL(12,4) column's 45.5000, as a database types money, is the charge
+   * 45.50 rather than a refused fraction of a cent; a fraction of a cent still is one (45.5012),
+   * and the command line refuses it as it refuses the text.
+   */
+  static String chargeText(Object value, ZoneId timeZone) {
+    BigDecimal number = null;
+    if (value instanceof BigDecimal d) {
+      number = d;
+    } else if ((value instanceof Double || value instanceof Float)
+        && Double.isFinite(((Number) value).doubleValue())) {
+      number = new BigDecimal(value.toString()); // the shortest decimal, as text reads it
+    }
+    if (number == null) {
+      return text(value, timeZone);
+    }
+    BigDecimal stripped = number.stripTrailingZeros();
+    return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
   }
 
   /**

@@ -35,11 +35,12 @@ import org.apache.spark.sql.types.StructType;
  * Prices a {@code Dataset<Row>} of claim lines on Spark, exactly as {@code cpt price --input}
  * prices a CSV file: the same columns ({@code claim}, {@code code}, {@code modifiers}, {@code
  * units}, {@code locality} or {@code zip}, {@code setting} or {@code pos}, {@code date}, {@code
- * rendering_provider} and the others of the command line's batch files; names matched ignoring
- * case; other columns carried through), the same defaults, reason codes and amounts. The result has
- * every input column, then {@code amount} ({@code decimal(12,2)}, null when there is none), {@code
- * result} ({@code priced} or a reason code) and {@code explanation}; with {@link
- * PricingOptions#withLimitingCharges}, {@code limiting_charge} after {@code amount}, of its type.
+ * rendering_provider}, {@code charge} and the others of the command line's batch files; names
+ * matched ignoring case; other columns carried through), the same defaults, reason codes and
+ * amounts. The result has every input column, then {@code amount} ({@code decimal(12,2)}, null when
+ * there is none), {@code result} ({@code priced} or a reason code) and {@code explanation}; with
+ * {@link PricingOptions#withLimitingCharges}, {@code limiting_charge} after {@code amount}, of its
+ * type.
  *
  * <p>The lines of one claim (same non-blank {@code claim}) are priced together with the Medicare
  * claim pricer wherever they stand in the input: the rows are shuffled by claim key and sorted

@@ -27,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
@@ -284,6 +285,40 @@ class SparkClaimPricingTest {
                   functions.col("present_at_induction").cast(DataTypes.BooleanType));
       expected.remove("d");
       CliReference.assertSameAnswers(expected, byId(induction.price(typed)));
+    }
+  }
+
+  /**
+   * The charge column, read as the command line reads it: 99213 at 50.00 in 13282-99 is paid the
+   * charge, a blank cell the fee, a {@code $} is invalid_charge, and two rows differing only by
+   * their charges are no exact duplicate; a DECIMAL column of any scale and a DOUBLE one, as
+   * Parquet and {@code inferSchema} type charges, read as their dollars and cents ({@code 50.0000}
+   * is 50.00).
+   */
+  @Test
+  void theChargeColumnCapsTheAmountAsTheCommandLineDoes() throws IOException {
+    String csv =
+        "id,claim,code,charge\n"
+            + "a,,99213,50.00\n"
+            + "b,,99213,\n"
+            + "c,,99213,$5\n"
+            + "d,A,69210,40\n"
+            + "e,A,69210,45.5\n";
+    Map<String, CliReference.Answer> expected = CliReference.price(csv, OPTIONS);
+    assertEquals("50.00", expected.get("a").amount(), expected::toString);
+    assertEquals("invalid_charge", expected.get("c").result(), expected::toString);
+    assertEquals("priced", expected.get("e").result(), expected::toString);
+    Dataset<Row> text =
+        spark
+            .read()
+            .option("header", true)
+            .csv(spark.createDataset(List.of(csv.split("\n")), Encoders.STRING()));
+    CliReference.assertSameAnswers(expected, byId(pricing.price(text)));
+    expected.remove("c");
+    for (DataType type : List.of(DataTypes.createDecimalType(12, 4), DataTypes.DoubleType)) {
+      Dataset<Row> typed =
+          text.filter("id <> 'c'").withColumn("charge", functions.col("charge").cast(type));
+      CliReference.assertSameAnswers(expected, byId(pricing.price(typed)));
     }
   }
 
