@@ -61,7 +61,7 @@ class PriceChargeColumnTest {
     Cli.Result r =
         batch(
             "code,charge\n99213,$50.00\n99213,\"1,200.00\"\n99213,-5\n99213,1.234\n99213,1e3\n"
-                + "99213,.\n99213,1000000000000\n99213,0\n");
+                + "99213,.\n99213,1000000000000\n99213,0\n99213,-$5\n99213,-\n");
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     for (int i = 1; i <= 7; i++) {
       assertEquals("invalid_charge", rows.get(i).getField(3), r::toString);
@@ -87,6 +87,14 @@ class PriceChargeColumnTest {
         rows.get(7).getField(4));
     // A charge of zero is a charge: the line is paid nothing, as the Java API pays it.
     assertEquals("0.00", rows.get(8).getField(2), r::toString);
+    assertEquals(
+        "charge: '-$5' is not a charge: '$' at index 1 is not a digit 0-9 or a point;"
+            + " expected dollars and cents without a $ or commas, such as 2400.00",
+        rows.get(9).getField(4));
+    assertEquals(
+        "charge: '-' is not a charge: it has no digits; expected dollars and cents, such as"
+            + " 2400.00",
+        rows.get(10).getField(4));
     assertEquals(1, r.status(), r::toString);
   }
 

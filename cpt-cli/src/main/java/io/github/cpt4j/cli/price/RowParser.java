@@ -720,6 +720,7 @@ public final class RowParser {
     int n = text.length();
     int point = -1;
     int digits = 0;
+    boolean negative = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
@@ -727,8 +728,8 @@ public final class RowParser {
         digits += point < 0 && (digits > 0 || c != '0') ? 1 : 0;
       } else if (c == '.' && point < 0) {
         point = i;
-      } else if (c == '-' && i == 0 && n > 1) {
-        throw notACharge(text, "a billed charge is never negative");
+      } else if (c == '-' && i == 0) {
+        negative = true; // said once the rest is read: "-$5" names its '$' first
       } else {
         throw notACharge(
             text,
@@ -739,8 +740,11 @@ public final class RowParser {
                 + "; expected dollars and cents without a $ or commas, such as 2400.00");
       }
     }
-    if (n == (point < 0 ? 0 : 1)) {
+    if (n == (point < 0 ? 0 : 1) + (negative ? 1 : 0)) {
       throw notACharge(text, "it has no digits; expected dollars and cents, such as 2400.00");
+    }
+    if (negative) {
+      throw notACharge(text, "a billed charge is never negative");
     }
     if (point >= 0 && n - point - 1 > 2) {
       throw notACharge(
