@@ -98,7 +98,7 @@ import picocli.CommandLine.TypeConversionException;
           + "claim has it when any of its rows says yes), rendering_provider (the NPI of who "
           + "furnished the line; the same-day rules judge each one's lines apart, and rows "
           + "without one are one provider's), charge (the billed charge in plain dollars, "
-          + "such as 180.00, without a $ or commas: the row is paid the lower of it and the "
+          + "such as 180.00 or $180.00, without commas: the row is paid the lower of it and the "
           + "fee; blank: no charge), claim (adjacent rows with the same "
           + "value are priced together, "
           + "each on its own date; at most 1,000 rows, the rest are claim_too_long; a value "

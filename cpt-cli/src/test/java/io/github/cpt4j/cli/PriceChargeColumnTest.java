@@ -60,21 +60,22 @@ class PriceChargeColumnTest {
   void aCellThatIsNotPlainDollarsIsRefusedNamingItsColumn() throws IOException {
     Cli.Result r =
         batch(
-            "code,charge\n99213,$50.00\n99213,\"1,200.00\"\n99213,-5\n99213,1.234\n99213,1e3\n"
-                + "99213,.\n99213,1000000000000\n99213,0\n99213,-$5\n99213,-\n");
+            "code,charge\n99213,$$50.00\n99213,\"1,200.00\"\n99213,-5\n99213,1.234\n99213,1e3\n"
+                + "99213,.\n99213,1000000000000\n99213,0\n99213,-$5\n99213,-\n99213,$\n"
+                + "99213,$50.00\n");
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     for (int i = 1; i <= 7; i++) {
       assertEquals("invalid_charge", rows.get(i).getField(3), r::toString);
       assertTrue(rows.get(i).getField(4).startsWith("charge: '"), r::toString);
     }
     assertEquals(
-        "charge: '$50.00' is not a charge: '$' at index 0 is not a digit 0-9 or a point;"
-            + " expected dollars and cents without a $ or commas, such as 2400.00",
+        "charge: '$$50.00' is not a charge: '$' at index 1 is not a digit 0-9 or a point;"
+            + " expected dollars and cents without commas, such as 2400.00",
         rows.get(1).getField(4),
         r::toString);
     assertEquals(
         "charge: '1,200.00' is not a charge: ',' at index 1 is not a digit 0-9 or a point;"
-            + " expected dollars and cents without a $ or commas, such as 2400.00",
+            + " expected dollars and cents without commas, such as 2400.00",
         rows.get(2).getField(4),
         r::toString);
     assertEquals(
@@ -88,13 +89,19 @@ class PriceChargeColumnTest {
     // A charge of zero is a charge: the line is paid nothing, as the Java API pays it.
     assertEquals("0.00", rows.get(8).getField(2), r::toString);
     assertEquals(
-        "charge: '-$5' is not a charge: '$' at index 1 is not a digit 0-9 or a point;"
-            + " expected dollars and cents without a $ or commas, such as 2400.00",
+        "charge: '-$5' is not a charge: a billed charge is never negative",
         rows.get(9).getField(4));
     assertEquals(
         "charge: '-' is not a charge: it has no digits; expected dollars and cents, such as"
             + " 2400.00",
         rows.get(10).getField(4));
+    assertEquals(
+        "charge: '$' is not a charge: it has no digits; expected dollars and cents, such as"
+            + " 2400.00",
+        rows.get(11).getField(4));
+    // The $ that BilledLine's own text form writes before a charge ("99213 $50.00") is read.
+    assertEquals("50.00", rows.get(12).getField(2), r::toString);
+    assertEquals("priced", rows.get(12).getField(3), r::toString);
     assertEquals(1, r.status(), r::toString);
   }
 

@@ -709,7 +709,8 @@ public final class RowParser {
   /**
    * Reads a billed charge cell without the blanks around it: plain dollars, ASCII digits with at
    * most one decimal point and at most two decimal places ({@code 180}, {@code 180.00}, {@code
-   * .50}), less than a trillion dollars, as {@code BilledLine} takes a charge. Not a {@code $} nor
+   * .50}), less than a trillion dollars, as {@code BilledLine} takes a charge, with or without the
+   * {@code $} that {@code BilledLine}'s own text form writes before it ({@code $180.00}). Not
    * thousands separators, which no other batch column allows either (a unit count is digits alone):
    * {@code 1,200.00} is more likely a misread cell than a charge, and a comma is the library's
    * error too. Zero is a charge, paid nothing.
@@ -721,15 +722,22 @@ public final class RowParser {
     int point = -1;
     int digits = 0;
     boolean negative = false;
+    // Where the amount starts: after a leading '-' (refused once the rest is read) and a '$'.
+    int start = 0;
+    boolean dollar = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
+      if (c == '$' && !dollar && i == start) {
+        dollar = true;
+        start = i + 1;
+      } else if (c >= '0' && c <= '9') {
         // Leading zeros do not count towards the trillion: 0001.00 is a dollar.
         digits += point < 0 && (digits > 0 || c != '0') ? 1 : 0;
       } else if (c == '.' && point < 0) {
         point = i;
       } else if (c == '-' && i == 0) {
-        negative = true; // said once the rest is read: "-$5" names its '$' first
+        negative = true; // said once the rest is read: "-x5" names its 'x' first
+        start = 1;
       } else {
         throw notACharge(
             text,
@@ -737,10 +745,10 @@ public final class RowParser {
                 + " at index "
                 + i
                 + (c == '.' ? " is a second decimal point" : " is not a digit 0-9 or a point")
-                + "; expected dollars and cents without a $ or commas, such as 2400.00");
+                + "; expected dollars and cents without commas, such as 2400.00");
       }
     }
-    if (n == (point < 0 ? 0 : 1) + (negative ? 1 : 0)) {
+    if (n == (point < 0 ? 0 : 1) + start) {
       throw notACharge(text, "it has no digits; expected dollars and cents, such as 2400.00");
     }
     if (negative) {
@@ -753,7 +761,7 @@ public final class RowParser {
     if (digits > MAX_CHARGE_DIGITS) {
       throw notACharge(text, "a billed charge is less than a trillion dollars");
     }
-    return new BigDecimal(text).setScale(2);
+    return new BigDecimal(text.substring(start)).setScale(2);
   }
 
   private static IllegalArgumentException notACharge(String text, String why) {
