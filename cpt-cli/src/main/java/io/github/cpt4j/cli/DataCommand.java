@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.report.VisibleText;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class DataCommand implements Callable<Integer> {
     // messages and the table cells write them.
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      out.print(i == 0 ? Main.visible(lines[i]) : "\n" + Main.visible(lines[i]));
+      out.print(i == 0 ? VisibleText.of(lines[i]) : "\n" + VisibleText.of(lines[i]));
     }
     out.flush();
     return ExitStatus.OK;

@@ -10,8 +10,8 @@ import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
-import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.cli.report.StandardOutput;
+import io.github.cpt4j.cli.report.VisibleText;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.fee.PractitionerType;
@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -620,36 +619,12 @@ public final class Main {
 
   /**
    * Returns {@code message} as an error line shows it: one line, as {@link #oneLine} makes it, its
-   * control characters {@linkplain #visible escaped}. The library's messages name a file raw
+   * control characters {@linkplain VisibleText escaped}. The library's messages name a file raw
    * ({@code FILE, line 3, column 5: ...}), so a name holding an escape sequence acted on the
    * terminal.
    */
   static String errorLine(String message) {
-    return visible(oneLine(message));
-  }
-
-  /**
-   * Returns {@code text} with every control character ({@link SpreadsheetSafe#isControl}: a line
-   * break, an escape sequence, a bidirectional override) written as a Unicode escape (a backslash,
-   * u and four hexadecimal digits), as the messages quote input.
-   */
-  static String visible(String text) {
-    StringBuilder escaped = null; // made at the first control character, if any
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean control = SpreadsheetSafe.isControl(c);
-      if (control && escaped == null) {
-        escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
-      }
-      if (escaped != null) {
-        if (control) {
-          escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-        } else {
-          escaped.append(c);
-        }
-      }
-    }
-    return escaped == null ? text : escaped.toString();
+    return VisibleText.of(oneLine(message));
   }
 
   /** Folds line breaks so that the message stays the promised single line. */

@@ -53,7 +53,7 @@ public interface Report extends AutoCloseable {
    * before its rows are written.
    */
   static int tableWidth(String text) {
-    return DisplayWidth.of(TableReport.visible(requireNonNull(text, "text")));
+    return DisplayWidth.of(VisibleText.of(requireNonNull(text, "text")));
   }
 
   /**

@@ -44,38 +44,16 @@ final class TableReport implements Report {
     }
   }
 
-  /**
-   * The cell with its {@linkplain SpreadsheetSafe#isControl control characters} written as Unicode
-   * escapes, as the messages quote input, in every cell: a line break (U+2028 too), an escape
-   * sequence or a bidirectional override (U+202E) in a line given as an argument would break the
-   * table's row, act on the terminal or show the row reordered.
-   */
-  static String visible(String text) {
-    StringBuilder escaped = null; // made at the first control character, if any
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean control = SpreadsheetSafe.isControl(c); // C1 too: U+009B starts an escape sequence
-      if (control && escaped == null) {
-        escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
-      }
-      if (escaped != null) {
-        if (control) {
-          escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-        } else {
-          escaped.append(c);
-        }
-      }
-    }
-    return escaped == null ? text : escaped.toString();
-  }
-
   private void write(Object[] cells) throws IOException {
     StringBuilder sb = buffer;
     sb.setLength(0);
     int last = cells.length - 1;
     for (int i = 0; i <= last; i++) {
       Column column = columns.get(i);
-      String text = visible(Cells.text(cells[i]));
+      // Every cell escaped: a line break, an escape sequence or a bidirectional override in a
+      // line given as an argument would break the table's row, act on the terminal or show the
+      // row reordered.
+      String text = VisibleText.of(Cells.text(cells[i]));
       // Columns of the terminal, not chars: a fullwidth or CJK character takes two, a mark none.
       int pad =
           Math.max(0, Math.max(column.width(), column.name().length()) - DisplayWidth.of(text));
