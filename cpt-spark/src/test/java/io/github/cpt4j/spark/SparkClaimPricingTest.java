@@ -290,10 +290,10 @@ class SparkClaimPricingTest {
 
   /**
    * The charge column, read as the command line reads it: 99213 at 50.00 in 13282-99 is paid the
-   * charge, a blank cell the fee, a {@code $} is invalid_charge, and two rows differing only by
-   * their charges are no exact duplicate; a DECIMAL column of any scale and a DOUBLE one, as
-   * Parquet and {@code inferSchema} type charges, read as their dollars and cents ({@code 50.0000}
-   * is 50.00).
+   * charge, a blank cell the fee, text that is no amount invalid_charge, a leading {@code $} read
+   * as {@code BilledLine} writes it, and two rows differing only by their charges are no exact
+   * duplicate; a DECIMAL column of any scale and a DOUBLE one, as Parquet and {@code inferSchema}
+   * type charges, read as their dollars and cents ({@code 50.0000} is 50.00).
    */
   @Test
   void theChargeColumnCapsTheAmountAsTheCommandLineDoes() throws IOException {
@@ -301,23 +301,28 @@ class SparkClaimPricingTest {
         "id,claim,code,charge\n"
             + "a,,99213,50.00\n"
             + "b,,99213,\n"
-            + "c,,99213,$5\n"
+            + "c,,99213,5 USD\n"
             + "d,A,69210,40\n"
-            + "e,A,69210,45.5\n";
+            + "e,A,69210,45.5\n"
+            + "f,,99213,$5\n";
     Map<String, CliReference.Answer> expected = CliReference.price(csv, OPTIONS);
     assertEquals("50.00", expected.get("a").amount(), expected::toString);
     assertEquals("invalid_charge", expected.get("c").result(), expected::toString);
     assertEquals("priced", expected.get("e").result(), expected::toString);
+    assertEquals("5.00", expected.get("f").amount(), expected::toString);
     Dataset<Row> text =
         spark
             .read()
             .option("header", true)
             .csv(spark.createDataset(List.of(csv.split("\n")), Encoders.STRING()));
     CliReference.assertSameAnswers(expected, byId(pricing.price(text)));
+    // Text a number column cannot hold.
     expected.remove("c");
+    expected.remove("f");
     for (DataType type : List.of(DataTypes.createDecimalType(12, 4), DataTypes.DoubleType)) {
       Dataset<Row> typed =
-          text.filter("id <> 'c'").withColumn("charge", functions.col("charge").cast(type));
+          text.filter("id NOT IN ('c', 'f')")
+              .withColumn("charge", functions.col("charge").cast(type));
       CliReference.assertSameAnswers(expected, byId(pricing.price(typed)));
     }
   }
