@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Splitter;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +73,7 @@ class JavadocExamplesTest {
    */
   private static void assertShownIn(String file, String json) throws IOException {
     String shown = example(file);
-    for (String piece : shown.split(Pattern.quote("..."))) {
+    for (String piece : Splitter.on("...").split(shown)) {
       String p = piece.replaceAll("^[,\\s]+|[,\\s\\[\\]{}]+$", "");
       if (!p.isEmpty()) {
         assertTrue(json.contains(p), () -> file + " shows " + p + ", which is not in " + json);
@@ -81,7 +81,7 @@ class JavadocExamplesTest {
     }
   }
 
-  /** The first {@code <pre>{@code ...}</pre>} block of {@code file}, its lines joined. */
+  /** The first preformatted code block of {@code file}'s Javadoc, its lines joined. */
   private static String example(String file) throws IOException {
     String doc = javadoc(file);
     int from = doc.indexOf("<pre>{@code") + "<pre>{@code".length();
