@@ -146,41 +146,29 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       throw new IllegalArgumentException(
           "the relative value file is for " + year + ", but the GPCIs are for " + gpciYear);
     }
-    if (year == null && gpciYear != null) {
-      // Rows that name no year, with GPCIs that do: those indices apply to their year's services
-      // only, so that year bounds the dates, as a relative value file's year would.
-      LocalDate first = gpciYear.atDay(1);
-      LocalDate last = gpciYear.atMonth(12).atEndOfMonth();
-      this.effectiveFrom = builder.effectiveFrom.isAfter(first) ? builder.effectiveFrom : first;
-      this.effectiveTo = builder.effectiveTo.isBefore(last) ? builder.effectiveTo : last;
-      if (effectiveTo.isBefore(effectiveFrom)) {
-        throw new IllegalArgumentException(
-            "the GPCIs are for "
-                + gpciYear
-                + ", but the schedule's period is "
-                + builder.effectiveFrom
-                + " to "
-                + builder.effectiveTo);
-      }
-    } else if (year == null) {
+    // The relative values of one year times another year's conversion factor is an amount no one
+    // was ever paid: the file's year bounds the dates priced, and its release, when the file names
+    // it, bounds them to that release's quarter. Rows that name no year, with GPCIs that do, are
+    // bounded by the GPCIs' year: those indices apply to their year's services only.
+    Year bound = year != null ? year : gpciYear;
+    if (bound == null) {
       this.effectiveFrom = builder.effectiveFrom;
       this.effectiveTo = builder.effectiveTo;
     } else {
-      // The relative values of one year times another year's conversion factor is an amount no one
-      // was ever paid: the file's year bounds the dates priced, and its release, when the file
-      // names it, bounds them to that release's quarter.
-      YearMonth release = rvus.release().orElse(null);
-      LocalDate first = release == null ? year.atDay(1) : release.atDay(1);
+      YearMonth release = year == null ? null : rvus.release().orElse(null);
+      LocalDate first = release == null ? bound.atDay(1) : release.atDay(1);
       LocalDate last =
           release == null
-              ? year.atMonth(12).atEndOfMonth()
+              ? bound.atMonth(12).atEndOfMonth()
               : Quarter.of(release.atDay(1)).lastDay();
       this.effectiveFrom = builder.effectiveFrom.isAfter(first) ? builder.effectiveFrom : first;
       this.effectiveTo = builder.effectiveTo.isBefore(last) ? builder.effectiveTo : last;
       if (effectiveTo.isBefore(effectiveFrom)) {
         throw new IllegalArgumentException(
-            "the relative value file is for "
-                + (release == null ? year.toString() : first + " to " + last)
+            (year == null
+                    ? "the GPCIs are for " + gpciYear
+                    : "the relative value file is for "
+                        + (release == null ? year.toString() : first + " to " + last))
                 + ", but the schedule's period is "
                 + builder.effectiveFrom
                 + " to "
