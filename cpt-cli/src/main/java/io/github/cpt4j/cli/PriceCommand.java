@@ -683,7 +683,8 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.qualifyingApm(),
                 defaults.place(),
                 defaults.presentAtInduction(),
-                line.renderingProvider()));
+                line.renderingProvider(),
+                Optional.empty())); // a line argument has no charge: price refuses one
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (IllegalArgumentException e) {

@@ -71,35 +71,6 @@ public record LineRequest(
   }
 
   /**
-   * Creates a request of a line billed without a charge, as a batch row without a {@code charge}
-   * cell and a line argument of {@code cpt price} are.
-   */
-  public LineRequest(
-      ClaimLine line,
-      Locality locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm,
-      Optional<PlaceOfService> place,
-      boolean presentAtInduction,
-      Optional<Npi> renderingProvider) {
-    this(
-        line,
-        locality,
-        setting,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        place,
-        presentAtInduction,
-        renderingProvider,
-        Optional.empty());
-  }
-
-  /**
    * Returns the explanation of a claim refused because {@code other}'s context is not this one's:
    * it names what differs, as {@link #sameContext} compares it, and the two values. A locality is
    * given with each line's date, since a ZIP code's locality is that of its date's ZIP5 file, and

@@ -126,6 +126,7 @@ class MedicareDataPreloadTest {
               false,
               Optional.empty(),
               false,
+              Optional.empty(),
               Optional.empty()));
     }
     List<Outcome> outcomes = new ArrayList<>(pricer.price(claim, true));

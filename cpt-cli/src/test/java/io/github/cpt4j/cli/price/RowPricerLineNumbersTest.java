@@ -64,6 +64,7 @@ class RowPricerLineNumbersTest {
               false,
               Optional.empty(),
               false,
+              Optional.empty(),
               Optional.empty()));
     }
     return claim;
