@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.code.CodeArbitraries;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -146,6 +147,26 @@ class NamedAddOnsProperties {
       String words = NamedAddOns.primaries(packed);
       assertEquals(new TreeSet<>(addOn.getValue()), codesIn(words), addOn.getKey() + ": " + words);
     }
+  }
+
+  @Property(tries = 5000)
+  void aCodeIsANamedAddOnExactlyWhenTheTableListsIt(@ForAll("anyCodes") ProcedureCode code) {
+    // The lookup answers most codes from a bit filter before its binary search: a code the filter
+    // wrongly passes or stops would show here.
+    String text = code.toString();
+    assertEquals(
+        PRIMARIES.containsKey(text) || text.equals("G2211"),
+        NamedAddOns.isNamedAddOn(code.packed()),
+        text);
+  }
+
+  @Provide
+  Arbitrary<ProcedureCode> anyCodes() {
+    return Arbitraries.oneOf(
+        CodeArbitraries.procedureCodes(),
+        Arbitraries.of(PRIMARIES.keySet()).map(ProcedureCode::parse),
+        Arbitraries.of(codesIn("99202-99205 99211-99215")).map(ProcedureCode::parse),
+        Arbitraries.of("G2210", "G2211", "G2213", "G0319", "99438").map(ProcedureCode::parse));
   }
 
   @Property(tries = 1000)
