@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Opens the files named on the command line, with {@code -} for standard input. */
 final class Inputs {
@@ -336,18 +338,36 @@ final class Inputs {
   }
 
   /**
-   * Checks that the file named by a data option ({@code --gpci FILE} and the like) can be read, so
-   * that a wrong name is refused before anything is loaded.
+   * Checks that each file named by the data option {@code option} of {@code command} ({@code --gpci
+   * FILE} and the like, each part of a repeated {@code --ptp}) can be read, so that a wrong name is
+   * refused before anything is loaded.
    *
+   * @param command the command whose command line gave the option
    * @param option the option, as {@code --gpci}, named in the error
-   * @throws CliException if {@code file} is not a regular file: {@code cannot read --gpci 'FILE':
-   *     it is a directory}, or as {@link #notAFile} says
+   * @throws CliException if a name is not that of a regular file: {@code cannot read --gpci 'FILE':
+   *     it is a directory}, or as {@link #notAFile} says, or it ends in a separator, {@code cannot
+   *     read --gpci 'FILE/': not a directory}, as {@link #checkInput} refuses an input's
    */
-  static void checkFile(String option, Path file) {
+  static void checkFiles(CommandLine command, String option) {
     requireNonNull(option, "option");
-    if (!Files.isRegularFile(file)) {
-      throw new CliException(cannotRead(option, file.toString()) + ": " + notAFile(file));
+    for (String name : namesGiven(command, option)) {
+      Path file = path(name);
+      if (!Files.isRegularFile(file)) {
+        throw new CliException(cannotRead(option, name) + ": " + notAFile(file));
+      }
+      checkNotADirectoryName(option, name, file);
     }
+  }
+
+  /**
+   * Returns the values of {@code option} on {@code command}'s command line as they were typed, in
+   * their order; empty when it was not given. An option read as a {@link Path} has lost a separator
+   * at the end of its name ({@code GPCI2025.csv/} became GPCI2025.csv, which the system's own tools
+   * say is not a directory), so its name is checked as given.
+   */
+  static List<String> namesGiven(CommandLine command, String option) {
+    OptionSpec given = command.getParseResult().matchedOption(option);
+    return given == null ? List.of() : given.originalStringValues();
   }
 
   /**

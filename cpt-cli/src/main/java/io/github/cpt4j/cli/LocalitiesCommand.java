@@ -124,9 +124,7 @@ final class LocalitiesCommand implements Callable<Integer> {
         err.flush();
       }
     }
-    if (gpci != null) {
-      Inputs.checkFile("--gpci", gpci);
-    }
+    Inputs.checkFiles(spec.commandLine(), "--gpci");
     List<Gpci> all;
     try {
       all = data.localities(Optional.ofNullable(gpci));

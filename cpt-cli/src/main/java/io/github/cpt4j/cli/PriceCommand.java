@@ -561,10 +561,10 @@ final class PriceCommand implements Callable<Integer> {
       Inputs.checkInput("--input", input);
     }
     Destination.checkDirectory("--output", output);
-    for (Path part : ptp) {
-      Inputs.checkFile("--ptp", part);
+    Inputs.checkFiles(spec.commandLine(), "--ptp");
+    for (String option : dataFilesGiven(true).keySet()) {
+      Inputs.checkFiles(spec.commandLine(), option);
     }
-    dataFilesGiven(true).forEach(Inputs::checkFile);
     checkOutputIsNoInput();
   }
 

@@ -248,13 +248,10 @@ final class ScrubCommand implements Callable<Integer> {
         List<Path> ptpFiles,
         Path mueFile,
         Optional<NcciClaimType> required) {
-      // Each file by name first: an error from the loader would not say which part is missing.
-      for (Path file : ptpFiles) {
-        Inputs.checkFile("--ptp", file);
-      }
-      if (mueFile != null) {
-        Inputs.checkFile("--mue", mueFile);
-      }
+      // Each file by name first, as given on the command line: an error from the loader would not
+      // say which part is missing.
+      Inputs.checkFiles(commandLine, "--ptp");
+      Inputs.checkFiles(commandLine, "--mue");
       try {
         // The types first, the PTP table's from its names: a whole table takes seconds to load,
         // and the wrong one is refused before that.

@@ -268,7 +268,7 @@ final class ValidateCommand implements Callable<Integer> {
     // As the other data options: the loader's own words for a directory did not name the option.
     // A directory or a missing path only, not any file but a regular one: a code set read through
     // a pipe (the shell's <(...)) loaded before, and still does.
-    Inputs.checkInput("--codes", file.toString());
+    Inputs.checkInput("--codes", Inputs.namesGiven(spec.commandLine(), "--codes").get(0));
     CodeSetLoader loader = CodeSetLoader.defaults().withCharset(charset);
     try {
       // A .tsv file is tab-separated too: read as CSV, its first line was refused as a header

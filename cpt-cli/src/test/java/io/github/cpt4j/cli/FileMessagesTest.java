@@ -163,6 +163,46 @@ class FileMessagesTest {
         error("", "price", "-z", "10001", "-i", directory + "/"));
   }
 
+  /**
+   * So does the name of a data file, whatever option gives it: picocli makes the value a {@link
+   * Path}, which drops the slash, and {@code --gpci GPCI2025.csv/} read GPCI2025.csv.
+   */
+  @Test
+  void aDataFileEndingInASlashIsNoFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("GPCI2025.csv"), "not read\n");
+    for (String option : Cli.PRICE_DATA_OPTIONS) {
+      assertEquals(
+          "cpt price: cannot read " + option + " '" + file + "/': not a directory",
+          error("", "price", "99213", "-z", "10001", option, file + "/"),
+          option);
+      assertEquals(
+          "cpt price: cannot read " + option + " '" + missing + "/': no such file",
+          error("", "price", "99213", "-z", "10001", option, missing + "/"),
+          option);
+      assertEquals(
+          "cpt price: cannot read " + option + " '" + directory + "/': it is a directory",
+          error("", "price", "99213", "-z", "10001", option, directory + "/"),
+          option);
+    }
+    // One part of several is named as given, the others read well.
+    Path ptp = Files.writeString(dir.resolve("ptp.txt"), ScrubCommandTest.PTP);
+    assertEquals(
+        "cpt price: cannot read --ptp '" + file + "/': not a directory",
+        error("", "price", "99213", "-z", "10001", "--ptp", ptp.toString(), "--ptp", file + "/"));
+    for (String option : List.of("--ptp", "--mue")) {
+      assertEquals(
+          "cpt scrub: cannot read " + option + " '" + file + "/': not a directory",
+          error("code\n99213\n", "scrub", "-i", "-", option, file + "/"),
+          option);
+    }
+    assertEquals(
+        "cpt localities: cannot read --gpci '" + file + "/': not a directory",
+        error("", "localities", "--state", "NY", "--gpci", file + "/"));
+    assertEquals(
+        "cpt validate: cannot read --codes '" + file + "/': not a directory",
+        error("99213\n", "validate", "--rules", "--codes", file + "/"));
+  }
+
   @Test
   void theFileOfValidateIsNoOptionAndNamesNone() {
     assertEquals(
