@@ -287,6 +287,49 @@ class PartBClaimPricerTest {
   }
 
   /**
+   * Pub. 100-04, ch. 16, §60.2: the travel allowance (P9603 per mile, P9604 per trip) is paid only
+   * when a specimen collection fee is also payable. A travel line on a date without a paid
+   * collection keeps its amount (the collection may be on another claim, as an add-on's primary
+   * may) and says what the record must show; beside a paid collection it says nothing.
+   */
+  @Test
+  void aTravelAllowanceWithoutACollectionFeeIsFlagged() {
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder()
+            .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+            .clinicalLaboratory(
+                BundledData.clinicalLabFeeSchedule()
+                    .withTravelAllowance(new BigDecimal("1.035"), new BigDecimal("9.55")))
+            .build();
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(partB, MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    PricedClaim alone = pricer.price(claim(List.of("80053", "P9603 x60")), OFFICE);
+    assertEquals(new BigDecimal("62.10"), alone.line(1).amountOrThrow(), alone.toString());
+    assertEquals(1, alone.line(1).warnings().size(), alone.toString());
+    ClaimWarning warning = alone.line(1).warnings().get(0);
+    assertEquals(ClaimWarning.Kind.DOCUMENTATION_REQUIRED, warning.kind());
+    assertEquals("specimen-collection", warning.rule());
+    assertTrue(
+        warning.message().startsWith("P9603 (line 2) on 2025-03-14: no specimen collection fee"),
+        warning.message());
+    assertTrue(alone.line(0).warnings().isEmpty(), alone.toString());
+    // Beside a paid collection of its date: nothing to say.
+    PricedClaim collected = pricer.price(claim(List.of("36415", "80053", "P9604 x2")), OFFICE);
+    assertEquals(new BigDecimal("19.10"), collected.line(2).amountOrThrow(), collected.toString());
+    assertTrue(collected.line(2).warnings().isEmpty(), collected.toString());
+    // A collection of another date is not this date's.
+    Claim otherDate =
+        Claim.builder()
+            .add(
+                BilledLine.of(ClaimLine.parse("36415"))
+                    .withDateOfService(LocalDate.of(2025, 3, 13)))
+            .add(BilledLine.parse("P9604 x2"))
+            .build();
+    PricedClaim apart = pricer.price(otherDate, OFFICE);
+    assertEquals(1, apart.line(1).warnings().size(), apart.toString());
+  }
+
+  /**
    * Collections that are not paid are no second fee: units an edit denies, a line denied whole, and
    * a line the CLFS refuses (36415-QW) were counted, and the paid collection warned of two.
    */

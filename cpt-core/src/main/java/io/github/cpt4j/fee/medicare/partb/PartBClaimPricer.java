@@ -65,7 +65,9 @@ import java.util.function.UnaryOperator;
  *       beside G0471) is flagged on each, {@link
  *       io.github.cpt4j.fee.ClaimWarning.Kind#DOCUMENTATION_REQUIRED}, amounts unchanged: Medicare
  *       pays one per patient encounter (Pub. 100-04, ch. 16, §60.1), and a line does not say which
- *       encounter it was.
+ *       encounter it was. A paid travel allowance (P9603, P9604) of a date without a paid
+ *       collection is flagged the same way, its amount kept: Medicare pays it only when a
+ *       collection fee is also payable (§60.2), which may have been billed on another claim.
  *   <li><b>Billed charge</b>: Medicare pays the lower of the billed charge and the fee on every
  *       line: the Physician Fee Schedule's lines through its {@code billed-charge} step, the others
  *       here (Social Security Act section 1833(a)(1)(D) for lab tests; 42 CFR 414.210(a) for

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.partb;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
@@ -17,7 +18,12 @@ import java.util.List;
  * specimens drawn. A claim line does not say which encounter it was, so more than one collection on
  * a date is flagged, not denied: each line keeps its amount and gets a {@link
  * io.github.cpt4j.fee.ClaimWarning.Kind#DOCUMENTATION_REQUIRED} warning, since the others are paid
- * only for separate encounters the record shows. Rule id {@code specimen-collection}.
+ * only for separate encounters the record shows.
+ *
+ * <p>The travel allowance (P9603, P9604) is paid only when a specimen collection fee is also
+ * payable (§60.2). A paid travel line on a date without a paid collection on the claim is flagged
+ * the same way, its amount kept: the collection may have been billed on another claim, which the
+ * record must show. Rule id {@code specimen-collection}.
  */
 final class SpecimenCollections {
 
@@ -29,33 +35,39 @@ final class SpecimenCollections {
   /**
    * Returns {@code findings} with a flag on each specimen collection line the laboratory schedule
    * pays, of a date with more than one collection paid (units counted, less the units edits deny;
-   * lines denied or not priced left out).
+   * lines denied or not priced left out), and on each paid travel line of a date without one.
    */
   static List<EditFinding> flag(
       Claim claim, PricingContext context, PartBFeeSchedule partB, List<EditFinding> findings) {
     int n = claim.size();
     int[] paid = null;
+    boolean travel = false;
     for (int i = 0; i < n; i++) {
-      if (isCollection(claim.line(i), partB)) {
+      boolean collection = isCollection(claim.line(i), partB);
+      boolean trip = !collection && isTravel(claim.line(i), partB);
+      if (collection || trip) {
         if (paid == null) {
           paid = new int[n];
         }
         paid[i] = unitsPaid(claim, i, context, partB, findings);
+        travel |= trip && paid[i] > 0;
       }
     }
     if (paid == null) {
       return findings;
     }
-    List<EditFinding> flags = null;
+    List<EditFinding> flags = travel ? flagTravel(claim, context, partB, findings, paid) : null;
     for (int i = 0; i < n; i++) {
-      if (paid[i] == 0) {
+      if (paid[i] == 0 || !isCollection(claim.line(i), partB)) {
         continue;
       }
       LocalDate date = claim.line(i).dateOfServiceOr(context.dateOfService());
       int units = 0;
       List<Integer> lines = new ArrayList<>(2);
       for (int j = 0; j < n; j++) {
-        if (paid[j] > 0 && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date)) {
+        if (paid[j] > 0
+            && isCollection(claim.line(j), partB)
+            && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date)) {
           units += paid[j];
           lines.add(claim.lineNumber(j));
         }
@@ -82,6 +94,61 @@ final class SpecimenCollections {
               .withLineNumber(claim.lineNumber(i)));
     }
     return flags == null ? findings : flags;
+  }
+
+  /**
+   * Returns {@code findings} with a flag on each paid travel line of a date without a paid
+   * collection ({@code paid} holds the units paid of every collection and travel line).
+   */
+  private static List<EditFinding> flagTravel(
+      Claim claim,
+      PricingContext context,
+      PartBFeeSchedule partB,
+      List<EditFinding> findings,
+      int[] paid) {
+    List<EditFinding> flags = null;
+    int n = claim.size();
+    for (int i = 0; i < n; i++) {
+      if (paid[i] == 0 || !isTravel(claim.line(i), partB)) {
+        continue;
+      }
+      LocalDate date = claim.line(i).dateOfServiceOr(context.dateOfService());
+      boolean collected = false;
+      for (int j = 0; j < n && !collected; j++) {
+        collected =
+            paid[j] > 0
+                && isCollection(claim.line(j), partB)
+                && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date);
+      }
+      if (collected) {
+        continue;
+      }
+      if (flags == null) {
+        flags = new ArrayList<>(findings);
+      }
+      flags.add(
+          EditFinding.flag(
+                  RULE,
+                  i,
+                  claim.line(i).line().code()
+                      + " (line "
+                      + claim.lineNumber(i)
+                      + ") on "
+                      + date
+                      + ": no specimen collection fee is paid on the claim that date; Medicare"
+                      + " pays the travel allowance only when one is also payable (Pub. 100-04,"
+                      + " ch. 16, §60.2): the record must show the collection, billed on another"
+                      + " claim")
+              .withLineNumber(claim.lineNumber(i)));
+    }
+    return flags;
+  }
+
+  private static boolean isTravel(BilledLine line, PartBFeeSchedule partB) {
+    ProcedureCode code = line.line().code();
+    return (code.equals(ClfsFeeSchedule.TRAVEL_PER_MILE)
+            || code.equals(ClfsFeeSchedule.TRAVEL_PER_TRIP))
+        && partB.payerOf(line.line()) == PartBPayer.CLINICAL_LABORATORY;
   }
 
   private static boolean isCollection(BilledLine line, PartBFeeSchedule partB) {
