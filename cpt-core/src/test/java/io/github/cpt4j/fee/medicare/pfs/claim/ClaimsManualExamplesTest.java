@@ -5,6 +5,7 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
@@ -53,7 +54,9 @@ class ClaimsManualExamplesTest {
           fee("22612", "125.00").global("090").mult('2').build(),
           fee("93880", "125.00").global("XXX").pcTc('1').mult('6').bilateral('2').build(),
           fee("27447", "1000.00").global("090").mult('2').bilateral('1').build(),
-          fee("73560", "50.00").global("XXX").pcTc('1').mult('0').bilateral('3').build());
+          fee("73560", "50.00").global("XXX").pcTc('1').mult('0').bilateral('3').build(),
+          // An office visit of 100.00, for the limiting charge's example.
+          fee("99213", "100.00").global("XXX").mult('0').bilateral('9').build());
 
   private static final MedicareFeeSchedule SCHEDULE =
       ClaimTables.scheduleBuilder()
@@ -213,5 +216,25 @@ class ClaimsManualExamplesTest {
   void eachSideOfIndicator3IsCappedByItsOwnCharge() {
     assertAmounts(
         priceCharged("73560-LT", "40.00", "73560-RT", "100.00"), "90.00", "40.00", "50.00");
+  }
+
+  /**
+   * The limiting charge as CMS's participation materials work it, on a fee schedule amount of
+   * 100.00: a non-participating provider is paid 95% of it, 95.00 (ch. 12 §20.4.1), and may charge
+   * at most 115% of that, 109.25 (42 CFR 414.48(b)), on a line alone and on a claim.
+   */
+  @Test
+  void theLimitingChargeIs115PercentOfTheNonParticipatingAmount() {
+    ClaimLine visit = ClaimLine.parse("99213");
+    assertEquals(
+        new BigDecimal("95.00"),
+        SCHEDULE.price(visit, CONTEXT.withParticipating(false)).amountOrThrow());
+    assertEquals(new BigDecimal("109.25"), SCHEDULE.limitingCharge(visit, CONTEXT).amountOrThrow());
+    assertAmounts(
+        PRICER.price(ClaimTables.claimOf("99213"), CONTEXT.withParticipating(false)),
+        "95.00",
+        "95.00");
+    assertAmounts(
+        PRICER.limitingCharges(ClaimTables.claimOf("99213"), CONTEXT), "109.25", "109.25");
   }
 }
