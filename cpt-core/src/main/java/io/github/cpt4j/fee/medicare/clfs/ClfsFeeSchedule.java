@@ -65,6 +65,9 @@ import java.util.stream.Collectors;
  * miles; {@code P9604} per trip) is not in CMS's file: contractors compute it each year from the
  * IRS mileage rate (ch. 16, §60.2). It is priced when given to {@link Builder#travelAllowance};
  * otherwise it is {@link UnpricedReason#CARRIER_PRICED}, and so is an allowance given as 0.
+ * Medicare pays it only when a collection fee is also payable (§60.2): a line priced alone cannot
+ * tell, so {@link io.github.cpt4j.fee.medicare.partb.PartBClaimPricer} flags a travel line of a
+ * date without a paid collection on the claim.
  *
  * <pre>{@code
  * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));
