@@ -29,9 +29,12 @@ public final class ConversionFactors {
    * in one factor's period, and the scan checked every earlier factor first (2025's is the eighth),
    * about 4% of a batch's pricing threads. Sound because factors that could apply to one provider
    * never overlap ({@link #of}): a factor that applies is the only one. A benign race: an {@code
-   * Optional} is immutable, so a thread sees an old or a new answer, and checks it before use.
+   * Optional} is immutable, so a thread sees an old or a new answer, and checks it before use. Null
+   * until the first answer, never set by the constructor: a thread given the table through a data
+   * race may see this field at null whatever the constructor wrote (it once wrote {@code
+   * Optional.empty()}, and such a thread threw a {@code NullPointerException} from {@code find}).
    */
-  private Optional<ConversionFactor> lastFound = Optional.empty();
+  private Optional<ConversionFactor> lastFound;
 
   private ConversionFactors(ImmutableList<ConversionFactor> factors) {
     this.factors = factors;
@@ -68,7 +71,7 @@ public final class ConversionFactors {
       LocalDate dateOfService, boolean qualifyingApmParticipant) {
     requireNonNull(dateOfService, "dateOfService");
     Optional<ConversionFactor> last = lastFound;
-    if (last.isPresent() && last.get().appliesOn(dateOfService, qualifyingApmParticipant)) {
+    if (last != null && last.get().appliesOn(dateOfService, qualifyingApmParticipant)) {
       return last;
     }
     Optional<ConversionFactor> found = scan(dateOfService, qualifyingApmParticipant);
