@@ -2,9 +2,13 @@ package io.github.cpt4j.fee.medicare.pfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.codeset.CodeSet;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +37,39 @@ class RacyPublicationTest {
     lastFound().set(history, null); // as a thread given the table through a data race may see it
     assertEquals(expected, history.find(date, false).orElseThrow().amount().toPlainString());
     assertEquals(expected, history.find(date, false).orElseThrow().amount().toPlainString());
+  }
+
+  /**
+   * The rule the caches above follow, held for every table a server shares whose class has a field
+   * that is not final: such a field is a cache filled on first use, which the constructors leave at
+   * its default, so that a thread that sees the default only fills the cache again.
+   */
+  @Test
+  void sharedTablesLeaveEveryFieldThatIsNotFinalAtItsDefault() throws IllegalAccessException {
+    for (Object table :
+        List.of(Fixtures.conversionFactors(), Fixtures.schedule(), CodeSet.empty())) {
+      for (Class<?> type = table.getClass(); type != Object.class; type = type.getSuperclass()) {
+        for (Field field : type.getDeclaredFields()) {
+          int modifiers = field.getModifiers();
+          if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
+            continue;
+          }
+          field.setAccessible(true);
+          Object value = field.get(table);
+          assertTrue(
+              value == null
+                  || value.equals(0)
+                  || value.equals(0L)
+                  || value.equals(false)
+                  || value.equals('\0'),
+              type.getSimpleName()
+                  + "."
+                  + field.getName()
+                  + " is set by the constructor: "
+                  + value);
+        }
+      }
+    }
   }
 
   private static Field lastFound() throws NoSuchFieldException {
