@@ -34,9 +34,6 @@ public final class ModifierRegistry {
   private final List<Optional<ModifierInfo>> byOrdinal;
   // Indexed by Modifier.ordinal(): the payment effect table claim pricers read per modifier.
   private final PaymentEffect[] effects;
-  // The same table as bits (PaymentEffect.bit()), so that a line's set is one array read a
-  // modifier, not a read of the effect as well (issue 18).
-  private final int[] effectBits;
 
   private ModifierRegistry(
       ImmutableList<ModifierInfo> all, List<Optional<ModifierInfo>> byOrdinal) {
@@ -46,10 +43,6 @@ public final class ModifierRegistry {
     Arrays.fill(effects, PaymentEffect.NONE);
     for (ModifierInfo info : all) {
       effects[info.modifier().ordinal()] = info.paymentEffect();
-    }
-    this.effectBits = new int[Modifier.COUNT];
-    for (int i = 0; i < effects.length; i++) {
-      effectBits[i] = effects[i].bit();
     }
   }
 
@@ -108,7 +101,7 @@ public final class ModifierRegistry {
     requireNonNull(modifiers, "modifiers");
     int bits = 0;
     for (int i = 0; i < modifiers.size(); i++) {
-      bits |= effectBits[requireNonNull(modifiers.get(i), "modifier").ordinal()];
+      bits |= effects[requireNonNull(modifiers.get(i), "modifier").ordinal()].bit();
     }
     return bits;
   }

@@ -151,24 +151,6 @@ final class NamedAddOns {
   private static final int[] LISTED_CODES =
       Arrays.stream(LISTED).mapToInt(addOn -> addOn.code).toArray();
 
-  /**
-   * A bit for each listed code, by {@link #filterBit}: most lines' codes find their bit clear and
-   * are answered without the binary search (every line of a claim asks, twice; issue 18). A set bit
-   * only says the code may be listed.
-   */
-  private static final long[] LISTED_FILTER = new long[2];
-
-  static {
-    for (int code : LISTED_CODES) {
-      LISTED_FILTER[filterBit(code) >>> 6] |= 1L << filterBit(code);
-    }
-  }
-
-  /** The bit of a packed code in {@link #LISTED_FILTER}: 7 bits of a multiplicative hash. */
-  private static int filterBit(int code) {
-    return (code * 0x9E3779B9) >>> 25;
-  }
-
   // The same-day services whose 25 leaves G2211 payable (each group's codes in one text), sorted
   // for a binary search: the wellness visits, the vaccine administrations, and the Part B
   // preventive services of the Social Security Act §1861(ddd)(3) that a practitioner bills on the
@@ -207,9 +189,7 @@ final class NamedAddOns {
 
   /** Tells whether the packed code is G2211 or an add-on of the table above. */
   static boolean isNamedAddOn(int code) {
-    return code == COMPLEXITY
-        || (LISTED_FILTER[filterBit(code) >>> 6] & (1L << filterBit(code))) != 0
-            && Arrays.binarySearch(LISTED_CODES, code) >= 0;
+    return code == COMPLEXITY || Arrays.binarySearch(LISTED_CODES, code) >= 0;
   }
 
   /** The listed add-on of the packed code, or null. */

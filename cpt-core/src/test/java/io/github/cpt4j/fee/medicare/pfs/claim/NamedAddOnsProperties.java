@@ -151,8 +151,8 @@ class NamedAddOnsProperties {
 
   @Property(tries = 5000)
   void aCodeIsANamedAddOnExactlyWhenTheTableListsIt(@ForAll("anyCodes") ProcedureCode code) {
-    // The lookup answers most codes from a bit filter before its binary search: a code the filter
-    // wrongly passes or stops would show here.
+    // Any code, not only those of the claims above: a code the lookup wrongly takes for a named
+    // add-on would be refused beside every line that is not its primary.
     String text = code.toString();
     assertEquals(
         PRIMARIES.containsKey(text) || text.equals("G2211"),
