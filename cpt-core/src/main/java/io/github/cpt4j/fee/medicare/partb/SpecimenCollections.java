@@ -65,9 +65,7 @@ final class SpecimenCollections {
       int units = 0;
       List<Integer> lines = new ArrayList<>(2);
       for (int j = 0; j < n; j++) {
-        if (paid[j] > 0
-            && isCollection(claim.line(j), partB)
-            && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date)) {
+        if (isPaidCollectionOn(date, claim, j, context, partB, paid)) {
           units += paid[j];
           lines.add(claim.lineNumber(j));
         }
@@ -96,6 +94,19 @@ final class SpecimenCollections {
     return flags == null ? findings : flags;
   }
 
+  /** Tells whether line {@code j} is a specimen collection of {@code date} with units paid. */
+  private static boolean isPaidCollectionOn(
+      LocalDate date,
+      Claim claim,
+      int j,
+      PricingContext context,
+      PartBFeeSchedule partB,
+      int[] paid) {
+    return paid[j] > 0
+        && isCollection(claim.line(j), partB)
+        && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date);
+  }
+
   /**
    * Returns {@code findings} with a flag on each paid travel line of a date without a paid
    * collection ({@code paid} holds the units paid of every collection and travel line).
@@ -115,10 +126,7 @@ final class SpecimenCollections {
       LocalDate date = claim.line(i).dateOfServiceOr(context.dateOfService());
       boolean collected = false;
       for (int j = 0; j < n && !collected; j++) {
-        collected =
-            paid[j] > 0
-                && isCollection(claim.line(j), partB)
-                && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date);
+        collected = isPaidCollectionOn(date, claim, j, context, partB, paid);
       }
       if (collected) {
         continue;
