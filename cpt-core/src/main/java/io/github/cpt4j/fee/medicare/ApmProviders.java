@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The providers a Medicare conversion factor applies to, by qualifying APM participant status: from
  * 2026 CMS sets one physician fee schedule factor, and one anesthesia factor, for qualifying
@@ -31,6 +33,7 @@ public enum ApmProviders {
    * factors of overlapping dates for overlapping providers would each claim the same line.
    */
   public boolean overlaps(ApmProviders other) {
+    requireNonNull(other, "other");
     return this == other || this == ALL || other == ALL;
   }
 

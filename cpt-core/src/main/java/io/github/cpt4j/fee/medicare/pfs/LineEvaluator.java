@@ -162,6 +162,7 @@ public final class LineEvaluator {
 
   /** Returns the schedule's one answer for {@code line}. */
   public LineEvaluation evaluate(ClaimLine line) {
+    requireNonNull(line, "line");
     return evaluate(
         schedule,
         context,
@@ -188,6 +189,7 @@ public final class LineEvaluator {
    * checks that both agree.
    */
   public RvuEntry quickRowOrNull(ClaimLine line) {
+    requireNonNull(line, "line");
     RvuEntry entry = quickRowOrNaOrNull(line);
     return entry == null || FeeCalculation.pricedSetting(entry, setting) != setting
         ? null // NA: the result carries a flag, which evaluate sets
@@ -231,6 +233,8 @@ public final class LineEvaluator {
    * FeeCalculation#postedNanoDollars()} of {@link #evaluate}'s answer.
    */
   public long postedNanoDollars(ClaimLine line, RvuEntry entry) {
+    requireNonNull(line, "line");
+    requireNonNull(entry, "entry");
     // The practice expense of the setting the row is priced in: the other one when NA.
     long uncapped =
         FeeCalculation.uncappedNanoDollars(

@@ -21,6 +21,7 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
 import io.github.cpt4j.fee.medicare.pfs.claim.CriticalCareEdit;
@@ -98,5 +99,31 @@ class NullArgumentsTest {
             NullPointerException.class,
             () -> ModifierRulesEdit.standard().check(Claim.ofLines(), null));
     assertEquals("context", e.getMessage());
+  }
+
+  /**
+   * Two answers that a null got silently: {@code ALL.overlaps(null)} said true, and {@code
+   * postedNanoDollars(null, row)} priced the row when the schedule had no OPPS caps to look up.
+   */
+  @Test
+  void silentAnswersToANullNowRefuseIt() {
+    assertEquals(
+        "other",
+        assertThrows(NullPointerException.class, () -> ApmProviders.ALL.overlaps(null))
+            .getMessage());
+    MedicareFeeSchedule noCaps =
+        MedicareFeeSchedule.builder()
+            .name("no-caps")
+            .rvus(RvuTable.of(Fixtures.rvuEntries()))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .effective(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31))
+            .build();
+    LineEvaluator evaluator = noCaps.evaluator(CONTEXT);
+    RvuEntry row = evaluator.quickRowOrNull(ClaimLine.parse("99213"));
+    assertEquals(
+        "line",
+        assertThrows(NullPointerException.class, () -> evaluator.postedNanoDollars(null, row))
+            .getMessage());
   }
 }
