@@ -386,6 +386,7 @@ public final class BilledLine {
    * other lines' provider when they name one NPI.
    */
   public boolean sameProvider(BilledLine other) {
+    requireNonNull(other, "other");
     return Objects.equals(renderingProvider, other.renderingProvider);
   }
 

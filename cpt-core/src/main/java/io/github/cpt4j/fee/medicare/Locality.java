@@ -108,6 +108,7 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
    * place a service is priced in; empty when the context has no area or another kind of area.
    */
   public static Optional<Locality> in(PricingContext context) {
+    requireNonNull(context, "context");
     return context.area().orElse(null) instanceof Locality locality
         ? Optional.of(locality)
         : Optional.empty();

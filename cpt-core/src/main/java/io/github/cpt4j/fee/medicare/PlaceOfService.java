@@ -238,6 +238,7 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
 
   /** Returns the place of service of {@code context}, when it has one. */
   public static Optional<PlaceOfService> in(PricingContext context) {
+    requireNonNull(context, "context");
     return context.placeOfService().map(p -> p instanceof PlaceOfService pos ? pos : of(p.code()));
   }
 

@@ -69,6 +69,7 @@ public final class AnesthesiaBaseUnits {
 
   /** Tells whether {@code code} is in the anesthesia range 00100-01999; never allocates. */
   public static boolean isAnesthesiaCode(ProcedureCode code) {
+    requireNonNull(code, "code");
     int packed = code.packed();
     return packed >= FIRST_CODE && packed <= LAST_CODE;
   }
@@ -81,6 +82,7 @@ public final class AnesthesiaBaseUnits {
 
   /** Returns the base units of {@code code}, or -1 when this edition has none; never allocates. */
   public int unitsOrMinusOne(ProcedureCode code) {
+    requireNonNull(code, "code");
     return isAnesthesiaCode(code) ? units[code.packed() - FIRST_CODE] : NONE;
   }
 

@@ -280,6 +280,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * qualifying circumstances 99100-99140. Never allocates.
    */
   public static boolean covers(ProcedureCode code) {
+    requireNonNull(code, "code");
     return coversPacked(code.packed());
   }
 

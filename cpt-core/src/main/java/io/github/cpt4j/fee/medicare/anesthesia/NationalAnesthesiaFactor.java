@@ -110,6 +110,7 @@ public final class NationalAnesthesiaFactor {
 
   /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
   public boolean appliesOn(LocalDate date, boolean qualifyingApmParticipant) {
+    requireNonNull(date, "date");
     return !date.isBefore(effectiveFrom)
         && !date.isAfter(effectiveTo)
         && appliesTo.covers(qualifyingApmParticipant);

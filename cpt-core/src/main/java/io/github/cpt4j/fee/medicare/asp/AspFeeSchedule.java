@@ -193,6 +193,7 @@ public final class AspFeeSchedule implements FeeSchedule {
 
   /** Tells whether the schedule has a row of {@code code}. */
   public boolean contains(ProcedureCode code) {
+    requireNonNull(code, "code");
     return codes.positionOf(code.packed()) >= 0;
   }
 
@@ -249,6 +250,7 @@ public final class AspFeeSchedule implements FeeSchedule {
 
     /** Adds every row of {@code more}. */
     public Builder addAll(Iterable<AspLimit> more) {
+      requireNonNull(more, "more");
       more.forEach(this::add);
       return this;
     }

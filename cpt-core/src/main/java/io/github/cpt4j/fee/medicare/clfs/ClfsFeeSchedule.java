@@ -397,6 +397,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
 
   /** Tells whether the schedule has a row of {@code code}. */
   public boolean contains(ProcedureCode code) {
+    requireNonNull(code, "code");
     return codes.positionOf(code.packed()) >= 0;
   }
 
@@ -466,6 +467,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
 
     /** Adds every row of {@code more}. */
     public Builder addAll(Iterable<ClfsRate> more) {
+      requireNonNull(more, "more");
       more.forEach(this::add);
       return this;
     }

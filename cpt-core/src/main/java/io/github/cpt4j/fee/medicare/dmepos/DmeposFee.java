@@ -273,6 +273,8 @@ public final class DmeposFee {
         List<BigDecimal> nonRuralFees,
         List<BigDecimal> ruralFees) {
       requireNonNull(newStates, "newStates");
+      requireNonNull(nonRuralFees, "nonRuralFees");
+      requireNonNull(ruralFees, "ruralFees");
       if (nonRuralFees.size() != newStates.size() || ruralFees.size() != newStates.size()) {
         throw new IllegalArgumentException(
             code

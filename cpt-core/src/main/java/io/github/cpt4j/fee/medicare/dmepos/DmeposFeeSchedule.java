@@ -470,6 +470,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
 
   /** Tells whether the schedule has a row of {@code code}. */
   public boolean contains(ProcedureCode code) {
+    requireNonNull(code, "code");
     return codes.positionOf(code.packed()) >= 0;
   }
 
@@ -538,6 +539,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
 
     /** Adds every row of {@code more}. */
     public Builder addAll(Iterable<DmeposFee> more) {
+      requireNonNull(more, "more");
       more.forEach(this::add);
       return this;
     }

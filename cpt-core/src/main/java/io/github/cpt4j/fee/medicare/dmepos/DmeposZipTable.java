@@ -86,6 +86,7 @@ public final class DmeposZipTable {
    * is in MO again.
    */
   public static Builder builder(DmeposZipTable statesOf) {
+    requireNonNull(statesOf, "statesOf");
     Builder builder = new Builder();
     builder.states.addAll(statesOf.states);
     System.arraycopy(statesOf.stateOfZip, 0, builder.zip5StateOfZip, 0, ZIPS);
@@ -145,6 +146,7 @@ public final class DmeposZipTable {
    * are not five ASCII digits followed by nothing, {@code -dddd} or {@code dddd}.
    */
   public static int zipNumber(CharSequence zip) {
+    requireNonNull(zip, "zip");
     int length = zip.length();
     if (length != 5 && length != 9 && length != 10) {
       return -1;

@@ -223,6 +223,7 @@ public final class PartBClaimPricer implements ClaimPricer {
 
   /** Returns the schedule that paid (or should have paid) {@code line}. */
   public PartBPayer payerOf(PricedLine line) {
+    requireNonNull(line, "line");
     return partB.payerOf(line.line());
   }
 

@@ -196,6 +196,7 @@ public final class PartBFeeSchedule implements FeeSchedule {
    * switch on the code's shape for a code no loaded schedule lists.
    */
   public PartBPayer payerOf(ProcedureCode code) {
+    requireNonNull(code, "code");
     int route = routes[code.packed()] & PAYER_BITS;
     if (route != 0) {
       return PAYERS[route - 1];
@@ -212,6 +213,7 @@ public final class PartBFeeSchedule implements FeeSchedule {
    * Schedule when it pays that component of the code (86320-26 there, 86320 to the CLFS).
    */
   public PartBPayer payerOf(ClaimLine line) {
+    requireNonNull(line, "line");
     int route = routes[line.code().packed()];
     if ((route & PFS_PAYS_26) != 0 && line.hasModifier(Modifier.PROFESSIONAL_COMPONENT)
         || (route & PFS_PAYS_TC) != 0 && line.hasModifier(Modifier.TECHNICAL_COMPONENT)) {

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.style.ValueStyle;
 import java.math.BigDecimal;
@@ -59,6 +61,7 @@ public abstract class ConversionFactor {
 
   /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
   public final boolean appliesOn(LocalDate date, boolean qualifyingApmParticipant) {
+    requireNonNull(date, "date");
     return !date.isBefore(effectiveFrom())
         && !date.isAfter(effectiveTo())
         && appliesTo().covers(qualifyingApmParticipant);

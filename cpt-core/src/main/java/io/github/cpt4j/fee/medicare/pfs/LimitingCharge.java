@@ -169,6 +169,8 @@ public final class LimitingCharge {
    */
   public static FeeResult assignmentRequired(
       PractitionerType practitioner, FeeResult.Priced approved) {
+    requireNonNull(practitioner, "practitioner");
+    requireNonNull(approved, "approved");
     if (!practitioner.mustAcceptAssignment()) {
       throw new IllegalArgumentException(
           "a " + practitioner.words() + " may decline assignment, and has a limiting charge");

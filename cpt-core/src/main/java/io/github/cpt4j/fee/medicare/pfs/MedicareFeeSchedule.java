@@ -421,6 +421,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * has none), if the schedule has that row; empty when its modifiers select different rows.
    */
   public Optional<RvuEntry> rvuEntry(ClaimLine line) {
+    requireNonNull(line, "line");
     RowModifier row = RowModifier.selectedBy(line.modifiers());
     return row == null ? Optional.empty() : rvus.find(line.code(), row);
   }
@@ -447,6 +448,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * computed from them ({@link OppsCap#fromRvus}).
    */
   public Optional<OppsCap> oppsCap(RvuEntry entry, Locality locality) {
+    requireNonNull(entry, "entry");
+    requireNonNull(locality, "locality");
     return oppsCaps.find(entry.code(), entry.modifier(), locality);
   }
 

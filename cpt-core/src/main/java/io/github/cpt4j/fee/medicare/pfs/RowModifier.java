@@ -57,6 +57,7 @@ public enum RowModifier {
    * @throws IllegalArgumentException if the modifier is not 26, TC or 53
    */
   public static RowModifier ofRow(Optional<Modifier> modifier) {
+    requireNonNull(modifier, "modifier");
     if (modifier.isEmpty()) {
       return GLOBAL;
     }
@@ -73,6 +74,7 @@ public enum RowModifier {
    * rows.
    */
   public static RowModifier selectedBy(List<Modifier> modifiers) {
+    requireNonNull(modifiers, "modifiers");
     RowModifier row = GLOBAL;
     for (int i = 0; i < modifiers.size(); i++) {
       RowModifier selected = of(modifiers.get(i));

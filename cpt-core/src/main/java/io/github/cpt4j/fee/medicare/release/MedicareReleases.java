@@ -118,6 +118,7 @@ public final class MedicareReleases implements FeeSchedule {
 
   /** Returns the release in force on {@code date}, if any; never allocates when there is one. */
   public Optional<MedicareRelease> releaseOn(LocalDate date) {
+    requireNonNull(date, "date");
     return Optional.ofNullable(releaseOrNull(date));
   }
 
@@ -159,6 +160,8 @@ public final class MedicareReleases implements FeeSchedule {
   /** Prices {@code line} with the release in force on the context's date of service. */
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
     MedicareRelease release = releaseOrNull(context.dateOfService());
     if (release == null) {
       return notCovered(context.dateOfService());

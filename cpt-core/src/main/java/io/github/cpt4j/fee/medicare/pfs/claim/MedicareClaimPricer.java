@@ -1253,7 +1253,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
      * @throws IllegalArgumentException if there is none
      */
     public Builder addStepBefore(String name, ClaimStep step) {
-      steps.add(indexOf(steps, ClaimStep::name, name, "step"), checked(step));
+      // The step is checked first: a null step is named whatever the name is.
+      ClaimStep checkedStep = checked(step);
+      steps.add(indexOf(steps, ClaimStep::name, name, "step"), checkedStep);
       return this;
     }
 
@@ -1263,7 +1265,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
      * @throws IllegalArgumentException if there is none
      */
     public Builder addStepAfter(String name, ClaimStep step) {
-      steps.add(indexOf(steps, ClaimStep::name, name, "step") + 1, checked(step));
+      ClaimStep checkedStep = checked(step);
+      steps.add(indexOf(steps, ClaimStep::name, name, "step") + 1, checkedStep);
       return this;
     }
 
@@ -1273,7 +1276,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
      * @throws IllegalArgumentException if there is none
      */
     public Builder replaceStep(String name, ClaimStep step) {
-      steps.set(indexOf(steps, ClaimStep::name, name, "step"), checked(step));
+      ClaimStep checkedStep = checked(step);
+      steps.set(indexOf(steps, ClaimStep::name, name, "step"), checkedStep);
       return this;
     }
 
