@@ -691,13 +691,10 @@ class PublicNullContractTest {
     }
   }
 
+  /** Whether {@code type} has a public instance method, other than Object's, taking a reference. */
   private static boolean hasInstanceMethods(Class<?> type) {
     for (Method m : type.getMethods()) {
-      if (!Modifier.isStatic(m.getModifiers())
-          && m.getDeclaringClass() != Object.class
-          && m.getDeclaringClass() != Enum.class
-          && m.getDeclaringClass() != Throwable.class
-          && m.getDeclaringClass() != Record.class) {
+      if (!Modifier.isStatic(m.getModifiers()) && takesReference(m) && !isObjectMethod(m)) {
         return true;
       }
     }

@@ -91,6 +91,7 @@ public final class FlatFeeScheduleCsv {
    *     root, not a file})
    */
   public static FlatFeeSchedule read(Path path) throws IOException {
+    requireNonNull(path, "path");
     String fileName = ReadFailure.fileName(path);
     String stem = fileName.replaceFirst("\\.[^.]*$", "");
     // Blank as the schedule's name rule sees it (a no-break space too), so that the stem it would

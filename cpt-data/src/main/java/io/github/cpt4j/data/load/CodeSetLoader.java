@@ -115,6 +115,7 @@ public final class CodeSetLoader {
    * @throws IOException if the file cannot be read
    */
   public CodeSet loadTabDelimited(Path file) throws IOException {
+    requireNonNull(file, "file");
     String name = file.toString();
     return entries(AmaFiles.tabRows(read(file), name), name, Map.of(), name);
   }
@@ -140,6 +141,8 @@ public final class CodeSetLoader {
    * @throws IOException if a file cannot be read
    */
   public CodeSet loadTabDelimited(Path shortFile, Path longFile) throws IOException {
+    requireNonNull(shortFile, "shortFile");
+    requireNonNull(longFile, "longFile");
     String shortName = shortFile.toString();
     String longName = longFile.toString();
     Map<ProcedureCode, AmaFiles.Row> shortRows = AmaFiles.tabRows(read(shortFile), shortName);
@@ -171,6 +174,7 @@ public final class CodeSetLoader {
    * @throws IOException if the file cannot be read
    */
   public CodeSet loadPipeDelimited(Path file) throws IOException {
+    requireNonNull(file, "file");
     String name = file.toString();
     return entries(AmaFiles.pipeRows(read(file), name), name, Map.of(), name);
   }
@@ -210,6 +214,7 @@ public final class CodeSetLoader {
    * @throws IOException if the file cannot be read
    */
   public CodeSet loadCsv(Path file) throws IOException {
+    requireNonNull(file, "file");
     return CsvCodes.parse(read(file), file.toString(), effectiveFrom);
   }
 

@@ -58,6 +58,7 @@ public final class AnesthesiaBaseUnitFile {
    * @throws IOException if the file cannot be read
    */
   public static AnesthesiaBaseUnits read(Path path) throws IOException {
+    requireNonNull(path, "path");
     String source = ReadFailure.fileName(path);
     try (InputStream in = Files.newInputStream(path)) {
       return parse(text(in, source), source);
@@ -73,6 +74,7 @@ public final class AnesthesiaBaseUnitFile {
    * @throws IOException if the stream cannot be read
    */
   public static AnesthesiaBaseUnits read(InputStream in, String sourceName) throws IOException {
+    requireNonNull(in, "in");
     return parse(text(in, requireNonNull(sourceName, "sourceName")), sourceName);
   }
 

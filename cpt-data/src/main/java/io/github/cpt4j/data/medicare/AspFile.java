@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -86,6 +88,7 @@ public final class AspFile {
    * @throws IOException if the file cannot be read
    */
   public static AspFeeSchedule read(Path path) throws IOException {
+    requireNonNull(path, "path");
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND), Optional.empty());
   }
 

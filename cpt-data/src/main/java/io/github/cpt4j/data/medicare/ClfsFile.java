@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
@@ -115,6 +117,7 @@ public final class ClfsFile {
    * @throws IOException if the file cannot be read
    */
   public static ClfsFeeSchedule read(Path path) throws IOException {
+    requireNonNull(path, "path");
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND), Optional.empty());
   }
 

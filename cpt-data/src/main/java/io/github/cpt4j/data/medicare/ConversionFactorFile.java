@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -50,6 +52,7 @@ public final class ConversionFactorFile {
    * @throws IOException if the file cannot be read
    */
   public static ConversionFactors read(Path path) throws IOException {
+    requireNonNull(path, "path");
     return parse(CsvTable.read(path));
   }
 

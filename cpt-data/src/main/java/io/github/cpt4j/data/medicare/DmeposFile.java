@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -92,6 +94,7 @@ public final class DmeposFile {
    * @throws IOException if the file cannot be read
    */
   public static DmeposFeeSchedule read(Path path, DmeposZipTable zips) throws IOException {
+    requireNonNull(path, "path");
     Objects.requireNonNull(zips, "zips"); // before the file is read, not after
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND), zips, Optional.empty());
   }

@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -71,6 +73,7 @@ public final class DmeposRuralZipFile {
    * @throws IOException if the file cannot be read
    */
   public static DmeposZipTable read(Path path, DmeposZipTable states) throws IOException {
+    requireNonNull(path, "path");
     Objects.requireNonNull(states, "states"); // before the file is read, not after
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND, COLUMNS), states);
   }

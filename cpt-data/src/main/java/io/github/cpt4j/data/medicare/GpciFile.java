@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
@@ -70,6 +72,7 @@ public final class GpciFile {
    * @throws IOException if the file cannot be read
    */
   public static GpciTable read(Path path) throws IOException {
+    requireNonNull(path, "path");
     return read(path, WorkGpci.WITH_FLOOR);
   }
 
@@ -80,6 +83,7 @@ public final class GpciFile {
    * @throws IOException if the file cannot be read
    */
   public static GpciTable read(Path path, WorkGpci workGpci) throws IOException {
+    requireNonNull(path, "path");
     Objects.requireNonNull(workGpci, "workGpci"); // before the file is read, not after
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND), workGpci, null, null);
   }
@@ -96,6 +100,7 @@ public final class GpciFile {
    * @throws IOException if the file cannot be read
    */
   public static GpciTable read(Path path, Year year, String relativeValues) throws IOException {
+    requireNonNull(path, "path");
     Objects.requireNonNull(year, "year");
     Objects.requireNonNull(relativeValues, "relativeValues");
     return parse(

@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.csv.FieldLine;
@@ -67,6 +69,7 @@ public final class PaymentAmountFile {
    * @throws IOException if the file cannot be read
    */
   public static List<PublishedAmount> read(Path path) throws IOException {
+    requireNonNull(path, "path");
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 

@@ -125,6 +125,7 @@ public final class RvuFile {
    * @throws IOException if the file cannot be read
    */
   public static RvuTable read(Path path) throws IOException {
+    requireNonNull(path, "path");
     String name = ReadFailure.fileName(path);
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
       byte[] bytes = ReadFailure.readAllBytes(path);

@@ -75,6 +75,7 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static ZipLocalityTable read(Path path) throws IOException {
+    requireNonNull(path, "path");
     return readDated(path).table();
   }
 
@@ -118,6 +119,7 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static WithStates readDatedWithStates(Path path) throws IOException {
+    requireNonNull(path, "path");
     String name = ReadFailure.fileName(path);
     if (!Files.isRegularFile(path) || Files.size(path) > MAX_CHARS) {
       return new WithStates(readDated(path), readStates(path));
@@ -138,6 +140,7 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static Dated readDated(Path path) throws IOException {
+    requireNonNull(path, "path");
     return byPath(path, Zip5File::readDated, Zip5File::read);
   }
 
@@ -216,6 +219,7 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static DmeposZipTable readStates(Path path) throws IOException {
+    requireNonNull(path, "path");
     return byPath(path, Zip5File::readStates, Zip5File::readStates);
   }
 

@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.ncci;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -101,6 +103,7 @@ public final class MueFile {
    * @throws IOException if it cannot be read
    */
   public static MueTable read(Path path) throws IOException {
+    requireNonNull(path, "path");
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 

@@ -100,6 +100,7 @@ public final class PtpFile {
    * @throws IOException if a file cannot be read
    */
   public static PtpTable read(Path... parts) throws IOException {
+    requireNonNull(parts, "parts");
     return read(List.of(parts));
   }
 
