@@ -143,10 +143,13 @@ public final class NationalAnesthesiaFactor {
     return Objects.hash(effectiveFrom, effectiveTo, appliesTo, amount.stripTrailingZeros());
   }
 
-  /** Returns {@code 20.3178 (2025-01-01..2025-12-31)}, with the providers unless all. */
+  /**
+   * Returns {@code 20.3178 (2025-01-01..2025-12-31)}, with the providers unless all. The amount is
+   * written without trailing zeros, as {@link #equals} compares it: 20.3 and 20.30 are one factor.
+   */
   @Override
   public String toString() {
-    return amount.toPlainString()
+    return amount.stripTrailingZeros().toPlainString()
         + " ("
         + effectiveFrom
         + ".."
