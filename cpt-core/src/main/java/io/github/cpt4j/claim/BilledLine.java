@@ -48,6 +48,12 @@ public final class BilledLine {
   /** The most digits a charge has before the decimal point: less than a trillion dollars. */
   private static final int MAX_CHARGE_DIGITS = 12;
 
+  /**
+   * The significant digits of a charge's text that {@link #parseCharge} reads: more than {@link
+   * #MAX_CHARGE_DIGITS} and the cents, and more than the 64 characters a refusal quotes.
+   */
+  private static final int KEPT_DIGITS = 80;
+
   private final ClaimLine line;
   private final Optional<BigDecimal> charge;
   private final LocalDate dateOfService;
@@ -213,10 +219,21 @@ public final class BilledLine {
     int n = amount.length();
     boolean point = false;
     boolean digits = false;
+    int significant = 0;
+    int cut = -1;
+    boolean cutOffNonZero = false;
     for (int i = 0; i < n; i++) {
       char c = amount.charAt(i);
       if (c >= '0' && c <= '9') {
         digits = true;
+        if (c != '0' || significant > 0) {
+          significant++;
+          if (significant == KEPT_DIGITS) {
+            cut = i + 1;
+          } else if (significant > KEPT_DIGITS && c != '0') {
+            cutOffNonZero = true;
+          }
+        }
       } else if (c == '.' && !point) {
         point = true;
       } else if (!(c == '-' && i == 0)) {
@@ -230,6 +247,14 @@ public final class BilledLine {
     }
     if (!digits) {
       throw notACharge(amount, n == 0 ? "it is empty" : "it has no digits");
+    }
+    if (cut >= 0) {
+      // BigDecimal reads n digits in time quadratic in n (a million took half a minute). Past
+      // KEPT_DIGITS significant digits, the rest decides nothing more: the charge is a trillion
+      // dollars or more, or has fractions of a cent (by a non-zero digit further on too, kept as
+      // one 1), or the rest is zeros after the point, which change neither value nor cents. A
+      // refusal quotes the same first 64 characters.
+      amount = amount.substring(0, cut) + (cutOffNonZero ? "1" : "");
     }
     // Only ASCII digits, a sign and a point are left: BigDecimal reads them as written.
     return new BigDecimal(amount);

@@ -56,6 +56,49 @@ class BilledLineProperties {
         .map(LocalDate::ofEpochDay);
   }
 
+  /**
+   * A charge of many digits (leading zeros, zeros after the point, a digit far out) reads as {@code
+   * new BigDecimal} reads it, then {@link BilledLine#of(ClaimLine, BigDecimal)}: the same charge,
+   * or the same refusal. Past 80 significant digits the reader keeps only what decides, since
+   * BigDecimal takes time quadratic in the digits; this holds it to the full reading.
+   */
+  @Property(tries = 300)
+  void aLongChargeReadsAsItsFullDigits(@ForAll("longCharges") String charge) {
+    ClaimLine line = ClaimLine.parse("99213");
+    String expected;
+    try {
+      expected = BilledLine.of(line, new BigDecimal(charge)).toString();
+    } catch (IllegalArgumentException e) {
+      expected = "refused: " + e.getMessage();
+    }
+    String actual;
+    try {
+      actual = BilledLine.parse("99213 $" + charge).toString();
+    } catch (IllegalArgumentException e) {
+      actual = "refused: " + e.getMessage();
+    }
+    assertEquals(expected, actual, charge);
+  }
+
+  @Provide
+  Arbitrary<String> longCharges() {
+    Arbitrary<String> zeros = Arbitraries.integers().between(0, 120).map("0"::repeat);
+    Arbitrary<String> digits =
+        Arbitraries.strings().withChars("0000123456789").ofMinLength(1).ofMaxLength(120);
+    Arbitrary<String> fraction =
+        Combinators.combine(
+                digits, zeros, Arbitraries.strings().withChars("0000001").ofMaxLength(3))
+            .as((a, b, c) -> a + b + c);
+    return Combinators.combine(
+            Arbitraries.of("", "-"),
+            zeros,
+            Arbitraries.oneOf(digits, Arbitraries.just("")),
+            fraction.optional())
+        .as(
+            (sign, lead, whole, frac) ->
+                sign + lead + whole + frac.map(f -> "." + f).orElse(lead.isEmpty() ? "0" : ""));
+  }
+
   @Provide
   Arbitrary<BilledLine> billedLines() {
     // Charges below a trillion dollars, written with up to five decimals when the cents allow it

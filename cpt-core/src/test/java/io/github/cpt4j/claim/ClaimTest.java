@@ -3,6 +3,7 @@ package io.github.cpt4j.claim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
@@ -15,6 +16,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -255,6 +257,54 @@ class ClaimTest {
     assertEquals(
         Optional.of(LocalDate.of(2025, 6, 2)),
         BilledLine.parse("99213 on 2025-06-02").dateOfService());
+  }
+
+  @Test
+  void aChargeOfAMillionDigitsIsReadInTimeLinearInItsLength() {
+    // BigDecimal reads a string of n digits in time quadratic in n: a million nines took 26
+    // seconds in BilledLine.parse and 14 in Claim.Builder.add before being refused.
+    String nines = "9".repeat(1_000_000);
+    String cents = "1.5" + "0".repeat(1_000_000);
+    String fraction = "1.00" + "0".repeat(1_000_000) + "1";
+    IllegalArgumentException parse =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2),
+            () ->
+                assertThrows(
+                    IllegalArgumentException.class, () -> BilledLine.parse("99213 $" + nines)));
+    assertEquals(
+        "a billed charge is less than a trillion dollars, not '" + "9".repeat(64) + "...' on 99213",
+        parse.getMessage());
+    IllegalArgumentException add =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2),
+            () ->
+                assertThrows(
+                    IllegalArgumentException.class, () -> Claim.builder().add("99213", nines)));
+    assertEquals(parse.getMessage(), add.getMessage());
+    assertEquals(
+        Optional.of(new BigDecimal("1.50")),
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2), () -> BilledLine.parse("99213 $" + cents).charge()));
+    IllegalArgumentException notCents =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2),
+            () ->
+                assertThrows(
+                    IllegalArgumentException.class, () -> Claim.builder().add("99213", fraction)));
+    assertTrue(
+        notCents.getMessage().startsWith("a billed charge is whole cents, not '1.00000"),
+        notCents::getMessage);
+    // Zeros before the first significant digit cost nothing either.
+    String zeros = "0".repeat(1_000_000);
+    assertEquals(
+        Optional.of(new BigDecimal("12.50")),
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2), () -> BilledLine.parse("99213 $" + zeros + "12.5").charge()));
+    assertEquals(
+        Optional.of(new BigDecimal("0.00")),
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2), () -> BilledLine.parse("99213 $-0." + zeros).charge()));
   }
 
   @Test
