@@ -116,7 +116,9 @@ public final class PricingStep {
     requireNonNull(amountAfter, "amountAfter");
     String problem = FeeResult.amountProblem(amountAfter);
     if (problem != null) {
-      throw new IllegalArgumentException("step '" + rule + "': " + problem);
+      // Quoted: the rule is not checked here, and may be a line break or a megabyte.
+      throw new IllegalArgumentException(
+          "step " + CodeFormatException.quote(rule) + ": " + problem);
     }
     return amountAfter;
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.code.CodeFormatException;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,16 @@ class FeeResultTest {
           assertThrows(IllegalArgumentException.class, () -> PricingStep.checkAmount("cap", amount))
               .getMessage());
     }
+    // checkAmount takes any rule, unchecked: a line break or a megabyte of it is quoted.
+    String rule = "cap\n" + "x".repeat(1_000_000);
+    String message =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PricingStep.checkAmount(rule, new BigDecimal("-1")))
+            .getMessage();
+    assertTrue(
+        message.startsWith("step " + CodeFormatException.quote(rule) + ": "),
+        () -> message.substring(0, 80));
     assertEquals(FeeResult.MAX_SCALE, 100);
     // The bound itself, and negative scales within a quadrillion dollars.
     for (String good : new String[] {"1E-100", "0E-100", "1.5" + "0".repeat(99), "1E+5", "1E+14"}) {

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.DuplicateLinesEdit;
@@ -1305,12 +1306,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
           return i;
         }
       }
+      // Quoted: the name may come from a payer's configuration, a line break or a megabyte.
       throw new IllegalArgumentException(
           "no claim "
               + what
-              + " named '"
-              + name
-              + "'; there are "
+              + " named "
+              + CodeFormatException.quote(name)
+              + "; there are "
               + list.stream().map(nameOf).toList());
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.DuplicateLinesEdit;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The pipeline around the rules: claim edits before pricing, the builder's steps, scrubbing. The
@@ -881,6 +883,28 @@ class ClaimPipelineTest {
             .getMessage());
     // Nothing was added by the refused calls.
     assertEquals(STANDARD_EDITS, names(builder.build()));
+  }
+
+  @Test
+  void anUnknownNameIsQuotedAsEveryMessageQuotesInput() {
+    // A name read from a payer's configuration: a line break or a megabyte of it once went into
+    // the message raw, which is then neither one line nor short.
+    String name = "ncci\n" + "x".repeat(1_000_000);
+    MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
+    ClaimEdit payer = onCode("payer-knee", "27447", EditAction.DENY_LINE, 1);
+    String quoted = CodeFormatException.quote(name);
+    for (Executable call :
+        List.<Executable>of(
+            () -> builder.addEditBefore(name, payer),
+            () -> builder.replaceEdit(name, payer),
+            () -> builder.removeEdit(name))) {
+      String message = assertThrows(IllegalArgumentException.class, call).getMessage();
+      assertTrue(message.startsWith("no claim edit named " + quoted + "; there are ["), message);
+    }
+    String step =
+        assertThrows(IllegalArgumentException.class, () -> builder.removeStep(name)).getMessage();
+    assertTrue(step.startsWith("no claim step named " + quoted + "; there are ["), step);
+    assertTrue(step.length() < 1_000, step);
   }
 
   @Test
