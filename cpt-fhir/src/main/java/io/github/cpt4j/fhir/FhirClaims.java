@@ -1055,7 +1055,8 @@ public final class FhirClaims {
               + " are a whole number from 1 to "
               + max
               + ", not "
-              + value,
+              // Quoted: a quantity of a million digits is no message of a million characters.
+              + CodeFormatException.quote(value.toString()),
           e);
     }
   }

@@ -671,6 +671,18 @@ class FhirTest {
                     "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
                     ",\"quantity\":{\"value\":1.5}")));
     assertEquals("Claim.item[0].quantity.value", units.path());
+    // A quantity of many digits is quoted as all input is, not written out whole.
+    FhirMappingException many =
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"quantity\":{\"value\":1" + "0".repeat(900) + "}")));
+    assertEquals("Claim.item[0].quantity.value", many.path());
+    assertTrue(
+        many.getMessage().contains("units are a whole number from 1 to 99999, not '1000"),
+        many::getMessage);
+    assertTrue(many.getMessage().length() < 300, many::getMessage);
     FhirMappingException modifier =
         refused(
             claim(
