@@ -239,8 +239,8 @@ final class Inputs {
    * stream open.
    *
    * @param option as {@link #openText}
-   * @throws CliException if the file cannot be opened: a path that is no file as {@link #checkFile}
-   *     says it, any other failure as {@code cannot read --input 'FILE': reason}
+   * @throws CliException if the file cannot be opened: a path that is no file as {@link
+   *     #checkFiles} says it, any other failure as {@code cannot read --input 'FILE': reason}
    */
   static InputStream open(String option, String name, InputStream stdin) {
     if (STDIN.equals(name)) {
