@@ -1,51 +1,38 @@
 package io.github.cpt4j.data;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import com.google.common.testing.ArbitraryInstances;
-import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.data.medicare.PaymentAmountFile;
 import io.github.cpt4j.data.medicare.PublishedAmount;
 import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.testing.NullContractSweep;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.module.ModuleDescriptor;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The null contract of the whole public API of cpt-data, swept as cpt-core's is: every public
  * method and constructor of every public type of the packages the module exports (read from its
  * compiled descriptor) refuses a null reference argument at the call with a {@code
- * NullPointerException} naming it, before it opens or reads anything. NullPointerTester checks that
- * one is thrown; {@link #assertNamesItsNulls} that it is named and not the JVM's, from deep inside.
+ * NullPointerException} naming it, before it opens or reads anything: cpt-core's {@link
+ * NullContractSweep}, over this module's types, with samples of its own.
  */
-class DataNullContractTest {
+class DataNullContractTest extends NullContractSweep {
+
+  @Override
+  protected Class<?> anchor() {
+    return BundledData.class;
+  }
 
   /**
    * A stream that fails when read: a method that reads it before it checks its other arguments
@@ -64,8 +51,8 @@ class DataNullContractTest {
         }
       };
 
-  /** Samples of the types NullPointerTester cannot make, each a small valid value. */
-  private static Map<Class<?>, Supplier<?>> samples() {
+  @Override
+  protected Map<Class<?>, Supplier<?>> samples() {
     Map<Class<?>, Supplier<?>> samples = new LinkedHashMap<>();
     samples.put(String.class, () -> "x");
     samples.put(int.class, () -> 1);
@@ -115,7 +102,8 @@ class DataNullContractTest {
   private static PublishedAmount amount() {
     String text =
         "\"2025\",\"13282\",\"99\",\"90471\",\"  \",\"0000019.24\",\"0000019.24\",\" \","
-            + "\"5\",\"A\",\"0\",\"0000000.00\",\"0000000.00\",\"9\",\"0000000.00\",\"0000000.00\"\n"
+            + "\"5\",\"A\",\"0\",\"0000000.00\",\"0000000.00\","
+            + "\"9\",\"0000000.00\",\"0000000.00\"\n"
             + "\"TRL- A TRAILER RECORD\"\n";
     try {
       return PaymentAmountFile.read(
@@ -124,335 +112,5 @@ class DataNullContractTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The public top-level and nested types of the packages the module exports to everyone. */
-  static List<Class<?>> publicTypes() {
-    try {
-      Path root =
-          Path.of(BundledData.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      ModuleDescriptor module;
-      try (InputStream in = Files.newInputStream(root.resolve("module-info.class"))) {
-        module = ModuleDescriptor.read(in);
-      }
-      List<Class<?>> types = new ArrayList<>();
-      for (ModuleDescriptor.Exports exports : module.exports()) {
-        if (exports.isQualified()) {
-          continue;
-        }
-        Path dir = root.resolve(exports.source().replace('.', '/'));
-        try (Stream<Path> files = Files.list(dir)) {
-          for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-            String name = file.getFileName().toString();
-            if (!name.endsWith(".class") || name.equals("package-info.class")) {
-              continue;
-            }
-            Class<?> type =
-                Class.forName(
-                    exports.source() + "." + name.substring(0, name.length() - 6),
-                    false,
-                    DataNullContractTest.class.getClassLoader());
-            if (isApi(type)) {
-              types.add(type);
-            }
-          }
-        }
-      }
-      types.sort(Comparator.comparing(Class::getName));
-      return types;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException | ClassNotFoundException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static boolean isApi(Class<?> type) {
-    if (type.isAnonymousClass() || type.isLocalClass() || type.isSynthetic()) {
-      return false;
-    }
-    for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
-      if (!Modifier.isPublic(t.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static NullPointerTester tester(Map<Class<?>, Supplier<?>> samples) {
-    NullPointerTester tester = new NullPointerTester();
-    samples.forEach((type, sample) -> setDefault(tester, type, sample.get()));
-    return tester;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> void setDefault(NullPointerTester tester, Class<T> type, Object value) {
-    tester.setDefault(type, (T) value);
-  }
-
-  /**
-   * Finds a maker of a sample of {@code type}: an enum's constants, else the first public static
-   * method of it (or of the class enclosing it) that returns it and that the samples can call.
-   */
-  private static List<Object> instancesOf(Class<?> type, Map<Class<?>, Supplier<?>> samples) {
-    if (type.isEnum()) {
-      return List.of(type.getEnumConstants());
-    }
-    Supplier<?> known = samples.get(type);
-    if (known != null) {
-      return List.of(known.get());
-    }
-    List<Executable> makers = new ArrayList<>();
-    for (Class<?> owner : Arrays.asList(type, type.getEnclosingClass())) {
-      if (owner == null) {
-        continue;
-      }
-      for (Method m : owner.getMethods()) {
-        if (Modifier.isStatic(m.getModifiers()) && type.isAssignableFrom(m.getReturnType())) {
-          makers.add(m);
-        }
-      }
-    }
-    for (Constructor<?> c : type.getConstructors()) {
-      makers.add(c);
-    }
-    makers.sort(
-        Comparator.comparingInt(Executable::getParameterCount)
-            .thenComparing(Executable::getName)
-            .thenComparing(Executable::toString));
-    for (Executable maker : makers) {
-      Object[] args = new Object[maker.getParameterCount()];
-      boolean ok = true;
-      for (int i = 0; i < args.length; i++) {
-        Class<?> p = maker.getParameterTypes()[i];
-        Supplier<?> s = samples.get(p);
-        args[i] = s != null ? s.get() : ArbitraryInstances.get(p);
-        if (args[i] == null && p.isEnum()) {
-          args[i] = p.getEnumConstants()[0];
-        }
-        ok &= args[i] != null;
-      }
-      if (!ok) {
-        continue;
-      }
-      try {
-        Object made =
-            maker instanceof Method
-                ? ((Method) maker).invoke(null, args)
-                : ((Constructor<?>) maker).newInstance(args);
-        if (made != null) {
-          return List.of(made);
-        }
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // not this maker; try the next
-      }
-    }
-    return List.of();
-  }
-
-  /** The methods that take null on purpose, as their Javadoc says, each with why: none yet. */
-  private static final Map<String, String> NULL_ACCEPTED = Map.of();
-
-  /**
-   * The methods whose NullPointerException is not named with {@code requireNonNull}, each with why.
-   * {@code compareTo} fails at its first line, as {@link Comparable} requires, with the JVM's
-   * message naming {@code other}; it is called in sorts, and java.time's do the same.
-   */
-  private static final Map<String, String> UNNAMED_ACCEPTED =
-      Map.of("compareTo", "Comparable: fails at its first line; the JVM's message names 'other'");
-
-  /** The public types with no public way to make one, each with why: none yet. */
-  private static final Map<Class<?>, String> NO_SAMPLE = Map.of();
-
-  /**
-   * Whether {@code m} is Immutables' generated code (an attribute setter of a value type's
-   * builder): its null checks are the generator's, which a hand-written check cannot reach
-   * (reported).
-   */
-  private static boolean isGenerated(Method m) {
-    return m.getDeclaringClass().getName().contains(".Immutable");
-  }
-
-  private static String key(Executable e) {
-    StringBuilder key = new StringBuilder(e.getDeclaringClass().getSimpleName());
-    if (e instanceof Method) {
-      key.append('.').append(e.getName());
-    }
-    key.append('(');
-    Class<?>[] types = e.getParameterTypes();
-    for (int i = 0; i < types.length; i++) {
-      key.append(i == 0 ? "" : ",").append(types[i].getSimpleName());
-    }
-    return key.append(')').toString();
-  }
-
-  private static boolean takesReference(Executable e) {
-    for (Class<?> p : e.getParameterTypes()) {
-      if (!p.isPrimitive()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  @TestFactory
-  Stream<DynamicTest> staticMethodsAndConstructorsNameTheirNulls() {
-    Map<Class<?>, Supplier<?>> samples = samples();
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Class<?> type : publicTypes()) {
-      List<Executable> calls = new ArrayList<>();
-      for (Method m : type.getDeclaredMethods()) {
-        if (Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers())) {
-          calls.add(m);
-        }
-      }
-      for (Constructor<?> c : type.getDeclaredConstructors()) {
-        if (Modifier.isPublic(c.getModifiers())) {
-          calls.add(c);
-        }
-      }
-      for (Executable call : calls) {
-        if (call.isSynthetic() || !takesReference(call) || NULL_ACCEPTED.containsKey(key(call))) {
-          continue;
-        }
-        tests.add(
-            DynamicTest.dynamicTest(
-                key(call),
-                () -> {
-                  NullPointerTester tester = tester(samples);
-                  if (call instanceof Method) {
-                    tester.testMethod(null, (Method) call);
-                  } else {
-                    tester.testConstructor((Constructor<?>) call);
-                  }
-                  assertNamesItsNulls(null, call, samples);
-                }));
-      }
-    }
-    return tests.stream();
-  }
-
-  @TestFactory
-  Stream<DynamicTest> instanceMethodsNameTheirNulls() {
-    Map<Class<?>, Supplier<?>> samples = samples();
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Class<?> type : publicTypes()) {
-      if (type.isInterface() || !hasInstanceMethods(type) || NO_SAMPLE.containsKey(type)) {
-        continue;
-      }
-      List<Object> instances = instancesOf(type, samples);
-      if (instances.isEmpty()) {
-        tests.add(
-            DynamicTest.dynamicTest(
-                type.getSimpleName(), () -> fail("no sample of " + type.getName())));
-        continue;
-      }
-      for (Method m : type.getMethods()) {
-        if (Modifier.isStatic(m.getModifiers())
-            || m.isSynthetic()
-            || m.isBridge()
-            || !takesReference(m)
-            || isObjectMethod(m)
-            || NULL_ACCEPTED.containsKey(key(m))) {
-          continue;
-        }
-        tests.add(
-            DynamicTest.dynamicTest(
-                type.getSimpleName() + ": " + key(m),
-                () -> {
-                  for (Object instance : instancesOf(type, samples)) {
-                    tester(samples).testMethod(instance, m);
-                  }
-                  if (UNNAMED_ACCEPTED.containsKey(m.getName()) || isGenerated(m)) {
-                    return;
-                  }
-                  for (Object instance : instancesOf(type, samples)) {
-                    assertNamesItsNulls(instance, m, samples);
-                  }
-                }));
-      }
-    }
-    return tests.stream();
-  }
-
-  /**
-   * Passes null to each reference parameter of {@code call} in turn and requires a {@code
-   * NullPointerException} that names it: NullPointerTester takes any, and a null that fails deep
-   * inside throws one too, whose message is the JVM's ("Cannot invoke ... because ...") or none.
-   */
-  private static void assertNamesItsNulls(
-      Object instance, Executable call, Map<Class<?>, Supplier<?>> samples) throws Exception {
-    Class<?>[] types = call.getParameterTypes();
-    for (int i = 0; i < types.length; i++) {
-      if (types[i].isPrimitive()) {
-        continue;
-      }
-      Object[] args = new Object[types.length];
-      for (int j = 0; j < types.length; j++) {
-        args[j] = j == i ? null : sample(types[j], samples);
-      }
-      Throwable thrown = null;
-      try {
-        if (call instanceof Method) {
-          ((Method) call).invoke(instance, args);
-        } else {
-          ((Constructor<?>) call).newInstance(args);
-        }
-      } catch (InvocationTargetException e) {
-        thrown = e.getCause();
-      }
-      String message = thrown == null ? null : thrown.getMessage();
-      if (!(thrown instanceof NullPointerException)
-          || message == null
-          || message.startsWith("Cannot ")
-          || message.contains(" because ")) {
-        throw new AssertionError(
-            key(call) + " given null at parameter " + i + " threw " + thrown, thrown);
-      }
-    }
-  }
-
-  /** A value of {@code type} for the parameters not under test. */
-  private static Object sample(Class<?> type, Map<Class<?>, Supplier<?>> samples) {
-    Supplier<?> known = samples.get(type);
-    if (known != null) {
-      return known.get();
-    }
-    if (type.isEnum()) {
-      return type.getEnumConstants()[0];
-    }
-    Object arbitrary = ArbitraryInstances.get(type);
-    if (arbitrary != null) {
-      return arbitrary;
-    }
-    if (type.isInterface() && !type.isSealed()) {
-      return Proxy.newProxyInstance(
-          type.getClassLoader(),
-          new Class<?>[] {type},
-          (proxy, method, args) ->
-              method.getReturnType() == void.class
-                  ? null
-                  : sample(method.getReturnType(), samples));
-    }
-    throw new AssertionError("no sample of " + type.getName() + ": add one to samples()");
-  }
-
-  private static boolean isObjectMethod(Method m) {
-    try {
-      Object.class.getMethod(m.getName(), m.getParameterTypes());
-      return true;
-    } catch (NoSuchMethodException e) {
-      return m.getDeclaringClass() == Enum.class || m.getDeclaringClass() == Throwable.class;
-    }
-  }
-
-  /** Whether {@code type} has a public instance method, other than Object's, taking a reference. */
-  private static boolean hasInstanceMethods(Class<?> type) {
-    for (Method m : type.getMethods()) {
-      if (!Modifier.isStatic(m.getModifiers()) && takesReference(m) && !isObjectMethod(m)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
