@@ -34,30 +34,14 @@ class DataNullContractTest extends NullContractSweep {
     return BundledData.class;
   }
 
-  /**
-   * A stream that fails when read: a method that reads it before it checks its other arguments
-   * fails the sweep with this, not with the null's exception.
-   */
-  private static final InputStream UNREADABLE =
-      new InputStream() {
-        @Override
-        public int read() throws IOException {
-          throw new IOException("read before the arguments were checked");
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          return read();
-        }
-      };
-
   @Override
   protected Map<Class<?>, Supplier<?>> samples() {
     Map<Class<?>, Supplier<?>> samples = new LinkedHashMap<>();
     samples.put(String.class, () -> "x");
     samples.put(int.class, () -> 1);
     samples.put(Path.class, () -> Path.of("no-such-file.csv"));
-    samples.put(InputStream.class, () -> UNREADABLE);
+    // A stream that fails when read: a method must check its other arguments first.
+    samples.put(InputStream.class, () -> LoaderNullsTest.UNREADABLE);
     samples.put(LocalDate.class, () -> LocalDate.of(2025, 6, 2));
     samples.put(Year.class, () -> Year.of(2025));
     samples.put(Quarter.class, () -> Quarter.of(2025, 1));

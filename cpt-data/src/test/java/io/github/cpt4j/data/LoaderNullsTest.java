@@ -37,9 +37,9 @@ class LoaderNullsTest {
   /**
    * A stream that fails when read: a loader that reads its input before it checks its other
    * arguments fails the test with this, not with the null's exception (and would have consumed a
-   * caller's stream for nothing).
+   * caller's stream for nothing). The null-contract sweep gives it too.
    */
-  private static final InputStream UNREADABLE =
+  static final InputStream UNREADABLE =
       new InputStream() {
         @Override
         public int read() throws IOException {
