@@ -770,11 +770,15 @@ final class PriceCommand implements Callable<Integer> {
         row.add(
             "sum of the "
                 + pricedCount
-                + " priced lines' amounts"
+                + (pricedCount == 1 ? " priced line's amount" : " priced lines' amounts")
                 + (limitingCharge
                     ? limitedCount == 0
                         ? "; no line has a limiting charge"
-                        : " and of the " + limitedCount + " lines' limiting charges"
+                        : " and of the "
+                            + limitedCount
+                            + (limitedCount == 1
+                                ? " line's limiting charge"
+                                : " lines' limiting charges")
                     : ""));
       }
       report.row(row.toArray());

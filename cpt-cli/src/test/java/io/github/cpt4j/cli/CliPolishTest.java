@@ -44,6 +44,13 @@ class CliPolishTest {
   }
 
   @Test
+  void aTotalOfOneLineSaysSoInTheSingular() {
+    Cli.Result r = fake("price", "99213", "-z", "10001", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("total,10.00,total,sum of the 1 priced line's amount", r.outLines().get(2));
+  }
+
+  @Test
   void aTotalWithNothingPricedIsZero() {
     Cli.Result r = fake("price", "0001F", "9921", "-z", "10001", "-f", "csv");
     assertEquals(1, r.status(), r::toString);

@@ -58,6 +58,27 @@ class PriceLimitingChargeTest {
         rows.get(4).getFields().subList(0, 4),
         r::toString);
     assertTrue(rows.get(2).getField(4).contains("limiting-charge: "), r::toString);
+    assertEquals(
+        "sum of the 3 priced lines' amounts and of the 3 lines' limiting charges",
+        rows.get(4).getField(4),
+        r::toString);
+    Cli.Result one =
+        Cli.run(
+            "price",
+            "99213",
+            "--locality",
+            "13282-99",
+            "--setting",
+            "facility",
+            "--date",
+            "2025-06-02",
+            "--limiting-charge",
+            "--format",
+            "csv");
+    assertEquals(
+        "sum of the 1 priced line's amount and of the 1 line's limiting charge",
+        ValidateCommandTest.csv(one.out()).get(2).getField(4),
+        one::toString);
   }
 
   /**
