@@ -279,6 +279,7 @@ public abstract class NullContractSweep {
             || m.isBridge()
             || !takesReference(m)
             || isObjectMethod(m)
+            || isOtherLibrarys(m)
             || nullAccepted().containsKey(key(m))) {
           continue;
         }
@@ -372,10 +373,22 @@ public abstract class NullContractSweep {
     }
   }
 
+  /**
+   * Whether {@code m} is inherited from another library's class, as cpt-jackson's module inherits
+   * Jackson's {@code SimpleModule}: its null contract is that library's, which this one cannot
+   * change (Jackson's setters take null for "none").
+   */
+  private static boolean isOtherLibrarys(Method m) {
+    return !m.getDeclaringClass().getName().startsWith("io.github.cpt4j.");
+  }
+
   /** Whether {@code type} has a public instance method, other than Object's, taking a reference. */
   private static boolean hasInstanceMethods(Class<?> type) {
     for (Method m : type.getMethods()) {
-      if (!Modifier.isStatic(m.getModifiers()) && takesReference(m) && !isObjectMethod(m)) {
+      if (!Modifier.isStatic(m.getModifiers())
+          && takesReference(m)
+          && !isObjectMethod(m)
+          && !isOtherLibrarys(m)) {
         return true;
       }
     }

@@ -1,5 +1,7 @@
 package io.github.cpt4j.jackson;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -127,6 +129,8 @@ public final class CptModule extends SimpleModule {
    */
   @Override
   public void setupModule(SetupContext context) {
+    // Jackson never passes null; a caller registering the module by hand is told which argument.
+    requireNonNull(context, "context");
     requireJackson(context.getMapperVersion());
     requireJackson(com.fasterxml.jackson.core.json.PackageVersion.VERSION);
     super.setupModule(context);
