@@ -71,16 +71,9 @@ public abstract class NullContractSweep {
   private List<Class<?>> publicTypes() {
     try {
       Path root = Path.of(anchor().getProtectionDomain().getCodeSource().getLocation().toURI());
-      ModuleDescriptor module;
-      try (InputStream in = Files.newInputStream(root.resolve("module-info.class"))) {
-        module = ModuleDescriptor.read(in);
-      }
       List<Class<?>> types = new ArrayList<>();
-      for (ModuleDescriptor.Exports exports : module.exports()) {
-        if (exports.isQualified()) {
-          continue;
-        }
-        Path dir = root.resolve(exports.source().replace('.', '/'));
+      for (String exported : exportedPackages(root)) {
+        Path dir = root.resolve(exported.replace('.', '/'));
         try (Stream<Path> files = Files.list(dir)) {
           for (Path file : (Iterable<Path>) files.sorted()::iterator) {
             String name = file.getFileName().toString();
@@ -89,7 +82,7 @@ public abstract class NullContractSweep {
             }
             Class<?> type =
                 Class.forName(
-                    exports.source() + "." + name.substring(0, name.length() - 6),
+                    exported + "." + name.substring(0, name.length() - 6),
                     false,
                     anchor().getClassLoader());
             if (isApi(type)) {
@@ -105,6 +98,36 @@ public abstract class NullContractSweep {
     } catch (URISyntaxException | ClassNotFoundException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * The packages the module exports to every module: its descriptor's unqualified exports, or,
+   * without a descriptor (cpt-fhir, an automatic module for want of a modular HAPI FHIR), every
+   * package of its classes, as an automatic module exports them all.
+   */
+  private static List<String> exportedPackages(Path root) throws IOException {
+    Path descriptor = root.resolve("module-info.class");
+    List<String> packages = new ArrayList<>();
+    if (Files.exists(descriptor)) {
+      try (InputStream in = Files.newInputStream(descriptor)) {
+        for (ModuleDescriptor.Exports exports : ModuleDescriptor.read(in).exports()) {
+          if (!exports.isQualified()) {
+            packages.add(exports.source());
+          }
+        }
+      }
+      return packages;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files
+          .filter(file -> file.getFileName().toString().endsWith(".class"))
+          .map(file -> root.relativize(file.getParent()).toString().replace('/', '.'))
+          .filter(name -> !name.isEmpty())
+          .distinct()
+          .sorted()
+          .forEach(packages::add);
+    }
+    return packages;
   }
 
   private static boolean isApi(Class<?> type) {

@@ -782,8 +782,11 @@ public final class FhirClaims {
           path + ".detail",
           "cpt4j prices items, not their details: bill each detail as an item of its own");
     }
+    // With HAPI's auto-creation off, a missing element is null: refused as one of no coding.
+    CodeableConcept product = item.getProductOrService();
     ProcedureCode code =
-        FhirCodings.fromConcept(item.getProductOrService(), path + ".productOrService");
+        FhirCodings.fromConcept(
+            product == null ? new CodeableConcept() : product, path + ".productOrService");
     List<Modifier> modifiers = new ArrayList<>();
     List<CodeableConcept> concepts = withoutNulls(item.getModifier(), path, "modifier");
     for (int m = 0; m < concepts.size(); m++) {

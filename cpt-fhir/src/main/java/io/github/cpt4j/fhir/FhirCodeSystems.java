@@ -105,7 +105,7 @@ public final class FhirCodeSystems {
   /**
    * Returns the code level a system URI stands for, or empty for any other system. Accepts the
    * canonical URIs, their {@code https} forms, a trailing slash, either case of the host, and the
-   * OIDs.
+   * OIDs. A null {@code system}, HAPI's value of a missing one, is no system: empty.
    */
   public static Optional<CodeLevel> levelOf(String system) {
     if (system == null) {
@@ -132,7 +132,8 @@ public final class FhirCodeSystems {
    * Tells whether procedure codes are read under a system URI: CPT or HCPCS Level II in any form
    * {@link #levelOf(String)} accepts, or the HCPCS system of CMS's Blue Button 2.0 API ({@code
    * https://bluebutton.cms.gov/resources/codesystem/hcpcs}, either scheme, a trailing slash), which
-   * holds codes of both levels: there, a code's level is the one its shape says.
+   * holds codes of both levels: there, a code's level is the one its shape says. A null {@code
+   * system}, HAPI's value of a missing one, is none of these: false.
    */
   public static boolean isProcedureSystem(String system) {
     if (levelOf(system).isPresent()) {
@@ -148,7 +149,7 @@ public final class FhirCodeSystems {
    * an early CARIN Blue Button ballot named, and the system of the same codes in CMS's Blue Button
    * 2.0 API. Not HL7's {@code http://terminology.hl7.org/CodeSystem/ex-serviceplace}, R4's example
    * binding: it copies a few of CMS's codes, but it is an example set, not the code set a claim is
-   * billed in.
+   * billed in. A null {@code system}, HAPI's value of a missing one, is not it: false.
    */
   public static boolean isPlaceOfService(String system) {
     if (system == null) {
@@ -168,7 +169,8 @@ public final class FhirCodeSystems {
   /**
    * Tells whether an identifier system URI is that of National Provider Identifiers: {@value #NPI}
    * in the forms the code systems are read in ({@code https}, a trailing slash, either case of the
-   * host) or its OID, {@code urn:oid:2.16.840.1.113883.4.6}.
+   * host) or its OID, {@code urn:oid:2.16.840.1.113883.4.6}. A null {@code system}, HAPI's value of
+   * a missing one, is not it: false.
    */
   public static boolean isNpi(String system) {
     return system != null && (system.trim().equals(NPI_OID) || sameSystem(system, NPI));
@@ -177,7 +179,8 @@ public final class FhirCodeSystems {
   /**
    * Tells whether a system URI is the NUCC Health Care Provider Taxonomy: {@value
    * #PROVIDER_TAXONOMY} in the forms the code systems are read in ({@code https}, a trailing slash,
-   * either case of the host) or its OID, {@code urn:oid:2.16.840.1.113883.6.101}.
+   * either case of the host) or its OID, {@code urn:oid:2.16.840.1.113883.6.101}. A null {@code
+   * system}, HAPI's value of a missing one, is not it: false.
    */
   public static boolean isProviderTaxonomy(String system) {
     return system != null

@@ -41,7 +41,9 @@ public final class FhirCodings {
    * FhirCodeSystems#isProcedureSystem}).
    */
   public static boolean isProcedureCoding(Coding coding) {
-    return coding != null && FhirCodeSystems.isProcedureSystem(coding.getSystem());
+    // A null coding is refused everywhere else (a list built in code): not "no procedure coding".
+    requireNonNull(coding, "coding");
+    return FhirCodeSystems.isProcedureSystem(coding.getSystem());
   }
 
   /**
@@ -129,12 +131,12 @@ public final class FhirCodings {
    *     codes; at the coding if one is not a valid code, or is null (a list built in code)
    */
   public static ProcedureCode fromConcept(CodeableConcept concept, String path) {
+    requireNonNull(concept, "concept");
     requireNonNull(path, "path");
     ProcedureCode code = null;
     int first = -1;
     // A null coding was skipped as no procedure coding: refused, as a null is everywhere.
-    List<Coding> codings =
-        concept == null ? List.of() : FhirClaims.withoutNulls(concept.getCoding(), path, "coding");
+    List<Coding> codings = FhirClaims.withoutNulls(concept.getCoding(), path, "coding");
     for (int c = 0; c < codings.size(); c++) {
       Coding coding = codings.get(c);
       if (!isProcedureCoding(coding)) {

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fhir;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * A FHIR resource that cannot be read as cpt4j values. The message names the element by its FHIR
  * path, such as {@code Claim.item[2].productOrService}, and says what was wrong, including the
@@ -19,7 +21,8 @@ public final class FhirMappingException extends IllegalArgumentException {
    * @param message what was wrong, appended to the path in the message
    */
   public FhirMappingException(String path, String message) {
-    super(path + ": " + message);
+    // Checked in the super call, which must come first: a null path was stored, and read back.
+    super(requireNonNull(path, "path") + ": " + requireNonNull(message, "message"));
     this.path = path;
   }
 
@@ -32,7 +35,9 @@ public final class FhirMappingException extends IllegalArgumentException {
    * @param cause the exception that made the element unreadable
    */
   public FhirMappingException(String path, String message, Throwable cause) {
-    super(path + ": " + message, cause);
+    super(
+        requireNonNull(path, "path") + ": " + requireNonNull(message, "message"),
+        requireNonNull(cause, "cause"));
     this.path = path;
   }
 
