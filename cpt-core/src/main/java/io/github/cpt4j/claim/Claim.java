@@ -123,27 +123,29 @@ public final class Claim {
    *     greater than the one before
    */
   public Claim withLineNumbers(int... numbers) {
-    requireNonNull(numbers, "numbers");
-    if (numbers.length != lines.size()) {
+    // Copied before it is checked: a caller's array changed meanwhile must not slip a refused
+    // number past the check into an immutable claim.
+    int[] copy = requireNonNull(numbers, "numbers").clone();
+    if (copy.length != lines.size()) {
       throw new IllegalArgumentException(
-          numbers.length + " line numbers for a claim of " + lines.size() + " lines");
+          copy.length + " line numbers for a claim of " + lines.size() + " lines");
     }
     boolean positions = true;
-    for (int i = 0; i < numbers.length; i++) {
-      if (numbers[i] < 1 || i > 0 && numbers[i] <= numbers[i - 1]) {
+    for (int i = 0; i < copy.length; i++) {
+      if (copy[i] < 1 || i > 0 && copy[i] <= copy[i - 1]) {
         throw new IllegalArgumentException(
             "line numbers are at least 1 and increasing; found "
-                + numbers[i]
-                + (i > 0 ? " after " + numbers[i - 1] : "")
+                + copy[i]
+                + (i > 0 ? " after " + copy[i - 1] : "")
                 + " for line "
                 + (i + 1));
       }
-      positions &= numbers[i] == i + 1;
+      positions &= copy[i] == i + 1;
     }
     if (positions) {
       return this.numbers == null ? this : new Claim(lines, null);
     }
-    return new Claim(lines, numbers.clone());
+    return new Claim(lines, copy);
   }
 
   /**

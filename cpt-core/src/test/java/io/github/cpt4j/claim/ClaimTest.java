@@ -15,11 +15,14 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.text.WhiteSpace;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ClaimTest {
@@ -484,6 +487,41 @@ class ClaimTest {
         "the last line is numbered 2147483647: no line number is past it",
         assertThrows(IllegalArgumentException.class, () -> last.with(BilledLine.of(VISIT)))
             .getMessage());
+  }
+
+  @Test
+  void lineNumbersAreCopiedBeforeTheyAreChecked() throws InterruptedException {
+    // A caller's array changed by another thread while withLineNumbers runs must not slip a
+    // refused number (0) past the check into the claim: the check must read the claim's own copy.
+    Claim claim = Claim.ofLines(VISIT);
+    int[] numbers = {7};
+    // Volatile writes, so that the compiler keeps every flip.
+    VarHandle element = MethodHandles.arrayElementVarHandle(int[].class);
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread flipper =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                element.setVolatile(numbers, 0, 0);
+                element.setVolatile(numbers, 0, 7);
+              }
+            });
+    flipper.start();
+    try {
+      long end = System.nanoTime() + 1_000_000_000L;
+      for (int i = 0; i < 2_000_000 && System.nanoTime() < end; i++) {
+        Claim numbered;
+        try {
+          numbered = claim.withLineNumbers(numbers);
+        } catch (IllegalArgumentException refused) {
+          continue;
+        }
+        assertEquals(7, numbered.lineNumber(0), "after " + i + " calls");
+      }
+    } finally {
+      stop.set(true);
+      flipper.join();
+    }
   }
 
   @Test
