@@ -62,19 +62,11 @@ class PriceLimitingChargeTest {
         "sum of the 3 priced lines' amounts and of the 3 lines' limiting charges",
         rows.get(4).getField(4),
         r::toString);
-    Cli.Result one =
-        Cli.run(
-            "price",
-            "99213",
-            "--locality",
-            "13282-99",
-            "--setting",
-            "facility",
-            "--date",
-            "2025-06-02",
-            "--limiting-charge",
-            "--format",
-            "csv");
+    // The claim's options with one line, 99213, in place of its three.
+    List<String> oneLine = new ArrayList<>(List.of(with("--format", "csv")));
+    oneLine.subList(1, 4).clear();
+    oneLine.add(1, "99213");
+    Cli.Result one = Cli.run(oneLine.toArray(String[]::new));
     assertEquals(
         "sum of the 1 priced line's amount and of the 1 line's limiting charge",
         ValidateCommandTest.csv(one.out()).get(2).getField(4),
