@@ -27,8 +27,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class FeeScheduleFiles implements Serializable {
 
-  // 2 since the identity was added: an executor of another version must not read this class.
-  private static final long serialVersionUID = 2L;
+  // 3 since NamedBytes is a class (for Kryo): an executor of another version must not read this.
+  private static final long serialVersionUID = 3L;
 
   /** The bundled data alone. */
   private static final FeeScheduleFiles BUNDLED = new FeeScheduleFiles(null, null, null);
@@ -56,14 +56,30 @@ public final class FeeScheduleFiles implements Serializable {
     this.identity = UUID.randomUUID();
   }
 
-  /** A file's name (for messages) and content. */
-  @SuppressWarnings("ArrayRecordComponent") // a serializable holder, never compared
-  record NamedBytes(String name, byte[] bytes) implements Serializable {
+  /**
+   * A file's name (for messages) and content. A class, not a record: a broadcast's value is written
+   * with the session's serializer, and Spark's Kryo ({@code spark.serializer=...KryoSerializer})
+   * cannot write a record's fields.
+   */
+  static final class NamedBytes implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    NamedBytes {
-      requireNonNull(name, "name");
-      requireNonNull(bytes, "bytes");
+    private final String name;
+    private final byte[] bytes;
+
+    NamedBytes(String name, byte[] bytes) {
+      this.name = requireNonNull(name, "name");
+      this.bytes = requireNonNull(bytes, "bytes");
+    }
+
+    /** Returns the file's name, without its directory. */
+    String name() {
+      return name;
+    }
+
+    /** Returns the file's content, not copied: never changed once read. */
+    byte[] bytes() {
+      return bytes;
     }
   }
 

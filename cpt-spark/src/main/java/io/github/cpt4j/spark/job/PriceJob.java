@@ -499,9 +499,37 @@ public final class PriceJob implements Callable<Integer> {
   /**
    * The header row of one file as the command line reads it: the names of its first record (blank
    * lines and a byte order mark before it skipped), null for an empty file, or what is wrong with
-   * it.
+   * it. A class holding an array, not a record holding a list: a task sends it back to the driver
+   * with the session's serializer, and Spark's Kryo ({@code spark.serializer=...KryoSerializer})
+   * can neither write a record nor read back an immutable list.
    */
-  record FileHeader(String file, List<String> names, String problem) implements Serializable {
+  static final class FileHeader implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final String[] names;
+    private final String problem;
+
+    FileHeader(String file, List<String> names, String problem) {
+      this.file = file;
+      this.names = names == null ? null : names.toArray(String[]::new);
+      this.problem = problem;
+    }
+
+    /** Returns the file's URI. */
+    String file() {
+      return file;
+    }
+
+    /** Returns the header's names, or null for an empty file or a header that is not CSV. */
+    List<String> names() {
+      return names == null ? null : List.of(names);
+    }
+
+    /** Returns what is wrong with the header, or null. */
+    String problem() {
+      return problem;
+    }
 
     /**
      * Reads the header of each of {@code files} (URIs, as {@code Dataset.inputFiles} gives them) in
@@ -548,9 +576,9 @@ public final class PriceJob implements Callable<Integer> {
 
     /** Says how {@code other}'s header differs from this one, or returns null when it does not. */
     String difference(FileHeader other, boolean caseSensitive) {
-      for (int i = 0; i < Math.min(names.size(), other.names.size()); i++) {
-        String mine = names.get(i);
-        String theirs = other.names.get(i);
+      for (int i = 0; i < Math.min(names.length, other.names.length); i++) {
+        String mine = names[i];
+        String theirs = other.names[i];
         if (caseSensitive ? !mine.equals(theirs) : !mine.equalsIgnoreCase(theirs)) {
           return "column "
               + (i + 1)
@@ -564,8 +592,8 @@ public final class PriceJob implements Callable<Integer> {
               + CodeFormatException.quote(mine);
         }
       }
-      if (names.size() != other.names.size()) {
-        return other.file + " has " + other.names.size() + " columns, " + file + " " + names.size();
+      if (names.length != other.names.length) {
+        return other.file + " has " + other.names.length + " columns, " + file + " " + names.length;
       }
       return null;
     }

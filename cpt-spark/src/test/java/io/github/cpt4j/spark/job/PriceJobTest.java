@@ -17,12 +17,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.serializer.SerializerInstance;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 /**
  * The job end to end on the tests' session: a CSV file in, a directory of CSV out with the input
@@ -432,6 +437,28 @@ class PriceJobTest {
     assertEquals(
         List.of("id", "code", "note", "NOTE", "_c4"),
         List.of(PriceJob.sparkColumns(header, true).fieldNames()));
+  }
+
+  /**
+   * Each file's header comes back to the driver from a task, written with the configured
+   * serializer: Kryo ({@code spark.serializer=org.apache.spark.serializer.KryoSerializer}) too,
+   * which cannot write a Java record nor read back an immutable list.
+   */
+  @Test
+  void aFilesHeaderComesBackThroughKryo() {
+    SerializerInstance kryo = new KryoSerializer(new SparkConf()).newInstance();
+    ClassTag<Object> tag = ClassTag$.MODULE$.apply(Object.class);
+    for (PriceJob.FileHeader header :
+        List.of(
+            new PriceJob.FileHeader("file:/in/a.csv", List.of("code", "units"), null),
+            new PriceJob.FileHeader("file:/in/b.csv", null, null),
+            new PriceJob.FileHeader("file:/in/c.csv", null, "file line 1, the header: bad"))) {
+      PriceJob.FileHeader back =
+          (PriceJob.FileHeader) kryo.deserialize(kryo.serialize(header, tag), tag);
+      assertEquals(header.file(), back.file());
+      assertEquals(header.names(), back.names());
+      assertEquals(header.problem(), back.problem());
+    }
   }
 
   @Test
