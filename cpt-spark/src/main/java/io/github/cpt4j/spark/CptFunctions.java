@@ -6,6 +6,8 @@ import io.github.cpt4j.cli.price.Practitioners;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PractitionerType;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -154,8 +156,13 @@ public final class CptFunctions {
     private final PricingOptions options;
     private final ZoneId timeZone;
 
-    /** Made once per task, on first use: the row parser is not thread-safe. */
-    private transient BatchRules rules;
+    /**
+     * The rules of each thread, made on its first call: the row parser is not thread-safe, and one
+     * instance may be called by several threads at once. An executor's task has its own copy of the
+     * function, but the driver evaluates it over local rows (a query over {@code VALUES}, constant
+     * arguments) with the session's one registered instance, on every thread that runs a query.
+     */
+    private transient ThreadLocal<BatchRules> rules;
 
     /**
      * Creates the function.
@@ -166,13 +173,21 @@ public final class CptFunctions {
       this.files = files;
       this.options = options;
       this.timeZone = timeZone;
+      this.rules = newRules();
+    }
+
+    private ThreadLocal<BatchRules> newRules() {
+      return ThreadLocal.withInitial(() -> new BatchRules(COLUMNS, options, files.value()));
+    }
+
+    /** Restores the transient rules of a copy sent to a task. */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      rules = newRules();
     }
 
     @Override
     public Row call(Object code, Object modifiers, Object locality, Object setting, Object date) {
-      if (rules == null) {
-        rules = new BatchRules(COLUMNS, options, files.value());
-      }
       String[] fields = {
         PartitionPricer.codeText(code, timeZone),
         PartitionPricer.text(modifiers, timeZone),
@@ -180,7 +195,7 @@ public final class CptFunctions {
         PartitionPricer.text(setting, timeZone),
         PartitionPricer.text(date, timeZone)
       };
-      BatchRules.LineResult result = rules.priceClaim(List.<String[]>of(fields)).get(0);
+      BatchRules.LineResult result = rules.get().priceClaim(List.<String[]>of(fields)).get(0);
       return RowFactory.create(result.amount(), result.result());
     }
   }

@@ -1,13 +1,20 @@
 package io.github.cpt4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +109,54 @@ class CptFunctionsTest {
             .toList());
     assertEquals(rows.get(1).get(4), rows.get(1).get(3));
     assertEquals(rows.get(0).get(5), rows.get(0).get(3));
+  }
+
+  /**
+   * The driver evaluates a function over local rows itself (a query over {@code VALUES} or a list
+   * made into a data frame, constant arguments), with the one instance the session registered, on
+   * whichever threads run queries: concurrent calls each get their own line's answer.
+   */
+  @Test
+  void priceLineAnswersEachThreadItsOwnLine() throws Exception {
+    String[][] lines = {
+      {"99213", null, null}, {"99214", "25", "01112-05"}, {"71046", "26", "14620"},
+      {"29880", "RT", "13282-99"}, {"9921", null, null}, {"99213", null, "99999-99"}
+    };
+    CptFunctions.PriceLine alone =
+        new CptFunctions.PriceLine(pricing.files(), OPTIONS, ZoneOffset.UTC);
+    List<Row> expected = new ArrayList<>();
+    for (String[] line : lines) {
+      expected.add(alone.call(line[0], line[1], line[2], null, null));
+    }
+    CptFunctions.PriceLine shared =
+        new CptFunctions.PriceLine(pricing.files(), OPTIONS, ZoneOffset.UTC);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<String>>> answers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int first = t;
+        answers.add(
+            threads.submit(
+                () -> {
+                  List<String> wrong = new ArrayList<>();
+                  for (int i = 0; i < 3_000; i++) {
+                    int n = (first + i) % lines.length;
+                    String[] line = lines[n];
+                    Row row = shared.call(line[0], line[1], line[2], null, null);
+                    if (!row.equals(expected.get(n))) {
+                      wrong.add(String.join(" ", Arrays.asList(line)) + ": " + row);
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      for (Future<List<String>> answer : answers) {
+        List<String> wrong = answer.get();
+        assertTrue(wrong.isEmpty(), () -> wrong.size() + " wrong answers, such as " + wrong.get(0));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
