@@ -253,8 +253,10 @@ public final class SparkClaimPricing implements AutoCloseable {
   /**
    * Prices every row of {@code lines} into {@code partitions} partitions, without counting.
    *
-   * @param partitions the number of partitions the claims are shuffled into, or 0 to let Spark
-   *     choose ({@code spark.sql.shuffle.partitions}, adapted at run time)
+   * @param partitions the number of partitions the rows are priced in (shuffled into by claim, or
+   *     spread evenly without a {@code claim} column), or 0 to let Spark choose ({@code
+   *     spark.sql.shuffle.partitions}, adapted at run time; without a {@code claim} column, the
+   *     input's partitions, nothing shuffled)
    * @throws IllegalArgumentException as {@link #price(Dataset)}, or if {@code partitions} is
    *     negative
    */
@@ -267,8 +269,10 @@ public final class SparkClaimPricing implements AutoCloseable {
    * {@link PricingCounters} for when the counts are exact). To price without counting, use {@link
    * #price(Dataset, int)}.
    *
-   * @param partitions the number of partitions the claims are shuffled into, or 0 to let Spark
-   *     choose ({@code spark.sql.shuffle.partitions}, adapted at run time)
+   * @param partitions the number of partitions the rows are priced in (shuffled into by claim, or
+   *     spread evenly without a {@code claim} column), or 0 to let Spark choose ({@code
+   *     spark.sql.shuffle.partitions}, adapted at run time; without a {@code claim} column, the
+   *     input's partitions, nothing shuffled)
    * @throws IllegalArgumentException as {@link #price(Dataset, int)}
    */
   public Dataset<Row> price(Dataset<Row> lines, PricingCounters counters, int partitions) {
@@ -307,7 +311,10 @@ public final class SparkClaimPricing implements AutoCloseable {
     if (claim < 0) {
       MapPartitionsFunction<Row, Row> alone =
           counting.apply(new PartitionPricer(files, options, columns, corrupt, -1, timeZone));
-      return lines.mapPartitions(alone, Encoders.row(out));
+      // Rows priced alone need no shuffle, but partitions asked for are given: one large file
+      // read as one partition (a gzip file) is then spread over the cores.
+      Dataset<Row> spread = partitions == 0 ? lines : lines.repartition(partitions);
+      return spread.mapPartitions(alone, Encoders.row(out));
     }
     Column claimColumn = col(quoted(columns.get(claim)));
     Column key = CLAIM_KEY.apply(claimColumn.cast(DataTypes.StringType));

@@ -435,6 +435,25 @@ class SparkClaimPricingTest {
   }
 
   /**
+   * The partitions asked for are the partitions priced into, with a claim column or without one:
+   * one large file read as one partition (a gzip file, say) is spread over the cores.
+   */
+  @Test
+  void thePartitionsAskedForAreThePartitionsPricedInto() {
+    Dataset<Row> alone =
+        spark.createDataset(List.of("99213", "99214", "71046"), Encoders.STRING()).toDF("code");
+    Dataset<Row> claims = alone.withColumn("claim", functions.lit("A"));
+    for (Dataset<Row> lines : List.of(alone.coalesce(1), claims.coalesce(1))) {
+      assertEquals(5, pricing.price(lines, 5).rdd().getNumPartitions(), lines.schema()::toString);
+      PricingCounters counters = PricingCounters.register(spark.sparkContext());
+      assertEquals(
+          5, pricing.price(lines, counters, 5).rdd().getNumPartitions(), lines.schema()::toString);
+    }
+    // Without a number the lines without a claim column stay as they are: nothing is shuffled.
+    assertEquals(1, pricing.price(alone.coalesce(1)).rdd().getNumPartitions());
+  }
+
+  /**
    * With limiting charges, a limiting_charge column of the amount's type comes right after amount,
    * filled as {@code cpt price --input --limiting-charge} fills it: 29880-RT, 20610-LT and 99213-25
    * in 13282-99, facility, on 2025-06-02, 580.88, 23.02 and 67.65 (109.25% of 531.70, 21.07 and

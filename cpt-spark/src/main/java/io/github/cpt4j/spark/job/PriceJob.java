@@ -231,7 +231,9 @@ public final class PriceJob implements Callable<Integer> {
   @Option(
       names = "--partitions",
       paramLabel = "N",
-      description = "Partitions to shuffle claims into; default: Spark's choice.")
+      description =
+          "Partitions to price the rows in, shuffled by claim; default: Spark's choice (without "
+              + "a claim column, the input's partitions).")
   private int partitions;
 
   private PrintWriter err =
