@@ -79,9 +79,12 @@ public final class CptFunctions {
    * SparkClaimPricing#close} Spark refuses queries that call it.
    *
    * @throws IllegalArgumentException if {@code spark.sql.session.timeZone} names no time zone
+   * @throws IllegalStateException if {@code pricing} is closed
    */
   public static void register(SparkClaimPricing pricing) {
     requireNonNull(pricing, "pricing");
+    // Refused before any function is registered: none half-registered with a released schedule.
+    pricing.files();
     SparkSession spark = pricing.session();
     // Typed Object, not String: Spark does not cast the arguments of a function registered without
     // input types, and would hand an int or an array to a String parameter.

@@ -108,6 +108,9 @@ public final class SparkClaimPricing implements AutoCloseable {
   private final Broadcast<FeeScheduleFiles> files;
   private final PricingOptions options;
 
+  /** Set by {@link #close}: the broadcast is destroyed, and Spark refuses any use of it. */
+  private volatile boolean closed;
+
   private SparkClaimPricing(
       SparkSession spark, Broadcast<FeeScheduleFiles> files, PricingOptions options) {
     this.spark = spark;
@@ -158,7 +161,17 @@ public final class SparkClaimPricing implements AutoCloseable {
     return spark;
   }
 
+  /**
+   * Returns the broadcast files, for a query about to use them.
+   *
+   * @throws IllegalStateException if the pricing is closed: Spark would refuse the broadcast only
+   *     when the query runs, deep inside it
+   */
   Broadcast<FeeScheduleFiles> files() {
+    if (closed) {
+      throw new IllegalStateException(
+          "this SparkClaimPricing is closed: its schedule was released; create another to price");
+    }
     return files;
   }
 
@@ -244,6 +257,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    *     {@code limiting_charge}, with {@link PricingOptions#limitingCharges()}) or starts with
    *     {@code __cpt4j_} (the pricing's working columns); or if {@code spark.sql.session.timeZone}
    *     names no time zone
+   * @throws IllegalStateException if this pricing is {@linkplain #close closed}
    * @see #columnWarnings
    */
   public Dataset<Row> price(Dataset<Row> lines) {
@@ -259,6 +273,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    *     input's partitions, nothing shuffled)
    * @throws IllegalArgumentException as {@link #price(Dataset)}, or if {@code partitions} is
    *     negative
+   * @throws IllegalStateException if this pricing is {@linkplain #close closed}
    */
   public Dataset<Row> price(Dataset<Row> lines, int partitions) {
     return plan(lines, partitions, pricer -> pricer);
@@ -274,6 +289,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    *     spark.sql.shuffle.partitions}, adapted at run time; without a {@code claim} column, the
    *     input's partitions, nothing shuffled)
    * @throws IllegalArgumentException as {@link #price(Dataset, int)}
+   * @throws IllegalStateException if this pricing is {@linkplain #close closed}
    */
   public Dataset<Row> price(Dataset<Row> lines, PricingCounters counters, int partitions) {
     requireNonNull(counters, "counters");
@@ -287,6 +303,7 @@ public final class SparkClaimPricing implements AutoCloseable {
   private Dataset<Row> plan(
       Dataset<Row> lines, int partitions, UnaryOperator<PartitionPricer> counting) {
     requireNonNull(lines, "lines");
+    Broadcast<FeeScheduleFiles> files = files();
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must not be negative: " + partitions);
     }
@@ -346,10 +363,14 @@ public final class SparkClaimPricing implements AutoCloseable {
    * {@link #price} returned and the SQL functions {@link CptFunctions#register} added with it use
    * the released schedule, and Spark refuses to run them ("Task not serializable", a broadcast used
    * after it was destroyed). Run every query that prices before closing, or register the functions
-   * again with an open pricing.
+   * again with an open pricing. {@link #price} and {@link CptFunctions#register} then throw an
+   * {@link IllegalStateException}. Closing again does nothing.
    */
   @Override
-  public void close() {
-    files.destroy();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      files.destroy();
+    }
   }
 }

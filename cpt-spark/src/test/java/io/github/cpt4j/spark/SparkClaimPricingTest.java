@@ -754,6 +754,28 @@ class SparkClaimPricingTest {
   }
 
   /**
+   * A closed pricing has released its schedule: pricing with it, or registering the functions with
+   * it, is refused at the call, saying so, not by Spark deep inside the query that would run.
+   */
+  @Test
+  void aClosedPricingIsRefusedAtTheCall() {
+    SparkClaimPricing closed = SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), OPTIONS);
+    closed.close();
+    closed.close(); // closing again does nothing
+    Dataset<Row> lines = spark.createDataset(List.of("99213"), Encoders.STRING()).toDF("code");
+    String expected =
+        "this SparkClaimPricing is closed: its schedule was released; create another to price";
+    for (org.junit.jupiter.api.function.Executable call :
+        List.<org.junit.jupiter.api.function.Executable>of(
+            () -> closed.price(lines),
+            () -> closed.price(lines, 2),
+            () -> closed.price(lines, PricingCounters.register(spark.sparkContext()), 0),
+            () -> CptFunctions.register(closed))) {
+      assertEquals(expected, assertThrows(IllegalStateException.class, call).getMessage());
+    }
+  }
+
+  /**
    * Null counters are refused, not read as "no counters": {@code price(lines, partitions)} prices
    * without counting. Refused before Spark runs anything.
    */
