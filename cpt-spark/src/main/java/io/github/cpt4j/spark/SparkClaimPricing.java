@@ -194,11 +194,12 @@ public final class SparkClaimPricing implements AutoCloseable {
    * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
    */
   public static StructType outputSchema(StructType input, PricingOptions options) {
+    requireNonNull(input, "input");
     return outputSchema(input, requireNonNull(options, "options").limitingCharges());
   }
 
   private static StructType outputSchema(StructType input, boolean limitingCharges) {
-    StructType batch = batchColumns(input);
+    StructType batch = batchColumns(requireNonNull(input, "input"));
     BatchRules.header(Arrays.asList(batch.fieldNames()), limitingCharges);
     for (String name : batch.fieldNames()) {
       if (name.regionMatches(true, 0, RESERVED, 0, RESERVED.length())) {
@@ -242,6 +243,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
    */
   public static List<String> columnWarnings(StructType input) {
+    requireNonNull(input, "input");
     return BatchRules.lookalikes(Arrays.asList(batchColumns(input).fieldNames()));
   }
 

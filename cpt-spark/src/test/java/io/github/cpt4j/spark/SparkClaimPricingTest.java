@@ -775,6 +775,18 @@ class SparkClaimPricingTest {
     }
   }
 
+  /** A null schema is named at the call, not met deep inside as the JVM's message. */
+  @Test
+  void aNullSchemaIsNamed() {
+    for (org.junit.jupiter.api.function.Executable call :
+        List.<org.junit.jupiter.api.function.Executable>of(
+            () -> SparkClaimPricing.outputSchema(null),
+            () -> SparkClaimPricing.outputSchema(null, OPTIONS),
+            () -> SparkClaimPricing.columnWarnings(null))) {
+      assertEquals("input", assertThrows(NullPointerException.class, call).getMessage());
+    }
+  }
+
   /**
    * Null counters are refused, not read as "no counters": {@code price(lines, partitions)} prices
    * without counting. Refused before Spark runs anything.
