@@ -91,10 +91,11 @@ class CriticalCareVisitsFullFileTest {
     assertEquals(
         ClaimWarning.Kind.UNITS_DENIED, units.line(0).warnings().get(0).kind(), units.toString());
     assertPaid("99.85", units.line(1));
-    // Other charges: alike in every field, the second line is an exact duplicate (below).
+    // Other charges: alike in every field, the second line is an exact duplicate (below). The line
+    // of the higher charge is kept, whatever the order of the lines.
     PricedClaim lines = price("99291 $600.00", "99291 $650.00");
-    assertPaid("199.57", lines.line(0));
-    assertDeniedBeside(lines.line(1), "1");
+    assertPaid("199.57", lines.line(1));
+    assertDeniedBeside(lines.line(0), "2");
     assertEquals(new BigDecimal("199.57"), lines.total(), lines.toString());
     PricedLine duplicate = price("99291 $600.00", "99291 $600.00").line(1);
     assertEquals(Optional.of("duplicate-lines"), duplicate.refusedBy(), duplicate::toString);

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
@@ -13,6 +14,8 @@ import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -53,9 +56,13 @@ import java.util.function.IntPredicate;
  * <p>99291, the first 30 to 74 minutes of critical care, is billed once a day by one practitioner
  * (physicians of one group and specialty being one), whether the care was continuous or not;
  * further time is 99292 (section 30.6.12, and the CY 2022 final rule kept it). So the units of the
- * day's first 99291 line beyond one are denied ({@link EditAction#DENY_UNITS}), and another 99291
- * line of the day is denied whole, {@link UnpricedReason#EDIT_DENIED}, naming the first. A 99292 of
- * a day whose 99291 lines another edit denies whole (a GZ line) is denied too, {@link
+ * day's 99291 line paid beyond one are denied ({@link EditAction#DENY_UNITS}), and another 99291
+ * line of the day is denied whole, {@link UnpricedReason#EDIT_DENIED}, naming it. The line paid is
+ * the one paid more, whatever the order of the lines: the lines share one fee, so the one whose
+ * billed charge per unit is higher (Medicare pays the lower of the charge and the fee; a line
+ * without a charge is capped by none), and of two alike the one whose billed form sorts first;
+ * {@code 99291 $100.00 + 99291 $600.00} is paid the fee, as the same lines the other way round are.
+ * A 99292 of a day whose 99291 lines another edit denies whole (a GZ line) is denied too, {@link
  * UnpricedReason#NOT_PAYABLE_ON_CLAIM}, naming the first 99291: the further time is paid only
  * beside its first hour, as an add-on only beside a primary paid.
  *
@@ -177,19 +184,19 @@ public final class CriticalCareEdit implements ClaimEdit {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
     int n = claim.size();
-    // The critical care paid, which includes the rest: the day's first 99291 not denied. A 99292
-    // is added time, paid only beside a 99291: beside a 99291 denied it is denied too, and
-    // includes nothing (the add-on step would pay it beside any line that is no add-on, such as
-    // the 36600 it would then include); billed without one, it is the day's critical care (its
-    // 99291 may be on another claim).
-    int first = -1; // the day's first 99291 not denied, the one paid
+    // The critical care paid, which includes the rest: the day's 99291 not denied that is paid
+    // more (paidBefore), whatever the order of the lines. A 99292 is added time, paid only beside
+    // a 99291: beside a 99291 denied it is denied too, and includes nothing (the add-on step would
+    // pay it beside any line that is no add-on, such as the 36600 it would then include); billed
+    // without one, it is the day's critical care (its 99291 may be on another claim).
+    int first = -1; // the day's 99291 paid: not denied, and paid more than the others
     int added = -1; // the day's first 99292 not denied
     int anyFirst = -1; // the day's first 99291, denied or not
     for (int i = 0; i < n; i++) {
       int packed = claim.line(i).line().code().packed();
       if (packed == CRITICAL_CARE_FIRST) {
         anyFirst = anyFirst < 0 ? i : anyFirst;
-        if (first < 0 && !denied.test(i)) {
+        if (!denied.test(i) && (first < 0 || paidBefore(claim.line(i), claim.line(first)))) {
           first = i;
         }
       } else if (packed == CRITICAL_CARE_ADDED && added < 0 && !denied.test(i)) {
@@ -263,6 +270,36 @@ public final class CriticalCareEdit implements ClaimEdit {
     return found;
   }
 
+  /**
+   * Tells whether 99291 line {@code line} is the day's one paid rather than {@code kept}: the one
+   * paid more, so that the order of the lines does not change the amount. The day's 99291 lines
+   * share one fee and Medicare pays the lower of the billed charge and the fee (RVU25D's payment
+   * rules; step {@code billed-charge}), so that is the line whose charge per unit is higher, a line
+   * billed without a charge being capped by none; of two alike, the one whose billed form sorts
+   * first, as {@link SameDayVisitsEdit} chooses between two visits.
+   */
+  private static boolean paidBefore(BilledLine line, BilledLine kept) {
+    BigDecimal charge = chargePerUnit(line);
+    BigDecimal keptCharge = chargePerUnit(kept);
+    int byCharge =
+        charge == null
+            ? (keptCharge == null ? 0 : 1)
+            : (keptCharge == null ? -1 : charge.compareTo(keptCharge));
+    return byCharge > 0 || byCharge == 0 && line.toString().compareTo(kept.toString()) < 0;
+  }
+
+  /** The billed charge of a unit of {@code line}; null when the line has no charge. */
+  private static BigDecimal chargePerUnit(BilledLine line) {
+    if (line.charge().isEmpty()) {
+      return null;
+    }
+    int units = line.line().units();
+    BigDecimal charge = line.charge().get();
+    return units == 1
+        ? charge
+        : charge.divide(BigDecimal.valueOf(units), 10, RoundingMode.HALF_EVEN);
+  }
+
   /** Tells whether {@code line} carries 25, a significant, separately identifiable visit. */
   private static boolean separates(ClaimLine line) {
     return line.hasModifier(Modifier.SEPARATE_EM);
@@ -288,8 +325,8 @@ public final class CriticalCareEdit implements ClaimEdit {
 
   /**
    * The finding denying what line {@code line}, 99291, bills beyond the day's one unit: the units
-   * after the first of line {@code first}, the day's first 99291, and any other line whole; null
-   * for line {@code first} of one unit.
+   * after the first of line {@code first}, the day's 99291 paid, and any other line whole; null for
+   * line {@code first} of one unit.
    */
   private static EditFinding onceADay(Claim claim, int line, ClaimLine service, int first) {
     String because =

@@ -111,7 +111,8 @@ import java.util.function.Function;
  *       practitioner's day is paid only when it came before the critical care, shown by modifier 25
  *       on the critical care or the visit; without it the visit is denied, {@link
  *       UnpricedReason#EDIT_DENIED} (CY 2022 physician fee schedule final rule). 99291 is paid once
- *       a practitioner's day: its other units and lines are denied.
+ *       a practitioner's day: its other units and lines are denied, the line paid being the one
+ *       paid more (the higher charge per unit), whatever the order of the lines.
  *   <li><b>Liability modifiers</b> (edit {@code liability-modifiers}, {@link
  *       LiabilityModifiersEdit}). A line billed with GZ (expected to be denied as not reasonable
  *       and necessary, no advance beneficiary notice signed; from 1 July 2011, CMS change request

@@ -203,6 +203,35 @@ class CriticalCareEditTest {
     assertEquals(1, units.get(1).deniedUnits());
   }
 
+  /**
+   * Which 99291 of the day is paid does not depend on the order of the lines: the day's 99291 lines
+   * share one fee, and Medicare pays the lower of the charge and the fee, so the one kept is the
+   * one whose charge per unit is higher (a line without a charge is not capped); of two alike, the
+   * one whose billed form sorts first. It was the first line billed, so that {@code 99291 $100.00}
+   * + {@code 99291 $600.00} paid 100.00 and the same lines the other way round the whole fee.
+   */
+  @Test
+  void theDays99291PaidIsTheOnePaidMoreWhateverTheOrderOfTheLines() {
+    for (List<String> lines :
+        List.of(
+            List.of("99291 $100.00", "99291 $600.00"), List.of("99291 $600.00", "99291 $100.00"))) {
+      List<EditFinding> found = scrub(lines.toArray(new String[0]));
+      assertEquals(1, found.size(), found::toString);
+      assertEquals(lines.indexOf("99291 $100.00"), found.get(0).line(), lines::toString);
+      assertEquals(EditAction.DENY_LINE, found.get(0).action());
+      assertEquals(
+          Integer.toString(lines.indexOf("99291 $600.00") + 1),
+          found.get(0).data().get("criticalCareLine"));
+    }
+    // A line without a charge is not capped; per unit, 99291 x2 $600.00 is billed 300.00 a unit.
+    assertEquals(0, scrub("99291 $900.00", "99291").get(0).line());
+    assertEquals(0, scrub("99291 x2 $600.00", "99291 $400.00").get(0).line());
+    assertEquals(1, scrub("99291 $400.00", "99291 x2 $600.00").get(0).line());
+    // Alike: the billed form that sorts first is kept, whichever line comes first.
+    assertEquals(0, scrub("99291-25", "99291").get(0).line());
+    assertEquals(1, scrub("99291", "99291-25").get(0).line());
+  }
+
   @Test
   void the99291OfADayIsPaidOnceItsFurtherTimeIs99292() {
     List<EditFinding> units = scrub("99291 x3", "99292 x2");
