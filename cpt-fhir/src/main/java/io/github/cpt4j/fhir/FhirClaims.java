@@ -2,6 +2,7 @@ package io.github.cpt4j.fhir;
 
 import static java.util.Objects.requireNonNull;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
@@ -62,7 +63,8 @@ import org.hl7.fhir.r4.model.Quantity;
  *       billablePeriod} when that period is one day, and is refused at its path ({@code
  *       Claim.item[2]}) when the period is longer or has no end. An item's own date outside the
  *       claim's {@code billablePeriod} is refused at its {@code servicedDate} or {@code
- *       servicedPeriod} (R4: line item dates of service should fall within the billing period);
+ *       servicedPeriod} (R4: line item dates of service should fall within the billing period).
+ *       Either period ending before it starts (R4's invariant per-1) is refused at its {@code end};
  *   <li>in {@link #toClaim}, the line's rendering provider ({@link BilledLine#renderingProvider}):
  *       the NPI of the {@code Claim.careTeam} entries the item's {@code careTeamSequence} names,
  *       given as the entry's {@code provider.identifier} or as an identifier of the contained
@@ -297,6 +299,8 @@ public final class FhirClaims {
   private static void checkInPeriod(LocalDate date, Period period, String path) {
     String start = bound(period.getStartElement(), "Claim.billablePeriod.start");
     String end = bound(period.getEndElement(), "Claim.billablePeriod.end");
+    // A reversed period holds no date: refused as such, not as one whose date is outside it.
+    refuseReversed(period, "Claim.billablePeriod");
     if ((start == null || !before(date, start)) && (end == null || !after(date, end))) {
       return;
     }
@@ -897,7 +901,48 @@ public final class FhirClaims {
       return new LocalDate[] {start, null};
     }
     requireValue(period.getEndElement(), path + ".end");
-    return new LocalDate[] {start, dayOf(period.getEndElement().getValueAsString(), path + ".end")};
+    LocalDate end = dayOf(period.getEndElement().getValueAsString(), path + ".end");
+    refuseReversed(period, path);
+    return new LocalDate[] {start, end};
+  }
+
+  /**
+   * Refuses a period that ends before it starts, at its {@code end}: R4's Period invariant per-1
+   * ("if present, start SHALL have a lower value than end"). Read as it stands, such a period was
+   * priced on its day (10:00 to 09:00), taken for two dates, or said to leave out a date inside
+   * neither bound. Two bounds with a time are compared as instants, each in its own offset;
+   * otherwise at the precision they share (a day, a month, a year), as FHIRPath compares dates of
+   * different precisions. A bound without a value is none.
+   *
+   * @throws FhirMappingException at {@code path.end}, naming both bounds as written
+   */
+  static void refuseReversed(Period period, String path) {
+    BaseDateTimeType start = period.hasStart() ? period.getStartElement() : null;
+    BaseDateTimeType end = period.hasEnd() ? period.getEndElement() : null;
+    if (start == null || end == null || start.getValue() == null || end.getValue() == null) {
+      return;
+    }
+    String from = start.getValueAsString();
+    String to = end.getValueAsString();
+    boolean reversed;
+    if (start.getPrecision().compareTo(TemporalPrecisionEnum.DAY) > 0
+        && end.getPrecision().compareTo(TemporalPrecisionEnum.DAY) > 0) {
+      reversed = end.getValue().toInstant().isBefore(start.getValue().toInstant());
+    } else {
+      // "2025-07" against "2025-06-30" at the month, "2025-06-03" against a time at the day.
+      int shared = Math.min(Math.min(from.length(), to.length()), "2025-06-02".length());
+      reversed = to.substring(0, shared).compareTo(from.substring(0, shared)) < 0;
+    }
+    if (reversed) {
+      throw new FhirMappingException(
+          path + ".end",
+          "the period ends at "
+              + to
+              + ", before it starts at "
+              + from
+              + ": R4 requires a period's start to be no later than its end (Period invariant"
+              + " per-1), so one of the two is wrong");
+    }
   }
 
   /**

@@ -991,6 +991,75 @@ class FhirTest {
   }
 
   /**
+   * A period that ends before it starts breaks R4's Period invariant per-1 (start &lt;= end). A
+   * servicedPeriod of 10:00 to 09:00 was priced on its day, and one of 10:00-04:00 to 13:00Z (an
+   * hour before its start); one of 2025-06-03 to 2025-06-02 was refused as two dates, asking for
+   * one item per date; a billablePeriod of 06-05 to 06-01 called a date inside neither bound
+   * "outside" it, and an undated item of it was told to give its date. Each is refused at the
+   * period's end, naming both bounds. Times are compared as instants, a date with a time at the day
+   * they share, as FHIRPath compares them.
+   */
+  @Test
+  void aPeriodThatEndsBeforeItStartsIsRefusedAtItsEnd() {
+    String cpt =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    String[][] reversed = {
+      {"2025-06-02T10:00:00Z", "2025-06-02T09:00:00Z"},
+      {"2025-06-02T10:00:00-04:00", "2025-06-02T13:00:00Z"},
+      {"2025-06-03", "2025-06-02"},
+      {"2025-06-03", "2025-06-02T23:00:00Z"},
+    };
+    for (String[] bounds : reversed) {
+      String period = "{\"start\":\"" + bounds[0] + "\",\"end\":\"" + bounds[1] + "\"}";
+      FhirMappingException e = refused(claim(item(cpt, ",\"servicedPeriod\":" + period)));
+      assertEquals("Claim.item[0].servicedPeriod.end", e.path(), period);
+      assertTrue(
+          e.getMessage().contains("ends at " + bounds[1] + ", before it starts at " + bounds[0]),
+          e::getMessage);
+      assertTrue(e.getMessage().contains("per-1"), e::getMessage);
+    }
+    for (String[] billable :
+        new String[][] {
+          {"2025-06-05", "2025-06-01", ",\"servicedDate\":\"2025-06-02\""},
+          {"2025-06-05", "2025-06-01", ""},
+          {"2025-07", "2025-06-30", ",\"servicedDate\":\"2025-06-30\""},
+        }) {
+      String json =
+          item(cpt, billable[2])
+              .replace(
+                  "\"item\"",
+                  "\"billablePeriod\":{\"start\":\""
+                      + billable[0]
+                      + "\",\"end\":\""
+                      + billable[1]
+                      + "\"},\"item\"");
+      FhirMappingException e = refused(claim(json));
+      assertEquals("Claim.billablePeriod.end", e.path(), json);
+      assertTrue(
+          e.getMessage()
+              .contains("ends at " + billable[1] + ", before it starts at " + billable[0]),
+          e::getMessage);
+    }
+    // The same instant, or a later one written in another offset, is no reversal.
+    Claim later =
+        FhirClaims.toClaim(
+            claim(
+                item(
+                    cpt,
+                    ",\"servicedPeriod\":{\"start\":\"2025-06-02T10:00:00-04:00\","
+                        + "\"end\":\"2025-06-02T14:30:00Z\"}")));
+    assertEquals(BilledLine.parse("97110 on 2025-06-02"), later.line(0));
+    Claim sameDay =
+        FhirClaims.toClaim(
+            claim(
+                item(
+                    cpt,
+                    ",\"servicedPeriod\":{\"start\":\"2025-06-02T10:00:00Z\","
+                        + "\"end\":\"2025-06-02\"}")));
+    assertEquals(BilledLine.parse("97110 on 2025-06-02"), sameDay.line(0));
+  }
+
+  /**
    * A date HAPI cannot read ({@code +2025-06-02}: a sign) is refused by its parser by default; one
    * told not to keeps the text without a value, which was refused as a data-absent reason. It is
    * refused at its path, quoted, whether it is an item's date or a bound of the billablePeriod.
