@@ -55,7 +55,9 @@ import org.hl7.fhir.r4.model.Quantity;
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
  *       absent) rounded half-up to cents (7 x 0.125 is 0.88), in US dollars (none when neither is
  *       given); an item with both a {@code net} and a {@code unitPrice} whose product, rounded so,
- *       is not the {@code net} is refused;
+ *       is not the {@code net} is refused. The claim's {@code total}, R4's "total value of the all
+ *       the items", is refused at its currency when not in US dollars, and at {@code Claim.total}
+ *       when every item has a charge and it is not their sum;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date) or a {@code
  *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
  *       time. A {@code servicedPeriod} without an {@code end} is ongoing in R4, and refused at its
@@ -141,8 +143,9 @@ public final class FhirClaims {
    * its item's {@code sequence}, or by its item's position counted from 1 when it has none (see the
    * class comment).
    *
-   * @throws FhirMappingException naming the first item element that cannot be read, or at {@code
-   *     Claim.item} if the claim has no items
+   * @throws FhirMappingException naming the first item element that cannot be read, at {@code
+   *     Claim.item} if the claim has no items, or at {@code Claim.total} (its {@code currency}) if
+   *     the claim's total is not in US dollars or not the sum of its items' charges
    */
   public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim) {
     return toClaim(claim, FhirResolver.none());
@@ -233,7 +236,44 @@ public final class FhirClaims {
                 + ": sequences identify items, in the claim and in the response");
       }
     }
+    checkTotal(claim, lines);
     return inNumberOrder(lines, numbers);
+  }
+
+  /**
+   * Refuses a claim whose {@code total} contradicts its items. R4 defines it as "the total value of
+   * the all the items in the claim": one in another currency than US dollars says that the items'
+   * amounts, read as dollars when they name no currency, are not; and one that is not the sum of
+   * the items' charges means that one of them is wrong, as an item's {@code net} that is not its
+   * quantity times its unit price does. Not compared when an item has no charge, as there is no
+   * sum; a total without a value says nothing.
+   */
+  private static void checkTotal(org.hl7.fhir.r4.model.Claim claim, List<BilledLine> lines) {
+    if (!claim.hasTotal()) {
+      return;
+    }
+    BigDecimal total = dollars(claim.getTotal(), "Claim.total");
+    if (total == null) {
+      return;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (BilledLine line : lines) {
+      Optional<BigDecimal> charge = line.charge();
+      if (charge.isEmpty()) {
+        return;
+      }
+      sum = sum.add(charge.get());
+    }
+    if (total.compareTo(sum) != 0) {
+      throw new FhirMappingException(
+          "Claim.total",
+          "the claim's total "
+              // Quoted: a total of a million digits is no message of a million characters.
+              + CodeFormatException.quote(total.toString())
+              + " is not the sum of the items' charges, "
+              + sum.toPlainString()
+              + ": R4's total is the total value of all the items, so one of them is wrong");
+    }
   }
 
   /**

@@ -991,6 +991,46 @@ class FhirTest {
   }
 
   /**
+   * R4 defines {@code Claim.total} as the total value of all the claim's items, and it was not
+   * read: a claim totalled in euros had its items' amounts, which name no currency, priced as US
+   * dollars, and a total of 150.00 over items charged 100.00 went unremarked where an item's net
+   * that is not its quantity times its unit price is refused. A total in another currency is
+   * refused at its currency; one that is not the sum of the items' charges at {@code Claim.total},
+   * naming both, unless an item has no charge (there is no sum to compare).
+   */
+  @Test
+  void theClaimsTotalIsInDollarsAndTheSumOfItsItems() {
+    String cpt =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    String charged = item(cpt, ",\"net\":{\"value\":100}");
+    FhirMappingException euros =
+        refused(
+            claim(
+                charged.replace(
+                    "\"item\"", "\"total\":{\"value\":100,\"currency\":\"EUR\"},\"item\"")));
+    assertEquals("Claim.total.currency", euros.path());
+    assertTrue(euros.getMessage().contains("not 'EUR'"), euros::getMessage);
+    FhirMappingException more =
+        refused(
+            claim(
+                charged.replace(
+                    "\"item\"", "\"total\":{\"value\":150,\"currency\":\"USD\"},\"item\"")));
+    assertEquals("Claim.total", more.path());
+    assertTrue(
+        more.getMessage().contains("'150' is not the sum of the items' charges, 100.00"),
+        more::getMessage);
+    // The sum, however written, and a total beside an item without a charge, are read.
+    Claim same =
+        FhirClaims.toClaim(
+            claim(charged.replace("\"item\"", "\"total\":{\"value\":100.0},\"item\"")));
+    assertEquals(Optional.of(new BigDecimal("100.00")), same.line(0).charge());
+    Claim uncharged =
+        FhirClaims.toClaim(
+            claim(item(cpt, "").replace("\"item\"", "\"total\":{\"value\":50},\"item\"")));
+    assertEquals(Optional.empty(), uncharged.line(0).charge());
+  }
+
+  /**
    * A period that ends before it starts breaks R4's Period invariant per-1 (start &lt;= end). A
    * servicedPeriod of 10:00 to 09:00 was priced on its day, and one of 10:00-04:00 to 13:00Z (an
    * hour before its start); one of 2025-06-03 to 2025-06-02 was refused as two dates, asking for
