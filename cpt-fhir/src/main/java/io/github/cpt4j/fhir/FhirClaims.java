@@ -628,13 +628,14 @@ public final class FhirClaims {
    *
    * @throws FhirMappingException at the code of a place-of-service coding ({@code
    *     Claim.item[2].locationCodeableConcept.coding[0].code}) that is not two digits of CMS's code
-   *     set ({@code 01} to {@code 99}), or that differs from an earlier item's; or at a coding
-   *     without a code
+   *     set ({@code 01} to {@code 99}), or that differs from an earlier item's or an earlier coding
+   *     of its own item's; or at a coding without a code
    */
   public static Optional<PlaceOfService> placeOfService(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");
     PlaceOfService found = null;
     String foundAt = null;
+    int foundItem = -1;
     List<org.hl7.fhir.r4.model.Claim.ItemComponent> items =
         withoutNulls(claim.getItem(), "Claim.item");
     for (int i = 0; i < items.size(); i++) {
@@ -655,6 +656,20 @@ public final class FhirClaims {
         if (found == null) {
           found = place;
           foundAt = codePath;
+          foundItem = i;
+        } else if (place != found && foundItem == i) {
+          // The codings of a concept translate one another: splitting the claim cannot help an
+          // item whose own location names two places.
+          throw new FhirMappingException(
+              codePath,
+              "the item's location names two places of service, "
+                  + found
+                  + " at "
+                  + foundAt
+                  + " and "
+                  + place
+                  + ": the codings of a concept are one place in several systems, so give the"
+                  + " item the one it was furnished at");
         } else if (place != found) {
           throw new FhirMappingException(
               codePath,

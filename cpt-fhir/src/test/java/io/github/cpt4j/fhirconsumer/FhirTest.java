@@ -1031,6 +1031,30 @@ class FhirTest {
   }
 
   /**
+   * One item whose location concept codes two places of CMS's set was refused as two items at
+   * different places, told to price "the items of each place as separate claims": splitting the
+   * claim cannot help an item that contradicts itself. The codings of a concept translate one
+   * another (R4's CodeableConcept), so the second place is refused as the item's contradiction.
+   */
+  @Test
+  void anItemOfTwoPlacesOfServiceIsRefusedAsItsOwnContradiction() {
+    String pos = FhirCodeSystems.PLACE_OF_SERVICE;
+    String json =
+        item(
+            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"99213\"}]}",
+            ",\"locationCodeableConcept\":{\"coding\":[{\"system\":\""
+                + pos
+                + "\",\"code\":\"11\"},{\"system\":\""
+                + pos
+                + "\",\"code\":\"22\"}]}");
+    FhirMappingException e =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.placeOfService(claim(json)));
+    assertEquals("Claim.item[0].locationCodeableConcept.coding[1].code", e.path());
+    assertTrue(e.getMessage().contains("the item's location names two places"), e::getMessage);
+    assertFalse(e.getMessage().contains("separate claims"), e::getMessage);
+  }
+
+  /**
    * A period that ends before it starts breaks R4's Period invariant per-1 (start &lt;= end). A
    * servicedPeriod of 10:00 to 09:00 was priced on its day, and one of 10:00-04:00 to 13:00Z (an
    * hour before its start); one of 2025-06-03 to 2025-06-02 was refused as two dates, asking for
