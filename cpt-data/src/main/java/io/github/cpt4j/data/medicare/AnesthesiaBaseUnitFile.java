@@ -232,8 +232,16 @@ public final class AnesthesiaBaseUnitFile {
       try {
         code = ProcedureCode.parse(first);
       } catch (CodeFormatException e) {
+        String zeros = Cells.droppedZeros(first, 5);
         throw new DataLoadException(
-            source, number, 1, "expected an anesthesia code such as 00790: " + e.getMessage());
+            source,
+            number,
+            1,
+            "expected an anesthesia code such as 00790"
+                + (zeros.isEmpty()
+                    ? ": " + e.getMessage()
+                    // 00100 saved by a spreadsheet as 100: the length is not the problem to name.
+                    : zeros + ", found " + CodeFormatException.quote(first)));
       }
       if (!AnesthesiaBaseUnits.isAnesthesiaCode(code)) {
         throw new DataLoadException(

@@ -486,8 +486,7 @@ public final class RvuFile {
         PaymentIndicators.builder()
             .status(status)
             .pcTc(cells.parse(c.pcTc, "a PC/TC indicator 0-9", t -> PcTcIndicator.of(single(t))))
-            .globalPeriod(
-                cells.parse(c.globalDays, "000, 010, 090, MMM, XXX, YYY or ZZZ", GlobalPeriod::of));
+            .globalPeriod(globalPeriod(cells, c.globalDays));
     BigDecimal preOp = share(cells, c.preOp);
     BigDecimal intraOp = share(cells, c.intraOp);
     BigDecimal postOp = share(cells, c.postOp);
@@ -685,9 +684,23 @@ public final class RvuFile {
     String text = cells.text(column);
     if (!isSupervisionLevel(text)) {
       throw cells.error(
-          column, "a supervision level of two digits or capitals, such as 01, 09 or 6A");
+          column,
+          "a supervision level of two digits or capitals, such as 01, 09 or 6A"
+              // Of the field as written: "9 " is a level cut short, not a zero dropped.
+              + Cells.droppedZeros(cells.raw(column), 2));
     }
     return text;
+  }
+
+  private static GlobalPeriod globalPeriod(Cells cells, int column) throws DataLoadException {
+    String text = cells.text(column);
+    try {
+      return GlobalPeriod.of(text);
+    } catch (IllegalArgumentException e) {
+      // A spreadsheet writes 090 as 90: the hint says so.
+      throw cells.error(
+          column, "000, 010, 090, MMM, XXX, YYY or ZZZ" + Cells.droppedZeros(cells.raw(column), 3));
+    }
   }
 
   /**

@@ -481,7 +481,8 @@ final class PtpParser {
     chars.set(buffer, fieldStart[field], fieldEnd[field]);
     int packed = ProcedureCode.packedOf(chars);
     if (packed < 0) {
-      throw error(field, "a CPT or HCPCS code such as 99213 or G0105");
+      throw error(
+          field, "a CPT or HCPCS code such as 99213 or G0105" + Cells.droppedZeros(text(field), 5));
     }
     return packed;
   }

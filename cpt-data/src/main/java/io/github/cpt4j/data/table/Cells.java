@@ -349,11 +349,25 @@ public final class Cells {
 
   /** Reads a CPT or HCPCS code. */
   public ProcedureCode code(int column) throws DataLoadException {
-    Optional<ProcedureCode> code = ProcedureCode.tryParse(text(column));
+    String text = text(column);
+    Optional<ProcedureCode> code = ProcedureCode.tryParse(text);
     if (code.isEmpty()) {
-      throw error(column, "a CPT or HCPCS code such as 99213 or G0105");
+      throw error(column, "a CPT or HCPCS code such as 99213 or G0105" + droppedZeros(text, 5));
     }
     return code.get();
+  }
+
+  /** The hint of {@link #droppedZeros}, also part of a contractor or locality number's error. */
+  private static final String DROPPED_ZERO = " (a spreadsheet may have dropped a leading zero)";
+
+  /**
+   * Returns the hint that a spreadsheet may have dropped a leading zero when {@code text}, a value
+   * CMS writes with {@code width} characters, is fewer digits, else an empty string: a file opened
+   * in a spreadsheet and saved again turns every column of digits into numbers, code 00100 into
+   * 100, global days 090 into 90, supervision level 09 into 9. Put after what was expected.
+   */
+  public static String droppedZeros(String text, int width) {
+    return !text.isEmpty() && text.length() < width && allDigits(text) ? DROPPED_ZERO : "";
   }
 
   /** Reads a code, a blank field being none. */
@@ -548,10 +562,7 @@ public final class Cells {
    */
   public String contractor(int column) throws DataLoadException {
     return exactDigits(
-        column,
-        5,
-        "a contractor (MAC) number of 5 digits, such as 01112 (a spreadsheet may have dropped a"
-            + " leading zero)");
+        column, 5, "a contractor (MAC) number of 5 digits, such as 01112" + DROPPED_ZERO);
   }
 
   /**
@@ -560,10 +571,7 @@ public final class Cells {
    * dropped by a spreadsheet, or 10 or 18 mistyped.
    */
   public String localityNumber(int column) throws DataLoadException {
-    return exactDigits(
-        column,
-        2,
-        "a locality number of 2 digits, such as 01 (a spreadsheet may have dropped a leading zero)");
+    return exactDigits(column, 2, "a locality number of 2 digits, such as 01" + DROPPED_ZERO);
   }
 
   /**

@@ -543,6 +543,53 @@ class DamagedFilesTest {
         () -> OppsCapFile.read(stream(OPPS.replace("A,13282,99,60", "A,13282,9,60")), "c.csv"));
   }
 
+  /**
+   * A file opened in a spreadsheet and saved again loses the leading zeros of every column of
+   * digits, not only of contractor and locality numbers: code 00100 becomes 100, global days 090
+   * become 90, supervision level 09 becomes 9. Each is refused, naming the likely cause as a
+   * contractor number's error does; the errors used to say only what was expected.
+   */
+  @Test
+  void aValueShortOfItsLeadingZerosNamesTheSpreadsheet() throws Exception {
+    String zeros = " (a spreadsheet may have dropped a leading zero), found ";
+    String rvu = LoaderFixtures.rvu2025();
+    RvuFile.read(stream(rvu), "r.csv");
+    assertRefused(
+        "r.csv, line 16, column 1: HCPCS: expected a CPT or HCPCS code such as 99213 or G0105"
+            + zeros
+            + "'213'",
+        () -> RvuFile.read(stream(rvu.replace("99213,,", "213,,")), "r.csv"));
+    assertRefused(
+        "r.csv, line 12, column 15: GLOB DAYS: expected 000, 010, 090, MMM, XXX, YYY or ZZZ"
+            + zeros
+            + "'90'",
+        () -> RvuFile.read(stream(rvu.replace(",0,090,", ",0,90,")), "r.csv"));
+    assertRefused(
+        "r.csv, line 12, column 26: PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES: expected a"
+            + " supervision level of two digits or capitals, such as 01, 09 or 6A"
+            + zeros
+            + "'9'",
+        () -> RvuFile.read(stream(rvu.replace(",32.3465,09,", ",32.3465,9,")), "r.csv"));
+    // The other loaders read codes the same way.
+    assertRefused(
+        "c.csv, line 3, column 1: HCPCS: expected a CPT or HCPCS code such as 99213 or G0105"
+            + zeros
+            + "'450'",
+        () -> OppsCapFile.read(stream(OPPS.replace("70450,TC", "450,TC")), "c.csv"));
+    String units = LoaderFixtures.SUBSET + "CODE\t2022\n\tBASE\n\tUNIT\n00100\t5\n00102\t6\n";
+    assertEquals(2, AnesthesiaBaseUnitFile.read(stream(units), "u.txt").size());
+    assertRefused(
+        "u.txt, line 5, column 1: expected an anesthesia code such as 00790 (a spreadsheet may"
+            + " have dropped a leading zero), found '100'",
+        () -> AnesthesiaBaseUnitFile.read(stream(units.replace("00100\t", "100\t")), "u.txt"));
+    // A value that is no shorter keeps its error as it was.
+    DataLoadException letters =
+        assertThrows(
+            DataLoadException.class,
+            () -> RvuFile.read(stream(rvu.replace(",0,090,", ",0,09X,")), "r.csv"));
+    assertTrue(!letters.getMessage().contains("spreadsheet"), letters::getMessage);
+  }
+
   @Test
   void anImpossibleReleasedDateIsRefusedOnEveryLoad(@TempDir Path dir) throws Exception {
     // It used to load, and be refused (without a line) only when a second copy of the release

@@ -279,7 +279,7 @@ public class NcciLoadersTest {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n2744\t20610\t\t20020101\t*\t1\tr\n",
         "test-ptp.txt, line 8, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
-            + " or G0105, found '2744'");
+            + " or G0105 (a spreadsheet may have dropped a leading zero), found '2744'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20021301\t*\t1\tr\n",
         "test-ptp.txt, line 7, column 4: EFFECTIVE DATE: expected a date as yyyymmdd, found"
@@ -1021,7 +1021,7 @@ public class NcciLoadersTest {
     assertMueError(
         MUE_HEADER + "2061,2,3,r\n",
         "test-mue.csv, line 6, column 1: HCPCS/ CPT CODE: expected a CPT or HCPCS code such as"
-            + " 99213 or G0105, found '2061'");
+            + " 99213 or G0105 (a spreadsheet may have dropped a leading zero), found '2061'");
     assertMueError(MUE_HEADER, "test-mue.csv, line 4: no rows after the header");
     assertMueError(MUE_HEADER + "\u001a", "test-mue.csv, line 4: no rows after the header");
     // A quote left open would run to the end of the file and take every later code with it.
