@@ -59,7 +59,7 @@ public final class AnesthesiaBaseUnitFile {
    */
   public static AnesthesiaBaseUnits read(Path path) throws IOException {
     requireNonNull(path, "path");
-    String source = ReadFailure.fileName(path);
+    String source = ReadFailure.requireFile(path);
     try (InputStream in = Files.newInputStream(path)) {
       return parse(text(in, source), source);
     } catch (IOException e) {

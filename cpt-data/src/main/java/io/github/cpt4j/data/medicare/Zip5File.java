@@ -120,7 +120,7 @@ public final class Zip5File {
    */
   public static WithStates readDatedWithStates(Path path) throws IOException {
     requireNonNull(path, "path");
-    String name = ReadFailure.fileName(path);
+    String name = ReadFailure.requireFile(path);
     if (!Files.isRegularFile(path) || Files.size(path) > MAX_CHARS) {
       return new WithStates(readDated(path), readStates(path));
     }
@@ -149,7 +149,8 @@ public final class Zip5File {
    */
   private static <T> T byPath(Path path, Source<byte[], T> bytes, Source<Reader, T> text)
       throws IOException {
-    String name = ReadFailure.fileName(path);
+    // A directory is named as every loader names it, not by the JDK's "Is a directory".
+    String name = ReadFailure.requireFile(path);
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
       byte[] content = ReadFailure.readAllBytes(path);
       return bytes.read(content, name);

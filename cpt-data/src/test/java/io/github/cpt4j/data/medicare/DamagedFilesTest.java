@@ -20,10 +20,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -588,6 +590,30 @@ class DamagedFilesTest {
             DataLoadException.class,
             () -> RvuFile.read(stream(rvu.replace(",0,090,", ",0,09X,")), "r.csv"));
     assertTrue(!letters.getMessage().contains("spreadsheet"), letters::getMessage);
+  }
+
+  /**
+   * A directory given as a file is named as every loader names it, {@code <path>: is a directory,
+   * not a file}: the ZIP5 and anesthesia base unit loaders passed on the JDK's "Is a directory".
+   */
+  @Test
+  void aDirectoryIsNamedAlikeByEveryLoader(@TempDir Path dir) throws Exception {
+    Path zip5 = Files.createDirectory(dir.resolve("ZIP5_OCT2025.txt"));
+    Path units = Files.createDirectory(dir.resolve("CY2022_Anesthesia_Base_Units.txt"));
+    Path gpci = Files.createDirectory(dir.resolve("GPCI2025.csv"));
+    List<ThrowingLoad> loads =
+        List.of(
+            () -> Zip5File.read(zip5),
+            () -> Zip5File.readStates(zip5),
+            () -> Zip5File.readDated(zip5),
+            () -> Zip5File.readDatedWithStates(zip5),
+            () -> AnesthesiaBaseUnitFile.read(units),
+            () -> GpciFile.read(gpci));
+    List<Path> paths = List.of(zip5, zip5, zip5, zip5, units, gpci);
+    for (int i = 0; i < loads.size(); i++) {
+      FileSystemException e = assertThrows(FileSystemException.class, loads.get(i)::run);
+      assertEquals(paths.get(i) + ": is a directory, not a file", e.getMessage());
+    }
   }
 
   @Test
