@@ -38,6 +38,30 @@ class PublishedAmountTest {
         .testEquals();
   }
 
+  /** {@link #ROW} with field {@code index} (from 0, in the layout's order) set to {@code value}. */
+  private static PublishedAmount readWith(int index, String value) throws Exception {
+    String[] fields = ROW.substring(1, ROW.length() - 1).split("\",\"", -1);
+    fields[index] = value;
+    return read("\"" + String.join("\",\"", fields) + "\"");
+  }
+
+  /** Every field the value holds tells two values apart, as the group above does for six. */
+  @Test
+  void eachFieldTellsAmountsApart() throws Exception {
+    new EqualsTester()
+        .addEqualityGroup(read(ROW), readWith(7, " "))
+        .addEqualityGroup(readWith(1, "13202"))
+        .addEqualityGroup(readWith(3, "90472"))
+        .addEqualityGroup(readWith(5, "0000019.25"))
+        .addEqualityGroup(readWith(6, "0000019.25"))
+        .addEqualityGroup(readWith(8, "0"))
+        .addEqualityGroup(readWith(10, "2"))
+        .addEqualityGroup(readWith(13, "1"))
+        .addEqualityGroup(readWith(14, "0000001.00"))
+        .addEqualityGroup(readWith(15, "0000001.00"))
+        .testEquals();
+  }
+
   @Test
   void nullArgumentsAreRefusedByName() throws Exception {
     PublishedAmount amount = read(ROW);
