@@ -11,6 +11,7 @@ import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.asp.AspLimit;
+import io.github.cpt4j.text.OneLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -189,12 +190,22 @@ public final class AspFile {
       if (cells.text(dosage).isEmpty()) {
         throw cells.error(dosage, "the dosage one unit stands for, such as 10 MG");
       }
+      String dosageText = cells.text(dosage).replaceAll("\\s+", " ");
+      // Refused at its cell: AspLimit refuses it too, but an error about the row has no column.
+      String dosageProblem = OneLine.problemOf(dosageText);
+      if (dosageProblem != null) {
+        throw cells.error(
+            dosage,
+            "the dosage one unit stands for, such as 10 MG, on one line (it "
+                + dosageProblem
+                + ")");
+      }
       AspLimit row;
       try {
         row =
             new AspLimit(
                 cells.code(code),
-                cells.text(dosage).replaceAll("\\s+", " "),
+                dosageText,
                 paymentLimit,
                 // The bound AspLimit checks, here with the column: a percentage.
                 coinsurance < 0

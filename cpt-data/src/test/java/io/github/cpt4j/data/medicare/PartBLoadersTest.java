@@ -475,6 +475,24 @@ class PartBLoadersTest {
             .coinsurancePercent());
   }
 
+  /**
+   * A dosage prints into every explanation of a drug priced with it: a control character there is a
+   * damaged file, refused at its line and column as a damaged number is, not loaded in silence.
+   */
+  @Test
+  void aDosageWithAControlCharacterIsRefusedAtItsCell() {
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> AspFile.read(stream(ASP.replace("10 MG", "10\u0007MG")), "drugs.csv"));
+    assertEquals("drugs.csv", e.sourceName());
+    // Line 10: the notes cell of line 8 spans two lines.
+    assertEquals(10, e.line());
+    assertEquals(3, e.column());
+    assertTrue(
+        e.getMessage().contains("contains control character U+0007 at index 2"), e.getMessage());
+  }
+
   @Test
   void aspErrorsNameFileLineAndColumn() {
     DataLoadException limit =

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.asp;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.text.OneLine;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -18,7 +19,9 @@ import java.util.Optional;
  * limited to that percentage of the average wholesale price instead.
  *
  * @param code the drug's HCPCS code (J, Q, A, P) or CPT code (vaccines, immune globulins)
- * @param dosage the dosage unit as CMS writes it ({@code HCPCS Code Dosage}), such as {@code 1 MG}
+ * @param dosage the dosage unit as CMS writes it ({@code HCPCS Code Dosage}), such as {@code 1 MG}:
+ *     one line, not blank, without control characters ({@link OneLine}), as it prints into every
+ *     explanation of a line priced with the row
  * @param paymentLimit the payment limit per dosage unit in dollars, exactly as published; empty
  *     when CMS publishes none ({@code N/A}): the contractor prices the drug
  * @param coinsurancePercent the beneficiary's coinsurance in percent (20 for most drugs, 0 for
@@ -35,13 +38,21 @@ public record AspLimit(
   /**
    * Checks the fields.
    *
-   * @throws IllegalArgumentException if an amount is negative or the coinsurance above 100
+   * @throws IllegalArgumentException if the dosage is blank or not one line, an amount is negative
+   *     or the coinsurance above 100
    */
   public AspLimit {
     requireNonNull(code, "code");
     requireNonNull(dosage, "dosage");
     requireNonNull(paymentLimit, "paymentLimit");
     requireNonNull(coinsurancePercent, "coinsurancePercent");
+    // The dosage prints into every explanation of a line priced with the row ("payment limit
+    // 0.898 per 10 MG"): blank, it reads "per  (CMS's payment limit)"; a control character or a
+    // line break would tear the explanation, as a code's description or a schedule's name would.
+    String problem = OneLine.problemOf(dosage);
+    if (problem != null) {
+      throw new IllegalArgumentException("the dosage of " + code + " " + problem);
+    }
     if (paymentLimit.isPresent() && paymentLimit.get().signum() < 0) {
       throw new IllegalArgumentException(
           "a payment limit is never negative: " + code + " " + paymentLimit.get());
@@ -57,7 +68,8 @@ public record AspLimit(
   /**
    * Returns a row with its coinsurance percentage, as CMS's files give it since April 2023.
    *
-   * @throws IllegalArgumentException if an amount is negative or the coinsurance above 100
+   * @throws IllegalArgumentException if the dosage is blank or not one line, an amount is negative
+   *     or the coinsurance above 100
    */
   public AspLimit(
       ProcedureCode code,
