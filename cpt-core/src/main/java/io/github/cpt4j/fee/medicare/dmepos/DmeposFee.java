@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.dmepos;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -264,9 +265,11 @@ public final class DmeposFee {
 
     /**
      * Sets the fees: {@code nonRural.get(i)} and {@code rural.get(i)} are those of {@code
-     * states.get(i)}. Rows of one schedule should share one {@code states} list.
+     * states.get(i)}, each state two upper-case letters, as a {@link DmeposArea} names it ({@code
+     * NY}, {@code PR}). Rows of one schedule should share one {@code states} list.
      *
-     * @throws IllegalArgumentException if the lists differ in size or a state repeats
+     * @throws IllegalArgumentException if the lists differ in size, a state is not two upper-case
+     *     letters, or a state repeats
      */
     public Builder fees(
         ImmutableList<String> newStates,
@@ -285,6 +288,19 @@ public final class DmeposFee {
                 + " and "
                 + ruralFees.size()
                 + " fees");
+      }
+      for (int i = 0; i < newStates.size(); i++) {
+        // A column no area names ("ny", "N.") could never price: every line of the state would
+        // go unpriced with no word of the row's mistake.
+        if (!DmeposZipTable.isState(newStates.get(i))) {
+          throw new IllegalArgumentException(
+              code
+                  + ": a state is two upper-case letters, not "
+                  + CodeFormatException.quote(newStates.get(i))
+                  + " (index "
+                  + i
+                  + " of the states)");
+        }
       }
       if (newStates.stream().distinct().count() != newStates.size()) {
         throw new IllegalArgumentException(code + ": a state repeats in " + newStates);

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.dmepos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
@@ -60,5 +61,32 @@ class DmeposFeeTest {
             .build();
     assertNotEquals(a, rural);
     assertNotEquals(a, null);
+  }
+
+  /**
+   * A row's states are the states a {@link DmeposArea} names, two upper-case letters: a row of
+   * {@code ny} or {@code N.} could never be the row of any beneficiary's area, and every line of
+   * that state would go unpriced with no word of the row's mistake.
+   */
+  @Test
+  void aRowsStatesAreStates() {
+    for (String bad : List.of("ny", "N", "NYC", "N1", "", " N")) {
+      DmeposFee.Builder builder =
+          DmeposFee.builder(ProcedureCode.parse("E0114"))
+              .jurisdiction(DmeposJurisdiction.DME_MAC)
+              .category(DmeposCategory.INEXPENSIVE_OR_ROUTINELY_PURCHASED);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  builder.fees(
+                      ImmutableList.of("PR", bad),
+                      List.of(BigDecimal.ONE, BigDecimal.ONE),
+                      List.of(BigDecimal.ZERO, BigDecimal.ZERO)),
+              bad);
+      assertEquals(
+          "E0114: a state is two upper-case letters, not '" + bad + "' (index 1 of the states)",
+          e.getMessage());
+    }
   }
 }
