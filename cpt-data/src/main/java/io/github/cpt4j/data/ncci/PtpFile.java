@@ -116,25 +116,27 @@ public final class PtpFile {
    *     part is read
    */
   public static PtpTable read(List<Path> parts) throws IOException {
-    requireNonNull(parts, "parts");
-    if (parts.isEmpty()) {
+    // A copy, checked and read alike: the caller's list, changed between the checks and the reads
+    // (by another thread), would have files read that were never checked.
+    List<Path> files = new ArrayList<>(requireNonNull(parts, "parts"));
+    if (files.isEmpty()) {
       throw new DataLoadException("PTP files", 0, 0, "no file given: expected at least one part");
     }
     long bytes = 0;
-    for (Path part : parts) {
+    for (Path part : files) {
       ReadFailure.requireFile(requireNonNull(part, "part"));
       bytes += Files.size(part);
     }
-    Optional<NcciClaimType> claimType = claimTypeOf(parts);
-    checkOneRelease(parts);
-    LocalDate effective = effectiveOf(parts);
+    Optional<NcciClaimType> claimType = claimTypeOf(files);
+    checkOneRelease(files);
+    LocalDate effective = effectiveOf(files);
     // About 80 bytes a row in CMS's files: size the builder once for every real table (about 2
     // million rows a quarter), no more. A bigger hint, taken from a huge wrong file's size before a
     // byte of it is read, took a gigabyte before the read refused the file; the builder grows.
     PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 22));
-    List<RowLines> lines = new ArrayList<>(parts.size());
-    List<PtpParser> parsers = new ArrayList<>(parts.size());
-    for (Path part : parts) {
+    List<RowLines> lines = new ArrayList<>(files.size());
+    List<PtpParser> parsers = new ArrayList<>(files.size());
+    for (Path part : files) {
       try (InputStream in = Files.newInputStream(part)) {
         PtpParser parser = new PtpParser(in, nameOf(part), builder);
         parser.parse();

@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,37 @@ public class NcciLoadersTest {
       codes.append(30_000 + code).append(",1,1 Line Edit,r\n");
     }
     assertEquals(1_000, mueAsIs(codes.toString()).size());
+  }
+
+  /**
+   * The parts are read from a copy of the list, checked and read alike: a list that another thread
+   * changes between the checks and the reads (here: its every pass after the first names a
+   * directory) is read as it was when it was checked.
+   */
+  @Test
+  void thePartsAreReadAsChecked(@TempDir Path dir) throws IOException {
+    Path one = dir.resolve("part1.txt");
+    Files.writeString(one, SUBSET + PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n");
+    List<Path> shifting =
+        new AbstractList<>() {
+          private int passes;
+
+          @Override
+          public Iterator<Path> iterator() {
+            return List.of(passes++ == 0 ? one : dir).iterator();
+          }
+
+          @Override
+          public Path get(int index) {
+            return iterator().next();
+          }
+
+          @Override
+          public int size() {
+            return 1;
+          }
+        };
+    assertEquals(1, PtpFile.read(shifting).size());
   }
 
   @Test
