@@ -203,12 +203,7 @@ public final class FlatFeeSchedule implements FeeSchedule {
      *     would read "table: : row 99213", or be torn over lines
      */
     public Builder name(String newName) {
-      requireNonNull(newName, "newName");
-      String problem = OneLine.problemOf(newName);
-      if (problem != null) {
-        throw new IllegalArgumentException("a fee schedule's name " + problem);
-      }
-      this.name = newName;
+      this.name = OneLine.checked(requireNonNull(newName, "newName"), "a fee schedule's name");
       return this;
     }
 

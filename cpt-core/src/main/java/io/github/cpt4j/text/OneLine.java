@@ -29,6 +29,22 @@ public final class OneLine {
   }
 
   /**
+   * Returns {@code text} when it is one line that is not blank ({@link #problemOf}), for the
+   * builders that print it into explanations and messages, a fee schedule's name among them.
+   *
+   * @param subject what the text is, for the refusal: {@code "a fee schedule's name"}
+   * @throws IllegalArgumentException saying {@code subject} and the problem: {@code "a fee
+   *     schedule's name is blank"}
+   */
+  public static String checked(String text, String subject) {
+    String problem = problemOf(text);
+    if (problem != null) {
+      throw new IllegalArgumentException(subject + " " + problem);
+    }
+    return text;
+  }
+
+  /**
    * Returns the index of the first character of {@code text} that breaks its line, or -1: a control
    * character (C0, the tab included, DEL, C1) or a line or paragraph separator.
    */

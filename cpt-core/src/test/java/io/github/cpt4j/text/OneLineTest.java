@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.fee.FlatFeeSchedule;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierInfo;
 import io.github.cpt4j.modifier.ModifierKind;
@@ -57,6 +64,28 @@ class OneLineTest {
             text -> ModifierInfo.of(Modifier.parse("P7"), ModifierKind.HCPCS_LEVEL_II, text),
             "a fee schedule's name",
             text -> FlatFeeSchedule.builder().name(text));
+    // Every schedule's name prints into its explanations and messages, as a flat table's does.
+    Map<String, Consumer<String>> schedules =
+        Map.of(
+            "physician fee schedule",
+            text -> MedicareFeeSchedule.builder().name(text),
+            "anesthesia",
+            text -> AnesthesiaFeeSchedule.builder().name(text),
+            "clinical lab",
+            text -> ClfsFeeSchedule.builder(Quarter.of(2025, 1)).name(text),
+            "DMEPOS",
+            text -> DmeposFeeSchedule.builder(Quarter.of(2025, 1)).name(text),
+            "drugs",
+            text -> AspFeeSchedule.builder(Quarter.of(2025, 1)).name(text),
+            "Part B",
+            text -> PartBFeeSchedule.builder().name(text));
+    schedules.forEach(
+        (schedule, check) ->
+            assertEquals(
+                "a fee schedule's name contains control character U+000A at index 4",
+                assertThrows(IllegalArgumentException.class, () -> check.accept("Made\nup"))
+                    .getMessage(),
+                schedule));
     checks.forEach(
         (subject, check) -> {
           assertEquals(

@@ -19,6 +19,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.OneLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -1264,9 +1265,14 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
     private Builder() {}
 
-    /** Sets the name used in explanations (default {@code "medicare-anesthesia"}). */
+    /**
+     * Sets the name used in explanations (default {@code "medicare-anesthesia"}).
+     *
+     * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
+     *     would read it torn over lines, or say nothing
+     */
     public Builder name(String newName) {
-      this.name = requireNonNull(newName, "newName");
+      this.name = OneLine.checked(requireNonNull(newName, "newName"), "a fee schedule's name");
       return this;
     }
 

@@ -16,6 +16,7 @@ import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.OneLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -373,7 +374,11 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     return explanation;
   }
 
-  /** Returns a copy named {@code newName} in explanations. */
+  /**
+   * Returns a copy named {@code newName} in explanations.
+   *
+   * @throws IllegalArgumentException if {@code newName} is blank or not one line
+   */
   public ClfsFeeSchedule withName(String newName) {
     Builder builder = builder(quarter).name(newName).addAll(rates);
     if (travelPerMile != null) {
@@ -444,9 +449,14 @@ public final class ClfsFeeSchedule implements FeeSchedule {
       this.quarter = quarter;
     }
 
-    /** Sets the name used in explanations (default {@code clfs-2025-Q1}). */
+    /**
+     * Sets the name used in explanations (default {@code clfs-2025-Q1}).
+     *
+     * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
+     *     would read it torn over lines, or say nothing
+     */
     public Builder name(String newName) {
-      this.name = requireNonNull(newName, "newName");
+      this.name = OneLine.checked(requireNonNull(newName, "newName"), "a fee schedule's name");
       return this;
     }
 

@@ -26,6 +26,7 @@ import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.OneLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -344,9 +345,14 @@ public final class PartBFeeSchedule implements FeeSchedule {
 
     private Builder() {}
 
-    /** Sets the name used in messages (default {@code medicare-part-b}). */
+    /**
+     * Sets the name used in messages (default {@code medicare-part-b}).
+     *
+     * @throws IllegalArgumentException if {@code newName} is blank or not one line: a message would
+     *     read it torn over lines, or say nothing
+     */
     public Builder name(String newName) {
-      this.name = requireNonNull(newName, "newName");
+      this.name = OneLine.checked(requireNonNull(newName, "newName"), "a fee schedule's name");
       return this;
     }
 

@@ -19,6 +19,7 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
+import io.github.cpt4j.text.OneLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
@@ -728,9 +729,14 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Sets the name used in explanations (default {@code "medicare-pfs"}). */
+    /**
+     * Sets the name used in explanations (default {@code "medicare-pfs"}).
+     *
+     * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
+     *     would read it torn over lines, or say nothing
+     */
     public Builder name(String newName) {
-      this.name = requireNonNull(newName, "newName");
+      this.name = OneLine.checked(requireNonNull(newName, "newName"), "a fee schedule's name");
       return this;
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.text.OneLine;
 import java.time.LocalDate;
 
 /**
@@ -32,7 +33,8 @@ public final class MedicareRelease {
    * Returns the release {@code id} of {@code schedule}, in force for the schedule's effective
    * period.
    *
-   * @throws IllegalArgumentException if the id is blank or the period is open-ended
+   * @throws IllegalArgumentException if the id is blank or not one line (it names the release in
+   *     messages and explanations), or the period is open-ended
    */
   public static MedicareRelease of(String id, MedicareFeeSchedule schedule) {
     requireNonNull(id, "id");
@@ -40,6 +42,7 @@ public final class MedicareRelease {
     if (id.isBlank()) {
       throw new IllegalArgumentException("a release needs an id, such as 2025A");
     }
+    OneLine.checked(id, "a release's id");
     if (schedule.effectiveFrom().equals(LocalDate.MIN)
         || schedule.effectiveTo().equals(LocalDate.MAX)) {
       throw new IllegalArgumentException(

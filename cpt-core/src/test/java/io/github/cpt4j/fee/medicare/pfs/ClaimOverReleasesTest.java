@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.pfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
@@ -59,6 +60,22 @@ class ClaimOverReleasesTest {
 
   private static final PricingContext OFFICE =
       PricingContext.of(LocalDate.of(2025, 4, 2), Fixtures.REST_OF_NEW_YORK, Setting.NON_FACILITY);
+
+  /** A release's id names it in messages and explanations: one line, as a schedule's name. */
+  @Test
+  void aReleasesIdIsOneLine() {
+    MedicareFeeSchedule schedule = schedule("a", "2025-01-01", "2025-03-31", false);
+    assertEquals(
+        "a release's id contains control character U+0009 at index 4",
+        assertThrows(IllegalArgumentException.class, () -> MedicareRelease.of("2025\tA", schedule))
+            .getMessage());
+    assertEquals(
+        "a release's id contains line separator U+2028 at index 4",
+        assertThrows(
+                IllegalArgumentException.class, () -> MedicareRelease.of("2025\u2028A", schedule))
+            .getMessage());
+    assertEquals("2025A", MedicareRelease.of("2025A", schedule).id());
+  }
 
   @Test
   void theVisitIsJudgedByTheReleaseOfItsOwnDateNotTheClaimsFirstLine() {
