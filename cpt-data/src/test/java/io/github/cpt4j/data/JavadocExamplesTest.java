@@ -179,7 +179,18 @@ class JavadocExamplesTest {
   @Test
   void quarterlyPartBSchedulesOfTheFirstQuarterOf2025() {
     // The bundled samples are rows of the files these examples read: ASP_2025_JAN.csv,
-    // CLFS_2025_Q1V1.csv, DMEPOS_2025_JAN.csv, all of 2025-Q1.
+    // CLFS_2025_Q1V1.csv, DMEPOS_2025_JAN.csv, all of 2025-Q1. Each example defines the context
+    // it prices in, of that quarter (another quarter's date is DATE_NOT_COVERED).
+    for (String schedule :
+        List.of(
+            "asp/AspFeeSchedule.java",
+            "clfs/ClfsFeeSchedule.java",
+            "dmepos/DmeposFeeSchedule.java")) {
+      assertShows(
+          "io/github/cpt4j/fee/medicare/" + schedule,
+          "PricingContext context = PricingContext.of(LocalDate.of(2025, 2, 3),",
+          "Locality.parse(\"13282-99\"), Setting.NON_FACILITY);");
+    }
     PricingContext context =
         PricingContext.of(
             LocalDate.of(2025, 2, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);

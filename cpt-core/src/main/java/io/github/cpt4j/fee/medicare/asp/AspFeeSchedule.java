@@ -63,6 +63,9 @@ import java.util.Set;
  *
  * <pre>{@code
  * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));
+ * // A date of the file's quarter, 2025-Q1; the locality does not change a drug's limit.
+ * PricingContext context = PricingContext.of(LocalDate.of(2025, 2, 3),
+ *     Locality.parse("13282-99"), Setting.NON_FACILITY);
  * FeeResult dexamethasone = asp.price(ClaimLine.parse("J1100 x8"), context);  // 8 x 0.108 = 0.86
  * }</pre>
  *

@@ -72,6 +72,9 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));
+ * // A date of the file's quarter, 2025-Q1; the lab fee schedule is national.
+ * PricingContext context = PricingContext.of(LocalDate.of(2025, 2, 3),
+ *     Locality.parse("13282-99"), Setting.NON_FACILITY);
  * FeeResult panel = clfs.price(ClaimLine.parse("80053-QW"), context);   // 10.56
  * }</pre>
  *

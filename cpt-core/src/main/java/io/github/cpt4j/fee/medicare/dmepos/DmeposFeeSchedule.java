@@ -74,6 +74,9 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * DmeposFeeSchedule dme = DmeposFile.read(Path.of("DMEPOS_2025_JAN.csv"), BundledData.dmeposZips());
+ * // A date of the file's quarter, 2025-Q1; the fee is that of the beneficiary's state.
+ * PricingContext context = PricingContext.of(LocalDate.of(2025, 2, 3),
+ *     Locality.parse("13282-99"), Setting.NON_FACILITY);
  * PricingContext home = context.withBeneficiaryZip("10001");
  * FeeResult crutches = dme.price(ClaimLine.parse("E0114-NU"), home);   // NY non-rural: 61.45
  * }</pre>
