@@ -79,7 +79,8 @@ public interface ClaimEdit {
    * io.github.cpt4j.edit.ncci.NcciEdits} does ({@code ncci-ptp}, {@code ncci-mue}), returns those.
    * A {@link ClaimScrubber} refuses a finding of another name: a denied line's explanation, its
    * {@link io.github.cpt4j.fee.PricedLine#refusedBy()} and the kind of a warning are told by it,
-   * and would name an edit the pipeline does not have.
+   * and would name an edit the pipeline does not have; it refuses two edits whose findings carry
+   * one name too, which would make them ambiguous.
    */
   default List<String> findingNames() {
     return List.of(name());

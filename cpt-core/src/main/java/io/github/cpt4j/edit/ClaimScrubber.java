@@ -12,8 +12,10 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -51,11 +53,16 @@ public final class ClaimScrubber {
    * Returns a scrubber running {@code edits} in order.
    *
    * @throws IllegalArgumentException if two edits have one name, or a name is not a rule id (see
-   *     {@link ClaimEdit#name()})
+   *     {@link ClaimEdit#name()}), or two edits give findings of one name ({@link
+   *     ClaimEdit#findingNames()}: {@code NcciEdits}, whose findings are {@code ncci-ptp} and
+   *     {@code ncci-mue}, beside the {@code PtpClaimEdit} named {@code ncci-ptp})
    */
   public static ClaimScrubber of(List<? extends ClaimEdit> edits) {
     ImmutableList<ClaimEdit> copy = NullElements.copyOf(requireNonNull(edits, "edits"), "edit");
     Set<String> names = new HashSet<>();
+    // The edit whose findings carry each name: a denied line's refusedBy() and explanation name
+    // the edit by its finding's name, which two edits giving it would make ambiguous.
+    Map<String, ClaimEdit> carriedBy = new HashMap<>();
     for (ClaimEdit edit : copy) {
       String name = requireNonNull(edit.name(), "edit name");
       try {
@@ -80,8 +87,44 @@ public final class ClaimScrubber {
                 + "'; the edits are "
                 + copy.stream().map(ClaimEdit::name).toList());
       }
+      for (String carried : carried(edit)) {
+        ClaimEdit other = carriedBy.putIfAbsent(carried, edit);
+        if (other != null && other != edit) {
+          throw new IllegalArgumentException(
+              "two claim edits give findings named '"
+                  + carried
+                  + "', "
+                  + described(other)
+                  + " and "
+                  + described(edit)
+                  + "; the edits are "
+                  + copy.stream().map(ClaimEdit::name).toList());
+        }
+      }
     }
     return new ClaimScrubber(copy);
+  }
+
+  /** The names the findings of {@code edit} may carry: its own and its {@code findingNames()}. */
+  private static List<String> carried(ClaimEdit edit) {
+    List<String> findingNames = requireNonNull(edit.findingNames(), "findingNames");
+    List<String> all = new ArrayList<>(findingNames.size() + 1);
+    all.add(edit.name());
+    for (String name : findingNames) {
+      all.add(requireNonNull(name, "a finding name of claim edit " + edit.name()));
+    }
+    return all;
+  }
+
+  /** The edit's name, and the names its findings carry when they are not just that one. */
+  private static String described(ClaimEdit edit) {
+    List<String> findingNames = edit.findingNames();
+    return "'"
+        + edit.name()
+        + "'"
+        + (findingNames.equals(List.of(edit.name()))
+            ? ""
+            : " (its findings carry " + findingNames + ")");
   }
 
   /** Returns a scrubber running {@code edits} in order. */

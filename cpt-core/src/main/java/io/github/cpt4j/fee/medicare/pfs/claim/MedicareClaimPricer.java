@@ -1320,8 +1320,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Returns the pricer.
      *
-     * @throws IllegalArgumentException if two steps, or two edits, have one name, or an edit's name
-     *     is not a rule id ({@link ClaimEdit#name()})
+     * @throws IllegalArgumentException if two steps, or two edits, have one name, two edits give
+     *     findings of one name ({@link ClaimEdit#findingNames()}), or an edit's name is not a rule
+     *     id ({@link ClaimEdit#name()})
      */
     public MedicareClaimPricer build() {
       Set<String> names = new HashSet<>();

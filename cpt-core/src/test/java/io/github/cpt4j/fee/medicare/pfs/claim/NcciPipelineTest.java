@@ -11,6 +11,9 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ncci.MueClaimEdit;
+import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.NcciEdits;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
 import io.github.cpt4j.edit.ncci.PtpEdit;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
@@ -111,6 +114,32 @@ class NcciPipelineTest {
     PricedLine byNcci = ncciFirst.price(claim, CONTEXT).line(0);
     assertEquals(Optional.of(UnpricedReason.NCCI_PTP), byNcci.reason());
     assertEquals(Optional.of(PtpClaimEdit.NAME), byNcci.refusedBy());
+  }
+
+  @Test
+  void twoEditsWhoseFindingsShareANameAreRefusedWhenThePricerIsBuilt() {
+    // NCCI's combined edit gives its findings the names of its parts, ncci-ptp and ncci-mue:
+    // beside it, the PTP edit alone (named ncci-ptp) denied 27447 twice, and refusedBy() could
+    // not say which edit a denial was, as with two edits of one name.
+    MedicareClaimPricer.Builder builder =
+        MedicareClaimPricer.builder(ClaimTables.schedule())
+            .addEdit(NcciEdits.ofPtp(PTP.table()))
+            .addEdit(PTP);
+    String message = assertThrows(IllegalArgumentException.class, builder::build).getMessage();
+    assertEquals(
+        "two claim edits give findings named 'ncci-ptp', 'ncci' (its findings carry [ncci-ptp])"
+            + " and 'ncci-ptp'; the edits are [duplicate-lines, modifier-rules, anesthesia-time,"
+            + " critical-care, liability-modifiers, global-surgery, same-day-visits,"
+            + " new-patient-visit, ncci, ncci-ptp]",
+        message);
+    // Names that differ pass: the PTP part in the combined edit, the MUE edit alone.
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(ClaimTables.schedule())
+            .addEdit(NcciEdits.ofPtp(PTP.table()))
+            .addEdit(MueClaimEdit.of(MueTable.builder().build()))
+            .build();
+    assertEquals(
+        Optional.of(PtpClaimEdit.NAME), price(pricer, "27447", "27130").line(0).refusedBy());
   }
 
   @Test
