@@ -473,7 +473,9 @@ public final class PtpTable {
      *     date is before 1970 or after 2149-06-05, the deletion is before the effective date, the
      *     indicator is 9 on an edit not deleted on its effective date, the rationale holds a
      *     control character (as {@link PtpEdit} refuses them; a text is checked the first time it
-     *     is added), or the table would hold more than 8,192 distinct rationales
+     *     is added), or the table would hold more than 8,192 distinct rationales; a code or a date
+     *     refused is named with the row's place among those added ({@code the PTP edit 99213/36415,
+     *     row 2 of those added: ...})
      */
     public Builder addPacked(
         int column1Code,
@@ -483,19 +485,22 @@ public final class PtpTable {
         long deletionDay,
         PtpModifierIndicator indicator,
         String rationale) {
-      ProcedureCode.ofPacked(column1Code); // validates
-      ProcedureCode.ofPacked(column2Code);
+      checkCode(column1Code, 1);
+      checkCode(column2Code, 2);
       requireNonNull(indicator, "indicator");
       requireNonNull(rationale, "rationale");
       if (column1Code == column2Code) {
         throw new IllegalArgumentException(PtpEdit.selfPair(ProcedureCode.ofPacked(column1Code)));
       }
-      checkDay(effectiveDay, "effective");
+      // The row named by its pair and place: of a table built from millions of rows, the
+      // refusal of a date alone did not say which row to look at.
+      checkDay(effectiveDay, "effective", column1Code, column2Code);
       if (deletionDay != -1) {
-        checkDay(deletionDay, "deletion");
+        checkDay(deletionDay, "deletion", column1Code, column2Code);
         if (deletionDay < effectiveDay) {
           throw new IllegalArgumentException(
-              "the deletion date "
+              rowOf(column1Code, column2Code)
+                  + "the deletion date "
                   + LocalDate.ofEpochDay(deletionDay)
                   + " is before the effective date "
                   + LocalDate.ofEpochDay(effectiveDay));
@@ -572,10 +577,34 @@ public final class PtpTable {
           rationale);
     }
 
-    private static void checkDay(long day, String what) {
+    /**
+     * Refuses a packed code of no code, naming the row about to be added and its {@code column}.
+     */
+    private void checkCode(int packed, int column) {
+      try {
+        ProcedureCode.ofPacked(packed);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "row " + (size + 1) + " of those added, column " + column + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** How a refusal names the row about to be added: its pair and its place among the rows. */
+    private String rowOf(int column1Code, int column2Code) {
+      return "the PTP edit "
+          + ProcedureCode.ofPacked(column1Code)
+          + "/"
+          + ProcedureCode.ofPacked(column2Code)
+          + ", row "
+          + (size + 1)
+          + " of those added: ";
+    }
+
+    private void checkDay(long day, String what, int column1Code, int column2Code) {
       if (day < 0 || day >= NO_DELETION) {
         throw new IllegalArgumentException(
-            "a PTP "
+            rowOf(column1Code, column2Code)
+                + "a PTP "
                 + what
                 + " date must be from 1970-01-01 through 2149-06-05, not "
                 + dayText(day));

@@ -291,6 +291,40 @@ class PtpTableTest {
   }
 
   @Test
+  void aRowRefusedForItsDatesOrCodesIsNamedByItsPairAndPlace() {
+    // A table built from a database's rows: "a PTP effective date must be from 1970-01-01 ..."
+    // alone did not say which of two million rows to look at.
+    PtpTable.Builder builder =
+        PtpTable.builder().add(ptp("27447", "20610", "2002-01-01", null, '1'));
+    IllegalArgumentException early =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.add(ptp("27447", "20611", "1969-12-31", null, '1')));
+    assertEquals(
+        "the PTP edit 27447/20611, row 2 of those added: a PTP effective date must be from"
+            + " 1970-01-01 through 2149-06-05, not 1969-12-31",
+        early.getMessage());
+    int a = code("99213").packed();
+    int b = code("36415").packed();
+    IllegalArgumentException deleted =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addPacked(a, b, false, 20, 10, PtpModifierIndicator.ALLOWED, ""));
+    assertEquals(
+        "the PTP edit 99213/36415, row 2 of those added: the deletion date 1970-01-11 is before"
+            + " the effective date 1970-01-21",
+        deleted.getMessage());
+    IllegalArgumentException notACode =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addPacked(a, -5, false, 20, -1, PtpModifierIndicator.ALLOWED, ""));
+    assertEquals(
+        "row 2 of those added, column 2: not a packed code of either level: -5",
+        notACode.getMessage());
+    assertEquals(1, builder.size());
+  }
+
+  @Test
   void daysBeyondAnyLocalDateAreRefusedWithTheDocumentedException() {
     // The message once printed the day as a LocalDate, which threw DateTimeException instead.
     int a = code("99213").packed();
@@ -301,8 +335,8 @@ class PtpTableTest {
             IllegalArgumentException.class,
             () -> builder.addPacked(a, b, false, 1L << 40, -1, PtpModifierIndicator.ALLOWED, ""));
     assertEquals(
-        "a PTP effective date must be from 1970-01-01 through 2149-06-05,"
-            + " not epoch day 1099511627776",
+        "the PTP edit 99213/36415, row 1 of those added: a PTP effective date must be from"
+            + " 1970-01-01 through 2149-06-05, not epoch day 1099511627776",
         late.getMessage());
     IllegalArgumentException early =
         assertThrows(
