@@ -190,11 +190,13 @@ public final class ClaimLine implements CodeWithModifiers {
       boolean hyphen = false;
       int next = skipSpaces(text, pos, end);
       boolean spaced = next > pos;
+      int hyphenAt = next;
       if (next < end && text.charAt(next) == '-') {
         hyphen = true;
         next = skipSpaces(text, next + 1, end);
       }
       int tokenEnd = tokenEnd(text, next, end);
+      checkNotMinutesMiswritten(text, next, tokenEnd, end, hyphen ? hyphenAt : -1, spaced);
       if (!hyphen && spaced && isMinutes(text, next, tokenEnd)) {
         if (tokenEnd != end) {
           throw new CodeFormatException(
@@ -364,6 +366,85 @@ public final class ClaimLine implements CodeWithModifiers {
    * {@code x1,000}), which were called a modifier of the wrong length. The error is at the {@code
    * X} or at the point.
    */
+  /**
+   * Refuses, as the minutes they are, minutes written in a way the grammar does not read: signed
+   * ({@code -5min}), a fraction ({@code 7.5min}), after a hyphen ({@code 00790-AA-60min}) or with a
+   * space before {@code min} ({@code 60 min}). Read on, they were refused as a modifier of the
+   * wrong length, which says nothing of the minutes. {@code hyphenAt} is the hyphen before the
+   * token, or -1; {@code spaced} tells whether spaces came before it (or before its hyphen).
+   */
+  private static void checkNotMinutesMiswritten(
+      CharSequence text, int start, int tokenEnd, int end, int hyphenAt, boolean spaced) {
+    int digitsEnd = digitsEnd(text, start, tokenEnd);
+    if (digitsEnd == start) {
+      return; // no number: a modifier, which the modifier parser judges
+    }
+    if (digitsEnd == tokenEnd && hyphenAt < 0) {
+      // A number, then spaces and min alone: "60 min".
+      int after = skipSpaces(text, tokenEnd, end);
+      if (after > tokenEnd && after + 3 == tokenEnd(text, after, end) && isMin(text, after)) {
+        throw new CodeFormatException(
+            "the anesthesia minutes are written without a space before min, such as "
+                + text.subSequence(start, tokenEnd)
+                + "min",
+            text,
+            tokenEnd,
+            ErrorType.BAD_MINUTES);
+      }
+      return;
+    }
+    int mark = -1;
+    int numberEnd = digitsEnd;
+    if (digitsEnd < tokenEnd && (text.charAt(digitsEnd) == '.' || text.charAt(digitsEnd) == ',')) {
+      mark = digitsEnd;
+      numberEnd = digitsEnd(text, digitsEnd + 1, tokenEnd);
+      if (numberEnd == digitsEnd + 1) {
+        return; // "7.min": not the shape of minutes
+      }
+    }
+    if (numberEnd + 3 != tokenEnd || !isMin(text, numberEnd)) {
+      return;
+    }
+    if (hyphenAt >= 0) {
+      throw new CodeFormatException(
+          spaced
+              ? "anesthesia minutes are 1 to " + MAX_MINUTES + ", never negative"
+              : "the anesthesia minutes follow a space, not a hyphen, such as "
+                  + text.subSequence(0, hyphenAt).toString().strip()
+                  + " "
+                  + text.subSequence(start, tokenEnd),
+          text,
+          hyphenAt,
+          ErrorType.BAD_MINUTES);
+    }
+    if (mark >= 0) {
+      throw new CodeFormatException(
+          "anesthesia minutes are a whole number from 1 to "
+              + MAX_MINUTES
+              + ", such as 95min, "
+              + (text.charAt(mark) == '.' ? "never a fraction" : "without separators"),
+          text,
+          mark,
+          ErrorType.BAD_MINUTES);
+    }
+  }
+
+  /** Returns the end of the ASCII digits from {@code start}, at most {@code end}. */
+  private static int digitsEnd(CharSequence text, int start, int end) {
+    int i = start;
+    while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Tells whether the three characters at {@code at} are {@code min}, in either case. */
+  private static boolean isMin(CharSequence text, int at) {
+    return (text.charAt(at) | 0x20) == 'm'
+        && (text.charAt(at + 1) | 0x20) == 'i'
+        && (text.charAt(at + 2) | 0x20) == 'n';
+  }
+
   private static void checkNotUnitsMiswritten(CharSequence text, int start, int end) {
     char first = text.charAt(start);
     if (end - start < 2 || (first != 'x' && first != 'X')) {

@@ -84,6 +84,15 @@ class ClaimLineTest {
         "00790-AA 10000min     | BAD_MINUTES        | 9",
         "00790 95min x2        | BAD_MINUTES        | 11",
         "00790 95min 30min     | BAD_MINUTES        | 11",
+        // Minutes written wrong are the minutes, not 'a modifier of the wrong length': the sign,
+        // the point, the hyphen or the space is named.
+        "00790-AA -5min        | BAD_MINUTES        | 9",
+        "00790-AA - 5min       | BAD_MINUTES        | 9",
+        "00790-AA 7.5min       | BAD_MINUTES        | 10",
+        "00790-AA 7,5min       | BAD_MINUTES        | 10",
+        "00790-AA-60min        | BAD_MINUTES        | 8",
+        "00790-AA 60 min       | BAD_MINUTES        | 11",
+        "00790 x2 60 min       | BAD_MINUTES        | 11",
         // An upper-case X and digits after a space is units written wrong, not a modifier: the
         // modifiers of an X and a digit are X1-X5. J1100 X8 priced one unit as the modifier X8.
         "J1100 X8              | BAD_UNITS          | 6",
@@ -114,6 +123,30 @@ class ClaimLineTest {
     assertEquals(type, e.errorType(), e::getMessage);
     assertEquals(index, e.errorIndex(), e::getMessage);
     assertEquals(text, e.input());
+  }
+
+  @Test
+  void minutesWrittenWrongAreToldHowToWriteThem() {
+    assertEquals(
+        "'00790-AA -5min' has bad anesthesia minutes at index 9: anesthesia minutes are 1 to"
+            + " 9999, never negative",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("00790-AA -5min"))
+            .getMessage());
+    assertEquals(
+        "'00790-AA 7.5min' has bad anesthesia minutes at index 10: anesthesia minutes are a"
+            + " whole number from 1 to 9999, such as 95min, never a fraction",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("00790-AA 7.5min"))
+            .getMessage());
+    assertEquals(
+        "'00790-AA-60min' has bad anesthesia minutes at index 8: the anesthesia minutes follow a"
+            + " space, not a hyphen, such as 00790-AA 60min",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("00790-AA-60min"))
+            .getMessage());
+    assertEquals(
+        "'00790-AA 60 min' has bad anesthesia minutes at index 11: the anesthesia minutes are"
+            + " written without a space before min, such as 60min",
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("00790-AA 60 min"))
+            .getMessage());
   }
 
   @Test
