@@ -22,7 +22,9 @@ public final class ClaimWarning {
     /**
      * An add-on code (global ZZZ, or an add-on whose primaries CMS names, such as G2211, G2212 or
      * 99439, alone) is billed without any payable primary service of its provider and date on the
-     * claim, and none that a claim edit denied: the line is priced.
+     * claim, and none that a claim edit denied: the line is priced. Also an anesthesia add-on
+     * (01953, 01968, 01969) without a line of its primary code (01952, 01967) among the same
+     * practitioner's lines paid (Transmittal B-03-017).
      */
     ADD_ON_WITHOUT_PRIMARY,
     /** The sixth and later procedures of a multiple-procedure ranking are paid by report. */

@@ -157,6 +157,12 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    */
   static final ProcedureCode BASE_UNITS_ADD_ON = CptCode.of(1953);
 
+  /** 01953's primary code, 01952 (Transmittal B-03-017). */
+  private static final ProcedureCode BURN_PRIMARY = CptCode.of(1952);
+
+  /** The primary code of 01968 and 01969, 01967 (Transmittal B-03-017). */
+  private static final ProcedureCode OBSTETRIC_PRIMARY = CptCode.of(1967);
+
   /** Where CMS says the add-on's time is paid, for the explanations. */
   static final String ADD_ON_TIME =
       "its time is billed and paid on the primary code 01952 (CMS Transmittal B-03-017, CR 2539)";
@@ -174,6 +180,16 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    */
   private static final ImmutableList<ProcedureCode> TIMED_ADD_ONS =
       ImmutableList.of(CptCode.of(1968), CptCode.of(1969));
+
+  /**
+   * The rule id of the step {@link #priceSession} adds to a priced add-on (01953, 01968, 01969)
+   * when none of the session's lines of the same practitioner (the physician's, or the nurse
+   * anesthetist's) is its primary code, priced or merged into a session: CMS has 01953 billed with
+   * 01952, and 01968 and 01969 with 01967 (Transmittal B-03-017, CR 2539). The add-on is still
+   * priced, as an add-on of global ZZZ without a primary is; claim pricing reports the step as an
+   * {@link io.github.cpt4j.fee.ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning.
+   */
+  public static final String ADD_ON_WITHOUT_PRIMARY = "anesthesia-add-on";
 
   /**
    * The most base units medical supervision (AD) is paid (section 50.D): a code of fewer is paid
@@ -597,12 +613,57 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     }
     ImmutableList.Builder<FeeResult> out = ImmutableList.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
-      out.add(
+      FeeResult result =
           results[i] != null
               ? results[i]
-              : priceAlone(lines, i, context, denied, inducted, numberOf));
+              : priceAlone(lines, i, context, denied, inducted, numberOf);
+      if (!denied.get(i) && result.isPriced() && ADD_ONS.contains(lines.get(i).code())) {
+        result = withoutPrimaryNoted(result, lines, i, denied);
+      }
+      out.add(result);
     }
     return out.build();
+  }
+
+  /**
+   * Returns {@code result}, the priced add-on at {@code i}, with an {@link #ADD_ON_WITHOUT_PRIMARY}
+   * step when no line of its primary code, of the same practitioner, takes part in the session:
+   * denied by an edit or refused for its own reason (47, ...), a primary is none.
+   */
+  private FeeResult withoutPrimaryNoted(
+      FeeResult result, List<ClaimLine> lines, int i, BitSet denied) {
+    ClaimLine addOn = lines.get(i);
+    ProcedureCode primary = primaryOf(addOn.code());
+    boolean physician = singleRole(addOn).orElseThrow().isPhysician();
+    for (int j = 0; j < lines.size(); j++) {
+      ClaimLine line = lines.get(j);
+      Optional<AnesthesiaRole> role = singleRole(line);
+      if (!denied.get(j)
+          && line.code().equals(primary)
+          && role.isPresent()
+          && role.get().isPhysician() == physician
+          && !refusedAlone(line, baseUnits.unitsOrMinusOne(primary), role.get())) {
+        return result;
+      }
+    }
+    return result.withStep(
+        PricingStep.note(
+            ADD_ON_WITHOUT_PRIMARY,
+            "the add-on "
+                + addOn.code()
+                + " is billed without its primary code "
+                + primary
+                + " among the "
+                + (physician ? "physician's" : "nurse anesthetist's")
+                + " lines paid: CMS has it billed with "
+                + primary
+                + " (Transmittal B-03-017, CR 2539); it is priced all the same, as an add-on"
+                + " without a primary is; check the claim"));
+  }
+
+  /** The primary code CMS names for an add-on of {@link #ADD_ONS}: 01952, or 01967. */
+  private static ProcedureCode primaryOf(ProcedureCode addOn) {
+    return addOn.equals(BASE_UNITS_ADD_ON) ? BURN_PRIMARY : OBSTETRIC_PRIMARY;
   }
 
   /**

@@ -34,6 +34,7 @@ final class AnesthesiaStep implements ClaimStep {
     if (merged) {
       warnOfMixedRoles(claim.lines);
     }
+    warnOfAddOnsWithoutPrimary(claim.lines);
     if (claim.limitingCharges) {
       return; // the limiting charge caps what is billed: the charge does not cap it
     }
@@ -144,6 +145,28 @@ final class AnesthesiaStep implements ClaimStep {
       paid.note(
           ClaimRule.BILLED_CHARGE,
           () -> "the session's lines are billed " + charges + ", not lower");
+    }
+  }
+
+  /**
+   * Turns the schedule's {@link AnesthesiaFeeSchedule#ADD_ON_WITHOUT_PRIMARY} step into an {@link
+   * ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning, as an add-on of global ZZZ without a primary
+   * is warned of; only the add-on codes are looked at.
+   */
+  private static void warnOfAddOnsWithoutPrimary(LineWork[] lines) {
+    for (LineWork w : lines) {
+      if (w.anesthesia == null
+          || w.reason != null
+          || !w.anesthesia.isPriced()
+          || !AnesthesiaFeeSchedule.ADD_ONS.contains(w.line.code())) {
+        continue;
+      }
+      for (PricingStep step : w.anesthesia.explanation().steps()) {
+        if (step.rule().equals(AnesthesiaFeeSchedule.ADD_ON_WITHOUT_PRIMARY)) {
+          w.warn(
+              ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY, ClaimRule.ANESTHESIA, step.description());
+        }
+      }
     }
   }
 
