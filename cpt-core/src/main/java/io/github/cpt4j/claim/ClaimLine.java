@@ -359,14 +359,6 @@ public final class ClaimLine implements CodeWithModifiers {
   }
 
   /**
-   * Refuses a token after a space that reads as units written wrong, rather than let it become a
-   * modifier that prices the line as one unit: an upper-case {@code X} and digits other than the
-   * modifiers {@code X1}-{@code X5} ({@code J1100 X8} was the modifier X8, which no code set has,
-   * and priced one unit of eight), and units with a decimal point or a separator ({@code x0.5},
-   * {@code x1,000}), which were called a modifier of the wrong length. The error is at the {@code
-   * X} or at the point.
-   */
-  /**
    * Refuses, as the minutes they are, minutes written in a way the grammar does not read: signed
    * ({@code -5min}), a fraction ({@code 7.5min}), after a hyphen ({@code 00790-AA-60min}) or with a
    * space before {@code min} ({@code 60 min}). Read on, they were refused as a modifier of the
@@ -445,6 +437,14 @@ public final class ClaimLine implements CodeWithModifiers {
         && (text.charAt(at + 2) | 0x20) == 'n';
   }
 
+  /**
+   * Refuses a token after a space that reads as units written wrong, rather than let it become a
+   * modifier that prices the line as one unit: an upper-case {@code X} and digits other than the
+   * modifiers {@code X1}-{@code X5} ({@code J1100 X8} was the modifier X8, which no code set has,
+   * and priced one unit of eight), and units with a decimal point or a separator ({@code x0.5},
+   * {@code x1,000}), which were called a modifier of the wrong length. The error is at the {@code
+   * X} or at the point.
+   */
   private static void checkNotUnitsMiswritten(CharSequence text, int start, int end) {
     char first = text.charAt(start);
     if (end - start < 2 || (first != 'x' && first != 'X')) {
