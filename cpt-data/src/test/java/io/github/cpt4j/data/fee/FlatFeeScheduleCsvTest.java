@@ -84,7 +84,6 @@ class FlatFeeScheduleCsvTest {
         new BigDecimal("40.00"), both.price(ClaimLine.parse("71046"), CONTEXT).amountOrThrow());
   }
 
-  /** Two columns that are each read as the code or the modifier: which one holds it is unknown. */
   /** A lower-case modifier is refused saying that case is what is wrong, not its length. */
   @Test
   void aLowerCaseModifierIsToldItsCase() {
@@ -93,6 +92,7 @@ class FlatFeeScheduleCsvTest {
     assertTrue(e.getMessage().contains("in upper case, such as 26 or TC"), e::getMessage);
   }
 
+  /** Two columns that are each read as the code or the modifier: which one holds it is unknown. */
   @Test
   void refusesTwoColumnsForTheCodeOrTheModifier() {
     DataLoadException modifiers =
