@@ -179,6 +179,27 @@ class ScrubCommandTest {
   }
 
   /**
+   * The warning counts the rows checked alone: an invalid or malformed row is not checked at all,
+   * so beside one valid row it made a warning that "2 rows ... were each checked as a claim of one
+   * line", and its count said more rows were checked than were.
+   */
+  @Test
+  void rowsNotCheckedAreNotCountedAsCheckedAlone() {
+    String[] args = {"scrub", "--input", "-", "--ptp", ptp.toString(), "--date", "2025-06-02"};
+    Cli.Result r = Cli.runWithInput("code,units\n27447,1\n20610,abc\n20610,1,x\n", args);
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(List.of(), r.errLines(), r::toString);
+    r = Cli.runWithInput("code,units\n27447,1\n20610,abc\n20610,1\n99213,1,x\n", args);
+    assertEquals(
+        List.of(
+            "cpt scrub: warning: 2 rows have no claim value and were each checked as a claim of"
+                + " one line, so no pair edit or per-date unit limit could join them; give the rows"
+                + " of a claim one value in a claim column"),
+        r.errLines(),
+        r::toString);
+  }
+
+  /**
    * Rows without a claim are claims of one line each: a clean result would hide that no pair or
    * per-date limit could be checked, so it says so, and a file of claims does not.
    */

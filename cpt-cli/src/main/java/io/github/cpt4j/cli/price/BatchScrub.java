@@ -68,9 +68,9 @@ public final class BatchScrub {
   private final LocalDate defaultDate;
 
   /**
-   * How a run went: rows read, rows with a finding, rows that could not be read, and rows without a
-   * claim value, each checked as a claim of one line; the rows without a date, checked on the
-   * default date; the columns not read whose names look like a known column's (see {@link
+   * How a run went: rows read, rows with a finding, rows that could not be read, and the valid rows
+   * without a claim value, each checked as a claim of one line; the rows without a date, checked on
+   * the default date; the columns not read whose names look like a known column's (see {@link
    * BatchHeader#lookalikes()}); and the claim values that came back after other claims, so that
    * their rows were checked as separate claims (see {@link ClaimOrder}).
    */
@@ -213,7 +213,7 @@ public final class BatchScrub {
 
     long rows;
     long withFindings;
-    long alone; // rows without a claim value, each checked as a claim of one line
+    long alone; // valid rows without a claim value, each checked as a claim of one line
     long undated; // rows without a date, checked on the default date
     long invalid;
 
@@ -301,7 +301,9 @@ public final class BatchScrub {
       }
       lines.add(line);
       if (key.isEmpty()) {
-        alone++;
+        if (line instanceof BilledLine) {
+          alone++; // an invalid row is checked by no edit, alone or not
+        }
         endClaim();
       } else if (lines.size() == BatchPricing.MAX_CLAIM_LINES) {
         endClaim();
