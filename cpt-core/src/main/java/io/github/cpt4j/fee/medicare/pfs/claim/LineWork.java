@@ -446,10 +446,11 @@ final class LineWork implements Supplier<Explanation> {
 
   /**
    * Orders lines by a key that does not depend on their position unless they are identical: code,
-   * then modifiers as billed, then units, then billed charge (none first), then rendering provider
-   * (none first, then by NPI: the component reductions rank several providers' lines), then
-   * position. Ties in every ranking are broken by this order, so the amounts a claim's lines get do
-   * not depend on the order they were billed in.
+   * then modifiers as billed, then units, then billed charge (none first), then minutes (none
+   * first: a code not paid by time ignores them, so two lines may differ in nothing else), then
+   * rendering provider (none first, then by NPI: the component reductions rank several providers'
+   * lines), then position. Ties in every ranking are broken by this order, so the amounts a claim's
+   * lines get do not depend on the order they were billed in.
    */
   static int compareKeys(LineWork a, LineWork b) {
     int c = Integer.compare(a.line.code().packed(), b.line.code().packed());
@@ -484,11 +485,20 @@ final class LineWork implements Supplier<Explanation> {
         return c;
       }
     }
+    c = Integer.compare(minutesKey(a.line), minutesKey(b.line));
+    if (c != 0) {
+      return c;
+    }
     if (!a.billed.sameProvider(b.billed)) {
       Npi pa = a.billed.renderingProvider().orElse(null);
       Npi pb = b.billed.renderingProvider().orElse(null);
       return pa == null ? -1 : pb == null ? 1 : pa.compareTo(pb);
     }
     return Integer.compare(a.index, b.index);
+  }
+
+  /** A line's minutes for {@link #compareKeys}: -1 for none, which sorts first. */
+  private static int minutesKey(ClaimLine line) {
+    return line.hasMinutes() ? line.minutesOrZero() : -1;
   }
 }
