@@ -402,26 +402,21 @@ class ClaimPricingLawsProperties {
    * open; the denial itself is compared.
    */
   private static String orderFreeOutcome(PricedLine line) {
+    List<String> warnings = new ArrayList<>();
+    for (ClaimWarning warning : line.warnings()) {
+      if (!ORDERED_FLAGS.contains(warning.rule())) {
+        warnings.add(warning.toString());
+      }
+    }
     if (line.refusedBy().equals(Optional.of(GlobalSurgeryEdit.NAME))) {
-      return line.billed()
-          + " -> "
-          + line.reason()
-          + " "
-          + line.refusedBy()
-          + " "
-          + line.warnings();
+      // A visit in a package keeps the other edits' flags, the ordered ones left out as above.
+      return line.billed() + " -> " + line.reason() + " " + line.refusedBy() + " " + warnings;
     }
     List<String> steps = new ArrayList<>();
     for (PricingStep step : line.explanation().steps()) {
       if (!ORDERED_FLAGS.contains(step.rule())
           || line.refusedBy().equals(Optional.of(step.rule()))) {
         steps.add(step.toString());
-      }
-    }
-    List<String> warnings = new ArrayList<>();
-    for (ClaimWarning warning : line.warnings()) {
-      if (!ORDERED_FLAGS.contains(warning.rule())) {
-        warnings.add(warning.toString());
       }
     }
     return line.billed()

@@ -94,32 +94,39 @@ final class MultipleSurgeryStep implements ClaimStep {
       if (!assistant.has(LineWork.ASSISTANT) || !assistant.isPayable() || !isRanked(assistant)) {
         continue;
       }
-      for (LineWork surgeon : lines) {
-        if (!surgeon.has(LineWork.ASSISTANT)
-            && surgeon.isPayable()
-            && surgeon.line.code().equals(assistant.line.code())) {
-          // Lines of one day and provider name the same NPI, or none (the day's NPI).
-          String whose =
-              assistant
-                  .billed
-                  .renderingProvider()
-                  .map(npi -> "are both by " + npi)
-                  .orElse("are one provider's lines");
-          assistant.warn(
-              ClaimWarning.Kind.SURGEON_AND_ASSISTANT_AS_ONE,
-              ClaimRule.MULTIPLE_PROCEDURE,
-              assistant.line
-                  + " and "
-                  + surgeon.line
-                  + " (line "
-                  + surgeon.number
-                  + ") "
-                  + whose
-                  + ", ranked as one physician's procedures, though no one assists at his own"
-                  + " surgery: give each line its rendering provider's NPI");
-          break;
+      // The surgeon's line the claim rules rank first, not the first billed: the warning names
+      // the same line in any order of the lines.
+      LineWork surgeon = null;
+      for (LineWork candidate : lines) {
+        if (!candidate.has(LineWork.ASSISTANT)
+            && candidate.isPayable()
+            && candidate.line.code().equals(assistant.line.code())
+            && (surgeon == null || LineWork.compareKeys(candidate, surgeon) < 0)) {
+          surgeon = candidate;
         }
       }
+      if (surgeon == null) {
+        continue;
+      }
+      // Lines of one day and provider name the same NPI, or none (the day's NPI).
+      String whose =
+          assistant
+              .billed
+              .renderingProvider()
+              .map(npi -> "are both by " + npi)
+              .orElse("are one provider's lines");
+      assistant.warn(
+          ClaimWarning.Kind.SURGEON_AND_ASSISTANT_AS_ONE,
+          ClaimRule.MULTIPLE_PROCEDURE,
+          assistant.line
+              + " and "
+              + surgeon.line
+              + " (line "
+              + surgeon.number
+              + ") "
+              + whose
+              + ", ranked as one physician's procedures, though no one assists at his own"
+              + " surgery: give each line its rendering provider's NPI");
     }
   }
 
@@ -149,33 +156,45 @@ final class MultipleSurgeryStep implements ClaimStep {
           || saysOwnSecondService(coSurgeon)) {
         continue;
       }
-      for (LineWork other : lines) {
-        if (other != coSurgeon
-            && other.has(LineWork.M62)
-            && other.isPayable()
-            && other.line.code().equals(coSurgeon.line.code())
+      // The line paired with this one as the other side of a bilateral procedure, else the one
+      // the claim rules rank first, not the first billed: the same line in any order of the lines.
+      LineWork other = null;
+      boolean paired = false;
+      for (LineWork candidate : lines) {
+        if (candidate != coSurgeon
+            && candidate.has(LineWork.M62)
+            && candidate.isPayable()
+            && candidate.line.code().equals(coSurgeon.line.code())
             && (coSurgeon.billed.renderingProvider().isEmpty()
-                || other.billed.renderingProvider().isEmpty())
-            && !saysOwnSecondService(other)
-            && !areOppositeSides(coSurgeon, other)) {
-          boolean paired = pairedAsBilateral(coSurgeon, other, procedures);
-          coSurgeon.warn(
-              ClaimWarning.Kind.CO_SURGEONS_AS_ONE,
-              paired ? ClaimRule.BILATERAL : ClaimRule.MULTIPLE_PROCEDURE,
-              coSurgeon.line
-                  + " and "
-                  + other.line
-                  + " (line "
-                  + other.number
-                  + ") are one provider's lines, "
-                  + (paired
-                      ? "paired as the two sides of one bilateral procedure"
-                      : "ranked as one physician's procedures")
-                  + ", though no surgeon is his own co-surgeon: give each surgeon's line his"
-                  + " rendering provider's NPI");
-          break;
+                || candidate.billed.renderingProvider().isEmpty())
+            && !saysOwnSecondService(candidate)
+            && !areOppositeSides(coSurgeon, candidate)
+            && !paired) {
+          if (pairedAsBilateral(coSurgeon, candidate, procedures)) {
+            other = candidate;
+            paired = true;
+          } else if (other == null || LineWork.compareKeys(candidate, other) < 0) {
+            other = candidate;
+          }
         }
       }
+      if (other == null) {
+        continue;
+      }
+      coSurgeon.warn(
+          ClaimWarning.Kind.CO_SURGEONS_AS_ONE,
+          paired ? ClaimRule.BILATERAL : ClaimRule.MULTIPLE_PROCEDURE,
+          coSurgeon.line
+              + " and "
+              + other.line
+              + " (line "
+              + other.number
+              + ") are one provider's lines, "
+              + (paired
+                  ? "paired as the two sides of one bilateral procedure"
+                  : "ranked as one physician's procedures")
+              + ", though no surgeon is his own co-surgeon: give each surgeon's line his"
+              + " rendering provider's NPI");
     }
   }
 
