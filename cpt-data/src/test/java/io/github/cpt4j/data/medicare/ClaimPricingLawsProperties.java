@@ -364,9 +364,11 @@ class ClaimPricingLawsProperties {
       String key = keys.get(line.index());
       String text =
           alike.get(key) > 1
-              ? LINES
-                  .matcher(orderFreeOutcome(line).replace(line.billed().toString(), key))
-                  .replaceAll("line #")
+              ? NPIS.matcher(
+                      LINES
+                          .matcher(orderFreeOutcome(line).replace(line.billed().toString(), key))
+                          .replaceAll("line #"))
+                  .replaceAll("")
               : renumber("line " + line.lineNumber() + ": " + orderFreeOutcome(line), numbers);
       outcomes.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
     }
@@ -433,6 +435,13 @@ class ClaimPricingLawsProperties {
         + " | "
         + warnings;
   }
+
+  /**
+   * " by 1234567893": lines alike to the claim rules may differ in whether they name their NPI or
+   * take the claim's (which of them is paid, the others exact duplicates, follows their order), and
+   * their texts write the line as billed.
+   */
+  private static final Pattern NPIS = Pattern.compile(" by \\d{10}");
 
   /** "line 2", "lines 1 and 3", "lines 1, 2 and 4": the numbers of lines in a text. */
   private static final Pattern LINES =
