@@ -2,6 +2,7 @@ package io.github.cpt4j.data.load;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.text.WhiteSpace;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,9 @@ final class AmaFiles {
     SourceText.forEachLine(
         text,
         (number, line) -> {
-          if (line.isBlank()) {
+          // Blank as the CSV loader and CodeEntry judge it: a line of no-break spaces alone (byte
+          // 0xA0 of a Latin-1 file) too, which String.isBlank does not call blank.
+          if (WhiteSpace.isBlank(line)) {
             return;
           }
           boolean mayBeHeader = rows.firstLine();
@@ -89,7 +92,7 @@ final class AmaFiles {
     SourceText.forEachLine(
         text,
         (number, line) -> {
-          if (line.isBlank()) {
+          if (WhiteSpace.isBlank(line)) { // no-break spaces too, as in a tab-delimited file
             return;
           }
           boolean mayBeHeader = rows.firstLine();

@@ -37,23 +37,24 @@ import java.util.Map;
  *       effective_from}, {@code effective_to}, in any order.
  * </ul>
  *
- * <p>In every format blank lines are skipped, lines end in LF, CRLF or CR, codes may have
- * surrounding spaces and lower-case letters, descriptors are trimmed, and no line may be longer
- * than 10,000 characters. The text is decoded strictly with the configured charset (UTF-8 unless
- * told otherwise; a UTF-8 byte-order mark is removed and means UTF-8 whatever the setting, the mark
- * of a UTF-16 or UTF-32 charset is removed too, and UTF-16 or UTF-32 text read with another charset
- * is refused with the charset to use). Control characters other than tab and the line ends are
- * refused, the C1 controls U+0080 to U+009F too, which a Windows-1252 file read as ISO-8859-1 has
- * where its curly quotes are: that error names the charset windows-1252. In the tab- and
- * pipe-delimited formats the first line is a header when its first field (the code, or the first
- * word of a line without a tab; the concept id) has no digit and either names a column (it starts
- * with {@code code}, {@code CPT}, {@code HCPCS}, {@code concept}, {@code desc} or {@code proc}, or
- * is {@code id}, {@code key} or {@code term}, in any case; a column word inside it, as in {@code
- * S_CPT}, does not count), or is not five characters long like a code ({@code Item<TAB>Text}), or
- * is followed by column names alone, each word naming a column or being a number such as a year
- * ({@code Short Descriptor}). So a header may name its year ({@code CODE<TAB>DESCRIPTOR 2025}),
- * while a first row with a five-letter code ({@code ABCDE<TAB>...}) is an error at line 1, never
- * skipped; in a pipe file a first line whose code has a digit is a row.
+ * <p>In every format blank lines (of white space alone, no-break spaces included) are skipped,
+ * lines end in LF, CRLF or CR, codes may have surrounding spaces and lower-case letters,
+ * descriptors are trimmed, and no line may be longer than 10,000 characters. The text is decoded
+ * strictly with the configured charset (UTF-8 unless told otherwise; a UTF-8 byte-order mark is
+ * removed and means UTF-8 whatever the setting, the mark of a UTF-16 or UTF-32 charset is removed
+ * too, and UTF-16 or UTF-32 text read with another charset is refused with the charset to use).
+ * Control characters other than tab and the line ends are refused, the C1 controls U+0080 to U+009F
+ * too, which a Windows-1252 file read as ISO-8859-1 has where its curly quotes are: that error
+ * names the charset windows-1252. In the tab- and pipe-delimited formats the first line is a header
+ * when its first field (the code, or the first word of a line without a tab; the concept id) has no
+ * digit and either names a column (it starts with {@code code}, {@code CPT}, {@code HCPCS}, {@code
+ * concept}, {@code desc} or {@code proc}, or is {@code id}, {@code key} or {@code term}, in any
+ * case; a column word inside it, as in {@code S_CPT}, does not count), or is not five characters
+ * long like a code ({@code Item<TAB>Text}), or is followed by column names alone, each word naming
+ * a column or being a number such as a year ({@code Short Descriptor}). So a header may name its
+ * year ({@code CODE<TAB>DESCRIPTOR 2025}), while a first row with a five-letter code ({@code
+ * ABCDE<TAB>...}) is an error at line 1, never skipped; in a pipe file a first line whose code has
+ * a digit is a row.
  *
  * <pre>{@code
  * CodeSet licensed = CodeSetLoader.defaults()

@@ -773,6 +773,42 @@ class CodeSetLoaderTest {
   }
 
   /**
+   * A line of no-break spaces (or other Unicode spaces) alone in a tab- or pipe-delimited file is a
+   * blank line, skipped as a line of ASCII blanks is, as the CSV loader skips such a row: byte 0xA0
+   * of a Latin-1 file is one. It was read as a row, refused ("found no tab"), and before the header
+   * it took the header's place, so that the header was then refused as a code.
+   */
+  @Test
+  void aLineOfNoBreakSpacesAloneIsBlankInTabAndPipeFiles() throws IOException {
+    for (String space : List.of("\u00A0", "\u2007", "\u202F", " \u00A0\t")) {
+      String blank = space + "\n";
+      CodeSet tab =
+          LOADER.loadTabDelimited(
+              bytes(
+                  blank + "CODE\tDESCRIPTOR\n99212\tMade up\n" + blank + "g0438\tMade up\n" + blank,
+                  UTF_8),
+              "x.txt");
+      assertEquals(List.of("99212", "G0438"), codes(tab), space);
+      CodeSet pipe =
+          LOADER.loadPipeDelimited(
+              bytes(
+                  blank + "ConceptId|Code|Descriptor\n1|99212|Made up\n" + blank + "2|99213|B\n",
+                  UTF_8),
+              "x.txt");
+      assertEquals(List.of("99212", "99213"), codes(pipe), space);
+      // The lines keep their numbers: an error after such a line names its own.
+      assertEquals(
+          "x.txt, line 3, column 1: expected a code, a tab and a descriptor, found no tab",
+          tabError("99212\tMade up\n" + blank + "99213\n").getMessage(),
+          space);
+    }
+    // A line with something besides the spaces is still a row.
+    assertEquals(
+        "x.txt, line 2, column 1: expected a code, a tab and a descriptor, found no tab",
+        tabError("99212\tMade up\n\u00A0x\u00A0\n").getMessage());
+  }
+
+  /**
    * A blank line before the header, of ASCII spaces or tabs as of no-break or other Unicode spaces,
    * is skipped, not read as the header: the header and every error after it keep their own lines,
    * and blank lines alone are a file without a header, as the fee schedule CSV reads them.
