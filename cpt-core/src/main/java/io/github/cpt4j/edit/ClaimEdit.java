@@ -29,7 +29,10 @@ import java.util.function.IntPredicate;
  * }</pre>
  *
  * <p>Implementations must be immutable and thread-safe, must never throw for data, and should
- * return {@link List#of()} (no allocation) when they find nothing: edits run on every claim.
+ * return {@link List#of()} (no allocation) when they find nothing: edits run on every claim. An
+ * exception an edit throws is a bug of the edit: a {@link ClaimScrubber}, and so a claim pricer,
+ * throws an {@code IllegalArgumentException} naming the edit and the lines it was given, the edit's
+ * exception as its cause.
  */
 public interface ClaimEdit {
 

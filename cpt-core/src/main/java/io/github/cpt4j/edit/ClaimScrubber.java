@@ -151,7 +151,9 @@ public final class ClaimScrubber {
    * @throws IllegalArgumentException if an edit returns null, a null finding, a finding for a line
    *     the claim it was given does not have (a bug in that edit): for an edit of one provider's
    *     day, the lines of that day, which its indexes count, or a finding that names another edit
-   *     than itself ({@link ClaimEdit#findingNames()})
+   *     than itself ({@link ClaimEdit#findingNames()}); or if an edit throws a {@code
+   *     RuntimeException}, which is the cause, the message naming the edit and the lines it was
+   *     given
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -326,8 +328,16 @@ public final class ClaimScrubber {
       ProviderDay day,
       IntPredicate denied,
       List<EditFinding> all) {
-    List<EditFinding> found =
-        denied == null ? edit.check(claim, context) : edit.check(claim, context, denied);
+    List<EditFinding> found;
+    try {
+      found = denied == null ? edit.check(claim, context) : edit.check(claim, context, denied);
+    } catch (RuntimeException e) {
+      // A bug of the edit's (ClaimEdit never throws for data), as a null is: named here, since in
+      // a pipeline of many edits the exception alone says neither whose it is nor on what lines.
+      throw new IllegalArgumentException(
+          "claim edit " + edit.name() + " threw " + e + ", checking " + given(claim.size(), day),
+          e);
+    }
     if (found == null) {
       throw new IllegalArgumentException("claim edit " + edit.name() + " returned null");
     }
@@ -380,18 +390,29 @@ public final class ClaimScrubber {
           + lines(size)
           + indexes;
     }
-    // Named as a line's text names its provider ("by" and the NPI).
     return "claim edit "
         + edit.name()
-        + ", given the "
-        + lines(size)
-        + " of "
-        + day.date()
-        + day.renderingProvider().map(npi -> " by " + npi).orElse(" (no rendering provider)")
+        + ", given "
+        + given(size, day)
         + ", returned a finding for line index "
         + line
         + "; a one-day edit's indexes count that day's lines"
         + indexes;
+  }
+
+  /**
+   * The lines an edit was given, for an error: "the claim's 2 lines", or the lines of one
+   * provider's day ({@code day} not null) as a line's text names its provider ("by" and the NPI).
+   */
+  private static String given(int size, ProviderDay day) {
+    if (day == null) {
+      return "the claim's " + lines(size);
+    }
+    return "the "
+        + lines(size)
+        + " of "
+        + day.date()
+        + day.renderingProvider().map(npi -> " by " + npi).orElse(" (no rendering provider)");
   }
 
   /** "1 line", "2 lines", "no lines". */

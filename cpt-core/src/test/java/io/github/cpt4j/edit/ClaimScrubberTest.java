@@ -158,6 +158,67 @@ class ClaimScrubberTest {
         refusal(finding("payer-oor", true, 1), claim("20610")));
   }
 
+  /** An edit whose check throws {@code thrown}, a bug of the edit's own. */
+  private static ClaimEdit throwing(String name, boolean perDay, RuntimeException thrown) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean perProviderDay() {
+        return perDay;
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        throw thrown;
+      }
+    };
+  }
+
+  @Test
+  void anEditThatThrowsIsNamedWithTheLinesItWasGiven() {
+    // Once, the edit's own exception came out of scrub and price naming no edit: of a pipeline of
+    // ten edits, the caller could not tell whose bug it was.
+    IllegalStateException boom = new IllegalStateException("payer table not loaded");
+    IllegalArgumentException named =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ClaimScrubber.of(throwing("payer-boom", false, boom))
+                    .scrub(claim("20610", "99213"), CONTEXT));
+    assertEquals(
+        "claim edit payer-boom threw java.lang.IllegalStateException: payer table not loaded,"
+            + " checking the claim's 2 lines",
+        named.getMessage());
+    assertSame(boom, named.getCause());
+    // An edit of one provider's day is named with the day it was given.
+    Claim days = claim("20610 on 2025-06-02", "99213 on 2025-06-03 by 1234567893");
+    assertEquals(
+        "claim edit payer-boom threw java.lang.ArithmeticException: / by zero, checking the 1"
+            + " line of 2025-06-02 (no rendering provider)",
+        refusal(throwing("payer-boom", true, new ArithmeticException("/ by zero")), days));
+    // A finding the edit could not build (a negative line) names the edit too.
+    ClaimEdit negative =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-negative";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(EditFinding.flag(name(), -1, "x"));
+          }
+        };
+    assertEquals(
+        "claim edit payer-negative threw java.lang.IllegalArgumentException: line must be zero or"
+            + " more, not -1, checking the claim's 1 line",
+        refusal(negative, claim("20610")));
+  }
+
   @Test
   void aFindingInTheNameOfAnotherEditIsRefused() {
     // named-b is no edit of the pipeline: once, the line was denied as EDIT_DENIED (named-b).

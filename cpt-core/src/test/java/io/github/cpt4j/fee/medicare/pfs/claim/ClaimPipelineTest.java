@@ -708,6 +708,35 @@ class ClaimPipelineTest {
   }
 
   @Test
+  void anEditThatThrowsIsNamedByPriceAndScrub() {
+    ClaimEdit broken =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-broken";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            throw new IllegalStateException("no connection");
+          }
+        };
+    MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).addEdit(broken).build();
+    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    String expected =
+        "claim edit payer-broken threw java.lang.IllegalStateException: no connection, checking"
+            + " the claim's 1 line";
+    assertEquals(
+        expected,
+        assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT))
+            .getMessage());
+    assertEquals(
+        expected,
+        assertThrows(IllegalArgumentException.class, () -> pricer.scrub(claim, CONTEXT))
+            .getMessage());
+  }
+
+  @Test
   void editsAreReplacedByNameInTheirPlace() {
     // README: "the builder adds, removes or replaces edits and steps by name".
     ClaimEdit payerModifiers = onCode(ModifierRulesEdit.NAME, "27130", EditAction.DENY_LINE, 1);
