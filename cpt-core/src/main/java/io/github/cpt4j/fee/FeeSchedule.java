@@ -27,7 +27,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>Implementations must be immutable and thread-safe, and must return amounts with the units of
- * the line applied (a fee per unit times the units) unless their documentation says otherwise.
+ * the line applied (a fee per unit times the units) unless their documentation says otherwise. A
+ * schedule that returns null or throws breaks that contract: {@link #firstThatPrices} and {@link
+ * #percentOf} then throw an {@code IllegalArgumentException} naming it (its {@link #name()} and
+ * class) and the line, once however deeply they are nested, a thrown exception as its cause.
  */
 @FunctionalInterface
 public interface FeeSchedule {

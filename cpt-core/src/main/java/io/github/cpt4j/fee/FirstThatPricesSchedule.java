@@ -65,10 +65,34 @@ final class FirstThatPricesSchedule implements FeeSchedule {
    * was given, perhaps the caller's own, whose null (against {@link FeeSchedule#price}'s contract)
    * is named here rather than met as a NullPointerException inside the combinator.
    *
-   * @throws IllegalArgumentException if {@code schedule} returns null
+   * @throws IllegalArgumentException if {@code schedule} returns null, or throws a {@code
+   *     RuntimeException} (the cause), naming it and the line
    */
   static FeeResult askOf(FeeSchedule schedule, ClaimLine line, PricingContext context) {
-    FeeResult result = schedule.price(line, context);
+    if (schedule instanceof FirstThatPricesSchedule || schedule instanceof PercentOfSchedule) {
+      // A combinator asks its own schedules here, which name the one that failed: named once,
+      // not again by each combinator around it.
+      return schedule.price(line, context);
+    }
+    FeeResult result;
+    try {
+      result = schedule.price(line, context);
+    } catch (RuntimeException e) {
+      // A bug of the schedule's, as a null is: without its name and the line, a chain's caller
+      // cannot tell which of its schedules failed, nor on what.
+      throw new IllegalArgumentException(
+          "fee schedule "
+              + schedule.name()
+              + " ("
+              + schedule.getClass().getName()
+              + ") threw "
+              + e
+              + ", for "
+              + line
+              + "; a schedule never throws for data, and answers FeeResult.unpriced for what it"
+              + " does not price",
+          e);
+    }
     if (result == null) {
       throw new IllegalArgumentException(
           "fee schedule "

@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -298,6 +299,46 @@ class FlatAndChainedSchedulesTest {
           assertThrows(
                   NullPointerException.class, () -> combined.price(ClaimLine.parse("99213"), null))
               .getMessage());
+    }
+  }
+
+  @Test
+  void aScheduleThatThrowsIsNamedWithTheLineOnceWhateverTheNesting() {
+    // 99215 is not in ACME's table: every combinator asks the broken schedule.
+    // FeeSchedule.price never throws for data; a caller's schedule that did (its database down)
+    // threw out of the chain naming neither the schedule nor the line.
+    IllegalStateException down = new IllegalStateException("connection refused");
+    FeeSchedule broken =
+        new FeeSchedule() {
+          @Override
+          public FeeResult price(ClaimLine line, PricingContext context) {
+            throw down;
+          }
+
+          @Override
+          public String name() {
+            return "payer-db";
+          }
+        };
+    String expected =
+        ") threw java.lang.IllegalStateException: connection refused, for 99215-25; a schedule"
+            + " never throws for data, and answers FeeResult.unpriced for what it does not price";
+    for (FeeSchedule combined :
+        List.of(
+            FeeSchedule.firstThatPrices(broken, ACME),
+            FeeSchedule.firstThatPrices(ACME.orElse(broken)),
+            FeeSchedule.percentOf(new BigDecimal("120"), broken),
+            // The culprit is named once, not again by each combinator around it.
+            FeeSchedule.percentOf(
+                new BigDecimal("80"),
+                FeeSchedule.firstThatPrices(
+                    ACME, FeeSchedule.percentOf(new BigDecimal("120"), broken))))) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> price(combined, "99215-25"));
+      assertTrue(
+          e.getMessage().startsWith("fee schedule payer-db (") && e.getMessage().endsWith(expected),
+          e.getMessage());
+      assertSame(down, e.getCause(), combined.name());
     }
   }
 }
