@@ -151,9 +151,11 @@ public final class ClaimScrubber {
    * @throws IllegalArgumentException if an edit returns null, a null finding, a finding for a line
    *     the claim it was given does not have (a bug in that edit): for an edit of one provider's
    *     day, the lines of that day, which its indexes count, or a finding that names another edit
-   *     than itself ({@link ClaimEdit#findingNames()}); or if an edit throws a {@code
-   *     RuntimeException}, which is the cause, the message naming the edit and the lines it was
-   *     given
+   *     than itself ({@link ClaimEdit#findingNames()}), or a finding denying other units than its
+   *     line's ({@link EditFinding#deniedUnits()}: all those billed for {@link
+   *     EditAction#DENY_LINE}, at most those for {@link EditAction#DENY_UNITS}); or if an edit
+   *     throws a {@code RuntimeException}, which is the cause, the message naming the edit and the
+   *     lines it was given
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -350,6 +352,24 @@ public final class ClaimScrubber {
       if (finding.line() >= claim.size()) {
         throw new IllegalArgumentException(outOfRange(edit, finding.line(), claim.size(), day));
       }
+      String units = unitsProblem(finding, claim.line(finding.line()).line().units());
+      if (units != null) {
+        throw new IllegalArgumentException(
+            "claim edit "
+                + edit.name()
+                + " returned finding "
+                + (f + 1)
+                + ", "
+                + finding.action()
+                + " of "
+                + units(finding.deniedUnits())
+                + " on line "
+                + claim.lineNumber(finding.line())
+                + ", which is billed with "
+                + units(claim.line(finding.line()).line().units())
+                + ": "
+                + units);
+      }
       // The name is checked before the parts' names are asked for: no list on the common path.
       if (!finding.edit().equals(edit.name()) && !edit.findingNames().contains(finding.edit())) {
         throw new IllegalArgumentException(
@@ -413,6 +433,30 @@ public final class ClaimScrubber {
         + " of "
         + day.date()
         + day.renderingProvider().map(npi -> " by " + npi).orElse(" (no rendering provider)");
+  }
+
+  /**
+   * What is wrong with the units {@code finding} denies of a line billed with {@code billed} units,
+   * or null: a whole line's denial denies them all ({@link EditFinding#deniedUnits()}), and a
+   * denial of units at most those billed, as scrub's callers report the units denied.
+   */
+  private static String unitsProblem(EditFinding finding, int billed) {
+    return switch (finding.action()) {
+      case DENY_LINE ->
+          finding.deniedUnits() == billed
+              ? null
+              : "a denial of the whole line denies every unit billed";
+      case DENY_UNITS ->
+          finding.deniedUnits() <= billed
+              ? null
+              : "a denial of units denies at most the units billed";
+      case FLAG -> null;
+    };
+  }
+
+  /** "1 unit", "3 units". */
+  private static String units(int n) {
+    return n == 1 ? "1 unit" : n + " units";
   }
 
   /** "1 line", "2 lines", "no lines". */

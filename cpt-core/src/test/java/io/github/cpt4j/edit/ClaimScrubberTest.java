@@ -10,6 +10,7 @@ import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,6 +218,57 @@ class ClaimScrubberTest {
         "claim edit payer-negative threw java.lang.IllegalArgumentException: line must be zero or"
             + " more, not -1, checking the claim's 1 line",
         refusal(negative, claim("20610")));
+  }
+
+  /** An edit returning {@code finding} for every claim. */
+  private static ClaimEdit returning(EditFinding finding) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return finding.edit();
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        return List.of(finding);
+      }
+    };
+  }
+
+  private static EditFinding denyUnits(int units) {
+    return EditFinding.builder()
+        .edit("payer-units")
+        .line(0)
+        .action(EditAction.DENY_UNITS)
+        .deniedUnits(units)
+        .reason(UnpricedReason.EDIT_DENIED)
+        .message("x")
+        .build();
+  }
+
+  @Test
+  void aFindingDenyingOtherUnitsThanTheLineHasIsRefused() {
+    // EditFinding.deniedUnits: all the units of the line for DENY_LINE, some for DENY_UNITS. Once,
+    // a denial of the whole 3-unit line said 1 unit denied, and scrub reported it so.
+    Claim claim = claim("97110 x3", "99213");
+    assertEquals(
+        "claim edit payer-units returned finding 1, DENY_LINE of 1 unit on line 1, which is billed"
+            + " with 3 units: a denial of the whole line denies every unit billed",
+        refusal(returning(EditFinding.denyLine("payer-units", 0, 1, "x")), claim));
+    assertEquals(
+        "claim edit payer-units returned finding 1, DENY_LINE of 3 units on line 2, which is"
+            + " billed with 1 unit: a denial of the whole line denies every unit billed",
+        refusal(returning(EditFinding.denyLine("payer-units", 1, 3, "x")), claim));
+    EditFinding tooMany = denyUnits(4);
+    assertEquals(
+        "claim edit payer-units returned finding 1, DENY_UNITS of 4 units on line 1, which is"
+            + " billed with 3 units: a denial of units denies at most the units billed",
+        refusal(returning(tooMany), claim));
+    // The units billed pass, as does a denial of every unit billed, which denies the line.
+    EditFinding all = denyUnits(3);
+    assertEquals(List.of(all), ClaimScrubber.of(returning(all)).scrub(claim, CONTEXT));
+    EditFinding whole = EditFinding.denyLine("payer-units", 0, 3, "x");
+    assertEquals(List.of(whole), ClaimScrubber.of(returning(whole)).scrub(claim, CONTEXT));
   }
 
   @Test
