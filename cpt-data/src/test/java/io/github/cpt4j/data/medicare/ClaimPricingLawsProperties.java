@@ -43,11 +43,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -294,7 +291,7 @@ class ClaimPricingLawsProperties {
     assertEquals(c.claim().size(), priced.lines().size());
     BigDecimal sum = new BigDecimal("0.00");
     for (PricedLine line : priced.lines()) {
-      String text = outcome(line) + "\n" + priced;
+      String text = PricedClaimText.of(line) + "\n" + priced;
       if (line.isPriced()) {
         BigDecimal amount = line.amountOrThrow();
         assertTrue(amount.signum() >= 0, text);
@@ -314,10 +311,11 @@ class ClaimPricingLawsProperties {
   /**
    * The priced claim does not depend on the order of its lines: each line keeps its amount, its
    * reason, the rule that refused it, its explanation and its warnings when the lines are shuffled,
-   * up to the numbers that name lines (each read as the line it names, or the first of the lines
-   * alike it). Two lines alike in every field may trade outcomes (one of them is the other's
-   * duplicate), so the outcomes of such lines are compared as a sorted list, without the numbers of
-   * lines.
+   * but for the numbers of the lines their texts name: where several lines could be named (the
+   * procedure whose package holds a visit, the critical care a visit is denied beside), which one
+   * is may follow the order, and the law does not hold the texts to it. Two lines alike in every
+   * field may trade outcomes (one of them is the other's duplicate), so the outcomes of such lines
+   * are compared as a sorted list.
    */
   @Property(tries = 300)
   void thePricedClaimDoesNotDependOnTheOrderOfItsLines(
@@ -350,7 +348,7 @@ class ClaimPricingLawsProperties {
     assertEquals(before.total(), after.total());
   }
 
-  /** Each line's outcome under its billed form, lines renumbered by {@code numbers}. */
+  /** Each line's outcome under its billed form, the line named by {@code numbers}. */
   private static Map<String, List<String>> outcomesByLine(PricedClaim claim, int[] numbers) {
     Map<String, List<String>> outcomes = new TreeMap<>();
     Map<String, Integer> alike = new TreeMap<>();
@@ -369,7 +367,10 @@ class ClaimPricingLawsProperties {
                           .matcher(orderFreeOutcome(line).replace(line.billed().toString(), key))
                           .replaceAll("line #"))
                   .replaceAll("")
-              : renumber("line " + line.lineNumber() + ": " + orderFreeOutcome(line), numbers);
+              : "line "
+                  + numbers[line.lineNumber()]
+                  + ": "
+                  + LINES.matcher(orderFreeOutcome(line)).replaceAll("line #");
       outcomes.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
     }
     outcomes.values().forEach(Collections::sort);
@@ -398,10 +399,10 @@ class ClaimPricingLawsProperties {
       Set.of(DuplicateLinesEdit.NAME, NewPatientVisitEdit.NAME);
 
   /**
-   * {@link #outcome} without the steps and warnings of {@link #ORDERED_FLAGS}, and without the
-   * procedure a visit held in a global package is denied for: the edit names the first procedure in
-   * claim order whose package holds it ({@link GlobalSurgeryEdit}), a design the README leaves
-   * open; the denial itself is compared.
+   * {@link PricedClaimText#of(PricedLine)} without the steps and warnings of {@link
+   * #ORDERED_FLAGS}, and without the procedure a visit held in a global package is denied for: the
+   * edit names the first procedure in claim order whose package holds it ({@link
+   * GlobalSurgeryEdit}), a design the README leaves open; the denial itself is compared.
    */
   private static String orderFreeOutcome(PricedLine line) {
     List<String> warnings = new ArrayList<>();
@@ -447,24 +448,8 @@ class ClaimPricingLawsProperties {
   private static final Pattern LINES =
       Pattern.compile("\\blines? \\d+(?:(?:, and |, | and )\\d+)*");
 
-  /** Writes every number of a line in {@code text} as {@code numbers} maps it, sorted. */
-  private static String renumber(String text, int[] numbers) {
-    return LINES
-        .matcher(text)
-        .replaceAll(
-            match -> {
-              Matcher digits = Pattern.compile("\\d+").matcher(match.group());
-              List<Integer> mapped = new ArrayList<>();
-              while (digits.find()) {
-                int n = Integer.parseInt(digits.group());
-                mapped.add(n < numbers.length ? numbers[n] : -n);
-              }
-              Collections.sort(mapped);
-              return "line " + mapped;
-            });
-  }
-
-  private static final ExecutorService THREADS = Executors.newFixedThreadPool(4);
+  private static final ExecutorService THREADS =
+      Executors.newFixedThreadPool(OnManyThreads.THREADS);
 
   @AfterContainer
   static void stopThreads() {
@@ -478,46 +463,12 @@ class ClaimPricingLawsProperties {
    */
   @Property(tries = 40)
   void onePricerPricesAlikeOnManyThreads(@ForAll("caseLists") List<Case> cases) throws Exception {
-    List<String> expected = new ArrayList<>();
-    for (Case c : cases) {
-      expected.add(fullText(price(c)));
-    }
-    List<PricedClaim> shared = new ArrayList<>();
-    for (Case c : cases) {
-      shared.add(price(c)); // its explanations are read by every thread at once, below
-    }
-    List<Callable<List<String>>> tasks = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
-      tasks.add(
-          () -> {
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < cases.size(); i++) {
-              texts.add(fullText(price(cases.get(i))));
-              texts.add(fullText(shared.get(i)));
-            }
-            return texts;
-          });
-    }
-    for (Future<List<String>> done : THREADS.invokeAll(tasks)) {
-      List<String> texts = done.get();
-      for (int i = 0; i < cases.size(); i++) {
-        assertEquals(expected.get(i), texts.get(2 * i), cases.get(i).toString());
-        assertEquals(expected.get(i), texts.get(2 * i + 1), cases.get(i).toString());
-      }
-    }
+    OnManyThreads.assertPricedAlike(THREADS, cases, ClaimPricingLawsProperties::price);
   }
 
   @Provide
   Arbitrary<List<Case>> caseLists() {
     return cases().list().ofMinSize(1).ofMaxSize(8);
-  }
-
-  private static String fullText(PricedClaim claim) {
-    StringBuilder text = new StringBuilder(claim.toString());
-    for (PricedLine line : claim.lines()) {
-      text.append('\n').append(outcome(line));
-    }
-    return text.toString();
   }
 
   /**
@@ -765,9 +716,9 @@ class ClaimPricingLawsProperties {
     PricingContext context =
         c.context().withDateOfService(c.context().dateOfService().plusDays(days));
     try {
-      fullText(c.source().pricer().price(claim, context));
-      fullText(c.source().pricer().limitingCharges(claim, context));
-      fullText(c.source().pricer().price(claim, c.context()));
+      PricedClaimText.of(c.source().pricer().price(claim, context));
+      PricedClaimText.of(c.source().pricer().limitingCharges(claim, context));
+      PricedClaimText.of(c.source().pricer().price(claim, c.context()));
     } catch (RuntimeException e) {
       fail(c + "\n" + claim + " threw", e);
     }
@@ -797,20 +748,4 @@ class ClaimPricingLawsProperties {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** Everything a user reads of a line, with its explanation and warnings in full. */
-  private static String outcome(PricedLine line) {
-    return line.billed()
-        + " -> "
-        + line.amount().map(BigDecimal::toPlainString).orElse("none")
-        + " "
-        + line.reason()
-        + " "
-        + line.refusedBy()
-        + " "
-        + line.detail()
-        + " | "
-        + line.explanation()
-        + " | "
-        + line.warnings();
-  }
 }

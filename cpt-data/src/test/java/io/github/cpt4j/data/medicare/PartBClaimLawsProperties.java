@@ -54,10 +54,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -395,7 +393,7 @@ class PartBClaimLawsProperties {
     assertEquals(c.claim().size(), priced.lines().size());
     BigDecimal sum = new BigDecimal("0.00");
     for (PricedLine line : priced.lines()) {
-      String text = outcome(line) + "\n" + priced;
+      String text = PricedClaimText.of(line) + "\n" + priced;
       if (line.isPriced()) {
         BigDecimal amount = line.amountOrThrow();
         assertTrue(amount.signum() >= 0, text);
@@ -412,7 +410,10 @@ class PartBClaimLawsProperties {
     boolean any = priced.lines().stream().anyMatch(PricedLine::isPriced);
     if (priced.isLimitingCharges()) {
       // No limiting charge on any line is no total, not one of 0.00.
-      assertEquals(any ? Optional.of(sum) : Optional.empty(), priced.pricedTotal(), text(priced));
+      assertEquals(
+          any ? Optional.of(sum) : Optional.empty(),
+          priced.pricedTotal(),
+          PricedClaimText.of(priced));
     } else {
       assertEquals(sum, priced.total(), priced.toString());
     }
@@ -435,7 +436,12 @@ class PartBClaimLawsProperties {
     assertEquals(
         outcomesByLine(before),
         outcomesByLine(after),
-        () -> c + "\n" + text(before) + "\n--- reordered:\n" + text(after));
+        () ->
+            c
+                + "\n"
+                + PricedClaimText.of(before)
+                + "\n--- reordered:\n"
+                + PricedClaimText.of(after));
     assertEquals(before.total(), after.total());
   }
 
@@ -494,7 +500,8 @@ class PartBClaimLawsProperties {
       }
       LocalDate on = line.billed().dateOfServiceOr(c.context().dateOfService());
       FeeResult alone = partB.price(line.line(), c.context().withDateOfService(on));
-      String why = "line " + line.lineNumber() + ": alone " + alone + "\n" + text(priced);
+      String why =
+          "line " + line.lineNumber() + ": alone " + alone + "\n" + PricedClaimText.of(priced);
       boolean unitsDenied =
           line.warnings().stream().anyMatch(w -> w.kind() == ClaimWarning.Kind.UNITS_DENIED);
       if (line.isPriced()) {
@@ -542,7 +549,7 @@ class PartBClaimLawsProperties {
         continue;
       }
       PricedLine limit = limits.line(line.index());
-      String why = outcome(limit) + "\n" + text(priced);
+      String why = PricedClaimText.of(limit) + "\n" + PricedClaimText.of(priced);
       assertTrue(!limit.isPriced(), why);
       if (line.isPriced()) {
         assertEquals(
@@ -586,7 +593,7 @@ class PartBClaimLawsProperties {
                       w.rule().equals("specimen-collection")
                           && w.kind() == ClaimWarning.Kind.DOCUMENTATION_REQUIRED);
       int units = collected.getOrDefault(dateOf(c, line), 0);
-      String why = outcome(line) + "\n" + text(priced);
+      String why = PricedClaimText.of(line) + "\n" + PricedClaimText.of(priced);
       if (!line.isPriced()) {
         assertTrue(!flagged, why);
       } else if (isCollection(partB, line.line())) {
@@ -614,7 +621,8 @@ class PartBClaimLawsProperties {
         && partB.payerOf(line) == PartBPayer.CLINICAL_LABORATORY;
   }
 
-  private static final ExecutorService THREADS = Executors.newFixedThreadPool(4);
+  private static final ExecutorService THREADS =
+      Executors.newFixedThreadPool(OnManyThreads.THREADS);
 
   @AfterContainer
   static void stopThreads() {
@@ -628,33 +636,7 @@ class PartBClaimLawsProperties {
    */
   @Property(tries = 40)
   void onePricerPricesAlikeOnManyThreads(@ForAll("caseLists") List<Case> cases) throws Exception {
-    List<String> expected = new ArrayList<>();
-    for (Case c : cases) {
-      expected.add(text(price(c)));
-    }
-    List<PricedClaim> shared = new ArrayList<>();
-    for (Case c : cases) {
-      shared.add(price(c)); // its explanations are read by every thread at once, below
-    }
-    List<Callable<List<String>>> tasks = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
-      tasks.add(
-          () -> {
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < cases.size(); i++) {
-              texts.add(text(price(cases.get(i))));
-              texts.add(text(shared.get(i)));
-            }
-            return texts;
-          });
-    }
-    for (Future<List<String>> done : THREADS.invokeAll(tasks)) {
-      List<String> texts = done.get();
-      for (int i = 0; i < cases.size(); i++) {
-        assertEquals(expected.get(i), texts.get(2 * i), cases.get(i).toString());
-        assertEquals(expected.get(i), texts.get(2 * i + 1), cases.get(i).toString());
-      }
-    }
+    OnManyThreads.assertPricedAlike(THREADS, cases, PartBClaimLawsProperties::price);
   }
 
   @Provide
@@ -683,8 +665,8 @@ class PartBClaimLawsProperties {
     PricingContext far = c.context().withDateOfService(c.context().dateOfService().plusDays(days));
     try {
       for (PricingContext context : List.of(far, c.context(), far.withoutBeneficiaryZip())) {
-        text(c.source().pricer().price(claim, context));
-        text(c.source().pricer().limitingCharges(claim, context));
+        PricedClaimText.of(c.source().pricer().price(claim, context));
+        PricedClaimText.of(c.source().pricer().limitingCharges(claim, context));
       }
     } catch (RuntimeException e) {
       fail(c + "\n" + claim + " threw", e);
@@ -711,33 +693,5 @@ class PartBClaimLawsProperties {
   @Provide
   Arbitrary<Integer> manyUnits() {
     return Arbitraries.of(1, 2, 5, 13, 99, 999, 9999);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  /** The claim and everything a user reads of each line, explanations and warnings in full. */
-  private static String text(PricedClaim claim) {
-    StringBuilder text = new StringBuilder(claim.toString());
-    for (PricedLine line : claim.lines()) {
-      text.append('\n').append(outcome(line));
-    }
-    return text.toString();
-  }
-
-  /** Everything a user reads of a line, with its explanation and warnings in full. */
-  private static String outcome(PricedLine line) {
-    return line.billed()
-        + " -> "
-        + line.amount().map(BigDecimal::toPlainString).orElse("none")
-        + " "
-        + line.reason()
-        + " "
-        + line.refusedBy()
-        + " "
-        + line.detail()
-        + " | "
-        + line.explanation()
-        + " | "
-        + line.warnings();
   }
 }
