@@ -284,6 +284,16 @@ class CriticalCareEditTest {
   }
 
   @Test
+  void aVisitBesideTwo99292LinesNamesTheSameOneInAnyOrder() {
+    // Without a 99291, the 99292 named was the first billed, so the message followed the order.
+    // It is the one the day's 99291 would be chosen by: a higher charge per unit, none highest.
+    List<EditFinding> one = scrub("99292 $1.00", "99204", "99292");
+    List<EditFinding> other = scrub("99292", "99204", "99292 $1.00");
+    assertEquals("3", one.get(0).data().get("criticalCareLine"), one.toString());
+    assertEquals("1", other.get(0).data().get("criticalCareLine"), other.toString());
+  }
+
+  @Test
   void aClaimWithoutCriticalCareAllocatesNoFindings() {
     Claim claim = Claim.of(List.of(BilledLine.parse("43752"), BilledLine.parse("99213")));
     assertSame(List.of(), CriticalCareEdit.standard().check(claim, CONTEXT));
