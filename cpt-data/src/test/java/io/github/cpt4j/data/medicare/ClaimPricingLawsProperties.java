@@ -458,8 +458,8 @@ class ClaimPricingLawsProperties {
 
   /**
    * One pricer prices alike on many threads at once: the claims priced by four threads together,
-   * each claim four times, equal the claims priced on one thread, amounts, explanations (written
-   * when first read, here by several threads at once) and warnings.
+   * each claim priced anew and read of one priced before, equal the claims priced on one thread,
+   * amounts, explanations (written when first read, here by several threads at once) and warnings.
    */
   @Property(tries = 40)
   void onePricerPricesAlikeOnManyThreads(@ForAll("caseLists") List<Case> cases) throws Exception {
