@@ -191,11 +191,11 @@ public final class CriticalCareEdit implements ClaimEdit {
     // without one, it is the day's critical care (its 99291 may be on another claim).
     int first = -1; // the day's 99291 paid: not denied, and paid more than the others
     int added = -1; // the day's 99292 not denied that a 99291 would be chosen by: named alike
-    int anyFirst = -1; // the day's first 99291, denied or not
+    int anyFirst = -1; // the day's 99291 that paidBefore ranks first, denied or not: named alike
     for (int i = 0; i < n; i++) {
       int packed = claim.line(i).line().code().packed();
       if (packed == CRITICAL_CARE_FIRST) {
-        anyFirst = anyFirst < 0 ? i : anyFirst;
+        anyFirst = anyFirst < 0 || paidBefore(claim.line(i), claim.line(anyFirst)) ? i : anyFirst;
         if (!denied.test(i) && (first < 0 || paidBefore(claim.line(i), claim.line(first)))) {
           first = i;
         }
@@ -278,8 +278,9 @@ public final class CriticalCareEdit implements ClaimEdit {
    * share one fee and Medicare pays the lower of the billed charge and the fee (RVU25D's payment
    * rules; step {@code billed-charge}), so that is the line whose charge per unit is higher, a line
    * billed without a charge being capped by none; of two alike, the one whose billed form sorts
-   * first, as {@link SameDayVisitsEdit} chooses between two visits. A day of 99292 lines alone
-   * names the one it ranks first the same way, so that no message follows the order either.
+   * first, as {@link SameDayVisitsEdit} chooses between two visits. A day of 99292 lines alone, or
+   * of 99291 lines all denied, names the one it ranks first the same way, so that no message
+   * follows the order either.
    */
   private static boolean paidBefore(BilledLine line, BilledLine kept) {
     BigDecimal charge = chargePerUnit(line);

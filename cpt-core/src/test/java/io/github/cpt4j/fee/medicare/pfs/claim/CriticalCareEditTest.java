@@ -293,6 +293,60 @@ class CriticalCareEditTest {
     assertEquals("1", other.get(0).data().get("criticalCareLine"), other.toString());
   }
 
+  /** A payer's edit that denies every 99291 line, as a GZ on each would. */
+  private static final ClaimEdit EVERY_FIRST_HOUR_DENIED =
+      new ClaimEdit() {
+        @Override
+        public String name() {
+          return "payer-gz";
+        }
+
+        @Override
+        public List<EditFinding> check(Claim claim, PricingContext context) {
+          List<EditFinding> found = new ArrayList<>();
+          for (int i = 0; i < claim.size(); i++) {
+            if (claim.line(i).line().code().toString().equals("99291")) {
+              found.add(EditFinding.denyLine("payer-gz", i, 1, "not paid"));
+            }
+          }
+          return found;
+        }
+      };
+
+  @Test
+  void a99292BesideSeveralDenied99291LinesNamesTheSameOneInAnyOrder() {
+    // The 99291 named was the first billed, so the message followed the order of the lines.
+    ClaimScrubber scrubber = ClaimScrubber.of(EVERY_FIRST_HOUR_DENIED, CriticalCareEdit.standard());
+    List<EditFinding> one =
+        scrubber.scrub(
+            Claim.of(
+                List.of(
+                    BilledLine.parse("99291 $1.00"),
+                    BilledLine.parse("99292"),
+                    BilledLine.parse("99291"))),
+            CONTEXT);
+    List<EditFinding> other =
+        scrubber.scrub(
+            Claim.of(
+                List.of(
+                    BilledLine.parse("99291"),
+                    BilledLine.parse("99292"),
+                    BilledLine.parse("99291 $1.00"))),
+            CONTEXT);
+    EditFinding added =
+        one.stream()
+            .filter(f -> f.line() == 1 && f.edit().equals(CriticalCareEdit.NAME))
+            .findFirst()
+            .orElseThrow();
+    EditFinding added2 =
+        other.stream()
+            .filter(f -> f.line() == 1 && f.edit().equals(CriticalCareEdit.NAME))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("3", added.data().get("criticalCareLine"), one.toString());
+    assertEquals("1", added2.data().get("criticalCareLine"), other.toString());
+  }
+
   @Test
   void aClaimWithoutCriticalCareAllocatesNoFindings() {
     Claim claim = Claim.of(List.of(BilledLine.parse("43752"), BilledLine.parse("99213")));
