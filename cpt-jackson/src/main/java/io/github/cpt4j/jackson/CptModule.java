@@ -123,7 +123,10 @@ public final class CptModule extends SimpleModule {
 
   /**
    * Registers the module, after checking that the mapper's Jackson ({@code jackson-databind}) and
-   * the parser's ({@code jackson-core}) are 2.15 or later.
+   * the parser's ({@code jackson-core}) are 2.15 or later. A {@link FeeResult} and an {@link
+   * EditFinding} are also read as their runtime classes ({@code FeeResult.Priced}, {@code
+   * FeeResult.Unpriced}, the finding builder's class), as a reader given {@code value.getClass()}
+   * asks for them; a result of the other kind is refused.
    *
    * @throws IllegalStateException naming the version found, when either is older
    */
@@ -134,6 +137,8 @@ public final class CptModule extends SimpleModule {
     requireJackson(context.getMapperVersion());
     requireJackson(com.fasterxml.jackson.core.json.PackageVersion.VERSION);
     super.setupModule(context);
+    // The runtime classes of FeeResult and EditFinding, which the serializers above write.
+    context.addDeserializers(new SubtypeDeserializers());
   }
 
   /**
