@@ -60,7 +60,9 @@ final class ClaimJson {
       return JsonFields.parseText(p, ctxt, BilledLine.class, BilledLine::parse);
     }
     if (!JsonFields.atObject(p)) {
-      return (BilledLine) ctxt.handleUnexpectedToken(BilledLine.class, p);
+      return (BilledLine)
+          JsonFields.unexpected(
+              p, ctxt, BilledLine.class, "expected a BilledLine as an object or its text");
     }
     ClaimLineJson.Fields line = new ClaimLineJson.Fields();
     BigDecimal charge = null;
@@ -175,7 +177,7 @@ final class ClaimJson {
     @Override
     public Claim deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (!JsonFields.atObject(p)) {
-        return (Claim) ctxt.handleUnexpectedToken(Claim.class, p);
+        return (Claim) JsonFields.unexpected(p, ctxt, Claim.class, "expected a Claim as an object");
       }
       List<BilledLine> lines = null;
       List<Integer> numbers = null;

@@ -131,7 +131,9 @@ final class ClaimLineJson {
         return JsonFields.parseText(p, ctxt, ClaimLine.class, ClaimLine::parse);
       }
       if (!JsonFields.atObject(p)) {
-        return (ClaimLine) ctxt.handleUnexpectedToken(ClaimLine.class, p);
+        return (ClaimLine)
+            JsonFields.unexpected(
+                p, ctxt, ClaimLine.class, "expected a ClaimLine as an object or its text");
       }
       Fields fields = new Fields();
       Set<String> seen = JsonFields.names();

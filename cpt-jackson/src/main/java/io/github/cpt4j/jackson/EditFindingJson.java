@@ -60,7 +60,8 @@ final class EditFindingJson {
   static EditFinding readFinding(JsonParser p, DeserializationContext ctxt) throws IOException {
     Class<EditFinding> type = EditFinding.class;
     if (!JsonFields.atObject(p)) {
-      return (EditFinding) ctxt.handleUnexpectedToken(type, p);
+      return (EditFinding)
+          JsonFields.unexpected(p, ctxt, type, "expected an EditFinding as an object");
     }
     String edit = null;
     Integer line = null;

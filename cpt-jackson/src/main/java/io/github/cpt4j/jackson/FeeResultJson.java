@@ -64,7 +64,8 @@ final class FeeResultJson {
 
   static PricingStep readStep(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (!JsonFields.atObject(p)) {
-      return (PricingStep) ctxt.handleUnexpectedToken(PricingStep.class, p);
+      return (PricingStep)
+          JsonFields.unexpected(p, ctxt, PricingStep.class, "expected a PricingStep as an object");
     }
     String rule = null;
     String description = null;
@@ -132,7 +133,8 @@ final class FeeResultJson {
 
   static FeeResult readResult(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (!JsonFields.atObject(p)) {
-      return (FeeResult) ctxt.handleUnexpectedToken(FeeResult.class, p);
+      return (FeeResult)
+          JsonFields.unexpected(p, ctxt, FeeResult.class, "expected a FeeResult as an object");
     }
     Boolean priced = null; // implied by the rest; checked against it when given
     BigDecimal amount = null;

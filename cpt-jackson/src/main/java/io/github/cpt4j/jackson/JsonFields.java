@@ -41,9 +41,10 @@ final class JsonFields {
   /**
    * Tells whether the parser is at an object a reader reads with {@link #firstField}: at its start,
    * or inside it, at a field name or its end, where a type id read before the fields leaves it.
-   * Anything else the reader gives to {@code DeserializationContext.handleUnexpectedToken} and
-   * returns what that returns: a {@code DeserializationProblemHandler} may give the value, which
-   * {@code firstField} cast to a field name, a bare {@code ClassCastException}.
+   * Anything else the reader gives to {@code DeserializationContext.handleUnexpectedToken} (through
+   * {@link #unexpected}) and returns what that returns: a {@code DeserializationProblemHandler} may
+   * give the value, which {@code firstField} cast to a field name, a bare {@code
+   * ClassCastException}.
    */
   static boolean atObject(JsonParser p) {
     return p.isExpectedStartObjectToken()
@@ -135,7 +136,14 @@ final class JsonFields {
       JsonParser p, DeserializationContext ctxt, Class<T> type, Function<String, T> parse)
       throws IOException {
     if (!p.hasToken(JsonToken.VALUE_STRING)) {
-      return (T) ctxt.handleUnexpectedToken(type, p);
+      return (T)
+          unexpected(
+              p,
+              ctxt,
+              type,
+              type == String.class
+                  ? "expected a string"
+                  : "expected " + named(type) + " as a string");
     }
     String text = textOf(p);
     try {
@@ -177,9 +185,36 @@ final class JsonFields {
     }
   }
 
-  /** The type as a message names it: "a CptCode", but "an NPI", as the initialism is read. */
+  /**
+   * The type as a message names it: "a CptCode", "an UnpricedReason", and "an NPI", as the
+   * initialism is read.
+   */
   static String named(Class<?> type) {
-    return type == Npi.class ? "an NPI" : "a " + type.getSimpleName();
+    if (type == Npi.class) {
+      return "an NPI";
+    }
+    String name = type.getSimpleName();
+    return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+  }
+
+  /**
+   * Hands a token {@code type} cannot be read from to the context's {@code handleUnexpectedToken}
+   * and returns what a {@code DeserializationProblemHandler} gives for it; without one it fails
+   * with {@code expected} followed by the value {@link #shown}, {@code expected a ProcedureCode as
+   * a string, not the number 99213}, where Jackson's own message named the token's constant alone
+   * ({@code from Integer value (token `JsonToken.VALUE_NUMBER_INT`)}), not which value it was.
+   */
+  static Object unexpected(
+      JsonParser p, DeserializationContext ctxt, Class<?> type, String expected)
+      throws IOException {
+    String message;
+    try {
+      message = expected + ", not " + shown(p);
+    } catch (StreamConstraintsException | StreamReadException e) {
+      throw unreadable(p, e);
+    }
+    // As an argument, not the format: the shown value may hold a '%'.
+    return ctxt.handleUnexpectedToken(type, p.currentToken(), p, "%s", message);
   }
 
   /**
@@ -267,6 +302,11 @@ final class JsonFields {
             "a decimal number has at most " + maxLength + " characters, not " + p.getTextLength(),
             CodeFormatException.quote(p.getText()),
             BigDecimal.class);
+      }
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        // Not "as a string": a number is read too.
+        return (BigDecimal)
+            unexpected(p, ctxt, BigDecimal.class, "expected a decimal number such as \"2400.00\"");
       }
       return parseText(p, ctxt, BigDecimal.class, JsonFields::decimalText);
     } catch (StreamConstraintsException | StreamReadException e) {

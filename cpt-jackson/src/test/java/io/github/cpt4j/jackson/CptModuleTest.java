@@ -299,7 +299,9 @@ class CptModuleTest {
     // Read strictly, as codes are: a number, blanks or a wrong check digit are refused.
     JsonMappingException number =
         assertThrows(JsonMappingException.class, () -> MAPPER.readValue("1234567893", Npi.class));
-    assertTrue(number.getMessage().contains("Npi"), number.getMessage());
+    assertTrue(
+        number.getMessage().startsWith("expected an NPI as a string, not the number 1234567893"),
+        number.getMessage());
     for (String bad : List.of(" 1234567893", "1234567890", "123456789", "", "3234567893")) {
       JsonMappingException e =
           assertThrows(
@@ -1698,6 +1700,102 @@ class CptModuleTest {
         refused("{\"code\":\"99213\",\"units\":\"" + "9".repeat(5000) + "\"}", ClaimLine.class);
     assertTrue(longText.getMessage().contains("9...'"), longText.getMessage());
     assertTrue(longText.getMessage().length() < 1000, longText.getMessage());
+  }
+
+  /**
+   * Where a string or an object is expected, a value of another kind is shown too, as where a
+   * number is: {@code "code":99213} (a code exported as a number) said {@code Cannot deserialize
+   * value of type `io.github.cpt4j.code.ProcedureCode` from Integer value (token
+   * `JsonToken.VALUE_NUMBER_INT`)}, which did not say which value of a large request it was.
+   */
+  @Test
+  void aValueOfTheWrongKindWhereAStringOrAnObjectIsExpectedIsShown() {
+    Object[][] cases = {
+      {
+        "{\"code\":99213}",
+        ClaimLine.class,
+        "expected a ProcedureCode as a string, not the number 99213",
+        "ClaimLine[\"code\"]"
+      },
+      {
+        "{\"code\":\"99213\",\"modifiers\":[26]}",
+        ClaimLine.class,
+        "expected a Modifier as a string, not the number 26",
+        "ClaimLine[\"modifiers\"]->java.util.List[0]"
+      },
+      {
+        "{\"code\":\"99213\",\"modifiers\":[null]}",
+        ClaimLine.class,
+        "expected a Modifier as a string, not null",
+        "ClaimLine[\"modifiers\"]->java.util.List[0]"
+      },
+      {
+        "{\"code\":\"99213\",\"renderingProvider\":1234567893}",
+        BilledLine.class,
+        "expected an NPI as a string, not the number 1234567893",
+        "BilledLine[\"renderingProvider\"]"
+      },
+      {
+        "{\"code\":\"99213\",\"dateOfService\":20250602}",
+        BilledLine.class,
+        "expected a LocalDate as a string, not the number 20250602",
+        "BilledLine[\"dateOfService\"]"
+      },
+      {
+        "{\"lines\":[\"99213\",true]}",
+        Claim.class,
+        "expected a BilledLine as an object or its text, not true",
+        "Claim[\"lines\"]->java.util.List[1]"
+      },
+      {
+        "{\"reason\":5}",
+        FeeResult.class,
+        "expected an UnpricedReason as a string, not the number 5",
+        "FeeResult[\"reason\"]"
+      },
+      {
+        "{\"exactAmount\":\"1\",\"explanation\":[{\"rule\":7,\"description\":\"d\"}]}",
+        FeeResult.class,
+        "expected a string, not the number 7",
+        "FeeResult[\"explanation\"]->java.util.List[0]->io.github.cpt4j.fee.PricingStep[\"rule\"]"
+      },
+      {
+        "{\"exactAmount\":\"1\",\"explanation\":[null]}",
+        FeeResult.class,
+        "expected a PricingStep as an object, not null",
+        "FeeResult[\"explanation\"]->java.util.List[0]"
+      },
+      {
+        "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":[\"m\"]}",
+        EditFinding.class,
+        "expected a string, not an array",
+        "EditFinding[\"message\"]"
+      },
+      {
+        "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",\"data\":{\"mue\":1}}",
+        EditFinding.class,
+        "expected a string, not the number 1",
+        "EditFinding[\"data\"]->java.util.Map[\"mue\"]"
+      },
+      {
+        "{\"code\":\"99213\",\"charge\":true}",
+        BilledLine.class,
+        "expected a decimal number such as \"2400.00\", not true",
+        "BilledLine[\"charge\"]"
+      },
+      {"5", FeeResult.class, "expected a FeeResult as an object, not the number 5", ""},
+      {"[]", Claim.class, "expected a Claim as an object, not an array", ""},
+      {"true", EditFinding.class, "expected an EditFinding as an object, not true", ""},
+      {"2", ClaimLine.class, "expected a ClaimLine as an object or its text, not the number 2", ""},
+      {"99213", CptCode.class, "expected a CptCode as a string, not the number 99213", ""},
+    };
+    for (Object[] c : cases) {
+      JsonMappingException e = refused((String) c[0], (Class<?>) c[1]);
+      assertEquals(c[2], e.getOriginalMessage(), e.getMessage());
+      assertTrue(e.getMessage().contains((String) c[3]), e.getMessage());
+    }
   }
 
   /**
