@@ -33,7 +33,12 @@ public final class CodeFormatException extends IllegalArgumentException {
     WRONG_LENGTH("has the wrong length"),
     /** Leading or trailing white space; the strict parsers do not trim. */
     SURROUNDING_WHITESPACE("has white space around it"),
-    /** A lower-case letter where the strict form needs upper case. */
+    /**
+     * A lower-case letter where the strict form needs upper case, one that the lenient parsers
+     * accept: a lower-case Level II letter not in use ({@code w1234}) is {@link
+     * #LETTER_NOT_IN_USE}, a lower-case suffix no CPT code uses ({@code 0001x}) {@link
+     * #BAD_SUFFIX}.
+     */
     LOWER_CASE("has a lower-case letter"),
     /**
      * A character that can never appear at that position: punctuation, control characters,
@@ -45,7 +50,10 @@ public final class CodeFormatException extends IllegalArgumentException {
     ILLEGAL_CHARACTER("has an illegal character"),
     /** The fifth character of a CPT code is a letter other than A, F, M, T or U. */
     BAD_SUFFIX("has a suffix letter that no CPT code uses"),
-    /** A Level II code starting with a letter that HCPCS does not use (I, O, W to Z). */
+    /**
+     * A Level II code starting with a letter that HCPCS does not use (I, O, W to Z), in either
+     * case.
+     */
     LETTER_NOT_IN_USE("starts with a letter that HCPCS Level II does not use"),
     /** A well-formed code of the other level: a Level II code given to the CPT parser or back. */
     WRONG_LEVEL("is a code of the other HCPCS level"),

@@ -98,7 +98,12 @@ final class CodeScanner {
       return scanLevelTwo(text, start, end);
     }
     if (first >= 'a' && first <= 'z') {
-      return error(ErrorType.LOWER_CASE, start);
+      // A letter HCPCS does not use in either case (w1234) is refused for the letter, as the
+      // lenient parser refuses it, not for its case, which would send the caller to that parser:
+      // as 0001x is a bad suffix, not a lower-case one.
+      return isLevelTwoLetter((char) (first & ~0x20))
+          ? error(ErrorType.LOWER_CASE, start)
+          : error(ErrorType.LETTER_NOT_IN_USE, start);
     }
     return error(ErrorType.ILLEGAL_CHARACTER, start);
   }

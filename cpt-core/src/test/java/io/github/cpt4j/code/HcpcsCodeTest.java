@@ -79,6 +79,8 @@ class HcpcsCodeTest {
         "g0438    | LOWER_CASE        | 0",
         "O1234    | LETTER_NOT_IN_USE | 0",
         "Z1234    | LETTER_NOT_IN_USE | 0",
+        "w1234    | LETTER_NOT_IN_USE | 0",
+        "o1234    | LETTER_NOT_IN_USE | 0",
         "G04      | WRONG_LENGTH      | 3",
         "'G04381\t' | WRONG_LENGTH    | 5",
         "'G0438 ' | SURROUNDING_WHITESPACE | 5",
@@ -90,6 +92,40 @@ class HcpcsCodeTest {
     CodeFormatException e = assertThrows(CodeFormatException.class, () -> HcpcsCode.parse(text));
     assertEquals(type, e.errorType(), e::getMessage);
     assertEquals(index, e.errorIndex(), e::getMessage);
+  }
+
+  /**
+   * A lower-case letter that HCPCS does not use in either case ({@code w1234}, {@code i0001}) is
+   * refused for the letter, as the lenient parser refuses it: a lower-case error would send the
+   * caller to the lenient parser, which fails too. A lower-case letter in use is still {@code
+   * LOWER_CASE}, as a lower-case suffix that no CPT code uses is {@code BAD_SUFFIX} ({@code
+   * 0001x}).
+   */
+  @Test
+  void aLowerCaseLetterNotInUseIsRefusedForTheLetter() {
+    for (char c = 'a'; c <= 'z'; c++) {
+      String text = c + "1234";
+      char upper = Character.toUpperCase(c);
+      ErrorType expected =
+          CodeArbitraries.LEVEL_II_LETTERS.contains(upper)
+              ? ErrorType.LOWER_CASE
+              : ErrorType.LETTER_NOT_IN_USE;
+      for (CodeFormatException e :
+          new CodeFormatException[] {
+            assertThrows(CodeFormatException.class, () -> ProcedureCode.parse(text)),
+            assertThrows(CodeFormatException.class, () -> HcpcsCode.parse(text)),
+            assertThrows(CodeFormatException.class, () -> CptCode.parse(text)),
+            assertThrows(CodeFormatException.class, () -> HcpcsCode.parse(text + " ")),
+          }) {
+        assertEquals(expected, e.errorType(), e::getMessage);
+        assertEquals(0, e.errorIndex(), e::getMessage);
+      }
+      if (expected == ErrorType.LETTER_NOT_IN_USE) {
+        CodeFormatException lenient =
+            assertThrows(CodeFormatException.class, () -> ProcedureCode.parseLenient(text));
+        assertEquals(ErrorType.LETTER_NOT_IN_USE, lenient.errorType(), lenient::getMessage);
+      }
+    }
   }
 
   @Test
