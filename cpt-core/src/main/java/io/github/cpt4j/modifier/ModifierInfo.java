@@ -88,10 +88,13 @@ public final class ModifierInfo {
   }
 
   /**
-   * Returns the modifier, its kind and description, such as {@code "26 (CPT): Professional ..."}.
+   * Returns the modifier, its kind, its payment effect unless {@link PaymentEffect#NONE}, and its
+   * description, such as {@code "26 (CPT): Professional ..."} or {@code "50 (CPT, BILATERAL):
+   * Bilateral ..."}: two infos that {@link #equals} tells apart never print alike.
    */
   @Override
   public String toString() {
-    return modifier + " (" + kind + "): " + description;
+    String effect = paymentEffect == PaymentEffect.NONE ? "" : ", " + paymentEffect;
+    return modifier + " (" + kind + effect + "): " + description;
   }
 }

@@ -2,6 +2,7 @@ package io.github.cpt4j.modifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -357,7 +358,27 @@ class ModifierTest {
         .addEqualityGroup(ModifierInfo.of(info.modifier(), ModifierKind.HCPCS_LEVEL_II, "x"))
         .addEqualityGroup(ModifierInfo.of(info.modifier(), info.kind(), "x"))
         .addEqualityGroup(ModifierInfo.of(Modifier.parse("27"), info.kind(), "x"))
+        .addEqualityGroup(
+            info.withPaymentEffect(PaymentEffect.BILATERAL),
+            ModifierInfo.of(info.modifier(), info.kind(), info.description())
+                .withPaymentEffect(PaymentEffect.BILATERAL))
         .testEquals();
+  }
+
+  /**
+   * Infos that differ only in their payment effect are unequal, so their text tells them apart: a
+   * payer's registry that gives a modifier another effect than the standard one printed the same.
+   */
+  @Test
+  void toStringNamesThePaymentEffectThatEqualsCompares() {
+    ModifierInfo plain = ModifierInfo.of(Modifier.parse("P7"), ModifierKind.CPT, "Made up");
+    ModifierInfo bilateral = plain.withPaymentEffect(PaymentEffect.BILATERAL);
+    assertNotEquals(plain, bilateral);
+    assertEquals("P7 (CPT): Made up", plain.toString());
+    assertEquals("P7 (CPT, BILATERAL): Made up", bilateral.toString());
+    assertEquals(plain.toString(), bilateral.withPaymentEffect(PaymentEffect.NONE).toString());
+    assertTrue(
+        Modifier.BILATERAL.info().orElseThrow().toString().startsWith("50 (CPT, BILATERAL): "));
   }
 
   @Test
