@@ -54,7 +54,10 @@ public final class ModifierRegistry {
   /**
    * Builds a registry from {@code infos}, for example the standard entries plus a payer's own.
    *
-   * @throws IllegalArgumentException if a modifier is described twice
+   * @throws IllegalArgumentException if a modifier is described twice (the message names the
+   *     indexes of both infos in {@code infos})
+   * @throws NullPointerException if {@code infos} or one of them is null (the message names its
+   *     index)
    */
   public static ModifierRegistry of(Iterable<ModifierInfo> infos) {
     requireNonNull(infos, "infos");
@@ -63,18 +66,27 @@ public final class ModifierRegistry {
       byOrdinal.add(Optional.empty());
     }
     List<ModifierInfo> all = new ArrayList<>();
+    // The index of each modifier's info, so that a duplicate names both places, not only what.
+    int[] indexes = new int[Modifier.COUNT];
     int i = 0;
     for (ModifierInfo info : infos) {
       if (info == null) {
         throw new NullPointerException(NullElements.at("info", i));
       }
-      i++;
       int ordinal = info.modifier().ordinal();
       if (byOrdinal.get(ordinal).isPresent()) {
-        throw new IllegalArgumentException("modifier " + info.modifier() + " is described twice");
+        throw new IllegalArgumentException(
+            "modifier "
+                + info.modifier()
+                + " is described twice: info at index "
+                + indexes[ordinal]
+                + " and info at index "
+                + i);
       }
+      indexes[ordinal] = i;
       byOrdinal.set(ordinal, Optional.of(info));
       all.add(info);
+      i++;
     }
     all.sort(Comparator.comparing(ModifierInfo::modifier));
     return new ModifierRegistry(ImmutableList.copyOf(all), List.copyOf(byOrdinal));

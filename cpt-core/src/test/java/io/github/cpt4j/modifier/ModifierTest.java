@@ -294,6 +294,20 @@ class ModifierTest {
     assertEquals(Optional.of(payer), registry.lookup(Modifier.parse("P7")));
     assertFalse(registry.isKnown(Modifier.SEPARATE_EM));
     assertThrows(IllegalArgumentException.class, () -> ModifierRegistry.of(List.of(payer, payer)));
+    // Where: the indexes of both, as a null info is named by its index.
+    List<ModifierInfo> standardPlusPayer = new ArrayList<>(ModifierRegistry.standard().all());
+    standardPlusPayer.add(payer);
+    standardPlusPayer.add(Modifier.PROFESSIONAL_COMPONENT.info().orElseThrow());
+    int first =
+        ModifierRegistry.standard().all().indexOf(Modifier.PROFESSIONAL_COMPONENT.info().get());
+    IllegalArgumentException twice =
+        assertThrows(IllegalArgumentException.class, () -> ModifierRegistry.of(standardPlusPayer));
+    assertEquals(
+        "modifier 26 is described twice: info at index "
+            + first
+            + " and info at index "
+            + (standardPlusPayer.size() - 1),
+        twice.getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> ModifierInfo.of(Modifier.parse("P7"), ModifierKind.CPT, " "));
