@@ -295,6 +295,18 @@ final class CodeScanner {
     }
   }
 
+  /**
+   * The message of a factory given {@code letter}, which is no Level II letter in use: a lower-case
+   * letter in use is named as such ({@code 'g'}), as the parsers say {@code LOWER_CASE} for it.
+   */
+  static String letterProblem(char letter) {
+    char upper = (char) (letter - 32);
+    if (letter >= 'a' && letter <= 'z' && isLevelTwoLetter(upper)) {
+      return "a Level II letter is upper case: '" + upper + "', not '" + letter + "'";
+    }
+    return "not a Level II letter in use: " + CodeFormatException.quote(String.valueOf(letter));
+  }
+
   static boolean isLevelTwoLetter(char upper) {
     return upper >= 'A' && upper <= 'V' && upper != 'I' && upper != 'O';
   }

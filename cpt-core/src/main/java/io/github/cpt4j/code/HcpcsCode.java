@@ -81,12 +81,12 @@ public final class HcpcsCode implements ProcedureCode {
   /**
    * Returns the code with the given letter and number: {@code of('G', 438)} is {@code G0438}.
    *
-   * @throws IllegalArgumentException if the letter is not in use or the number is not 0-9999
+   * @throws IllegalArgumentException if the letter is not an upper-case letter in use (the message
+   *     tells a lower-case one, {@code 'g'}, from one not in use) or the number is not 0-9999
    */
   public static HcpcsCode of(char letter, int number) {
     if (!CodeScanner.isLevelTwoLetter(letter)) {
-      throw new IllegalArgumentException(
-          "not a Level II letter in use: " + CodeFormatException.quote(String.valueOf(letter)));
+      throw new IllegalArgumentException(CodeScanner.letterProblem(letter));
     }
     if (number < 0 || number > 9_999) {
       throw new IllegalArgumentException("a Level II code number is 0-9999, not " + number);

@@ -84,8 +84,7 @@ public enum HcpcsGroup {
    */
   public static HcpcsGroup ofLetter(char letter) {
     if (!CodeScanner.isLevelTwoLetter(letter)) {
-      throw new IllegalArgumentException(
-          "not a Level II letter in use: " + CodeFormatException.quote(String.valueOf(letter)));
+      throw new IllegalArgumentException(CodeScanner.letterProblem(letter));
     }
     return BY_LETTER[letter - 'A'];
   }

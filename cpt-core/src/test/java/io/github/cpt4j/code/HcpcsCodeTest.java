@@ -128,6 +128,33 @@ class HcpcsCodeTest {
     }
   }
 
+  /**
+   * The factories taking a letter say what is wrong with it: {@code 'g'} is {@code G} in the wrong
+   * case, not a letter out of use, as the parsers tell {@code LOWER_CASE} from {@code
+   * LETTER_NOT_IN_USE}.
+   */
+  @Test
+  void theLetterFactoriesTellLowerCaseFromALetterNotInUse() {
+    for (char c = 'a'; c <= 'z'; c++) {
+      char letter = c;
+      char upper = Character.toUpperCase(c);
+      String expected =
+          CodeArbitraries.LEVEL_II_LETTERS.contains(upper)
+              ? "a Level II letter is upper case: '" + upper + "', not '" + c + "'"
+              : "not a Level II letter in use: '" + c + "'";
+      assertEquals(
+          expected,
+          assertThrows(IllegalArgumentException.class, () -> HcpcsCode.of(letter, 1)).getMessage());
+      assertEquals(
+          expected,
+          assertThrows(IllegalArgumentException.class, () -> HcpcsGroup.ofLetter(letter))
+              .getMessage());
+    }
+    assertEquals(
+        "not a Level II letter in use: 'I'",
+        assertThrows(IllegalArgumentException.class, () -> HcpcsCode.of('I', 1)).getMessage());
+  }
+
   @Test
   void wrongLevelPointsAtTheCodeAfterLeadingSpace() {
     CodeFormatException e =
