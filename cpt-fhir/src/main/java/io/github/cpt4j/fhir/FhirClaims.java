@@ -54,10 +54,11 @@ import org.hl7.fhir.r4.model.Quantity;
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
  *       absent) rounded half-up to cents (7 x 0.125 is 0.88), in US dollars (none when neither is
- *       given); an item with both a {@code net} and a {@code unitPrice} whose product, rounded so,
- *       is not the {@code net} is refused. The claim's {@code total}, R4's "total value of the all
- *       the items", is refused at its currency when not in US dollars, and at {@code Claim.total}
- *       when every item has a charge and it is not their sum;
+ *       given; either in another currency is refused at its currency, with or without a value); an
+ *       item with both a {@code net} and a {@code unitPrice} whose product, rounded so, is not the
+ *       {@code net} is refused. The claim's {@code total}, R4's "total value of the all the items",
+ *       is refused at its currency when not in US dollars, and at {@code Claim.total} when every
+ *       item has a charge and it is not their sum;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date) or a {@code
  *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
  *       time. A {@code servicedPeriod} without an {@code end} is ongoing in R4, and refused at its
@@ -866,6 +867,11 @@ public final class FhirClaims {
               : path;
       throw new FhirMappingException(at, e.getMessage(), e);
     }
+    // An amount in another currency is refused even without a value: skipped, a net of euros
+    // left the charge to the unit price, read as dollars (the claim's total is refused so).
+    if (item.hasNet()) {
+      requireDollars(item.getNet(), path + ".net");
+    }
     BigDecimal net =
         item.hasNet() && item.getNet().hasValue() ? dollars(item.getNet(), path + ".net") : null;
     BigDecimal computed = unitPriceTimesFactor(item, count.count(), path);
@@ -1298,6 +1304,9 @@ public final class FhirClaims {
    */
   private static BigDecimal unitPriceTimesFactor(
       org.hl7.fhir.r4.model.Claim.ItemComponent item, int units, String path) {
+    if (item.hasUnitPrice()) {
+      requireDollars(item.getUnitPrice(), path + ".unitPrice");
+    }
     if (!item.hasUnitPrice() || !item.getUnitPrice().hasValue()) {
       return null;
     }
@@ -1368,6 +1377,15 @@ public final class FhirClaims {
 
   private static BigDecimal dollars(Money money, String path) {
     requireValue(money.getValueElement(), path + ".value");
+    requireDollars(money, path);
+    return money.getValue();
+  }
+
+  /**
+   * Refuses an amount whose currency is not US dollars, at {@code path.currency}, whether or not it
+   * has a value: an amount without a currency is read as dollars.
+   */
+  private static void requireDollars(Money money, String path) {
     if (money.hasCurrency()) {
       requireValue(money.getCurrencyElement(), path + ".currency");
     }
@@ -1377,6 +1395,5 @@ public final class FhirClaims {
           path + ".currency",
           "amounts are US dollars (USD), not " + CodeFormatException.quote(money.getCurrency()));
     }
-    return money.getValue();
   }
 }

@@ -1031,6 +1031,30 @@ class FhirTest {
   }
 
   /**
+   * An item's {@code net} or {@code unitPrice} in another currency than US dollars was read only
+   * when it had a value: a net of euros without one was skipped and the charge taken from the unit
+   * price, as dollars, where the claim's {@code total} in euros is refused. Each is refused at its
+   * currency, value or not; in dollars, an amount without a value still says nothing.
+   */
+  @Test
+  void anItemsAmountInAnotherCurrencyIsRefusedEvenWithoutAValue() {
+    String cpt =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    for (String[] bad :
+        List.of(
+            new String[] {",\"net\":{\"currency\":\"EUR\"},\"unitPrice\":{\"value\":10}", "net"},
+            new String[] {
+              ",\"unitPrice\":{\"currency\":\"EUR\"},\"net\":{\"value\":10}", "unitPrice"
+            },
+            new String[] {",\"unitPrice\":{\"currency\":\"EUR\"}", "unitPrice"})) {
+      FhirMappingException e = refused(claim(item(cpt, bad[0])));
+      assertEquals("Claim.item[0]." + bad[1] + ".currency", e.path(), bad[0]);
+      assertTrue(e.getMessage().contains("not 'EUR'"), e::getMessage);
+    }
+    assertEquals(Optional.empty(), line(item(cpt, ",\"net\":{\"currency\":\"USD\"}")).charge());
+  }
+
+  /**
    * One item whose location concept codes two places of CMS's set was refused as two items at
    * different places, told to price "the items of each place as separate claims": splitting the
    * claim cannot help an item that contradicts itself. The codings of a concept translate one
