@@ -50,7 +50,7 @@ import org.hl7.fhir.r4.model.Quantity;
  *       for an anesthesia code (00100-01999), a quantity in minutes (UCUM {@code min}) is the
  *       line's anesthesia time, one unit of that many minutes. A quantity in any other unit is
  *       refused at its code, and one whose {@code unit} text says another unit than its code (the
- *       code {@code 1} with the text "min", the code {@code min} with "hours") at its unit;
+ *       code {@code 1} with the text "min" or "mg", the code {@code min} with "hours") at its unit;
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
  *       absent) rounded half-up to cents (7 x 0.125 is 0.88), in US dollars (none when neither is
@@ -1224,8 +1224,9 @@ public final class FhirClaims {
    * UCUM's unity with the text "min", contradicts itself, and which of the two is meant is not for
    * cpt4j to guess (the code alone priced 30 minutes of 97110 as 30 units). The text of minutes is
    * min, mins, minute or minutes, in any case; the text of unity is free (a unit of service's name,
-   * "units" or "visits"), but never a unit of time. A code cpt4j does not count in is refused at
-   * the code.
+   * "units" or "visits"), but never a unit of time, nor of a dose ("mg", "mL", "IU": 100 mg of a
+   * drug billed per 10 mg are 10 units, not 100). A code cpt4j does not count in is refused at the
+   * code.
    */
   private static void refuseOtherUnitText(Quantity quantity, String path) {
     if (!quantity.getUnitElement().hasValue()) {
@@ -1240,7 +1241,7 @@ public final class FhirClaims {
     boolean agrees =
         codeIsMinutes
             ? MINUTES_TEXT.contains(text.strip().toLowerCase(Locale.ROOT))
-            : !isTime(text.strip());
+            : !isTime(text.strip()) && !isDose(text.strip());
     if (!agrees) {
       throw new FhirMappingException(
           path + ".unit",
@@ -1250,7 +1251,11 @@ public final class FhirClaims {
               + " and its unit "
               + CodeFormatException.quote(text)
               + " say two units, and R4's unit is the code's text for people: which of the two"
-              + " is meant is not for cpt4j to guess");
+              + " is meant is not for cpt4j to guess"
+              + (isDose(text.strip())
+                  ? " (a drug is billed in its HCPCS code's units, as many as its dosage"
+                      + " descriptor makes the dose, not in the dose's own unit)"
+                  : ""));
     }
   }
 
@@ -1264,6 +1269,50 @@ public final class FhirClaims {
   private static boolean isTime(String text) {
     return TIME_UCUM.contains(text) || TIME_WORDS.contains(text.toLowerCase(Locale.ROOT));
   }
+
+  /**
+   * Whether a unit text names a unit of a dose (mass, volume, international units), in any case: a
+   * quantity of UCUM's unity counts units of service, and a drug's HCPCS code is billed in units of
+   * its dosage descriptor (10 mg each, say), so 100 mg read as 100 units would pay ten times over.
+   */
+  private static boolean isDose(String text) {
+    return DOSE_WORDS.contains(text.toLowerCase(Locale.ROOT));
+  }
+
+  /** Units of a dose, as UCUM codes and in English, in lower case. */
+  private static final Set<String> DOSE_WORDS =
+      Set.of(
+          "ug",
+          "mcg",
+          "\u00b5g",
+          "mg",
+          "g",
+          "gm",
+          "kg",
+          "microgram",
+          "micrograms",
+          "milligram",
+          "milligrams",
+          "gram",
+          "grams",
+          "ml",
+          "l",
+          "cc",
+          "milliliter",
+          "milliliters",
+          "millilitre",
+          "millilitres",
+          "liter",
+          "liters",
+          "litre",
+          "litres",
+          "iu",
+          "[iu]",
+          "i.u.",
+          "meq",
+          "mmol",
+          "international unit",
+          "international units");
 
   /** UCUM's codes of time. */
   private static final Set<String> TIME_UCUM =

@@ -417,6 +417,44 @@ class FhirTest {
   }
 
   /**
+   * A quantity of UCUM's unity whose text is a dose, {@code 100} of code {@code 1} and unit {@code
+   * mg}, was read as 100 units of service: a drug whose HCPCS code is billed per 10 mg was paid ten
+   * times over. R4's unit is the code's text, so the two say different units, and are refused as a
+   * unit of time beside unity is; a unit of service named in words is still unity's text.
+   */
+  @Test
+  void aUnitTextOfADoseBesideUnityIsRefused() {
+    String drug =
+        "{\"coding\":[{\"system\":\"http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets\","
+            + "\"code\":\"J9035\"}]}";
+    for (String dose : List.of("mg", "MG", "mcg", "mL", "milligrams", "IU", "[iU]", "cc")) {
+      for (String code : List.of("1", "{unit}")) {
+        FhirMappingException e =
+            refused(
+                claim(
+                    item(
+                        drug,
+                        ",\"quantity\":{\"value\":100,\"system\":\"http://unitsofmeasure.org\","
+                            + "\"code\":\""
+                            + code
+                            + "\",\"unit\":\""
+                            + dose
+                            + "\"}")));
+        assertEquals("Claim.item[0].quantity.unit", e.path(), dose);
+        assertTrue(e.getMessage().contains("'" + dose + "'"), e::getMessage);
+      }
+    }
+    // A unit of service named in words is still the text of unity.
+    for (String units : List.of("units", "unit", "vial", "dose")) {
+      assertEquals(
+          ClaimLine.parse("J9035 x3"),
+          line(item(drug, ",\"quantity\":{\"value\":3,\"code\":\"1\",\"unit\":\"" + units + "\"}"))
+              .line(),
+          units);
+    }
+  }
+
+  /**
    * Minutes for a code that is no anesthesia are refused at the element that said minutes: the unit
    * text of a quantity without a code was refused at {@code quantity.code}, which it lacks.
    */
