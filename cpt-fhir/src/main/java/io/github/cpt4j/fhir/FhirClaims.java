@@ -61,13 +61,15 @@ import org.hl7.fhir.r4.model.Quantity;
  *       item has a charge and it is not their sum;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date) or a {@code
  *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
- *       time. A {@code servicedPeriod} without an {@code end} is ongoing in R4, and refused at its
- *       end. In {@link #toClaim}, an item without one takes the day of the claim's {@code
- *       billablePeriod} when that period is one day, and is refused at its path ({@code
- *       Claim.item[2]}) when the period is longer or has no end. An item's own date outside the
- *       claim's {@code billablePeriod} is refused at its {@code servicedDate} or {@code
- *       servicedPeriod} (R4: line item dates of service should fall within the billing period).
- *       Either period ending before it starts (R4's invariant per-1) is refused at its {@code end};
+ *       time. The day is the start's as written, and an end in another offset is read on the
+ *       start's clock (23:00-05:00 to 04:35Z is one day). A {@code servicedPeriod} without an
+ *       {@code end} is ongoing in R4, and refused at its end. In {@link #toClaim}, an item without
+ *       one takes the day of the claim's {@code billablePeriod} when that period is one day, and is
+ *       refused at its path ({@code Claim.item[2]}) when the period is longer or has no end. An
+ *       item's own date outside the claim's {@code billablePeriod} is refused at its {@code
+ *       servicedDate} or {@code servicedPeriod} (R4: line item dates of service should fall within
+ *       the billing period). Either period ending before it starts (R4's invariant per-1) is
+ *       refused at its {@code end};
  *   <li>in {@link #toClaim}, the line's rendering provider ({@link BilledLine#renderingProvider}):
  *       the NPI of the {@code Claim.careTeam} entries the item's {@code careTeamSequence} names,
  *       given as the entry's {@code provider.identifier} or as an identifier of the contained
@@ -964,7 +966,24 @@ public final class FhirClaims {
     requireValue(period.getEndElement(), path + ".end");
     LocalDate end = dayOf(period.getEndElement().getValueAsString(), path + ".end");
     refuseReversed(period, path);
-    return new LocalDate[] {start, end};
+    return new LocalDate[] {start, endOnStartsClock(period, end)};
+  }
+
+  /**
+   * The day of a period's end on its start's clock, when both bounds are times with an offset: the
+   * service's day is its start's as written, and an end written in another offset (23:00-05:00 to
+   * 04:35Z) said a period of 35 minutes ran over two days. Otherwise {@code end}, as written.
+   */
+  private static LocalDate endOnStartsClock(Period period, LocalDate end) {
+    BaseDateTimeType from = period.getStartElement();
+    BaseDateTimeType to = period.getEndElement();
+    if (from.getPrecision().compareTo(TemporalPrecisionEnum.DAY) <= 0
+        || to.getPrecision().compareTo(TemporalPrecisionEnum.DAY) <= 0
+        || from.getTimeZone() == null
+        || to.getTimeZone() == null) {
+      return end;
+    }
+    return to.getValue().toInstant().atZone(from.getTimeZone().toZoneId()).toLocalDate();
   }
 
   /**

@@ -1029,6 +1029,48 @@ class FhirTest {
   }
 
   /**
+   * An anesthesia of 23:00 to 23:35 in New York, its end written in UTC (04:35Z the next day), was
+   * refused as a period of two dates: each bound's day was read as written, in its own offset. The
+   * end's day is now read in the start's offset, as the service's day is the start's; a period that
+   * runs past midnight there is still two dates, and one day as written may not be one.
+   */
+  @Test
+  void aPeriodsEndInAnotherOffsetIsReadOnTheStartsClock() {
+    String anesthesia =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"00790\"}]},"
+            + "\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}],\"quantity\":{\"value\":35,"
+            + "\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}";
+    String period = ",\"servicedPeriod\":{\"start\":\"%s\",\"end\":\"%s\"}";
+    assertEquals(
+        BilledLine.parse("00790-AA 35min on 2025-06-02"),
+        line(
+            item(
+                anesthesia,
+                period.formatted("2025-06-02T23:00:00-05:00", "2025-06-03T04:35:00Z"))));
+    for (String[] twoDays :
+        List.of(
+            new String[] {"2025-06-02T23:00:00-05:00", "2025-06-03T05:35:00Z"},
+            new String[] {"2025-06-02T20:00:00Z", "2025-06-02T23:00:00-05:00"})) {
+      FhirMappingException e =
+          refused(claim(item(anesthesia, period.formatted(twoDays[0], twoDays[1]))));
+      assertEquals("Claim.item[0].servicedPeriod", e.path(), twoDays[1]);
+    }
+    // The claim's billablePeriod, which dates the items without a date of their own, alike.
+    org.hl7.fhir.r4.model.Claim undated =
+        claim(
+            item(anesthesia, "")
+                .replace(
+                    "\"item\"",
+                    "\"billablePeriod\":"
+                        + period
+                            .formatted("2025-06-02T23:00:00-05:00", "2025-06-03T04:35:00Z")
+                            .substring(",\"servicedPeriod\":".length())
+                        + ",\"item\""));
+    assertEquals(
+        Optional.of(LocalDate.of(2025, 6, 2)), FhirClaims.toClaim(undated).line(0).dateOfService());
+  }
+
+  /**
    * R4 defines {@code Claim.total} as the total value of all the claim's items, and it was not
    * read: a claim totalled in euros had its items' amounts, which name no currency, priced as US
    * dollars, and a total of 150.00 over items charged 100.00 went unremarked where an item's net
