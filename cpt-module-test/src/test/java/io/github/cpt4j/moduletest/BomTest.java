@@ -70,6 +70,27 @@ class BomTest {
   }
 
   /**
+   * The README's Maven section imports the BOM at the project's version and names every deployed
+   * module in its table: {@code versions:set} changes the POMs at a release, not the README, whose
+   * snippet would then import a version that was never deployed.
+   */
+  @Test
+  void theReadmeImportsTheBomAtTheProjectVersionAndNamesEveryDeployedModule() throws IOException {
+    String readme = read("README.md");
+    int start = readme.indexOf("\n## Maven\n");
+    assertTrue(start >= 0, "README has no Maven section");
+    String maven = readme.substring(start, readme.indexOf("\n## ", start + 1));
+    assertEquals(ownVersion(read("pom.xml"), "cpt4j-parent"), ownVersion(maven, "cpt-bom"));
+    List<String> missing = new ArrayList<>();
+    for (String name : deployedModules()) {
+      if (!maven.contains("| `" + name + "` |")) {
+        missing.add(name);
+      }
+    }
+    assertEquals(List.of(), missing, "deployed modules the README's module table leaves out");
+  }
+
+  /**
    * A deployed module needs only deployed modules: a user's build resolves every cpt4j module a
    * deployed POM names, outside test scope, from Maven Central. cpt-spark named cpt-cli, which was
    * not deployed, so its POM could not be resolved by anyone.
