@@ -21,7 +21,11 @@ import java.util.Optional;
  * 51}, {@code 52}, {@code 56}), community mental health centers ({@code 53}), comprehensive
  * inpatient rehabilitation ({@code 61}) and telehealth outside the patient's home ({@code 02}).
  * Every other place — the office {@code 11}, the home {@code 12}, telehealth in the home {@code
- * 10}, a nursing facility {@code 32} — is paid the non-facility rate.
+ * 10}, a nursing facility {@code 32} — is paid the non-facility rate (Medicare Claims Processing
+ * Manual, chapter 12, section 20.4.2, "Site of Service Payment Differential", lists the places of
+ * each rate). A code the code set leaves unassigned ({@link #isAssigned()}: 30, 75...) has neither
+ * rate: its {@link #setting()} is non-facility, but Medicare's physician fee schedule prices no
+ * line there.
  *
  * <p>{@link #setting()} is the setting of today's rules. One place changed: telehealth in the
  * patient's home ({@code 10}) is paid the non-facility rate from 1 January 2024, and was paid the
@@ -70,6 +74,14 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   /** The hospital inpatient places: inpatient hospital, psychiatric facility, rehabilitation. */
   private static final String INPATIENT_CODES = "21 51 61";
 
+  /**
+   * The codes CMS's place-of-service code set leaves unassigned, "N/A" for payment (Claims
+   * Processing Manual ch. 26 §10.5), as of its assignment of 66 (a PACE center) in August 2024.
+   */
+  private static final String UNASSIGNED_CODES =
+      "28 29 30 35 36 37 38 39 40 43 44 45 46 47 48 59 63 64 67 68 69 70 73 74 75 76 77 78 79 80"
+          + " 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98";
+
   /** 02: telehealth provided other than in the patient's home (facility rate). */
   public static final PlaceOfService TELEHEALTH_OTHER_THAN_HOME = of(2);
 
@@ -115,6 +127,7 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   // Decided once per place: the pricer asks them of every line priced with a place of service.
   private final boolean hospital;
   private final boolean hospitalInpatient;
+  private final boolean assigned;
 
   private PlaceOfService(int code, Setting setting) {
     this.code = code;
@@ -122,6 +135,7 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
     String text = (code < 10 ? "0" : "") + code;
     this.hospital = HOSPITAL_CODES.contains(text);
     this.hospitalInpatient = INPATIENT_CODES.contains(text);
+    this.assigned = !UNASSIGNED_CODES.contains(text);
   }
 
   /**
@@ -234,6 +248,19 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    */
   public boolean isHospitalInpatient() {
     return hospitalInpatient;
+  }
+
+  /**
+   * Tells whether CMS's place-of-service code set assigns this code to a place (Claims Processing
+   * Manual ch. 26 §10.5). It leaves 28-30, 35-40, 43-48, 59, 63, 64, 67-70, 73-80 and 82-98
+   * unassigned: such a code names no place, has neither a facility nor a non-facility rate (ch. 12
+   * §20.4.2; ch. 26 §10.6 pays each place at the rate designated for it), and a claim reporting it
+   * is returned as unprocessable, so Medicare's physician fee schedule prices no line there ({@link
+   * io.github.cpt4j.fee.UnpricedReason#NOT_PAYABLE_IN_PLACE}). The set is today's: a code assigned
+   * since (10 in 2022, 27 in 2023, 66 in 2024) is assigned on every date.
+   */
+  public boolean isAssigned() {
+    return assigned;
   }
 
   /** Returns the place of service of {@code context}, when it has one. */

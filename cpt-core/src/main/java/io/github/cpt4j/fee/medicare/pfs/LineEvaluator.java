@@ -479,6 +479,8 @@ public final class LineEvaluator {
    * Refuses a row the place of service excludes; null when the place allows it:
    *
    * <ul>
+   *   <li>any row at a code CMS's place-of-service code set leaves unassigned ({@link
+   *       PlaceOfService#isAssigned()}), which has no rate to pay it at;
    *   <li>an incident-to service (PC/TC 5) for a hospital inpatient or outpatient, and a therapy
    *       service (PC/TC 7) there by an independently practicing therapist (RVU file documentation,
    *       Attachment A); the hospital places are {@link PlaceOfService#isHospital()}'s, the
@@ -493,6 +495,18 @@ public final class LineEvaluator {
    */
   private static LineEvaluation notPaidInPlace(PricingContext context, RvuEntry entry) {
     PlaceOfService place = PlaceOfService.in(context).orElseThrow();
+    if (!place.isAssigned()) {
+      // Not the non-facility rate of "every other place": CMS designates a rate per assigned code
+      // (ch. 12 §20.4.2; ch. 26 §10.6), so an unassigned one, often a mistyped code, has none.
+      return refuse(
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          "place of service "
+              + place
+              + " is unassigned in CMS's place-of-service code set (Claims Processing Manual"
+              + " ch. 26 §10.5): it has no facility or non-facility rate (ch. 12 §20.4.2), and a"
+              + " claim that reports it is returned as unprocessable",
+          entry);
+    }
     PcTcIndicator pcTc = entry.indicators().pcTc();
     if (pcTc == PcTcIndicator.PHYSICIAN_INTERPRETATION && !place.isHospitalInpatient()) {
       return smearReadingRefused(entry, "the place of service is " + place);
