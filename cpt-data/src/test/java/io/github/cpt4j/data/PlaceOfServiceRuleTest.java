@@ -159,4 +159,36 @@ class PlaceOfServiceRuleTest {
           line);
     }
   }
+
+  /**
+   * A code CMS leaves unassigned has no rate (Claims Processing Manual ch. 26 §10.5): 99213 at POS
+   * 30, a mistype of the skilled nursing facility's 31, was paid the office's 85.86 in Rochester;
+   * at 31 it is the facility's 61.92.
+   */
+  @Test
+  void aPlaceCmsLeavesUnassignedIsNotPaidTheOfficeRate() {
+    PricingContext rochester =
+        PricingContext.of(
+            LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    ClaimLine visit = ClaimLine.parse("99213");
+    FeeResult mistyped = MEDICARE.price(visit, rochester.withPlaceOfService(PlaceOfService.of(30)));
+    assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), mistyped.reason());
+    assertTrue(
+        mistyped
+            .detail()
+            .startsWith("place of service 30 is unassigned in CMS's place-of-service code set"),
+        mistyped.detail());
+    PricedClaim claim =
+        MedicareClaimPricer.of(MEDICARE)
+            .price(Claim.ofLines(visit), rochester.withPlaceOfService(PlaceOfService.of(30)));
+    assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), claim.line(0).reason());
+    assertEquals(
+        Optional.of(new BigDecimal("61.92")),
+        MEDICARE
+            .price(visit, rochester.withPlaceOfService(PlaceOfService.SKILLED_NURSING_FACILITY))
+            .amount());
+    assertEquals(
+        Optional.of(new BigDecimal("85.86")),
+        MEDICARE.price(visit, rochester.withPlaceOfService(PlaceOfService.OFFICE)).amount());
+  }
 }
