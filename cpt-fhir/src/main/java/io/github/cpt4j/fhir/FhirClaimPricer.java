@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
@@ -139,14 +140,16 @@ import org.hl7.fhir.r4.model.Resource;
  * <p>The {@code outcome} follows R4's {@code remittance-outcome} definitions, by the unpriced
  * lines' reasons: {@code error} ("one or more errors have been detected in the Claim") when a line
  * cannot be priced as it is billed ({@code MODIFIER_REQUIRED}, {@code MODIFIER_NOT_ALLOWED}, {@code
- * NO_ANESTHESIA_TIME}); else {@code partial} ("some of the adjudication has been performed") when a
- * line is left to the contractor or payer, or lacks the data that prices it ({@code
- * CARRIER_PRICED}, {@code PRICED_BY_REPORT}, {@code NOT_IN_SCHEDULE}, {@code NO_LOCALITY}, {@code
- * NO_BENEFICIARY_ZIP}, ...); else {@code complete} ("the processing has completed without errors"),
- * including a claim whose lines a payment rule denied ({@code NCCI_PTP}, {@code
- * STATUS_NOT_PAYABLE}, {@code GLOBAL_SURGERY}, ...): a denial is an adjudication. Each line with an
- * error reason is also an {@code error} of the response, by its {@code itemSequence}, with the
- * reason its adjudication has (code in {@value #UNPRICED_REASON}, detail as text).
+ * NO_ANESTHESIA_TIME}, and {@code NOT_PAYABLE_IN_PLACE} at a place-of-service code CMS leaves
+ * unassigned, whose claim Medicare returns as unprocessable: Claims Processing Manual ch. 26
+ * §10.5); else {@code partial} ("some of the adjudication has been performed") when a line is left
+ * to the contractor or payer, or lacks the data that prices it ({@code CARRIER_PRICED}, {@code
+ * PRICED_BY_REPORT}, {@code NOT_IN_SCHEDULE}, {@code NO_LOCALITY}, {@code NO_BENEFICIARY_ZIP},
+ * ...); else {@code complete} ("the processing has completed without errors"), including a claim
+ * whose lines a payment rule denied ({@code NCCI_PTP}, {@code STATUS_NOT_PAYABLE}, {@code
+ * GLOBAL_SURGERY}, ...): a denial is an adjudication. Each line with an error reason is also an
+ * {@code error} of the response, by its {@code itemSequence}, with the reason its adjudication has
+ * (code in {@value #UNPRICED_REASON}, detail as text).
  *
  * <p>The lines' {@linkplain PricedLine#warnings() warnings} (documentation a payer requires,
  * minutes no amount uses, an anesthesia session's roles, a broken modifier rule: what the command
@@ -503,7 +506,8 @@ public final class FhirClaimPricer {
     if (request != null) {
       response.setRequest(request);
     }
-    response.setOutcome(outcome(priced));
+    Optional<PlaceOfService> place = PlaceOfService.in(where);
+    response.setOutcome(outcome(priced, place));
 
     BigDecimal submitted = BigDecimal.ZERO;
     boolean everyChargeKnown = true;
@@ -549,7 +553,7 @@ public final class FhirClaimPricer {
         // An error in what the claim says is also the response's error, by the line's number: R4's
         // place for what the submitter must correct, where the adjudication says only what was
         // not paid.
-        if (kindOf(refused.why()) == Adjudication.ERROR) {
+        if (kindOf(refused, place) == Adjudication.ERROR) {
           response.addError().setItemSequence(line.lineNumber()).setCode(reason(refused));
         }
       }
@@ -568,16 +572,17 @@ public final class FhirClaimPricer {
   /**
    * The response's {@code outcome}, in the words of R4's {@code remittance-outcome} code system:
    * {@code error} ("one or more errors have been detected in the Claim") when a line is unpriced
-   * for what it says; else {@code partial} ("no errors ... and some of the adjudication has been
-   * performed") when a line is left for someone else to price; else {@code complete} ("the
-   * processing has completed without errors"), even when a payment rule denied lines: a denial is
-   * an adjudication.
+   * for what it says, its place of service one CMS leaves unassigned among it; else {@code partial}
+   * ("no errors ... and some of the adjudication has been performed") when a line is left for
+   * someone else to price; else {@code complete} ("the processing has completed without errors"),
+   * even when a payment rule denied lines: a denial is an adjudication.
    */
-  private static ClaimResponse.RemittanceOutcome outcome(PricedClaim priced) {
+  private static ClaimResponse.RemittanceOutcome outcome(
+      PricedClaim priced, Optional<PlaceOfService> place) {
     Adjudication worst = Adjudication.ADJUDICATED;
     for (PricedLine line : priced.lines()) {
       if (line.result() instanceof FeeResult.Unpriced refused) {
-        Adjudication kind = kindOf(refused.why());
+        Adjudication kind = kindOf(refused, place);
         if (kind.compareTo(worst) > 0) {
           worst = kind;
         }
@@ -770,6 +775,21 @@ public final class FhirClaimPricer {
           + ", the locality of its five-digit row; price the claim in the context's locality if"
           + " the place is in another";
     }
+  }
+
+  /**
+   * What an unpriced line says of its adjudication: its reason's ({@link #kindOf(UnpricedReason)}),
+   * except that a line refused at a place-of-service code CMS leaves unassigned is an error to
+   * correct. Such a claim is returned as unprocessable (Claims Processing Manual ch. 26 §10.5), not
+   * denied: the code is most often a mistype (30 for 31), which the submitter must fix.
+   */
+  private static Adjudication kindOf(FeeResult.Unpriced refused, Optional<PlaceOfService> place) {
+    if (refused.why() == UnpricedReason.NOT_PAYABLE_IN_PLACE
+        && place.isPresent()
+        && !place.get().isAssigned()) {
+      return Adjudication.ERROR;
+    }
+    return kindOf(refused.why());
   }
 
   /**

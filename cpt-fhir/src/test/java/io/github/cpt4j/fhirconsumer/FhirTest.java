@@ -1380,6 +1380,33 @@ class FhirTest {
                     claim(located(json, 2, FhirCodeSystems.PLACE_OF_SERVICE, "11")), ROCHESTER)));
   }
 
+  /**
+   * A claim at a code CMS leaves unassigned (30, a mistype of 31) is returned as unprocessable
+   * (Claims Processing Manual ch. 26 §10.5): the submitter must correct it, so the response is an
+   * {@code error}, each refused item an error of it, not a {@code complete} denial.
+   */
+  @Test
+  void aClaimAtAnUnassignedPlaceIsAnErrorToCorrect() {
+    String json = located(resource("claim-knee.json"), 1, FhirCodeSystems.PLACE_OF_SERVICE, "30");
+    ClaimResponse response = pricer().price(claim(json), ROCHESTER_OFFICE);
+    assertEquals(ClaimResponse.RemittanceOutcome.ERROR, response.getOutcome());
+    // The item's adjudications: the submitted charge, then the eligible amount with its reason.
+    ClaimResponse.AdjudicationComponent first =
+        response.getItem().get(0).getAdjudication().stream()
+            .filter(a -> a.getCategory().getCodingFirstRep().getCode().equals("eligible"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("NOT_PAYABLE_IN_PLACE", first.getReason().getCodingFirstRep().getCode());
+    assertTrue(
+        first.getReason().getText().startsWith("place of service 30 is unassigned"),
+        first.getReason().getText());
+    assertFalse(response.getError().isEmpty());
+    assertEquals(1, response.getErrorFirstRep().getItemSequence());
+    assertEquals(
+        "NOT_PAYABLE_IN_PLACE",
+        response.getErrorFirstRep().getCode().getCodingFirstRep().getCode());
+  }
+
   @Test
   void itemsAtDifferentPlacesAreRefusedAtTheSecondPlace() {
     String json =
