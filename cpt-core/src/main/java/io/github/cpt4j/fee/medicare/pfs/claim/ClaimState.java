@@ -226,7 +226,8 @@ public final class ClaimState {
   }
 
   /**
-   * Ends line {@code i} without an amount, for {@code reason}, decided by {@code rule}; the other
+   * Ends line {@code i} without an amount, for {@code reason}, decided by {@code rule}, and records
+   * the step that says so in its explanation, {@code RULE: unpriced, REASON: DETAIL}; the other
    * rules skip it from then on.
    *
    * @throws IllegalArgumentException if the rule id is not valid

@@ -393,7 +393,21 @@ final class LineWork implements Supplier<Explanation> {
     refuse(why, rule.id(), words);
   }
 
+  /**
+   * Ends the line without an amount and records the refusal as the rule's step, {@code unpriced,
+   * REASON: DETAIL}: the line's explanation then says which rule left it unpriced and why, as a
+   * denying edit's step does, rather than ending at the amount the line was not paid.
+   */
   void refuse(UnpricedReason why, String rule, String words) {
+    note(rule, () -> "unpriced, " + why.words() + ": " + words);
+    end(why, rule, words);
+  }
+
+  /**
+   * Ends the line without an amount, the caller having recorded the step that says why (a claim
+   * edit's denial, {@code denied: MESSAGE}).
+   */
+  void end(UnpricedReason why, String rule, String words) {
     amount = null;
     reason = why;
     refusal = new Refusal(rule, words);

@@ -1061,7 +1061,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     }
     String message = finding.message();
     w.note(finding.edit(), () -> "denied: " + message);
-    w.refuse(finding.reason(), finding.edit(), message);
+    w.end(finding.reason(), finding.edit(), message);
   }
 
   /** The line's immutable outcome, once every step is done. */
