@@ -37,7 +37,9 @@ public final class ClaimWarning {
     EDIT_FLAG,
     /**
      * Another line of the date is missing from a subset of the relative value file (a sample, an
-     * extract): the claim rules could not weigh it, so this line's amount may be too high.
+     * extract): the claim rules could not weigh it, so this line's amount may be too high. The
+     * message names the missing lines by code and number, {@code 99998 (line 2)}, and is the same
+     * on each line of the date.
      */
     INCOMPLETE_DATA,
     /**

@@ -915,14 +915,16 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * A code missing from a subset of the relative value file may be payable, and would then take
    * part in the claim rules (a procedure that ranks first, a global period that covers a visit):
    * without its row they cannot weigh it, so the date's other lines say that their amounts may be
-   * too high.
+   * too high, naming the missing lines by code and number: {@code 99998 (line 2)}.
    */
   private static void warnOfMissingRows(LineWork[] lines, String schedule) {
     StringBuilder missing = null;
     for (LineWork w : lines) {
       if (w.reason == UnpricedReason.NOT_IN_SCHEDULE) {
         missing = missing == null ? new StringBuilder() : missing.append(", ");
-        missing.append(w.line.code());
+        // By number too, as the edits name lines: the code alone does not say which of two lines
+        // of it, or of which date, and the warning is read on the date's other lines.
+        missing.append(w.line.code()).append(" (line ").append(w.number).append(')');
       }
     }
     if (missing == null) {

@@ -132,7 +132,7 @@ class MedicareClaimPricerTest {
           knee.warnings()
               .get(0)
               .message()
-              .startsWith("99998 on the same date is not in test-sample"),
+              .startsWith("99998 (line 2) on the same date is not in test-sample"),
           knee::toString);
       // A line refused for its own reason (99080 is bundled) has no amount to be too high.
       PricedClaim withBundled =
@@ -146,6 +146,46 @@ class MedicareClaimPricerTest {
       // The whole file's table: the code is not payable, and nothing is left to weigh.
       PricedLine alone = price("27447", "99998").line(0);
       assertFalse(hasWarning(alone, ClaimWarning.Kind.INCOMPLETE_DATA), alone::toString);
+    }
+
+    /**
+     * The warning named the missing lines by code alone ({@code 99998 on the same date}), while
+     * every other message names a line by its number, so a biller could not tell which of two lines
+     * of the code, or which date's, it was about; it is also repeated on every other line of the
+     * date, where {@link PricedClaim#warnings()} loses whose it is. It names each missing line as
+     * the edits do, {@code 99998 (line 2)}, by the claim's own numbers.
+     */
+    @Test
+    void theIncompleteDataWarningNamesTheMissingLinesByNumber() {
+      MedicareFeeSchedule subset =
+          ClaimTables.scheduleBuilder()
+              .name("test-sample")
+              .rvus(RvuTable.of(ClaimTables.rows()).asSubset())
+              .build();
+      String tail =
+          " on the same date %s not in test-sample, a subset of the relative value file: the claim"
+              + " rules could not weigh %s, so this amount may be too high";
+      PricedClaim one =
+          MedicareClaimPricer.of(subset)
+              .price(Claim.builder().add("27447").add("99998").build(), CONTEXT);
+      assertEquals(
+          "99998 (line 2)" + tail.formatted("is", "it"),
+          one.line(0).warnings().get(0).message(),
+          one::toString);
+      PricedClaim two =
+          MedicareClaimPricer.of(subset)
+              .price(
+                  Claim.builder()
+                      .add("99998")
+                      .add("27447")
+                      .add("99997")
+                      .build()
+                      .withLineNumbers(4, 7, 9),
+                  CONTEXT);
+      assertEquals(
+          "99998 (line 4), 99997 (line 9)" + tail.formatted("are", "them"),
+          two.line(1).warnings().get(0).message(),
+          two::toString);
     }
 
     @Test
