@@ -27,7 +27,11 @@ public final class ClaimWarning {
      * practitioner's lines paid (Transmittal B-03-017).
      */
     ADD_ON_WITHOUT_PRIMARY,
-    /** The sixth and later procedures of a multiple-procedure ranking are paid by report. */
+    /**
+     * The sixth and later procedures of a multiple-procedure ranking are paid by report: a line
+     * whose units straddle rank five. The message names the line, {@code 20610 (line 2), ranks 2-7
+     * of 7: ...}.
+     */
     PRICED_BY_REPORT,
     /** The relative value file does not identify the technical or professional part of the code. */
     COMPONENT_NOT_IDENTIFIED,

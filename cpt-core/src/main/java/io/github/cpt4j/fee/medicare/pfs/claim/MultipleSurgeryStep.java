@@ -863,16 +863,24 @@ final class MultipleSurgeryStep implements ClaimStep {
       }
     }
     if (rank + slots - 1 > LAST_RANK_PAID_BY_RULE) {
+      // Each names its procedure, "20610 (line 2), ranks 2-7 of 7": read from the claim's
+      // warnings, where no line is attached, the ranks alone did not say which line it was.
       String message =
-          "ranked "
+          ", "
               + ranks(rank, slots, of)
               + ": CMS pays the sixth and later"
               + " procedures by report, so the contractor may set another amount";
       if (r instanceof Procedure p) {
-        p.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
+        p.warn(
+            ClaimWarning.Kind.PRICED_BY_REPORT,
+            ClaimRule.MULTIPLE_PROCEDURE,
+            p.describe() + message);
       } else {
         for (Procedure m : ((Family) r).members) {
-          m.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
+          m.warn(
+              ClaimWarning.Kind.PRICED_BY_REPORT,
+              ClaimRule.MULTIPLE_PROCEDURE,
+              m.describe() + message);
         }
       }
     }

@@ -615,6 +615,25 @@ class MedicareClaimPricerTest {
       assertTrue(hasWarning(claim.line(0), ClaimWarning.Kind.PRICED_BY_REPORT));
     }
 
+    /**
+     * The warning said only {@code ranked ranks 2-7 of 7: ...}: read from {@link
+     * PricedClaim#warnings()}, where no line is attached, it did not say which line straddles rank
+     * five, as every other kind names its code. It names the procedure as its explanation does.
+     */
+    @Test
+    void theStraddlingLinesWarningNamesTheLine() {
+      PricedClaim claim = price("12001", "20610 x6");
+      List<String> messages =
+          claim.warnings().stream()
+              .filter(w -> w.kind() == ClaimWarning.Kind.PRICED_BY_REPORT)
+              .map(ClaimWarning::message)
+              .toList();
+      assertEquals(1, messages.size(), claim::toString);
+      assertTrue(
+          messages.get(0).startsWith("20610 (line 2), ranks 2-7 of 7: CMS pays the sixth"),
+          messages::toString);
+    }
+
     @Test
     void theSixthProcedureIsPricedByReport() {
       // 12001 200 (100%), 12002 150 (50% = 75), 12004 x3 ranks 3-5 (3 x 25% of 100 = 75);
