@@ -51,6 +51,34 @@ class PriceBundledSampleTest {
   }
 
   /**
+   * The sample lists E0114, but no DMEPOS file has amounts for Guam (CMS's has the states, DC, PR
+   * and VI): the line is not_in_schedule for the state, and CMS's whole file would not price it
+   * either. The run said "E0114-NU is not in the bundled data" and exited 1, pointing at --dmepos.
+   */
+  @Test
+  void aSampleCodeInAStateWithoutAmountsIsNoSampleGap() {
+    Cli.Result r =
+        Cli.run("price", "E0114-NU", "--zip", "96910", "--date", "2025-03-14", "-f", "json");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("", r.err(), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("not_in_schedule", rows.get(0).get("result").textValue());
+    assertTrue(
+        rows.get(0).get("explanation").textValue().startsWith("dmepos-2025-Q1-sample has no"),
+        r::toString);
+    Cli.Result batch =
+        Cli.runWithInput(
+            "code,modifiers,zip,date\nE0114,NU,96910,2025-03-14\n",
+            "price",
+            "-i",
+            "-",
+            "-z",
+            "10001");
+    assertEquals(0, batch.status(), batch::toString);
+    assertEquals("", batch.err(), batch::toString);
+  }
+
+  /**
    * A batch does as for a date out of the data: status 1 when nothing was priced, else a warning.
    */
   @Test

@@ -6,6 +6,7 @@ import com.google.common.base.Throwables;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.CmsDirectory;
 import io.github.cpt4j.data.MedicareFiles;
@@ -758,12 +759,28 @@ public final class MedicareData implements PricingData {
 
     /**
      * Tells whether {@code outcome}, of {@code line}, is {@code not_in_schedule} from a bundled
-     * sample, for a code Medicare may pay.
+     * sample, for a code Medicare may pay and the sample does not list.
      */
     private boolean isNotInSample(Outcome outcome, ClaimLine line) {
-      return outcome.result().equals(SampleCoverage.NOT_IN_SCHEDULE)
-          && samples.contains(pricer.partB().payerOf(line))
-          && SampleCoverage.mayBePaid(line.code());
+      if (!outcome.result().equals(SampleCoverage.NOT_IN_SCHEDULE)) {
+        return false;
+      }
+      PartBPayer payer = pricer.partB().payerOf(line);
+      return samples.contains(payer)
+          && SampleCoverage.mayBePaid(line.code())
+          && !listedBy(pricer.partB().schedule(payer).orElse(null), line.code());
+    }
+
+    /**
+     * Tells whether {@code schedule}, a laboratory, DMEPOS or drug sample, lists {@code code}: its
+     * not_in_schedule is then about something else than the sample's gaps (a DMEPOS item for a
+     * patient in Guam, where no DMEPOS file, CMS's whole one included, has amounts), which CMS's
+     * whole file would answer alike.
+     */
+    private static boolean listedBy(FeeSchedule schedule, ProcedureCode code) {
+      return schedule instanceof ClfsFeeSchedule clfs && clfs.contains(code)
+          || schedule instanceof DmeposFeeSchedule dmepos && dmepos.contains(code)
+          || schedule instanceof AspFeeSchedule asp && asp.contains(code);
     }
 
     /**
