@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
@@ -91,6 +93,37 @@ public final class LiabilityModifiersEdit implements ClaimEdit {
               + " §20.9.1.1)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns {@code result}, the price a schedule gives {@code line} alone on {@code dateOfService},
+   * with a note step saying that claim pricing denies the line when {@link #denial} says Medicare
+   * does: {@code modifier-GZ: not applied to the fee schedule amount: claim pricing denies the line
+   * (edit liability-modifiers)}. The amount is the schedule's: a schedule prices the service, and
+   * only a claim's edits deny it. An unpriced result, and a priced line without such a modifier,
+   * are returned as they are. Every Medicare schedule's {@code price} calls it, so that no GZ or GY
+   * line is paid alone without a word.
+   */
+  public static FeeResult noteWhenPricedAlone(
+      ClaimLine line, LocalDate dateOfService, FeeResult result) {
+    requireNonNull(line, "line");
+    requireNonNull(dateOfService, "dateOfService");
+    requireNonNull(result, "result");
+    int effects = ModifierRegistry.standard().paymentEffects(line.modifiers());
+    if ((effects & (GZ | GY)) == 0 || !result.isPriced()) {
+      return result; // the usual line: no allocation
+    }
+    // The modifier the claim's denial names: GZ from its first date, else GY.
+    boolean gz = (effects & GZ) != 0 && !dateOfService.isBefore(GZ_DENIED_FROM);
+    if (!gz && (effects & GY) == 0) {
+      return result; // GZ alone before 2011-07-01: claim pricing pays it too
+    }
+    return result.withStep(
+        PricingStep.note(
+            gz ? "modifier-GZ" : "modifier-GY",
+            "not applied to the fee schedule amount: claim pricing denies the line (edit "
+                + NAME
+                + ")"));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
@@ -321,8 +322,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   public FeeResult price(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    return priceWithMinutes(
-        line, context, context.supervisorPresentAtInduction(), line.minutesOrZero());
+    return LiabilityModifiersEdit.noteWhenPricedAlone(
+        line,
+        context.dateOfService(),
+        priceWithMinutes(
+            line, context, context.supervisorPresentAtInduction(), line.minutesOrZero()));
   }
 
   /**

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
@@ -175,6 +176,14 @@ public final class ClfsFeeSchedule implements FeeSchedule {
 
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    // A GZ or GY line alone keeps its amount, and says that claim pricing denies it.
+    return LiabilityModifiersEdit.noteWhenPricedAlone(
+        line, context.dateOfService(), priceLine(line, context));
+  }
+
+  private FeeResult priceLine(ClaimLine line, PricingContext context) {
     FeeResult outside = refusals.outsideQuarter(line, context);
     if (outside != null) {
       return outside;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.LiabilityModifiersEdit;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
@@ -275,6 +276,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
               () -> explain(line, context, calculation));
     }
     result = noteClaimLevelModifiers(line, result);
+    result = LiabilityModifiersEdit.noteWhenPricedAlone(line, context.dateOfService(), result);
     if (line.units() > 1) {
       result =
           result.multipliedBy(
@@ -684,10 +686,16 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       case FILM_X_RAY, COMPUTED_RADIOGRAPHY, CT_EQUIPMENT_NOT_STANDARD ->
           "technical component reduction of claim pricing";
       case THERAPY_ASSISTANT -> "therapy assistant's 85% of claim pricing, on a therapy service";
-      case NOT_NECESSARY_WITHOUT_NOTICE, STATUTORILY_EXCLUDED ->
-          "claim pricing denies the line (edit liability-modifiers)";
-      // PD is applied to the line itself (LineEvaluator.inPaymentWindow), with its own step.
-      case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE, PAYMENT_WINDOW -> null;
+      // PD is applied to the line itself (LineEvaluator.inPaymentWindow), with its own step; GZ
+      // and GY by LiabilityModifiersEdit.noteWhenPricedAlone, on the dates claim pricing denies.
+      case NONE,
+          SEPARATE_VISIT,
+          LEFT_SIDE,
+          RIGHT_SIDE,
+          PAYMENT_WINDOW,
+          NOT_NECESSARY_WITHOUT_NOTICE,
+          STATUTORILY_EXCLUDED ->
+          null;
     };
   }
 

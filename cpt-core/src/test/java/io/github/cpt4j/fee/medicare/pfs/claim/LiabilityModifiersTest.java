@@ -61,4 +61,41 @@ class LiabilityModifiersTest {
         alone.explanation().toString().contains("claim pricing denies the line"),
         alone.explanation()::toString);
   }
+
+  /**
+   * A GZ line of a date before 1 July 2011 is paid by claim pricing (the contractor reviewed it; CR
+   * 7228 denies GZ lines from then), so alone it is not told that claim pricing denies it; it was,
+   * while the claim paid it 100.00. A GY line of that date is denied, and noted.
+   */
+  @Test
+  void aGzLineBeforeJuly2011IsNotToldItIsDenied() {
+    MedicareFeeSchedule since2010 =
+        ClaimTables.scheduleBuilder()
+            .conversionFactors(
+                ClaimTables.factorOf25(
+                    java.time.LocalDate.of(2010, 1, 1), java.time.LocalDate.of(2025, 12, 31)))
+            .build();
+    var context = CONTEXT.withDateOfService(java.time.LocalDate.of(2011, 6, 30));
+    FeeResult alone = since2010.price(ClaimLine.parse("99213-GZ"), context);
+    assertTrue(
+        !alone.explanation().toString().contains("claim pricing denies the line"),
+        alone.explanation()::toString);
+    assertAmounts(
+        MedicareClaimPricer.of(since2010).price(ClaimTables.claimOf("99213-GZ"), context),
+        "100.00",
+        "100.00");
+    FeeResult gy = since2010.price(ClaimLine.parse("99213-GY-GZ"), context);
+    assertTrue(
+        gy.explanation().toString().contains("modifier-GY: not applied"),
+        gy.explanation()::toString);
+    FeeResult july =
+        since2010.price(
+            ClaimLine.parse("99213-GY-GZ"),
+            context.withDateOfService(java.time.LocalDate.of(2011, 7, 1)));
+    assertTrue(
+        july.explanation().toString().contains("modifier-GZ: not applied"),
+        july.explanation()::toString);
+    assertTrue(
+        !july.explanation().toString().contains("modifier-GY"), july.explanation()::toString);
+  }
 }
