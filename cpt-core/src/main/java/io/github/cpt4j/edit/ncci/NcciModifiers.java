@@ -35,6 +35,10 @@ import java.util.List;
  * E/M modifiers. A visit is an E/M code, 99201 on its dates, an eye exam (92002-92014), which NCCI
  * separates with the E/M modifiers as it does E/M codes ({@link io.github.cpt4j.edit.Visits}), or
  * G0463, the hospital outpatient clinic visit.
+ *
+ * <p>And except 27 on a practitioner's claim: 27 marks one of a hospital's several outpatient E/M
+ * encounters of a day, a modifier of outpatient hospital claims that CPT does not let a physician
+ * report, so it passes no edit of the practitioner table (CMS's PTP files {@code ccipra-...}).
  */
 public final class NcciModifiers {
 
@@ -44,6 +48,9 @@ public final class NcciModifiers {
 
   /** 24, 25, 27 and 57: the modifiers of an E/M service, the only ones that separate a visit. */
   private static final boolean[] VISIT = new boolean[Modifier.COUNT];
+
+  /** 27, the hospital's: multiple outpatient hospital E/M encounters on the same date. */
+  private static final int HOSPITAL_VISITS = Modifier.parse("27").ordinal();
 
   static {
     ImmutableSortedSet.Builder<Modifier> all = ImmutableSortedSet.naturalOrder();
@@ -90,24 +97,28 @@ public final class NcciModifiers {
   /**
    * Tells whether the only NCCI-associated modifiers that pass an edit on {@code first} and {@code
    * second} ({@code firstVisit} and {@code secondVisit} telling whether each is a visit, see {@link
-   * #firstBypassingOn}) are anatomic and the same on both lines (27447-RT with 20610-RT): they name
-   * one site, not two. A modifier that passes no edit on its line (25 on a procedure) changes
-   * nothing.
+   * #firstBypassingOn}; {@code hospital} whether 27 counts) are anatomic and the same on both lines
+   * (27447-RT with 20610-RT): they name one site, not two. A modifier that passes no edit on its
+   * line (25 on a procedure) changes nothing.
    */
   static boolean sameSiteOnly(
-      ClaimLine first, boolean firstVisit, ClaimLine second, boolean secondVisit) {
-    return anatomicOnly(first, firstVisit)
-        && anatomicOnly(second, secondVisit)
+      ClaimLine first,
+      boolean firstVisit,
+      ClaimLine second,
+      boolean secondVisit,
+      boolean hospital) {
+    return anatomicOnly(first, firstVisit, hospital)
+        && anatomicOnly(second, secondVisit, hospital)
         && sameAnatomic(first, second);
   }
 
-  private static boolean anatomicOnly(ClaimLine line, boolean visit) {
+  private static boolean anatomicOnly(ClaimLine line, boolean visit, boolean hospital) {
     boolean any = false;
     for (Modifier modifier : line.modifiers()) {
       int ordinal = modifier.ordinal();
       if (ANATOMIC[ordinal]) {
         any = true;
-      } else if (passesOn(ordinal, visit)) {
+      } else if (passesOn(ordinal, visit, hospital)) {
         return false; // another modifier that passes the edit on this line: not one site only
       }
     }
@@ -116,10 +127,11 @@ public final class NcciModifiers {
 
   /**
    * Whether the modifier of {@code ordinal} passes an edit on a line that is a visit ({@code
-   * visit}) or not: an NCCI-associated modifier, an E/M one on a visit and any other elsewhere.
+   * visit}) or not: an NCCI-associated modifier, an E/M one on a visit and any other elsewhere; 27
+   * only when the claim may be a hospital's ({@code hospital}).
    */
-  private static boolean passesOn(int ordinal, boolean visit) {
-    return BYPASSES[ordinal] && VISIT[ordinal] == visit;
+  private static boolean passesOn(int ordinal, boolean visit, boolean hospital) {
+    return BYPASSES[ordinal] && VISIT[ordinal] == visit && (hospital || ordinal != HOSPITAL_VISITS);
   }
 
   private static boolean sameAnatomic(ClaimLine first, ClaimLine second) {
@@ -139,13 +151,14 @@ public final class NcciModifiers {
   /**
    * Returns the first NCCI-associated modifier of {@code line} in billed order that bypasses an
    * edit on that line, or {@code null} when it has none: on an E/M service ({@code visit}) 24, 25,
-   * 27 or 57; on any other line one of the others. Does not allocate.
+   * 27 or 57, 27 only when the claim may be a hospital's ({@code hospital}); on any other line one
+   * of the others. Does not allocate.
    */
-  static Modifier firstBypassingOn(ClaimLine line, boolean visit) {
+  static Modifier firstBypassingOn(ClaimLine line, boolean visit, boolean hospital) {
     List<Modifier> modifiers = line.modifiers();
     for (int i = 0; i < modifiers.size(); i++) {
       int ordinal = modifiers.get(i).ordinal();
-      if (passesOn(ordinal, visit)) {
+      if (passesOn(ordinal, visit, hospital)) {
         return modifiers.get(i);
       }
     }
@@ -165,5 +178,10 @@ public final class NcciModifiers {
       }
     }
     return null;
+  }
+
+  /** Tells whether {@code modifier} is 27, the outpatient hospital claims' E/M modifier. */
+  static boolean isHospitalVisits(Modifier modifier) {
+    return modifier.ordinal() == HOSPITAL_VISITS;
   }
 }

@@ -28,8 +28,9 @@ import java.util.Map;
  * 2 line is denied ({@link UnpricedReason#NCCI_PTP}), unless the edit's modifier indicator is 1 and
  * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair: on a visit (an
  * E/M service or an eye exam, {@link Visits#isVisit}, or G0463) only 24, 25, 27 or 57, which are
- * for visits alone. NCCI Policy Manual for Medicare Services, Chapter I, Section E; CMS Change
- * Request 11168 (either line).
+ * for visits alone, and 27, the outpatient hospital claims' modifier, not when the table is the
+ * practitioner one ({@link NcciClaimType#PRACTITIONER}). NCCI Policy Manual for Medicare Services,
+ * Chapter I, Section E; CMS Change Request 11168 (either line).
  *
  * <pre>{@code
  * ClaimEdit ptp = PtpClaimEdit.of(table);
@@ -66,8 +67,15 @@ public final class PtpClaimEdit implements ClaimEdit {
 
   private final PtpTable table;
 
+  /**
+   * Whether 27 separates a visit: not on the practitioner table's claims, as 27 is an outpatient
+   * hospital claim's modifier; a table of unstated type may be the hospital's.
+   */
+  private final boolean hospital;
+
   private PtpClaimEdit(PtpTable table) {
     this.table = table;
+    this.hospital = table.claimType().orElse(null) != NcciClaimType.PRACTITIONER;
   }
 
   /** Returns the edit of {@code table}. */
@@ -152,7 +160,7 @@ public final class PtpClaimEdit implements ClaimEdit {
           boolean visitWithoutItsModifier = isVisit(second.code()) && bypassingOn(second) == null;
           if ((visitWithoutItsModifier
                   || NcciModifiers.sameSiteOnly(
-                      first, isVisit(first.code()), second, isVisit(second.code())))
+                      first, isVisit(first.code()), second, isVisit(second.code()), hospital))
               && !isFlagged(found, j, first)) {
             if (found == null) {
               found = new ArrayList<>(2);
@@ -373,11 +381,11 @@ public final class PtpClaimEdit implements ClaimEdit {
   }
 
   /** The modifier that bypasses the pair on {@code line}, if any (see {@link NcciModifiers}). */
-  private static Modifier bypassingOn(ClaimLine line) {
+  private Modifier bypassingOn(ClaimLine line) {
     // Most lines have no modifier: no section to look up for them.
     return line.modifiers().isEmpty()
         ? null
-        : NcciModifiers.firstBypassingOn(line, isVisit(line.code()));
+        : NcciModifiers.firstBypassingOn(line, isVisit(line.code()), hospital);
   }
 
   /**
@@ -531,7 +539,7 @@ public final class PtpClaimEdit implements ClaimEdit {
   }
 
   /** What would fix it: the biller's options under the modifier indicator. */
-  private static String hint(PtpEdit edit, ClaimLine first, ClaimLine second) {
+  private String hint(PtpEdit edit, ClaimLine first, ClaimLine second) {
     if (edit.modifierIndicator() == PtpModifierIndicator.ALLOWED) {
       if (isVisit(second.code())) {
         // 59 and its X subsets are for services other than E/M (CMS, MLN1783722): a visit beside
@@ -541,7 +549,13 @@ public final class PtpClaimEdit implements ClaimEdit {
             + second.code()
             + " if the visit was a significant, separately identifiable service (57 if it was"
             + " the decision for surgery)"
-            + (misplaced == null ? "" : "; " + misplaced + " does not separate a visit");
+            + (misplaced == null
+                ? ""
+                : "; "
+                    + misplaced
+                    + (NcciModifiers.isHospitalVisits(misplaced) && !hospital
+                        ? " is for outpatient hospital claims, not a practitioner's"
+                        : " does not separate a visit"));
       }
       return "add 59 or XU to "
           + second.code()

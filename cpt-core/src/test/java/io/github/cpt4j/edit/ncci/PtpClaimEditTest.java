@@ -417,6 +417,37 @@ class PtpClaimEditTest {
     assertEquals(1, EDIT.check(claim("27447", "20610-27"), on("2025-06-02")).size());
   }
 
+  @Test
+  void modifier27PassesNothingOnAPractitionersClaim() {
+    // 27 marks a hospital's several outpatient E/M encounters of one day: it is reported on
+    // outpatient hospital claims, never by a practitioner, so the practitioner table's edits
+    // do not take it. A table of unstated type may be either, and still takes it.
+    PtpClaimEdit practitioner =
+        PtpClaimEdit.of(EDIT.table().withClaimType(NcciClaimType.PRACTITIONER));
+    List<EditFinding> denied = practitioner.check(claim("20610", "99213-27"), on("2025-06-02"));
+    assertEquals(List.of(1), denied.stream().map(EditFinding::line).toList());
+    assertEquals(EditAction.DENY_LINE, denied.get(0).action());
+    assertTrue(
+        denied
+            .get(0)
+            .message()
+            .endsWith(
+                "add 25 to 99213 if the visit was a significant, separately identifiable service"
+                    + " (57 if it was the decision for surgery); 27 is for outpatient hospital"
+                    + " claims, not a practitioner's"),
+        denied.get(0).message());
+    assertEquals(1, practitioner.check(claim("99213-27", "20610"), on("2025-06-02")).size());
+    // 25 beside 27 still separates the visit, and without a flag.
+    assertSame(List.of(), practitioner.check(claim("20610", "99213-25-27"), on("2025-06-02")));
+    // A procedure's 59 passes the pair, with the flag that names 25, not 27, as the visit's.
+    List<EditFinding> flagged = practitioner.check(claim("20610-59", "99213-27"), on("2025-06-02"));
+    assertEquals(List.of(EditAction.FLAG), flagged.stream().map(EditFinding::action).toList());
+    PtpClaimEdit hospital =
+        PtpClaimEdit.of(EDIT.table().withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL));
+    assertSame(List.of(), hospital.check(claim("20610", "99213-27"), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(claim("20610", "99213-27"), on("2025-06-02")));
+  }
+
   static Stream<String> bypassModifiers() {
     return NcciModifiers.all().stream()
         .map(Modifier::toString)
