@@ -63,9 +63,17 @@ public final class MueClaimEdit implements ClaimEdit {
   /** Whether each rendering provider's units are counted apart: on practitioner claims. */
   private final boolean byProvider;
 
+  /**
+   * Whether a bilateral procedure is billed with 50 on one line: on practitioner and outpatient
+   * hospital claims (MLN Matters SE1422), not a DME supplier's, which bills each side's item on a
+   * line of its own.
+   */
+  private final boolean fiftyForBothSides;
+
   private MueClaimEdit(MueTable table) {
     this.table = table;
     this.byProvider = table.claimType().map(NcciClaimType::byRenderingProvider).orElse(true);
+    this.fiftyForBothSides = table.claimType().orElse(null) != NcciClaimType.DME_SUPPLIER;
   }
 
   /** Returns the edit of {@code table}. */
@@ -152,13 +160,20 @@ public final class MueClaimEdit implements ClaimEdit {
           found = new ArrayList<>(2);
         }
         String lines = null;
+        boolean bothSides;
         if (table.perDateOfService(row)) {
           lines =
               counted == null
                   ? linesOf(claim, i, date, claimDate, providers)
                   : counted.lines(claim);
+          bothSides =
+              counted == null
+                  ? bothSides(claim, i, date, claimDate, providers)
+                  : counted.bothSides(claim);
+        } else {
+          bothSides = fiftyOfUnits(line);
         }
-        found.add(finding(claim, i, line, row, units, date, lines));
+        found.add(finding(claim, i, line, row, units, date, lines, fiftyForBothSides && bothSides));
       }
     }
     return found == null ? List.of() : List.copyOf(found);
@@ -217,6 +232,19 @@ public final class MueClaimEdit implements ClaimEdit {
     long units;
     final List<Integer> indexes = new ArrayList<>(1);
     private String lines;
+    private Boolean bothSides;
+
+    /** Whether its lines are a procedure on both sides billed as more than one unit. */
+    boolean bothSides(Claim claim) {
+      if (bothSides == null) {
+        Sides sides = new Sides();
+        for (int i : indexes) {
+          sides.add(claim.line(i).line());
+        }
+        bothSides = sides.both();
+      }
+      return bothSides;
+    }
 
     /** The claim's numbers of the lines, comma-separated; one string for all their findings. */
     String lines(Claim claim) {
@@ -286,8 +314,21 @@ public final class MueClaimEdit implements ClaimEdit {
         : line.units();
   }
 
+  /**
+   * The finding on line {@code index}: {@code units} of its code over the value of {@code row}, on
+   * the lines {@code lines} (a date of service edit) or alone; {@code bothSides} when they look
+   * like a bilateral procedure billed as two units, which 50 on one line would fix.
+   */
+  @SuppressWarnings("TooManyParameters") // the line, its count and how it was billed
   private EditFinding finding(
-      Claim claim, int index, ClaimLine line, int row, long units, LocalDate date, String lines) {
+      Claim claim,
+      int index,
+      ClaimLine line,
+      int row,
+      long units,
+      LocalDate date,
+      String lines,
+      boolean bothSides) {
     MueEdit edit = table.edit(row);
     MueAdjudicationIndicator mai = edit.indicator();
     Map<String, String> data = new LinkedHashMap<>();
@@ -320,7 +361,7 @@ public final class MueClaimEdit implements ClaimEdit {
     if (!edit.rationale().isEmpty()) {
       message.append("; ").append(edit.rationale());
     }
-    message.append("): ").append(hint(edit));
+    message.append("): ").append(hint(edit, bothSides));
     return EditFinding.builder()
         .edit(NAME)
         .line(index)
@@ -345,6 +386,52 @@ public final class MueClaimEdit implements ClaimEdit {
       }
     }
     return lines.toString();
+  }
+
+  /**
+   * Whether the lines of the code of line {@code index} on {@code date} by its provider, those a
+   * date of service edit adds up, are a procedure on both sides billed as more than one unit: an RT
+   * line beside an LT line, or a 50 line of more than one unit ({@link Sides}).
+   */
+  private static boolean bothSides(
+      Claim claim, int index, LocalDate date, LocalDate claimDate, RenderingProviders providers) {
+    BilledLine of = claim.line(index);
+    Sides sides = new Sides();
+    for (int i = 0; i < claim.size(); i++) {
+      if (claim.line(i).line().code().equals(of.line().code())
+          && claim.line(i).dateOfServiceOr(claimDate).equals(date)
+          && (providers == null || providers.same(claim.line(i), of))) {
+        sides.add(claim.line(i).line());
+      }
+    }
+    return sides.both();
+  }
+
+  /** Whether {@code line} has 50 and more than one unit. */
+  private static boolean fiftyOfUnits(ClaimLine line) {
+    return line.units() > 1 && line.hasModifier(Modifier.BILATERAL);
+  }
+
+  /**
+   * The sides a code's lines name. Practitioners and hospitals bill a bilateral procedure on one
+   * line with 50 and 1 unit, and CMS sets the MUE of a procedure that may be done on both sides for
+   * that reporting (MLN Matters SE1422): RT and LT on lines of their own, or 50 with 2 units, count
+   * 2 against it.
+   */
+  private static final class Sides {
+    private boolean left;
+    private boolean right;
+    private boolean fifty;
+
+    void add(ClaimLine line) {
+      left |= line.hasModifier(Modifier.LEFT_SIDE);
+      right |= line.hasModifier(Modifier.RIGHT_SIDE);
+      fifty |= fiftyOfUnits(line);
+    }
+
+    boolean both() {
+      return fifty || left && right;
+    }
   }
 
   /** The most line numbers a message lists; the finding's data lists them all. */
@@ -377,29 +464,40 @@ public final class MueClaimEdit implements ClaimEdit {
     return units == 1 ? "1 unit" : units + " units";
   }
 
-  /** What the biller can do, by MAI. */
-  private static String hint(MueEdit edit) {
+  /**
+   * What the biller can do, by MAI; first, when the lines look like one procedure on both sides
+   * billed as two units ({@code bothSides}), the one line with 50 and 1 unit that CMS's MUE values
+   * for bilateral procedures assume (MLN Matters SE1422), as neither splitting the units nor an
+   * appeal is the fix there.
+   */
+  private static String hint(MueEdit edit, boolean bothSides) {
     if (edit.value() == 0) {
       // Nothing to split: no unit of the code is payable for a provider and patient on a date.
       return "no unit of " + edit.code() + " is payable: every line of it is denied";
     }
-    return switch (edit.indicator()) {
-      case LINE ->
-          "the line is denied; if more units were furnished, bill them on separate lines"
-              + " with an anatomic modifier, 59 or XE, XS, XP, XU, or 76, 77 or 91 (or appeal)";
-      case DATE_OF_SERVICE_POLICY ->
-          "every line of "
-              + edit.code()
-              + " on the date is denied; units above "
-              + edit.value()
-              + " are not payable by policy, and an appeal is not expected to succeed";
-      case DATE_OF_SERVICE_CLINICAL ->
-          "every line of "
-              + edit.code()
-              + " on the date is denied; appealable: with documentation of medical necessity,"
-              + " the contractor may pay units above "
-              + edit.value();
-    };
+    if (edit.indicator() == MueAdjudicationIndicator.LINE) {
+      return "the line is denied; "
+          + (bothSides ? "a bilateral procedure with 50 is 1 unit (MLN Matters SE1422); " : "")
+          + "if more units were furnished, bill them on separate lines"
+          + " with an anatomic modifier, 59 or XE, XS, XP, XU, or 76, 77 or 91 (or appeal)";
+    }
+    String denied =
+        "every line of "
+            + edit.code()
+            + " on the date is denied; "
+            + (bothSides
+                ? "if it was one procedure on both sides, bill it on one line with 50 and 1 unit,"
+                    + " the reporting the MUE of a bilateral procedure counts on (MLN Matters"
+                    + " SE1422); otherwise "
+                : "");
+    return denied
+        + (edit.indicator() == MueAdjudicationIndicator.DATE_OF_SERVICE_POLICY
+            ? "units above "
+                + edit.value()
+                + " are not payable by policy, and an appeal is not expected to succeed"
+            : "appealable: with documentation of medical necessity, the contractor may pay units"
+                + " above "
+                + edit.value());
   }
 
   @Override

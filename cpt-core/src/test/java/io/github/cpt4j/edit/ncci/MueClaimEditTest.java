@@ -172,6 +172,50 @@ class MueClaimEditTest {
   }
 
   @Test
+  void bothSidesOnTwoLinesAreToldToBillFiftyOnOneLine() {
+    // CMS sets the MUE of a procedure that may be done on both sides for its bilateral form
+    // billed once, with 50 and 1 unit (MLN Matters SE1422): 27447-RT and 27447-LT are 2 units
+    // over an MUE of 1 (MAI 2), denied, and rebilling 27447-50 is what gets the knees paid, not
+    // "units above 1 are not payable".
+    List<EditFinding> sides = SURGERY.check(claim("27447-RT", "27447-LT"), on("2025-06-02"));
+    assertEquals(List.of(0, 1), lines(sides));
+    String fix =
+        ": every line of 27447 on the date is denied; if it was one procedure on both sides, bill"
+            + " it on one line with 50 and 1 unit, the reporting the MUE of a bilateral procedure"
+            + " counts on (MLN Matters SE1422); otherwise units above 1 are not payable by"
+            + " policy, and an appeal is not expected to succeed";
+    assertTrue(sides.get(0).message().endsWith(fix), sides.get(0).message());
+    assertEquals(sides.get(0).message(), sides.get(1).message());
+    // A 50 line of 2 units is the same mistake.
+    List<EditFinding> twoUnits = SURGERY.check(claim("27447-50 x2"), on("2025-06-02"));
+    assertTrue(twoUnits.get(0).message().endsWith(fix), twoUnits.get(0).message());
+    // The long claim's tally says the same.
+    assertEquals(sides, SURGERY.check(claim("27447-RT", "27447-LT"), on("2025-06-02"), true));
+    // MAI 1: a 50 line of several units is told so before the separate lines.
+    List<EditFinding> line = SURGERY.check(claim("10060-50 x2"), on("2025-06-02"));
+    assertTrue(
+        line.get(0)
+            .message()
+            .endsWith(
+                ": the line is denied; a bilateral procedure with 50 is 1 unit (MLN Matters"
+                    + " SE1422); if more units were furnished, bill them on separate lines with an"
+                    + " anatomic modifier, 59 or XE, XS, XP, XU, or 76, 77 or 91 (or appeal)"),
+        line.get(0).message());
+    // One side twice, or two units without sides, is not both sides: no such advice.
+    for (Claim other :
+        List.of(claim("27447-RT", "27447-RT"), claim("27447 x2"), claim("27447-50", "27447"))) {
+      List<EditFinding> found = SURGERY.check(other, on("2025-06-02"));
+      assertEquals(other.size(), found.size(), other::toString);
+      assertTrue(!found.get(0).message().contains("50"), found.get(0).message());
+    }
+    // DME suppliers bill each side of an item on its own line, without 50: no such advice there.
+    MueClaimEdit supplier =
+        MueClaimEdit.of(SURGERY.table().withClaimType(NcciClaimType.DME_SUPPLIER));
+    List<EditFinding> items = supplier.check(claim("27447-RT", "27447-LT"), on("2025-06-02"));
+    assertTrue(!items.get(0).message().contains("SE1422"), items.get(0).message());
+  }
+
+  @Test
   void maiThreeAddsUpTooAndSaysTheDenialIsAppealable() {
     assertSame(List.of(), EDIT.check(claim("20610-RT", "20610-LT"), on("2025-06-02")));
     List<EditFinding> found =
