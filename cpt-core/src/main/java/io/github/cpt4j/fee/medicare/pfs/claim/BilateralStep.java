@@ -338,7 +338,7 @@ final class BilateralStep implements ClaimStep {
         LineWork b = candidates[j];
         if (!used[j]
             && oppositeSides(a, b)
-            && (uneven ? areUnevenLevels(a, b) : samePricing(a, b))) {
+            && (uneven ? areUnevenLevels(a, b) || areUnevenDays(a, b) : samePricing(a, b))) {
           used[i] = true;
           used[j] = true;
           procedures.add(bilateralPair(a, b));
@@ -365,13 +365,43 @@ final class BilateralStep implements ClaimStep {
         && a.rowModifier() == b.rowModifier();
   }
 
+  /**
+   * Tells whether two sides are the postoperative care (55 alone) of one code billed for different
+   * days on each side: still the two sides of one bilateral procedure, which RVU25D (BILAT SURG)
+   * prices from how it was reported, RT and LT on the same day, not from the days each line bills.
+   * Paid as two procedures of one side each, 27447-55-LT x45 and 27447-55-RT x30 were 200% of the
+   * share, more than both sides for 45 days, 150%. The lines must differ in their days alone: the
+   * amount of a day the same on both.
+   */
+  private static boolean areUnevenDays(LineWork a, LineWork b) {
+    if (!a.isPostoperativeDays()
+        || !b.isPostoperativeDays()
+        || a.line.units() == b.line.units()
+        || !a.line.code().equals(b.line.code())
+        || a.rowModifier() != b.rowModifier()
+        || (a.modifiers & ~(MLT | MRT)) != (b.modifiers & ~(MLT | MRT))) {
+      return false;
+    }
+    // A day's amount, a x days(b) against b x days(a): equal but for the 55 factor's rounding at
+    // SplitCareStep.FACTOR_DECIMALS, far below a cent.
+    BigDecimal difference =
+        a.amount
+            .multiply(BigDecimal.valueOf(b.line.units()))
+            .subtract(b.amount.multiply(BigDecimal.valueOf(a.line.units())))
+            .abs();
+    return difference.compareTo(SAME_DAY_AMOUNT) < 0;
+  }
+
+  private static final BigDecimal SAME_DAY_AMOUNT = new BigDecimal("1E-20");
+
   /** Tells cheaply whether two of the lines could pair, which is rare. */
   private static boolean anyPair(List<LineWork> sided) {
     for (int i = 0; i < sided.size(); i++) {
       for (int j = i + 1; j < sided.size(); j++) {
         LineWork a = sided.get(i);
         LineWork b = sided.get(j);
-        if (oppositeSides(a, b) && (samePricing(a, b) || areUnevenLevels(a, b))) {
+        if (oppositeSides(a, b)
+            && (samePricing(a, b) || areUnevenLevels(a, b) || areUnevenDays(a, b))) {
           return true;
         }
       }
@@ -399,6 +429,9 @@ final class BilateralStep implements ClaimStep {
   }
 
   private static Procedure bilateralPair(LineWork a, LineWork b) {
+    if (areUnevenDays(a, b)) {
+      return unevenDaysPair(a, b);
+    }
     BilateralRule rule = a.indicators.bilateral();
     int levels = Math.min(levels(a), levels(b));
     // An add-on's longer line: its levels beyond the other side's are done on its side only.
@@ -453,6 +486,59 @@ final class BilateralStep implements ClaimStep {
                   + Amounts.plain(own)
                   + " more on this line");
     }
+    return p;
+  }
+
+  /**
+   * The postoperative care of both sides billed for different days ({@link #areUnevenDays}): the
+   * days both sides were managed, the shorter line's, are one bilateral procedure's care, priced by
+   * BILAT SURG as 50 would be and shared half and half; the longer line's further days are its side
+   * alone, each paid as one side's day, as an add-on's further levels on one side are. 27447-55-LT
+   * x45 and 27447-55-RT x30 (BILAT SURG 1): 150% of 30 days' share, half on each line, and 15 days
+   * of one side's share on the LT line. Neither RVU25D nor ch. 12 §40.2 says how days of care of
+   * two sides add up: the split is cpt4j's, chosen so that fewer days never pay more.
+   */
+  private static Procedure unevenDaysPair(LineWork a, LineWork b) {
+    BilateralRule rule = a.indicators.bilateral();
+    LineWork shorter = a.line.units() < b.line.units() ? a : b;
+    LineWork longer = shorter == a ? b : a;
+    int days = shorter.line.units();
+    int single = longer.line.units() - days;
+    // The longer line's days beyond the shorter's, one side's: worked out before the pair's amount
+    // replaces the lines' own.
+    BigDecimal own = longer.amount.subtract(shorter.amount);
+    Procedure p = new Procedure(a, b, 1, factor(rule), shorter.amount);
+    BigDecimal both = p.amount;
+    p.set(
+        both,
+        ClaimRule.BILATERAL,
+        () ->
+            "LT and RT on "
+                + a.name()
+                + " and "
+                + b.name()
+                + " are one bilateral procedure's postoperative care for the "
+                + days
+                + " days both sides were managed, BILAT SURG "
+                + rule.code()
+                + ": "
+                + meaning(rule)
+                + " = "
+                + Amounts.plain(both)
+                + " for both lines, half on each");
+    p.setLine(
+        longer,
+        longer.amount.add(own),
+        ClaimRule.BILATERAL,
+        () ->
+            "and "
+                + single
+                + (single == 1 ? " day" : " days")
+                + " managed on this side only, beyond the other line's "
+                + days
+                + ", paid as one side: "
+                + Amounts.plain(own)
+                + " more on this line");
     return p;
   }
 }

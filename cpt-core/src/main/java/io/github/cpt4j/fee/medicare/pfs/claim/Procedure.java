@@ -63,14 +63,23 @@ final class Procedure implements MultipleSurgeryStep.Ranked {
   int rankedOf;
 
   Procedure(LineWork line, LineWork other, int slots, BigDecimal bilateralFactor) {
+    // The line's amount so far is that of one unit (units are counted here): the fee schedule's
+    // times the line's factors, or whatever a payer's step set before this one. The same value and
+    // scale as unitFee x slotScale() when only factors were applied.
+    this(line, other, slots, bilateralFactor, line.amount);
+  }
+
+  /**
+   * A procedure whose one side is {@code oneSide}, not its first line's amount: the two sides of a
+   * modifier 55 pair of different days, both sides managed for the shorter line's days.
+   */
+  Procedure(
+      LineWork line, LineWork other, int slots, BigDecimal bilateralFactor, BigDecimal oneSide) {
     this.line = line;
     this.other = other;
     this.slots = slots;
     this.bilateralFactor = bilateralFactor;
-    // The line's amount so far is that of one unit (units are counted here): the fee schedule's
-    // times the line's factors, or whatever a payer's step set before this one. The same value and
-    // scale as unitFee x slotScale() when only factors were applied.
-    this.slotAmount = Amounts.times(line.amount, bilateralFactor);
+    this.slotAmount = Amounts.times(oneSide, bilateralFactor);
     this.amount = slots == 1 ? slotAmount : slotAmount.multiply(BigDecimal.valueOf(slots));
     this.endoscopicBase =
         line.indicators != null

@@ -1176,8 +1176,20 @@ class MedicareClaimPricerTest {
       // The same care on two lines, LT and RT, of the same days: one bilateral procedure too, as
       // 27447-LT and 27447-RT are, not 105.00 on each line (200%).
       assertAmounts(price("27447-55-LT x45", "27447-55-RT x45"), "157.50", "78.75", "78.75");
-      // Sides of different days are not one procedure's care: each its own share.
-      assertAmounts(price("27447-55-LT x45", "27447-55-RT x30"), "175.00", "105.00", "70.00");
+      // Sides of different days are still the two sides of one bilateral procedure (RVU25D, BILAT
+      // SURG 1: a code "reported twice on the same day ... with RT and LT modifiers"): the 30 days
+      // both knees were managed are 150%, 1.5 x 0.21 x 30/90 x 1000.00 = 105.00, half on each
+      // line, and the 15 days of the left knee alone one side's, 0.21 x 15/90 x 1000.00 = 35.00.
+      // They were paid 100% each, 105.00 + 70.00 = 175.00: more than 45 days of both, 157.50.
+      PricedClaim uneven = price("27447-55-LT x45", "27447-55-RT x30");
+      assertAmounts(uneven, "140.00", "87.50", "52.50");
+      String explained = uneven.line(0).toString();
+      assertTrue(explained.contains("15 days managed on this side only"), explained);
+      // In either order of the lines, and for either side the longer.
+      assertAmounts(price("27447-55-RT x30", "27447-55-LT x45"), "140.00", "52.50", "87.50");
+      assertAmounts(price("27447-55-LT x30", "27447-55-RT x45"), "140.00", "52.50", "87.50");
+      // Fewer days never pay more: one day less on a side pays less than both of 45 days.
+      assertAmounts(price("27447-55-LT x45", "27447-55-RT x44"), "156.33", "79.33", "77.00");
       // A procedure billed with 50 is still 1 unit.
       assertRefused(
           price("27447-50 x2").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
