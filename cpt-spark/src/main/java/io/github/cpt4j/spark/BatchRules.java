@@ -60,6 +60,8 @@ final class BatchRules {
    * @param undated whether the row was read, valid, with a blank date cell (or no date column), and
    *     so took the options' date: as {@code cpt price} counts the rows that took the default date,
    *     to tell whether the user gave the dates of service
+   * @param notInSample whether the row is {@code not_in_schedule} only because the schedule it went
+   *     to is a bundled sample: as {@code cpt price} counts such rows, to say so
    */
   record LineResult(
       BigDecimal amount,
@@ -67,7 +69,8 @@ final class BatchRules {
       String result,
       String explanation,
       boolean invalid,
-      boolean undated) {}
+      boolean undated,
+      boolean notInSample) {}
 
   private final int width;
   private final RowParser parser;
@@ -204,7 +207,8 @@ final class BatchRules {
       if (problem.isPresent()) {
         results.add(result(problem.get(), true, false));
       } else if (mixed != null) {
-        results.add(new LineResult(null, null, "mixed_claim_context", mixed, true, undated[i]));
+        results.add(
+            new LineResult(null, null, "mixed_claim_context", mixed, true, undated[i], false));
       } else {
         results.add(result(outcomes.get(next++), false, undated[i]));
       }
@@ -255,6 +259,7 @@ final class BatchRules {
         BatchPricing.CLAIM_TOO_LONG,
         BatchPricing.claimTooLong(key, "priced"),
         true,
+        false,
         false);
   }
 
@@ -265,7 +270,8 @@ final class BatchRules {
         outcome.result(),
         outcome.explanation(),
         invalid,
-        undated);
+        undated,
+        outcome.notInSample());
   }
 
   /**

@@ -126,6 +126,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private long invalid;
     private long notCovered;
     private long undated;
+    private long notInSample;
 
     Priced(Iterator<Row> input, BatchRules rules) {
       this.input = input;
@@ -240,6 +241,9 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       if (result.undated()) {
         undated++;
       }
+      if (result.notInSample()) {
+        notInSample++;
+      }
       return RowFactory.create(values);
     }
 
@@ -250,12 +254,13 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
      */
     private void flushCounts() {
       if (counters != null && rows > 0) {
-        counters.add(rows, priced, invalid, notCovered, undated);
+        counters.add(rows, priced, invalid, notCovered, undated, notInSample);
         rows = 0;
         priced = 0;
         invalid = 0;
         notCovered = 0;
         undated = 0;
+        notInSample = 0;
       }
     }
   }

@@ -59,6 +59,9 @@ public final class PricingCounters implements Serializable {
   /** Valid rows without a date of their own, priced on the options' date. */
   private final LongAccumulator undated;
 
+  /** Rows not in a bundled sample of the data, among those not priced. */
+  private final LongAccumulator notInSample;
+
   private PricingCounters(SparkContext context) {
     this.rows = context.longAccumulator("cpt4j rows");
     this.priced = context.longAccumulator("cpt4j priced");
@@ -66,6 +69,7 @@ public final class PricingCounters implements Serializable {
     this.invalid = context.longAccumulator("cpt4j invalid");
     this.notCovered = context.longAccumulator("cpt4j not covered");
     this.undated = context.longAccumulator("cpt4j undated");
+    this.notInSample = context.longAccumulator("cpt4j not in sample");
   }
 
   /** Registers new counters, all zero, with {@code context}. */
@@ -74,13 +78,19 @@ public final class PricingCounters implements Serializable {
   }
 
   void add(
-      long rowCount, long pricedCount, long invalidCount, long notCoveredCount, long undatedCount) {
+      long rowCount,
+      long pricedCount,
+      long invalidCount,
+      long notCoveredCount,
+      long undatedCount,
+      long notInSampleCount) {
     rows.add(rowCount);
     priced.add(pricedCount);
     notPriced.add(rowCount - pricedCount);
     invalid.add(invalidCount);
     notCovered.add(notCoveredCount);
     undated.add(undatedCount);
+    notInSample.add(notInSampleCount);
   }
 
   /** Returns the number of rows priced or refused. */
@@ -121,6 +131,16 @@ public final class PricingCounters implements Serializable {
    */
   public long undated() {
     return undated.value();
+  }
+
+  /**
+   * Returns the number of rows {@code not_in_schedule} only because the schedule they went to is a
+   * bundled sample of CMS's files, which lacks most codes, while their codes are of a kind Medicare
+   * pays: CMS's whole file may price them. A subset of {@link #notPriced()}. The job, like {@code
+   * cpt price}, warns of them, and exits with status 1 when no row is priced.
+   */
+  public long notInSample() {
+    return notInSample.value();
   }
 
   /** Returns the counts as {@code cpt price} prints them. */

@@ -394,6 +394,15 @@ public final class PriceJob implements Callable<Integer> {
                       date != null || counters.undated() == 0));
           return 1;
         }
+        if (counters.notInSample() > 0) {
+          // As cpt price: the bundled data is a sample of CMS's files, and a run that priced
+          // nothing for want of the whole file must not look like one of codes Medicare does not
+          // pay, which is no invalid input.
+          err.println("cpt-spark: " + notInSample(counters.notInSample(), counters.priced() == 0));
+          if (counters.priced() == 0) {
+            return 1;
+          }
+        }
         return counters.invalid() == 0 ? 0 : 1;
       }
     } finally {
@@ -401,6 +410,26 @@ public final class PriceJob implements Callable<Integer> {
         spark.stop();
       }
     }
+  }
+
+  /**
+   * The line for {@code rows} rows {@code not_in_schedule} only because a schedule they went to is
+   * a bundled sample: that nothing was priced, when {@code nothingPriced}, else a warning; worded
+   * as {@code cpt price} words it, with the job's own option in the hint: it reads CMS's relative
+   * value file, but not the laboratory, DMEPOS and drug files, whose bundled samples it always
+   * uses.
+   */
+  private String notInSample(long rows, boolean nothingPriced) {
+    String them = rows == 1 ? "it" : "them";
+    return (nothingPriced ? "nothing was priced: " : "warning: ")
+        + String.format(
+            Locale.ROOT, "%,d %s", rows, rows == 1 ? "row has a code" : "rows have codes")
+        + " not in the bundled data, a sample of CMS's files ("
+        + (rvu == null
+            ? "CMS's whole relative value file may price " + them + ": --rvu FILE"
+            : "the job prices laboratory tests, equipment and drugs with the bundled samples"
+                + " alone")
+        + ")";
   }
 
   private void checkUsage() {

@@ -191,6 +191,42 @@ class PriceJobTest {
         ran::err);
   }
 
+  /**
+   * The bundled data is a sample of CMS's files: as cpt price, a run whose rows are all
+   * not_in_schedule only for want of the whole file says so and exits 1, and a run that priced
+   * other rows warns of them, rather than ending with status 0 as if the codes were not paid.
+   */
+  @HadoopFileTest
+  void rowsMissingFromTheBundledSampleAreToldAsTheCommandLineTellsThem() throws Exception {
+    // 49000 is paid by CMS's whole relative value file (882.90 in Manhattan in June 2025), not in
+    // the bundled sample.
+    Path input = dir.resolve("sample.csv");
+    Files.writeString(input, "claim,code,locality\nA,49000,13202-01\nB,49000,13202-01\n");
+
+    Ran nothing = runOn(input, dir.resolve("nothing"));
+
+    assertEquals(1, nothing.status(), nothing::err);
+    assertTrue(
+        nothing
+            .err()
+            .contains(
+                "cpt-spark: nothing was priced: 2 rows have codes not in the bundled data, a sample"
+                    + " of CMS's files (CMS's whole relative value file may price them: --rvu"
+                    + " FILE)"),
+        nothing::err);
+
+    Path mixed = dir.resolve("mixed.csv");
+    Files.writeString(mixed, "claim,code,locality\nA,49000,13202-01\nB,99213,13202-01\n");
+    Ran some = runOn(mixed, dir.resolve("some"));
+    assertEquals(0, some.status(), some::err);
+    assertTrue(
+        some.err()
+            .contains(
+                "cpt-spark: warning: 1 row has a code not in the bundled data, a sample of CMS's"
+                    + " files"),
+        some::err);
+  }
+
   @HadoopFileTest
   void aColumnNamedLikeAKnownOneIsWarnedOfAsTheCommandLineWarns() throws Exception {
     // Two units under "unit": carried through unread, so the row is priced as one unit.
