@@ -381,6 +381,18 @@ public final class PriceJob implements Callable<Integer> {
                   + options.practitioner().id());
         }
         write(singleFile ? priced.coalesce(1) : priced);
+        if (date == null && counters.undated() > 0) {
+          // As cpt price: today's date is right for a list of codes to quote, wrong for claims of
+          // the past, and nothing in the output says which rows took it.
+          err.println(
+              String.format(
+                  Locale.ROOT,
+                  "cpt-spark: warning: %,d %s no date of service and no --date was given: priced"
+                      + " on today's date, %s",
+                  counters.undated(),
+                  counters.undated() == 1 ? "row has" : "rows have",
+                  options.date()));
+        }
         err.println(counters);
         if (counters.priced() == 0 && counters.notCovered() > 0) {
           // As cpt price: a run that priced nothing for want of data must not look like one that

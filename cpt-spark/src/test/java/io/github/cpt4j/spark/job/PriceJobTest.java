@@ -227,6 +227,30 @@ class PriceJobTest {
         some::err);
   }
 
+  /**
+   * As cpt price: without --date, rows without a date of their own are priced on today's date,
+   * right for a list of codes to quote and wrong for claims of the past; the job says how many.
+   */
+  @HadoopFileTest
+  void rowsPricedOnTodaysDateForWantOfADateAreCounted() throws Exception {
+    Path input = dir.resolve("today.csv");
+    Files.writeString(
+        input, "code,date,locality\n99213,2025-06-02,13282-99\n71046,,13282-99\n93000,,13282-99\n");
+
+    Ran ran = run("--input", input.toString(), "--output", dir.resolve("today").toString());
+
+    assertTrue(
+        ran.err()
+            .contains(
+                "cpt-spark: warning: 2 rows have no date of service and no --date was given:"
+                    + " priced on today's date, "
+                    + java.time.LocalDate.now()),
+        ran::err);
+    // With --date, the date is the user's: nothing to say.
+    Ran dated = runOn(input, dir.resolve("dated"));
+    assertFalse(dated.err().contains("no date of service"), dated::err);
+  }
+
   @HadoopFileTest
   void aColumnNamedLikeAKnownOneIsWarnedOfAsTheCommandLineWarns() throws Exception {
     // Two units under "unit": carried through unread, so the row is priced as one unit.
