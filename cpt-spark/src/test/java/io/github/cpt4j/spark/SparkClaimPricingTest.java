@@ -828,4 +828,108 @@ class SparkClaimPricingTest {
     assertEquals("claim_too_long", expected.get("1001").result(), expected.get("1001")::toString);
     CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 2), 2)));
   }
+
+  /**
+   * The claim rules of every schedule, on claims of up to seven lines scattered through the input:
+   * places of service that refuse lines or that CMS leaves unassigned (not_payable_in_place),
+   * procedures ranked sixth and later (priced_by_report, and its warning naming the line), lines a
+   * bundled sample lacks beside priced ones (the INCOMPLETE_DATA warning naming them), anesthesia
+   * minutes, practitioner types, laboratory tests, equipment and drugs, charges: explained, with
+   * limiting charges, the same answers as the command line's.
+   */
+  @Test
+  void theRulesOfEverySchedulePriceAsTheCommandLine() throws IOException {
+    String header =
+        "id,claim,code,modifiers,units,minutes,zip,pos,date,practitioner,rendering_provider,"
+            + "charge";
+    String[] codes = {
+      "36415", "80053", "J1100", "E0114", "E0950", "90715", "J9035", "P9603", "00790", "00840",
+      "01967", "27447", "29880", "20610", "22818", "63047", "22612", "11042", "97110", "96372",
+      "85060", "71046", "93000", "99213", "99214", "81002", "69210", "17000", "11721", "0001U",
+      "93005", "93010", "61580", "77067", "J3301", "Q4101", "E0424"
+    };
+    String[] modifiers = {
+      "", "", "", "", "26", "TC", "50", "RT", "LT", "25", "59", "80", "62", "66", "53", "22", "52",
+      "AD", "QK", "QZ", "NU", "RR", "RR KJ", "QW", "91", "XS", "95", "AS", "CQ", "QE", "KX"
+    };
+    String[] places = {"", "", "11", "22", "21", "30", "02", "10", "19", "31", "24", "99", "2"};
+    String[] practitioners = {"", "", "", "np", "csw", "therapist", "crna", "363L00000X"};
+    String[] npis = {"", "", "1000000004", "1245319599"};
+    String[] dates = {"", "2025-03-14", "2025-06-02", "2025-11-03", "2024-06-01", "2025-12-31"};
+    String[] zips = {"", "", "10001", "14620", "99501", "00901"};
+    java.util.Random random = new java.util.Random(5);
+    List<String> rows = new ArrayList<>();
+    for (int claim = 0; rows.size() < 1_500; claim++) {
+      int size = 1 + random.nextInt(7);
+      String key = random.nextInt(10) == 0 ? "" : "K" + claim;
+      String pos = places[random.nextInt(places.length)];
+      String date = dates[random.nextInt(dates.length)];
+      String zip = zips[random.nextInt(zips.length)];
+      String practitioner =
+          random.nextInt(3) == 0 ? practitioners[random.nextInt(practitioners.length)] : "";
+      String npi = npis[random.nextInt(npis.length)];
+      for (int i = 0; i < size; i++) {
+        String code = codes[random.nextInt(codes.length)];
+        String mods =
+            modifiers[random.nextInt(modifiers.length)]
+                + (random.nextInt(5) == 0 ? " " + modifiers[random.nextInt(modifiers.length)] : "");
+        String units = random.nextInt(6) == 0 ? String.valueOf(1 + random.nextInt(8)) : "";
+        String minutes = code.startsWith("0") ? String.valueOf(15 + random.nextInt(120)) : "";
+        String charge = random.nextInt(8) == 0 ? (10 + random.nextInt(200)) + ".00" : "";
+        rows.add(
+            String.join(
+                ",",
+                String.valueOf(rows.size()),
+                key,
+                code,
+                mods,
+                units,
+                minutes,
+                zip,
+                pos,
+                date,
+                practitioner,
+                npi,
+                charge));
+      }
+    }
+    PricingOptions options =
+        PricingOptions.of(LocalDate.of(2025, 6, 1))
+            .withLocality(Locality.parse("13282-99"), "10001")
+            .withExplainPriced(true)
+            .withLimitingCharges(true);
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(header + "\n" + String.join("\n", rows) + "\n", options);
+    List<String> lines = new ArrayList<>();
+    lines.add(header);
+    lines.addAll(LineGenerator.interleaved(rows, 3));
+    Dataset<Row> read =
+        spark.read().option("header", true).csv(spark.createDataset(lines, Encoders.STRING()));
+    try (SparkClaimPricing explained =
+        SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), options)) {
+      CliReference.assertSameAnswers(expected, byId(explained.price(read)));
+    }
+    // The data reaches what it should: each of these results, and the warnings naming lines.
+    for (String result :
+        List.of(
+            "not_payable_in_place",
+            "priced_by_report",
+            "modifier_required",
+            "modifier_not_allowed",
+            "carrier_priced",
+            "edit_denied",
+            "global_surgery")) {
+      assertTrue(
+          expected.values().stream().anyMatch(a -> a.result().equals(result)), "no " + result);
+    }
+    for (String warning :
+        List.of(
+            "place of service 30 is unassigned",
+            "CMS pays the sixth and later procedures by report",
+            "a subset of the relative value file: the claim rules could not weigh")) {
+      assertTrue(
+          expected.values().stream().anyMatch(a -> a.explanation().contains(warning)),
+          "no " + warning);
+    }
+  }
 }
