@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,11 @@ import java.util.Optional;
  * On each date the release in force is the latest-starting one whose period covers it, so that a
  * mid-year release takes over from the one before it even where their periods overlap. A release
  * given again with the same id (a corrected re-release, such as CMS's updated 25A) replaces the
- * earlier one: the later in the list wins. Conversion factors stay those of each schedule's dated
- * table, so the 9 March 2024 change applies within a release, and each release's own year bounds
- * its period: a date is never priced with another year's data.
+ * earlier one: the later in the list wins. Two releases of different ids may not start on the same
+ * day, since neither would be the later: a correction takes the id of the release it corrects.
+ * Conversion factors stay those of each schedule's dated table, so the 9 March 2024 change applies
+ * within a release, and each release's own year bounds its period: a date is never priced with
+ * another year's data.
  *
  * <h2>Cost</h2>
  *
@@ -98,7 +101,9 @@ public final class MedicareReleases implements FeeSchedule {
   /**
    * Returns the catalog of {@code releases}; of two with the same id the later in the list wins.
    *
-   * @throws IllegalArgumentException if there are none, or they span more than a hundred years
+   * @throws IllegalArgumentException if there are none, two of different ids start on the same day
+   *     (neither is the latest-starting, so which is in force from that day cannot be told: a
+   *     correction takes the id of the release it corrects), or they span more than a hundred years
    */
   public static MedicareReleases of(List<MedicareRelease> releases) {
     requireNonNull(releases, "releases");
@@ -109,10 +114,26 @@ public final class MedicareReleases implements FeeSchedule {
     if (byId.isEmpty()) {
       throw new IllegalArgumentException("a catalog needs at least one release");
     }
+    // The latest-starting release is in force: of two starting together, the list's order chose,
+    // in silence, and the other priced no date at all (CMS names 25A's correction "RVU25AR").
+    Map<LocalDate, MedicareRelease> byStart = new HashMap<>();
+    for (MedicareRelease r : byId.values()) {
+      MedicareRelease other = byStart.putIfAbsent(r.effectiveFrom(), r);
+      if (other != null) {
+        throw new IllegalArgumentException(
+            "releases "
+                + other.id()
+                + " and "
+                + r.id()
+                + " both start on "
+                + r.effectiveFrom()
+                + ": which of them is in force from that day cannot be told (the latest-starting"
+                + " release is); give a correction the id of the release it corrects, which it"
+                + " then replaces");
+      }
+    }
     List<MedicareRelease> sorted = new ArrayList<>(byId.values());
-    sorted.sort(
-        Comparator.comparing(MedicareRelease::effectiveFrom)
-            .thenComparing(MedicareRelease::effectiveTo, Comparator.reverseOrder()));
+    sorted.sort(Comparator.comparing(MedicareRelease::effectiveFrom));
     return new MedicareReleases(ImmutableList.copyOf(sorted));
   }
 

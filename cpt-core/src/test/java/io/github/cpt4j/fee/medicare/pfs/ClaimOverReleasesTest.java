@@ -61,6 +61,43 @@ class ClaimOverReleasesTest {
   private static final PricingContext OFFICE =
       PricingContext.of(LocalDate.of(2025, 4, 2), Fixtures.REST_OF_NEW_YORK, Setting.NON_FACILITY);
 
+  /**
+   * Two releases of different ids that start on the same day: the latest-starting release is in
+   * force, and of these two neither is later, so the list's order decided, in silence, and one of
+   * them priced no date at all. CMS names a correction of 25A "RVU25AR": given that id, the
+   * uncorrected 25A listed after it priced the quarter.
+   */
+  @Test
+  void twoReleasesOfDifferentIdsStartingOnTheSameDayAreRefused() {
+    MedicareRelease a =
+        MedicareRelease.of("2025A", schedule("a", "2025-01-01", "2025-03-31", false));
+    MedicareRelease ar =
+        MedicareRelease.of("2025AR", schedule("ar", "2025-01-01", "2025-02-28", true));
+    String expected =
+        "releases 2025AR and 2025A both start on 2025-01-01: which of them is in force from that"
+            + " day cannot be told (the latest-starting release is); give a correction the id of"
+            + " the release it corrects, which it then replaces";
+    assertEquals(
+        expected,
+        assertThrows(IllegalArgumentException.class, () -> MedicareReleases.of(List.of(ar, a)))
+            .getMessage());
+    assertEquals(
+        expected.replace("2025AR and 2025A", "2025A and 2025AR"),
+        assertThrows(IllegalArgumentException.class, () -> MedicareReleases.of(List.of(a, ar)))
+            .getMessage());
+    // Under the id of the release it corrects, the correction replaces it, in either place.
+    MedicareRelease corrected =
+        MedicareRelease.of("2025A", schedule("ar", "2025-01-01", "2025-03-31", true));
+    assertEquals(List.of(corrected), MedicareReleases.of(List.of(a, corrected)).releases());
+    // A release starting later, inside another's period, is still in force from its first day.
+    MedicareRelease mid =
+        MedicareRelease.of("2025M", schedule("m", "2025-02-01", "2025-02-28", true));
+    MedicareReleases nested = MedicareReleases.of(List.of(a, mid));
+    assertEquals(Optional.of(a), nested.releaseOn(LocalDate.of(2025, 1, 31)));
+    assertEquals(Optional.of(mid), nested.releaseOn(LocalDate.of(2025, 2, 1)));
+    assertEquals(Optional.of(a), nested.releaseOn(LocalDate.of(2025, 3, 1)));
+  }
+
   /** A release's id names it in messages and explanations: one line, as a schedule's name. */
   @Test
   void aReleasesIdIsOneLine() {
