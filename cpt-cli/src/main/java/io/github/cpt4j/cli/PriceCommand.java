@@ -804,7 +804,7 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     if (!notInSample.isEmpty()) {
-      note(SampleCoverage.message(notInSample, nothingPriced));
+      note(SampleCoverage.message(notInSample, nothingPriced, cmsDir != null));
       if (nothingPriced) {
         return ExitStatus.INVALID_INPUT;
       }
@@ -976,7 +976,7 @@ final class PriceCommand implements Callable<Integer> {
     }
     if (summary.notInSample() > 0) {
       // As for lines given as arguments: status 1 when nothing was priced, else a warning.
-      note(SampleCoverage.message(summary.notInSample(), summary.priced() == 0));
+      note(SampleCoverage.message(summary.notInSample(), summary.priced() == 0, cmsDir != null));
       if (summary.priced() == 0) {
         return ExitStatus.INVALID_INPUT;
       }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cpt price} over the bundled data, a sample: a code it lacks never looks like a run of 0.00
@@ -40,6 +43,46 @@ class PriceBundledSampleTest {
         Cli.run("price", "99213", "49000", "82040", "--zip", "10001", "--date", "2025-03-14");
     assertEquals(0, r.status(), r::toString);
     assertEquals(List.of("cpt price: warning: 49000 and 82040 are " + HINT_MANY), r.errLines());
+  }
+
+  /**
+   * With {@code --cms-dir}, the lab, DMEPOS and drug lines a directory has no file for are priced
+   * by the bundled samples, and the hint said to give {@code --asp FILE}, which {@code --cms-dir}
+   * refuses ("give --cms-dir or --asp, not both"): it says to put the file in the directory.
+   */
+  @Test
+  void withADirectoryTheHintSaysToPutTheFileInIt(@TempDir Path dir) throws IOException {
+    Cli.copyBundled("pprrvu-2025-jan-sample.csv", dir.resolve("PPRRVU25_JAN.csv"));
+    Cli.copyBundled("gpci-2025.csv", dir.resolve("GPCI2025.csv"));
+    String hint =
+        "not in the bundled data, a sample of CMS's files (CMS's whole files may price it: put"
+            + " CMS's CLFS, DMEPOS or ASP file of its quarter in the --cms-dir directory)";
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213",
+            "J9037",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-02-03",
+            "--cms-dir",
+            dir.toString());
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(List.of("cpt price: warning: J9037 is " + hint), r.errLines());
+    Cli.Result batch =
+        Cli.runWithInput(
+            "code,date\nJ9037,2025-02-03\n",
+            "price",
+            "-i",
+            "-",
+            "-l",
+            "13282-99",
+            "--cms-dir",
+            dir.toString());
+    assertEquals(1, batch.status(), batch::toString);
+    assertEquals(
+        List.of("cpt price: nothing was priced: 1 row has a code " + hint), batch.errLines());
   }
 
   /** A kind of code Medicare never pays (Category II, HCPCS S) would not be priced by any file. */

@@ -31,6 +31,15 @@ public final class SampleCoverage {
   static final String HINT =
       "CMS's whole files may price %s: --cms-dir DIR, or --rvu, --clfs, --dmepos or --asp FILE";
 
+  /**
+   * The hint of a run with {@code --cms-dir}: its Physician Fee Schedule is the directory's, so a
+   * sample is a lab, DMEPOS or drug schedule the directory has no file of, and {@code --cms-dir}
+   * refuses {@code --clfs}, {@code --dmepos} and {@code --asp}: the file goes in the directory.
+   */
+  static final String DIRECTORY_HINT =
+      "CMS's whole files may price %s: put CMS's CLFS, DMEPOS or ASP file of %s in the --cms-dir"
+          + " directory";
+
   private SampleCoverage() {}
 
   /**
@@ -68,6 +77,17 @@ public final class SampleCoverage {
    * @param codes the codes of those lines, in their order, at least one
    */
   public static String message(List<String> codes, boolean nothingPriced) {
+    return message(codes, nothingPriced, false);
+  }
+
+  /**
+   * Returns the line to print for the lines of {@code codes}, missing from the bundled samples:
+   * that nothing was priced, when {@code nothingPriced}, else a warning; with {@code
+   * fromDirectory}, of a run with {@code --cms-dir}, saying to put the file in the directory.
+   *
+   * @param codes the codes of those lines, in their order, at least one
+   */
+  public static String message(List<String> codes, boolean nothingPriced, boolean fromDirectory) {
     if (codes.isEmpty()) {
       throw new IllegalArgumentException("no line is missing from a sample");
     }
@@ -81,8 +101,18 @@ public final class SampleCoverage {
     return (nothingPriced ? "nothing was priced: " : "warning: ")
         + which
         + " not in the bundled data, a sample of CMS's files ("
-        + String.format(Locale.ROOT, HINT, codes.size() == 1 ? "it" : "them")
+        + hint(codes.size() == 1, fromDirectory)
         + ")";
+  }
+
+  private static String hint(boolean one, boolean fromDirectory) {
+    return fromDirectory
+        ? String.format(
+            Locale.ROOT,
+            DIRECTORY_HINT,
+            one ? "it" : "them",
+            one ? "its quarter" : "their quarters")
+        : String.format(Locale.ROOT, HINT, one ? "it" : "them");
   }
 
   /**
@@ -90,6 +120,15 @@ public final class SampleCoverage {
    * samples: that nothing was priced, when {@code nothingPriced}, else a warning.
    */
   public static String message(long rows, boolean nothingPriced) {
+    return message(rows, nothingPriced, false);
+  }
+
+  /**
+   * Returns the line to print for a batch whose {@code rows} rows are missing from the bundled
+   * samples: that nothing was priced, when {@code nothingPriced}, else a warning; with {@code
+   * fromDirectory}, of a run with {@code --cms-dir}, saying to put the file in the directory.
+   */
+  public static String message(long rows, boolean nothingPriced, boolean fromDirectory) {
     if (rows <= 0) {
       throw new IllegalArgumentException("no row is missing from a sample: " + rows);
     }
@@ -97,7 +136,7 @@ public final class SampleCoverage {
         + String.format(
             Locale.ROOT, "%,d %s", rows, rows == 1 ? "row has a code" : "rows have codes")
         + " not in the bundled data, a sample of CMS's files ("
-        + String.format(Locale.ROOT, HINT, rows == 1 ? "it" : "them")
+        + hint(rows == 1, fromDirectory)
         + ")";
   }
 }
