@@ -137,7 +137,7 @@ public final class MedicareReleases implements FeeSchedule {
     return new MedicareReleases(ImmutableList.copyOf(sorted));
   }
 
-  /** Returns the release in force on {@code date}, if any; never allocates when there is one. */
+  /** Returns the release in force on {@code date}, if any: one array read, by the day. */
   public Optional<MedicareRelease> releaseOn(LocalDate date) {
     requireNonNull(date, "date");
     return Optional.ofNullable(releaseOrNull(date));
