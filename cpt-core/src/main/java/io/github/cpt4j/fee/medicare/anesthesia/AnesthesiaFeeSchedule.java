@@ -980,7 +980,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     }
     // 01953's units are its increments of body surface, each paid its base unit; any other code's
     // count the surgeries one anesthesia service covered, paid once.
-    int paidUnits = code.equals(BASE_UNITS_ADD_ON) ? line.units() : 1;
+    int paidUnits = paidUnits(line);
     if (line.units() > 1 && paidUnits == 1) {
       explanation =
           explanation.then(
@@ -1239,6 +1239,16 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         + (ADD_ONS.contains(code)
             ? " (an add-on is allowed only its own base units: CMS Transmittal B-03-017, CR 2539)"
             : "");
+  }
+
+  /**
+   * Returns how many times {@code line} is paid: the units of 01953, each a further increment of
+   * body surface billed once and paid as a line of one unit is (CMS Transmittal B-03-017, CR 2539);
+   * 1 for any other code, whose units count the surgeries one anesthesia service covered, paid
+   * once. The non-participating 95% and the limiting charge are taken of each unit paid.
+   */
+  public static int paidUnits(ClaimLine line) {
+    return requireNonNull(line, "line").code().equals(BASE_UNITS_ADD_ON) ? line.units() : 1;
   }
 
   /** Why {@code code}, one of {@link #WITHOUT_TIME_UNITS}, is paid no time units. */

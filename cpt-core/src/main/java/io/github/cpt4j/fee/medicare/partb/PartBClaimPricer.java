@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.ClaimPricer;
@@ -400,17 +401,23 @@ public final class PartBClaimPricer implements ClaimPricer {
       } else {
         // Participating, and not compared with the billed charge: the limiting charge caps it.
         PricingContext participating = context.withParticipating(true);
+        // The line as priced, with the units an edit left: 01953's are each limited as a line
+        // of one (LimitingCharge.ofAnesthesia).
+        ClaimLine[] paid = {billed.line()};
         PricedLine line =
             LineAlone.price(
                 claim,
                 i,
                 findings,
-                toPrice -> partB.price(toPrice, participating),
+                toPrice -> {
+                  paid[0] = toPrice;
+                  return partB.price(toPrice, participating);
+                },
                 partB.routeStep(payer),
                 false);
         limit =
             payer == PartBPayer.ANESTHESIA
-                ? LimitingCharge.ofAnesthesia(line.result())
+                ? LimitingCharge.ofAnesthesia(paid[0], line.result())
                 : LimitingCharge.of(line.result());
         warnings = line.warnings();
       }

@@ -10,6 +10,8 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaRole;
 import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * The two answers a limiting charge can be, in the words every pricer of one gives them: 109.25% of
@@ -76,7 +78,9 @@ public final class LimitingCharge {
    * non-participating 95% is taken of ({@link AnesthesiaFeeSchedule}), so that its limiting charge
    * is 115% of the non-participating amount: {@code 00790-QK 60min} in 13282-99, 108.845 paid
    * 108.85, is limited to 1.0925 x 108.85 = 118.918625, 118.92 (115% of the non-participating
-   * 103.41), not 1.0925 x 108.845 = 118.91. An unpriced result is returned as it is.
+   * 103.41), not 1.0925 x 108.845 = 118.91. An unpriced result is returned as it is. The amount is
+   * taken as one service's: for 01953, whose units are each paid as a line of one, use {@link
+   * #ofAnesthesia(ClaimLine, FeeResult)}.
    */
   public static FeeResult ofAnesthesia(FeeResult participating) {
     requireNonNull(participating, "participating");
@@ -89,6 +93,78 @@ public final class LimitingCharge {
                   AnesthesiaFeeSchedule.PAID_ROUNDED, ANESTHESIA_IN_CENTS, priced.roundedAmount()));
     }
     return of(inCents);
+  }
+
+  /**
+   * Returns the limiting charge of {@code participating}, a participating provider's exact amount
+   * for the anesthesia line {@code line}: as {@link #ofAnesthesia(FeeResult)} takes it, but of each
+   * unit when the line's units are each paid as a line of one ({@link
+   * AnesthesiaFeeSchedule#paidUnits}: 01953's increments of body surface, CMS Transmittal
+   * B-03-017): 109.25% of a unit's amount in cents, rounded to cents, times the units, as the
+   * non-participating 95% is taken of each unit. So {@code 01953-QK x3} in 13282-99 (9.90 a unit,
+   * 9.41 not participating) is limited to 3 x 10.82 = 32.46, what three lines of {@code 01953-QK}
+   * are, 115% of its non-participating 28.23, not 1.0925 x 29.70 = 32.45. An unpriced result is
+   * returned as it is.
+   */
+  public static FeeResult ofAnesthesia(ClaimLine line, FeeResult participating) {
+    requireNonNull(line, "line");
+    requireNonNull(participating, "participating");
+    if (participating instanceof FeeResult.Priced priced) {
+      Optional<PricingStep> each = ofEachUnit(line, priced.exact());
+      if (each.isPresent()) {
+        return participating.withExactAmount(each.get());
+      }
+    }
+    return ofAnesthesia(participating);
+  }
+
+  /**
+   * Returns the step that makes the limiting charge of the anesthesia line {@code line} of each
+   * unit, as {@link #ofAnesthesia(ClaimLine, FeeResult)} takes it, when its units are each paid as
+   * a line of one ({@link AnesthesiaFeeSchedule#paidUnits}) and {@code participating}, the line's
+   * participating amount, is that many units in cents; empty otherwise, the limiting charge being
+   * then 109.25% of the amount in cents. For a claim pricer, which keeps its lines' amounts apart
+   * from their results.
+   */
+  public static Optional<PricingStep> ofEachUnit(ClaimLine line, BigDecimal participating) {
+    requireNonNull(line, "line");
+    requireNonNull(participating, "participating");
+    int units = AnesthesiaFeeSchedule.paidUnits(line);
+    BigDecimal each = units > 1 ? eachUnit(participating, units) : null;
+    if (each == null) {
+      return Optional.empty();
+    }
+    BigDecimal eachLimit = limitInCents(each);
+    return Optional.of(
+        PricingStep.of(
+            RULE,
+            DESCRIPTION
+                + " of each of the "
+                + units
+                + " units, paid "
+                + each.toPlainString()
+                + " each as a line of one: "
+                + eachLimit.toPlainString()
+                + " x "
+                + units,
+            eachLimit.multiply(BigDecimal.valueOf(units))));
+  }
+
+  /**
+   * The amount of one of {@code units} units that {@code amount} pays, when it is whole cents and
+   * {@code amount} is that many of it (as the anesthesia schedule pays 01953's units); otherwise
+   * null.
+   */
+  private static BigDecimal eachUnit(BigDecimal amount, int units) {
+    BigDecimal each = amount.divide(BigDecimal.valueOf(units), FeeResult.CENTS, FeeResult.ROUNDING);
+    return each.multiply(BigDecimal.valueOf(units)).compareTo(amount) == 0 ? each : null;
+  }
+
+  /** 109.25% of {@code cents}, rounded half-up to cents: the limiting charge of one unit. */
+  private static BigDecimal limitInCents(BigDecimal cents) {
+    return cents
+        .multiply(MedicareFeeSchedule.LIMITING_CHARGE_FACTOR)
+        .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
   }
 
   /**

@@ -404,7 +404,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     FeeResult participating = price(line, context.withParticipating(true));
     if (anesthesia != null && AnesthesiaFeeSchedule.coversPacked(line.packedCode())) {
       // Of the anesthesia amount in cents, as the PFS's of its posted fee (PF25PC layout).
-      return LimitingCharge.ofAnesthesia(participating);
+      // Of each unit of 01953, paid each as a line of one (LimitingCharge.ofAnesthesia).
+      return LimitingCharge.ofAnesthesia(line, participating);
     }
     return LimitingCharge.of(participating);
   }

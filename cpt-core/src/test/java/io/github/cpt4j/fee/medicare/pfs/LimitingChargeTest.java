@@ -91,6 +91,45 @@ class LimitingChargeTest {
         ANESTHESIA_2025.limitingCharge(line, facility.withParticipating(false)).amountOrThrow());
   }
 
+  /**
+   * 01953's units are increments of body surface, each paid as a line of one (Transmittal
+   * B-03-017), so each has its own limiting charge in cents, as its non-participating 95% is taken
+   * of each. 01953-QK at 19.79: 9.895, paid 9.90 a unit; non-participating 9.41 a unit, 28.23 for
+   * three; limited to 1.0925 x 9.90 = 10.815750, 10.82 a unit, 32.46 for three, what three lines of
+   * 01953-QK are limited to and 115% of the non-participating 28.23 (32.4645). It was 1.0925 x
+   * 29.70 = 32.447250, 32.45.
+   */
+  @Test
+  void eachUnitOf01953HasTheLimitingChargeOfALineOfOne() {
+    MedicareFeeSchedule schedule =
+        SCHEDULE.withAnesthesia(
+            AnesthesiaFeeSchedule.builder()
+                .baseUnits(AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("01953"), 1)))
+                .conversionFactors(
+                    AnesthesiaConversionFactors.of(
+                        "test", Map.of(REST_OF_NEW_YORK, new BigDecimal("19.79"))))
+                .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                .build());
+    PricingContext facility = OFFICE.withSetting(Setting.FACILITY);
+    ClaimLine three = ClaimLine.parse("01953-QK x3");
+    assertEquals(new BigDecimal("29.70"), schedule.price(three, facility).amountOrThrow());
+    FeeResult nonPar = schedule.price(three, facility.withParticipating(false));
+    assertEquals(new BigDecimal("28.23"), nonPar.amountOrThrow(), nonPar::toString);
+    FeeResult one = schedule.limitingCharge(ClaimLine.parse("01953-QK"), facility);
+    assertEquals(new BigDecimal("10.82"), one.amountOrThrow(), one::toString);
+    FeeResult charge = schedule.limitingCharge(three, facility);
+    assertEquals(new BigDecimal("32.46"), charge.amountOrThrow(), charge::toString);
+    assertEquals(
+        charge.amountOrThrow(),
+        new BigDecimal("28.23")
+            .multiply(new BigDecimal("1.15"))
+            .setScale(FeeResult.CENTS, FeeResult.ROUNDING));
+    assertTrue(charge.explanation().has(LimitingCharge.RULE), charge::toString);
+    assertEquals(
+        charge.amountOrThrow(),
+        LimitingCharge.ofAnesthesia(three, schedule.price(three, facility)).amountOrThrow());
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = PractitionerType.class,

@@ -6,6 +6,7 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -44,6 +45,14 @@ final class LimitingCharges {
         if (cents.compareTo(w.amount) != 0) {
           w.set(
               cents, AnesthesiaFeeSchedule.PAID_ROUNDED, () -> LimitingCharge.ANESTHESIA_IN_CENTS);
+        }
+        // 01953's units are each paid as a line of one, and each limited as one is; w.line has
+        // the units an edit left.
+        Optional<PricingStep> each = LimitingCharge.ofEachUnit(w.line, w.amount);
+        if (each.isPresent() && w.procedure == null) {
+          PricingStep step = each.get();
+          w.set(step.amountAfter().orElseThrow(), LimitingCharge.RULE, step::description);
+          continue;
         }
       }
       BigDecimal limit = Amounts.times(w.amount, MedicareFeeSchedule.LIMITING_CHARGE_FACTOR);

@@ -291,6 +291,42 @@ class LimitingChargesTest {
     }
   }
 
+  /**
+   * On a claim too, each unit of 01953 has the limiting charge of a line of one, as it is paid:
+   * 01953-QK at 19.79 is 9.90 a unit, limited to 10.82 a unit, so 01953-QK x3 is limited to 32.46,
+   * what three lines of 01953-QK are (told apart by their charges), not 1.0925 x 29.70 = 32.45.
+   */
+  @Test
+  void eachUnitOf01953HasTheLimitingChargeOfALineOfOne() {
+    MedicareFeeSchedule schedule =
+        ClaimTables.scheduleBuilder()
+            .anesthesia(
+                AnesthesiaFeeSchedule.builder()
+                    .baseUnits(AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("01953"), 1)))
+                    .conversionFactors(
+                        AnesthesiaConversionFactors.of(
+                            "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal("19.79"))))
+                    .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                    .build())
+            .build();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricedClaim three = pricer.limitingCharges(Claim.builder().add("01953-QK x3").build(), CONTEXT);
+    assertEquals(List.of("32.46"), amounts(three), three::toString);
+    PricedClaim lines =
+        pricer.limitingCharges(
+            Claim.builder()
+                .add("01953-QK", "1.00")
+                .add("01953-QK", "2.00")
+                .add("01953-QK", "3.00")
+                .build(),
+            CONTEXT);
+    assertEquals(List.of("10.82", "10.82", "10.82"), amounts(lines), lines::toString);
+    assertEquals(three.pricedTotal(), lines.pricedTotal());
+    assertEquals(
+        schedule.limitingCharge(ClaimLine.parse("01953-QK x3"), CONTEXT).amountOrThrow(),
+        three.line(0).amountOrThrow());
+  }
+
   @Test
   void theSelectedLinesOfAClaimAreThoseOfTheWholeClaim() {
     Claim claim = Claim.builder().add("27447").add("27130").build();
