@@ -99,6 +99,39 @@ class PriceLimitingChargeTest {
   }
 
   /**
+   * 01953's units are each limited as a line of one: the step that says so is kept as the library
+   * words it, non-participating too, where the usual rewording would have 109.25% of the
+   * participating 29.70 make 32.46. 01953-QK x3 in Rochester, 2025-06-02: 9.90 a unit, 9.41 not
+   * participating, 28.23; limited to 3 x 10.82 = 32.46.
+   */
+  @Test
+  void eachUnitOf01953KeepsItsOwnStep() throws IOException {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "01953-QK x3",
+            "--locality",
+            "13282-99",
+            "--setting",
+            "facility",
+            "--date",
+            "2025-06-02",
+            "--limiting-charge",
+            "--non-participating",
+            "--format",
+            "csv");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(List.of("28.23", "32.46"), rows.get(1).getFields().subList(1, 3), r::toString);
+    String explanation = rows.get(1).getField(4);
+    assertTrue(
+        explanation.endsWith(
+            "limiting-charge: 115% of the non-participating 95%: 109.25% of each of the 3 units,"
+                + " paid 9.90 each as a line of one: 10.82 x 3 = 32.46"),
+        explanation);
+  }
+
+  /**
    * An LT and RT pair's limiting charge is rounded once and split, as its payment is: the
    * explanation ends with that split, which makes the column's figure (247.5659625 rounded to
    * 247.57, 123.79 + 123.78), after the step naming the exact participating half it multiplies.

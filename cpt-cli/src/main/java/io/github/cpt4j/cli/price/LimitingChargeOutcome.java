@@ -55,7 +55,7 @@ final class LimitingChargeOutcome {
    * once and split). The participating amount is the line's own unless the line is priced otherwise
    * (with {@code --non-participating}, 95% of it; a side of a pair, its rounded half); the step
    * then names the amount it multiplies, so that the explanation does not seem to multiply the
-   * amount before it.
+   * amount before it. A step of 01953's units, which names each unit's amount, is kept as it is.
    */
   private static List<PricingStep> limitingSteps(PricedLine line, PricedLine limit) {
     List<PricingStep> steps = limit.explanation().steps();
@@ -64,7 +64,10 @@ final class LimitingChargeOutcome {
       PricingStep step = steps.get(i);
       if (step.rule().equals(LimitingCharge.RULE)) {
         List<PricingStep> limiting = new ArrayList<>(steps.subList(i, steps.size()));
+        // Only the plain 109.25% step multiplies the amount before it: a step of 01953's units
+        // (LimitingCharge.ofEachUnit) already says what it multiplies, unit by unit.
         if (participating != null
+            && step.description().equals(LimitingCharge.DESCRIPTION)
             && line.result() instanceof FeeResult.Priced paid
             && paid.exact().compareTo(participating) != 0) {
           limiting.set(
