@@ -66,6 +66,7 @@ class NullArgumentsTest {
         .setDefault(
             FeeResult.Priced.class,
             (FeeResult.Priced) FeeResult.priced(new BigDecimal("100"), Explanation.empty()))
+        .setDefault(FeeResult.class, FeeResult.priced(new BigDecimal("100"), Explanation.empty()))
         .testAllPublicStaticMethods(LimitingCharge.class);
   }
 
