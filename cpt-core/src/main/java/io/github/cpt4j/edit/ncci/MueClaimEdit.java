@@ -337,18 +337,23 @@ public final class MueClaimEdit implements ClaimEdit {
     data.put("mueValue", Integer.toString(edit.value()));
     data.put("mai", String.valueOf(mai.digit()));
     data.put("units", Long.toString(units));
-    StringBuilder message = new StringBuilder().append(edit.code()).append(": ");
+    // What and where, a line edit as a date of service edit: the code, the units, the date and
+    // the lines they are on (the line itself for a line edit), "J1100: 12 units on 2026-07-01
+    // (line 3)", so that a claim of several dates or lines of the code says which one is denied.
+    StringBuilder message =
+        new StringBuilder()
+            .append(edit.code())
+            .append(": ")
+            .append(unitsText(units))
+            .append(" on ")
+            .append(date);
     if (mai.perDateOfService()) {
       data.put("lines", lines);
-      message
-          .append(unitsText(units))
-          .append(" on ")
-          .append(date)
-          .append(lines.indexOf(',') < 0 ? " (line " : " (lines ");
+      message.append(lines.indexOf(',') < 0 ? " (line " : " (lines ");
       appendFew(message, lines);
       message.append(')');
     } else {
-      message.append(unitsText(units)).append(" on the line");
+      message.append(" (line ").append(claim.lineNumber(index)).append(')');
     }
     data.put("rationale", edit.rationale());
     message

@@ -132,15 +132,38 @@ class MueClaimEditTest {
     assertEquals(UnpricedReason.NCCI_MUE, finding.reason());
     assertEquals("1", finding.data().get("mai"));
     assertEquals("5", finding.data().get("units"));
-    assertTrue(
-        finding
-            .message()
-            .endsWith(
-                "5 units on the line exceed the MUE of 4 (MAI 1, line edit; "
-                    + NcciFixtures.ANATOMY
-                    + "): the line is denied; if more units were furnished, bill them on separate lines"
-                    + " with an anatomic modifier, 59 or XE, XS, XP, XU, or 76, 77 or 91 (or appeal)"),
+    assertEquals(
+        "97110: 5 units on 2025-06-02 (line 1) exceed the MUE of 4 (MAI 1, line edit; "
+            + NcciFixtures.ANATOMY
+            + "): the line is denied; if more units were furnished, bill them on separate lines"
+            + " with an anatomic modifier, 59 or XE, XS, XP, XU, or 76, 77 or 91 (or appeal)",
         finding.message());
+  }
+
+  @Test
+  void aLineEditNamesItsLineAndItsDateAsADateOfServiceEditDoes() {
+    // A claim of several dates and several lines of the code: "5 units on the line" named
+    // neither, where the MAI 2 and 3 findings say "J1100: 12 units on 2026-07-01 (line 3)".
+    Claim claim =
+        Claim.of(
+            BilledLine.parse("97110 x4 on 2025-06-02"),
+            BilledLine.parse("99213 on 2025-06-03"),
+            BilledLine.parse("97110 x5 on 2025-06-03"));
+    for (boolean tally : List.of(false, true)) {
+      List<EditFinding> found = EDIT.check(claim, on("2025-06-02"), tally);
+      assertEquals(List.of(2), lines(found));
+      assertEquals(3, found.get(0).lineNumber());
+      String message = found.get(0).message();
+      assertTrue(
+          message.startsWith(
+              "97110: 5 units on 2025-06-03 (line 3) exceed the MUE of 4 (MAI 1, line edit"),
+          message);
+    }
+    // One unit of a line edit (over an MUE of 0) reads in the singular, as a date of service
+    // edit's does.
+    MueClaimEdit zero = MueClaimEdit.of(MueTable.builder().add(mue("97110", 0, '1')).build());
+    String message = zero.check(claim("99213", "97110"), on("2025-06-02")).get(0).message();
+    assertTrue(message.startsWith("97110: 1 unit on 2025-06-02 (line 2) exceeds the MUE"), message);
   }
 
   @Test
