@@ -557,9 +557,14 @@ public final class PtpClaimEdit implements ClaimEdit {
                         ? " is for outpatient hospital claims, not a practitioner's"
                         : " does not separate a visit"));
       }
+      // 25 on the procedure was the visit's modifier put on the wrong line: it passes no edit
+      // there (NCCI Policy Manual, ch. I, section E), as 59 passes none on a visit, so say so.
       return "add 59 or XU to "
           + second.code()
-          + " if the services were distinct (or XE, XS, XP, an anatomic modifier where it fits)";
+          + " if the services were distinct (or XE, XS, XP, an anatomic modifier where it fits)"
+          + (second.hasModifier(Modifier.SEPARATE_EM)
+              ? "; 25 does not separate a procedure (it is an E/M modifier)"
+              : "");
     }
     Modifier tried = NcciModifiers.firstOn(second);
     if (tried == null) {

@@ -159,6 +159,28 @@ class PtpClaimEditTest {
   }
 
   @Test
+  void aProcedureDeniedWith25IsToldThat25DoesNotSeparateAProcedure() {
+    // 25 is an E/M modifier: on a procedure it passes no edit (NCCI Policy Manual ch. I §E), as
+    // 59 passes none on a visit; the visit's denial says so of 59, the procedure's said nothing.
+    List<EditFinding> found = EDIT.check(claim("27447", "20610-25"), on("2025-06-02"));
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(EditAction.DENY_LINE, found.get(0).action());
+    assertEquals(
+        "20610 (line 2) is column 2 of 27447 (line 1) on 2025-06-02, modifier indicator 1 ("
+            + NcciFixtures.DISTINCT
+            + "): add 59 or XU to 20610 if the services were distinct (or XE, XS, XP, an anatomic"
+            + " modifier where it fits); 25 does not separate a procedure (it is an E/M modifier)",
+        found.get(0).message());
+    // Whatever else the line carries that passes nothing.
+    String message = EDIT.check(claim("27447", "20610-GA-25"), on("2025-06-02")).get(0).message();
+    assertTrue(
+        message.endsWith("; 25 does not separate a procedure (it is an E/M modifier)"), message);
+    // Only that case: without 25 the advice is as it was.
+    message = EDIT.check(claim("27447", "20610-GA"), on("2025-06-02")).get(0).message();
+    assertTrue(message.endsWith("an anatomic modifier where it fits)"), message);
+  }
+
+  @Test
   void linesOfTwoRenderingProvidersAreNoPair() {
     // NCCI pairs the codes one provider reports for one beneficiary on one date: a surgeon's knee
     // replacement does not bundle the injection another practitioner of the group gives.
