@@ -3,13 +3,15 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M22;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M52;
 
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.UnpricedReason;
 
 /**
  * Modifiers 22 and 52: the line is ranked like any other, then {@link
- * UnpricedReason#CARRIER_PRICED}: the contractor adjusts the amount, which the detail shows
- * (Medicare Claims Processing Manual, chapter 12, section 20.4.6, payment for unusual
- * circumstances, modifiers 22 and 52). Rule id {@code increased-reduced-services}.
+ * UnpricedReason#CARRIER_PRICED}: the contractor adjusts the amount, which the detail shows in
+ * cents, rounded half-up as the line would have been paid (Medicare Claims Processing Manual,
+ * chapter 12, section 20.4.6, payment for unusual circumstances, modifiers 22 and 52). Rule id
+ * {@code increased-reduced-services}.
  */
 final class IncreasedReducedServicesStep implements ClaimStep {
 
@@ -30,7 +32,9 @@ final class IncreasedReducedServicesStep implements ClaimStep {
             ClaimRule.INCREASED_OR_REDUCED_SERVICES,
             which
                 + ": the contractor adjusts the amount, from "
-                + Amounts.plain(w.amount)
+                // In cents, as the line would have been paid: 95% of 1197.89, 1137.9955, is
+                // no amount a contractor starts from.
+                + w.amount.setScale(2, FeeResult.ROUNDING).toPlainString()
                 + " after the rules above, case by case");
       }
     }

@@ -218,7 +218,7 @@ import java.util.function.Function;
  *       not reduced, with a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Step {@code increased-reduced-services}</b>, modifiers 22 and 52: the line is ranked
  *       like any other, then {@link UnpricedReason#CARRIER_PRICED}: the contractor adjusts the
- *       amount shown in the detail.
+ *       amount shown in the detail, in cents (half-up, as the line would have been paid).
  *   <li><b>Step {@code billed-charge}</b>: the lower of the billed charge and the amount, when a
  *       charge is given (for an LT and RT pair with BILAT SURG 0, 1 or 2, of the pair's total
  *       charge).

@@ -18,6 +18,7 @@ import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.modifier.ModifierRule;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -1244,6 +1245,31 @@ class MedicareClaimPricerTest {
           price("27447-52").line(0),
           UnpricedReason.CARRIER_PRICED,
           ClaimRule.INCREASED_OR_REDUCED_SERVICES);
+    }
+
+    @Test
+    void theAmountLeftToTheContractorIsShownInCents() {
+      // The detail is read as an amount: half-up to cents, as the line would have been paid
+      // (README, Rounding rules), never the exact product of a percentage. Non-participating, 95%
+      // of the posted fee has four decimals; ranked second, half of it has five.
+      PricingContext nonPar = ClaimTables.ODD_CONTEXT.withParticipating(false);
+      PricedClaim alone = price(nonPar, "27447-22");
+      BigDecimal posted = price(ClaimTables.ODD_CONTEXT, "27447").line(0).amount().orElseThrow();
+      BigDecimal exact = posted.multiply(new BigDecimal("0.95"));
+      assertTrue(exact.stripTrailingZeros().scale() > 2, exact.toPlainString());
+      assertDetailShows(alone.line(0), exact.setScale(2, RoundingMode.HALF_UP));
+      PricedClaim ranked = price(nonPar, "27447", "27130-22");
+      BigDecimal second = price(ClaimTables.ODD_CONTEXT, "27130").line(0).amount().orElseThrow();
+      assertDetailShows(
+          ranked.line(1),
+          second.multiply(new BigDecimal("0.475")).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private void assertDetailShows(PricedLine line, BigDecimal cents) {
+      assertRefused(line, UnpricedReason.CARRIER_PRICED, ClaimRule.INCREASED_OR_REDUCED_SERVICES);
+      assertTrue(
+          line.detail().contains("from " + cents.toPlainString() + " after the rules above"),
+          line.detail());
     }
   }
 
