@@ -34,7 +34,7 @@ final class IncreasedReducedServicesStep implements ClaimStep {
                 + ": the contractor adjusts the amount, from "
                 // In cents, as the line would have been paid: 95% of 1197.89, 1137.9955, is
                 // no amount a contractor starts from.
-                + w.amount.setScale(2, FeeResult.ROUNDING).toPlainString()
+                + w.amount.setScale(FeeResult.CENTS, FeeResult.ROUNDING).toPlainString()
                 + " after the rules above, case by case");
       }
     }
