@@ -162,14 +162,11 @@ public final class MueClaimEdit implements ClaimEdit {
         String lines = null;
         boolean bothSides;
         if (table.perDateOfService(row)) {
-          lines =
-              counted == null
-                  ? linesOf(claim, i, date, claimDate, providers)
-                  : counted.lines(claim);
-          bothSides =
-              counted == null
-                  ? bothSides(claim, i, date, claimDate, providers)
-                  : counted.bothSides(claim);
+          // The lines added up, found again by a search only for a finding of a short claim.
+          Tally added =
+              counted != null ? counted : sameDayLines(claim, i, date, claimDate, providers);
+          lines = added.lines(claim);
+          bothSides = added.bothSides(claim);
         } else {
           bothSides = fiftyOfUnits(line);
         }
@@ -379,37 +376,25 @@ public final class MueClaimEdit implements ClaimEdit {
         .build();
   }
 
-  private static String linesOf(
-      Claim claim, int index, LocalDate date, LocalDate claimDate, RenderingProviders providers) {
-    BilledLine of = claim.line(index);
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < claim.size(); i++) {
-      if (claim.line(i).line().code().equals(of.line().code())
-          && claim.line(i).dateOfServiceOr(claimDate).equals(date)
-          && (providers == null || providers.same(claim.line(i), of))) {
-        lines.append(lines.length() == 0 ? "" : ",").append(claim.lineNumber(i));
-      }
-    }
-    return lines.toString();
-  }
-
   /**
-   * Whether the lines of the code of line {@code index} on {@code date} by its provider, those a
-   * date of service edit adds up, are a procedure on both sides billed as more than one unit: an RT
-   * line beside an LT line, or a 50 line of more than one unit ({@link Sides}).
+   * The lines of the code of line {@code index} on {@code date} by its provider, those {@link
+   * #unitsOfCode} adds up, found by a search of the claim: for a finding of a claim too short to be
+   * tallied.
    */
-  private static boolean bothSides(
+  private static Tally sameDayLines(
       Claim claim, int index, LocalDate date, LocalDate claimDate, RenderingProviders providers) {
     BilledLine of = claim.line(index);
-    Sides sides = new Sides();
+    Tally lines = new Tally();
     for (int i = 0; i < claim.size(); i++) {
-      if (claim.line(i).line().code().equals(of.line().code())
-          && claim.line(i).dateOfServiceOr(claimDate).equals(date)
-          && (providers == null || providers.same(claim.line(i), of))) {
-        sides.add(claim.line(i).line());
+      BilledLine billed = claim.line(i);
+      if (billed.line().code().equals(of.line().code())
+          && billed.dateOfServiceOr(claimDate).equals(date)
+          && (providers == null || providers.same(billed, of))) {
+        lines.units += servicesOf(billed.line());
+        lines.indexes.add(i);
       }
     }
-    return sides.both();
+    return lines;
   }
 
   /** Whether {@code line} has 50 and more than one unit. */
