@@ -129,14 +129,25 @@ public final class SampleCoverage {
    * fromDirectory}, of a run with {@code --cms-dir}, saying to put the file in the directory.
    */
   public static String message(long rows, boolean nothingPriced, boolean fromDirectory) {
+    return message(rows, nothingPriced, hint(rows == 1, fromDirectory));
+  }
+
+  /**
+   * Returns the line to print for a batch whose {@code rows} rows are missing from the bundled
+   * samples, as {@link #message(long, boolean, boolean)} words it, with {@code hint} in its
+   * parentheses: for a batch runner whose options to give the whole files are not {@code cpt
+   * price}'s.
+   */
+  public static String message(long rows, boolean nothingPriced, String hint) {
     if (rows <= 0) {
       throw new IllegalArgumentException("no row is missing from a sample: " + rows);
     }
+    requireNonNull(hint, "hint");
     return (nothingPriced ? "nothing was priced: " : "warning: ")
         + String.format(
             Locale.ROOT, "%,d %s", rows, rows == 1 ? "row has a code" : "rows have codes")
         + " not in the bundled data, a sample of CMS's files ("
-        + hint(rows == 1, fromDirectory)
+        + hint
         + ")";
   }
 }

@@ -6,6 +6,7 @@ import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.PractitionerChoice;
+import io.github.cpt4j.cli.price.SampleCoverage;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
@@ -432,16 +433,15 @@ public final class PriceJob implements Callable<Integer> {
    * uses.
    */
   private String notInSample(long rows, boolean nothingPriced) {
-    String them = rows == 1 ? "it" : "them";
-    return (nothingPriced ? "nothing was priced: " : "warning: ")
-        + String.format(
-            Locale.ROOT, "%,d %s", rows, rows == 1 ? "row has a code" : "rows have codes")
-        + " not in the bundled data, a sample of CMS's files ("
-        + (rvu == null
-            ? "CMS's whole relative value file may price " + them + ": --rvu FILE"
+    return SampleCoverage.message(
+        rows,
+        nothingPriced,
+        rvu == null
+            ? "CMS's whole relative value file may price "
+                + (rows == 1 ? "it" : "them")
+                + ": --rvu FILE"
             : "the job prices laboratory tests, equipment and drugs with the bundled samples"
-                + " alone")
-        + ")";
+                + " alone");
   }
 
   private void checkUsage() {
