@@ -360,16 +360,17 @@ public final class FhirClaimPricer {
    * service in the locality where it was furnished (Claims Processing Manual, Pub. 100-04, ch. 1
    * §10.1.1), so the claim's own ZIP code wins over the context's locality, which stays the default
    * for claims that do not say where, as the claim's place of service wins over the context's
-   * setting. A claim whose ZIP code is in no locality on a line's date, or in two localities on two
-   * of its dates, is refused with a {@link FhirMappingException} at the ZIP code; a claim a {@link
-   * PartBClaimPricer} prices without a locality (laboratory, equipment and drug lines alone) is
-   * priced without looking it up (a malformed ZIP code, or two, is refused all the same). A ZIP
-   * code CMS splits between localities by ZIP+4 ({@link ZipLocalityTable#isSplitByPlusFour}) is
-   * priced in its ZIP5 row's locality, as the table gives it, and each item priced there gets a
-   * {@code processNote} of kind {@link ClaimWarning.Kind#LOCALITY_OF_SPLIT_ZIP} saying so. The
-   * beneficiary's ZIP code, by which DMEPOS items are priced, is never the service's: it is the
-   * context's ({@link PricingContext#withBeneficiaryZip}), else the home of the claim's patient
-   * ({@link FhirClaims#beneficiaryZip}).
+   * setting. A claim whose ZIP code is in no locality on the date of a line priced by locality, or
+   * in two localities on two such dates, is refused with a {@link FhirMappingException} at the ZIP
+   * code; the laboratory, equipment and drug lines a {@link PartBClaimPricer} prices without a
+   * locality are not looked up on their dates, and a claim of those alone is priced without looking
+   * it up at all (a malformed ZIP code, or two, is refused all the same). A ZIP code CMS splits
+   * between localities by ZIP+4 ({@link ZipLocalityTable#isSplitByPlusFour}) is priced in its ZIP5
+   * row's locality, as the table gives it, and each item priced there gets a {@code processNote} of
+   * kind {@link ClaimWarning.Kind#LOCALITY_OF_SPLIT_ZIP} saying so. The beneficiary's ZIP code, by
+   * which DMEPOS items are priced, is never the service's: it is the context's ({@link
+   * PricingContext#withBeneficiaryZip}), else the home of the claim's patient ({@link
+   * FhirClaims#beneficiaryZip}).
    *
    * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
    */
@@ -700,9 +701,9 @@ public final class FhirClaimPricer {
 
   /**
    * The locality of the claim's service ZIP code, when this pricer has ZIP code tables and the
-   * claim names a ZIP code: the table of each of the lines' dates (the context's for a line without
-   * one) must place it, and in one locality. The ZIP code is read, and refused when malformed or
-   * two, whatever the lines; it is looked up only when a line is priced by locality.
+   * claim names a ZIP code: the table of each date of the lines priced by locality (the context's
+   * for a line without one) must place it, and in one locality. The ZIP code is read, and refused
+   * when malformed or two, whatever the lines; it is looked up only on those lines' dates.
    */
   private Optional<ServiceLocality> serviceLocality(
       org.hl7.fhir.r4.model.Claim claim, References references, Claim lines, PricingContext where) {
@@ -715,9 +716,13 @@ public final class FhirClaimPricer {
     }
     boolean split = false;
     String zip = found.get().zip();
+    // The dates of the lines a locality prices: a lab test's, drug's or walker's amount is the
+    // same in every locality, so its date neither asks a table nor refuses the claim.
     SortedSet<LocalDate> dates = new TreeSet<>();
     for (int i = 0; i < lines.size(); i++) {
-      dates.add(lines.line(i).dateOfService().orElse(where.dateOfService()));
+      if (byLocality(lines.line(i).line())) {
+        dates.add(lines.line(i).dateOfService().orElse(where.dateOfService()));
+      }
     }
     Locality locality = null;
     LocalDate localityDate = null;

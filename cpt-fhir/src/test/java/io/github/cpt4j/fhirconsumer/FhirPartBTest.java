@@ -17,6 +17,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
@@ -322,6 +323,54 @@ class FhirPartBTest {
     assertThrows(
         FhirMappingException.class,
         () -> byZip.price(claim, MANHATTAN.withBeneficiaryZip("10001")));
+  }
+
+  /**
+   * Only the dates of the lines a locality prices look the service ZIP code up: a lab test and a
+   * walker of March beside a visit of April, at a ZIP code CMS moved to another locality in April,
+   * are one claim priced in April's locality. March's table was asked for the lab test's date, and
+   * the claim refused as if its lines of national and state amounts needed a locality.
+   */
+  @Test
+  void onlyTheDatesOfLinesPricedByLocalityLookTheZipCodeUp() {
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
+    claim.setBillablePeriod(new Period().setStartElement(new DateTimeType("2025-03-14")));
+    claim.getBillablePeriod().setEndElement(new DateTimeType("2025-04-30"));
+    claim.getItem().forEach(item -> item.setLocation(new Address().setPostalCode("10001")));
+    claim.getItem().forEach(item -> item.setServiced(new DateType("2025-03-14")));
+    LocalDate april14 = LocalDate.of(2025, 4, 14);
+    claim.getItem().get(0).setServiced(new DateType("2025-04-14")); // the visit
+    Locality rochester = Locality.parse("13282-99");
+    Locality manhattan = Locality.parse("13202-01");
+    ZipLocalityTable march = ZipLocalityTable.builder().add(10001, rochester, false).build();
+    ZipLocalityTable april = ZipLocalityTable.builder().add(10001, manhattan, false).build();
+    List<LocalDate> asked = new ArrayList<>();
+    FhirClaimPricer byQuarter =
+        PART_B.withZipLocalities(
+            date -> {
+              asked.add(date);
+              return date.isBefore(LocalDate.of(2025, 4, 1)) ? march : april;
+            });
+    PricingContext rochesterHome =
+        PricingContext.of(MARCH_14, rochester, Setting.NON_FACILITY).withBeneficiaryZip("10001");
+
+    ClaimResponse response = byQuarter.price(claim, rochesterHome);
+    assertEquals(List.of(april14), asked);
+    ClaimResponse inManhattan = PART_B.price(claim, MANHATTAN.withBeneficiaryZip("10001"));
+    for (int item = 0; item < 3; item++) {
+      assertEquals(eligible(inManhattan, item), eligible(response, item));
+    }
+    assertEquals(new BigDecimal("10.56"), eligible(response, 1));
+    assertEquals(new BigDecimal("61.45"), eligible(response, 2));
+
+    // Nor does a March table without the ZIP code refuse the claim.
+    FhirClaimPricer newInApril =
+        PART_B.withZipLocalities(
+            date ->
+                date.isBefore(LocalDate.of(2025, 4, 1))
+                    ? ZipLocalityTable.builder().build()
+                    : april);
+    assertEquals(eligible(inManhattan, 0), eligible(newInApril.price(claim, rochesterHome), 0));
   }
 
   @Test
