@@ -184,7 +184,12 @@ final class EditFindingJson {
                 key,
                 Map.class);
           }
-          data.put(key, JsonFields.parseText(p, ctxt, String.class, s -> s));
+          String value = JsonFields.parseText(p, ctxt, String.class, s -> s);
+          if (value == null) {
+            // A DeserializationProblemHandler's answer: the data holds no null.
+            throw InvalidFormatException.from(p, JsonFields.HANDLER_NULL, null, String.class);
+          }
+          data.put(key, value);
         } catch (JsonMappingException e) {
           throw JsonMappingException.wrapWithPath(e, Map.class, key);
         }

@@ -403,7 +403,9 @@ final class JsonFields {
    * dollars, at most {@value #MAX_AMOUNT_SCALE} decimal places. The bounds are checked on the
    * number's precision and scale before anything computes with it or writes it out: rounding {@code
    * 1E+9999999} to cents takes a minute of CPU and writing it twenty megabytes, and {@code
-   * 1E+999999999} overflows {@code BigInteger} with a bare {@code ArithmeticException}.
+   * 1E+999999999} overflows {@code BigInteger} with a bare {@code ArithmeticException}. Null when a
+   * {@code DeserializationProblemHandler} answers null for a value of the wrong kind: the field is
+   * then absent, as for a JSON null.
    */
   static BigDecimal amount(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
       throws IOException {
@@ -424,6 +426,11 @@ final class JsonFields {
       JsonParser p, DeserializationContext ctxt, Class<?> owner, String field, int maxDigits)
       throws IOException {
     BigDecimal amount = decimal(p, ctxt, owner, field);
+    if (amount == null) {
+      // A DeserializationProblemHandler's answer for a token of the wrong kind: the field's
+      // absence, as a JSON null is, and as decimal() gives it for a charge.
+      return null;
+    }
     // BigDecimal's toString, not toPlainString, in the messages: it stays short for 1E+999999999.
     String problem = null;
     if (amount.signum() < 0) {
@@ -581,8 +588,18 @@ final class JsonFields {
   }
 
   /**
+   * The message of a {@code DeserializationProblemHandler}'s null where no null can be: an element
+   * of a list, a value of a finding's data. (For a field, its null is the field's absence, as a
+   * JSON null is.)
+   */
+  static final String HANDLER_NULL =
+      "expected a value here, not null (a DeserializationProblemHandler's answer for the value"
+          + " given)";
+
+  /**
    * Reads a JSON array with {@code element}, naming the field and index of a bad element; with a
-   * null {@code owner} (a value that is a bare array) only the index.
+   * null {@code owner} (a value that is a bare array) only the index. An element read as null (a
+   * {@code DeserializationProblemHandler}'s answer) is refused there too.
    */
   static <T> List<T> array(
       JsonParser p,
@@ -600,7 +617,13 @@ final class JsonFields {
         if (p.nextToken() == JsonToken.END_ARRAY) {
           break;
         }
-        result.add(element.read(p, ctxt));
+        T value = element.read(p, ctxt);
+        if (value == null) {
+          // Only a DeserializationProblemHandler's answer: no list of cpt4j's holds null, and
+          // the null reached cpt-core as a bare NullPointerException naming no path.
+          throw InvalidFormatException.from(p, HANDLER_NULL, null, List.class);
+        }
+        result.add(value);
       } catch (StreamConstraintsException | StreamReadException e) {
         throw withPath(
             JsonMappingException.wrapWithPath(unreadable(p, e), List.class, result.size()),

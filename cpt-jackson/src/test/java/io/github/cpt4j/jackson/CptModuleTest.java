@@ -1838,6 +1838,67 @@ class CptModuleTest {
         lenient.readValue("{\"lines\":[true]}", Claim.class));
   }
 
+  /**
+   * A {@code DeserializationProblemHandler} may answer null for a token a type cannot be read from,
+   * as lenient handlers do: for a field, null is its absence, as JSON null is; where no null can be
+   * (a claim's line, a modifier, a step, a value of a finding's data) it is refused naming that
+   * place. Each was a bare {@code NullPointerException} from deep inside cpt-core, {@code line at
+   * index 0}, or for an amount from the module's own bounds check.
+   */
+  @Test
+  void aProblemHandlersNullIsAbsenceForAFieldAndRefusedWhereNoNullCanBe() throws Exception {
+    ObjectMapper nulling =
+        new ObjectMapper()
+            .registerModule(new CptModule())
+            .addHandler(
+                new com.fasterxml.jackson.databind.deser.DeserializationProblemHandler() {
+                  @Override
+                  public Object handleUnexpectedToken(
+                      com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                      com.fasterxml.jackson.databind.JavaType type,
+                      com.fasterxml.jackson.core.JsonToken token,
+                      com.fasterxml.jackson.core.JsonParser p,
+                      String message) {
+                    return null;
+                  }
+                });
+    String finding =
+        "{\"edit\":\"e\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"NCCI_PTP\",\"message\":\"m\",\"data\":{\"kind\":\"PTP\",\"a\":true}}";
+    Map<String, Object[]> refusedAt =
+        Map.of(
+            "lines/1", new Object[] {"{\"lines\":[\"99213\",true]}", Claim.class},
+            "modifiers/0",
+                new Object[] {"{\"code\":\"99213\",\"modifiers\":[true]}", ClaimLine.class},
+            "explanation/0",
+                new Object[] {"{\"exactAmount\":\"1\",\"explanation\":[true]}", FeeResult.class},
+            "0", new Object[] {"[true]", Explanation.class},
+            "data/a", new Object[] {finding, EditFinding.class});
+    for (Map.Entry<String, Object[]> c : refusedAt.entrySet()) {
+      JsonMappingException e =
+          assertThrows(
+              JsonMappingException.class,
+              () -> nulling.readValue((String) c.getValue()[0], (Class<?>) c.getValue()[1]),
+              c::getKey);
+      assertEquals(c.getKey(), pathOf(e), e::getMessage);
+      assertTrue(e.getOriginalMessage().contains("null"), e::getMessage);
+    }
+    // A field's null is its absence: a missing exact amount, a priced result without 'amount', a
+    // note without an amount after it.
+    JsonMappingException missing =
+        assertThrows(
+            JsonMappingException.class,
+            () -> nulling.readValue("{\"exactAmount\":true}", FeeResult.class));
+    assertTrue(missing.getMessage().contains("needs the field 'exactAmount'"), missing::getMessage);
+    assertEquals(
+        FeeResult.priced(BigDecimal.ONE, Explanation.empty()),
+        nulling.readValue("{\"exactAmount\":\"1\",\"amount\":true}", FeeResult.class));
+    assertEquals(
+        Explanation.of(PricingStep.note("r", "d")),
+        nulling.readValue(
+            "[{\"rule\":\"r\",\"description\":\"d\",\"amountAfter\":true}]", Explanation.class));
+  }
+
   @Test
   void findAndRegisterModulesFindsTheModule() throws Exception {
     ObjectMapper found = new ObjectMapper().findAndRegisterModules();
