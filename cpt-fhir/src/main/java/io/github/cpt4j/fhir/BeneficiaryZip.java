@@ -66,8 +66,8 @@ final class BeneficiaryZip {
    * it, and a bound of a year or a month holds its every day.
    */
   private static boolean holds(Period period, LocalDate date, String path) {
-    String start = FhirClaims.bound(period.getStartElement(), path + ".start");
-    String end = FhirClaims.bound(period.getEndElement(), path + ".end");
+    String start = FhirClaims.bound(FhirClaims.startOf(period), path + ".start");
+    String end = FhirClaims.bound(FhirClaims.endOf(period), path + ".end");
     return (start == null || !FhirClaims.before(date, start))
         && (end == null || !FhirClaims.after(date, end));
   }

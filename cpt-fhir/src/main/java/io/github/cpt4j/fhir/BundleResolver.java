@@ -80,7 +80,8 @@ final class BundleResolver implements FhirResolver {
         byFullUrl.computeIfAbsent(url, k -> new ArrayList<>()).add(e);
         base = restfulBase(url, resource);
       }
-      String id = resource.getIdElement().getIdPart();
+      // hasIdElement first: HAPI's getter alone sets an empty id on the caller's resource.
+      String id = resource.hasIdElement() ? resource.getIdElement().getIdPart() : null;
       if (id != null && !id.isEmpty()) {
         byTypeAndId.computeIfAbsent(resource.fhirType() + "/" + id, k -> new ArrayList<>()).add(e);
       }

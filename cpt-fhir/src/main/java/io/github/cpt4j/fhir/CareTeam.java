@@ -285,7 +285,9 @@ final class CareTeam {
    * so that what no item names (two entries of one sequence) is not refused for it.
    */
   private boolean namedByAnItem(int j) {
-    Integer sequence = entries().get(j).getSequenceElement().getValue();
+    var entry = entries().get(j);
+    // hasSequenceElement first: HAPI's getter alone sets an empty sequence on the caller's claim.
+    Integer sequence = entry.hasSequenceElement() ? entry.getSequenceElement().getValue() : null;
     if (sequence == null) {
       return false;
     }

@@ -169,6 +169,11 @@ import org.hl7.fhir.r4.model.Resource;
  * is named by some item. The notes change no amount, adjudication or outcome; a {@code
  * UNITS_DENIED} warning, whose amount an edit already lowered, is also its item's {@code eligible}
  * reason.
+ *
+ * <p>Immutable and thread-safe: one pricer serves every thread (its {@link FhirResolver} must be
+ * thread-safe too). It only reads the claim it prices, never adding the empty elements HAPI's
+ * getters make, so one claim may be priced on several threads at once, or written out while it is
+ * priced; each call returns a new {@code ClaimResponse}.
  */
 public final class FhirClaimPricer {
 
@@ -975,7 +980,8 @@ public final class FhirClaimPricer {
    * being no reference at all; for a claim without an id, its first identifier; else none.
    */
   private static Reference request(org.hl7.fhir.r4.model.Claim claim) {
-    IdType id = claim.getIdElement();
+    // hasIdElement first: HAPI's getter alone sets an empty id on the caller's claim.
+    IdType id = claim.hasIdElement() ? claim.getIdElement() : new IdType();
     if (id.hasIdPart()) {
       String value = id.getValue();
       if (value.startsWith("urn:")) {
@@ -1059,7 +1065,8 @@ public final class FhirClaimPricer {
 
   /** A contained resource's id without the {@code #} some HAPI versions keep on it. */
   static String localId(Resource resource) {
-    String id = resource.getIdElement().getValue();
+    // hasIdElement first: HAPI's getter alone sets an empty id on the caller's resource.
+    String id = resource.hasIdElement() ? resource.getIdElement().getValue() : null;
     return id != null && id.startsWith("#") ? id.substring(1) : id;
   }
 

@@ -30,6 +30,7 @@ import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PrimitiveType;
@@ -340,8 +341,8 @@ public final class FhirClaims {
    * dateTime is its day as written.
    */
   private static void checkInPeriod(LocalDate date, Period period, String path) {
-    String start = bound(period.getStartElement(), "Claim.billablePeriod.start");
-    String end = bound(period.getEndElement(), "Claim.billablePeriod.end");
+    String start = bound(startOf(period), "Claim.billablePeriod.start");
+    String end = bound(endOf(period), "Claim.billablePeriod.end");
     // A reversed period holds no date: refused as such, not as one whose date is outside it.
     refuseReversed(period, "Claim.billablePeriod");
     if ((start == null || !before(date, start)) && (end == null || !after(date, end))) {
@@ -358,6 +359,20 @@ public final class FhirClaims {
                     ? "from " + start + ", without an end"
                     : "from " + start + " to " + end)
             + ": one of the two dates is wrong");
+  }
+
+  /**
+   * The start of {@code period}, or null when it has none. Not {@code getStartElement()} alone,
+   * which sets an empty start on the caller's claim: pricing never writes to what it reads, so that
+   * one claim may be priced, read or written out on several threads at once.
+   */
+  static DateTimeType startOf(Period period) {
+    return period.hasStartElement() ? period.getStartElement() : null;
+  }
+
+  /** The end of {@code period}, or null when it has none; see {@link #startOf}. */
+  static DateTimeType endOf(Period period) {
+    return period.hasEndElement() ? period.getEndElement() : null;
   }
 
   /**
@@ -1248,7 +1263,8 @@ public final class FhirClaims {
    * code.
    */
   private static void refuseOtherUnitText(Quantity quantity, String path) {
-    if (!quantity.getUnitElement().hasValue()) {
+    // hasUnitElement first: HAPI's getter alone sets an empty unit on the caller's claim.
+    if (!quantity.hasUnitElement() || !quantity.getUnitElement().hasValue()) {
       return;
     }
     String code = quantity.getCode();
