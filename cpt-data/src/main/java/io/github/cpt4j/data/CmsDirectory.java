@@ -155,6 +155,10 @@ import java.util.stream.Collectors;
  * must place ZIP codes in every locality of the GPCI file (one that does not looks cut short at a
  * line ending); a file marked as a subset may leave localities out. Loading is all-or-nothing.
  *
+ * <p>Immutable and thread-safe once loaded: {@link #load} reads and checks every file before it
+ * returns and nothing is read later, so one directory's releases, ZIP code tables and Part B
+ * schedules serve every thread of a server.
+ *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
  * cms.releases().coverage();   // 2025-01-01 to 2026-03-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)

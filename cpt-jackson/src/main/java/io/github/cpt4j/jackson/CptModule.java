@@ -69,6 +69,9 @@ import io.github.cpt4j.modifier.ModifierViolation;
  * <p>The module needs Jackson 2.15 or later ({@value #MIN_MAJOR}.{@value #MIN_MINOR}), whose parser
  * reads amounts exactly: registering it with an older mapper throws an {@link
  * IllegalStateException} naming the version found.
+ *
+ * <p>Its serializers and deserializers keep no state between calls, so a mapper with the module
+ * registered may be shared by every thread, as Jackson's {@code ObjectMapper} is meant to be.
  */
 public final class CptModule extends SimpleModule {
 

@@ -52,6 +52,9 @@ import java.util.Map;
  * quarter; a line of another date gets a {@link EditAction#FLAG} finding saying it was not checked
  * (reason {@link UnpricedReason#NCCI_MUE}, as every finding of this edit; nothing is denied), also
  * when the table has no row for its code, as that date's table may have one (a new code's).
+ *
+ * <p>Immutable and thread-safe, as every {@link ClaimEdit} must be: one edit checks claims on any
+ * number of threads at once (what a long claim's check builds is its own).
  */
 public final class MueClaimEdit implements ClaimEdit {
 

@@ -33,6 +33,8 @@ import java.util.Optional;
  * refused together; a table that does not say takes the other's type. So is a PTP table of a
  * quarter before the MUE table's, when both know theirs (CMS's file names say it: {@code v322r0}
  * and {@code Eff_07-01-2026} are both July to September 2026).
+ *
+ * <p>Immutable and thread-safe: one instance checks claims on any number of threads at once.
  */
 public final class NcciEdits implements ClaimEdit {
 

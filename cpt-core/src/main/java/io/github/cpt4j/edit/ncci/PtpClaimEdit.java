@@ -59,6 +59,9 @@ import java.util.Map;
  * the table's quarter: edits CMS added since are not in the table, so passing it is not passing
  * that date's edits. Earlier dates need no flag, as the rows carry their own effective and deletion
  * dates.
+ *
+ * <p>Immutable and thread-safe, as every {@link ClaimEdit} must be: one edit checks claims on any
+ * number of threads at once.
  */
 public final class PtpClaimEdit implements ClaimEdit {
 
