@@ -132,7 +132,7 @@ final class CareTeam {
     // which made the surgeon's line the assistant's (ranked with his lines, paid at his type).
     List<Integer> rendering = new ArrayList<>();
     for (int j : named) {
-      if (renders(entries().get(j).getRole(), "Claim.careTeam[" + j + "].role")) {
+      if (rendering(entries().get(j), j)) {
         rendering.add(j);
       }
     }
@@ -313,7 +313,7 @@ final class CareTeam {
     List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = entries();
     List<Integer> furnishing = new ArrayList<>();
     for (int j = 0; j < entries.size(); j++) {
-      if (renders(entries.get(j).getRole(), "Claim.careTeam[" + j + "].role")) {
+      if (rendering(entries.get(j), j)) {
         furnishing.add(j);
       }
     }
@@ -338,7 +338,8 @@ final class CareTeam {
   private Optional<Qualified> qualification(int j) {
     var entry = entries().get(j);
     String path = "Claim.careTeam[" + j + "].qualification";
-    if (hasTaxonomyCode(entry.getQualification(), path)) {
+    // hasQualification first: HAPI's getter alone sets an empty one on the caller's claim.
+    if (entry.hasQualification() && hasTaxonomyCode(entry.getQualification(), path)) {
       return typeOf(List.of(Map.entry(entry.getQualification(), path)), true);
     }
     Optional<References.Target> provider =
@@ -459,6 +460,15 @@ final class CareTeam {
             + " a "
             + first.type().words()
             + ": which of the two it is is not for cpt4j to guess");
+  }
+
+  /**
+   * Whether entry {@code j} is in a role that furnishes the service ({@link #renders}); an entry
+   * without a role is not. Its role is read only when it has one: HAPI's getter alone sets an empty
+   * role on the caller's claim.
+   */
+  private static boolean rendering(org.hl7.fhir.r4.model.Claim.CareTeamComponent entry, int j) {
+    return entry.hasRole() && renders(entry.getRole(), "Claim.careTeam[" + j + "].role");
   }
 
   /** Whether a role, at {@code path}, says its entry furnished the service. */

@@ -76,7 +76,10 @@ final class References {
       Target from, Reference reference, String path, List<String> types) {
     if (types != null) {
       // requireValue passes an absent element: an element with extensions alone is refused.
-      requireValue(reference.getReferenceElement_(), path + ".reference");
+      // hasReferenceElement first: HAPI's getter alone sets an empty one on the caller's claim.
+      requireValue(
+          reference.hasReferenceElement() ? reference.getReferenceElement_() : null,
+          path + ".reference");
     }
     DomainResource container = from == null ? claim : from.container();
     String containerPath = from == null ? "Claim" : from.containerPath();

@@ -9,6 +9,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fhir.FhirClaimPricer;
+import io.github.cpt4j.fhir.FhirCodeSystems;
 import io.github.cpt4j.fhir.FhirResolver;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,9 +17,11 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +71,36 @@ class FhirClaimUntouchedTest {
     claim.setIdElement(null);
     claim.addIdentifier().setSystem("urn:example:claims").setValue("C-1");
     claim.setBillablePeriod(new Period().setStartElement(new DateTimeType("2025-06-01")));
+    List<String> before = elements(claim);
+    pricer.price(claim, OFFICE);
+    List<String> added = elements(claim);
+    added.removeAll(before);
+    assertEquals(List.of(), added, "elements pricing added to the claim");
+  }
+
+  /**
+   * Care team entries without a role or a qualification, which R4 leaves optional: the pricer read
+   * both through HAPI's getters, which set an empty one on each entry.
+   */
+  @Test
+  void aCareTeamWithoutRolesOrQualificationsIsLeftWithout() {
+    FhirClaimPricer pricer =
+        FhirClaimPricer.of(MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    org.hl7.fhir.r4.model.Claim claim =
+        FHIR.newJsonParser()
+            .parseResource(org.hl7.fhir.r4.model.Claim.class, FhirTest.resource("claim-knee.json"));
+    String[] npis = {"1234567893", "1000000004"};
+    for (int j = 0; j < npis.length; j++) {
+      claim
+          .addCareTeam()
+          .setSequence(j + 1)
+          .setProvider(
+              new Reference()
+                  .setIdentifier(
+                      new Identifier().setSystem(FhirCodeSystems.NPI).setValue(npis[j])));
+    }
+    claim.getItem().get(0).addCareTeamSequence(1);
+    claim.getItem().get(1).addCareTeamSequence(2);
     List<String> before = elements(claim);
     pricer.price(claim, OFFICE);
     List<String> added = elements(claim);
