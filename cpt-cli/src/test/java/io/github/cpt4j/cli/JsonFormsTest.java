@@ -88,4 +88,38 @@ class JsonFormsTest {
         row.get("explanation").textValue().startsWith("warning: MUTUALLY_EXCLUSIVE: "),
         r::toString);
   }
+
+  /**
+   * A batch row's blank cells are null, as the README says of every key: an empty input cell, the
+   * cells a malformed row lacks, and the explanation of a row priced without a warning. A script
+   * that asks {@code .units == null} or {@code .explanation // "none"} must not meet "".
+   */
+  @Test
+  void aBatchRowWritesABlankCellAsNull() throws IOException {
+    Path in =
+        Files.writeString(dir.resolve("in.csv"), "claim,code,units,note\nA,99213,,\nB,99213,1\n");
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "--input",
+            in.toString(),
+            "--locality",
+            "13282-99",
+            "--setting",
+            "facility",
+            "--date",
+            "2025-06-02",
+            "-f",
+            "json");
+    JsonNode priced = JsonTree.read(r.out()).get(0);
+    assertEquals("priced", priced.get("result").textValue(), r::toString);
+    assertEquals("A", priced.get("claim").textValue(), r::toString);
+    assertTrue(priced.get("units").isNull(), r::toString);
+    assertTrue(priced.get("note").isNull(), r::toString);
+    assertTrue(priced.get("explanation").isNull(), r::toString);
+    // A row with fewer cells than the header: what it lacks was never read.
+    JsonNode malformed = JsonTree.read(r.out()).get(1);
+    assertEquals("malformed_row", malformed.get("result").textValue(), r::toString);
+    assertTrue(malformed.get("note").isNull(), r::toString);
+  }
 }

@@ -14,9 +14,9 @@ import java.util.stream.IntStream;
 /**
  * Writes batch results: every input column as read, then {@code amount} ({@code limiting_charge}
  * when the header adds it), {@code result} and {@code explanation}. CSV gets a header row; JSON is
- * an array of objects keyed by the header, without the columns whose names are blank. CSV text
- * cells are {@linkplain io.github.cpt4j.cli.report.SpreadsheetSafe made safe} for spreadsheets
- * unless asked to keep them verbatim.
+ * an array of objects keyed by the header, without the columns whose names are blank, an empty cell
+ * {@code null}. CSV text cells are {@linkplain io.github.cpt4j.cli.report.SpreadsheetSafe made
+ * safe} for spreadsheets unless asked to keep them verbatim.
  */
 abstract class BatchWriter {
 
@@ -255,7 +255,7 @@ abstract class BatchWriter {
       json.startRow();
       for (int i = 0; i < columns.length; i++) {
         int column = columns[i];
-        json.field(keys[i], column < fields.size() ? fields.get(column) : "");
+        json.field(keys[i], column < fields.size() ? blankAsNull(fields.get(column)) : null);
       }
       int key = columns.length;
       json.field(keys[key++], outcome.amount().orElse(null));
@@ -263,8 +263,17 @@ abstract class BatchWriter {
         json.field(keys[key++], outcome.limitingCharge().orElse(null));
       }
       json.field(keys[key++], outcome.result());
-      json.field(keys[key], outcome.explanation());
+      json.field(keys[key], blankAsNull(outcome.explanation()));
       json.endRow();
+    }
+
+    /**
+     * An empty cell as JSON writes a blank one, {@code null}, as every other key of the command
+     * line's JSON does: {@code "units":""} beside {@code "amount":null} made a reader test for
+     * both. A cell of blanks is text read, and kept as read.
+     */
+    private static String blankAsNull(String cell) {
+      return cell == null || cell.isEmpty() ? null : cell;
     }
 
     @Override
