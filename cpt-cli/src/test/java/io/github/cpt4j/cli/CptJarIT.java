@@ -260,6 +260,39 @@ class CptJarIT {
   }
 
   @Test
+  void launcherKeepsTheJvmsWarningsOutOfStandardOutput() throws Exception {
+    // Standard input gets the parallel collector and a 64 MiB young generation. In a container of
+    // 128 MiB (MaxRAM as its limit sets it) the heap is 64 MiB, and the JVM's own warnings about
+    // that young generation ("[warning][gc,ergo] MaxNewSize ...") went to standard output, where
+    // the JVM's log writes by default: before the CSV header, in the data a pipeline reads.
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            JAR.resolveSibling("cpt").toString(),
+            "price",
+            "--input",
+            "-",
+            "--zip",
+            "10001",
+            "--date",
+            "2025-06-01");
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    builder.environment().put("CPT_JAVA_OPTS", "-XX:MaxRAM=128m");
+    Process process = builder.start();
+    try (var in = process.getOutputStream()) {
+      in.write("code\n99213\n".getBytes(StandardCharsets.UTF_8));
+    }
+    String out = read(process.getInputStream());
+    String err = read(process.getErrorStream());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+    assertEquals(0, process.exitValue(), err);
+    assertEquals("code,amount,result,explanation\n99213,101.06,priced,\n", out, err);
+    // The warnings are diagnostics: on standard error, where a person still sees them.
+    assertTrue(err.contains("MaxNewSize"), err);
+  }
+
+  @Test
   void launcherLeavesAnInputItCannotReadToCpt(@TempDir Path dir) throws Exception {
     // The launcher measures --input to choose the JVM's options: its redirect of a file it could
     // not open printed the shell's own error ("cpt: 46: cannot open ...") before cpt's line.
