@@ -110,6 +110,19 @@ import picocli.CommandLine.TypeConversionException;
           + "code) and explanation (why there is no amount; with --explain, also how each "
           + "amount was found)."
     },
+    // Its own list: price's 1 is also a run that priced nothing for want of data, which the
+    // inherited "some input was invalid" did not say (README, "Exit status").
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:everything was valid and done",
+      "1:some input (a code, a line, a row) was invalid, the rest processed; or nothing was "
+          + "priced and some line is date_not_covered (the data does not cover its date), "
+          + "no_gpci_for_locality or conversion_factor_mismatch, or not_in_schedule in a "
+          + "bundled sample (CMS's whole files may price it): one line on standard error says "
+          + "which; status 0 when other lines were priced",
+      "2:trouble: a usage error, a file that cannot be read or written, an internal error, "
+          + "or an output closed early (piped into head)"
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  cpt price 99213 --zip 10001 --date 2025-06-01",

@@ -31,6 +31,22 @@ class CptCommandTest {
     assertEquals(Cli.run("--version").out(), version.out());
   }
 
+  /**
+   * A script reads the exit statuses from the help: price's 1 is also a run that priced nothing
+   * because the data does not cover its date or the bundled sample lacks its codes (README, "Exit
+   * status"), where its help said only "some input was invalid", which those lines are not.
+   */
+  @Test
+  void priceHelpSaysWhenARunThatPricedNothingExitsOne() {
+    Cli.Result r = Cli.run("price", "--help");
+    assertEquals(0, r.status(), r::toString);
+    String statuses = r.out().substring(r.out().indexOf("Exit status:"));
+    String one = statuses.substring(statuses.indexOf("  1 "), statuses.indexOf("  2 "));
+    assertTrue(one.contains("nothing was priced"), one);
+    assertTrue(one.contains("date_not_covered"), one);
+    assertTrue(one.contains("not_in_schedule"), one);
+  }
+
   @Test
   void topLevelHelpListsCommandsAndExitStatuses() {
     Cli.Result r = Cli.run("-h");
