@@ -190,7 +190,7 @@ public final class GpciFile {
         throw cells.error(state, "a two-letter state code in capitals, such as NY");
       }
       Locality locality = Locality.of(contractor, cells.localityNumber(number));
-      String localityName = Cells.withoutBlanks(withoutTrailingAsterisks(cells.text(name)));
+      String localityName = Cells.withoutBlanks(withoutTrailingAsterisks(cells.plainText(name)));
       if (localityName.isEmpty()) {
         throw cells.error(name, "the locality's name");
       }

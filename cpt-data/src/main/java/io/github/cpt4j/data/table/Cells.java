@@ -286,6 +286,41 @@ public final class Cells {
   }
 
   /**
+   * Returns the field of the 0-based {@code column} as {@link #text} does, for text a loader keeps
+   * (a GPCI locality's name): a control character in it but a line break, such as a Windows-1252
+   * curly quote read as Latin-1, is refused at its cell ({@link ControlText#problem}), not loaded
+   * into every message that prints the text.
+   *
+   * @throws DataLoadException if the field holds a control character
+   */
+  public String plainText(int column) throws DataLoadException {
+    String text = text(column);
+    int control = firstControlButLineBreak(text);
+    if (control >= 0) {
+      throw new DataLoadException(
+          sourceName,
+          line(column),
+          column + 1,
+          header.name(column) + ": " + ControlText.problem(text, control));
+    }
+    return text;
+  }
+
+  /**
+   * The index of the first control character of {@code text} other than a line break, or -1: a
+   * quoted cell over several lines is CSV, read as before; the other controls are damage.
+   */
+  private static int firstControlButLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\n' && c != '\r' && io.github.cpt4j.text.ControlCharacters.isControl(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Returns {@code text} without the blanks and the Unicode spaces beyond ASCII ({@link
    * Character#isSpaceChar}: U+00A0, U+2007, U+202F...) at its ends, as a header name is read.
    */
