@@ -282,10 +282,14 @@ public final class CsvTable {
     try {
       table = readAll(guarded, sourceName, again);
     } catch (DataLoadException e) {
-      // Quotes around semicolon-separated fields are a CSV syntax error; say what the file is.
-      Optional<Long> line = again == null ? Optional.empty() : firstSemicolonLine(again, columns);
-      if (line.isPresent()) {
-        throw semicolonSeparated(sourceName, line.get(), kind);
+      // Quotes around semicolon- or tab-separated fields are a CSV syntax error; say what the
+      // file is.
+      for (Separator separator : Separator.values()) {
+        Optional<Long> line =
+            again == null ? Optional.empty() : firstSeparatorLine(again, columns, separator);
+        if (line.isPresent()) {
+          throw separated(sourceName, line.get(), kind, separator);
+        }
       }
       throw e;
     }
@@ -312,7 +316,9 @@ public final class CsvTable {
                 + " ends with one)");
       }
     }
-    checkNotSemicolonSeparated(records, sourceName, kind, columns);
+    for (Separator separator : Separator.values()) {
+      checkNotSeparatedBy(separator, records, sourceName, kind, columns);
+    }
     if (!records.isEmpty()
         && records.get(0).getStartingLineNumber() == 1
         && isSubsetMarker(records.get(0).getField(0).strip())) {
@@ -327,15 +333,56 @@ public final class CsvTable {
   }
 
   /**
-   * Refuses a file whose fields are separated by semicolons: what a spreadsheet writes as "CSV"
-   * where the decimal separator is a comma. Read as CSV, a line splits at its decimal commas if at
-   * all, and the loader would only report a header it cannot find, at some title or footnote line,
-   * or a malformed number.
+   * A separator a spreadsheet writes in place of CSV's comma: semicolons where the decimal
+   * separator is a comma, tabs in a "tab-delimited text" export. Read as CSV, a line of them splits
+   * at its commas if at all, and the loader would only report a header it cannot find (one beside a
+   * header naming the very column), at some title or footnote line, or a bad number.
    */
-  private static void checkNotSemicolonSeparated(
-      List<CsvRecord> records, String sourceName, String kind, int columns)
+  private enum Separator {
+    SEMICOLON(
+        ';',
+        "semicolons",
+        "a spreadsheet that saves CSV with semicolons wrote this file; use the file as CMS"
+            + " publishes it, or save it with commas"),
+    TAB(
+        '\t',
+        "tabs",
+        // Not only a spreadsheet's: CMS's NCCI PTP and anesthesia base unit files are
+        // tab-separated,
+        // and given for another kind they are refused here too.
+        "tab-separated text: a spreadsheet's tab-delimited export, or another kind of file, such"
+            + " as an NCCI PTP file; give the file as CMS publishes it, or save it as CSV with"
+            + " commas");
+
+    final char character;
+    final String plural;
+    final String cause;
+
+    Separator(char character, String plural, String cause) {
+      this.character = character;
+      this.plural = plural;
+      this.cause = cause;
+    }
+
+    int count(String text) {
+      int count = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == character) {
+          count++;
+        }
+      }
+      return count;
+    }
+  }
+
+  /**
+   * Refuses a file whose fields are separated by {@code separator}, not commas (see {@link
+   * Separator}).
+   */
+  private static void checkNotSeparatedBy(
+      Separator separator, List<CsvRecord> records, String sourceName, String kind, int columns)
       throws DataLoadException {
-    SemicolonLines tally = new SemicolonLines();
+    SeparatorLines tally = new SeparatorLines();
     for (int r = 0; r < records.size() && !tally.isFull(); r++) {
       CsvRecord record = records.get(r);
       if (!isBlank(record)) {
@@ -343,41 +390,46 @@ public final class CsvTable {
         boolean commas = record.getFieldCount() > 1;
         for (int f = 0; f < record.getFieldCount(); f++) {
           String field = record.getField(f);
-          count += semicolons(field);
+          count += separator.count(field);
           commas |= field.indexOf(',') >= 0;
         }
         // A line split by semicolons has more of them than commas split it into fields (only
         // decimal commas do); a comma-separated line has its columns, whatever semicolons a
         // description holds ("a; b; c" in a relative value file's DESCRIPTION), which the
-        // relative value file's byte-level reader takes and this reader must take too.
+        // relative value file's byte-level reader takes and this reader must take too. So with
+        // tabs: a tab is a blank of CMS's fields, and padding leaves fewer than one a field.
         tally.add(
             record.getStartingLineNumber(),
-            count >= record.getFieldCount() && isSemicolonLine(count, commas, columns));
+            count >= record.getFieldCount() && isSeparatorLine(count, commas, columns));
       }
     }
     if (tally.firstIfMost() > 0) {
-      throw semicolonSeparated(sourceName, tally.firstIfMost(), kind);
+      throw separated(sourceName, tally.firstIfMost(), kind, separator);
     }
   }
 
-  private static DataLoadException semicolonSeparated(String sourceName, long line, String kind) {
+  private static DataLoadException separated(
+      String sourceName, long line, String kind, Separator separator) {
     return new DataLoadException(
         sourceName,
         line,
         0,
-        "fields separated by semicolons, not commas: "
+        "fields separated by "
+            + separator.plural
+            + ", not commas: "
             + kind
-            + " is comma-separated (a spreadsheet that saves CSV with semicolons wrote this"
-            + " file; use the file as CMS publishes it, or save it with commas)");
+            + " is comma-separated ("
+            + separator.cause
+            + ")");
   }
 
   /**
    * Reads the start of the text again (64 Ki characters at most), for a text the CSV parser refused
-   * (quotes around semicolon-separated fields are a syntax error), and returns the first line of
-   * semicolons if the text is semicolon-separated; empty otherwise, for a text with NULs (UTF-16,
-   * not text: its own error says so), or if the text cannot be read again.
+   * (quotes around semicolon- or tab-separated fields are a syntax error), and returns the first
+   * line of {@code separator} if the text is separated by it; empty otherwise, for a text with NULs
+   * (UTF-16, not text: its own error says so), or if the text cannot be read again.
    */
-  private static Optional<Long> firstSemicolonLine(Reopen again, int columns) {
+  private static Optional<Long> firstSeparatorLine(Reopen again, int columns, Separator separator) {
     char[] start = new char[64 << 10];
     int length = 0;
     try (Reader text = again.open()) {
@@ -392,45 +444,36 @@ public final class CsvTable {
     if (head.indexOf('\0') >= 0) {
       return Optional.empty();
     }
-    SemicolonLines tally = new SemicolonLines();
+    SeparatorLines tally = new SeparatorLines();
     String[] lines = head.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length && !tally.isFull(); i++) {
       if (!lines[i].isBlank()) {
         tally.add(
-            i + 1, isSemicolonLine(semicolons(lines[i]), lines[i].indexOf(',') >= 0, columns));
+            i + 1, isSeparatorLine(separator.count(lines[i]), lines[i].indexOf(',') >= 0, columns));
       }
     }
     long first = tally.firstIfMost();
     return first > 0 ? Optional.of(first) : Optional.empty();
   }
 
-  private static int semicolons(String text) {
-    int count = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == ';') {
-        count++;
-      }
-    }
-    return count;
-  }
-
   /**
-   * Tells whether a line of {@code semicolons}, with {@code commas} or none, looks like the fields
-   * of a file of {@code columns} columns (0: not one number) separated by semicolons: three
-   * semicolons or more (no line of CMS's 2025 files but one lab descriptor has as many), or, no
-   * comma in it, as many as separate the file's columns. A file of three columns, the DMEPOS rural
-   * ZIP file's, has two a line, too few for the first test, and was blamed on a missing header.
+   * Tells whether a line of {@code semicolons} (or tabs: the count of the {@link Separator}), with
+   * {@code commas} or none, looks like the fields of a file of {@code columns} columns (0: not one
+   * number) separated by them: three semicolons or more (no line of CMS's 2025 files but one lab
+   * descriptor has as many), or, no comma in it, as many as separate the file's columns. A file of
+   * three columns, the DMEPOS rural ZIP file's, has two a line, too few for the first test, and was
+   * blamed on a missing header.
    */
-  private static boolean isSemicolonLine(int semicolons, boolean commas, int columns) {
+  private static boolean isSeparatorLine(int semicolons, boolean commas, int columns) {
     return semicolons >= 3 || columns > 1 && !commas && semicolons >= columns - 1;
   }
 
   /**
-   * The sign of a semicolon-separated file, counted over its first non-blank lines (a spreadsheet
-   * writes every line alike, and a pass over every character would cost each load): most of them
-   * are lines of semicolons ({@link #isSemicolonLine}).
+   * The sign of a file separated by semicolons or tabs, counted over its first non-blank lines (a
+   * spreadsheet writes every line alike, and a pass over every character would cost each load):
+   * most of them are lines of the separator ({@link #isSeparatorLine}).
    */
-  private static final class SemicolonLines {
+  private static final class SeparatorLines {
     /** How many non-blank lines decide. */
     private static final int SAMPLE = 200;
 

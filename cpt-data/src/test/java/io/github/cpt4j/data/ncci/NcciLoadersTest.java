@@ -1074,10 +1074,13 @@ public class NcciLoadersTest {
             + "J1100,10,3 Date of Service Edit: Clinical,r\n",
         "test-mue.csv, line 6, column 4: the field runs over several lines: a quote left open? (a"
             + " code's row is one line)");
+    // A PTP file given as the MUE file: tab-separated text where the MUE file has commas.
     assertMueError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n",
-        "test-mue.csv: no header row with an \"MUE Adjudication Indicator\" column: expected a CMS"
-            + " MUE file (CSV)");
+        "test-mue.csv, line 1: fields separated by tabs, not commas: a CMS MUE file is"
+            + " comma-separated (tab-separated text: a spreadsheet's tab-delimited export, or"
+            + " another kind of file, such as an NCCI PTP file; give the file as CMS publishes it,"
+            + " or save it as CSV with commas)");
   }
 
   /**
