@@ -370,7 +370,11 @@ public final class Header {
           sourceName,
           line,
           0,
-          "missing column " + what + " (renamed or removed?); the header has " + shown(names));
+          "missing column "
+              + what
+              + " (renamed or removed?); the header has "
+              + shown(names)
+              + tabsHint());
     }
     long first = rows.get(0).start;
     return new DataLoadException(
@@ -385,6 +389,30 @@ public final class Header {
             + line
             + ", has "
             + shown(names));
+  }
+
+  /**
+   * The end of a missing column's error for a header of one field holding tabs, a spreadsheet's
+   * tab-delimited export read as CSV: the names it shows, tabs as blanks ('CODE MODIFIER AMOUNT'),
+   * would read as if the column were there. Empty for any other header.
+   */
+  private String tabsHint() {
+    if (rows.size() != 1) {
+      return "";
+    }
+    List<String> cells = rows.get(0).cells;
+    int named = 0;
+    boolean tabs = false;
+    for (String cell : cells) {
+      if (!cell.isBlank()) {
+        named++;
+        tabs |= cell.strip().indexOf('\t') >= 0;
+      }
+    }
+    return named == 1 && tabs
+        ? ", one field holding tabs: expected columns separated by commas (a spreadsheet's"
+            + " tab-delimited text export? save the file as CSV)"
+        : "";
   }
 
   /**

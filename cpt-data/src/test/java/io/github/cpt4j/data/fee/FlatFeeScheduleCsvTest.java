@@ -117,6 +117,23 @@ class FlatFeeScheduleCsvTest {
   }
 
   /**
+   * A schedule a spreadsheet exported as tab-delimited text has one field a line: its header's
+   * error used to show the names it lacks, tabs shown as blanks ('CODE MODIFIER AMOUNT'), and so
+   * read as if the columns were there.
+   */
+  @Test
+  void aTabDelimitedExportIsNamedSo() {
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> read("code\tmodifier\tamount\n99213\t\t95.00\n"));
+    assertEquals(
+        "acme, line 1: missing column \"CODE\" or \"HCPCS\" (renamed or removed?); the header"
+            + " has 'CODE MODIFIER AMOUNT', one field holding tabs: expected columns separated by"
+            + " commas (a spreadsheet's tab-delimited text export? save the file as CSV)",
+        e.getMessage());
+  }
+
+  /**
    * A column named like a modifier column that is not read is refused with its place, not ignored:
    * ignored, its rows priced their codes without the modifier, or failed as rows given twice.
    */
