@@ -422,6 +422,10 @@ final class MultipleSurgeryStep implements ClaimStep {
       if (slots > 1 || BilateralStep.saysAnotherSiteOrSession(line)) {
         return false;
       }
+      // Of several such procedures (10005 beside 10005 1min), the one that ranks first, ties by
+      // the lines' stable key: the line named does not depend on the order the lines were billed.
+      Procedure part = null;
+      LineWork partLine = null;
       for (int i = 0; i < procedures.size(); i++) {
         Procedure p = procedures.get(i);
         LineWork same =
@@ -429,20 +433,34 @@ final class MultipleSurgeryStep implements ClaimStep {
                 ? p.line
                 : p.other != null && isSameService(p.other) ? p.other : null;
         // A line of postoperative days alone (55) is no procedure of the day: it holds no side.
-        if (same != null && p.isPriced() && !same.isPostoperativeDays()) {
-          line.note(
-              ClaimRule.MULTIPLE_PROCEDURE,
-              () ->
-                  "not ranked: another side or unit of "
-                      + same.line
-                      + " on "
-                      + same.name()
-                      + ", one procedure with it, not a procedure of its own ranked against it;"
-                      + " its own amount stays by report");
-          return true;
+        if (same != null
+            && p.isPriced()
+            && !same.isPostoperativeDays()
+            && (part == null || ranksBefore(p, same, part, partLine))) {
+          part = p;
+          partLine = same;
         }
       }
-      return false;
+      if (part == null) {
+        return false;
+      }
+      LineWork same = partLine;
+      line.note(
+          ClaimRule.MULTIPLE_PROCEDURE,
+          () ->
+              "not ranked: another side or unit of "
+                  + same.line
+                  + " on "
+                  + same.name()
+                  + ", one procedure with it, not a procedure of its own ranked against it;"
+                  + " its own amount stays by report");
+      return true;
+    }
+
+    /** Whether {@code p}, through its line {@code w}, ranks before {@code q}, through {@code v}. */
+    private static boolean ranksBefore(Procedure p, LineWork w, Procedure q, LineWork v) {
+      int c = p.rankAmount().compareTo(q.rankAmount());
+      return c > 0 || c == 0 && LineWork.compareKeys(w, v) < 0;
     }
 
     private boolean isSameService(LineWork other) {

@@ -1034,6 +1034,23 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aByReportLineNamesTheSameProcedureWhateverTheOrderOfTheLines() {
+      // Two priced lines of 12001 (BILAT SURG 0: not two sides of one procedure) tie at 200: the
+      // by-report line is part of the one that ranks first, the line without a charge by the
+      // stable key, in either order. It named the first of them in claim order (a random claim of
+      // the properties found it, 10005 beside 10005 1min and 10005-53).
+      PricedClaim before = price("12001-53", "12001 $500", "12001");
+      PricedClaim after = price("12001", "12001 $500", "12001-53");
+      assertTrue(
+          before.line(0).explanation().toString().contains("unit of 12001 on line 3,"),
+          before::toString);
+      assertTrue(
+          after.line(2).explanation().toString().contains("unit of 12001 on line 1,"),
+          after::toString);
+      assertEquals(before.total(), after.total());
+    }
+
+    @Test
     void twoUnitsByReportWithAnotherSessionAreTwoProceduresInTheRanking() {
       // 27130-66-59 x2 (by report, 900 a unit): 59 says the second unit is another service, as
       // for a priced line, so it takes ranks 2 and 3, not one slot as both sides (1350, rank 1).
