@@ -165,10 +165,15 @@ import org.hl7.fhir.r4.model.Resource;
  * even when their texts are the same (a payer's edit may word a flag as a rule of cpt4j words its
  * warning). Each item lists the numbers of its warnings' notes in {@code noteNumber}, so two items
  * with the same warning name one note; an item without warnings names none, and a claim without
- * warnings has no notes. Warnings are raised on lines, never on the claim as a whole, so every note
- * is named by some item. The notes change no amount, adjudication or outcome; a {@code
- * UNITS_DENIED} warning, whose amount an edit already lowered, is also its item's {@code eligible}
- * reason.
+ * warnings has no notes (but for the setting notes below). Warnings are raised on lines, never on
+ * the claim as a whole, so every note is named by some item. An item priced at the other setting's
+ * amount, because CMS marks the setting it was billed in NA for its code ({@link
+ * FeeResult#settingNotAvailable()}: the amount of the other setting's practice expense, as CMS's
+ * payment files list it), names a note of the same form whose text is the command line's, {@code
+ * setting NA: priced at the other setting's amount, as CMS publishes it}, and whose code is {@value
+ * #SETTING_NOT_AVAILABLE}: the claim pricers say it in the line's result, not as a warning. The
+ * notes change no amount, adjudication or outcome; a {@code UNITS_DENIED} warning, whose amount an
+ * edit already lowered, is also its item's {@code eligible} reason.
  *
  * <p>Immutable and thread-safe: one pricer serves every thread (its {@link FhirResolver} must be
  * thread-safe too). It only reads the claim it prices, never adding the empty elements HAPI's
@@ -188,7 +193,8 @@ public final class FhirClaimPricer {
 
   /**
    * cpt4j's code system of the kinds of a line's warning: the names of {@link ClaimWarning.Kind},
-   * such as {@code DOCUMENTATION_REQUIRED}.
+   * such as {@code DOCUMENTATION_REQUIRED}, and {@value #SETTING_NOT_AVAILABLE} for an item priced
+   * at the other setting's amount.
    */
   public static final String WARNING_KIND = "https://github.com/cpt4j/cpt4j/warning-kind";
 
@@ -198,6 +204,18 @@ public final class FhirClaimPricer {
    */
   public static final String WARNING_KIND_EXTENSION =
       "https://github.com/cpt4j/cpt4j/StructureDefinition/warning-kind";
+
+  /**
+   * The code, in {@value #WARNING_KIND}, of the note on each item priced at the other setting's
+   * amount because CMS marks the setting it was billed in NA for its code ({@link
+   * FeeResult#settingNotAvailable()}): cpt-fhir's own code beside the names of {@link
+   * ClaimWarning.Kind}, as the claim pricers say this in the line's result, not as a warning.
+   */
+  public static final String SETTING_NOT_AVAILABLE = "SETTING_NOT_AVAILABLE";
+
+  // The command line's words for such a line (cpt price's "setting NA"), so both say it alike.
+  private static final String SETTING_NOT_AVAILABLE_NOTE =
+      "setting NA: priced at the other setting's amount, as CMS publishes it";
 
   private static final String USD = "USD";
 
@@ -527,7 +545,7 @@ public final class FhirClaimPricer {
       // The line's number is the item's sequence, or its position when it has none.
       item.setItemSequence(line.lineNumber());
       for (ClaimWarning warning : line.warnings()) {
-        note(response, item, notes, new NoteKey(warning.kind(), noteText(warning)));
+        note(response, item, notes, new NoteKey(warning.kind().name(), noteText(warning)));
       }
       if (located.isPresent()
           && located.get().splitByPlusFour()
@@ -537,7 +555,12 @@ public final class FhirClaimPricer {
             response,
             item,
             notes,
-            new NoteKey(ClaimWarning.Kind.LOCALITY_OF_SPLIT_ZIP, located.get().splitNote()));
+            new NoteKey(ClaimWarning.Kind.LOCALITY_OF_SPLIT_ZIP.name(), located.get().splitNote()));
+      }
+      // CMS publishes no rate in this setting for the code: the amount is the other setting's, as
+      // the payment files list it, which the submitter cannot tell from the amount alone.
+      if (line.result().settingNotAvailable()) {
+        note(response, item, notes, new NoteKey(SETTING_NOT_AVAILABLE, SETTING_NOT_AVAILABLE_NOTE));
       }
       Optional<BigDecimal> charge = line.billed().charge();
       if (charge.isPresent()) {
@@ -1167,7 +1190,7 @@ public final class FhirClaimPricer {
               .setType(Enumerations.NoteType.DISPLAY)
               .setText(key.text());
       // The kind as a code, so that a machine tells the notes apart without reading English.
-      note.addExtension(WARNING_KIND_EXTENSION, new Coding(WARNING_KIND, key.kind().name(), null));
+      note.addExtension(WARNING_KIND_EXTENSION, new Coding(WARNING_KIND, key.kind(), null));
     }
     // A number once per item, even when the line raised the same warning twice.
     if (!item.hasNoteNumber(number)) {
@@ -1175,8 +1198,11 @@ public final class FhirClaimPricer {
     }
   }
 
-  /** What makes two warnings one note: their kind and the note's text. */
-  private record NoteKey(ClaimWarning.Kind kind, String text) {}
+  /**
+   * What makes two warnings one note: their kind (a {@link ClaimWarning.Kind} name, or {@value
+   * #SETTING_NOT_AVAILABLE}) and the note's text.
+   */
+  private record NoteKey(String kind, String text) {}
 
   private static CodeableConcept category(String code) {
     return new CodeableConcept(new Coding(ADJUDICATION, code, null));

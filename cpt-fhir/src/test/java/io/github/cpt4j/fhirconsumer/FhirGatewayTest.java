@@ -270,6 +270,65 @@ class FhirGatewayTest {
   }
 
   /**
+   * An item priced at the other setting's amount, because CMS marks the claim's setting NA for its
+   * code, said so nowhere in the response, where the command line says {@code setting NA} and
+   * cpt-jackson {@code "settingNotAvailable":true}. In the bundled sample 19301 and 22551 have no
+   * non-facility rate and 71046 no facility one: each such item names one note, of the command
+   * line's words and the code {@code SETTING_NOT_AVAILABLE}, and no amount or outcome moves.
+   */
+  @Test
+  void anItemPricedAtTheOtherSettingSaysSo() {
+    String note = "setting NA: priced at the other setting's amount, as CMS publishes it";
+    String json =
+        HEAD
+            + "\"id\":\"na\","
+            + "\"type\":{\"coding\":[{\"system\":"
+            + "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
+            + "\"patient\":{\"reference\":\"Patient/p7\"},"
+            + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
+            + "\"item\":["
+            + item(1, "19301", "")
+            + ","
+            + item(2, "71046", "")
+            + ","
+            + item(3, "22551", "")
+            + "]}";
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(json);
+    PricingContext facility = OFFICE.withSetting(Setting.FACILITY);
+    Map<PricingContext, List<List<Integer>>> numbers =
+        Map.of(
+            OFFICE, List.of(List.of(1), List.of(), List.of(1)),
+            facility, List.of(List.of(), List.of(1), List.of()));
+    for (PricingContext context : List.of(OFFICE, facility)) {
+      ClaimResponse response = FhirClaimPricer.of(MEDICARE).price(fhirClaim, context);
+      PricedClaim expected = MEDICARE.price(FhirClaims.toClaim(fhirClaim), context);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(List.of(), expected.line(i).warnings(), expected::toString);
+        assertEquals(
+            numbers.get(context).get(i).equals(List.of(1)),
+            expected.line(i).result().settingNotAvailable(),
+            expected::toString);
+        // The note changes no adjudication: each item keeps its amount.
+        assertEquals(
+            expected.line(i).amountOrThrow(),
+            FhirTest.adjudication(response.getItem().get(i), "eligible").getAmount().getValue());
+      }
+      assertEquals(List.of(note), texts(response));
+      assertEquals(List.of("SETTING_NOT_AVAILABLE"), kinds(response));
+      assertEquals("SETTING_NOT_AVAILABLE", FhirClaimPricer.SETTING_NOT_AVAILABLE);
+      assertEquals(Enumerations.NoteType.DISPLAY, response.getProcessNoteFirstRep().getType());
+      assertEquals(numbers.get(context), noteNumbers(response));
+      assertEquals(ClaimResponse.RemittanceOutcome.COMPLETE, response.getOutcome());
+      assertEquals(expected.total(), total(response, "eligible").getValue());
+
+      IParser strict = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+      ClaimResponse back =
+          strict.parseResource(ClaimResponse.class, strict.encodeResourceToString(response));
+      assertTrue(response.equalsDeep(back), "the response read back is the one sent");
+    }
+  }
+
+  /**
    * Notes were merged by text alone, and a payer's edit words its flags as it likes: a flag worded
    * as the minutes warning of the same line became one note, and the kind of either was lost. Two
    * kinds are two notes, even of one text, both named by the item.
