@@ -59,6 +59,9 @@ import io.github.cpt4j.modifier.ModifierViolation;
  *       parts back through {@code FeeResult} and {@code BilledLine}). A context's rendering
  *       providers of their own types are {@code
  *       "practitioners":{"1000000004":"NURSE_PRACTITIONER"}}, when it has any.
+ *   <li>cpt4j's enums ({@code Setting}, {@code PractitionerType}, {@code UnpricedReason}, ...) as
+ *       fields of an application's own objects: read by their names alone; a number, which
+ *       Jackson's default read as the constant at that position, is refused.
  * </ul>
  *
  * <p>Bad input fails with a {@code JsonMappingException} whose path names the field and whose
@@ -142,6 +145,8 @@ public final class CptModule extends SimpleModule {
     super.setupModule(context);
     // The runtime classes of FeeResult and EditFinding, which the serializers above write.
     context.addDeserializers(new SubtypeDeserializers());
+    // cpt4j's enums in an application's own objects: by name, never a number read as a position.
+    context.addBeanDeserializerModifier(new EnumJson.Modifier());
   }
 
   /**
