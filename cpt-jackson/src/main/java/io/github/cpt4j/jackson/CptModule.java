@@ -62,6 +62,10 @@ import io.github.cpt4j.modifier.ModifierViolation;
  *   <li>cpt4j's enums ({@code Setting}, {@code PractitionerType}, {@code UnpricedReason}, ...) as
  *       fields of an application's own objects: read by their names alone; a number, which
  *       Jackson's default read as the constant at that position, is refused.
+ *   <li>Any other class of cpt4j's ({@code FeeCalculation}, {@code MedicareFeeSchedule}, {@code
+ *       MedicareReleases}, ...) is not written: writing one fails naming the type and what to write
+ *       instead, where Jackson's bean defaults wrote it in part or empty. Records ({@code PtpEdit})
+ *       are left to Jackson, which writes them whole.
  * </ul>
  *
  * <p>Bad input fails with a {@code JsonMappingException} whose path names the field and whose
@@ -147,6 +151,8 @@ public final class CptModule extends SimpleModule {
     context.addDeserializers(new SubtypeDeserializers());
     // cpt4j's enums in an application's own objects: by name, never a number read as a position.
     context.addBeanDeserializerModifier(new EnumJson.Modifier());
+    // cpt4j's other types: refused, where Jackson's bean defaults wrote them in part or empty.
+    context.addBeanSerializerModifier(new UnwrittenJson.Modifier());
   }
 
   /**

@@ -1,10 +1,14 @@
 package io.github.cpt4j.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
@@ -25,12 +29,16 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposArea;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
+import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRule;
 import io.github.cpt4j.modifier.ModifierViolation;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -246,6 +254,83 @@ class WrittenFieldsTest {
             () -> type.getKey().getSimpleName() + " writes no '" + field + "': " + written);
       }
     }
+  }
+
+  /** An application's own object holding a value cpt-jackson does not write. */
+  record Response(Object value) {}
+
+  /**
+   * A cpt4j type the module does not write is refused, naming it and what to write instead: its
+   * accessors are no bean getters, so Jackson's defaults wrote it as {@code {}} or a field or two
+   * ({@code FeeCalculation} as {@code {"oppsCapped":false}}), and an endpoint returning one lost
+   * its data without an error.
+   */
+  @Test
+  void aTypeNotWrittenIsRefusedNotWrittenInPart() {
+    MedicareFeeSchedule schedule = BundledData.medicareFeeSchedule();
+    PricingContext context =
+        PricingContext.of(
+            LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY);
+    ObjectMapper lenient =
+        new ObjectMapper()
+            .registerModule(new CptModule())
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    Map<Object, String> refused =
+        Map.of(
+            schedule.calculation(ClaimLine.parse("99213"), context).orElseThrow(),
+            "FeeResult",
+            schedule.evaluate(ClaimLine.parse("99999"), context),
+            "FeeResult",
+            schedule,
+            "PricedClaim",
+            BundledData.medicareReleases(),
+            "PricedClaim",
+            schedule.rvuEntry(ClaimLine.parse("99213")).orElseThrow(),
+            "FeeResult");
+    for (Map.Entry<Object, String> value : refused.entrySet()) {
+      String type = value.getKey().getClass().getSimpleName();
+      for (ObjectMapper mapper : List.of(MAPPER, lenient)) {
+        JsonMappingException e =
+            assertThrows(
+                JsonMappingException.class,
+                () -> mapper.writeValueAsString(new Response(value.getKey())),
+                type);
+        String message = e.getMessage();
+        assertTrue(message.contains("cpt-jackson does not write"), message);
+        assertTrue(message.contains(value.getValue()), message);
+        assertTrue(message.contains("Response[\"value\"]"), message);
+      }
+    }
+  }
+
+  /** A mix-in an application gives a type cpt-jackson does not write, to write it its own way. */
+  abstract static class AmountOnly {
+    @JsonProperty("amount")
+    abstract BigDecimal amount();
+  }
+
+  @Test
+  void aRecordAndATypeTheApplicationConfiguresAreLeftToJackson() throws Exception {
+    assertEquals(
+        "{\"state\":\"NY\",\"rural\":false}",
+        MAPPER.writeValueAsString(new DmeposArea("NY", false)));
+    ObjectMapper mixedIn =
+        new ObjectMapper()
+            .registerModule(new CptModule())
+            .addMixIn(FeeCalculation.class, AmountOnly.class);
+    FeeCalculation calculation =
+        BundledData.medicareFeeSchedule()
+            .calculation(
+                ClaimLine.parse("99213"),
+                PricingContext.of(
+                    LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY))
+            .orElseThrow();
+    String json = mixedIn.writeValueAsString(calculation);
+    assertTrue(json.contains("\"amount\":" + calculation.amount()), json);
+    String refused =
+        assertThrows(JsonMappingException.class, () -> MAPPER.writeValueAsString(calculation))
+            .getMessage();
+    assertTrue(refused.startsWith("cpt-jackson does not write a FeeCalculation"), refused);
   }
 
   private static List<Object> steps(Explanation explanation) {
