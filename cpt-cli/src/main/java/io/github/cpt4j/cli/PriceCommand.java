@@ -8,6 +8,7 @@ import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchPricing;
+import io.github.cpt4j.cli.price.BatchWarnings;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
@@ -49,7 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -921,22 +922,17 @@ final class PriceCommand implements Callable<Integer> {
         bar.finish(summary.rows());
       }
     }
-    // In NPI order, as --practitioner's own map is not ordered.
-    SortedSet<Npi> named = new TreeSet<>(defaults.providers().keySet());
+    Set<Npi> named = defaults.providers().keySet();
     if (!named.isEmpty() && !summary.namesRenderingProviders()) {
       note(
-          "warning: --practitioner NPI=TYPE names "
-              + (named.size() == 1 ? "the rendering provider " : "the rendering providers ")
-              + String.join(", ", named.stream().map(Npi::toString).toList())
-              + ", and the input has no rendering_provider column: no row is of "
-              + (named.size() == 1 ? "that NPI" : "those NPIs")
-              + ", and every row without a practitioner took "
-              + defaults.practitioner().id());
+          "warning: "
+              + BatchWarnings.noRenderingProviderColumn(named, defaults.practitioner().id()));
     } else {
-      // An NPI=TYPE no row names changes nothing: most likely a mistyped NPI.
-      for (Npi npi : named) {
+      // An NPI=TYPE no row names changes nothing: most likely a mistyped NPI. In NPI order, as
+      // --practitioner's own map is not ordered.
+      for (Npi npi : new TreeSet<>(named)) {
         if (!summary.providersNamed().contains(npi)) {
-          note("warning: --practitioner " + npi + "=...: no valid row is by " + npi);
+          note("warning: " + BatchWarnings.providerOfNoRow(npi));
         }
       }
     }

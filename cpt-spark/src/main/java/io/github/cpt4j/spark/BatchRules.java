@@ -2,6 +2,7 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchPricing;
@@ -25,8 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place where cpt-spark meets the rest of cpt4j: the batch rules of {@code cpt price
@@ -79,6 +83,12 @@ final class BatchRules {
   private final List<RowParser.Row> claim = new ArrayList<>();
   private final List<LineRequest> requests = new ArrayList<>();
 
+  /** The NPIs given a type of their own ({@code --practitioner NPI=TYPE}). */
+  private final Set<Npi> providers;
+
+  /** Those of {@link #providers} that a valid row of this task named. */
+  private final Set<Npi> providersNamed = new HashSet<>();
+
   /**
    * Creates the rules for rows with {@code columns}, priced with the schedule of {@code files}.
    *
@@ -93,6 +103,7 @@ final class BatchRules {
     this.parser =
         new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
     this.participating = options.participating();
+    this.providers = options.practitioners().keySet();
   }
 
   /** Returns the defaults for blank cells that {@code cpt price --input} would use with options. */
@@ -182,6 +193,12 @@ final class BatchRules {
       Optional<LineRequest> request = row.request();
       if (request.isPresent()) {
         undated[i] = parser.isUndated(fields);
+        // As cpt price notes them: a valid row, whether or not its claim is then priced.
+        request
+            .get()
+            .renderingProvider()
+            .filter(providers::contains)
+            .ifPresent(providersNamed::add);
         if (claimKey == null) {
           claimKey = row.claim();
         }
@@ -261,6 +278,14 @@ final class BatchRules {
         true,
         false,
         false);
+  }
+
+  /**
+   * Returns the NPIs given a type of their own that a valid row priced by these rules named: as
+   * {@code cpt price} notes them, to warn of an NPI no row is by.
+   */
+  Set<Npi> providersNamed() {
+    return Collections.unmodifiableSet(providersNamed);
   }
 
   private static LineResult result(Outcome outcome, boolean invalid, boolean undated) {

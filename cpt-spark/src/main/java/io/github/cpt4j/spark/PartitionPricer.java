@@ -254,7 +254,8 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
      */
     private void flushCounts() {
       if (counters != null && rows > 0) {
-        counters.add(rows, priced, invalid, notCovered, undated, notInSample);
+        counters.add(
+            rows, priced, invalid, notCovered, undated, notInSample, rules.providersNamed());
         rows = 0;
         priced = 0;
         invalid = 0;

@@ -2,8 +2,14 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.Npi;
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.SparkContext;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -62,6 +68,12 @@ public final class PricingCounters implements Serializable {
   /** Rows not in a bundled sample of the data, among those not priced. */
   private final LongAccumulator notInSample;
 
+  /**
+   * The NPIs given a type of their own that some valid row named, as text: each task adds each of
+   * its own once, so that the driver collects at most a few per task.
+   */
+  private final CollectionAccumulator<String> providersNamed;
+
   private PricingCounters(SparkContext context) {
     this.rows = context.longAccumulator("cpt4j rows");
     this.priced = context.longAccumulator("cpt4j priced");
@@ -70,6 +82,7 @@ public final class PricingCounters implements Serializable {
     this.notCovered = context.longAccumulator("cpt4j not covered");
     this.undated = context.longAccumulator("cpt4j undated");
     this.notInSample = context.longAccumulator("cpt4j not in sample");
+    this.providersNamed = context.collectionAccumulator("cpt4j providers named");
   }
 
   /** Registers new counters, all zero, with {@code context}. */
@@ -83,7 +96,8 @@ public final class PricingCounters implements Serializable {
       long invalidCount,
       long notCoveredCount,
       long undatedCount,
-      long notInSampleCount) {
+      long notInSampleCount,
+      Collection<Npi> named) {
     rows.add(rowCount);
     priced.add(pricedCount);
     notPriced.add(rowCount - pricedCount);
@@ -91,6 +105,9 @@ public final class PricingCounters implements Serializable {
     notCovered.add(notCoveredCount);
     undated.add(undatedCount);
     notInSample.add(notInSampleCount);
+    for (Npi npi : named) {
+      providersNamed.add(npi.toString());
+    }
   }
 
   /** Returns the number of rows priced or refused. */
@@ -141,6 +158,20 @@ public final class PricingCounters implements Serializable {
    */
   public long notInSample() {
     return notInSample.value();
+  }
+
+  /**
+   * Returns the NPIs given a practitioner type of their own ({@link
+   * PricingOptions#withPractitioner(Npi, io.github.cpt4j.fee.PractitionerType)}) that some valid
+   * row named as its rendering provider, in NPI order. The job, like {@code cpt price}, warns of
+   * each NPI given that no valid row named: most likely a mistyped one.
+   */
+  public Set<Npi> providersNamed() {
+    Set<Npi> named = new TreeSet<>();
+    for (String npi : providersNamed.value()) {
+      named.add(Npi.parse(npi));
+    }
+    return Collections.unmodifiableSet(named);
   }
 
   /** Returns the counts as {@code cpt price} prints them. */

@@ -278,6 +278,62 @@ class PriceJobTest {
   }
 
   /**
+   * As cpt price: an NPI=TYPE that no valid row is by is most likely a mistyped NPI, and each such
+   * NPI is named; without a rendering_provider column the warning names the option's NPIs, in NPI
+   * order, and the type the rows took, in the command line's words.
+   */
+  @HadoopFileTest
+  void anNpiOfNoRowIsWarnedOfAsTheCommandLineWarns() throws Exception {
+    Path input = dir.resolve("npi.csv");
+    Files.writeString(
+        input,
+        "code,locality,rendering_provider\n99213,13282-99,1234567893\n99213,13282-99,1000000004\n");
+    Ran ran =
+        runOn(
+            input,
+            dir.resolve("npi"),
+            "--practitioner",
+            "1234567893=np",
+            "--practitioner",
+            "1234567885=np");
+    assertEquals(0, ran.status(), ran::err);
+    assertTrue(
+        ran.err()
+            .contains(
+                "cpt-spark: warning: --practitioner 1234567885=...: no valid row is by"
+                    + " 1234567885\n"),
+        ran::err);
+    assertFalse(ran.err().contains("1234567893=..."), ran::err);
+    // A row that names the NPI but is not valid names no one: the NPI is still of no row.
+    Path invalid = dir.resolve("invalid.csv");
+    Files.writeString(invalid, "code,locality,rendering_provider\n9921,13282-99,1234567885\n");
+    Ran refused = runOn(invalid, dir.resolve("invalid"), "--practitioner", "1234567885=np");
+    assertTrue(refused.err().contains("1234567885=...: no valid row is by"), refused::err);
+
+    Path none = dir.resolve("none.csv");
+    Files.writeString(none, "code,locality\n99213,13282-99\n");
+    Ran without =
+        runOn(
+            none,
+            dir.resolve("none"),
+            "--practitioner",
+            "1234567893=np",
+            "--practitioner",
+            "1234567885=cns",
+            "--practitioner",
+            "pa");
+    assertTrue(
+        without
+            .err()
+            .contains(
+                "cpt-spark: warning: --practitioner NPI=TYPE names the rendering providers"
+                    + " 1234567885, 1234567893, and the input has no rendering_provider column: no"
+                    + " row is of those NPIs, and every row without a practitioner took pa\n"),
+        without::err);
+    assertFalse(without.err().contains("no valid row is by"), without::err);
+  }
+
+  /**
    * A file that Spark fails to read in a task is trouble (status 2) told in one line naming the
    * file, not Spark's "Job aborted due to stage failure" with the task's stack trace.
    */
