@@ -465,13 +465,7 @@ final class PriceCommand implements Callable<Integer> {
     boolean placedByRowDates = input != null && cmsDir != null;
     if (!placedByRowDates
         && data.isSplitByPlusFour(zip, serviceDate, Optional.ofNullable(cmsDir))) {
-      note(
-          "warning: CMS splits ZIP code "
-              + zip.digits()
-              + " between payment localities and prices it by its ZIP+4, which cpt4j does not"
-              + " read: priced in "
-              + found.get()
-              + ", the locality of its five-digit row; give --locality if the place is in another");
+      note("warning: " + BatchWarnings.splitZipOption(zip.digits(), found.get()));
     }
     return found;
   }
@@ -958,14 +952,7 @@ final class PriceCommand implements Callable<Integer> {
               defaults.date()));
     }
     if (summary.splitZips() > 0) {
-      note(
-          String.format(
-              Locale.ROOT,
-              "warning: %,d %s a ZIP code that CMS splits between payment localities and prices by"
-                  + " its ZIP+4, which cpt4j does not read: priced in the locality of its"
-                  + " five-digit row; give a locality column (or --locality) for those rows",
-              summary.splitZips(),
-              summary.splitZips() == 1 ? "row has" : "rows have"));
+      note("warning: " + BatchWarnings.splitZipRows(summary.splitZips()));
     }
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();

@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -66,6 +67,8 @@ final class BatchRules {
    *     to tell whether the user gave the dates of service
    * @param notInSample whether the row is {@code not_in_schedule} only because the schedule it went
    *     to is a bundled sample: as {@code cpt price} counts such rows, to say so
+   * @param splitZip whether the row was priced in the locality of its ZIP code while CMS prices
+   *     that ZIP code by its ZIP+4: as {@code cpt price} counts such rows, to say so
    */
   record LineResult(
       BigDecimal amount,
@@ -74,7 +77,8 @@ final class BatchRules {
       String explanation,
       boolean invalid,
       boolean undated,
-      boolean notInSample) {}
+      boolean notInSample,
+      boolean splitZip) {}
 
   private final int width;
   private final RowParser parser;
@@ -102,6 +106,8 @@ final class BatchRules {
     // As cpt price --input: a well-formed locality the schedule does not know is unknown_locality.
     this.parser =
         new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
+    // As cpt price --input marks them, by the bundled ZIP code table that places the rows.
+    parser.markSplitZips((zip, on) -> MEDICARE.isSplitByPlusFour(zip, on, Optional.empty()));
     this.participating = options.participating();
     this.providers = options.practitioners().keySet();
   }
@@ -222,12 +228,20 @@ final class BatchRules {
     for (int i = 0; i < n; i++) {
       Optional<Outcome> problem = claim.get(i).problem();
       if (problem.isPresent()) {
-        results.add(result(problem.get(), true, false));
+        results.add(result(problem.get(), true, false, false));
       } else if (mixed != null) {
         results.add(
-            new LineResult(null, null, "mixed_claim_context", mixed, true, undated[i], false));
+            new LineResult(
+                null, null, "mixed_claim_context", mixed, true, undated[i], false, false));
       } else {
-        results.add(result(outcomes.get(next++), false, undated[i]));
+        Outcome outcome = outcomes.get(next++);
+        // As cpt price counts them: a row not priced, or priced by a schedule without
+        // localities, took nothing from its ZIP code's locality.
+        boolean splitZip =
+            claim.get(i).placedBySplitZip()
+                && outcome.isPriced()
+                && pricer.pricesByLocality(claim.get(i).request().orElseThrow());
+        results.add(result(outcome, false, undated[i], splitZip));
       }
     }
     for (int i = n; i < rows.size(); i++) {
@@ -264,7 +278,7 @@ final class BatchRules {
         RowParser.malformed("record " + CodeFormatException.quote(record) + ": " + problem)
             .problem()
             .orElseThrow();
-    return result(outcome, true, false);
+    return result(outcome, true, false, false);
   }
 
   /** Refuses a row past its claim's first {@link #MAX_CLAIM_LINES}, as {@code cpt price} does. */
@@ -277,6 +291,7 @@ final class BatchRules {
         BatchPricing.claimTooLong(key, "priced"),
         true,
         false,
+        false,
         false);
   }
 
@@ -288,7 +303,19 @@ final class BatchRules {
     return Collections.unmodifiableSet(providersNamed);
   }
 
-  private static LineResult result(Outcome outcome, boolean invalid, boolean undated) {
+  /**
+   * Tells whether CMS splits the ZIP code {@code zip} (five digits or ZIP+4) between payment
+   * localities and prices it by its ZIP+4 on {@code date}, in the bundled ZIP code table that
+   * places the rows, as {@code cpt price --zip} tells it.
+   *
+   * @throws IllegalArgumentException if the text is not a ZIP code
+   */
+  static boolean isSplitZip(String zip, LocalDate date) {
+    return MEDICARE.isSplitByPlusFour(ZipCode.parse(zip), date, Optional.empty());
+  }
+
+  private static LineResult result(
+      Outcome outcome, boolean invalid, boolean undated, boolean splitZip) {
     return new LineResult(
         outcome.amount().map(a -> a.setScale(2, RoundingMode.UNNECESSARY)).orElse(null),
         outcome.limitingCharge().map(a -> a.setScale(2, RoundingMode.UNNECESSARY)).orElse(null),
@@ -296,7 +323,8 @@ final class BatchRules {
         outcome.explanation(),
         invalid,
         undated,
-        outcome.notInSample());
+        outcome.notInSample(),
+        splitZip);
   }
 
   /**

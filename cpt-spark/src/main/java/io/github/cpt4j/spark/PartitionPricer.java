@@ -127,6 +127,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private long notCovered;
     private long undated;
     private long notInSample;
+    private long splitZips;
 
     Priced(Iterator<Row> input, BatchRules rules) {
       this.input = input;
@@ -244,6 +245,9 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       if (result.notInSample()) {
         notInSample++;
       }
+      if (result.splitZip()) {
+        splitZips++;
+      }
       return RowFactory.create(values);
     }
 
@@ -255,13 +259,21 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private void flushCounts() {
       if (counters != null && rows > 0) {
         counters.add(
-            rows, priced, invalid, notCovered, undated, notInSample, rules.providersNamed());
+            rows,
+            priced,
+            invalid,
+            notCovered,
+            undated,
+            notInSample,
+            splitZips,
+            rules.providersNamed());
         rows = 0;
         priced = 0;
         invalid = 0;
         notCovered = 0;
         undated = 0;
         notInSample = 0;
+        splitZips = 0;
       }
     }
   }

@@ -68,6 +68,9 @@ public final class PricingCounters implements Serializable {
   /** Rows not in a bundled sample of the data, among those not priced. */
   private final LongAccumulator notInSample;
 
+  /** Rows priced in the locality of a ZIP code that CMS prices by its ZIP+4. */
+  private final LongAccumulator splitZips;
+
   /**
    * The NPIs given a type of their own that some valid row named, as text: each task adds each of
    * its own once, so that the driver collects at most a few per task.
@@ -82,6 +85,7 @@ public final class PricingCounters implements Serializable {
     this.notCovered = context.longAccumulator("cpt4j not covered");
     this.undated = context.longAccumulator("cpt4j undated");
     this.notInSample = context.longAccumulator("cpt4j not in sample");
+    this.splitZips = context.longAccumulator("cpt4j split ZIP codes");
     this.providersNamed = context.collectionAccumulator("cpt4j providers named");
   }
 
@@ -97,6 +101,7 @@ public final class PricingCounters implements Serializable {
       long notCoveredCount,
       long undatedCount,
       long notInSampleCount,
+      long splitZipCount,
       Collection<Npi> named) {
     rows.add(rowCount);
     priced.add(pricedCount);
@@ -105,6 +110,7 @@ public final class PricingCounters implements Serializable {
     notCovered.add(notCoveredCount);
     undated.add(undatedCount);
     notInSample.add(notInSampleCount);
+    splitZips.add(splitZipCount);
     for (Npi npi : named) {
       providersNamed.add(npi.toString());
     }
@@ -158,6 +164,17 @@ public final class PricingCounters implements Serializable {
    */
   public long notInSample() {
     return notInSample.value();
+  }
+
+  /**
+   * Returns the number of rows priced in the locality of a ZIP code (their zip cell) that CMS
+   * splits between payment localities and prices by its ZIP+4, which cpt4j does not read: the ZIP
+   * code's five-digit row gives one of its localities. A row not priced, or priced by a schedule
+   * without localities (DMEPOS, the national laboratory and drug limits), is not counted: it took
+   * nothing from the locality. The job, like {@code cpt price}, warns of them.
+   */
+  public long splitZips() {
+    return splitZips.value();
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.github.cpt4j.cli.price.BatchWarnings;
 import io.github.cpt4j.cli.price.ClaimKey;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -245,6 +246,28 @@ public final class SparkClaimPricing implements AutoCloseable {
   public static List<String> columnWarnings(StructType input) {
     requireNonNull(input, "input");
     return BatchRules.lookalikes(Arrays.asList(batchColumns(input).fieldNames()));
+  }
+
+  /**
+   * Returns the warning {@code cpt price --zip} gives when CMS splits the ZIP code of {@link
+   * PricingOptions#withZip} between payment localities and prices it by its ZIP+4, which cpt4j does
+   * not read, worded as the command line words it: {@code CMS splits ZIP code 01434 between payment
+   * localities and prices it by its ZIP+4, ...: priced in 14212-01, the locality of its five-digit
+   * row; give --locality if the place is in another}. The rows without a place of their own then
+   * take one of its localities, maybe not the one the service was performed in; show it before or
+   * after pricing. Said for the options' date, by the bundled ZIP code table that placed them.
+   *
+   * @return the warning, empty when the options' locality is not that of a ZIP code CMS splits
+   */
+  public static Optional<String> zipWarning(PricingOptions options) {
+    requireNonNull(options, "options");
+    if (!options.localityFromZip()
+        || !BatchRules.isSplitZip(options.beneficiaryZip().orElseThrow(), options.date())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        BatchWarnings.splitZipOption(
+            options.beneficiaryZip().orElseThrow(), options.locality().orElseThrow()));
   }
 
   /**

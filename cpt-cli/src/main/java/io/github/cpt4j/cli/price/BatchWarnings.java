@@ -3,6 +3,8 @@ package io.github.cpt4j.cli.price;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.fee.medicare.Locality;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -50,5 +52,39 @@ public final class BatchWarnings {
   public static String providerOfNoRow(Npi npi) {
     requireNonNull(npi, "npi");
     return "--practitioner " + npi + "=...: no valid row is by " + npi;
+  }
+
+  /**
+   * Says that {@code rows} rows (at least one) were priced in the locality of a ZIP code that CMS
+   * splits between payment localities and prices by its ZIP+4, which cpt4j does not read: the ZIP
+   * code's five-digit row gives one of its localities (CMS's ZIP code to carrier locality file
+   * flags such codes), which may not be the one the service was performed in.
+   */
+  public static String splitZipRows(long rows) {
+    return String.format(
+        Locale.ROOT,
+        "%,d %s a ZIP code that CMS splits between payment localities and prices by its ZIP+4,"
+            + " which cpt4j does not read: priced in the locality of its five-digit row; give a"
+            + " locality column (or --locality) for those rows",
+        rows,
+        rows == 1 ? "row has" : "rows have");
+  }
+
+  /**
+   * Says that CMS splits {@code zip}, given as {@code --zip}, between payment localities and prices
+   * it by its ZIP+4, so that the rows it places were priced in {@code locality}, that of its
+   * five-digit row: {@code CMS splits ZIP code 35958 between payment localities and prices it by
+   * its ZIP+4, which cpt4j does not read: priced in 10112-00, the locality of its five-digit row;
+   * give --locality if the place is in another}.
+   *
+   * @param zip the five digits of the ZIP code
+   */
+  public static String splitZipOption(String zip, Locality locality) {
+    return "CMS splits ZIP code "
+        + requireNonNull(zip, "zip")
+        + " between payment localities and prices it by its ZIP+4, which cpt4j does not read:"
+        + " priced in "
+        + requireNonNull(locality, "locality")
+        + ", the locality of its five-digit row; give --locality if the place is in another";
   }
 }

@@ -167,6 +167,15 @@ public final class RowParser {
   BiPredicate<ZipCode, LocalDate> splitZip;
 
   /**
+   * Marks the valid rows placed by a ZIP code that {@code splitZip} says CMS prices by its ZIP+4 on
+   * the row's date ({@link Row#placedBySplitZip()}), for a batch that prices rows through this
+   * parser alone, as the Spark job does, to count them as {@link BatchPricing} counts its own.
+   */
+  public void markSplitZips(BiPredicate<ZipCode, LocalDate> splitZip) {
+    this.splitZip = requireNonNull(splitZip, "splitZip");
+  }
+
+  /**
    * The digits of the ZIP code that places the rows without a locality or zip cell, on each row's
    * date (see {@link BatchPricing#placingByDefaultZip}); null when they take the defaults'
    * locality.
@@ -260,9 +269,9 @@ public final class RowParser {
 
     /**
      * Tells whether the row's locality came from a ZIP code that CMS prices by its ZIP+4, when the
-     * parser was asked to tell ({@link RowParser#splitZip}).
+     * parser was asked to tell ({@link RowParser#markSplitZips}); false otherwise.
      */
-    boolean placedBySplitZip() {
+    public boolean placedBySplitZip() {
       return placedBySplitZip;
     }
   }

@@ -373,6 +373,10 @@ public final class PriceJob implements Callable<Integer> {
           // priced, since it depends on the header alone and a long run can then be stopped.
           err.println("cpt-spark: warning: " + warning);
         }
+        // As cpt price: --zip placed the rows without a place of their own in one of the
+        // localities CMS splits the ZIP code between, maybe not the one the service was in.
+        SparkClaimPricing.zipWarning(options)
+            .ifPresent(warning -> err.println("cpt-spark: warning: " + warning));
         write(singleFile ? priced.coalesce(1) : priced);
         Set<Npi> named = options.practitioners().keySet();
         if (!named.isEmpty()
@@ -405,6 +409,11 @@ public final class PriceJob implements Callable<Integer> {
                   counters.undated(),
                   counters.undated() == 1 ? "row has" : "rows have",
                   options.date()));
+        }
+        if (counters.splitZips() > 0) {
+          // As cpt price: the rows' ZIP codes gave them one of the localities CMS splits each
+          // between, maybe not the one the service was performed in.
+          err.println("cpt-spark: warning: " + BatchWarnings.splitZipRows(counters.splitZips()));
         }
         err.println(counters);
         if (counters.priced() == 0 && counters.notCovered() > 0) {

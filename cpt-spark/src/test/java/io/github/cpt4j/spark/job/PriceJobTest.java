@@ -334,6 +334,43 @@ class PriceJobTest {
   }
 
   /**
+   * As cpt price: rows priced in the locality of a ZIP code that CMS splits by ZIP+4 (35958,
+   * Alabama) are counted, not a row on a date the data does not cover; and --zip of such a ZIP code
+   * is warned of once, with the locality its rows took.
+   */
+  @HadoopFileTest
+  void aZipCodeCmsSplitsByZipPlusFourIsWarnedOfAsTheCommandLineWarns() throws Exception {
+    Path input = dir.resolve("split.csv");
+    Files.writeString(
+        input,
+        "code,zip,date\n99213,35958,2024-06-02\n99213,35958,2025-06-02\n"
+            + "99213,35958,2025-06-03\n99213,10001,2025-06-02\n");
+    Ran ran = runOn(input, dir.resolve("split"));
+    assertTrue(
+        ran.err()
+            .contains(
+                "cpt-spark: warning: 2 rows have a ZIP code that CMS splits between payment"
+                    + " localities and prices by its ZIP+4, which cpt4j does not read: priced in"
+                    + " the locality of its five-digit row; give a locality column (or"
+                    + " --locality) for those rows\n"),
+        ran::err);
+    Path codes = dir.resolve("codes.csv");
+    Files.writeString(codes, "code\n99213\n");
+    Ran zip = runOn(codes, dir.resolve("zip"), "--zip", "01434");
+    assertEquals(0, zip.status(), zip::err);
+    assertTrue(
+        zip.err()
+            .contains(
+                "cpt-spark: warning: CMS splits ZIP code 01434 between payment localities and"
+                    + " prices it by its ZIP+4, which cpt4j does not read: priced in 14212-01, the"
+                    + " locality of its five-digit row; give --locality if the place is in"
+                    + " another\n"),
+        zip::err);
+    Ran given = runOn(codes, dir.resolve("given"), "--zip", "01434", "--locality", "14212-01");
+    assertFalse(given.err().contains("splits"), given::err);
+  }
+
+  /**
    * A file that Spark fails to read in a task is trouble (status 2) told in one line naming the
    * file, not Spark's "Job aborted due to stage failure" with the task's stack trace.
    */
