@@ -348,8 +348,7 @@ public final class CsvTable {
         '\t',
         "tabs",
         // Not only a spreadsheet's: CMS's NCCI PTP and anesthesia base unit files are
-        // tab-separated,
-        // and given for another kind they are refused here too.
+        // tab-separated, and given for another kind they are refused here too.
         "tab-separated text: a spreadsheet's tab-delimited export, or another kind of file, such"
             + " as an NCCI PTP file; give the file as CMS publishes it, or save it as CSV with"
             + " commas");
