@@ -50,7 +50,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -916,19 +915,14 @@ final class PriceCommand implements Callable<Integer> {
         bar.finish(summary.rows());
       }
     }
-    Set<Npi> named = defaults.providers().keySet();
-    if (!named.isEmpty() && !summary.namesRenderingProviders()) {
-      note(
-          "warning: "
-              + BatchWarnings.noRenderingProviderColumn(named, defaults.practitioner().id()));
-    } else {
-      // An NPI=TYPE no row names changes nothing: most likely a mistyped NPI. In NPI order, as
-      // --practitioner's own map is not ordered.
-      for (Npi npi : new TreeSet<>(named)) {
-        if (!summary.providersNamed().contains(npi)) {
-          note("warning: " + BatchWarnings.providerOfNoRow(npi));
-        }
-      }
+    // An NPI=TYPE no row is by changes nothing: most likely a mistyped NPI.
+    for (String warning :
+        BatchWarnings.ofPractitioners(
+            defaults.providers().keySet(),
+            summary.namesRenderingProviders(),
+            summary.providersNamed(),
+            defaults.practitioner().id())) {
+      note("warning: " + warning);
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
       // Other columns are carried through by design; one named like a known column was most

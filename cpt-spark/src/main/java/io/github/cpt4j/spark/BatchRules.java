@@ -87,10 +87,10 @@ final class BatchRules {
   private final List<RowParser.Row> claim = new ArrayList<>();
   private final List<LineRequest> requests = new ArrayList<>();
 
-  /** The NPIs given a type of their own ({@code --practitioner NPI=TYPE}). */
-  private final Set<Npi> providers;
-
-  /** Those of {@link #providers} that a valid row of this task named. */
+  /**
+   * The NPIs given a type of their own ({@code --practitioner NPI=TYPE}) that a valid row of this
+   * task named, noted by the parser as it notes them for {@code cpt price}.
+   */
   private final Set<Npi> providersNamed = new HashSet<>();
 
   /**
@@ -108,8 +108,8 @@ final class BatchRules {
         new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
     // As cpt price --input marks them, by the bundled ZIP code table that places the rows.
     parser.markSplitZips((zip, on) -> MEDICARE.isSplitByPlusFour(zip, on, Optional.empty()));
+    parser.noteProvidersInto(providersNamed);
     this.participating = options.participating();
-    this.providers = options.practitioners().keySet();
   }
 
   /** Returns the defaults for blank cells that {@code cpt price --input} would use with options. */
@@ -199,12 +199,6 @@ final class BatchRules {
       Optional<LineRequest> request = row.request();
       if (request.isPresent()) {
         undated[i] = parser.isUndated(fields);
-        // As cpt price notes them: a valid row, whether or not its claim is then priced.
-        request
-            .get()
-            .renderingProvider()
-            .filter(providers::contains)
-            .ifPresent(providersNamed::add);
         if (claimKey == null) {
           claimKey = row.claim();
         }

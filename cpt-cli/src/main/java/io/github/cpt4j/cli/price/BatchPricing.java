@@ -1099,13 +1099,13 @@ public final class BatchPricing {
       RowParser parser = new RowParser(header, defaults, zips, knownLocality);
       parser.undated = undated;
       if (!defaults.providers().isEmpty()) {
-        parser.providersNamed = providersNamed;
+        parser.noteProvidersInto(providersNamed);
       }
       if (defaultZip != null) {
         parser.defaultZip(defaultZip);
       }
       if (splitZip != null) {
-        parser.splitZip = splitZip;
+        parser.markSplitZips(splitZip);
       }
       return parser;
     }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.medicare.Locality;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
@@ -19,6 +21,36 @@ public final class BatchWarnings {
   private BatchWarnings() {}
 
   /**
+   * Returns what a batch run says of {@code --practitioner NPI=TYPE} once its rows are read:
+   * without a {@code rendering_provider} column, that no row is of the NPIs named ({@link
+   * #noRenderingProviderColumn}); with one, each NPI named that no valid row is by, in NPI order
+   * ({@link #providerOfNoRow}), most likely mistyped. Nothing when the option named no NPI.
+   *
+   * @param named the NPIs the option named
+   * @param renderingProviderColumn whether the input has a {@code rendering_provider} column
+   * @param namedByRows the NPIs of {@code named} that a valid row named
+   * @param practitioner the {@code --practitioner} id of the type the rows without one took
+   */
+  public static List<String> ofPractitioners(
+      Set<Npi> named, boolean renderingProviderColumn, Set<Npi> namedByRows, String practitioner) {
+    requireNonNull(namedByRows, "namedByRows");
+    if (requireNonNull(named, "named").isEmpty()) {
+      return List.of();
+    }
+    if (!renderingProviderColumn) {
+      return List.of(noRenderingProviderColumn(named, practitioner));
+    }
+    List<String> warnings = new ArrayList<>();
+    // In NPI order, as --practitioner's own map is not ordered.
+    for (Npi npi : new TreeSet<>(named)) {
+      if (!namedByRows.contains(npi)) {
+        warnings.add(providerOfNoRow(npi));
+      }
+    }
+    return warnings;
+  }
+
+  /**
    * Says that {@code --practitioner NPI=TYPE} named rendering providers while the input has no
    * {@code rendering_provider} column, so that no row is of them and every row without a
    * practitioner took {@code practitioner}: {@code --practitioner NPI=TYPE names the rendering
@@ -29,7 +61,7 @@ public final class BatchWarnings {
    * @param practitioner the {@code --practitioner} id of the type every such row took
    * @throws IllegalArgumentException if {@code named} is empty
    */
-  public static String noRenderingProviderColumn(Set<Npi> named, String practitioner) {
+  private static String noRenderingProviderColumn(Set<Npi> named, String practitioner) {
     requireNonNull(practitioner, "practitioner");
     // In NPI order, as --practitioner's own map is not ordered.
     SortedSet<Npi> sorted = new TreeSet<>(requireNonNull(named, "named"));
@@ -49,7 +81,7 @@ public final class BatchWarnings {
    * Says that {@code --practitioner NPI=TYPE} named {@code npi} and no valid row is by it, most
    * likely a mistyped NPI: {@code --practitioner 1234567885=...: no valid row is by 1234567885}.
    */
-  public static String providerOfNoRow(Npi npi) {
+  private static String providerOfNoRow(Npi npi) {
     requireNonNull(npi, "npi");
     return "--practitioner " + npi + "=...: no valid row is by " + npi;
   }

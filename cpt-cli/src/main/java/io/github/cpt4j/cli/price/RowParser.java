@@ -219,6 +219,15 @@ public final class RowParser {
   Set<Npi> providersNamed;
 
   /**
+   * Notes each NPI of {@code --practitioner NPI=TYPE} that a valid row this parser reads names into
+   * {@code named} ({@link #noteProvider}), for a batch that prices rows through this parser alone,
+   * as the Spark job does, to warn of an NPI no row is by as {@code cpt price} warns of it.
+   */
+  public void noteProvidersInto(Set<Npi> named) {
+    this.providersNamed = requireNonNull(named, "named");
+  }
+
+  /**
    * Notes that a valid row named {@code provider}, when it is one the defaults give a type and
    * someone wants to know: a rare write, as each such NPI is noted once.
    */

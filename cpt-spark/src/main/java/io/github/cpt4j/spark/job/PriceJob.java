@@ -1,7 +1,6 @@
 package io.github.cpt4j.spark.job;
 
 import com.google.common.base.Throwables;
-import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.Main;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.price.BatchHeader;
@@ -35,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -378,25 +375,19 @@ public final class PriceJob implements Callable<Integer> {
         SparkClaimPricing.zipWarning(options)
             .ifPresent(warning -> err.println("cpt-spark: warning: " + warning));
         write(singleFile ? priced.coalesce(1) : priced);
-        Set<Npi> named = options.practitioners().keySet();
-        if (!named.isEmpty()
-            && BatchHeader.of(Arrays.asList(lines.schema().fieldNames()), false)
+        // As cpt price: an NPI=TYPE no valid row is by changes nothing, most likely a mistyped
+        // NPI. The header's own match, as the pricing reads it: names with no-break spaces too.
+        boolean renderingProviderColumn =
+            BatchHeader.of(Arrays.asList(lines.schema().fieldNames()), false)
                     .indexOf("rendering_provider")
-                < 0) {
-          // The header's own match, as the pricing reads it: names with no-break spaces too.
-          // As cpt price: NPI=TYPE can apply to no row, most likely not what was meant.
-          err.println(
-              "cpt-spark: warning: "
-                  + BatchWarnings.noRenderingProviderColumn(named, options.practitioner().id()));
-        } else {
-          // As cpt price: an NPI=TYPE no valid row is by changes nothing, most likely a mistyped
-          // NPI. In NPI order, as the options' map is not ordered.
-          Set<Npi> used = counters.providersNamed();
-          for (Npi npi : new TreeSet<>(named)) {
-            if (!used.contains(npi)) {
-              err.println("cpt-spark: warning: " + BatchWarnings.providerOfNoRow(npi));
-            }
-          }
+                >= 0;
+        for (String warning :
+            BatchWarnings.ofPractitioners(
+                options.practitioners().keySet(),
+                renderingProviderColumn,
+                counters.providersNamed(),
+                options.practitioner().id())) {
+          err.println("cpt-spark: warning: " + warning);
         }
         if (date == null && counters.undated() > 0) {
           // As cpt price: today's date is right for a list of codes to quote, wrong for claims of
