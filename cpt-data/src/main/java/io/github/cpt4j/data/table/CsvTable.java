@@ -456,15 +456,15 @@ public final class CsvTable {
   }
 
   /**
-   * Tells whether a line of {@code semicolons} (or tabs: the count of the {@link Separator}), with
-   * {@code commas} or none, looks like the fields of a file of {@code columns} columns (0: not one
-   * number) separated by them: three semicolons or more (no line of CMS's 2025 files but one lab
-   * descriptor has as many), or, no comma in it, as many as separate the file's columns. A file of
-   * three columns, the DMEPOS rural ZIP file's, has two a line, too few for the first test, and was
-   * blamed on a missing header.
+   * Tells whether a line of {@code separators} (semicolons or tabs, counted by the {@link
+   * Separator}), with {@code commas} or none, looks like the fields of a file of {@code columns}
+   * columns (0: not one number) separated by them: three or more (no line of CMS's 2025 files but
+   * one lab descriptor has as many semicolons), or, no comma in it, as many as separate the file's
+   * columns. A file of three columns, the DMEPOS rural ZIP file's, has two a line, too few for the
+   * first test, and was blamed on a missing header.
    */
-  private static boolean isSeparatorLine(int semicolons, boolean commas, int columns) {
-    return semicolons >= 3 || columns > 1 && !commas && semicolons >= columns - 1;
+  private static boolean isSeparatorLine(int separators, boolean commas, int columns) {
+    return separators >= 3 || columns > 1 && !commas && separators >= columns - 1;
   }
 
   /**
