@@ -371,7 +371,7 @@ public final class MueFile {
   }
 
   /**
-   * The indicator of the cell at {@code column}: its leading digit, alone or followed by a space
+   * The indicator of the cell at {@code column}: its leading digit, alone or followed by a blank
    * and the words CMS pairs with that digit, in any case and spacing. Words of another digit are
    * refused: {@code 1 Date of Service Edit: Clinical} loaded as MAI 1, a line edit, though its
    * words say 3, and which of the two is the damage the file does not say.
@@ -406,12 +406,20 @@ public final class MueFile {
     return indicator;
   }
 
-  /** The leading digit, alone or followed by a space and words ({@code 2 Date of Service ...}). */
+  /**
+   * The leading digit, alone or followed by a blank and words ({@code 2 Date of Service ...}): a
+   * space, a tab or another Unicode space, as the words' own spacing may be.
+   */
   private static MueAdjudicationIndicator digit(String text) {
-    if (text.isEmpty() || text.length() > 1 && text.charAt(1) != ' ') {
+    if (text.isEmpty() || text.length() > 1 && !isBlank(text.charAt(1))) {
       throw new IllegalArgumentException(text);
     }
     return MueAdjudicationIndicator.of(text.charAt(0));
+  }
+
+  /** A blank that {@link Header#normalize} folds into the one space between words. */
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c > '~' && Character.isSpaceChar(c);
   }
 
   /** The text of the MUE files' indicator column for {@code indicator}, digit and words. */

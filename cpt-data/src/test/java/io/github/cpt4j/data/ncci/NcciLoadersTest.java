@@ -1128,6 +1128,35 @@ public class NcciLoadersTest {
             .toList());
   }
 
+  /**
+   * "In any case and spacing" held between the words but not after the digit: a tab there (a blank,
+   * as in every other field) or a no-break space, which the words' own spacing allows, was refused
+   * as no indicator at all.
+   */
+  @Test
+  void anMueIndicatorsDigitIsSeparatedFromItsWordsByAnyBlank() throws IOException {
+    MueTable table =
+        mue(
+            MUE_HEADER
+                + "20610,2,3\tDate of Service Edit: Clinical,r\n"
+                + "J1100,10,2\u00a0Date of Service Edit:\u00a0Policy,r\n"
+                + "97110,4,1 \tLine Edit,r\n");
+    assertEquals(
+        List.of(
+            MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL,
+            MueAdjudicationIndicator.DATE_OF_SERVICE_POLICY,
+            MueAdjudicationIndicator.LINE),
+        List.of("20610", "J1100", "97110").stream()
+            .map(c -> table.find(code(c)).orElseThrow().indicator())
+            .toList());
+    // A digit run into its words, or another character after it, is still no indicator.
+    assertMueError(
+        MUE_HEADER + "20610,2,3Date of Service Edit: Clinical,r\n",
+        "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected an adjudication"
+            + " indicator: 1, 2 or 3 then its text, such as \"3 Date of Service Edit: Clinical\","
+            + " found '3Date of Service Edit: Clinical'");
+  }
+
   @Test
   void anMueRowCutShortAfterACellOverTwoLinesIsNamedWhereItEnds() {
     assertMueError(
