@@ -270,6 +270,43 @@ class FhirGatewayTest {
   }
 
   /**
+   * The README's examples of the setting NA note by place of service: 71046, which has no facility
+   * rate, is priced at its non-facility amount with the note at 24 (an ambulatory surgical center),
+   * but at 21 its technical component is the hospital's, so the line is denied and no note comes.
+   */
+  @Test
+  void theSettingNaNoteComesWhere71046IsPaidNotWhereItIsDenied() {
+    String pos =
+        ",\"locationCodeableConcept\":{\"coding\":[{\"system\":\"https://www.cms.gov/Medicare/"
+            + "Coding/place-of-service-codes/Place_of_Service_Code_Set\",\"code\":\"%s\"}]}";
+    String json =
+        HEAD
+            + "\"id\":\"na-pos\","
+            + "\"type\":{\"coding\":[{\"system\":"
+            + "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
+            + "\"patient\":{\"reference\":\"Patient/p7\"},"
+            + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
+            + "\"item\":[%s]}";
+    ClaimResponse asc =
+        FhirClaimPricer.of(MEDICARE)
+            .price(claim(String.format(json, item(1, "71046", String.format(pos, "24")))), OFFICE);
+    assertEquals(List.of("SETTING_NOT_AVAILABLE"), kinds(asc));
+    assertEquals(
+        new BigDecimal("31.23"),
+        FhirTest.adjudication(asc.getItem().get(0), "eligible").getAmount().getValue());
+    ClaimResponse hospital =
+        FhirClaimPricer.of(MEDICARE)
+            .price(claim(String.format(json, item(1, "71046", String.format(pos, "21")))), OFFICE);
+    assertEquals(List.of(), kinds(hospital));
+    assertEquals(
+        "NOT_PAYABLE_IN_PLACE",
+        FhirTest.adjudication(hospital.getItem().get(0), "eligible")
+            .getReason()
+            .getCodingFirstRep()
+            .getCode());
+  }
+
+  /**
    * An item priced at the other setting's amount, because CMS marks the claim's setting NA for its
    * code, said so nowhere in the response, where the command line says {@code setting NA} and
    * cpt-jackson {@code "settingNotAvailable":true}. In the bundled sample 19301 and 22551 have no
