@@ -77,8 +77,11 @@ final class ClaimLineJson {
                 name);
           }
         }
-        case "units" ->
-            units = JsonFields.integer(p, ctxt, owner, name, 1, ClaimLine.MAX_UNITS, "units");
+        case "units" -> {
+          Integer read = JsonFields.integer(p, ctxt, owner, name, 1, ClaimLine.MAX_UNITS, "units");
+          // Null only from a DeserializationProblemHandler: the field's absence, one unit.
+          units = read == null ? 1 : read;
+        }
         case "minutes" ->
             minutes =
                 JsonFields.integer(

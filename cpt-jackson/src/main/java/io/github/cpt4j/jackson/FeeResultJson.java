@@ -156,7 +156,9 @@ final class FeeResultJson {
         case "amount" -> amount = JsonFields.roundedAmount(p, ctxt, FeeResult.class, name);
         case "exactAmount" -> exactAmount = JsonFields.amount(p, ctxt, FeeResult.class, name);
         case "settingNotAvailable" ->
-            settingNotAvailable = JsonFields.bool(p, ctxt, FeeResult.class, name);
+            // Null only from a DeserializationProblemHandler: the field's absence, false.
+            settingNotAvailable =
+                Boolean.TRUE.equals(JsonFields.bool(p, ctxt, FeeResult.class, name));
         case "reason" ->
             reason =
                 JsonFields.text(

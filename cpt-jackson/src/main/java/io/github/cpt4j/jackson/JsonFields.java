@@ -498,9 +498,12 @@ final class JsonFields {
    * Reads a whole number from {@code min} to {@code max}, naming the field when it is not one or is
    * out of range. {@code what} names the number in the message, as in {@code "units must be 1 to
    * 99999, not 0"} ({@code ClaimLine.MAX_UNITS}). With a null {@code owner} (an array's element)
-   * the caller adds the path.
+   * the caller adds the path. A value of the wrong kind goes to a {@code
+   * DeserializationProblemHandler} through {@link #unexpected}, as every other field's does: its
+   * answer is the number read, held to the same bounds, and its null (returned) the field's
+   * absence.
    */
-  static int integer(
+  static Integer integer(
       JsonParser p,
       DeserializationContext ctxt,
       Class<?> owner,
@@ -509,16 +512,27 @@ final class JsonFields {
       int max,
       String what)
       throws IOException {
-    if (!p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-      throw withPath(wrongKind(p, "expected a whole number", Integer.class), owner, field);
+    BigInteger value;
+    if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+      // Any integral token, not only an INT one: a tree built with put("units", 2L), or a Map of
+      // Longs given to convertValue (JDBC, YAML), holds 2 as a LONG or BIG_INTEGER. The value,
+      // not its Java type, decides, compared as a BigInteger so that nothing wraps around.
+      value =
+          p.getNumberType() == JsonParser.NumberType.INT
+              ? BigInteger.valueOf(p.getIntValue())
+              : p.getBigIntegerValue();
+    } else {
+      Integer answer;
+      try {
+        answer = (Integer) unexpected(p, ctxt, Integer.class, "expected a whole number");
+      } catch (JsonMappingException e) {
+        throw withPath(e, owner, field);
+      }
+      if (answer == null) {
+        return null;
+      }
+      value = BigInteger.valueOf(answer);
     }
-    // Any integral token, not only an INT one: a tree built with put("units", 2L), or a Map of
-    // Longs given to convertValue (JDBC, YAML), holds 2 as a LONG or BIG_INTEGER. The value, not
-    // its Java type, decides, compared as a BigInteger so that nothing wraps around.
-    BigInteger value =
-        p.getNumberType() == JsonParser.NumberType.INT
-            ? BigInteger.valueOf(p.getIntValue())
-            : p.getBigIntegerValue();
     if (value.compareTo(BigInteger.valueOf(min)) < 0
         || value.compareTo(BigInteger.valueOf(max)) > 0) {
       throw withPath(
@@ -577,12 +591,19 @@ final class JsonFields {
     return owner == null ? e : JsonMappingException.wrapWithPath(e, owner, field);
   }
 
-  /** Reads a boolean, naming the field when it is not one. */
-  static boolean bool(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
+  /**
+   * Reads a boolean, naming the field when it is not one. A value of the wrong kind goes to a
+   * {@code DeserializationProblemHandler}, as for {@link #integer}: its null is the field's
+   * absence.
+   */
+  static Boolean bool(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
       throws IOException {
     if (!p.currentToken().isBoolean()) {
-      throw JsonMappingException.wrapWithPath(
-          wrongKind(p, "expected true or false", Boolean.class), owner, field);
+      try {
+        return (Boolean) unexpected(p, ctxt, Boolean.class, "expected true or false");
+      } catch (JsonMappingException e) {
+        throw JsonMappingException.wrapWithPath(e, owner, field);
+      }
     }
     return p.getBooleanValue();
   }

@@ -1899,6 +1899,79 @@ class CptModuleTest {
             "[{\"rule\":\"r\",\"description\":\"d\",\"amountAfter\":true}]", Explanation.class));
   }
 
+  /**
+   * A whole number (units, minutes, a line or line number, denied units) or a boolean ({@code
+   * priced}, {@code settingNotAvailable}) of the wrong kind went to no {@code
+   * DeserializationProblemHandler}, unlike every other field: a handler that reads {@code "2"} as 2
+   * was refused with {@code expected a whole number, not the string '2'}, and one answering null
+   * did not make the field absent. Its answer is now the value read, within the field's bounds.
+   */
+  @Test
+  void aProblemHandlersAnswerIsReadForWholeNumbersAndBooleansToo() throws Exception {
+    ObjectMapper lenient =
+        new ObjectMapper()
+            .registerModule(new CptModule())
+            .addHandler(
+                new com.fasterxml.jackson.databind.deser.DeserializationProblemHandler() {
+                  @Override
+                  public Object handleUnexpectedToken(
+                      com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                      com.fasterxml.jackson.databind.JavaType type,
+                      com.fasterxml.jackson.core.JsonToken token,
+                      com.fasterxml.jackson.core.JsonParser p,
+                      String message)
+                      throws java.io.IOException {
+                    if (token != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                      return null;
+                    }
+                    String text = p.getText();
+                    return type.getRawClass() == Boolean.class
+                        ? Boolean.valueOf(text)
+                        : Integer.valueOf(text);
+                  }
+                });
+    assertEquals(
+        ClaimLine.parse("99213 x2"),
+        lenient.readValue("{\"code\":\"99213\",\"units\":\"2\"}", ClaimLine.class));
+    assertEquals(
+        ClaimLine.parse("00790-AA 95min"),
+        lenient.readValue(
+            "{\"code\":\"00790\",\"modifiers\":[\"AA\"],\"minutes\":\"95\"}", ClaimLine.class));
+    // Null is the field's absence: one unit, as without the field.
+    assertEquals(
+        ClaimLine.parse("99213"),
+        lenient.readValue("{\"code\":\"99213\",\"units\":1.5}", ClaimLine.class));
+    assertEquals(
+        Claim.ofLines(ClaimLine.parse("99213")).withLineNumbers(3),
+        lenient.readValue(
+            "{\"lines\":[{\"code\":\"99213\"}],\"lineNumbers\":[\"3\"]}", Claim.class));
+    assertEquals(
+        EditFinding.flag("e", 1, "m"),
+        lenient.readValue(
+            "{\"edit\":\"e\",\"line\":\"1\",\"action\":\"FLAG\",\"deniedUnits\":\"0\","
+                + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\"}",
+            EditFinding.class));
+    FeeResult one = FeeResult.priced(BigDecimal.ONE, Explanation.empty());
+    assertEquals(
+        one,
+        lenient.readValue(
+            "{\"exactAmount\":\"1\",\"priced\":\"true\",\"settingNotAvailable\":1}",
+            FeeResult.class));
+    // The answer is held to the field's bounds, and named at the field.
+    JsonMappingException zero =
+        assertThrows(
+            JsonMappingException.class,
+            () -> lenient.readValue("{\"code\":\"99213\",\"units\":\"0\"}", ClaimLine.class));
+    assertTrue(zero.getOriginalMessage().startsWith("units must be 1 to "), zero::getMessage);
+    assertEquals("units", pathOf(zero), zero::getMessage);
+    JsonMappingException contradicts =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                lenient.readValue("{\"exactAmount\":\"1\",\"priced\":\"false\"}", FeeResult.class));
+    assertEquals("priced", pathOf(contradicts), contradicts::getMessage);
+  }
+
   @Test
   void findAndRegisterModulesFindsTheModule() throws Exception {
     ObjectMapper found = new ObjectMapper().findAndRegisterModules();
