@@ -14,6 +14,7 @@ import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.asp.AspLimit;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
@@ -69,6 +70,11 @@ import java.util.stream.Collectors;
  * X, not payable" from the Physician Fee Schedule); when that schedule is not loaded at all, the
  * answer is {@link UnpricedReason#NO_SCHEDULE_LOADED}. Every answer's explanation ends with a
  * {@code part-b} step naming the schedule the line went to.
+ *
+ * <p>A line of the laboratory, DMEPOS or drug schedules at a place of service CMS's code set leaves
+ * unassigned ({@link PlaceOfService#isAssigned()}: 30, 75...) is {@link
+ * UnpricedReason#NOT_PAYABLE_IN_PLACE}, as the Physician Fee Schedule's lines there are: a claim
+ * that reports such a place is returned as unprocessable (Claims Processing Manual, ch. 26, §10.5).
  *
  * <pre>{@code
  * PartBFeeSchedule partB = PartBFeeSchedule.builder()
@@ -184,7 +190,36 @@ public final class PartBFeeSchedule implements FeeSchedule {
           line.code() + " is paid from " + payer.words() + ", and " + name + " has none",
           Explanation.of(routeSteps[payer.ordinal()]));
     }
+    FeeResult refused = notPaidInPlace(line, context, payer);
+    if (refused != null) {
+      return refused;
+    }
     return schedule.price(line, context).withStep(routeSteps[payer.ordinal()]);
+  }
+
+  /**
+   * Refuses a line of the CLFS, DMEPOS or drug schedules at a place of service Part B pays it at no
+   * rate; null otherwise. Those schedules do not read the place, and the Physician Fee Schedule and
+   * the anesthesia schedule judge it themselves.
+   */
+  private FeeResult notPaidInPlace(ClaimLine line, PricingContext context, PartBPayer payer) {
+    if (payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE || payer == PartBPayer.ANESTHESIA) {
+      return null;
+    }
+    PlaceOfService place = PlaceOfService.in(context).orElse(null);
+    if (place == null || place.isAssigned()) {
+      return null;
+    }
+    // The claim is unprocessable whatever pays the line (Pub. 100-04, ch. 26, §10.5), as the
+    // Physician Fee Schedule already answers for its lines.
+    return FeeResult.unpriced(
+        UnpricedReason.NOT_PAYABLE_IN_PLACE,
+        line.code()
+            + ": place of service "
+            + place
+            + " is unassigned in CMS's place-of-service code set (Claims Processing Manual"
+            + " ch. 26 §10.5), and a claim that reports it is returned as unprocessable",
+        Explanation.of(routeSteps[payer.ordinal()]));
   }
 
   /** Returns the {@code part-b} step naming the schedule {@code payer} stands for. */

@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.asp.AspLimit;
@@ -20,6 +21,7 @@ import io.github.cpt4j.fee.medicare.clfs.ClfsIndicator;
 import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -120,5 +122,27 @@ class PartBFeeScheduleTest {
         partB.price(ClaimLine.parse("99213"), MARCH).reason());
     assertEquals("test-part-b (test-clfs, test-asp)", partB.toString());
     assertEquals(PartBFeeSchedule.builder().build().loaded(), java.util.List.of());
+  }
+
+  /**
+   * A place of service CMS's code set leaves unassigned (30) makes the claim unprocessable (Pub.
+   * 100-04, ch. 26, §10.5) whatever schedule pays the line: the Physician Fee Schedule refused its
+   * lines there while a lab test and a drug on the same claim were paid.
+   */
+  @Test
+  void refusesLabAndDrugLinesAtAnUnassignedPlaceOfService() {
+    PartBFeeSchedule partB = PartBFeeSchedule.builder().clinicalLaboratory(CLFS).drugs(ASP).build();
+    PricingContext unassigned = MARCH.withPlaceOfService(PlaceOfService.of(30));
+    for (String text : List.of("80053", "J1100 x8")) {
+      FeeResult fee = partB.price(ClaimLine.parse(text), unassigned);
+      assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), fee.reason(), text);
+      assertTrue(fee.detail().contains("place of service 30 is unassigned"), fee.detail());
+      assertTrue(fee.detail().contains("ch. 26 §10.5"), fee.detail());
+      assertTrue(fee.explanation().find("part-b").isPresent(), text);
+    }
+    // An assigned place (the home, 12) still pays them.
+    PricingContext home = MARCH.withPlaceOfService(PlaceOfService.HOME);
+    assertEquals(
+        new BigDecimal("10.56"), partB.price(ClaimLine.parse("80053"), home).amountOrThrow());
   }
 }
