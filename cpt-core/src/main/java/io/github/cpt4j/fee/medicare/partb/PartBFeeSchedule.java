@@ -75,6 +75,11 @@ import java.util.stream.Collectors;
  * unassigned ({@link PlaceOfService#isAssigned()}: 30, 75...) is {@link
  * UnpricedReason#NOT_PAYABLE_IN_PLACE}, as the Physician Fee Schedule's lines there are: a claim
  * that reports such a place is returned as unprocessable (Claims Processing Manual, ch. 26, §10.5).
+ * So is a laboratory test or a drug for a hospital inpatient or outpatient ({@link
+ * PlaceOfService#isHospital()}: 19, 21, 22, 23, 51, 61), which the hospital furnishes and is paid
+ * for (Social Security Act §1862(a)(14); 42 CFR 410.42(a); Claims Processing Manual, ch. 16,
+ * §40.3), and a DMEPOS item for a hospital inpatient ({@link PlaceOfService#isHospitalInpatient()}:
+ * 21, 51, 61), for whom a hospital is no home (§1861(n)).
  *
  * <pre>{@code
  * PartBFeeSchedule partB = PartBFeeSchedule.builder()
@@ -198,28 +203,54 @@ public final class PartBFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Refuses a line of the CLFS, DMEPOS or drug schedules at a place of service Part B pays it at no
-   * rate; null otherwise. Those schedules do not read the place, and the Physician Fee Schedule and
-   * the anesthesia schedule judge it themselves.
+   * Refuses a line of the CLFS, DMEPOS or drug schedules at a place of service where Part B pays no
+   * supplier for it; null otherwise. Those schedules do not read the place, and the Physician Fee
+   * Schedule and the anesthesia schedule judge it themselves.
    */
   private FeeResult notPaidInPlace(ClaimLine line, PricingContext context, PartBPayer payer) {
     if (payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE || payer == PartBPayer.ANESTHESIA) {
       return null;
     }
     PlaceOfService place = PlaceOfService.in(context).orElse(null);
-    if (place == null || place.isAssigned()) {
+    if (place == null) {
       return null;
     }
-    // The claim is unprocessable whatever pays the line (Pub. 100-04, ch. 26, §10.5), as the
-    // Physician Fee Schedule already answers for its lines.
+    String detail;
+    if (!place.isAssigned()) {
+      // The claim is unprocessable whatever pays the line (Pub. 100-04, ch. 26, §10.5), as the
+      // Physician Fee Schedule already answers for its lines.
+      detail =
+          line.code()
+              + ": place of service "
+              + place
+              + " is unassigned in CMS's place-of-service code set (Claims Processing Manual"
+              + " ch. 26 §10.5), and a claim that reports it is returned as unprocessable";
+    } else if (!place.isHospital()) {
+      return null;
+    } else if (payer != PartBPayer.DMEPOS) {
+      // Tests and drugs are not among the professional services that section excepts; the
+      // hospital bills them (directly or under arrangements: Pub. 100-04, ch. 16, §40.3).
+      detail =
+          line.code()
+              + (payer == PartBPayer.DRUGS ? " is a drug" : " is a clinical laboratory service")
+              + " for a hospital inpatient or outpatient (place of service "
+              + place
+              + "): the hospital furnishes it and is paid for it, and Part B pays no other entity"
+              + " for it (Social Security Act §1862(a)(14); 42 CFR 410.42(a) for an outpatient)";
+    } else if (place.isHospitalInpatient()) {
+      detail =
+          line.code()
+              + " is furnished to a hospital inpatient (place of service "
+              + place
+              + "): a hospital is no patient's home for equipment (Social Security Act §1861(n)),"
+              + " and Part B pays no entity but the hospital for an inpatient's items"
+              + " (§1862(a)(14))";
+    } else {
+      // An outpatient's equipment for use at home: no text found that settles it, left as billed.
+      return null;
+    }
     return FeeResult.unpriced(
-        UnpricedReason.NOT_PAYABLE_IN_PLACE,
-        line.code()
-            + ": place of service "
-            + place
-            + " is unassigned in CMS's place-of-service code set (Claims Processing Manual"
-            + " ch. 26 §10.5), and a claim that reports it is returned as unprocessable",
-        Explanation.of(routeSteps[payer.ordinal()]));
+        UnpricedReason.NOT_PAYABLE_IN_PLACE, detail, Explanation.of(routeSteps[payer.ordinal()]));
   }
 
   /** Returns the {@code part-b} step naming the schedule {@code payer} stands for. */

@@ -19,6 +19,8 @@ import io.github.cpt4j.fee.medicare.asp.AspLimit;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsIndicator;
 import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,6 +61,13 @@ class PartBFeeScheduleTest {
                   "1 MG",
                   Optional.of(new BigDecimal("0.108")),
                   new BigDecimal("20")))
+          .build();
+
+  /** A DMEPOS schedule without rows: only the route to it matters here. */
+  private static final DmeposFeeSchedule NO_ROWS =
+      DmeposFeeSchedule.builder(Quarter.of(2025, 1))
+          .name("test-dmepos")
+          .zips(DmeposZipTable.builder().state(10_000, 14_999, "NY").build())
           .build();
 
   @Test
@@ -144,5 +153,42 @@ class PartBFeeScheduleTest {
     PricingContext home = MARCH.withPlaceOfService(PlaceOfService.HOME);
     assertEquals(
         new BigDecimal("10.56"), partB.price(ClaimLine.parse("80053"), home).amountOrThrow());
+  }
+
+  /**
+   * A hospital's inpatient or outpatient (places 19, 21, 22, 23, 51, 61) has its lab tests and
+   * drugs from the hospital, which alone is paid for them (Social Security Act §1862(a)(14); 42 CFR
+   * 410.42(a)): the injection itself was refused there as incident-to while its drug was paid.
+   */
+  @Test
+  void refusesLabAndDrugLinesForAHospitalPatient() {
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder().clinicalLaboratory(CLFS).drugs(ASP).dmepos(NO_ROWS).build();
+    for (int code : new int[] {19, 21, 22, 23, 51, 61}) {
+      PricingContext hospital = MARCH.withPlaceOfService(PlaceOfService.of(code));
+      for (String text : List.of("80053", "G0471", "J1100 x8")) {
+        FeeResult fee = partB.price(ClaimLine.parse(text), hospital);
+        assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), fee.reason(), text);
+        assertTrue(fee.detail().contains("place of service " + code), fee.detail());
+        assertTrue(fee.detail().contains("§1862(a)(14)"), fee.detail());
+        assertTrue(fee.explanation().find("part-b").isPresent(), text);
+      }
+    }
+    // Equipment for an inpatient: a hospital is no home (§1861(n)).
+    for (int code : new int[] {21, 51, 61}) {
+      FeeResult fee =
+          partB.price(
+              ClaimLine.parse("E0114-NU"), MARCH.withPlaceOfService(PlaceOfService.of(code)));
+      assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), fee.reason(), fee.detail());
+      assertTrue(fee.detail().contains("§1861(n)"), fee.detail());
+    }
+    for (PlaceOfService place : List.of(PlaceOfService.OFFICE, PlaceOfService.HOME)) {
+      PricingContext context = MARCH.withPlaceOfService(place);
+      assertEquals(
+          new BigDecimal("10.56"), partB.price(ClaimLine.parse("80053"), context).amountOrThrow());
+      assertEquals(
+          new BigDecimal("0.86"),
+          partB.price(ClaimLine.parse("J1100 x8"), context).amountOrThrow());
+    }
   }
 }
