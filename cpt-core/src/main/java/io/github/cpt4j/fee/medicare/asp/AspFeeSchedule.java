@@ -57,7 +57,9 @@ import java.util.Set;
  *       limit). {@code JW} (the amount discarded from a single-dose container) and {@code JZ} (none
  *       discarded) change nothing: a discarded amount is billed on a {@code JW} line of its own and
  *       paid like the amount given. Both on one line contradict each other (Pub. 100-04, ch. 17,
- *       §40): {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
+ *       §40): {@link UnpricedReason#MODIFIER_NOT_ALLOWED}. So is {@code 26} or {@code TC}: a drug
+ *       has no professional or technical component (the relative value file gives every drug code
+ *       PC/TC indicator 9, "concept does not apply"), as a lab test has none in the CLFS.
  *   <li>The participation flag is ignored: Part B drugs are paid only on assignment.
  *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
  * </ol>
@@ -117,6 +119,21 @@ public final class AspFeeSchedule implements FeeSchedule {
     int row = codes.positionOf(code.packed());
     if (row < 0) {
       return refusals.notListed(line, context);
+    }
+    for (Modifier modifier : line.modifiers()) {
+      if (modifier == Modifier.PROFESSIONAL_COMPONENT || modifier == Modifier.TECHNICAL_COMPONENT) {
+        // CMS's relative value file gives every drug code PC/TC indicator 9: the concept of a
+        // professional or technical component does not apply (RVU file, Attachment A).
+        return refusals.refuse(
+            line,
+            context,
+            UnpricedReason.MODIFIER_NOT_ALLOWED,
+            modifier
+                + " on "
+                + code
+                + ": a drug has no professional or technical component (PC/TC indicator 9 in the"
+                + " relative value file): its payment limit pays the dosage units");
+      }
     }
     if (line.hasModifier(DISCARDED) && line.hasModifier(NONE_DISCARDED)) {
       // JW bills an amount discarded, JZ says none was (Pub. 100-04, ch. 17, §40): the line says

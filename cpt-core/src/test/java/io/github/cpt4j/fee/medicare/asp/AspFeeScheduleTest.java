@@ -116,6 +116,21 @@ class AspFeeScheduleTest {
   }
 
   /**
+   * A drug has no professional or technical component (the relative value file gives every drug
+   * code of the ASP file PC/TC indicator 9, "concept does not apply"): 26 or TC on a drug line was
+   * paid as if absent, where the CLFS refuses them on a lab test.
+   */
+  @Test
+  void refusesAProfessionalOrTechnicalComponentOfADrug() {
+    for (String line : new String[] {"J3301-26 x4", "J3301-TC", "J3301-JZ-26"}) {
+      FeeResult result = ASP.price(ClaimLine.parse(line), MARCH);
+      assertEquals(Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), result.reason(), line);
+      assertTrue(result.detail().contains("PC/TC indicator 9"), result::detail);
+      assertTrue(result.detail().startsWith(line.contains("TC") ? "TC on J3301" : "26 on J3301"));
+    }
+  }
+
+  /**
    * A payment limit of 0 (CMS publishes none: a drug without one is N/A, and AspFile refuses a
    * zero) would pay the drug nothing: it is refused as the contractor's to price, never 0.00.
    */
