@@ -6,21 +6,33 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Subsection;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.FlatFeeSchedule;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -227,6 +239,98 @@ class JavadocExamplesTest {
         "io/github/cpt4j/fee/medicare/release/MedicareReleases.java",
         "releases.releaseOn(LocalDate.of(2025, 5, 1));",
         BundledData.medicareReleases().releaseOn(LocalDate.of(2025, 5, 1)));
+  }
+
+  @Test
+  void coreExamplesThatPriceOnTheBundledSample() {
+    // FeeResult: 99213 in 2025, Manhattan (13202-01), non-facility.
+    PricingContext manhattan =
+        PricingContext.of(
+            LocalDate.of(2025, 6, 2), Locality.parse("13202-01"), Setting.NON_FACILITY);
+    FeeResult result = BundledData.medicareFeeSchedule().price(ClaimLine.parse("99213"), manhattan);
+    assertTrue(result instanceof FeeResult.Priced, result::toString);
+    assertStated(
+        "io/github/cpt4j/fee/FeeResult.java",
+        "BigDecimal dollars = priced.roundedAmount();",
+        ((FeeResult.Priced) result).roundedAmount());
+
+    // FeeSchedule: the contract's row answers before 120% of Medicare.
+    FeeSchedule medicare = BundledData.medicareFeeSchedule();
+    FeeSchedule contract =
+        FeeSchedule.firstThatPrices(
+            FlatFeeSchedule.builder()
+                .put(ProcedureCode.parse("99213"), new BigDecimal("95.00"))
+                .build(),
+            FeeSchedule.percentOf(new BigDecimal("120"), medicare));
+    FeeResult fee = contract.price(ClaimLine.parse("99213"), manhattan);
+    assertStated(
+        "io/github/cpt4j/fee/FeeSchedule.java",
+        "FeeResult fee = contract.price(ClaimLine.parse(\"99213\"), context);",
+        fee.amountOrThrow());
+
+    // CodeSet: the bundled sample's lookups.
+    String file = "io/github/cpt4j/codeset/CodeSet.java";
+    CodeSet sample = BundledData.codeSet();
+    assertStated(
+        file,
+        "sample.find(ProcedureCode.parse(\"99201\"), LocalDate.of(2024, 5, 1));",
+        sample.find(ProcedureCode.parse("99201"), LocalDate.of(2024, 5, 1)).isEmpty()
+            ? "empty"
+            : "present");
+    List<CodeEntry> family = sample.between(CptCode.of(99202), CptCode.of(99215));
+    assertTrue(!family.isEmpty() && family.get(0).code().equals(CptCode.of(99202)));
+    List<CodeEntry> musculoskeletal = sample.inSubsection(Subsection.MUSCULOSKELETAL);
+    assertTrue(
+        musculoskeletal.stream()
+            .allMatch(
+                e ->
+                    e.code().compareTo(CptCode.of(20100)) >= 0
+                        && e.code().compareTo(CptCode.of(29999)) <= 0),
+        musculoskeletal::toString);
+
+    // The relative value file's rows and the GPCI of Rochester's locality.
+    MedicareFeeSchedule schedule = BundledData.medicareFeeSchedule();
+    Gpci restOfNewYork = schedule.gpci(Locality.parse("13282-99")).orElseThrow();
+    assertStated(
+        "io/github/cpt4j/fee/medicare/pfs/Gpci.java",
+        "restOfNewYork.work();",
+        restOfNewYork.work());
+    assertStated(
+        "io/github/cpt4j/fee/medicare/pfs/Gpci.java",
+        "restOfNewYork.name();",
+        "\"" + restOfNewYork.name() + "\"");
+    PaymentIndicators i =
+        schedule
+            .rvuEntry(ProcedureCode.parse("29881"), Optional.empty())
+            .orElseThrow()
+            .indicators();
+    file = "io/github/cpt4j/fee/medicare/pfs/PaymentIndicators.java";
+    assertStated(file, "i.multipleProcedure();", i.multipleProcedure());
+    assertStated(file, "i.endoscopicBase();", i.endoscopicBase());
+    RvuEntry pc =
+        schedule
+            .rvuEntry(ProcedureCode.parse("71046"), Optional.of(Modifier.PROFESSIONAL_COMPONENT))
+            .orElseThrow();
+    file = "io/github/cpt4j/fee/medicare/pfs/RvuEntry.java";
+    assertStated(file, "pc.workRvu();", pc.workRvu());
+    assertStated(file, "pc.indicators().pcTc();", pc.indicators().pcTc());
+
+    // PartBClaimPricer: the drug line goes to the ASP schedule.
+    PricingContext office =
+        PricingContext.of(
+            LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            BundledData.partBFeeSchedule(),
+            MedicareClaimPricer.builder(BundledData.medicareFeeSchedule()).build());
+    PricedClaim claim =
+        pricer.price(
+            Claim.builder().add("99213-25").add("J1100 x8").build(),
+            office.withBeneficiaryZip("10001"));
+    assertStated(
+        "io/github/cpt4j/fee/medicare/partb/PartBClaimPricer.java",
+        "pricer.payerOf(claim.line(1));",
+        pricer.payerOf(claim.line(1)));
   }
 
   /**
