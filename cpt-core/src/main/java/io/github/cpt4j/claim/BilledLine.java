@@ -67,7 +67,7 @@ public final class BilledLine {
     this.renderingProvider = renderingProvider;
   }
 
-  /** Returns {@code line} billed without a known charge. */
+  /** {@return {@code line} billed without a known charge} */
   public static BilledLine of(ClaimLine line) {
     return new BilledLine(requireNonNull(line, "line"), Optional.empty(), null, null);
   }
@@ -353,42 +353,42 @@ public final class BilledLine {
     return to;
   }
 
-  /** Returns a copy of this line furnished on {@code date}. */
+  /** {@return a copy of this line furnished on {@code date}} */
   public BilledLine withDateOfService(LocalDate date) {
     return new BilledLine(line, charge, requireNonNull(date, "date"), renderingProvider);
   }
 
-  /** Returns a copy of this line without a date of its own: on the claim's date. */
+  /** {@return a copy of this line without a date of its own: on the claim's date} */
   public BilledLine withoutDateOfService() {
     return dateOfService == null ? this : new BilledLine(line, charge, null, renderingProvider);
   }
 
-  /** Returns a copy of this line furnished by the practitioner {@code npi}. */
+  /** {@return a copy of this line furnished by the practitioner {@code npi}} */
   public BilledLine withRenderingProvider(Npi npi) {
     return new BilledLine(line, charge, dateOfService, requireNonNull(npi, "npi"));
   }
 
   /**
-   * Returns a copy of this line without a rendering provider: the claim's billing provider's (see
-   * {@link #renderingProvider()}).
+   * {@return a copy of this line without a rendering provider: the claim's billing provider's (see
+   * {@link #renderingProvider()})}
    */
   public BilledLine withoutRenderingProvider() {
     return renderingProvider == null ? this : new BilledLine(line, charge, dateOfService, null);
   }
 
-  /** Returns the service billed. */
+  /** {@return the service billed} */
   public ClaimLine line() {
     return line;
   }
 
-  /** Returns the actual charge in dollars at scale 2, if known. */
+  /** {@return the actual charge in dollars at scale 2, if known} */
   public Optional<BigDecimal> charge() {
     return charge;
   }
 
   /**
-   * Returns the line's own date of service, if it has one; without it, the line is on the date of
-   * the pricing context.
+   * {@return the line's own date of service, if it has one; without it, the line is on the date of
+   * the pricing context}
    */
   public Optional<LocalDate> dateOfService() {
     return Optional.ofNullable(dateOfService);
@@ -415,7 +415,9 @@ public final class BilledLine {
     return Objects.equals(renderingProvider, other.renderingProvider);
   }
 
-  /** Returns the line's date of service, or {@code claimDate} when it has none; never allocates. */
+  /**
+   * {@return the line's date of service, or {@code claimDate} when it has none; never allocates}
+   */
   public LocalDate dateOfServiceOr(LocalDate claimDate) {
     return dateOfService == null ? requireNonNull(claimDate, "claimDate") : dateOfService;
   }

@@ -49,7 +49,7 @@ public final class Claim {
     this.numbers = numbers;
   }
 
-  /** Returns a claim of {@code lines}, in this order. */
+  /** {@return a claim of {@code lines}, in this order} */
   public static Claim of(List<BilledLine> lines) {
     // A null line is named with its index, the message written only then: one pass, no more
     // allocation than the copy (the pricing benchmarks build claims).
@@ -57,13 +57,13 @@ public final class Claim {
     return copy.isEmpty() ? EMPTY : new Claim(copy);
   }
 
-  /** Returns a claim of {@code lines}, in this order. */
+  /** {@return a claim of {@code lines}, in this order} */
   public static Claim of(BilledLine... lines) {
     // Not List.of: its NullPointerException for a null line does not say which one.
     return of(Arrays.asList(requireNonNull(lines, "lines")));
   }
 
-  /** Returns a claim of {@code lines}, in this order, none with a known charge. */
+  /** {@return a claim of {@code lines}, in this order, none with a known charge} */
   public static Claim ofLines(ClaimLine... lines) {
     requireNonNull(lines, "lines");
     ImmutableList.Builder<BilledLine> billed = ImmutableList.builderWithExpectedSize(lines.length);
@@ -76,22 +76,22 @@ public final class Claim {
     return of(billed.build());
   }
 
-  /** Returns a builder of a claim, lines added in billed order. */
+  /** {@return a builder of a claim, lines added in billed order} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the lines in billed order. */
+  /** {@return the lines in billed order} */
   public ImmutableList<BilledLine> lines() {
     return lines;
   }
 
-  /** Returns the line at {@code index} (zero-based). */
+  /** {@return the line at {@code index} (zero-based)} */
   public BilledLine line(int index) {
     return lines.get(index);
   }
 
-  /** Returns the number of lines. */
+  /** {@return the number of lines} */
   public int size() {
     return lines.size();
   }
@@ -265,7 +265,7 @@ public final class Claim {
       return add(ClaimLine.parse(line), amount);
     }
 
-    /** Returns the claim. */
+    /** {@return the claim} */
     public Claim build() {
       return of(lines.build());
     }

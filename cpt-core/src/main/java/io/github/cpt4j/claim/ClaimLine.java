@@ -116,7 +116,7 @@ public final class ClaimLine implements CodeWithModifiers {
     this.minutes = minutes;
   }
 
-  /** Returns a line of one unit of {@code code} with the given modifiers, in billed order. */
+  /** {@return a line of one unit of {@code code} with the given modifiers, in billed order} */
   public static ClaimLine of(ProcedureCode code, Modifier... modifiers) {
     // Not List.of: its NullPointerException for a null modifier does not say which one.
     return of(code, Arrays.asList(requireNonNull(modifiers, "modifiers")), 1);
@@ -612,8 +612,8 @@ public final class ClaimLine implements CodeWithModifiers {
   }
 
   /**
-   * Returns {@code code().packed()}, kept in the line: for pricers that key their tables by the
-   * packed code, without reading the code object.
+   * {@return {@code code().packed()}, kept in the line: for pricers that key their tables by the
+   * packed code, without reading the code object}
    */
   public int packedCode() {
     return packedCode;
@@ -630,14 +630,14 @@ public final class ClaimLine implements CodeWithModifiers {
     return modifiers.contains(requireNonNull(modifier, "modifier"));
   }
 
-  /** Returns the units, at least 1. */
+  /** {@return the units, at least 1} */
   public int units() {
     return units;
   }
 
   /**
-   * Returns the anesthesia time in minutes, if the line carries it (anesthesia services, codes
-   * 00100-01999, are paid by their time; other lines have none).
+   * {@return the anesthesia time in minutes, if the line carries it (anesthesia services, codes
+   * 00100-01999, are paid by their time; other lines have none)}
    */
   public OptionalInt minutes() {
     return minutes == NO_MINUTES ? OptionalInt.empty() : OptionalInt.of(minutes);
@@ -648,17 +648,17 @@ public final class ClaimLine implements CodeWithModifiers {
     return minutes != NO_MINUTES;
   }
 
-  /** Returns the anesthesia minutes, or 0 when the line has none; never allocates. */
+  /** {@return the anesthesia minutes, or 0 when the line has none; never allocates} */
   public int minutesOrZero() {
     return minutes;
   }
 
-  /** Returns a copy of this line with other units. */
+  /** {@return a copy of this line with other units} */
   public ClaimLine withUnits(int units) {
     return of(code(), modifiers, units).withMinutesOrZero(minutes);
   }
 
-  /** Returns a copy of this line with other modifiers. */
+  /** {@return a copy of this line with other modifiers} */
   public ClaimLine withModifiers(List<Modifier> modifiers) {
     return of(code(), modifiers, units).withMinutesOrZero(minutes);
   }
@@ -676,7 +676,7 @@ public final class ClaimLine implements CodeWithModifiers {
     return new ClaimLine(code(), modifiers, units, newMinutes);
   }
 
-  /** Returns a copy of this line without anesthesia minutes. */
+  /** {@return a copy of this line without anesthesia minutes} */
   public ClaimLine withoutMinutes() {
     return minutes == NO_MINUTES ? this : new ClaimLine(code(), modifiers, units, NO_MINUTES);
   }

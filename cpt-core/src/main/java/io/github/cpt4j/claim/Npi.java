@@ -94,7 +94,7 @@ public final class Npi implements Comparable<Npi> {
   }
 
   /**
-   * Returns whether {@code text} is an NPI, as {@link #parse} reads it ({@code null} is not one).
+   * {@return whether {@code text} is an NPI, as {@link #parse} reads it ({@code null} is not one)}
    */
   public static boolean isValid(CharSequence text) {
     return text != null && scan(text) >= 0;

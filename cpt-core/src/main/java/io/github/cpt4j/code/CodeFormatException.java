@@ -149,24 +149,24 @@ public final class CodeFormatException extends IllegalArgumentException {
     return sb.toString();
   }
 
-  /** Returns the complete input that failed to parse. */
+  /** {@return the complete input that failed to parse} */
   public String input() {
     return input;
   }
 
-  /** Returns the index in {@link #input()} at which the problem was found. */
+  /** {@return the index in {@link #input()} at which the problem was found} */
   public int errorIndex() {
     return errorIndex;
   }
 
-  /** Returns the kind of problem. */
+  /** {@return the kind of problem} */
   public ErrorType errorType() {
     return errorType;
   }
 
   /**
-   * Returns what was expected, in a few words: the end of the message ({@code expected exactly five
-   * characters}), for a caller that reports the problem in its own words.
+   * {@return what was expected, in a few words: the end of the message ({@code expected exactly
+   * five characters}), for a caller that reports the problem in its own words}
    */
   public String detail() {
     return detail;

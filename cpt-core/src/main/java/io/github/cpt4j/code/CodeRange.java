@@ -79,22 +79,22 @@ public final class CodeRange {
     return new CodeRange(first, last, section, subsection);
   }
 
-  /** Returns the first code of the range. */
+  /** {@return the first code of the range} */
   public CptCode first() {
     return first;
   }
 
-  /** Returns the last code of the range (inclusive). */
+  /** {@return the last code of the range (inclusive)} */
   public CptCode last() {
     return last;
   }
 
-  /** Returns the section this row belongs to. */
+  /** {@return the section this row belongs to} */
   public Section section() {
     return section;
   }
 
-  /** Returns the subsection this row marks out, or {@link Subsection#NONE} for a section row. */
+  /** {@return the subsection this row marks out, or {@link Subsection#NONE} for a section row} */
   public Subsection subsection() {
     return subsection;
   }

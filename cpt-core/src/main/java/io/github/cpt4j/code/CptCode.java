@@ -161,7 +161,7 @@ public final class CptCode implements ProcedureCode {
     return CodeLevel.LEVEL_I;
   }
 
-  /** Returns the shape of this code, which fixes its category. */
+  /** {@return the shape of this code, which fixes its category} */
   public CptKind kind() {
     // By the packed order (five digits, then the suffixes A, M, U, F and T, 10,000 values each):
     // predicted branches that end in constants, like category(), instead of an index into the
@@ -181,7 +181,7 @@ public final class CptCode implements ProcedureCode {
         : CptKind.EMERGING_TECHNOLOGY;
   }
 
-  /** Returns Category I, II or III. */
+  /** {@return Category I, II or III} */
   public CptCategory category() {
     // The same as kind().category(), by the packed order (five digits, then the A, M and U kinds,
     // all Category I, then F, then T): a predicted branch and a constant, without reading the
@@ -215,8 +215,8 @@ public final class CptCode implements ProcedureCode {
   }
 
   /**
-   * Returns the numeric part: all five digits of a standard code ({@code 99213}), the four digits
-   * of a suffixed one ({@code 1} for {@code 0001F}).
+   * {@return the numeric part: all five digits of a standard code ({@code 99213}), the four digits
+   * of a suffixed one ({@code 1} for {@code 0001F})}
    */
   public int number() {
     return packed < CodeScanner.SUFFIX_BASE ? packed : (packed - CodeScanner.SUFFIX_BASE) % 10_000;

@@ -27,14 +27,14 @@ public enum CptKind {
     this.suffix = suffix;
   }
 
-  /** Returns the category every code of this kind belongs to. */
+  /** {@return the category every code of this kind belongs to} */
   public CptCategory category() {
     return category;
   }
 
   /**
-   * Returns the suffix letter of this kind, or {@code '\0'} for {@link #STANDARD}, whose fifth
-   * character is a digit.
+   * {@return the suffix letter of this kind, or {@code '\0'} for {@link #STANDARD}, whose fifth
+   * character is a digit}
    */
   public char suffix() {
     return suffix;

@@ -133,17 +133,17 @@ public final class HcpcsCode implements ProcedureCode {
     return CodeLevel.LEVEL_II;
   }
 
-  /** Returns the leading letter, {@code 'A'} to {@code 'V'}. */
+  /** {@return the leading letter, {@code 'A'} to {@code 'V'}} */
   public char letter() {
     return (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000);
   }
 
-  /** Returns what the code is about, told by its letter; never allocates. */
+  /** {@return what the code is about, told by its letter; never allocates} */
   public HcpcsGroup group() {
     return HcpcsGroup.ofLetter(letter());
   }
 
-  /** Returns the four-digit number after the letter ({@code 438} for {@code G0438}). */
+  /** {@return the four-digit number after the letter ({@code 438} for {@code G0438})} */
   public int number() {
     return (packed - CodeScanner.LEVEL_II_BASE) % 10_000;
   }

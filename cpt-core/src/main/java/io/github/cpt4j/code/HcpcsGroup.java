@@ -89,12 +89,12 @@ public enum HcpcsGroup {
     return BY_LETTER[letter - 'A'];
   }
 
-  /** Returns the letter of this group's codes, or {@code '\0'} for {@link #UNASSIGNED}. */
+  /** {@return the letter of this group's codes, or {@code '\0'} for {@link #UNASSIGNED}} */
   public char letter() {
     return letter;
   }
 
-  /** Returns the group's name in plain words. */
+  /** {@return the group's name in plain words} */
   public String displayName() {
     return displayName;
   }

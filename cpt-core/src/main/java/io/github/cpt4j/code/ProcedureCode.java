@@ -166,7 +166,7 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    */
   int packed();
 
-  /** Returns whether this is a CPT (Level I) or a Level II code. */
+  /** {@return whether this is a CPT (Level I) or a Level II code} */
   CodeLevel level();
 
   /** Returns the canonical five-character form, such as {@code 99213} or {@code G0438}. */

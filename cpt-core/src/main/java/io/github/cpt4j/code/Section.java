@@ -51,7 +51,7 @@ public enum Section {
     this.displayName = displayName;
   }
 
-  /** Returns the section's name in plain words, such as {@code "Pathology and Laboratory"}. */
+  /** {@return the section's name in plain words, such as {@code "Pathology and Laboratory"}} */
   public String displayName() {
     return displayName;
   }

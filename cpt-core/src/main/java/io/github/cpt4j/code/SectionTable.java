@@ -85,8 +85,8 @@ public final class SectionTable {
   }
 
   /**
-   * Returns the table of the CPT code book's sections, Surgery and Radiology subsections and
-   * Category II groups, with every suffixed code shape placed as {@link Section} documents.
+   * {@return the table of the CPT code book's sections, Surgery and Radiology subsections and
+   * Category II groups, with every suffixed code shape placed as {@link Section} documents}
    */
   public static SectionTable standard() {
     return STANDARD;
@@ -203,22 +203,22 @@ public final class SectionTable {
   }
 
   /**
-   * Returns every row, section rows and subsection rows together, ordered by first code (a section
-   * row before the subsection rows that start with it).
+   * {@return every row, section rows and subsection rows together, ordered by first code (a section
+   * row before the subsection rows that start with it)}
    */
   public ImmutableList<CodeRange> rows() {
     return rows;
   }
 
-  /** Returns the section of {@code code}, {@link Section#UNASSIGNED} if no row contains it. */
+  /** {@return the section of {@code code}, {@link Section#UNASSIGNED} if no row contains it} */
   public Section section(CptCode code) {
     return sections[segment(requireNonNull(code, "code").packed())];
   }
 
   /**
-   * Returns the subsection of {@code code}: the subsection row containing it, else {@link
+   * {@return the subsection of {@code code}: the subsection row containing it, else {@link
    * Subsection#NONE} if it is in a section that has no subsections, else {@link
-   * Subsection#UNASSIGNED} (a code in no section, such as 02000, included).
+   * Subsection#UNASSIGNED} (a code in no section, such as 02000, included)}
    */
   public Subsection subsection(CptCode code) {
     return subsections[segment(requireNonNull(code, "code").packed())];

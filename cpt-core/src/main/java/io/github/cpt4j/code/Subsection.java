@@ -113,8 +113,8 @@ public enum Subsection {
   }
 
   /**
-   * Returns the section this subsection divides, or empty for {@link #NONE} and {@link
-   * #UNASSIGNED}.
+   * {@return the section this subsection divides, or empty for {@link #NONE} and {@link
+   * #UNASSIGNED}}
    */
   public Optional<Section> section() {
     return section;
@@ -125,7 +125,7 @@ public enum Subsection {
     return section.isPresent();
   }
 
-  /** Returns the subsection's name in plain words, such as {@code "Musculoskeletal System"}. */
+  /** {@return the subsection's name in plain words, such as {@code "Musculoskeletal System"}} */
   public String displayName() {
     return displayName;
   }

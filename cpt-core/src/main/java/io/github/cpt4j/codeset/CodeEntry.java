@@ -49,13 +49,13 @@ public abstract class CodeEntry {
 
   CodeEntry() {}
 
-  /** Returns the code. */
+  /** {@return the code} */
   public abstract ProcedureCode code();
 
-  /** Returns the short description: one line, never blank. */
+  /** {@return the short description: one line, never blank} */
   public abstract String shortDescription();
 
-  /** Returns the long description, if the source has one. */
+  /** {@return the long description, if the source has one} */
   public abstract Optional<String> longDescription();
 
   /**
@@ -68,26 +68,26 @@ public abstract class CodeEntry {
     return false;
   }
 
-  /** Returns the first date of service the code is valid for. */
+  /** {@return the first date of service the code is valid for} */
   public abstract LocalDate effectiveFrom();
 
-  /** Returns the last date of service the code is valid for, or empty while it is active. */
+  /** {@return the last date of service the code is valid for, or empty while it is active} */
   public abstract Optional<LocalDate> effectiveTo();
 
-  /** Returns the level of the code: CPT (Level I) or HCPCS Level II. */
+  /** {@return the level of the code: CPT (Level I) or HCPCS Level II} */
   public final CodeLevel level() {
     return code().level();
   }
 
-  /** Returns the CPT category of the code, or empty for a Level II code. */
+  /** {@return the CPT category of the code, or empty for a Level II code} */
   public final Optional<CptCategory> category() {
     ProcedureCode code = code();
     return code instanceof CptCode ? Optional.of(((CptCode) code).category()) : Optional.empty();
   }
 
   /**
-   * Returns the CPT section of the code ({@link Section#UNASSIGNED} for a CPT number in no range),
-   * or empty for a Level II code.
+   * {@return the CPT section of the code ({@link Section#UNASSIGNED} for a CPT number in no range),
+   * or empty for a Level II code}
    */
   public final Optional<Section> section() {
     ProcedureCode code = code();
@@ -95,9 +95,9 @@ public abstract class CodeEntry {
   }
 
   /**
-   * Returns the CPT subsection of the code ({@link Subsection#NONE} in a section without
+   * {@return the CPT subsection of the code ({@link Subsection#NONE} in a section without
    * subsections, {@link Subsection#UNASSIGNED} for a code in no section), or empty for a Level II
-   * code.
+   * code}
    */
   public final Optional<Subsection> subsection() {
     ProcedureCode code = code();
@@ -174,7 +174,7 @@ public abstract class CodeEntry {
     }
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -71,7 +71,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
 
   CodeSet() {}
 
-  /** Returns the empty code set. */
+  /** {@return the empty code set} */
   public static CodeSet empty() {
     return IndexedCodeSet.EMPTY;
   }
@@ -100,7 +100,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     return builder().addAll(entries).build();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,10 +111,10 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   /** Returns the entries whose packed codes lie in {@code [first, last]}, in code order. */
   abstract List<CodeEntry> range(int first, int last);
 
-  /** Returns the number of entries. */
+  /** {@return the number of entries} */
   public abstract int size();
 
-  /** Returns whether the set has no entries. */
+  /** {@return whether the set has no entries} */
   public final boolean isEmpty() {
     return size() == 0;
   }
@@ -149,8 +149,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   }
 
   /**
-   * Returns the entry for the code written in {@code code} if it is valid for services on {@code
-   * date}, or empty; see {@link #find(CharSequence)}.
+   * {@return the entry for the code written in {@code code} if it is valid for services on {@code
+   * date}, or empty; see {@link #find(CharSequence)}}
    */
   public final Optional<CodeEntry> find(CharSequence code, LocalDate date) {
     requireNonNull(code, "code");
@@ -159,7 +159,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     return hit.isPresent() && hit.get().isEffectiveOn(date) ? hit : Optional.empty();
   }
 
-  /** Returns whether the set has an entry for {@code code}, whatever its dates. */
+  /** {@return whether the set has an entry for {@code code}, whatever its dates} */
   public final boolean contains(ProcedureCode code) {
     requireNonNull(code, "code");
     return findPacked(code.packed()).isPresent();
@@ -288,7 +288,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
         Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL | Spliterator.IMMUTABLE);
   }
 
-  /** Returns a sequential stream of the entries in code order. */
+  /** {@return a sequential stream of the entries in code order} */
   public final Stream<CodeEntry> stream() {
     return StreamSupport.stream(spliterator(), false);
   }
@@ -417,12 +417,12 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
       return this;
     }
 
-    /** Returns the number of entries added so far. */
+    /** {@return the number of entries added so far} */
     public int size() {
       return entries.size();
     }
 
-    /** Returns a code set of the entries added so far. */
+    /** {@return a code set of the entries added so far} */
     public CodeSet build() {
       if (entries.isEmpty()) {
         return IndexedCodeSet.EMPTY;

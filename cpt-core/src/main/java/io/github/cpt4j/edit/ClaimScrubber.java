@@ -127,13 +127,13 @@ public final class ClaimScrubber {
             : " (its findings carry " + findingNames + ")");
   }
 
-  /** Returns a scrubber running {@code edits} in order. */
+  /** {@return a scrubber running {@code edits} in order} */
   public static ClaimScrubber of(ClaimEdit... edits) {
     // Not List.of: its NullPointerException for a null edit says neither "edit" nor which one.
     return of(Arrays.asList(requireNonNull(edits, "edits")));
   }
 
-  /** Returns the edits, in the order they run. */
+  /** {@return the edits, in the order they run} */
   public ImmutableList<ClaimEdit> edits() {
     return edits;
   }

@@ -63,7 +63,7 @@ public final class DuplicateLinesEdit implements ClaimEdit {
 
   private DuplicateLinesEdit() {}
 
-  /** Returns the edit. */
+  /** {@return the edit} */
   public static DuplicateLinesEdit standard() {
     return STANDARD;
   }

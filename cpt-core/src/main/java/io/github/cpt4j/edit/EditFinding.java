@@ -24,10 +24,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class EditFinding {
 
-  /** Returns the name of the edit that found this, as {@link ClaimEdit#name()}. */
+  /** {@return the name of the edit that found this, as {@link ClaimEdit#name()}} */
   public abstract String edit();
 
-  /** Returns the zero-based index of the line in the claim. */
+  /** {@return the zero-based index of the line in the claim} */
   public abstract int line();
 
   /**
@@ -43,7 +43,7 @@ public abstract class EditFinding {
     return line() + 1;
   }
 
-  /** Returns what the finding does to the line. */
+  /** {@return what the finding does to the line} */
   public abstract EditAction action();
 
   /**
@@ -55,21 +55,21 @@ public abstract class EditFinding {
   public abstract int deniedUnits();
 
   /**
-   * Returns the reason a denied line is unpriced with, such as {@link UnpricedReason#NCCI_PTP};
-   * {@link UnpricedReason#EDIT_DENIED} for an edit without a reason of its own.
+   * {@return the reason a denied line is unpriced with, such as {@link UnpricedReason#NCCI_PTP};
+   * {@link UnpricedReason#EDIT_DENIED} for an edit without a reason of its own}
    */
   public abstract UnpricedReason reason();
 
-  /** Returns what was found and what would fix it, in one line of words. */
+  /** {@return what was found and what would fix it, in one line of words} */
   public abstract String message();
 
   /**
-   * Returns the data of the rule that fired, in a stable order (for example {@code column1}, {@code
-   * column2}, {@code modifierIndicator}, {@code effective}); empty when there is none.
+   * {@return the data of the rule that fired, in a stable order (for example {@code column1},
+   * {@code column2}, {@code modifierIndicator}, {@code effective}); empty when there is none}
    */
   public abstract Map<String, String> data();
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,7 +81,7 @@ public abstract class EditFinding {
    */
   public static final class Builder extends ImmutableEditFinding.Builder {}
 
-  /** Returns a finding that denies the whole of line {@code line}, of {@code units} units. */
+  /** {@return a finding that denies the whole of line {@code line}, of {@code units} units} */
   public static EditFinding denyLine(String edit, int line, int units, String message) {
     return builder()
         .edit(edit)
@@ -93,7 +93,7 @@ public abstract class EditFinding {
         .build();
   }
 
-  /** Returns a finding that flags line {@code line} without denying it. */
+  /** {@return a finding that flags line {@code line} without denying it} */
   public static EditFinding flag(String edit, int line, String message) {
     return builder()
         .edit(edit)

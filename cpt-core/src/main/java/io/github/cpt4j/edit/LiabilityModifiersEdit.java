@@ -58,14 +58,14 @@ public final class LiabilityModifiersEdit implements ClaimEdit {
 
   private LiabilityModifiersEdit() {}
 
-  /** Returns the edit. */
+  /** {@return the edit} */
   public static LiabilityModifiersEdit standard() {
     return STANDARD;
   }
 
   /**
-   * Returns why Medicare denies {@code line} furnished on {@code dateOfService} for its liability
-   * modifier (GZ, or GY: GZ first when the line has both), or empty when it does not.
+   * {@return why Medicare denies {@code line} furnished on {@code dateOfService} for its liability
+   * modifier (GZ, or GY: GZ first when the line has both), or empty when it does not}
    */
   public static Optional<String> denial(ClaimLine line, LocalDate dateOfService) {
     requireNonNull(line, "line");

@@ -36,12 +36,12 @@ public final class ModifierRulesEdit implements ClaimEdit {
     this.rules = rules;
   }
 
-  /** Returns the edit of {@link ModifierRules#standard()}. */
+  /** {@return the edit of {@link ModifierRules#standard()}} */
   public static ModifierRulesEdit standard() {
     return STANDARD;
   }
 
-  /** Returns the edit of {@code rules}. */
+  /** {@return the edit of {@code rules}} */
   public static ModifierRulesEdit of(ModifierRules rules) {
     return new ModifierRulesEdit(requireNonNull(rules, "rules"));
   }

@@ -40,33 +40,33 @@ public final class ProviderDay {
     this.lines = lines;
   }
 
-  /** Returns the date of service. */
+  /** {@return the date of service} */
   public LocalDate date() {
     return date;
   }
 
   /**
-   * Returns the rendering provider of the lines ({@link RenderingProviders#of(BilledLine)}), or
-   * empty for the lines of the claim's own provider, which name none.
+   * {@return the rendering provider of the lines ({@link RenderingProviders#of(BilledLine)}), or
+   * empty for the lines of the claim's own provider, which name none}
    */
   public Optional<Npi> renderingProvider() {
     return Optional.ofNullable(provider);
   }
 
-  /** Returns the lines of that provider and date, in billed order, as a claim. */
+  /** {@return the lines of that provider and date, in billed order, as a claim} */
   public Claim claim() {
     return claim;
   }
 
   /**
-   * Returns the claim's context with that date, and with the practitioner type the context gives
-   * the provider ({@link PricingContext#forRenderingProvider}).
+   * {@return the claim's context with that date, and with the practitioner type the context gives
+   * the provider ({@link PricingContext#forRenderingProvider})}
    */
   public PricingContext context() {
     return context;
   }
 
-  /** Returns the zero-based index in the whole claim of line {@code j} of {@link #claim()}. */
+  /** {@return the zero-based index in the whole claim of line {@code j} of {@link #claim()}} */
   public int lineInClaim(int j) {
     return lines[j];
   }
@@ -155,8 +155,8 @@ public final class ProviderDay {
   }
 
   /**
-   * Returns the context of {@code claim}'s lines as {@link #singleContext(Claim, PricingContext)}
-   * does, their providers as {@code providers} says: for the lines of a larger claim.
+   * {@return the context of {@code claim}'s lines as {@link #singleContext(Claim, PricingContext)}
+   * does, their providers as {@code providers} says: for the lines of a larger claim}
    */
   public static PricingContext singleContext(
       Claim claim, PricingContext context, RenderingProviders providers) {
@@ -176,9 +176,9 @@ public final class ProviderDay {
   }
 
   /**
-   * Returns the one date of service of every line of {@code claim} (a line without a date of its
+   * {@return the one date of service of every line of {@code claim} (a line without a date of its
    * own being on the context's) when they are also all one rendering provider's ({@link
-   * RenderingProviders}), or null when the lines carry several dates or several providers.
+   * RenderingProviders}), or null when the lines carry several dates or several providers}
    */
   public static LocalDate single(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -187,9 +187,9 @@ public final class ProviderDay {
   }
 
   /**
-   * Returns the one date of service of {@code claim}'s lines as {@link #single(Claim,
+   * {@return the one date of service of {@code claim}'s lines as {@link #single(Claim,
    * PricingContext)} does, their providers as {@code providers} says: for the lines of a larger
-   * claim.
+   * claim}
    */
   public static LocalDate single(
       Claim claim, PricingContext context, RenderingProviders providers) {

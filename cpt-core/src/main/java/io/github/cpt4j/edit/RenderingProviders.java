@@ -97,16 +97,16 @@ public final class RenderingProviders {
   }
 
   /**
-   * Returns the rendering provider of the lines naming none, when they are another provider's;
-   * empty when they are a provider of their own.
+   * {@return the rendering provider of the lines naming none, when they are another provider's;
+   * empty when they are a provider of their own}
    */
   public Optional<Npi> ofLinesNamingNone() {
     return Optional.ofNullable(ofLinesNamingNone);
   }
 
   /**
-   * Returns the rendering provider of {@code line} for the same-provider rules: its own, or for a
-   * line naming none {@link #ofLinesNamingNone()}; empty for a line of the claim's own provider.
+   * {@return the rendering provider of {@code line} for the same-provider rules: its own, or for a
+   * line naming none {@link #ofLinesNamingNone()}; empty for a line of the claim's own provider}
    */
   public Optional<Npi> of(BilledLine line) {
     requireNonNull(line, "line");

@@ -21,7 +21,7 @@ import io.github.cpt4j.claim.Claim;
  */
 public interface ClaimPricer {
 
-  /** Returns a short name for messages, such as the fee schedule's name. */
+  /** {@return a short name for messages, such as the fee schedule's name} */
   String name();
 
   /** Prices every line of {@code claim} in {@code context}. */

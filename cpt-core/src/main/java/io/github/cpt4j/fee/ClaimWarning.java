@@ -126,17 +126,17 @@ public final class ClaimWarning {
     return new ClaimWarning(kind, PricingStep.checkRule(rule), message);
   }
 
-  /** Returns the kind. */
+  /** {@return the kind} */
   public Kind kind() {
     return kind;
   }
 
-  /** Returns the id of the rule or claim edit that raised it, such as {@code "co-surgery"}. */
+  /** {@return the id of the rule or claim edit that raised it, such as {@code "co-surgery"}} */
   public String rule() {
     return rule;
   }
 
-  /** Returns the message in words. */
+  /** {@return the message in words} */
   public String message() {
     return message;
   }

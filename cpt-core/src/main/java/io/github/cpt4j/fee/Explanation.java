@@ -68,22 +68,22 @@ public final class Explanation {
     return new Explanation(requireNonNull(source, "source"));
   }
 
-  /** Returns the explanation with no steps. */
+  /** {@return the explanation with no steps} */
   public static Explanation empty() {
     return EMPTY;
   }
 
-  /** Returns an explanation of the given steps, in order. */
+  /** {@return an explanation of the given steps, in order} */
   public static Explanation of(PricingStep... steps) {
     return of(Arrays.asList(requireNonNull(steps, "steps"))); // copied, nulls named, by of(List)
   }
 
-  /** Returns an explanation of the given steps, in order. */
+  /** {@return an explanation of the given steps, in order} */
   public static Explanation of(List<PricingStep> steps) {
     return new Explanation(NullElements.copyOf(requireNonNull(steps, "steps"), "step"));
   }
 
-  /** Returns a copy with {@code step} appended (deferred if this explanation is). */
+  /** {@return a copy with {@code step} appended (deferred if this explanation is)} */
   public Explanation then(PricingStep step) {
     requireNonNull(step, "step");
     ImmutableList<PricingStep> known = known();
@@ -93,7 +93,7 @@ public final class Explanation {
     return new Explanation(append(known, step));
   }
 
-  /** Returns a copy with the steps of {@code more} appended (deferred if either is). */
+  /** {@return a copy with the steps of {@code more} appended (deferred if either is)} */
   public Explanation then(Explanation more) {
     requireNonNull(more, "more");
     ImmutableList<PricingStep> known = known();
@@ -120,7 +120,7 @@ public final class Explanation {
         .build();
   }
 
-  /** Returns the steps in the order they were applied. */
+  /** {@return the steps in the order they were applied} */
   public ImmutableList<PricingStep> steps() {
     ImmutableList<PricingStep> known = known();
     return known != null ? known : resolve();
@@ -135,7 +135,7 @@ public final class Explanation {
     return resolved;
   }
 
-  /** Returns the first step of {@code rule}, if any. */
+  /** {@return the first step of {@code rule}, if any} */
   public Optional<PricingStep> find(String rule) {
     requireNonNull(rule, "rule");
     for (PricingStep step : steps()) {

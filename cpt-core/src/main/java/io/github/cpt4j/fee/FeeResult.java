@@ -204,7 +204,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     return BigDecimal.valueOf(cents, CENTS);
   }
 
-  /** Returns a result with no amount, for {@code reason}, with a detail in words. */
+  /** {@return a result with no amount, for {@code reason}, with a detail in words} */
   public static FeeResult unpriced(UnpricedReason reason, String detail, Explanation explanation) {
     return new Unpriced(
         requireNonNull(reason, "reason"),
@@ -282,7 +282,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /** Tells whether there is an amount: whether this is a {@link Priced}. */
   public abstract boolean isPriced();
 
-  /** Returns the amount rounded half-up to cents (scale 2), if priced. */
+  /** {@return the amount rounded half-up to cents (scale 2), if priced} */
   public abstract Optional<BigDecimal> amount();
 
   /**
@@ -292,13 +292,13 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    */
   public abstract BigDecimal amountOrThrow();
 
-  /** Returns the exact amount before the final rounding, if priced. */
+  /** {@return the exact amount before the final rounding, if priced} */
   public abstract Optional<BigDecimal> exactAmount();
 
-  /** Returns why there is no amount; empty when priced. */
+  /** {@return why there is no amount; empty when priced} */
   public abstract Optional<UnpricedReason> reason();
 
-  /** Returns the detail of the reason in words (empty text when priced). */
+  /** {@return the detail of the reason in words (empty text when priced)} */
   public abstract String detail();
 
   /**
@@ -308,7 +308,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    */
   public abstract boolean settingNotAvailable();
 
-  /** Returns the inputs and steps that led to this result. */
+  /** {@return the inputs and steps that led to this result} */
   @SuppressWarnings("unchecked") // the other of the two types the constructors take
   public final Explanation explanation() {
     if (explanationOrSource instanceof Explanation explanation) {
@@ -419,7 +419,9 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     return new Priced(next, priced.settingNotAvailable, explanation().then(step));
   }
 
-  /** Returns this result with {@code step} appended to its explanation; the amount is unchanged. */
+  /**
+   * {@return this result with {@code step} appended to its explanation; the amount is unchanged}
+   */
   public final FeeResult withStep(PricingStep step) {
     return withExplanation(explanation().then(requireNonNull(step, "step")));
   }
@@ -508,12 +510,12 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
       this.settingNotAvailable = settingNotAvailable;
     }
 
-    /** Returns the amount rounded half-up to cents (scale 2). */
+    /** {@return the amount rounded half-up to cents (scale 2)} */
     public BigDecimal roundedAmount() {
       return amount;
     }
 
-    /** Returns the exact amount before the final rounding. */
+    /** {@return the exact amount before the final rounding} */
     public BigDecimal exact() {
       if (given != null) {
         return given;
@@ -611,7 +613,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
       this.detail = detail;
     }
 
-    /** Returns why there is no amount. */
+    /** {@return why there is no amount} */
     public UnpricedReason why() {
       return reason;
     }

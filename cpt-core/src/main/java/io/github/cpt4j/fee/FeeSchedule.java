@@ -39,8 +39,8 @@ public interface FeeSchedule {
   FeeResult price(ClaimLine line, PricingContext context);
 
   /**
-   * Returns a short name for explanations, such as {@code "medicare-pfs"}; by default the class's
-   * simple name ({@code "custom"} for lambdas).
+   * {@return a short name for explanations, such as {@code "medicare-pfs"}; by default the class's
+   * simple name ({@code "custom"} for lambdas)}
    */
   default String name() {
     Class<?> type = getClass();
@@ -80,7 +80,7 @@ public interface FeeSchedule {
     return firstThatPrices(Arrays.asList(requireNonNull(schedules, "schedules")));
   }
 
-  /** Returns {@code firstThatPrices(this, fallback)}. */
+  /** {@return {@code firstThatPrices(this, fallback)}} */
   default FeeSchedule orElse(FeeSchedule fallback) {
     return firstThatPrices(this, requireNonNull(fallback, "fallback"));
   }

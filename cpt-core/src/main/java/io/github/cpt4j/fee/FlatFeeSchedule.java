@@ -90,7 +90,7 @@ public final class FlatFeeSchedule implements FeeSchedule {
     return code.packed() * SLOTS + (modifier == null ? 0 : modifier.ordinal() + 1);
   }
 
-  /** Returns a builder of a table. */
+  /** {@return a builder of a table} */
   public static Builder builder() {
     return new Builder();
   }
@@ -161,8 +161,8 @@ public final class FlatFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the amount per unit of the row of {@code code} with {@code modifier} (empty: the row
-   * without a modifier), exactly as given, if there is such a row.
+   * {@return the amount per unit of the row of {@code code} with {@code modifier} (empty: the row
+   * without a modifier), exactly as given, if there is such a row}
    */
   public Optional<BigDecimal> amount(ProcedureCode code, Optional<Modifier> modifier) {
     int position =
@@ -171,7 +171,7 @@ public final class FlatFeeSchedule implements FeeSchedule {
     return position < 0 ? Optional.empty() : Optional.of(amounts[position]);
   }
 
-  /** Returns the number of rows. */
+  /** {@return the number of rows} */
   public int size() {
     return amounts.length;
   }
@@ -251,7 +251,7 @@ public final class FlatFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Returns the table. */
+    /** {@return the table} */
     public FlatFeeSchedule build() {
       return new FlatFeeSchedule(name, codes, modifiers, amounts);
     }

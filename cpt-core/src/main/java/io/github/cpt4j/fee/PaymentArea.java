@@ -15,6 +15,6 @@ package io.github.cpt4j.fee;
  */
 public interface PaymentArea {
 
-  /** Returns the area's identifier as its schedule writes it, such as {@code "13282-99"}. */
+  /** {@return the area's identifier as its schedule writes it, such as {@code "13282-99"}} */
   String id();
 }

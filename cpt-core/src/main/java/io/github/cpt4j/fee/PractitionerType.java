@@ -306,12 +306,12 @@ public enum PractitionerType {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
-  /** Returns the short identifier, as the command line and batch files write it: {@code np}. */
+  /** {@return the short identifier, as the command line and batch files write it: {@code np}} */
   public String id() {
     return id;
   }
 
-  /** Returns the type in words, for explanations: "nurse practitioner". */
+  /** {@return the type in words, for explanations: "nurse practitioner"} */
   public String words() {
     return words;
   }
@@ -328,11 +328,11 @@ public enum PractitionerType {
   }
 
   /**
-   * Returns the share of the Medicare physician fee schedule amount this practitioner is paid for a
-   * service on {@code dateOfService}: {@link #medicareShare()}, but for a certified nurse-midwife's
-   * service before 2011, 0.65 (Claims Processing Manual, chapter 12, section 130.1, before Change
-   * Request 7005 raised it to 100%), and a therapy assistant's before 2022, exactly {@link
-   * BigDecimal#ONE} (the 85% of Social Security Act §1834(v) began on 1 January 2022).
+   * {@return the share of the Medicare physician fee schedule amount this practitioner is paid for
+   * a service on {@code dateOfService}: {@link #medicareShare()}, but for a certified
+   * nurse-midwife's service before 2011, 0.65 (Claims Processing Manual, chapter 12, section 130.1,
+   * before Change Request 7005 raised it to 100%), and a therapy assistant's before 2022, exactly
+   * {@link BigDecimal#ONE} (the 85% of Social Security Act §1834(v) began on 1 January 2022)}
    */
   public BigDecimal medicareShare(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
@@ -344,9 +344,9 @@ public enum PractitionerType {
   }
 
   /**
-   * Returns the first day of service of the {@linkplain #medicareShare() current share}, for a
+   * {@return the first day of service of the {@linkplain #medicareShare() current share}, for a
    * practitioner whose share changed: 2011-01-01 for a certified nurse-midwife, 2022-01-01 for a
-   * therapy assistant; empty for the others.
+   * therapy assistant; empty for the others}
    */
   public Optional<LocalDate> medicareShareFrom() {
     return Optional.ofNullable(shareFromOrNull());
@@ -361,10 +361,10 @@ public enum PractitionerType {
   }
 
   /**
-   * Returns the first day of service Medicare pays this practitioner for: 2024-01-01 for a marriage
-   * and family therapist or a mental health counselor, whose benefit the Consolidated
+   * {@return the first day of service Medicare pays this practitioner for: 2024-01-01 for a
+   * marriage and family therapist or a mental health counselor, whose benefit the Consolidated
    * Appropriations Act, 2023 (division FF, §4121) added; empty for the others, covered before any
-   * fee schedule this library reads.
+   * fee schedule this library reads}
    */
   public Optional<LocalDate> coveredFrom() {
     return Optional.ofNullable(coveredFromOrNull());

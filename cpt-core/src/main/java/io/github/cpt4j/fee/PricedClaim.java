@@ -79,17 +79,17 @@ public final class PricedClaim {
     return new PricedClaim(requireNonNull(context, "context"), copy, limitingCharges);
   }
 
-  /** Returns the context the claim was priced in. */
+  /** {@return the context the claim was priced in} */
   public PricingContext context() {
     return context;
   }
 
-  /** Returns the priced lines, in billed order. */
+  /** {@return the priced lines, in billed order} */
   public ImmutableList<PricedLine> lines() {
     return lines;
   }
 
-  /** Returns the priced line at {@code index} (zero-based, as billed). */
+  /** {@return the priced line at {@code index} (zero-based, as billed)} */
   public PricedLine line(int index) {
     return lines.get(index);
   }
@@ -151,7 +151,7 @@ public final class PricedClaim {
     return true;
   }
 
-  /** Returns the warnings of every line, in line order. */
+  /** {@return the warnings of every line, in line order} */
   public ImmutableList<ClaimWarning> warnings() {
     ImmutableList.Builder<ClaimWarning> all = ImmutableList.builder();
     for (PricedLine line : lines) {

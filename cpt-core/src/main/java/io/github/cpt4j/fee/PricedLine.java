@@ -207,27 +207,27 @@ public final class PricedLine {
     }
   }
 
-  /** Returns the position of the line in the claim, from 0. */
+  /** {@return the position of the line in the claim, from 0} */
   public int index() {
     return index;
   }
 
   /**
-   * Returns the number by which the line's explanation, warnings and {@link #toString()} name it,
+   * {@return the number by which the line's explanation, warnings and {@link #toString()} name it,
    * from 1: {@link io.github.cpt4j.claim.Claim#lineNumber Claim.lineNumber(index())}, which is
    * {@code index() + 1} unless the claim was given numbers of its own ({@link
-   * io.github.cpt4j.claim.Claim#withLineNumbers}).
+   * io.github.cpt4j.claim.Claim#withLineNumbers})}
    */
   public int lineNumber() {
     return lineNumber;
   }
 
-  /** Returns the line as billed, with its charge. */
+  /** {@return the line as billed, with its charge} */
   public BilledLine billed() {
     return billed;
   }
 
-  /** Returns the service billed. */
+  /** {@return the service billed} */
   public ClaimLine line() {
     return billed.line();
   }
@@ -254,7 +254,7 @@ public final class PricedLine {
     return amount != null;
   }
 
-  /** Returns the amount, rounded once half-up to cents (scale 2), if priced. */
+  /** {@return the amount, rounded once half-up to cents (scale 2), if priced} */
   public Optional<BigDecimal> amount() {
     return Optional.ofNullable(amount);
   }
@@ -279,38 +279,38 @@ public final class PricedLine {
             + given.detail());
   }
 
-  /** Returns the exact amount before the final rounding, if priced. */
+  /** {@return the exact amount before the final rounding, if priced} */
   public Optional<BigDecimal> exactAmount() {
     return exact != null ? Optional.of(exact) : given.exactAmount();
   }
 
-  /** Returns why the line has no amount; empty when priced. */
+  /** {@return why the line has no amount; empty when priced} */
   public Optional<UnpricedReason> reason() {
     return given == null ? Optional.empty() : given.reason();
   }
 
   /**
-   * Returns the reason in words, naming the indicator, modifier or edit; empty text when priced.
+   * {@return the reason in words, naming the indicator, modifier or edit; empty text when priced}
    */
   public String detail() {
     return given == null ? "" : given.detail();
   }
 
   /**
-   * Returns the id of the rule or claim edit that left the line without an amount, such as {@code
+   * {@return the id of the rule or claim edit that left the line without an amount, such as {@code
    * "fee-schedule"}, {@code "pc-tc"}, {@code "co-surgery"} or {@code "ncci-ptp"}; empty when
-   * priced.
+   * priced}
    */
   public Optional<String> refusedBy() {
     return Optional.ofNullable(refusedBy);
   }
 
-  /** Returns the warnings raised on the line, in the order raised. */
+  /** {@return the warnings raised on the line, in the order raised} */
   public ImmutableList<ClaimWarning> warnings() {
     return warnings;
   }
 
-  /** Returns the steps that led to the amount, {@code result().explanation()}. */
+  /** {@return the steps that led to the amount, {@code result().explanation()}} */
   public Explanation explanation() {
     return result().explanation();
   }

@@ -75,8 +75,8 @@ public final class PricingContext {
   }
 
   /**
-   * Returns the context of a participating, non-qualifying provider in {@code area} (for Medicare,
-   * a {@code Locality}).
+   * {@return the context of a participating, non-qualifying provider in {@code area} (for Medicare,
+   * a {@code Locality})}
    */
   public static PricingContext of(LocalDate dateOfService, PaymentArea area, Setting setting) {
     return new PricingContext(
@@ -110,14 +110,14 @@ public final class PricingContext {
         ImmutableMap.of());
   }
 
-  /** Returns the date the service was furnished. */
+  /** {@return the date the service was furnished} */
   public LocalDate dateOfService() {
     return dateOfService;
   }
 
   /**
-   * Returns the payment area, if the context has one; Medicare schedules read it with {@code
-   * Locality.in(context)}.
+   * {@return the payment area, if the context has one; Medicare schedules read it with {@code
+   * Locality.in(context)}}
    */
   public Optional<PaymentArea> area() {
     return area;
@@ -150,8 +150,8 @@ public final class PricingContext {
   }
 
   /**
-   * Returns the beneficiary's five-digit ZIP code, if the context has one: where the patient lives,
-   * which decides the state and the rural or non-rural amount of the DMEPOS fee schedule.
+   * {@return the beneficiary's five-digit ZIP code, if the context has one: where the patient
+   * lives, which decides the state and the rural or non-rural amount of the DMEPOS fee schedule}
    */
   public Optional<String> beneficiaryZip() {
     return beneficiaryZip;
@@ -179,7 +179,7 @@ public final class PricingContext {
         practitioners);
   }
 
-  /** Returns a copy without a beneficiary ZIP code. */
+  /** {@return a copy without a beneficiary ZIP code} */
   public PricingContext withoutBeneficiaryZip() {
     return new PricingContext(
         dateOfService,
@@ -211,8 +211,8 @@ public final class PricingContext {
   }
 
   /**
-   * Returns a copy with another date of service; with a place of service, in the place's setting on
-   * that date ({@link ServicePlace#settingOn}).
+   * {@return a copy with another date of service; with a place of service, in the place's setting
+   * on that date ({@link ServicePlace#settingOn})}
    */
   public PricingContext withDateOfService(LocalDate date) {
     requireNonNull(date, "date");
@@ -229,7 +229,7 @@ public final class PricingContext {
         practitioners);
   }
 
-  /** Returns a copy in another payment area. */
+  /** {@return a copy in another payment area} */
   public PricingContext withArea(PaymentArea newArea) {
     return new PricingContext(
         dateOfService,
@@ -316,7 +316,7 @@ public final class PricingContext {
     return requireNonNull(place.settingOn(date), "setting of the place");
   }
 
-  /** Returns a copy for a participating ({@code true}) or non-participating provider. */
+  /** {@return a copy for a participating ({@code true}) or non-participating provider} */
   public PricingContext withParticipating(boolean isParticipating) {
     return new PricingContext(
         dateOfService,
@@ -331,7 +331,7 @@ public final class PricingContext {
         practitioners);
   }
 
-  /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
+  /** {@return a copy for a qualifying APM participant ({@code true}) or not} */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
     return new PricingContext(
         dateOfService,
@@ -347,14 +347,14 @@ public final class PricingContext {
   }
 
   /**
-   * Returns who furnished the service: a physician (the default), or a non-physician practitioner
-   * whom Medicare pays a share of the fee schedule amount (see {@link PractitionerType}).
+   * {@return who furnished the service: a physician (the default), or a non-physician practitioner
+   * whom Medicare pays a share of the fee schedule amount (see {@link PractitionerType})}
    */
   public PractitionerType practitioner() {
     return practitioner;
   }
 
-  /** Returns a copy for a service furnished by {@code type}. */
+  /** {@return a copy for a service furnished by {@code type}} */
   public PricingContext withPractitioner(PractitionerType type) {
     return new PricingContext(
         dateOfService,
@@ -401,8 +401,8 @@ public final class PricingContext {
   }
 
   /**
-   * Returns the practitioner type of each rendering provider given one by {@link
-   * #withPractitioner(Npi, PractitionerType)}, in NPI order; empty by default.
+   * {@return the practitioner type of each rendering provider given one by {@link
+   * #withPractitioner(Npi, PractitionerType)}, in NPI order; empty by default}
    */
   public ImmutableMap<Npi, PractitionerType> practitioners() {
     return practitioners;
@@ -431,9 +431,9 @@ public final class PricingContext {
   }
 
   /**
-   * Returns a copy in which the supervising physician of an AD anesthesia service was ({@code
+   * {@return a copy in which the supervising physician of an AD anesthesia service was ({@code
    * true}) or was not documented present at induction (see {@link
-   * #supervisorPresentAtInduction()}).
+   * #supervisorPresentAtInduction()})}
    */
   public PricingContext withSupervisorPresentAtInduction(boolean isPresent) {
     return new PricingContext(

@@ -51,7 +51,7 @@ public final class PricingStep {
                 () -> "the describer of step '" + rule + "' returned null, not its words"));
   }
 
-  /** Returns a step that records an input or a decision without changing the amount. */
+  /** {@return a step that records an input or a decision without changing the amount} */
   public static PricingStep note(String rule, String description) {
     String words = given(description);
     return new PricingStep(checkRule(rule), words, null, Optional.empty());
@@ -151,17 +151,17 @@ public final class PricingStep {
     return rule;
   }
 
-  /** Returns the rule's stable identifier, such as {@code "opps-cap"}. */
+  /** {@return the rule's stable identifier, such as {@code "opps-cap"}} */
   public String rule() {
     return rule;
   }
 
-  /** Returns what was used or done, in words and numbers. */
+  /** {@return what was used or done, in words and numbers} */
   public String description() {
     return description != null ? description : describer.get();
   }
 
-  /** Returns the exact amount after this step, if the step sets or changes the amount. */
+  /** {@return the exact amount after this step, if the step sets or changes the amount} */
   public Optional<BigDecimal> amountAfter() {
     return amountAfter;
   }

@@ -18,10 +18,10 @@ import java.time.LocalDate;
  */
 public interface ServicePlace {
 
-  /** Returns the place-of-service code, 1 to 99. */
+  /** {@return the place-of-service code, 1 to 99} */
   int code();
 
-  /** Returns the setting the place is paid at: facility or non-facility. */
+  /** {@return the setting the place is paid at: facility or non-facility} */
   Setting setting();
 
   /**

@@ -13,12 +13,12 @@ public enum Setting {
   /** Offices and every other place; the default for a physician's own practice. */
   NON_FACILITY;
 
-  /** Returns the other setting: {@code FACILITY} for {@code NON_FACILITY} and vice versa. */
+  /** {@return the other setting: {@code FACILITY} for {@code NON_FACILITY} and vice versa} */
   public Setting other() {
     return this == FACILITY ? NON_FACILITY : FACILITY;
   }
 
-  /** Returns the lower-case words, {@code "facility"} or {@code "non-facility"}, for messages. */
+  /** {@return the lower-case words, {@code "facility"} or {@code "non-facility"}, for messages} */
   public String words() {
     return this == FACILITY ? "facility" : "non-facility";
   }

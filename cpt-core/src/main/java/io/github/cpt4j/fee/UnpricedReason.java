@@ -126,7 +126,7 @@ public enum UnpricedReason {
    */
   AMOUNT_OUT_OF_RANGE;
 
-  /** Returns the name in lower-case words, such as {@code "carrier priced"}, for messages. */
+  /** {@return the name in lower-case words, such as {@code "carrier priced"}, for messages} */
   public String words() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }

@@ -10,9 +10,9 @@ import java.util.List;
  */
 public interface CodeWithModifiers {
 
-  /** Returns the procedure code. */
+  /** {@return the procedure code} */
   ProcedureCode code();
 
-  /** Returns the modifiers in billed order; empty when there are none. */
+  /** {@return the modifiers in billed order; empty when there are none} */
   List<Modifier> modifiers();
 }

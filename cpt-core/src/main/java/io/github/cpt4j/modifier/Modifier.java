@@ -308,7 +308,7 @@ public final class Modifier implements Comparable<Modifier> {
     return index;
   }
 
-  /** Returns the modifier at the given {@linkplain #ordinal() ordinal}. */
+  /** {@return the modifier at the given {@linkplain #ordinal() ordinal}} */
   public static Modifier ofOrdinal(int ordinal) {
     if (ordinal < 0 || ordinal >= ALL.length) {
       throw new IllegalArgumentException("a modifier ordinal is 0-1295, not " + ordinal);

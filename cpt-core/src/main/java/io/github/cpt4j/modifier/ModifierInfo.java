@@ -47,27 +47,27 @@ public final class ModifierInfo {
     return new ModifierInfo(modifier, kind, description, PaymentEffect.NONE);
   }
 
-  /** Returns a copy with the given effect on payment. */
+  /** {@return a copy with the given effect on payment} */
   public ModifierInfo withPaymentEffect(PaymentEffect effect) {
     return new ModifierInfo(modifier, kind, description, requireNonNull(effect, "effect"));
   }
 
-  /** Returns the modifier described. */
+  /** {@return the modifier described} */
   public Modifier modifier() {
     return modifier;
   }
 
-  /** Returns who defines the modifier and what it is for. */
+  /** {@return who defines the modifier and what it is for} */
   public ModifierKind kind() {
     return kind;
   }
 
-  /** Returns a one-line description in plain words. */
+  /** {@return a one-line description in plain words} */
   public String description() {
     return description;
   }
 
-  /** Returns what the modifier does to a payment; {@link PaymentEffect#NONE} by default. */
+  /** {@return what the modifier does to a payment; {@link PaymentEffect#NONE} by default} */
   public PaymentEffect paymentEffect() {
     return paymentEffect;
   }

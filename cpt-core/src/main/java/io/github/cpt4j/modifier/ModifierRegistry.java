@@ -46,7 +46,7 @@ public final class ModifierRegistry {
     }
   }
 
-  /** Returns the registry of the modifiers described in the library's documentation. */
+  /** {@return the registry of the modifiers described in the library's documentation} */
   public static ModifierRegistry standard() {
     return STANDARD;
   }
@@ -92,14 +92,14 @@ public final class ModifierRegistry {
     return new ModifierRegistry(ImmutableList.copyOf(all), List.copyOf(byOrdinal));
   }
 
-  /** Returns what the registry knows about {@code modifier}, or empty if it is unknown. */
+  /** {@return what the registry knows about {@code modifier}, or empty if it is unknown} */
   public Optional<ModifierInfo> lookup(Modifier modifier) {
     return byOrdinal.get(requireNonNull(modifier, "modifier").ordinal());
   }
 
   /**
-   * Returns what {@code modifier} does to a payment ({@link PaymentEffect#NONE} when unknown): an
-   * array read, for pricers that decode every line's modifiers.
+   * {@return what {@code modifier} does to a payment ({@link PaymentEffect#NONE} when unknown): an
+   * array read, for pricers that decode every line's modifiers}
    */
   public PaymentEffect paymentEffect(Modifier modifier) {
     requireNonNull(modifier, "modifier");
@@ -107,7 +107,7 @@ public final class ModifierRegistry {
   }
 
   /**
-   * Returns the payment effects of {@code modifiers} as a set of {@link PaymentEffect#bit() bits}.
+   * {@return the payment effects of {@code modifiers} as a set of {@link PaymentEffect#bit() bits}}
    */
   public int paymentEffects(List<Modifier> modifiers) {
     requireNonNull(modifiers, "modifiers");
@@ -123,12 +123,12 @@ public final class ModifierRegistry {
     return lookup(modifier).isPresent();
   }
 
-  /** Returns every known modifier, in modifier order. */
+  /** {@return every known modifier, in modifier order} */
   public ImmutableList<ModifierInfo> all() {
     return all;
   }
 
-  /** Returns the known modifiers of one kind, in modifier order. */
+  /** {@return the known modifiers of one kind, in modifier order} */
   public ImmutableList<ModifierInfo> ofKind(ModifierKind kind) {
     requireNonNull(kind, "kind");
     // A loop rather than a stream: it runs at the start of every cpt price (the standard modifier

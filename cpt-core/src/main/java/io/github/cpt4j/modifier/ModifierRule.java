@@ -148,7 +148,7 @@ public enum ModifierRule {
     this.summary = summary;
   }
 
-  /** Returns the rule in a few plain words, such as {@code "no modifier twice on one line"}. */
+  /** {@return the rule in a few plain words, such as {@code "no modifier twice on one line"}} */
   public String summary() {
     return summary;
   }

@@ -88,7 +88,7 @@ public final class ModifierRules {
     this.oneSided = sets;
   }
 
-  /** Returns the rules described on this class. */
+  /** {@return the rules described on this class} */
   public static ModifierRules standard() {
     return STANDARD;
   }

@@ -50,22 +50,22 @@ public final class ModifierViolation {
     return new ModifierViolation(rule, code, copy, message);
   }
 
-  /** Returns the rule broken. */
+  /** {@return the rule broken} */
   public ModifierRule rule() {
     return rule;
   }
 
-  /** Returns the code the modifiers were billed on. */
+  /** {@return the code the modifiers were billed on} */
   public ProcedureCode code() {
     return code;
   }
 
-  /** Returns the modifiers involved, in billed order; never empty. */
+  /** {@return the modifiers involved, in billed order; never empty} */
   public ImmutableList<Modifier> modifiers() {
     return modifiers;
   }
 
-  /** Returns what is wrong, in plain words, naming the code and the modifiers. */
+  /** {@return what is wrong, in plain words, naming the code and the modifiers} */
   public String message() {
     return message;
   }

@@ -107,8 +107,8 @@ public enum PaymentEffect {
   STATUTORILY_EXCLUDED;
 
   /**
-   * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<
-   * ordinal}.
+   * {@return the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<
+   * ordinal}}
    */
   public int bit() {
     return 1 << ordinal();

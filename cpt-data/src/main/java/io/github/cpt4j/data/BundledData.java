@@ -140,7 +140,7 @@ public final class BundledData {
     return BundledMedicare.releases();
   }
 
-  /** Returns the bundled releases and the dates they cover, for people ({@code cpt data}). */
+  /** {@return the bundled releases and the dates they cover, for people ({@code cpt data})} */
   public static String describeMedicareReleases() {
     StringBuilder sb = new StringBuilder();
     for (MedicareRelease r : medicareReleases().releases()) {

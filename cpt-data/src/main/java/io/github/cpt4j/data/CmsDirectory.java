@@ -217,7 +217,7 @@ public final class CmsDirectory {
       }
     }
 
-    /** Returns the file name. */
+    /** {@return the file name} */
     public String name() {
       return path.getFileName().toString();
     }
@@ -1417,12 +1417,12 @@ public final class CmsDirectory {
         head.startsWith("\u00EF\u00BB\u00BF") ? head.substring(3) : head);
   }
 
-  /** Returns the directory read. */
+  /** {@return the directory read} */
   public Path directory() {
     return directory;
   }
 
-  /** Returns the recognised files, by kind, year and month. */
+  /** {@return the recognised files, by kind, year and month} */
   public ImmutableList<CmsFile> files() {
     return files;
   }
@@ -1439,16 +1439,16 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns the files replaced by a corrected re-release: relative value files of the same release,
-   * and CLFS, DMEPOS, DMEPOS rural ZIP and ASP files of the same quarter (an earlier CLFS version
-   * too), with the file that replaced each and why; empty when no release or quarter was given
-   * twice.
+   * {@return the files replaced by a corrected re-release: relative value files of the same
+   * release, and CLFS, DMEPOS, DMEPOS rural ZIP and ASP files of the same quarter (an earlier CLFS
+   * version too), with the file that replaced each and why; empty when no release or quarter was
+   * given twice}
    */
   public ImmutableList<Replacement> replacements() {
     return replacements;
   }
 
-  /** Returns the releases. */
+  /** {@return the releases} */
   public MedicareReleases releases() {
     return releases;
   }
@@ -1501,8 +1501,8 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns the quarters of the Clinical Laboratory Fee Schedule found, oldest first; empty when
-   * the directory has no CLFS file.
+   * {@return the quarters of the Clinical Laboratory Fee Schedule found, oldest first; empty when
+   * the directory has no CLFS file}
    */
   public ImmutableList<ClfsFeeSchedule> clinicalLab() {
     return partB.clfs();
@@ -1520,8 +1520,8 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns the quarters of the Part B drug payment limits found, oldest first; empty when the
-   * directory has no ASP file.
+   * {@return the quarters of the Part B drug payment limits found, oldest first; empty when the
+   * directory has no ASP file}
    */
   public ImmutableList<AspFeeSchedule> drugs() {
     return partB.asp();
@@ -1550,8 +1550,8 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns what was found, one line per release and the files it was built from, for people: the
-   * text of {@code cpt data --cms-dir}.
+   * {@return what was found, one line per release and the files it was built from, for people: the
+   * text of {@code cpt data --cms-dir}}
    */
   public String describe() {
     StringBuilder sb = new StringBuilder();

@@ -64,12 +64,12 @@ public final class MedicareFiles {
     this.oppsCap = oppsCap;
   }
 
-  /** Returns no files: {@link #schedule()} is then the bundled schedule. */
+  /** {@return no files: {@link #schedule()} is then the bundled schedule} */
   public static MedicareFiles none() {
     return NONE;
   }
 
-  /** Returns the files given, each optional. */
+  /** {@return the files given, each optional} */
   public static MedicareFiles of(Optional<Path> rvu, Optional<Path> gpci, Optional<Path> oppsCap) {
     return new MedicareFiles(
         requireNonNull(rvu, "rvu"),
@@ -77,32 +77,32 @@ public final class MedicareFiles {
         requireNonNull(oppsCap, "oppsCap"));
   }
 
-  /** Returns a copy with a relative value file. */
+  /** {@return a copy with a relative value file} */
   public MedicareFiles withRvu(Path file) {
     return new MedicareFiles(Optional.of(requireNonNull(file, "file")), gpci, oppsCap);
   }
 
-  /** Returns a copy with a GPCI file. */
+  /** {@return a copy with a GPCI file} */
   public MedicareFiles withGpci(Path file) {
     return new MedicareFiles(rvu, Optional.of(requireNonNull(file, "file")), oppsCap);
   }
 
-  /** Returns a copy with an OPPS imaging cap file. */
+  /** {@return a copy with an OPPS imaging cap file} */
   public MedicareFiles withOppsCap(Path file) {
     return new MedicareFiles(rvu, gpci, Optional.of(requireNonNull(file, "file")));
   }
 
-  /** Returns the relative value file, if given. */
+  /** {@return the relative value file, if given} */
   public Optional<Path> rvu() {
     return rvu;
   }
 
-  /** Returns the GPCI file, if given. */
+  /** {@return the GPCI file, if given} */
   public Optional<Path> gpci() {
     return gpci;
   }
 
-  /** Returns the OPPS imaging cap file, if given. */
+  /** {@return the OPPS imaging cap file, if given} */
   public Optional<Path> oppsCap() {
     return oppsCap;
   }

@@ -38,12 +38,12 @@ public enum MueAdjudicationIndicator {
     this.words = words;
   }
 
-  /** Returns the digit of the file, {@code '1'}, {@code '2'} or {@code '3'}. */
+  /** {@return the digit of the file, {@code '1'}, {@code '2'} or {@code '3'}} */
   public char digit() {
     return digit;
   }
 
-  /** Returns what it means in a few words, such as {@code "date of service edit: clinical"}. */
+  /** {@return what it means in a few words, such as {@code "date of service edit: clinical"}} */
   public String words() {
     return words;
   }

@@ -79,12 +79,12 @@ public final class MueClaimEdit implements ClaimEdit {
     this.fiftyForBothSides = table.claimType().orElse(null) != NcciClaimType.DME_SUPPLIER;
   }
 
-  /** Returns the edit of {@code table}. */
+  /** {@return the edit of {@code table}} */
   public static MueClaimEdit of(MueTable table) {
     return new MueClaimEdit(requireNonNull(table, "table"));
   }
 
-  /** Returns the table. */
+  /** {@return the table} */
   public MueTable table() {
     return table;
   }

@@ -107,20 +107,20 @@ public final class MueTable {
   }
 
   /**
-   * Returns the kind of claims the table is for (practitioner, outpatient hospital or DME supplier
+   * {@return the kind of claims the table is for (practitioner, outpatient hospital or DME supplier
    * services), when known: empty for a table built by hand and not given one by {@link
-   * #withClaimType}.
+   * #withClaimType}}
    */
   public Optional<NcciClaimType> claimType() {
     return Optional.ofNullable(claimType);
   }
 
-  /** Returns the same edits, in force on the same dates, for {@code type} of claims. */
+  /** {@return the same edits, in force on the same dates, for {@code type} of claims} */
   public MueTable withClaimType(NcciClaimType type) {
     return new MueTable(this, effective, requireNonNull(type, "type"));
   }
 
-  /** Returns the last day the table is in force, when its effective date is known. */
+  /** {@return the last day the table is in force, when its effective date is known} */
   public Optional<LocalDate> lastDay() {
     return Optional.ofNullable(last);
   }
@@ -134,17 +134,17 @@ public final class MueTable {
     return effective == null || !date.isBefore(effective) && !date.isAfter(last);
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the number of codes with an edit. */
+  /** {@return the number of codes with an edit} */
   public int size() {
     return codes.length;
   }
 
-  /** Returns the edit of {@code code}, or empty when the code has none. */
+  /** {@return the edit of {@code code}, or empty when the code has none} */
   public Optional<MueEdit> find(ProcedureCode code) {
     int row = row(requireNonNull(code, "code").packed());
     return row < 0 ? Optional.empty() : Optional.of(edit(row));
@@ -209,12 +209,12 @@ public final class MueTable {
       return this;
     }
 
-    /** Returns the number of edits added so far. */
+    /** {@return the number of edits added so far} */
     public int size() {
       return edits.size();
     }
 
-    /** Returns the table; the builder may be used again. */
+    /** {@return the table; the builder may be used again} */
     public MueTable build() {
       int n = edits.size();
       int[] codes = new int[n];

@@ -37,7 +37,7 @@ public enum NcciClaimType {
     this.hasPtpEdits = hasPtpEdits;
   }
 
-  /** Returns the kind in CMS's words, such as {@code "outpatient hospital services"}. */
+  /** {@return the kind in CMS's words, such as {@code "outpatient hospital services"}} */
   public String words() {
     return words;
   }

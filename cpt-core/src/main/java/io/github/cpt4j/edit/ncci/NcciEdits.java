@@ -125,27 +125,27 @@ public final class NcciEdits implements ClaimEdit {
         Optional.of(PtpClaimEdit.of(typedPtp)), Optional.of(MueClaimEdit.of(typedMue)));
   }
 
-  /** Returns the procedure-to-procedure edit of {@code ptp} alone. */
+  /** {@return the procedure-to-procedure edit of {@code ptp} alone} */
   public static NcciEdits ofPtp(PtpTable ptp) {
     return new NcciEdits(Optional.of(PtpClaimEdit.of(ptp)), Optional.empty());
   }
 
-  /** Returns the medically unlikely edit of {@code mue} alone. */
+  /** {@return the medically unlikely edit of {@code mue} alone} */
   public static NcciEdits ofMue(MueTable mue) {
     return new NcciEdits(Optional.empty(), Optional.of(MueClaimEdit.of(mue)));
   }
 
-  /** Returns the procedure-to-procedure edit, if there is one. */
+  /** {@return the procedure-to-procedure edit, if there is one} */
   public Optional<PtpClaimEdit> ptp() {
     return ptp;
   }
 
-  /** Returns the medically unlikely edit, if there is one. */
+  /** {@return the medically unlikely edit, if there is one} */
   public Optional<MueClaimEdit> mue() {
     return mue;
   }
 
-  /** Returns the edits one by one, PTP first, for pipelines that take a list. */
+  /** {@return the edits one by one, PTP first, for pipelines that take a list} */
   public ImmutableList<ClaimEdit> edits() {
     ImmutableList.Builder<ClaimEdit> edits = ImmutableList.builder();
     ptp.ifPresent(edits::add);

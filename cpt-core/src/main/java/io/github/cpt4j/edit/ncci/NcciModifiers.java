@@ -79,7 +79,7 @@ public final class NcciModifiers {
 
   private NcciModifiers() {}
 
-  /** Returns every NCCI-associated modifier, in modifier order. */
+  /** {@return every NCCI-associated modifier, in modifier order} */
   public static ImmutableSortedSet<Modifier> all() {
     return ALL;
   }

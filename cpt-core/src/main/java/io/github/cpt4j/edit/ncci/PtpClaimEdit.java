@@ -81,12 +81,12 @@ public final class PtpClaimEdit implements ClaimEdit {
     this.hospital = table.claimType().orElse(null) != NcciClaimType.PRACTITIONER;
   }
 
-  /** Returns the edit of {@code table}. */
+  /** {@return the edit of {@code table}} */
   public static PtpClaimEdit of(PtpTable table) {
     return new PtpClaimEdit(requireNonNull(table, "table"));
   }
 
-  /** Returns the table. */
+  /** {@return the table} */
   public PtpTable table() {
     return table;
   }

@@ -31,7 +31,7 @@ public enum PtpModifierIndicator {
     this.digit = digit;
   }
 
-  /** Returns the digit of the file, {@code '0'}, {@code '1'} or {@code '9'}. */
+  /** {@return the digit of the file, {@code '0'}, {@code '1'} or {@code '9'}} */
   public char digit() {
     return digit;
   }

@@ -153,15 +153,15 @@ public final class PtpTable {
     this.quarterEnd = effective == null ? null : Quarter.of(effective).lastDay();
   }
 
-  /** Returns a builder of a table. */
+  /** {@return a builder of a table} */
   public static Builder builder() {
     return new Builder(1024);
   }
 
   /**
-   * Returns a builder of a table of about {@code expectedRows} rows (a capacity hint: the builder
+   * {@return a builder of a table of about {@code expectedRows} rows (a capacity hint: the builder
    * starts with room for at most 4,194,304 rows, about twice a quarter's practitioner table, and
-   * grows).
+   * grows)}
    */
   public static Builder builder(int expectedRows) {
     // A hint is no promise: sized as asked, a huge one failed with an OutOfMemoryError.
@@ -169,8 +169,8 @@ public final class PtpTable {
   }
 
   /**
-   * Returns the kind of claims the table is for (practitioner or outpatient hospital services),
-   * when known: empty for a table built by hand and not given one by {@link #withClaimType}.
+   * {@return the kind of claims the table is for (practitioner or outpatient hospital services),
+   * when known: empty for a table built by hand and not given one by {@link #withClaimType}}
    */
   public Optional<NcciClaimType> claimType() {
     return Optional.ofNullable(claimType);
@@ -221,8 +221,8 @@ public final class PtpTable {
   }
 
   /**
-   * Returns the last day of the table's quarter, the last date whose edits it knows, when its
-   * effective date is known.
+   * {@return the last day of the table's quarter, the last date whose edits it knows, when its
+   * effective date is known}
    */
   public Optional<LocalDate> lastDay() {
     return Optional.ofNullable(quarterEnd);
@@ -244,14 +244,14 @@ public final class PtpTable {
     return quarterStart != null;
   }
 
-  /** Returns the number of rows, withdrawn and deleted edits included. */
+  /** {@return the number of rows, withdrawn and deleted edits included} */
   public int size() {
     return column2.length;
   }
 
   /**
-   * Returns the edit of {@code column1} over {@code column2} active on {@code dateOfService}, or
-   * empty when there is none (never, deleted, withdrawn, or not yet in effect).
+   * {@return the edit of {@code column1} over {@code column2} active on {@code dateOfService}, or
+   * empty when there is none (never, deleted, withdrawn, or not yet in effect)}
    */
   public Optional<PtpEdit> find(
       ProcedureCode column1, ProcedureCode column2, LocalDate dateOfService) {
@@ -261,7 +261,7 @@ public final class PtpTable {
     return row < 0 ? Optional.empty() : Optional.of(edit(row));
   }
 
-  /** Returns every row of the pair {@code column1} over {@code column2}, in effective order. */
+  /** {@return every row of the pair {@code column1} over {@code column2}, in effective order} */
   public ImmutableList<PtpEdit> edits(ProcedureCode column1, ProcedureCode column2) {
     requireNonNull(column1, "column1");
     requireNonNull(column2, "column2");
@@ -280,7 +280,7 @@ public final class PtpTable {
     return ImmutableList.copyOf(rows);
   }
 
-  /** Returns the number of distinct column 1 codes. */
+  /** {@return the number of distinct column 1 codes} */
   public int column1Codes() {
     return column1Codes.length;
   }
@@ -630,7 +630,7 @@ public final class PtpTable {
       attributes = Arrays.copyOf(attributes, capacity);
     }
 
-    /** Returns the number of rows added so far. */
+    /** {@return the number of rows added so far} */
     public int size() {
       return size;
     }

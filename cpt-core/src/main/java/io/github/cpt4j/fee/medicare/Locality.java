@@ -104,8 +104,8 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
   }
 
   /**
-   * Returns the context's area when it is a Medicare locality: how Medicare schedules read the
-   * place a service is priced in; empty when the context has no area or another kind of area.
+   * {@return the context's area when it is a Medicare locality: how Medicare schedules read the
+   * place a service is priced in; empty when the context has no area or another kind of area}
    */
   public static Optional<Locality> in(PricingContext context) {
     requireNonNull(context, "context");
@@ -129,19 +129,19 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
     return value;
   }
 
-  /** Returns the contractor number, five digits such as {@code "13282"}. */
+  /** {@return the contractor number, five digits such as {@code "13282"}} */
   public String mac() {
     return pad(packed / 100, 5);
   }
 
-  /** Returns the locality number within the contractor, two digits such as {@code "99"}. */
+  /** {@return the locality number within the contractor, two digits such as {@code "99"}} */
   public String number() {
     return pad(packed % 100, 2);
   }
 
   /**
-   * Returns the dense integer {@code mac * 100 + number}, below 10,000,000, for indexes; the order
-   * of packed values is the order of localities.
+   * {@return the dense integer {@code mac * 100 + number}, below 10,000,000, for indexes; the order
+   * of packed values is the order of localities}
    */
   public int packed() {
     return packed;

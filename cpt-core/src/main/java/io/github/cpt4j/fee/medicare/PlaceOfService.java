@@ -263,7 +263,7 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
     return assigned;
   }
 
-  /** Returns the place of service of {@code context}, when it has one. */
+  /** {@return the place of service of {@code context}, when it has one} */
   public static Optional<PlaceOfService> in(PricingContext context) {
     requireNonNull(context, "context");
     return context.placeOfService().map(p -> p instanceof PlaceOfService pos ? pos : of(p.code()));

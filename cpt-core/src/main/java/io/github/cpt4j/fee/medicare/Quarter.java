@@ -82,22 +82,22 @@ public final class Quarter implements Comparable<Quarter> {
     return new Quarter(Integer.parseInt(s.substring(0, 4)), s.charAt(q + 1) - '0');
   }
 
-  /** Returns the year. */
+  /** {@return the year} */
   public int year() {
     return year;
   }
 
-  /** Returns the quarter of the year, 1 to 4. */
+  /** {@return the quarter of the year, 1 to 4} */
   public int quarter() {
     return quarter;
   }
 
-  /** Returns the first day of the quarter. */
+  /** {@return the first day of the quarter} */
   public LocalDate firstDay() {
     return LocalDate.of(year, quarter * 3 - 2, 1);
   }
 
-  /** Returns the last day of the quarter. */
+  /** {@return the last day of the quarter} */
   public LocalDate lastDay() {
     return YearMonth.of(year, Month.of(quarter * 3)).atEndOfMonth();
   }
@@ -109,8 +109,8 @@ public final class Quarter implements Comparable<Quarter> {
   }
 
   /**
-   * Returns the detail of a {@code DATE_NOT_COVERED} answer of the quarterly schedule {@code
-   * schedule} for {@code date}, in the words every quarterly schedule uses.
+   * {@return the detail of a {@code DATE_NOT_COVERED} answer of the quarterly schedule {@code
+   * schedule} for {@code date}, in the words every quarterly schedule uses}
    */
   public String notCovering(String schedule, LocalDate date) {
     requireNonNull(schedule, "schedule");

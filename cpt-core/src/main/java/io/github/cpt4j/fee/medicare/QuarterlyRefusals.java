@@ -28,7 +28,7 @@ public final class QuarterlyRefusals {
   /** Writes the first step of a schedule's explanation: which schedule prices which line. */
   @FunctionalInterface
   public interface Header {
-    /** Returns the explanation's first step for {@code line} in {@code context}. */
+    /** {@return the explanation's first step for {@code line} in {@code context}} */
     Explanation of(ClaimLine line, PricingContext context);
   }
 
@@ -42,7 +42,7 @@ public final class QuarterlyRefusals {
     this.header = header;
   }
 
-  /** Returns the refusals of the schedule {@code name} of {@code quarter}. */
+  /** {@return the refusals of the schedule {@code name} of {@code quarter}} */
   public static QuarterlyRefusals of(String name, Quarter quarter, Header header) {
     return new QuarterlyRefusals(
         requireNonNull(name, "name"),
@@ -51,8 +51,8 @@ public final class QuarterlyRefusals {
   }
 
   /**
-   * Returns {@link UnpricedReason#DATE_NOT_COVERED} when the context's date of service is outside
-   * the quarter, else null (no allocation: every line is checked).
+   * {@return {@link UnpricedReason#DATE_NOT_COVERED} when the context's date of service is outside
+   * the quarter, else null (no allocation: every line is checked)}
    */
   public FeeResult outsideQuarter(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
@@ -62,7 +62,9 @@ public final class QuarterlyRefusals {
         : refuse(line, context, UnpricedReason.DATE_NOT_COVERED, quarter.notCovering(name, date));
   }
 
-  /** Returns {@link UnpricedReason#NOT_IN_SCHEDULE}: the schedule does not list the line's code. */
+  /**
+   * {@return {@link UnpricedReason#NOT_IN_SCHEDULE}: the schedule does not list the line's code}
+   */
   public FeeResult notListed(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
@@ -70,7 +72,7 @@ public final class QuarterlyRefusals {
         line, context, UnpricedReason.NOT_IN_SCHEDULE, line.code() + " is not in " + name);
   }
 
-  /** Returns a refusal for {@code reason}, with {@code detail} and the schedule's header step. */
+  /** {@return a refusal for {@code reason}, with {@code detail} and the schedule's header step} */
   public FeeResult refuse(
       ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
     // Checked here: the explanation is deferred, so a null would surface only when it is read.

@@ -82,15 +82,15 @@ public final class ZipLocalityTable {
     }
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns the locality of {@code zip}: five digits, or ZIP+4 ({@code 10001-2345} or {@code
+   * {@return the locality of {@code zip}: five digits, or ZIP+4 ({@code 10001-2345} or {@code
    * 100012345}, whose extension is ignored); empty when the ZIP code is not in the table or
-   * malformed.
+   * malformed}
    */
   @SuppressWarnings("unchecked") // every element of found is an Optional<Locality>
   public Optional<Locality> find(CharSequence zip) {
@@ -141,27 +141,27 @@ public final class ZipLocalityTable {
     return d0 * 10_000 + d1 * 1_000 + d2 * 100 + d3 * 10 + d4;
   }
 
-  /** Returns the number of ZIP codes in the table. */
+  /** {@return the number of ZIP codes in the table} */
   public int size() {
     return zipCount;
   }
 
-  /** Returns the number of ranges of consecutive ZIP codes the table is stored as. */
+  /** {@return the number of ranges of consecutive ZIP codes the table is stored as} */
   public int rangeCount() {
     return starts.length;
   }
 
-  /** Returns the first ZIP code of range {@code i} (0 to {@link #rangeCount()} - 1). */
+  /** {@return the first ZIP code of range {@code i} (0 to {@link #rangeCount()} - 1)} */
   public int rangeStart(int i) {
     return starts[i];
   }
 
-  /** Returns the last ZIP code of range {@code i}. */
+  /** {@return the last ZIP code of range {@code i}} */
   public int rangeEnd(int i) {
     return ends[i];
   }
 
-  /** Returns the locality of range {@code i}. */
+  /** {@return the locality of range {@code i}} */
   public Locality rangeLocality(int i) {
     return Locality.ofPacked(values[i] & ~PLUS_FOUR);
   }

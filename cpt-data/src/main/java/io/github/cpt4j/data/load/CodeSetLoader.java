@@ -78,32 +78,32 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Returns a loader that decodes UTF-8 and dates entries without dates of their own from {@link
-   * CodeEntry#BASELINE_DATE}.
+   * {@return a loader that decodes UTF-8 and dates entries without dates of their own from {@link
+   * CodeEntry#BASELINE_DATE}}
    */
   public static CodeSetLoader defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a loader like this one that decodes text with {@code charset}. */
+  /** {@return a loader like this one that decodes text with {@code charset}} */
   public CodeSetLoader withCharset(Charset charset) {
     return new CodeSetLoader(requireNonNull(charset, "charset"), effectiveFrom);
   }
 
   /**
-   * Returns a loader like this one that gives {@code date} as the start date to every entry whose
-   * source has none (all AMA files, and CSV rows with an empty or no {@code effective_from}).
+   * {@return a loader like this one that gives {@code date} as the start date to every entry whose
+   * source has none (all AMA files, and CSV rows with an empty or no {@code effective_from})}
    */
   public CodeSetLoader withEffectiveFrom(LocalDate date) {
     return new CodeSetLoader(charset, requireNonNull(date, "date"));
   }
 
-  /** Returns the charset text is decoded with (a UTF-8 byte-order mark overrides it). */
+  /** {@return the charset text is decoded with (a UTF-8 byte-order mark overrides it)} */
   public Charset charset() {
     return charset;
   }
 
-  /** Returns the start date given to entries whose source has none. */
+  /** {@return the start date given to entries whose source has none} */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
   }

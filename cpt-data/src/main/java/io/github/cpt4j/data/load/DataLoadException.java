@@ -67,25 +67,25 @@ public final class DataLoadException extends IOException {
     return sb.append(": ").append(problem).toString();
   }
 
-  /** Returns the name of the file or resource the data came from. */
+  /** {@return the name of the file or resource the data came from} */
   public String sourceName() {
     return sourceName;
   }
 
-  /** Returns the 1-based line number, or 0 when the problem concerns the whole source. */
+  /** {@return the 1-based line number, or 0 when the problem concerns the whole source} */
   public long line() {
     return line;
   }
 
   /**
-   * Returns the 1-based column (field) of a delimited record, or 0 when the problem concerns the
-   * whole line or source.
+   * {@return the 1-based column (field) of a delimited record, or 0 when the problem concerns the
+   * whole line or source}
    */
   public int column() {
     return column;
   }
 
-  /** Returns what is wrong, without the location. */
+  /** {@return what is wrong, without the location} */
   public String problem() {
     return problem;
   }

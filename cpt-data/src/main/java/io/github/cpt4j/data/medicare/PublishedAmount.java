@@ -58,37 +58,37 @@ public final class PublishedAmount {
     this.oppsFacilityAmount = oppsFacilityAmount;
   }
 
-  /** Returns the calendar year of the amounts. */
+  /** {@return the calendar year of the amounts} */
   public int year() {
     return year;
   }
 
-  /** Returns the locality. */
+  /** {@return the locality} */
   public Locality locality() {
     return locality;
   }
 
-  /** Returns the code. */
+  /** {@return the code} */
   public ProcedureCode code() {
     return code;
   }
 
-  /** Returns the modifier of the row (blank for the global service), if any. */
+  /** {@return the modifier of the row (blank for the global service), if any} */
   public Optional<Modifier> modifier() {
     return modifier;
   }
 
-  /** Returns the non-facility amount, after the OPPS cap where it applies. */
+  /** {@return the non-facility amount, after the OPPS cap where it applies} */
   public BigDecimal nonFacilityAmount() {
     return nonFacilityAmount;
   }
 
-  /** Returns the facility amount, after the OPPS cap where it applies. */
+  /** {@return the facility amount, after the OPPS cap where it applies} */
   public BigDecimal facilityAmount() {
     return facilityAmount;
   }
 
-  /** Returns the amount of {@code setting}. */
+  /** {@return the amount of {@code setting}} */
   public BigDecimal amount(Setting setting) {
     // A null setting would read as non-facility: a wrong answer rather than an error.
     return requireNonNull(setting, "setting") == Setting.FACILITY
@@ -96,37 +96,37 @@ public final class PublishedAmount {
         : nonFacilityAmount;
   }
 
-  /** Returns the PC/TC indicator digit. */
+  /** {@return the PC/TC indicator digit} */
   public char pcTc() {
     return pcTc;
   }
 
-  /** Returns the status. */
+  /** {@return the status} */
   public PaymentStatus status() {
     return status;
   }
 
-  /** Returns the multiple surgery indicator digit. */
+  /** {@return the multiple surgery indicator digit} */
   public char multipleProcedure() {
     return multipleProcedure;
   }
 
-  /** Returns the OPPS indicator: 1 when subject to the OPPS cap determination, else 9. */
+  /** {@return the OPPS indicator: 1 when subject to the OPPS cap determination, else 9} */
   public char oppsIndicator() {
     return oppsIndicator;
   }
 
-  /** Returns the OPPS non-facility amount (zero when none). */
+  /** {@return the OPPS non-facility amount (zero when none)} */
   public BigDecimal oppsNonFacilityAmount() {
     return oppsNonFacilityAmount;
   }
 
-  /** Returns the OPPS facility amount (zero when none). */
+  /** {@return the OPPS facility amount (zero when none)} */
   public BigDecimal oppsFacilityAmount() {
     return oppsFacilityAmount;
   }
 
-  /** Returns the row as billed, such as {@code 76145} or {@code 71046-26}. */
+  /** {@return the row as billed, such as {@code 76145} or {@code 71046-26}} */
   public String row() {
     return modifier.map(m -> code + "-" + m).orElseGet(code::toString);
   }

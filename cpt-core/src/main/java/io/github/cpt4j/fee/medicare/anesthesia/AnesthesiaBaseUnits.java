@@ -74,24 +74,24 @@ public final class AnesthesiaBaseUnits {
     return packed >= FIRST_CODE && packed <= LAST_CODE;
   }
 
-  /** Returns the base units of {@code code}, if this edition has them. */
+  /** {@return the base units of {@code code}, if this edition has them} */
   public OptionalInt find(ProcedureCode code) {
     int value = unitsOrMinusOne(requireNonNull(code, "code"));
     return value < 0 ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
-  /** Returns the base units of {@code code}, or -1 when this edition has none; never allocates. */
+  /** {@return the base units of {@code code}, or -1 when this edition has none; never allocates} */
   public int unitsOrMinusOne(ProcedureCode code) {
     requireNonNull(code, "code");
     return isAnesthesiaCode(code) ? units[code.packed() - FIRST_CODE] : NONE;
   }
 
-  /** Returns the edition, such as {@code "CY 2022"}. */
+  /** {@return the edition, such as {@code "CY 2022"}} */
   public String edition() {
     return edition;
   }
 
-  /** Returns the number of codes with base units. */
+  /** {@return the number of codes with base units} */
   public int size() {
     return size;
   }

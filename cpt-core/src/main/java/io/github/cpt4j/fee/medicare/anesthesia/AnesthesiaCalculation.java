@@ -91,37 +91,37 @@ public final class AnesthesiaCalculation {
     return BigDecimal.valueOf(minutes).divide(FIFTEEN, 1, RoundingMode.HALF_UP);
   }
 
-  /** Returns the base units, with one decimal ({@code 7.0}). */
+  /** {@return the base units, with one decimal ({@code 7.0})} */
   public BigDecimal baseUnits() {
     return baseUnits;
   }
 
-  /** Returns the time units, with one decimal ({@code 6.3}). */
+  /** {@return the time units, with one decimal ({@code 6.3})} */
   public BigDecimal timeUnits() {
     return timeUnits;
   }
 
-  /** Returns the locality's anesthesia conversion factor. */
+  /** {@return the locality's anesthesia conversion factor} */
   public BigDecimal factor() {
     return factor;
   }
 
-  /** Returns the locality. */
+  /** {@return the locality} */
   public Locality locality() {
     return locality;
   }
 
-  /** Returns the payment role. */
+  /** {@return the payment role} */
   public AnesthesiaRole role() {
     return role;
   }
 
-  /** Returns {@code (base + time) x factor}, before the role's share; exact. */
+  /** {@return {@code (base + time) x factor}, before the role's share; exact} */
   public BigDecimal fullAmount() {
     return fullAmount;
   }
 
-  /** Returns the full amount times the role's share; exact. */
+  /** {@return the full amount times the role's share; exact} */
   public BigDecimal exactAmount() {
     return exactAmount;
   }

@@ -90,29 +90,29 @@ public final class AnesthesiaConversionFactors {
   }
 
   /**
-   * Returns the national anesthesia conversion factor the file states it was computed from, if it
-   * states one: {@code 20.3178} for CMS's {@code ANES2025.csv}.
+   * {@return the national anesthesia conversion factor the file states it was computed from, if it
+   * states one: {@code 20.3178} for CMS's {@code ANES2025.csv}}
    */
   public Optional<BigDecimal> nationalFactor() {
     return nationalFactor;
   }
 
-  /** Returns the factor of {@code locality}, if any. */
+  /** {@return the factor of {@code locality}, if any} */
   public Optional<BigDecimal> find(Locality locality) {
     return Optional.ofNullable(factors.get(requireNonNull(locality, "locality")));
   }
 
-  /** Returns every locality's factor. */
+  /** {@return every locality's factor} */
   public ImmutableMap<Locality, BigDecimal> asMap() {
     return factors;
   }
 
-  /** Returns the name, such as {@code "ANES2025"}. */
+  /** {@return the name, such as {@code "ANES2025"}} */
   public String name() {
     return name;
   }
 
-  /** Returns the number of localities. */
+  /** {@return the number of localities} */
   public int size() {
     return factors.size();
   }

@@ -288,7 +288,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     }
   }
 
-  /** Returns a builder; base units and conversion factors are required. */
+  /** {@return a builder; base units and conversion factors are required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -1274,38 +1274,38 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     return null;
   }
 
-  /** Returns the base units. */
+  /** {@return the base units} */
   public AnesthesiaBaseUnits baseUnits() {
     return baseUnits;
   }
 
   /**
-   * Returns the conversion factors per locality: the first table when there are several ({@link
-   * #conversionFactorTables()}).
+   * {@return the conversion factors per locality: the first table when there are several ({@link
+   * #conversionFactorTables()})}
    */
   public AnesthesiaConversionFactors conversionFactors() {
     return tables.get(0);
   }
 
-  /** Returns every table of conversion factors per locality, in the order given. */
+  /** {@return every table of conversion factors per locality, in the order given} */
   public ImmutableList<AnesthesiaConversionFactors> conversionFactorTables() {
     return tables;
   }
 
   /**
-   * Returns the dated table of national anesthesia factors the tables' stated factors are checked
-   * against, if set ({@link Builder#nationalFactors}), by start date.
+   * {@return the dated table of national anesthesia factors the tables' stated factors are checked
+   * against, if set ({@link Builder#nationalFactors}), by start date}
    */
   public Optional<ImmutableList<NationalAnesthesiaFactor>> nationalFactors() {
     return Optional.ofNullable(national);
   }
 
-  /** Returns the first date of service priced. */
+  /** {@return the first date of service priced} */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
   }
 
-  /** Returns the last date of service priced. */
+  /** {@return the last date of service priced} */
   public LocalDate effectiveTo() {
     return effectiveTo;
   }
@@ -1442,7 +1442,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Returns the schedule. */
+    /** {@return the schedule} */
     public AnesthesiaFeeSchedule build() {
       return new AnesthesiaFeeSchedule(this);
     }

@@ -45,7 +45,7 @@ public enum AnesthesiaRole {
     this.words = words;
   }
 
-  /** Returns the payment modifier, such as {@code QK}. */
+  /** {@return the payment modifier, such as {@code QK}} */
   public Modifier modifier() {
     return modifier;
   }
@@ -60,17 +60,17 @@ public enum AnesthesiaRole {
     return this != SUPERVISING_MORE_THAN_FOUR;
   }
 
-  /** Returns the share of the full amount paid: 1 (100%) or 0.5 (50%). */
+  /** {@return the share of the full amount paid: 1 (100%) or 0.5 (50%)} */
   public BigDecimal share() {
     return share;
   }
 
-  /** Returns what the modifier says, in words. */
+  /** {@return what the modifier says, in words} */
   public String words() {
     return words;
   }
 
-  /** Returns the role of {@code modifier}, if it is an anesthesia payment modifier. */
+  /** {@return the role of {@code modifier}, if it is an anesthesia payment modifier} */
   public static Optional<AnesthesiaRole> of(Modifier modifier) {
     requireNonNull(modifier, "modifier");
     for (AnesthesiaRole role : values()) {

@@ -44,14 +44,14 @@ public final class AnesthesiaTimeEdit implements ClaimEdit {
 
   private AnesthesiaTimeEdit() {}
 
-  /** Returns the edit. */
+  /** {@return the edit} */
   public static AnesthesiaTimeEdit standard() {
     return STANDARD;
   }
 
   /**
-   * Returns why the minutes of {@code line} are not used, or empty when it has none or its code is
-   * paid by time.
+   * {@return why the minutes of {@code line} are not used, or empty when it has none or its code is
+   * paid by time}
    */
   public static Optional<String> ignoredMinutes(ClaimLine line) {
     requireNonNull(line, "line");

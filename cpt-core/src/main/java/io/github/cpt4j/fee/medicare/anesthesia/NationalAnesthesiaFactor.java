@@ -88,22 +88,22 @@ public final class NationalAnesthesiaFactor {
         && amount.compareTo(MAX) <= 0;
   }
 
-  /** Returns the first date of service the factor applies to. */
+  /** {@return the first date of service the factor applies to} */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
   }
 
-  /** Returns the last date of service the factor applies to. */
+  /** {@return the last date of service the factor applies to} */
   public LocalDate effectiveTo() {
     return effectiveTo;
   }
 
-  /** Returns the providers the factor applies to. */
+  /** {@return the providers the factor applies to} */
   public ApmProviders appliesTo() {
     return appliesTo;
   }
 
-  /** Returns the dollars per anesthesia unit, at most four decimals. */
+  /** {@return the dollars per anesthesia unit, at most four decimals} */
   public BigDecimal amount() {
     return amount;
   }

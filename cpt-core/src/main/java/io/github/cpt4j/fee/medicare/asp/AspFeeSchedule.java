@@ -96,7 +96,7 @@ public final class AspFeeSchedule implements FeeSchedule {
     this.codes = PackedIndex.of(limits.stream().mapToInt(l -> l.code().packed()).toArray());
   }
 
-  /** Returns a builder of a schedule for {@code quarter}. */
+  /** {@return a builder of a schedule for {@code quarter}} */
   public static Builder builder(Quarter quarter) {
     return new Builder(requireNonNull(quarter, "quarter"));
   }
@@ -219,7 +219,7 @@ public final class AspFeeSchedule implements FeeSchedule {
     return builder(quarter).name(newName).addAll(limits).build();
   }
 
-  /** Returns the row of {@code code}, if any. */
+  /** {@return the row of {@code code}, if any} */
   public Optional<AspLimit> find(ProcedureCode code) {
     int row = codes.positionOf(requireNonNull(code, "code").packed());
     return row < 0 ? Optional.empty() : Optional.of(limits.get(row));
@@ -231,12 +231,12 @@ public final class AspFeeSchedule implements FeeSchedule {
     return codes.positionOf(code.packed()) >= 0;
   }
 
-  /** Returns every row, in the order given to the builder. */
+  /** {@return every row, in the order given to the builder} */
   public ImmutableList<AspLimit> limits() {
     return limits;
   }
 
-  /** Returns the quarter whose dates of service the schedule prices. */
+  /** {@return the quarter whose dates of service the schedule prices} */
   public Quarter quarter() {
     return quarter;
   }
@@ -294,7 +294,7 @@ public final class AspFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Returns the schedule. */
+    /** {@return the schedule} */
     public AspFeeSchedule build() {
       return new AspFeeSchedule(this);
     }

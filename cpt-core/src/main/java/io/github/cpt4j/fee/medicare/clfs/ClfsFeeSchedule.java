@@ -169,7 +169,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     return code.packed() * SLOTS + (modifier == null ? 0 : modifier.ordinal() + 1);
   }
 
-  /** Returns a builder of a schedule for {@code quarter}. */
+  /** {@return a builder of a schedule for {@code quarter}} */
   public static Builder builder(Quarter quarter) {
     return new Builder(requireNonNull(quarter, "quarter"));
   }
@@ -399,12 +399,12 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     return builder.build();
   }
 
-  /** Returns a copy that prices the travel allowance ({@link Builder#travelAllowance}). */
+  /** {@return a copy that prices the travel allowance ({@link Builder#travelAllowance})} */
   public ClfsFeeSchedule withTravelAllowance(BigDecimal perMile, BigDecimal perTrip) {
     return builder(quarter).name(name).addAll(rates).travelAllowance(perMile, perTrip).build();
   }
 
-  /** Returns the row of {@code code} with {@code modifier} (empty: the main row), if any. */
+  /** {@return the row of {@code code} with {@code modifier} (empty: the main row), if any} */
   public Optional<ClfsRate> find(ProcedureCode code, Optional<Modifier> modifier) {
     int row =
         rows.positionOf(
@@ -418,22 +418,22 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     return codes.positionOf(code.packed()) >= 0;
   }
 
-  /** Returns every row, in the order given to the builder (the file's order). */
+  /** {@return every row, in the order given to the builder (the file's order)} */
   public ImmutableList<ClfsRate> rates() {
     return rates;
   }
 
-  /** Returns the quarter whose dates of service the schedule prices. */
+  /** {@return the quarter whose dates of service the schedule prices} */
   public Quarter quarter() {
     return quarter;
   }
 
-  /** Returns the travel allowance per mile ({@code P9603}), if given. */
+  /** {@return the travel allowance per mile ({@code P9603}), if given} */
   public Optional<BigDecimal> travelAllowancePerMile() {
     return Optional.ofNullable(travelPerMile);
   }
 
-  /** Returns the travel allowance per trip ({@code P9604}), if given. */
+  /** {@return the travel allowance per trip ({@code P9604}), if given} */
   public Optional<BigDecimal> travelAllowancePerTrip() {
     return Optional.ofNullable(travelPerTrip);
   }
@@ -512,7 +512,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Returns the schedule. */
+    /** {@return the schedule} */
     public ClfsFeeSchedule build() {
       return new ClfsFeeSchedule(this);
     }

@@ -22,7 +22,7 @@ public enum ClfsIndicator {
     this.code = code;
   }
 
-  /** Returns the indicator's letter in the file. */
+  /** {@return the indicator's letter in the file} */
   public char code() {
     return code;
   }

@@ -42,7 +42,7 @@ public record ClfsRate(
     }
   }
 
-  /** Returns the row as it is written on a claim line: {@code 80053} or {@code 80053-QW}. */
+  /** {@return the row as it is written on a claim line: {@code 80053} or {@code 80053-QW}} */
   public String row() {
     return modifier.map(m -> code + "-" + m).orElseGet(code::toString);
   }

@@ -42,7 +42,7 @@ public enum DmeposCategory {
     this.code = code;
   }
 
-  /** Returns the category's two letters in the file. */
+  /** {@return the category's two letters in the file} */
   public String code() {
     return code;
   }

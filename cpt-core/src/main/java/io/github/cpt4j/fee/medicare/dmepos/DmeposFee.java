@@ -94,72 +94,72 @@ public final class DmeposFee {
     return amount.movePointRight(2).longValueExact();
   }
 
-  /** Returns a builder of a row of {@code code}. */
+  /** {@return a builder of a row of {@code code}} */
   public static Builder builder(ProcedureCode code) {
     return new Builder(requireNonNull(code, "code"));
   }
 
-  /** Returns the code. */
+  /** {@return the code} */
   public ProcedureCode code() {
     return code;
   }
 
-  /** Returns the first modifier of the row ({@code Mod}), if any. */
+  /** {@return the first modifier of the row ({@code Mod}), if any} */
   public Optional<Modifier> modifier() {
     return modifier;
   }
 
-  /** Returns the second modifier of the row ({@code Mod2}), if any. */
+  /** {@return the second modifier of the row ({@code Mod2}), if any} */
   public Optional<Modifier> secondModifier() {
     return secondModifier;
   }
 
-  /** Returns the number of modifiers of the row, 0 to 2. */
+  /** {@return the number of modifiers of the row, 0 to 2} */
   public int modifierCount() {
     return secondModifier.isPresent() ? 2 : modifier.isPresent() ? 1 : 0;
   }
 
-  /** Returns who processes claims for the item. */
+  /** {@return who processes claims for the item} */
   public DmeposJurisdiction jurisdiction() {
     return jurisdiction;
   }
 
-  /** Returns the payment category. */
+  /** {@return the payment category} */
   public DmeposCategory category() {
     return category;
   }
 
-  /** Returns the national ceiling (0.00: none). */
+  /** {@return the national ceiling (0.00: none)} */
   public BigDecimal ceiling() {
     return BigDecimal.valueOf(ceilingCents, 2);
   }
 
-  /** Returns the national floor (0.00: none). */
+  /** {@return the national floor (0.00: none)} */
   public BigDecimal floor() {
     return BigDecimal.valueOf(floorCents, 2);
   }
 
-  /** Returns the states of the row's fee columns, in the file's order. */
+  /** {@return the states of the row's fee columns, in the file's order} */
   public ImmutableList<String> states() {
     return states;
   }
 
-  /** Returns the non-rural fee of {@code state} exactly as published, if the row has the state. */
+  /** {@return the non-rural fee of {@code state} exactly as published, if the row has the state} */
   public Optional<BigDecimal> nonRuralFee(String state) {
     int i = states.indexOf(requireNonNull(state, "state"));
     return i < 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(nonRuralCents[i], 2));
   }
 
-  /** Returns the rural fee of {@code state} exactly as published, if the row has the state. */
+  /** {@return the rural fee of {@code state} exactly as published, if the row has the state} */
   public Optional<BigDecimal> ruralFee(String state) {
     int i = states.indexOf(requireNonNull(state, "state"));
     return i < 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(ruralCents[i], 2));
   }
 
   /**
-   * Returns the fee in cents that applies in the state of column {@code stateIndex} (an index into
+   * {@return the fee in cents that applies in the state of column {@code stateIndex} (an index into
    * {@link #states()}): the rural amount in a rural ZIP code when the row has one, else the
-   * non-rural amount; 0 means the contractor prices the item.
+   * non-rural amount; 0 means the contractor prices the item}
    */
   public long feeCents(int stateIndex, boolean rural) {
     int r = ruralCents[stateIndex];
@@ -171,7 +171,7 @@ public final class DmeposFee {
     return rural && ruralCents[stateIndex] > 0;
   }
 
-  /** Returns the row as written on a claim line: {@code E0114-RR}, {@code E0950-RR-KU}. */
+  /** {@return the row as written on a claim line: {@code E0114-RR}, {@code E0950-RR-KU}} */
   public String row() {
     StringBuilder sb = new StringBuilder(code.toString());
     modifier.ifPresent(m -> sb.append('-').append(m));

@@ -208,7 +208,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
         || fee.secondModifier().equals(Optional.of(modifier));
   }
 
-  /** Returns a builder of a schedule for {@code quarter}. */
+  /** {@return a builder of a schedule for {@code quarter}} */
   public static Builder builder(Quarter quarter) {
     return new Builder(requireNonNull(quarter, "quarter"));
   }
@@ -474,12 +474,12 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     return builder(quarter).name(newName).zips(zips).addAll(fees).build();
   }
 
-  /** Returns a copy that places beneficiaries' ZIP codes with {@code table}. */
+  /** {@return a copy that places beneficiaries' ZIP codes with {@code table}} */
   public DmeposFeeSchedule withZips(DmeposZipTable table) {
     return builder(quarter).name(name).zips(table).addAll(fees).build();
   }
 
-  /** Returns the rows of {@code code}, in the order given to the builder. */
+  /** {@return the rows of {@code code}, in the order given to the builder} */
   public ImmutableList<DmeposFee> rows(ProcedureCode code) {
     int c = codes.positionOf(requireNonNull(code, "code").packed());
     return c < 0 ? ImmutableList.of() : fees.subList(firstRow[c], firstRow[c] + rowCount[c]);
@@ -491,17 +491,17 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     return codes.positionOf(code.packed()) >= 0;
   }
 
-  /** Returns every row, the rows of each code together. */
+  /** {@return every row, the rows of each code together} */
   public ImmutableList<DmeposFee> fees() {
     return fees;
   }
 
-  /** Returns the table that places a beneficiary's ZIP code. */
+  /** {@return the table that places a beneficiary's ZIP code} */
   public DmeposZipTable zips() {
     return zips;
   }
 
-  /** Returns the quarter whose dates of service the schedule prices. */
+  /** {@return the quarter whose dates of service the schedule prices} */
   public Quarter quarter() {
     return quarter;
   }

@@ -20,7 +20,7 @@ public enum DmeposJurisdiction {
     this.code = code;
   }
 
-  /** Returns the jurisdiction's letter in the file. */
+  /** {@return the jurisdiction's letter in the file} */
   public char code() {
     return code;
   }

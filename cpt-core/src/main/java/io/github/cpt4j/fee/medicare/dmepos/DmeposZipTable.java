@@ -72,7 +72,7 @@ public final class DmeposZipTable {
     }
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -98,8 +98,8 @@ public final class DmeposZipTable {
   }
 
   /**
-   * Returns the area of {@code zip} (five digits, or ZIP+4 of which the first five count), if the
-   * table has its state.
+   * {@return the area of {@code zip} (five digits, or ZIP+4 of which the first five count), if the
+   * table has its state}
    */
   public Optional<DmeposArea> find(CharSequence zip) {
     int z = zipNumber(requireNonNull(zip, "zip"));
@@ -110,8 +110,8 @@ public final class DmeposZipTable {
   }
 
   /**
-   * Returns the index in {@link #states()} of the state of ZIP code {@code zip} (0 to 99,999), or
-   * -1 when the table does not know it.
+   * {@return the index in {@link #states()} of the state of ZIP code {@code zip} (0 to 99,999), or
+   * -1 when the table does not know it}
    */
   public int stateIndex(int zip) {
     return zip < 0 || zip >= ZIPS ? -1 : stateOfZip[zip] - 1;
@@ -122,28 +122,28 @@ public final class DmeposZipTable {
     return zip >= 0 && zip < ZIPS && rural.get(zip);
   }
 
-  /** Returns the states of the table, in the order their indices number them. */
+  /** {@return the states of the table, in the order their indices number them} */
   public ImmutableList<String> states() {
     return states;
   }
 
   /**
-   * Returns the quarter of CMS's rural ZIP code list the table holds, if said: CMS publishes the
+   * {@return the quarter of CMS's rural ZIP code list the table holds, if said: CMS publishes the
    * list each quarter, and a {@link DmeposFeeSchedule} of another quarter says so in its
-   * explanations.
+   * explanations}
    */
   public Optional<Quarter> ruralQuarter() {
     return Optional.ofNullable(ruralQuarter);
   }
 
-  /** Returns the number of rural ZIP codes. */
+  /** {@return the number of rural ZIP codes} */
   public int ruralCount() {
     return rural.cardinality();
   }
 
   /**
-   * Returns the number of the ZIP code in the first five characters of {@code zip}, or -1 if they
-   * are not five ASCII digits followed by nothing, {@code -dddd} or {@code dddd}.
+   * {@return the number of the ZIP code in the first five characters of {@code zip}, or -1 if they
+   * are not five ASCII digits followed by nothing, {@code -dddd} or {@code dddd}}
    */
   public static int zipNumber(CharSequence zip) {
     requireNonNull(zip, "zip");
@@ -264,7 +264,7 @@ public final class DmeposZipTable {
       return (byte) (i + 1);
     }
 
-    /** Returns the table. */
+    /** {@return the table} */
     public DmeposZipTable build() {
       return new DmeposZipTable(this);
     }

@@ -212,17 +212,17 @@ public final class PartBClaimPricer implements ClaimPricer {
     return pricer.edits().stream().map(ClaimEdit::name).toList();
   }
 
-  /** Returns the router that sends each line to its schedule. */
+  /** {@return the router that sends each line to its schedule} */
   public PartBFeeSchedule partB() {
     return partB;
   }
 
-  /** Returns the claim edits that run over every line, in order. */
+  /** {@return the claim edits that run over every line, in order} */
   public ImmutableList<ClaimEdit> edits() {
     return scrubber.edits();
   }
 
-  /** Returns the schedule that paid (or should have paid) {@code line}. */
+  /** {@return the schedule that paid (or should have paid) {@code line}} */
   public PartBPayer payerOf(PricedLine line) {
     requireNonNull(line, "line");
     return partB.payerOf(line.line());

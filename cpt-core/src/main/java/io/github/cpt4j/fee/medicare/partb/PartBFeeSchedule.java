@@ -178,7 +178,7 @@ public final class PartBFeeSchedule implements FeeSchedule {
     routes[packed] = (byte) (routes[packed] & ~PAYER_BITS | payer.ordinal() + 1);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -259,8 +259,8 @@ public final class PartBFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the schedule that pays {@code code}, as described on this class: one array read, or a
-   * switch on the code's shape for a code no loaded schedule lists.
+   * {@return the schedule that pays {@code code}, as described on this class: one array read, or a
+   * switch on the code's shape for a code no loaded schedule lists}
    */
   public PartBPayer payerOf(ProcedureCode code) {
     requireNonNull(code, "code");
@@ -275,9 +275,9 @@ public final class PartBFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the schedule that pays {@code line}: that of its code ({@link
+   * {@return the schedule that pays {@code line}: that of its code ({@link
    * #payerOf(ProcedureCode)}), except that a line with modifier 26 or TC goes to the Physician Fee
-   * Schedule when it pays that component of the code (86320-26 there, 86320 to the CLFS).
+   * Schedule when it pays that component of the code (86320-26 there, 86320 to the CLFS)}
    */
   public PartBPayer payerOf(ClaimLine line) {
     requireNonNull(line, "line");
@@ -376,12 +376,12 @@ public final class PartBFeeSchedule implements FeeSchedule {
     return PartBPayer.PHYSICIAN_FEE_SCHEDULE;
   }
 
-  /** Returns the schedule loaded for {@code payer}, if any. */
+  /** {@return the schedule loaded for {@code payer}, if any} */
   public Optional<FeeSchedule> schedule(PartBPayer payer) {
     return Optional.ofNullable(schedules.get(requireNonNull(payer, "payer")));
   }
 
-  /** Returns the payers with a loaded schedule. */
+  /** {@return the payers with a loaded schedule} */
   public ImmutableList<PartBPayer> loaded() {
     return ImmutableList.copyOf(schedules.keySet());
   }
@@ -481,7 +481,7 @@ public final class PartBFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Returns the schedule. */
+    /** {@return the schedule} */
     public PartBFeeSchedule build() {
       return new PartBFeeSchedule(this);
     }

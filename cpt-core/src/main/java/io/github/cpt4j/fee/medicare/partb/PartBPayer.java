@@ -22,7 +22,7 @@ public enum PartBPayer {
     this.words = words;
   }
 
-  /** Returns the schedule's name in words, such as "the Clinical Laboratory Fee Schedule". */
+  /** {@return the schedule's name in words, such as "the Clinical Laboratory Fee Schedule"} */
   public String words() {
     return words;
   }

@@ -38,7 +38,7 @@ public enum AssistantAtSurgery {
             + CodeFormatException.quote(String.valueOf(code)));
   }
 
-  /** Returns the one-digit code. */
+  /** {@return the one-digit code} */
   public char code() {
     return code;
   }

@@ -36,7 +36,7 @@ public enum BilateralRule {
         "not a bilateral surgery indicator: " + CodeFormatException.quote(String.valueOf(code)));
   }
 
-  /** Returns the one-digit code. */
+  /** {@return the one-digit code} */
   public char code() {
     return code;
   }

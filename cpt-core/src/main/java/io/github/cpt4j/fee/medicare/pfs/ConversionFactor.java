@@ -35,13 +35,13 @@ public abstract class ConversionFactor {
 
   private static final BigDecimal MAX = new BigDecimal("999.9999");
 
-  /** Returns the first date of service the factor applies to. */
+  /** {@return the first date of service the factor applies to} */
   public abstract LocalDate effectiveFrom();
 
-  /** Returns the last date of service the factor applies to. */
+  /** {@return the last date of service the factor applies to} */
   public abstract LocalDate effectiveTo();
 
-  /** Returns the dollars per RVU, at most four decimals. */
+  /** {@return the dollars per RVU, at most four decimals} */
   public abstract BigDecimal amount();
 
   /**
@@ -53,7 +53,7 @@ public abstract class ConversionFactor {
    */
   public abstract Optional<BigDecimal> anesthesiaAmount();
 
-  /** Returns the providers the factor applies to. */
+  /** {@return the providers the factor applies to} */
   @Value.Default
   public ApmProviders appliesTo() {
     return ApmProviders.ALL;
@@ -122,7 +122,7 @@ public abstract class ConversionFactor {
         + ")";
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -66,7 +66,7 @@ public final class ConversionFactors {
     return new ConversionFactors(sorted);
   }
 
-  /** Returns the factor in force on {@code dateOfService} for a provider of that QP status. */
+  /** {@return the factor in force on {@code dateOfService} for a provider of that QP status} */
   public Optional<ConversionFactor> find(
       LocalDate dateOfService, boolean qualifyingApmParticipant) {
     requireNonNull(dateOfService, "dateOfService");
@@ -111,7 +111,7 @@ public final class ConversionFactors {
     return anesthesia.build();
   }
 
-  /** Returns every factor, by start date. */
+  /** {@return every factor, by start date} */
   public ImmutableList<ConversionFactor> all() {
     return factors;
   }

@@ -232,7 +232,7 @@ public final class FeeCalculation implements LineEvaluation {
     return new FeeCalculation(rvu, gpci, conversionFactor, setting, oppsCap);
   }
 
-  /** Returns the RVU row used. */
+  /** {@return the RVU row used} */
   public RvuEntry rvuEntry() {
     return rvu;
   }
@@ -243,24 +243,24 @@ public final class FeeCalculation implements LineEvaluation {
     return Optional.of(rvu);
   }
 
-  /** Returns the locality's GPCIs used. */
+  /** {@return the locality's GPCIs used} */
   public Gpci gpci() {
     return gpci;
   }
 
-  /** Returns the conversion factor used. */
+  /** {@return the conversion factor used} */
   public ConversionFactor conversionFactor() {
     return conversionFactor;
   }
 
-  /** Returns the setting asked for. */
+  /** {@return the setting asked for} */
   public Setting setting() {
     return setting;
   }
 
   /**
-   * Returns the setting whose practice expense was used: the one asked for, or the other one when
-   * the row marks it NA.
+   * {@return the setting whose practice expense was used: the one asked for, or the other one when
+   * the row marks it NA}
    */
   public Setting pricedSetting() {
     return pricedSetting;
@@ -271,14 +271,14 @@ public final class FeeCalculation implements LineEvaluation {
     return pricedSetting != setting;
   }
 
-  /** Returns the work part, work RVU x work GPCI x CF, exactly. */
+  /** {@return the work part, work RVU x work GPCI x CF, exactly} */
   public BigDecimal workAmount() {
     return Fixed.decimal(
         part(rvu.workHundredths(), gpci.workThousandths(), conversionFactor.tenThousandths()),
         SCALE);
   }
 
-  /** Returns the practice expense part, PE RVU x PE GPCI x CF, exactly. */
+  /** {@return the practice expense part, PE RVU x PE GPCI x CF, exactly} */
   public BigDecimal practiceExpenseAmount() {
     long pe =
         pricedSetting == Setting.FACILITY
@@ -288,7 +288,7 @@ public final class FeeCalculation implements LineEvaluation {
         part(pe, gpci.practiceExpenseThousandths(), conversionFactor.tenThousandths()), SCALE);
   }
 
-  /** Returns the malpractice part, MP RVU x MP GPCI x CF, exactly. */
+  /** {@return the malpractice part, MP RVU x MP GPCI x CF, exactly} */
   public BigDecimal malpracticeAmount() {
     return Fixed.decimal(
         part(
@@ -298,12 +298,12 @@ public final class FeeCalculation implements LineEvaluation {
         SCALE);
   }
 
-  /** Returns the sum of the three parts, before the OPPS cap, exactly. */
+  /** {@return the sum of the three parts, before the OPPS cap, exactly} */
   public BigDecimal uncappedAmount() {
     return Fixed.decimal(uncapped, SCALE);
   }
 
-  /** Returns the OPPS imaging cap of the row in the locality, if it has one. */
+  /** {@return the OPPS imaging cap of the row in the locality, if it has one} */
   public Optional<OppsCap> oppsCap() {
     return capFromRowColumns ? OppsCap.fromRvus(rvu, gpci, conversionFactor) : givenCap;
   }
@@ -313,22 +313,22 @@ public final class FeeCalculation implements LineEvaluation {
     return exact < uncapped;
   }
 
-  /** Returns the exact amount of one unit: the lower of the formula and the OPPS cap. */
+  /** {@return the exact amount of one unit: the lower of the formula and the OPPS cap} */
   public BigDecimal exactAmount() {
     return Fixed.decimal(exact, SCALE);
   }
 
   /**
-   * Returns the exact amount in units of 10^-9 dollars, for callers doing their own fixed-point
-   * arithmetic.
+   * {@return the exact amount in units of 10^-9 dollars, for callers doing their own fixed-point
+   * arithmetic}
    */
   public long exactNanoDollars() {
     return exact;
   }
 
   /**
-   * Returns {@link #amount()}, the posted fee of one unit, in units of 10^-9 dollars: a whole
-   * number of cents.
+   * {@return {@link #amount()}, the posted fee of one unit, in units of 10^-9 dollars: a whole
+   * number of cents}
    */
   public long postedNanoDollars() {
     return postedNanoDollars(exact);
@@ -340,8 +340,8 @@ public final class FeeCalculation implements LineEvaluation {
   }
 
   /**
-   * Returns the amount of one unit rounded half-up to cents, as CMS publishes it: the posted fee,
-   * which units and payment adjustments multiply.
+   * {@return the amount of one unit rounded half-up to cents, as CMS publishes it: the posted fee,
+   * which units and payment adjustments multiply}
    */
   public BigDecimal amount() {
     // Half-up on a non-negative value: add half a cent, truncate to cents.
@@ -349,8 +349,8 @@ public final class FeeCalculation implements LineEvaluation {
   }
 
   /**
-   * Returns the steps of this calculation: the NA substitution when it applies, the formula with
-   * every input, and the OPPS cap when the row has one.
+   * {@return the steps of this calculation: the NA substitution when it applies, the formula with
+   * every input, and the OPPS cap when the row has one}
    */
   public Explanation explanation() {
     Explanation steps = Explanation.empty();

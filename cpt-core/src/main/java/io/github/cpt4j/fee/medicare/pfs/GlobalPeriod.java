@@ -47,12 +47,12 @@ public enum GlobalPeriod {
         "not a global surgery period: " + CodeFormatException.quote(code));
   }
 
-  /** Returns the three-character code. */
+  /** {@return the three-character code} */
   public String code() {
     return code;
   }
 
-  /** Returns the postoperative days (0, 10 or 90) for the numeric periods. */
+  /** {@return the postoperative days (0, 10 or 90) for the numeric periods} */
   public OptionalInt postoperativeDays() {
     switch (this) {
       case DAYS_0:

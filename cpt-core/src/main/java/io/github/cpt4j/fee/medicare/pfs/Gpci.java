@@ -27,22 +27,22 @@ public abstract class Gpci {
 
   private static final BigDecimal MAX = new BigDecimal("9.999");
 
-  /** Returns the locality. */
+  /** {@return the locality} */
   public abstract Locality locality();
 
-  /** Returns the two-letter state or territory code, such as {@code "NY"}. */
+  /** {@return the two-letter state or territory code, such as {@code "NY"}} */
   public abstract String state();
 
-  /** Returns the locality's name as CMS writes it. */
+  /** {@return the locality's name as CMS writes it} */
   public abstract String name();
 
-  /** Returns the physician work GPCI. */
+  /** {@return the physician work GPCI} */
   public abstract BigDecimal work();
 
-  /** Returns the practice expense GPCI. */
+  /** {@return the practice expense GPCI} */
   public abstract BigDecimal practiceExpense();
 
-  /** Returns the malpractice GPCI. */
+  /** {@return the malpractice GPCI} */
   public abstract BigDecimal malpractice();
 
   // Fixed-point copies for the exact long arithmetic of FeeCalculation: thousandths.
@@ -83,7 +83,7 @@ public abstract class Gpci {
     }
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -63,13 +63,13 @@ public final class GpciTable {
     return new GpciTable(ImmutableList.copyOf(requireNonNull(gpcis, "gpcis")));
   }
 
-  /** Returns the GPCIs of {@code locality}, if the table has it. */
+  /** {@return the GPCIs of {@code locality}, if the table has it} */
   public Optional<Gpci> find(Locality locality) {
     int position = index.positionOf(requireNonNull(locality, "locality").packed());
     return position < 0 ? Optional.empty() : Optional.of(gpcis.get(position));
   }
 
-  /** Returns every locality's GPCIs, in the order given. */
+  /** {@return every locality's GPCIs, in the order given} */
   public ImmutableList<Gpci> all() {
     return gpcis;
   }
@@ -83,12 +83,12 @@ public final class GpciTable {
     return Optional.ofNullable(year);
   }
 
-  /** Returns this table for the calendar year {@code year}. */
+  /** {@return this table for the calendar year {@code year}} */
   public GpciTable withYear(Year year) {
     return new GpciTable(this, requireNonNull(year, "year"));
   }
 
-  /** Returns the number of localities. */
+  /** {@return the number of localities} */
   public int size() {
     return gpcis.size();
   }

@@ -30,7 +30,7 @@ public sealed interface LineEvaluation permits FeeCalculation, LineEvaluation.Re
   /** The rule id of a refusal of modifier 53 without a row of its own. */
   String DISCONTINUED = "discontinued";
 
-  /** Returns the row the line selects, when the schedule has it. */
+  /** {@return the row the line selects, when the schedule has it} */
   Optional<RvuEntry> row();
 
   /** The schedule gives no amount: why, which rule decided, and a detail in words. */
@@ -48,19 +48,19 @@ public sealed interface LineEvaluation permits FeeCalculation, LineEvaluation.Re
     }
 
     /**
-     * Returns the rule that refused the line: {@link #FEE_SCHEDULE}, {@link #PC_TC} or {@link
-     * #DISCONTINUED}.
+     * {@return the rule that refused the line: {@link #FEE_SCHEDULE}, {@link #PC_TC} or {@link
+     * #DISCONTINUED}}
      */
     public String rule() {
       return rule;
     }
 
-    /** Returns why there is no amount. */
+    /** {@return why there is no amount} */
     public UnpricedReason reason() {
       return reason;
     }
 
-    /** Returns the detail in words. */
+    /** {@return the detail in words} */
     public String detail() {
       return detail;
     }

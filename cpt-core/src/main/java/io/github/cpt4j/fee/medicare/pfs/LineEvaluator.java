@@ -142,12 +142,12 @@ public final class LineEvaluator {
         .orElse(null);
   }
 
-  /** Returns the schedule. */
+  /** {@return the schedule} */
   public MedicareFeeSchedule schedule() {
     return schedule;
   }
 
-  /** Returns the context. */
+  /** {@return the context} */
   public PricingContext context() {
     return context;
   }
@@ -160,7 +160,7 @@ public final class LineEvaluator {
     return setting;
   }
 
-  /** Returns the schedule's one answer for {@code line}. */
+  /** {@return the schedule's one answer for {@code line}} */
   public LineEvaluation evaluate(ClaimLine line) {
     requireNonNull(line, "line");
     return evaluate(
@@ -228,9 +228,9 @@ public final class LineEvaluator {
   }
 
   /**
-   * Returns the posted amount of one unit of {@code line}, priced from {@code entry}, the row that
+   * {@return the posted amount of one unit of {@code line}, priced from {@code entry}, the row that
    * {@link #quickRowOrNull} returned for it, in 10^-9 dollars (whole cents): the {@link
-   * FeeCalculation#postedNanoDollars()} of {@link #evaluate}'s answer.
+   * FeeCalculation#postedNanoDollars()} of {@link #evaluate}'s answer}
    */
   public long postedNanoDollars(ClaimLine line, RvuEntry entry) {
     requireNonNull(line, "line");

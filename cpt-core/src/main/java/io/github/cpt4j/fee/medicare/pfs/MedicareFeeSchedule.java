@@ -228,7 +228,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         .build();
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -338,9 +338,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the explanation of {@code evaluation}, this schedule's answer for {@code line} in
+   * {@return the explanation of {@code evaluation}, this schedule's answer for {@code line} in
    * {@code context}: what is priced, the row with its indicators, then the calculation of one unit
-   * (the formula, NA, the OPPS cap) when priced.
+   * (the formula, NA, the OPPS cap) when priced}
    */
   public Explanation explain(ClaimLine line, PricingContext context, LineEvaluation evaluation) {
     requireNonNull(line, "line");
@@ -353,8 +353,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns an evaluator of lines in {@code context}, which looks the context's inputs up once: for
-   * pricing the lines of one claim.
+   * {@return an evaluator of lines in {@code context}, which looks the context's inputs up once:
+   * for pricing the lines of one claim}
    */
   public LineEvaluator evaluator(PricingContext context) {
     return evaluatorOf(requireNonNull(context, "context"));
@@ -411,8 +411,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the exact calculation for one unit of the row {@code line} selects, when the line is
-   * priced from RVUs; empty when {@link #price} gives a reason instead.
+   * {@return the exact calculation for one unit of the row {@code line} selects, when the line is
+   * priced from RVUs; empty when {@link #price} gives a reason instead}
    */
   public Optional<FeeCalculation> calculation(ClaimLine line, PricingContext context) {
     return evaluate(line, context) instanceof FeeCalculation priced
@@ -421,8 +421,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the RVU row {@code line} selects by its 26, TC or 53 modifier (the global row when it
-   * has none), if the schedule has that row; empty when its modifiers select different rows.
+   * {@return the RVU row {@code line} selects by its 26, TC or 53 modifier (the global row when it
+   * has none), if the schedule has that row; empty when its modifiers select different rows}
    */
   public Optional<RvuEntry> rvuEntry(ClaimLine line) {
     requireNonNull(line, "line");
@@ -430,17 +430,17 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return row == null ? Optional.empty() : rvus.find(line.code(), row);
   }
 
-  /** Returns the row of {@code code} with row modifier {@code modifier}, if present. */
+  /** {@return the row of {@code code} with row modifier {@code modifier}, if present} */
   public Optional<RvuEntry> rvuEntry(ProcedureCode code, Optional<Modifier> modifier) {
     return rvus.find(code, modifier);
   }
 
-  /** Returns the GPCIs of {@code locality}, if the schedule has them. */
+  /** {@return the GPCIs of {@code locality}, if the schedule has them} */
   public Optional<Gpci> gpci(Locality locality) {
     return gpcis.find(locality);
   }
 
-  /** Returns the conversion factor for {@code dateOfService} and QP status, if any. */
+  /** {@return the conversion factor for {@code dateOfService} and QP status, if any} */
   public Optional<ConversionFactor> conversionFactor(
       LocalDate dateOfService, boolean qualifyingApmParticipant) {
     return conversionFactors.find(dateOfService, qualifyingApmParticipant);
@@ -457,15 +457,15 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return oppsCaps.find(entry.code(), entry.modifier(), locality);
   }
 
-  /** Returns the RVU rows. */
+  /** {@return the RVU rows} */
   public RvuTable rvus() {
     return rvus;
   }
 
   /**
-   * Returns the RVU rows of qualifying APM participants, when given ({@link
+   * {@return the RVU rows of qualifying APM participants, when given ({@link
    * Builder#qualifyingApmRvus}): a context for such a provider ({@link
-   * PricingContext#qualifyingApmParticipant()}) is priced from them instead of {@link #rvus()}.
+   * PricingContext#qualifyingApmParticipant()}) is priced from them instead of {@link #rvus()}}
    */
   public Optional<RvuTable> qualifyingApmRvus() {
     return Optional.ofNullable(qualifyingApmRvus);
@@ -478,26 +478,26 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         : rvus;
   }
 
-  /** Returns the GPCIs. */
+  /** {@return the GPCIs} */
   public GpciTable gpcis() {
     return gpcis;
   }
 
-  /** Returns the conversion factors. */
+  /** {@return the conversion factors} */
   public ConversionFactors conversionFactors() {
     return conversionFactors;
   }
 
-  /** Returns the OPPS imaging caps (possibly none). */
+  /** {@return the OPPS imaging caps (possibly none)} */
   public OppsCapTable oppsCaps() {
     return oppsCaps;
   }
 
   /**
-   * Returns the anesthesia schedule that prices the anesthesia codes 00100-01999 and refuses the
+   * {@return the anesthesia schedule that prices the anesthesia codes 00100-01999 and refuses the
    * qualifying circumstances 99100-99140, if one was set: the one given to the builder, narrowed to
    * this schedule's dates when its own period was wider, and given this schedule's dated table of
-   * conversion factors when it had none ({@link AnesthesiaFeeSchedule#nationalFactors()}).
+   * conversion factors when it had none ({@link AnesthesiaFeeSchedule#nationalFactors()})}
    */
   public Optional<AnesthesiaFeeSchedule> anesthesia() {
     return Optional.ofNullable(anesthesia);
@@ -543,10 +543,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns this schedule with {@code table} as its OPPS imaging caps, in place of its own (an
+   * {@return this schedule with {@code table} as its OPPS imaging caps, in place of its own (an
    * empty table: the caps computed from the relative values' OPPS columns, as {@link
    * Builder#oppsCaps} says): the same name, relative values, GPCIs, conversion factors, anesthesia
-   * schedule and period, sharing them.
+   * schedule and period, sharing them}
    */
   public MedicareFeeSchedule withOppsCaps(OppsCapTable table) {
     return copy().oppsCaps(requireNonNull(table, "table")).build();
@@ -575,18 +575,18 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the first date of service the schedule prices: the start of the period given to the
+   * {@return the first date of service the schedule prices: the start of the period given to the
    * builder, or of the relative value file's year when that is later, or, when the file names its
-   * release, of the release's month when that is later ({@link Builder#effective}).
+   * release, of the release's month when that is later ({@link Builder#effective})}
    */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
   }
 
   /**
-   * Returns the last date of service the schedule prices: the end of the period given to the
+   * {@return the last date of service the schedule prices: the end of the period given to the
    * builder, or of the relative value file's year when that is earlier, or, when the file names its
-   * release, of the release's quarter when that is earlier ({@link Builder#effective}).
+   * release, of the release's quarter when that is earlier ({@link Builder#effective})}
    */
   public LocalDate effectiveTo() {
     return effectiveTo;
@@ -815,7 +815,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Returns the schedule. */
+    /** {@return the schedule} */
     public MedicareFeeSchedule build() {
       return new MedicareFeeSchedule(this);
     }

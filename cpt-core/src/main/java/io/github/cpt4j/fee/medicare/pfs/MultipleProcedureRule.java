@@ -47,7 +47,7 @@ public enum MultipleProcedureRule {
         "not a multiple procedure indicator: " + CodeFormatException.quote(String.valueOf(code)));
   }
 
-  /** Returns the one-digit code. */
+  /** {@return the one-digit code} */
   public char code() {
     return code;
   }

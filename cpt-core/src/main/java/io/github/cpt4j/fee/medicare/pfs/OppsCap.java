@@ -23,25 +23,25 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class OppsCap {
 
-  /** Returns the code. */
+  /** {@return the code} */
   public abstract ProcedureCode code();
 
-  /** Returns the row's modifier: empty for the global service, or {@code TC}. */
+  /** {@return the row's modifier: empty for the global service, or {@code TC}} */
   public abstract Optional<Modifier> modifier();
 
-  /** Returns the locality. */
+  /** {@return the locality} */
   public abstract Locality locality();
 
-  /** Returns the code's status as the cap file gives it. */
+  /** {@return the code's status as the cap file gives it} */
   public abstract PaymentStatus status();
 
-  /** Returns the capped amount in the facility setting, in dollars and cents. */
+  /** {@return the capped amount in the facility setting, in dollars and cents} */
   public abstract BigDecimal facilityAmount();
 
-  /** Returns the capped amount in the non-facility setting, in dollars and cents. */
+  /** {@return the capped amount in the non-facility setting, in dollars and cents} */
   public abstract BigDecimal nonFacilityAmount();
 
-  /** Returns the capped amount of {@code setting}. */
+  /** {@return the capped amount of {@code setting}} */
   public final BigDecimal amount(Setting setting) {
     // A null setting would read as non-facility: a wrong answer rather than an error.
     return requireNonNull(setting, "setting") == Setting.FACILITY
@@ -49,12 +49,12 @@ public abstract class OppsCap {
         : nonFacilityAmount();
   }
 
-  /** Returns the row as billed, such as {@code 70450-TC}. */
+  /** {@return the row as billed, such as {@code 70450-TC}} */
   public final String row() {
     return rowModifier().row(code());
   }
 
-  /** Returns the row modifier as one type: global or TC. */
+  /** {@return the row modifier as one type: global or TC} */
   @Value.Derived
   @Value.Auxiliary
   public RowModifier rowModifier() {
@@ -162,7 +162,7 @@ public abstract class OppsCap {
         .setScale(2, RoundingMode.HALF_UP);
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -76,7 +76,7 @@ public final class OppsCapTable {
     }
   }
 
-  /** Returns the table with no caps. */
+  /** {@return the table with no caps} */
   public static OppsCapTable empty() {
     return EMPTY;
   }
@@ -90,7 +90,7 @@ public final class OppsCapTable {
     return new OppsCapTable(ImmutableList.copyOf(requireNonNull(caps, "caps")));
   }
 
-  /** Returns the cap of the row of {@code code} with {@code modifier} in {@code locality}. */
+  /** {@return the cap of the row of {@code code} with {@code modifier} in {@code locality}} */
   public Optional<OppsCap> find(
       ProcedureCode code, Optional<Modifier> modifier, Locality locality) {
     requireNonNull(code, "code");
@@ -119,12 +119,12 @@ public final class OppsCapTable {
     return position < 0 ? null : caps.get(position);
   }
 
-  /** Returns every cap, in the order given. */
+  /** {@return every cap, in the order given} */
   public ImmutableList<OppsCap> all() {
     return caps;
   }
 
-  /** Returns the number of caps. */
+  /** {@return the number of caps} */
   public int size() {
     return caps.size();
   }

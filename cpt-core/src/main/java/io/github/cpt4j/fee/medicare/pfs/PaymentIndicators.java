@@ -23,54 +23,54 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class PaymentIndicators {
 
-  /** Returns the status code: whether and how the code is paid. */
+  /** {@return the status code: whether and how the code is paid} */
   public abstract PaymentStatus status();
 
-  /** Returns the professional/technical component indicator. */
+  /** {@return the professional/technical component indicator} */
   public abstract PcTcIndicator pcTc();
 
-  /** Returns the global surgery period. */
+  /** {@return the global surgery period} */
   public abstract GlobalPeriod globalPeriod();
 
-  /** Returns the share of the global package for preoperative care (modifier 56), 0 to 1. */
+  /** {@return the share of the global package for preoperative care (modifier 56), 0 to 1} */
   @Value.Default
   public BigDecimal preOperativeShare() {
     return BigDecimal.ZERO;
   }
 
-  /** Returns the share for the procedure and in-hospital care (modifier 54), 0 to 1. */
+  /** {@return the share for the procedure and in-hospital care (modifier 54), 0 to 1} */
   @Value.Default
   public BigDecimal intraOperativeShare() {
     return BigDecimal.ZERO;
   }
 
-  /** Returns the share for postoperative care after discharge (modifier 55), 0 to 1. */
+  /** {@return the share for postoperative care after discharge (modifier 55), 0 to 1} */
   @Value.Default
   public BigDecimal postOperativeShare() {
     return BigDecimal.ZERO;
   }
 
-  /** Returns the multiple-procedure rule (modifier 51). */
+  /** {@return the multiple-procedure rule (modifier 51)} */
   public abstract MultipleProcedureRule multipleProcedure();
 
-  /** Returns the bilateral surgery rule (modifier 50). */
+  /** {@return the bilateral surgery rule (modifier 50)} */
   public abstract BilateralRule bilateral();
 
-  /** Returns whether an assistant at surgery is paid (modifiers 80, 81, 82, AS). */
+  /** {@return whether an assistant at surgery is paid (modifiers 80, 81, 82, AS)} */
   public abstract AssistantAtSurgery assistantAtSurgery();
 
-  /** Returns whether co-surgeons are paid (modifier 62). */
+  /** {@return whether co-surgeons are paid (modifier 62)} */
   public abstract SurgeonsPermission coSurgeons();
 
-  /** Returns whether a surgical team is paid (modifier 66). */
+  /** {@return whether a surgical team is paid (modifier 66)} */
   public abstract SurgeonsPermission teamSurgery();
 
-  /** Returns the base procedure of the code's endoscopy family, for multiple procedure rule 3. */
+  /** {@return the base procedure of the code's endoscopy family, for multiple procedure rule 3} */
   public abstract Optional<ProcedureCode> endoscopicBase();
 
   /**
-   * Returns the diagnostic imaging family: 88 for codes subject to the imaging reductions of
-   * multiple procedure rule 4, 99 when the concept does not apply (01-11 in files before 2011).
+   * {@return the diagnostic imaging family: 88 for codes subject to the imaging reductions of
+   * multiple procedure rule 4, 99 when the concept does not apply (01-11 in files before 2011)}
    */
   @Value.Default
   public int diagnosticImagingFamily() {
@@ -78,8 +78,8 @@ public abstract class PaymentIndicators {
   }
 
   /**
-   * Returns the physician supervision level of a diagnostic procedure, two characters such as
-   * {@code "01"} (general), {@code "02"} (direct) or {@code "09"} (not applicable).
+   * {@return the physician supervision level of a diagnostic procedure, two characters such as
+   * {@code "01"} (general), {@code "02"} (direct) or {@code "09"} (not applicable)}
    */
   @Value.Default
   public String physicianSupervision() {
@@ -122,7 +122,7 @@ public abstract class PaymentIndicators {
     }
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }

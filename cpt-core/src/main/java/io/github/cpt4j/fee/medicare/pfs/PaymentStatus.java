@@ -60,7 +60,7 @@ public enum PaymentStatus {
         "not a fee schedule status code: " + CodeFormatException.quote(String.valueOf(code)));
   }
 
-  /** Returns the one-letter code. */
+  /** {@return the one-letter code} */
   public char code() {
     return name().charAt(0);
   }
@@ -79,7 +79,7 @@ public enum PaymentStatus {
     return isPricedFromRvus() || this == C || this == J;
   }
 
-  /** Returns a few words saying what the status means, for explanations. */
+  /** {@return a few words saying what the status means, for explanations} */
   public String words() {
     switch (this) {
       case A:

@@ -48,7 +48,7 @@ public enum PcTcIndicator {
     return values()[code - '0'];
   }
 
-  /** Returns the one-digit code. */
+  /** {@return the one-digit code} */
   public char code() {
     return code;
   }

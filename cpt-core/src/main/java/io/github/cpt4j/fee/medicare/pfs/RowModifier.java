@@ -69,9 +69,9 @@ public enum RowModifier {
   }
 
   /**
-   * Returns the row {@code modifiers} select together: {@link #GLOBAL} when none is a row modifier,
-   * the one row they name (repeats allowed), or {@code null} when two of them select different
-   * rows.
+   * {@return the row {@code modifiers} select together: {@link #GLOBAL} when none is a row
+   * modifier, the one row they name (repeats allowed), or {@code null} when two of them select
+   * different rows}
    */
   public static RowModifier selectedBy(List<Modifier> modifiers) {
     requireNonNull(modifiers, "modifiers");
@@ -93,12 +93,12 @@ public enum RowModifier {
     return of(modifier) != null;
   }
 
-  /** Returns the modifier of the row: empty for {@link #GLOBAL}. */
+  /** {@return the modifier of the row: empty for {@link #GLOBAL}} */
   public Optional<Modifier> modifier() {
     return Optional.ofNullable(modifier);
   }
 
-  /** Returns the row as billed for {@code code}: {@code 71046-26}, or the code alone. */
+  /** {@return the row as billed for {@code code}: {@code 71046-26}, or the code alone} */
   public String row(Object code) {
     requireNonNull(code, "code"); // not "null-26"
     return modifier == null ? code.toString() : code + "-" + modifier;

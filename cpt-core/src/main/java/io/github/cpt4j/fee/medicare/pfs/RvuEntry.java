@@ -34,22 +34,22 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RvuEntry {
 
-  /** Returns the code. */
+  /** {@return the code} */
   public abstract ProcedureCode code();
 
-  /** Returns the modifier of the row: empty (global), {@code 26}, {@code TC} or {@code 53}. */
+  /** {@return the modifier of the row: empty (global), {@code 26}, {@code TC} or {@code 53}} */
   public abstract Optional<Modifier> modifier();
 
-  /** Returns the physician work RVUs. */
+  /** {@return the physician work RVUs} */
   public abstract BigDecimal workRvu();
 
-  /** Returns the practice expense RVUs in the non-facility setting. */
+  /** {@return the practice expense RVUs in the non-facility setting} */
   public abstract BigDecimal nonFacilityPeRvu();
 
-  /** Returns the practice expense RVUs in the facility setting. */
+  /** {@return the practice expense RVUs in the facility setting} */
   public abstract BigDecimal facilityPeRvu();
 
-  /** Returns the malpractice (professional liability) RVUs. */
+  /** {@return the malpractice (professional liability) RVUs} */
   public abstract BigDecimal malpracticeRvu();
 
   /** Tells whether the non-facility setting is marked NA. */
@@ -64,12 +64,12 @@ public abstract class RvuEntry {
     return false;
   }
 
-  /** Returns the payment policy indicators. */
+  /** {@return the payment policy indicators} */
   public abstract PaymentIndicators indicators();
 
   /**
-   * Returns the non-facility practice expense RVUs used for the OPPS imaging cap (0 if none, and
-   * always 0 on a 26 or 53 row).
+   * {@return the non-facility practice expense RVUs used for the OPPS imaging cap (0 if none, and
+   * always 0 on a 26 or 53 row)}
    */
   @Value.Default
   public BigDecimal oppsNonFacilityPeRvu() {
@@ -77,8 +77,8 @@ public abstract class RvuEntry {
   }
 
   /**
-   * Returns the facility practice expense RVUs used for the OPPS imaging cap (0 if none, and always
-   * 0 on a 26 or 53 row).
+   * {@return the facility practice expense RVUs used for the OPPS imaging cap (0 if none, and
+   * always 0 on a 26 or 53 row)}
    */
   @Value.Default
   public BigDecimal oppsFacilityPeRvu() {
@@ -86,8 +86,8 @@ public abstract class RvuEntry {
   }
 
   /**
-   * Returns the malpractice RVUs used for the OPPS imaging cap (0 if none, and always 0 on a 26 or
-   * 53 row).
+   * {@return the malpractice RVUs used for the OPPS imaging cap (0 if none, and always 0 on a 26 or
+   * 53 row)}
    */
   @Value.Default
   public BigDecimal oppsMalpracticeRvu() {
@@ -103,7 +103,7 @@ public abstract class RvuEntry {
     return false;
   }
 
-  /** Returns the status, {@code indicators().status()}. */
+  /** {@return the status, {@code indicators().status()}} */
   public final PaymentStatus status() {
     return rowStatus();
   }
@@ -118,7 +118,7 @@ public abstract class RvuEntry {
     return indicators().status();
   }
 
-  /** Returns the practice expense RVUs of {@code setting}, as the file shows them. */
+  /** {@return the practice expense RVUs of {@code setting}, as the file shows them} */
   public final BigDecimal peRvu(Setting setting) {
     // A null setting would read as non-facility: a wrong answer rather than an error.
     return requireNonNull(setting, "setting") == Setting.FACILITY
@@ -133,7 +133,7 @@ public abstract class RvuEntry {
     return requireNonNull(setting, "setting") == Setting.FACILITY ? facilityNa() : nonFacilityNa();
   }
 
-  /** Returns work + practice expense of {@code setting} + malpractice RVUs. */
+  /** {@return work + practice expense of {@code setting} + malpractice RVUs} */
   public final BigDecimal totalRvu(Setting setting) {
     return workRvu().add(peRvu(setting)).add(malpracticeRvu());
   }
@@ -146,12 +146,12 @@ public abstract class RvuEntry {
         && malpracticeRvu().signum() == 0;
   }
 
-  /** Returns the row as billed, such as {@code 71046-26} or {@code 99213}. */
+  /** {@return the row as billed, such as {@code 71046-26} or {@code 99213}} */
   public final String row() {
     return rowModifier().row(code());
   }
 
-  /** Returns the row modifier as one type: global, 26, TC or 53. */
+  /** {@return the row modifier as one type: global, 26, TC or 53} */
   @Value.Derived
   @Value.Auxiliary
   public RowModifier rowModifier() {
@@ -159,9 +159,9 @@ public abstract class RvuEntry {
   }
 
   /**
-   * Returns the row and its indicators in one line, as explanations show it: {@code 29881 status A
+   * {@return the row and its indicators in one line, as explanations show it: {@code 29881 status A
    * (active code), PC/TC 0, global 090, MULT PROC 3 (endoscopic base 29870), BILAT SURG 1, ASST
-   * SURG 1, CO-SURG 0, TEAM SURG 0}.
+   * SURG 1, CO-SURG 0, TEAM SURG 0}}
    */
   public final String describe() {
     PaymentIndicators i = indicators();
@@ -336,7 +336,7 @@ public abstract class RvuEntry {
 
   private static final BigDecimal MAX_RVU = new BigDecimal("99999.99");
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -122,16 +122,16 @@ public final class RvuTable {
   }
 
   /**
-   * Returns the calendar year the rows are for, when known (the title row of a CMS file, such as
+   * {@return the calendar year the rows are for, when known (the title row of a CMS file, such as
    * {@code 2025 National Physician Fee Schedule Relative Value File}); empty when the rows do not
-   * say, and then a schedule over them prices any date its conversion factors cover.
+   * say, and then a schedule over them prices any date its conversion factors cover}
    */
   public Optional<Year> year() {
     return Optional.ofNullable(year);
   }
 
   /**
-   * Returns the same rows, for {@code newYear} (and no release, unless its own is of that year).
+   * {@return the same rows, for {@code newYear} (and no release, unless its own is of that year)}
    */
   public RvuTable withYear(Year newYear) {
     requireNonNull(newYear, "newYear");
@@ -139,7 +139,7 @@ public final class RvuTable {
     return new RvuTable(this, newYear, kept, conversionFactor, subset);
   }
 
-  /** Returns the same rows without a year, and so without a release. */
+  /** {@return the same rows without a year, and so without a release} */
   public RvuTable withoutYear() {
     return year == null ? this : new RvuTable(this, null, null, conversionFactor, subset);
   }
@@ -170,7 +170,7 @@ public final class RvuTable {
     return new RvuTable(this, Year.of(month.getYear()), month, conversionFactor, subset);
   }
 
-  /** Returns the same rows without a release (the year, if any, is kept). */
+  /** {@return the same rows without a release (the year, if any, is kept)} */
   public RvuTable withoutRelease() {
     return release == null ? this : new RvuTable(this, year, null, conversionFactor, subset);
   }
@@ -185,16 +185,16 @@ public final class RvuTable {
     return subset;
   }
 
-  /** Returns the same rows, marked as a subset of a file's ({@link #isSubset()}). */
+  /** {@return the same rows, marked as a subset of a file's ({@link #isSubset()})} */
   public RvuTable asSubset() {
     return subset ? this : new RvuTable(this, year, release, conversionFactor, true);
   }
 
   /**
-   * Returns the conversion factor the rows were published with, when known (the {@code CONV FACTOR}
-   * column of a CMS file, such as 33.4009 in the 2026 non-QPP file and 33.5675 in the QPP file);
-   * empty when the rows do not say, and then a schedule over them pays with whichever factor is in
-   * force.
+   * {@return the conversion factor the rows were published with, when known (the {@code CONV
+   * FACTOR} column of a CMS file, such as 33.4009 in the 2026 non-QPP file and 33.5675 in the QPP
+   * file); empty when the rows do not say, and then a schedule over them pays with whichever factor
+   * is in force}
    */
   public Optional<BigDecimal> conversionFactor() {
     return Optional.ofNullable(conversionFactor);
@@ -212,12 +212,12 @@ public final class RvuTable {
     return new RvuTable(this, year, release, factor, subset);
   }
 
-  /** Returns the same rows without a stated conversion factor. */
+  /** {@return the same rows without a stated conversion factor} */
   public RvuTable withoutConversionFactor() {
     return conversionFactor == null ? this : new RvuTable(this, year, release, null, subset);
   }
 
-  /** Returns the row of {@code code} with {@code modifier} (empty: the global row), if any. */
+  /** {@return the row of {@code code} with {@code modifier} (empty: the global row), if any} */
   public Optional<RvuEntry> find(ProcedureCode code, Optional<Modifier> modifier) {
     requireNonNull(code, "code");
     Modifier m = requireNonNull(modifier, "modifier").orElse(null);
@@ -225,7 +225,7 @@ public final class RvuTable {
     return row == null ? Optional.empty() : Optional.ofNullable(get(code, row));
   }
 
-  /** Returns the row of {@code code} selected by {@code row}, if any. */
+  /** {@return the row of {@code code} selected by {@code row}, if any} */
   public Optional<RvuEntry> find(ProcedureCode code, RowModifier row) {
     return Optional.ofNullable(get(requireNonNull(code, "code"), requireNonNull(row, "row")));
   }
@@ -247,7 +247,7 @@ public final class RvuTable {
     return (codesPresent[packed >>> 6] & (1L << packed)) != 0;
   }
 
-  /** Returns every row of {@code code}: global first, then 26, TC and 53 when present. */
+  /** {@return every row of {@code code}: global first, then 26, TC and 53 when present} */
   public ImmutableList<RvuEntry> rowsOf(ProcedureCode code) {
     if (!contains(code)) {
       return ImmutableList.of();
@@ -262,12 +262,12 @@ public final class RvuTable {
     return rows.build();
   }
 
-  /** Returns every row, in the order given. */
+  /** {@return every row, in the order given} */
   public ImmutableList<RvuEntry> all() {
     return entries;
   }
 
-  /** Returns the number of rows. */
+  /** {@return the number of rows} */
   public int size() {
     return entries.size();
   }

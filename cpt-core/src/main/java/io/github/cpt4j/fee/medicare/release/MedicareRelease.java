@@ -53,27 +53,27 @@ public final class MedicareRelease {
     return new MedicareRelease(id, schedule);
   }
 
-  /** Returns the identifier, such as {@code 2025A}. */
+  /** {@return the identifier, such as {@code 2025A}} */
   public String id() {
     return id;
   }
 
-  /** Returns the schedule of the release. */
+  /** {@return the schedule of the release} */
   public MedicareFeeSchedule schedule() {
     return schedule;
   }
 
-  /** Returns the claim pricer of the release. */
+  /** {@return the claim pricer of the release} */
   public MedicareClaimPricer claimPricer() {
     return claimPricer;
   }
 
-  /** Returns the first date of service of the release. */
+  /** {@return the first date of service of the release} */
   public LocalDate effectiveFrom() {
     return schedule.effectiveFrom();
   }
 
-  /** Returns the last date of service of the release. */
+  /** {@return the last date of service of the release} */
   public LocalDate effectiveTo() {
     return schedule.effectiveTo();
   }

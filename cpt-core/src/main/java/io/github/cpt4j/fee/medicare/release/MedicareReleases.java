@@ -137,7 +137,7 @@ public final class MedicareReleases implements FeeSchedule {
     return new MedicareReleases(ImmutableList.copyOf(sorted));
   }
 
-  /** Returns the release in force on {@code date}, if any: one array read, by the day. */
+  /** {@return the release in force on {@code date}, if any: one array read, by the day} */
   public Optional<MedicareRelease> releaseOn(LocalDate date) {
     requireNonNull(date, "date");
     return Optional.ofNullable(releaseOrNull(date));
@@ -149,14 +149,14 @@ public final class MedicareReleases implements FeeSchedule {
     return Long.compareUnsigned(index, byDay.length) < 0 ? byDay[(int) index] : null;
   }
 
-  /** Returns the releases, in order of their start dates. */
+  /** {@return the releases, in order of their start dates} */
   public ImmutableList<MedicareRelease> releases() {
     return releases;
   }
 
   /**
-   * Returns the dates covered, in words: {@code 2025-01-01 to 2025-12-31 (releases 2025A, 2025B,
-   * 2025C, 2025D)}, with the gaps between releases if any.
+   * {@return the dates covered, in words: {@code 2025-01-01 to 2025-12-31 (releases 2025A, 2025B,
+   * 2025C, 2025D)}, with the gaps between releases if any}
    */
   public String coverage() {
     StringBuilder sb = new StringBuilder();

@@ -89,7 +89,7 @@ public enum ClaimRule {
     this.id = id;
   }
 
-  /** Returns the identifier of the rule in explanation steps, such as {@code "bilateral"}. */
+  /** {@return the identifier of the rule in explanation steps, such as {@code "bilateral"}} */
   public String id() {
     return id;
   }

@@ -81,7 +81,7 @@ public final class ClaimState {
     this.modifiers = modifiers;
   }
 
-  /** Returns the context the claim is priced in. */
+  /** {@return the context the claim is priced in} */
   public PricingContext context() {
     return context;
   }
@@ -98,17 +98,17 @@ public final class ClaimState {
     return limitingCharges;
   }
 
-  /** Returns the number of lines. */
+  /** {@return the number of lines} */
   public int size() {
     return lines.length;
   }
 
-  /** Returns line {@code i} as billed. */
+  /** {@return line {@code i} as billed} */
   public BilledLine billed(int i) {
     return lines[i].billed;
   }
 
-  /** Returns line {@code i} as priced: as billed, or with fewer units if an edit denied some. */
+  /** {@return line {@code i} as priced: as billed, or with fewer units if an edit denied some} */
   public ClaimLine line(int i) {
     return lines[i].line;
   }
@@ -133,12 +133,14 @@ public final class ClaimState {
     return amount;
   }
 
-  /** Returns why line {@code i} has no amount; empty while it has one. */
+  /** {@return why line {@code i} has no amount; empty while it has one} */
   public Optional<UnpricedReason> reason(int i) {
     return Optional.ofNullable(lines[i].reason);
   }
 
-  /** Returns the relative value row line {@code i} was priced from, when the schedule priced it. */
+  /**
+   * {@return the relative value row line {@code i} was priced from, when the schedule priced it}
+   */
   public Optional<RvuEntry> row(int i) {
     return Optional.ofNullable(lines[i].entry);
   }

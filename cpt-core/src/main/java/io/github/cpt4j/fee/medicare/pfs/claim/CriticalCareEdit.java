@@ -102,7 +102,7 @@ public final class CriticalCareEdit implements ClaimEdit {
 
   private CriticalCareEdit() {}
 
-  /** Returns the edit. */
+  /** {@return the edit} */
   public static CriticalCareEdit standard() {
     return STANDARD;
   }

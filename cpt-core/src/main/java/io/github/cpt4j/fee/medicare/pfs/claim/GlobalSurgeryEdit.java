@@ -121,7 +121,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     this.schedule = schedule;
   }
 
-  /** Returns the edit reading the global periods of {@code schedule}'s relative value rows. */
+  /** {@return the edit reading the global periods of {@code schedule}'s relative value rows} */
   public static GlobalSurgeryEdit of(MedicareFeeSchedule schedule) {
     return new GlobalSurgeryEdit(requireNonNull(schedule, "schedule"));
   }

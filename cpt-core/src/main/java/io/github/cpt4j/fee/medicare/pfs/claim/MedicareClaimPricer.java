@@ -336,22 +336,22 @@ public final class MedicareClaimPricer implements ClaimPricer {
     this.componentStep = component;
   }
 
-  /** Returns a pricer of claims under {@code schedule}, with the standard edits and steps. */
+  /** {@return a pricer of claims under {@code schedule}, with the standard edits and steps} */
   public static MedicareClaimPricer of(MedicareFeeSchedule schedule) {
     return builder(schedule).build();
   }
 
-  /** Returns a builder of a pricer under {@code schedule}, starting from the standard pipeline. */
+  /** {@return a builder of a pricer under {@code schedule}, starting from the standard pipeline} */
   public static Builder builder(MedicareFeeSchedule schedule) {
     return new Builder(requireNonNull(schedule, "schedule"));
   }
 
   /**
-   * Returns the standard claim steps, in the order they apply: {@code non-participating}, {@code
+   * {@return the standard claim steps, in the order they apply: {@code non-participating}, {@code
    * practitioner}, {@code informational-modifiers}, {@code bilateral-modifiers}, {@code
    * split-care}, {@code surgeon-role}, {@code status-t}, {@code add-on}, {@code bilateral}, {@code
    * multiple-surgery}, {@code component-reduction}, {@code imaging-equipment}, {@code
-   * increased-reduced-services}, {@code billed-charge}, {@code anesthesia}.
+   * increased-reduced-services}, {@code billed-charge}, {@code anesthesia}}
    */
   public static ImmutableList<ClaimStep> standardSteps() {
     return STANDARD_STEPS;
@@ -359,7 +359,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
   private static final ImmutableList<ClaimStep> STANDARD_STEPS = StandardSteps.LIST;
 
-  /** Returns a builder holding this pricer's schedule, edits and steps. */
+  /** {@return a builder holding this pricer's schedule, edits and steps} */
   public Builder toBuilder() {
     Builder builder = new Builder(schedule);
     builder.modifiers = modifiers;
@@ -371,17 +371,17 @@ public final class MedicareClaimPricer implements ClaimPricer {
     return builder;
   }
 
-  /** Returns the fee schedule the lines are priced from. */
+  /** {@return the fee schedule the lines are priced from} */
   public MedicareFeeSchedule schedule() {
     return schedule;
   }
 
-  /** Returns the claim edits, in the order they run. */
+  /** {@return the claim edits, in the order they run} */
   public ImmutableList<ClaimEdit> edits() {
     return scrubber.edits();
   }
 
-  /** Returns the claim steps, in the order they apply. */
+  /** {@return the claim steps, in the order they apply} */
   public ImmutableList<ClaimStep> steps() {
     return steps;
   }

@@ -64,7 +64,7 @@ public final class NewPatientVisitEdit implements ClaimEdit {
 
   private NewPatientVisitEdit() {}
 
-  /** Returns the edit. */
+  /** {@return the edit} */
   public static NewPatientVisitEdit standard() {
     return STANDARD;
   }
