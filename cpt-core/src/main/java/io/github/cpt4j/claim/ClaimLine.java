@@ -116,15 +116,25 @@ public final class ClaimLine implements CodeWithModifiers {
     this.minutes = minutes;
   }
 
-  /** {@return a line of one unit of {@code code} with the given modifiers, in billed order} */
+  /**
+   * {@return a line of one unit of {@code code} with the given modifiers, in billed order}
+   *
+   * @param code the procedure billed
+   * @param modifiers its modifiers, in billed order; none for a line without
+   * @throws IllegalArgumentException if there are more than {@value #MAX_MODIFIERS} modifiers
+   */
   public static ClaimLine of(ProcedureCode code, Modifier... modifiers) {
     // Not List.of: its NullPointerException for a null modifier does not say which one.
     return of(code, Arrays.asList(requireNonNull(modifiers, "modifiers")), 1);
   }
 
   /**
-   * Returns a line.
+   * Returns a line of {@code units} units of {@code code}, with no anesthesia minutes.
    *
+   * @param code the procedure billed
+   * @param modifiers its modifiers, in billed order; empty for a line without
+   * @param units the number of units billed (the claim's days or units)
+   * @return the line
    * @throws IllegalArgumentException if there are more than {@value #MAX_MODIFIERS} modifiers or
    *     {@code units} is not 1 to {@value #MAX_UNITS}
    */
@@ -146,6 +156,8 @@ public final class ClaimLine implements CodeWithModifiers {
   /**
    * Parses a claim line in the grammar documented on this class.
    *
+   * @param text a line such as {@code 71046-26 x2} or {@code 00790-AA 95min}
+   * @return the line
    * @throws CodeFormatException with the type of the problem and its index in {@code text}
    */
   public static ClaimLine parse(CharSequence text) {
@@ -301,6 +313,9 @@ public final class ClaimLine implements CodeWithModifiers {
   /**
    * Parses a claim line as {@link #parse(CharSequence)} does, returning empty instead of throwing.
    * Never throws, for any input: {@code null} gives empty.
+   *
+   * @param text the text to parse, or null
+   * @return the line, or empty if {@code text} is null or not a claim line
    */
   public static Optional<ClaimLine> tryParse(CharSequence text) {
     if (text == null) {
@@ -318,6 +333,8 @@ public final class ClaimLine implements CodeWithModifiers {
    * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
    * they convert a string to a value.
    *
+   * @param text a line in the grammar documented on this class
+   * @return the line, as {@link #parse(CharSequence)} returns it
    * @throws CodeFormatException with the type of the problem and its index in {@code text}
    */
   public static ClaimLine valueOf(String text) {
@@ -625,7 +642,12 @@ public final class ClaimLine implements CodeWithModifiers {
     return modifiers;
   }
 
-  /** Tells whether the line carries {@code modifier}. */
+  /**
+   * Tells whether the line carries {@code modifier}.
+   *
+   * @param modifier the modifier to look for
+   * @return true if any of the line's modifiers is {@code modifier}
+   */
   public boolean hasModifier(Modifier modifier) {
     return modifiers.contains(requireNonNull(modifier, "modifier"));
   }
@@ -643,7 +665,11 @@ public final class ClaimLine implements CodeWithModifiers {
     return minutes == NO_MINUTES ? OptionalInt.empty() : OptionalInt.of(minutes);
   }
 
-  /** Tells whether the line carries anesthesia minutes; never allocates. */
+  /**
+   * Tells whether the line carries anesthesia minutes; never allocates.
+   *
+   * @return true if the line was billed with minutes, as {@code 00790-AA 95min} is
+   */
   public boolean hasMinutes() {
     return minutes != NO_MINUTES;
   }
@@ -653,12 +679,22 @@ public final class ClaimLine implements CodeWithModifiers {
     return minutes;
   }
 
-  /** {@return a copy of this line with other units} */
+  /**
+   * {@return a copy of this line with other units}
+   *
+   * @param units the number of units, 1 to {@value #MAX_UNITS}
+   * @throws IllegalArgumentException if {@code units} is not 1 to {@value #MAX_UNITS}
+   */
   public ClaimLine withUnits(int units) {
     return of(code(), modifiers, units).withMinutesOrZero(minutes);
   }
 
-  /** {@return a copy of this line with other modifiers} */
+  /**
+   * {@return a copy of this line with other modifiers}
+   *
+   * @param modifiers the new modifiers, in billed order
+   * @throws IllegalArgumentException if there are more than {@value #MAX_MODIFIERS} modifiers
+   */
   public ClaimLine withModifiers(List<Modifier> modifiers) {
     return of(code(), modifiers, units).withMinutesOrZero(minutes);
   }
@@ -666,6 +702,8 @@ public final class ClaimLine implements CodeWithModifiers {
   /**
    * Returns a copy of this line with {@code newMinutes} minutes of anesthesia time.
    *
+   * @param newMinutes the anesthesia time billed, in minutes
+   * @return a copy with {@code newMinutes} minutes; code, modifiers and units unchanged
    * @throws IllegalArgumentException if {@code newMinutes} is not 1 to {@value #MAX_MINUTES}
    */
   public ClaimLine withMinutes(int newMinutes) {

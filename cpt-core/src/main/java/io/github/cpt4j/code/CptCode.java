@@ -35,6 +35,8 @@ public final class CptCode implements ProcedureCode {
   /**
    * Parses a CPT code in strict canonical form.
    *
+   * @param text five characters: five digits, or four digits and the suffix F, T or U
+   * @return the code
    * @throws CodeFormatException if {@code text} is not a well-formed CPT code; a well-formed Level
    *     II code fails with {@link ErrorType#WRONG_LEVEL}
    */
@@ -47,6 +49,8 @@ public final class CptCode implements ProcedureCode {
    * Parses a CPT code as people type it: surrounding white space is ignored and the suffix letter
    * may be lower case ({@code " 0001f"} gives {@code 0001F}).
    *
+   * @param text a CPT code as typed
+   * @return the code in canonical form
    * @throws CodeFormatException if {@code text} is not a CPT code even so
    */
   public static CptCode parseLenient(CharSequence text) {
@@ -57,6 +61,9 @@ public final class CptCode implements ProcedureCode {
   /**
    * Parses a CPT code strictly, returning empty instead of throwing. Never throws, for any input:
    * {@code null} gives empty.
+   *
+   * @param text the text to parse, or null
+   * @return the code, or empty if {@code text} is null or not a CPT code in strict form
    */
   public static Optional<CptCode> tryParse(CharSequence text) {
     int packed = text == null ? -1 : CodeScanner.strictPacked(text);
@@ -66,6 +73,9 @@ public final class CptCode implements ProcedureCode {
   /**
    * Tells whether {@code text} is a strict CPT code, without throwing ({@code null} is not valid)
    * or allocating.
+   *
+   * @param text the text to check, or null
+   * @return true if {@link #parse(CharSequence)} would accept {@code text}
    */
   public static boolean isValid(CharSequence text) {
     return text != null && isLevelOne(CodeScanner.strictPacked(text));
@@ -75,6 +85,8 @@ public final class CptCode implements ProcedureCode {
    * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
    * they convert a string to a value.
    *
+   * @param text a CPT code in strict form
+   * @return the code, as {@link #parse(CharSequence)} returns it
    * @throws CodeFormatException if {@code text} is not a well-formed CPT code
    */
   public static CptCode valueOf(String text) {
@@ -84,6 +96,8 @@ public final class CptCode implements ProcedureCode {
   /**
    * Returns the five-digit code with the given number, such as {@code of(99213)}.
    *
+   * @param number the code's number, 0 to 99999 ({@code 790} is {@code 00790})
+   * @return the code of kind {@link CptKind#STANDARD}
    * @throws IllegalArgumentException unless {@code 0 <= number <= 99999}
    */
   public static CptCode of(int number) {
@@ -97,6 +111,9 @@ public final class CptCode implements ProcedureCode {
    * Returns the code of the given kind and number: {@code of(CptKind.PERFORMANCE_MEASURE, 1)} is
    * {@code 0001F}; for {@link CptKind#STANDARD} this is {@link #of(int)}.
    *
+   * @param kind the code's kind, which decides its suffix letter
+   * @param number the code's digits: 0 to 99999 for a standard code, 0 to 9999 otherwise
+   * @return the code
    * @throws IllegalArgumentException if the number does not fit the kind (four digits for the
    *     suffixed kinds)
    */
@@ -114,6 +131,8 @@ public final class CptCode implements ProcedureCode {
   /**
    * Returns the CPT code with the given {@linkplain #packed() packed form}.
    *
+   * @param packed a value {@link #packed()} returned for a CPT code
+   * @return the code whose {@link #packed()} is {@code packed}
    * @throws IllegalArgumentException if {@code packed} is not the packed form of a CPT code
    */
   public static CptCode ofPacked(int packed) {
@@ -200,6 +219,8 @@ public final class CptCode implements ProcedureCode {
    * number lies in no section range; see {@link Section} for where the suffixed shapes and {@code
    * 99100}-{@code 99140} go. Classified by {@link SectionTable#standard()}: a read of its table per
    * 128 codes and usually one comparison, without allocation.
+   *
+   * @return the section, never null
    */
   public Section section() {
     return SectionTable.standard().sectionOfPacked(packed);
@@ -209,6 +230,8 @@ public final class CptCode implements ProcedureCode {
    * Returns the Surgery or Radiology subsection or the Category II group of this code; {@link
    * Subsection#NONE} if its section has no subsections, {@link Subsection#UNASSIGNED} if no range
    * contains it. Without allocation, like {@link #section()}.
+   *
+   * @return the subsection, never null
    */
   public Subsection subsection() {
     return SectionTable.standard().subsectionOfPacked(packed);

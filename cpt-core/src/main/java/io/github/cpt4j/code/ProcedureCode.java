@@ -42,6 +42,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * Parses a code of either level in its strict canonical form: five characters, upper case, no
    * surrounding white space.
    *
+   * @param text a CPT code such as {@code 99213} or a HCPCS Level II code such as {@code J1100}
+   * @return the code: a {@link CptCode} or a {@link HcpcsCode}
    * @throws CodeFormatException if {@code text} is not a well-formed code
    */
   static ProcedureCode parse(CharSequence text) {
@@ -57,6 +59,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * Parses a code as people type it: surrounding white space (including no-break spaces) is ignored
    * and letters may be lower case. Inner characters are still checked strictly.
    *
+   * @param text a code as typed, such as {@code " j1100 "}
+   * @return the code in canonical form
    * @throws CodeFormatException if {@code text} is not a code even so
    */
   static ProcedureCode parseLenient(CharSequence text) {
@@ -77,6 +81,10 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * ProcedureCode.parseLenient("71046-26", 0, 5);   // 71046
    * }</pre>
    *
+   * @param text the longer text that holds the code
+   * @param start the index of the code's first character in {@code text}
+   * @param end the index just past the code's last character
+   * @return the code in canonical form
    * @throws IndexOutOfBoundsException if the range is not within {@code text}
    * @throws CodeFormatException if that part of {@code text} is not a code even so
    */
@@ -101,6 +109,9 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   /**
    * Parses a code strictly, returning empty instead of throwing. Never throws, for any input:
    * {@code null} gives empty.
+   *
+   * @param text the text to parse, or null
+   * @return the code, or empty if {@code text} is null or not a code in strict form
    */
   static Optional<ProcedureCode> tryParse(CharSequence text) {
     int packed = text == null ? -1 : CodeScanner.strictPacked(text);
@@ -110,6 +121,9 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   /**
    * Tells whether {@code text} is a code of either level in strict form. Never throws ({@code null}
    * is not valid) and does not allocate.
+   *
+   * @param text the text to check, or null
+   * @return true if {@link #parse(CharSequence)} would accept {@code text}
    */
   static boolean isValid(CharSequence text) {
     return text != null && CodeScanner.isCanonical(text);
@@ -120,6 +134,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * string to a value: Spring binds a request parameter or a property to a {@code ProcedureCode}
    * through it, and Jackson reads a JSON string with it.
    *
+   * @param text a code in strict form
+   * @return the code, as {@link #parse(CharSequence)} returns it
    * @throws CodeFormatException if {@code text} is not a well-formed code
    */
   static ProcedureCode valueOf(String text) {
@@ -129,6 +145,9 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   /**
    * Returns the packed form of the strict code in {@code text}, or {@code -1} if it is not one.
    * This is the allocation-free key that code sets and fee schedules index by.
+   *
+   * @param text the text that may be a code in strict form
+   * @return the packed form, or {@code -1}
    */
   static int packedOf(CharSequence text) {
     return CodeScanner.strictPacked(requireNonNull(text, "text"));
@@ -143,6 +162,10 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * ProcedureCode.packedOf("71046-26", 0, 5);   // 71046
    * }</pre>
    *
+   * @param text the longer text that holds the code
+   * @param start the index of the code's first character in {@code text}
+   * @param end the index just past the code's last character
+   * @return the packed form, or {@code -1}
    * @throws IndexOutOfBoundsException if the range is not within {@code text}
    */
   static int packedOf(CharSequence text, int start, int end) {
@@ -154,6 +177,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   /**
    * Returns the code with the given packed form.
    *
+   * @param packed a value {@link #packed()} returned
+   * @return the code whose {@link #packed()} is {@code packed}
    * @throws IllegalArgumentException if {@code packed} is not the packed form of any code
    */
   static ProcedureCode ofPacked(int packed) {
@@ -163,6 +188,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   /**
    * Returns this code as a small non-negative integer, unique across both levels and ordered as
    * described in the type's documentation. Stable within a major version of the library.
+   *
+   * @return the packed form, at least 0
    */
   int packed();
 

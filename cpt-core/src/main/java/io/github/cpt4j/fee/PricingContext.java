@@ -77,6 +77,11 @@ public final class PricingContext {
   /**
    * {@return the context of a participating, non-qualifying provider in {@code area} (for Medicare,
    * a {@code Locality})}
+   *
+   * @param dateOfService the date the service was furnished, which selects the fee schedule year,
+   *     quarter or release that prices it
+   * @param area where the service was furnished; for Medicare a {@code Locality}
+   * @param setting facility or non-facility, the setting Medicare pays the service at
    */
   public static PricingContext of(LocalDate dateOfService, PaymentArea area, Setting setting) {
     return new PricingContext(
@@ -95,6 +100,10 @@ public final class PricingContext {
   /**
    * Returns a context with no area, for schedules that do not vary by place (a flat contract
    * table). Geographic schedules such as Medicare's refuse to price in it.
+   *
+   * @param dateOfService the date the service was furnished
+   * @param setting facility or non-facility
+   * @return a context of a participating, non-qualifying physician, with no payment area
    */
   public static PricingContext withoutArea(LocalDate dateOfService, Setting setting) {
     return new PricingContext(
@@ -128,6 +137,8 @@ public final class PricingContext {
    * date of service ({@link ServicePlace#settingOn}), and follows the date when it changes:
    * telehealth in the patient's home, {@code 10}, is facility before 2024 and non-facility from
    * then.
+   *
+   * @return the setting, never null
    */
   public Setting setting() {
     return setting;
@@ -136,6 +147,8 @@ public final class PricingContext {
   /**
    * Tells whether the provider participates (accepts assignment); non-participating providers are
    * paid 95% of the Medicare amount.
+   *
+   * @return true by default; false after {@code withParticipating(false)}
    */
   public boolean participating() {
     return participating;
@@ -144,6 +157,8 @@ public final class PricingContext {
   /**
    * Tells whether the provider is a qualifying participant in an advanced alternative payment model
    * (QP), which selects the higher of Medicare's two conversion factors from 2026.
+   *
+   * @return false by default; true after {@code withQualifyingApmParticipant(true)}
    */
   public boolean qualifyingApmParticipant() {
     return qualifyingApmParticipant;
@@ -162,6 +177,8 @@ public final class PricingContext {
    * 12345-6789} or {@code 123456789}), of which the first five are kept; blanks around it (spaces,
    * tabs, no-break and other Unicode spaces) are ignored.
    *
+   * @param zip the beneficiary's ZIP code, five digits or ZIP+4
+   * @return a copy whose {@link #beneficiaryZip()} is the first five digits of {@code zip}
    * @throws IllegalArgumentException if {@code zip} is neither form; any other control character
    *     anywhere (NUL, escape, a line break) makes it neither
    */
@@ -213,6 +230,8 @@ public final class PricingContext {
   /**
    * {@return a copy with another date of service; with a place of service, in the place's setting
    * on that date ({@link ServicePlace#settingOn})}
+   *
+   * @param date the new date of service
    */
   public PricingContext withDateOfService(LocalDate date) {
     requireNonNull(date, "date");
@@ -229,7 +248,11 @@ public final class PricingContext {
         practitioners);
   }
 
-  /** {@return a copy in another payment area} */
+  /**
+   * {@return a copy in another payment area}
+   *
+   * @param newArea the payment area, for Medicare a {@code Locality}
+   */
   public PricingContext withArea(PaymentArea newArea) {
     return new PricingContext(
         dateOfService,
@@ -247,6 +270,9 @@ public final class PricingContext {
   /**
    * Returns a copy in another setting. A place of service the context had is dropped unless it is
    * paid at that setting on the date of service: the setting and the place never disagree.
+   *
+   * @param newSetting facility or non-facility
+   * @return a copy at {@code newSetting}, without a place of service paid at another setting
    */
   public PricingContext withSetting(Setting newSetting) {
     requireNonNull(newSetting, "newSetting");
@@ -267,6 +293,8 @@ public final class PricingContext {
    * Returns the place of service, when the context has one: the two-digit code of the claim, which
    * decides the setting and, for Medicare, whether some services are paid there at all. Medicare
    * schedules read it with {@code PlaceOfService.in(context)}.
+   *
+   * @return the place of service, or empty when the context was given only a setting
    */
   public Optional<ServicePlace> placeOfService() {
     return place;
@@ -280,6 +308,8 @@ public final class PricingContext {
    * {@code io.github.cpt4j.fee.medicare.PlaceOfService}, whose code and setting always agree; a
    * place of the caller's own is in its own setting.
    *
+   * @param newPlace the place of service of the claim line
+   * @return a copy at {@code newPlace} and in the setting it is paid at on the date of service
    * @throws IllegalArgumentException if the place's code is not 1 to 99, which no place of service
    *     is
    */
@@ -316,7 +346,11 @@ public final class PricingContext {
     return requireNonNull(place.settingOn(date), "setting of the place");
   }
 
-  /** {@return a copy for a participating ({@code true}) or non-participating provider} */
+  /**
+   * {@return a copy for a participating ({@code true}) or non-participating provider}
+   *
+   * @param isParticipating true for a provider who accepts assignment, false for one paid 95%
+   */
   public PricingContext withParticipating(boolean isParticipating) {
     return new PricingContext(
         dateOfService,
@@ -331,7 +365,12 @@ public final class PricingContext {
         practitioners);
   }
 
-  /** {@return a copy for a qualifying APM participant ({@code true}) or not} */
+  /**
+   * {@return a copy for a qualifying APM participant ({@code true}) or not}
+   *
+   * @param isQualifying true for a qualifying APM participant (QP), which from 2026 selects the
+   *     higher Medicare conversion factor
+   */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
     return new PricingContext(
         dateOfService,
@@ -354,7 +393,11 @@ public final class PricingContext {
     return practitioner;
   }
 
-  /** {@return a copy for a service furnished by {@code type}} */
+  /**
+   * {@return a copy for a service furnished by {@code type}}
+   *
+   * @param type who furnished the service; Medicare pays a non-physician practitioner a share
+   */
   public PricingContext withPractitioner(PractitionerType type) {
     return new PricingContext(
         dateOfService,
@@ -380,6 +423,11 @@ public final class PricingContext {
    * PricingContext group = office.withPractitioner(Npi.parse("1000000004"),
    *     PractitionerType.NURSE_PRACTITIONER);
    * }</pre>
+   *
+   * @param npi the rendering provider of the lines, as {@code BilledLine.renderingProvider()} names
+   *     it
+   * @param type who that provider is
+   * @return a copy in which {@link #practitioners()} gives {@code type} for {@code npi}
    */
   public PricingContext withPractitioner(Npi npi, PractitionerType type) {
     requireNonNull(npi, "npi");
@@ -412,6 +460,9 @@ public final class PricingContext {
    * Returns the context of the lines of rendering provider {@code npi}: this one, with {@link
    * #practitioner()} the type {@link #practitioners()} gives that NPI, if it gives one. A claim
    * pricer prices each provider's lines in it.
+   *
+   * @param npi the rendering provider of the lines to price
+   * @return this context, or a copy whose practitioner is the type given for {@code npi}
    */
   public PricingContext forRenderingProvider(Npi npi) {
     PractitionerType type = practitioners.get(requireNonNull(npi, "npi"));
@@ -425,6 +476,8 @@ public final class PricingContext {
    * A claim is one patient's, and the claim pricer prices its anesthesia lines of one date as one
    * session, induced once: this says it of that session, and of each date's on a claim of several
    * dates. It changes nothing for a line without AD, nor for a service that is not anesthesia.
+   *
+   * @return whether presence at induction was documented; false by default
    */
   public boolean supervisorPresentAtInduction() {
     return supervisorPresentAtInduction;
@@ -434,6 +487,8 @@ public final class PricingContext {
    * {@return a copy in which the supervising physician of an AD anesthesia service was ({@code
    * true}) or was not documented present at induction (see {@link
    * #supervisorPresentAtInduction()})}
+   *
+   * @param isPresent whether the supervising anesthesiologist's presence at induction is documented
    */
   public PricingContext withSupervisorPresentAtInduction(boolean isPresent) {
     return new PricingContext(
