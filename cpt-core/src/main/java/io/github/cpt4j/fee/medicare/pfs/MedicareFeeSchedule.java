@@ -330,6 +330,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * Anesthesia codes are answered from their rows too (status J, not paid from RVUs); {@link
    * #price} and the claim pricer hand them to the {@linkplain #anesthesia() anesthesia schedule}
    * instead. {@link #price} is this answer with the units and non-participation applied.
+   *
+   * @param line the claim line: code, modifiers and units
+   * @param context the date of service, locality, setting and provider to price in
+   * @return a {@link FeeCalculation} of one unit, or a {@link LineEvaluation.Refused}
    */
   public LineEvaluation evaluate(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
@@ -341,6 +345,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * {@return the explanation of {@code evaluation}, this schedule's answer for {@code line} in
    * {@code context}: what is priced, the row with its indicators, then the calculation of one unit
    * (the formula, NA, the OPPS cap) when priced}
+   *
+   * @param line the claim line: code, modifiers and units
+   * @param context the date of service, locality, setting and provider to price in
+   * @param evaluation what {@link #evaluate} returned for {@code line} in {@code context}
    */
   public Explanation explain(ClaimLine line, PricingContext context, LineEvaluation evaluation) {
     requireNonNull(line, "line");
@@ -355,6 +363,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /**
    * {@return an evaluator of lines in {@code context}, which looks the context's inputs up once:
    * for pricing the lines of one claim}
+   *
+   * @param context the date of service, locality, setting and provider to price in
    */
   public LineEvaluator evaluator(PricingContext context) {
     return evaluatorOf(requireNonNull(context, "context"));
@@ -392,6 +402,11 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * <p>The line alone: its claim-level modifiers (51, 50, 80, 62...) do not reduce it. {@link
    * io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer#limitingCharges} gives the limiting
    * charges of a claim's lines after its payment rules.
+   *
+   * @param line the claim line: code, modifiers and units
+   * @param context the date of service, locality, setting and provider to price in
+   * @return the limiting charge of all the line's units, or the participating amount's reason when
+   *     the line is not priced
    */
   public FeeResult limitingCharge(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
@@ -413,6 +428,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /**
    * {@return the exact calculation for one unit of the row {@code line} selects, when the line is
    * priced from RVUs; empty when {@link #price} gives a reason instead}
+   *
+   * @param line the claim line: code, modifiers and units
+   * @param context the date of service, locality, setting and provider to price in
    */
   public Optional<FeeCalculation> calculation(ClaimLine line, PricingContext context) {
     return evaluate(line, context) instanceof FeeCalculation priced
@@ -423,6 +441,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /**
    * {@return the RVU row {@code line} selects by its 26, TC or 53 modifier (the global row when it
    * has none), if the schedule has that row; empty when its modifiers select different rows}
+   *
+   * @param line the claim line whose code and modifiers select the row
    */
   public Optional<RvuEntry> rvuEntry(ClaimLine line) {
     requireNonNull(line, "line");
@@ -430,17 +450,32 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return row == null ? Optional.empty() : rvus.find(line.code(), row);
   }
 
-  /** {@return the row of {@code code} with row modifier {@code modifier}, if present} */
+  /**
+   * {@return the row of {@code code} with row modifier {@code modifier}, if present}
+   *
+   * @param code the procedure code of the row
+   * @param modifier 26, TC or 53 for that row, or empty for the global row
+   */
   public Optional<RvuEntry> rvuEntry(ProcedureCode code, Optional<Modifier> modifier) {
     return rvus.find(code, modifier);
   }
 
-  /** {@return the GPCIs of {@code locality}, if the schedule has them} */
+  /**
+   * {@return the GPCIs of {@code locality}, if the schedule has them}
+   *
+   * @param locality the payment locality, such as {@code 13282-99}
+   */
   public Optional<Gpci> gpci(Locality locality) {
     return gpcis.find(locality);
   }
 
-  /** {@return the conversion factor for {@code dateOfService} and QP status, if any} */
+  /**
+   * {@return the conversion factor for {@code dateOfService} and QP status, if any}
+   *
+   * @param dateOfService the date of service
+   * @param qualifyingApmParticipant whether the provider is a qualifying APM participant, whose
+   *     conversion factor differs from 2026
+   */
   public Optional<ConversionFactor> conversionFactor(
       LocalDate dateOfService, boolean qualifyingApmParticipant) {
     return conversionFactors.find(dateOfService, qualifyingApmParticipant);
@@ -450,6 +485,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * Returns the OPPS imaging cap the cap table lists for {@code entry}'s row in {@code locality},
    * if any. Pricing also caps a row the table lacks whose OPPS columns are not zero, with the cap
    * computed from them ({@link OppsCap#fromRvus}).
+   *
+   * @param entry the RVU row
+   * @param locality the payment locality
+   * @return the cap the table lists, or empty when it lists none
    */
   public Optional<OppsCap> oppsCap(RvuEntry entry, Locality locality) {
     requireNonNull(entry, "entry");
@@ -507,6 +546,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * Returns why this schedule has no anesthesia schedule, as given to {@link
    * Builder#noAnesthesiaBecause}: the refusal of each anesthesia code says it. Empty when the
    * schedule has one, or none was given.
+   *
+   * @return the reason given, or empty
    */
   public Optional<String> noAnesthesiaReason() {
     return Optional.ofNullable(noAnesthesiaReason);
@@ -521,6 +562,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * <pre>{@code
    * MedicareClaimPricer.of(pfs.withAnesthesia(anesthesia));
    * }</pre>
+   *
+   * @param schedule the anesthesia schedule to price 00100-01999 by
+   * @return a schedule sharing this one's tables, with {@code schedule} for anesthesia
    */
   public MedicareFeeSchedule withAnesthesia(AnesthesiaFeeSchedule schedule) {
     return copy().anesthesia(requireNonNull(schedule, "schedule")).build();
@@ -535,6 +579,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * MedicareFeeSchedule corrected = release.withGpcis(GpciFile.read(Path.of("GPCI2025.csv")));
    * }</pre>
    *
+   * @param table the GPCIs to price with
+   * @return a schedule sharing this one's other tables, with {@code table} for its GPCIs
    * @throws IllegalArgumentException if the relative values and {@code table} both name their year
    *     and the years differ
    */
@@ -547,6 +593,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * empty table: the caps computed from the relative values' OPPS columns, as {@link
    * Builder#oppsCaps} says): the same name, relative values, GPCIs, conversion factors, anesthesia
    * schedule and period, sharing them}
+   *
+   * @param table the OPPS imaging caps; empty for the caps computed from the rows
    */
   public MedicareFeeSchedule withOppsCaps(OppsCapTable table) {
     return copy().oppsCaps(requireNonNull(table, "table")).build();
@@ -721,6 +769,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      * circumstances 99100-99140. It prices only the schedule's own dates ({@link #effective}, as
      * bounded by the relative values' year and release): {@link #build()} narrows a wider period to
      * them, and fails if the two periods have no date in common.
+     *
+     * @param schedule the schedule that prices 00100-01999 and 99100-99140
+     * @return this builder
      */
     public Builder anesthesia(AnesthesiaFeeSchedule schedule) {
       this.anesthesia = requireNonNull(schedule, "schedule");
@@ -732,6 +783,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      * one: each anesthesia code's refusal ends with it, so that the reader learns what is missing
      * and how to give it ({@code "no anesthesia conversion factors cover 2026: ..."}). Ignored when
      * an {@linkplain #anesthesia anesthesia schedule} is set.
+     *
+     * @param reason what is missing and how to give it, as the refusals will say it
+     * @return this builder
      */
     public Builder noAnesthesiaBecause(String reason) {
       this.noAnesthesiaReason = requireNonNull(reason, "reason");
@@ -741,6 +795,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     /**
      * Sets the name used in explanations (default {@code "medicare-pfs"}).
      *
+     * @param newName the name explanations show, one line
+     * @return this builder
      * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
      *     would read it torn over lines, or say nothing
      */
@@ -749,7 +805,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Sets the RVU rows (a relative value file). */
+    /**
+     * Sets the RVU rows (a relative value file).
+     *
+     * @param table the rows of the relative value file (PPRRVU)
+     * @return this builder
+     */
     public Builder rvus(RvuTable table) {
       this.rvus = requireNonNull(table, "table");
       return this;
@@ -766,6 +827,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      * the cent; the conversion factor still comes from {@link #conversionFactors}. Both tables must
      * be of the same release.
      *
+     * @param table the rows of the qualifying APM participants' relative value file
+     * @return this builder
      * @throws IllegalArgumentException from {@link #build()} if the two tables state different
      *     releases
      */
@@ -774,13 +837,23 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Sets the GPCIs (a GPCI file). */
+    /**
+     * Sets the GPCIs (a GPCI file).
+     *
+     * @param table the GPCIs of every locality
+     * @return this builder
+     */
     public Builder gpcis(GpciTable table) {
       this.gpcis = requireNonNull(table, "table");
       return this;
     }
 
-    /** Sets the conversion factor history. */
+    /**
+     * Sets the conversion factor history.
+     *
+     * @param history the conversion factors, each with the dates it is in force
+     * @return this builder
+     */
     public Builder conversionFactors(ConversionFactors history) {
       this.conversionFactors = requireNonNull(history, "history");
       return this;
@@ -791,6 +864,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      * lacks is still capped, with the cap computed from its own OPPS columns ({@link
      * OppsCap#fromRvus}), so a schedule without a table caps imaging as CMS's file does; only rows
      * without OPPS columns are priced uncapped.
+     *
+     * @param table the rows of the OPPSCAP file
+     * @return this builder
      */
     public Builder oppsCaps(OppsCapTable table) {
       this.oppsCaps = requireNonNull(table, "table");
@@ -808,6 +884,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      * 2025-10-01 to 2025-12-31 only. Relative values that name no year, with {@linkplain
      * GpciTable#year() GPCIs that do}, are bounded by the GPCIs' year instead: a year's indices
      * apply to that year's services only.
+     *
+     * @param from the first date of service priced
+     * @param to the last date of service priced
+     * @return this builder
      */
     public Builder effective(LocalDate from, LocalDate to) {
       this.effectiveFrom = requireNonNull(from, "from");

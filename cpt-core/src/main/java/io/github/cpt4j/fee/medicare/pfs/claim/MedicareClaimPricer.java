@@ -336,12 +336,20 @@ public final class MedicareClaimPricer implements ClaimPricer {
     this.componentStep = component;
   }
 
-  /** {@return a pricer of claims under {@code schedule}, with the standard edits and steps} */
+  /**
+   * {@return a pricer of claims under {@code schedule}, with the standard edits and steps}
+   *
+   * @param schedule the Physician Fee Schedule the lines are priced from
+   */
   public static MedicareClaimPricer of(MedicareFeeSchedule schedule) {
     return builder(schedule).build();
   }
 
-  /** {@return a builder of a pricer under {@code schedule}, starting from the standard pipeline} */
+  /**
+   * {@return a builder of a pricer under {@code schedule}, starting from the standard pipeline}
+   *
+   * @param schedule the Physician Fee Schedule the lines are priced from
+   */
   public static Builder builder(MedicareFeeSchedule schedule) {
     return new Builder(requireNonNull(schedule, "schedule"));
   }
@@ -394,6 +402,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
   /**
    * Runs the claim edits alone, without pricing: claim scrubbing. Returns their findings ordered by
    * line; an empty list for a clean claim.
+   *
+   * @param claim the claim: its lines, charges, dates of service and rendering providers
+   * @param context the date of service, locality, setting and provider to price in
+   * @return the findings of every edit, ordered by line; empty for a clean claim
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -423,8 +435,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * pricer ({@code null}: no release covers its date) takes the findings of {@code fallback}. A
    * claim of one pricer is scrubbed once, as {@link #scrub} does.
    *
+   * @param claim the claim: its lines, charges, dates of service and rendering providers
+   * @param context the date of service, locality, setting and provider to price in
    * @param byLine each line's pricer, or null, in the order of the claim's lines
    * @param fallback the pricer for lines without one; the edits then run once more
+   * @return the findings kept, ordered by line
    */
   public static List<EditFinding> scrubByLine(
       Claim claim,
@@ -477,6 +492,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * (its edits see the lab, equipment and drug lines too; only the lines the Physician Fee Schedule
    * pays come here). Each finding's {@link EditFinding#line()} is an index into {@code claim}.
    *
+   * @param claim the claim: its lines, charges, dates of service and rendering providers
+   * @param context the date of service, locality, setting and provider to price in
+   * @param findings the findings of the claim edits, as {@link #scrub} returned them for the whole
+   *     claim
+   * @return every line priced, or unpriced with its reason, and the total
    * @throws IllegalArgumentException if a finding names a line {@code claim} does not have
    */
   public PricedClaim price(Claim claim, PricingContext context, List<EditFinding> findings) {
@@ -538,6 +558,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * UnpricedReason#ASSIGNMENT_REQUIRED} when the claim priced in {@code context} as given pays it,
    * with that approved amount in its detail and its explanation, as {@link
    * MedicareFeeSchedule#limitingCharge} answers.
+   *
+   * @param claim the claim: its lines, charges, dates of service and rendering providers
+   * @param context the date of service, locality, setting and provider to price in
+   * @return each line's limiting charge, or its reason when it is not priced
    */
   public PricedClaim limitingCharges(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -559,6 +583,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * {@link #limitingCharges} does for a whole claim, priced as {@link #priceLines} prices them:
    * with the findings of the edits already run over the whole claim, each line keeping its number.
    *
+   * @param claim the claim: its lines, charges, dates of service and rendering providers
+   * @param lines the indexes of the claim's lines to price, zero-based
+   * @param context the date of service, locality, setting and provider to price in
+   * @param findings the findings of the claim edits, as {@link #scrub} returned them for the whole
+   *     claim
+   * @return the selected lines' limiting charges, in claim order, each keeping its line number
    * @throws IllegalArgumentException if {@code lines} selects a line {@code claim} does not have,
    *     or a finding names one
    */
@@ -587,6 +617,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * pricer.priceLines(claim, lines, context, findings);   // the selected lines, in claim order
    * }</pre>
    *
+   * @param claim the claim: its lines, charges, dates of service and rendering providers
+   * @param lines the indexes of the claim's lines to price, zero-based
+   * @param context the date of service, locality, setting and provider to price in
+   * @param findings the findings of the claim edits, as {@link #scrub} returned them for the whole
+   *     claim
+   * @return the selected lines, priced, in claim order, each keeping its line number
    * @throws IllegalArgumentException if {@code lines} selects a line {@code claim} does not have,
    *     or a finding names one
    */
@@ -1148,6 +1184,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
      * replaced by {@link GlobalSurgeryEdit#of} (or {@link SameDayVisitsEdit#of}) the new one, in
      * its place. Every other edit, a payer's own {@code global-surgery} among them, is kept as it
      * is.
+     *
+     * @param newSchedule the schedule to price the lines from
+     * @return this builder
      */
     public Builder schedule(MedicareFeeSchedule newSchedule) {
       requireNonNull(newSchedule, "newSchedule");
@@ -1167,6 +1206,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Sets the modifier registry whose payment effects the steps read (default {@link
      * ModifierRegistry#standard()}).
+     *
+     * @param registry the registry that says which modifiers change a payment
+     * @return this builder
      */
     public Builder modifiers(ModifierRegistry registry) {
       this.modifiers = requireNonNull(registry, "registry");
@@ -1182,7 +1224,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
       return this;
     }
 
-    /** Adds {@code edit} after the edits so far. */
+    /**
+     * Adds {@code edit} after the edits so far.
+     *
+     * @param edit the edit, whose name no other edit has
+     * @return this builder
+     */
     public Builder addEdit(ClaimEdit edit) {
       edits.add(requireNonNull(edit, "edit"));
       return this;
@@ -1213,6 +1260,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
      * the pricer}'s {@code scrub} still returns both findings, the earlier edit's first on that
      * line. Every position is reached with this method and {@link #addEdit} (after the last edit).
      *
+     * @param name the name of an edit of the builder, such as {@code global-surgery}
+     * @param edit the edit to add
+     * @return this builder
      * @throws IllegalArgumentException if there is no edit named {@code name} (the message names
      *     the edits there are); {@link #build()} refuses two edits of one name, as for {@link
      *     #addEdit} and {@link #replaceEdit}
@@ -1226,6 +1276,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Removes the edit named {@code name}.
      *
+     * @param name the name of an edit of the builder, such as {@code global-surgery}
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder removeEdit(String name) {
@@ -1237,6 +1289,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
      * Replaces the edit named {@code name} with {@code edit}, in its place: a payer's own version
      * of a standard edit, such as {@code global-surgery}.
      *
+     * @param name the name of an edit of the builder, such as {@code global-surgery}
+     * @param edit the edit to run in its place
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder replaceEdit(String name, ClaimEdit edit) {
@@ -1245,7 +1300,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
       return this;
     }
 
-    /** Adds {@code step} after the steps so far: the last rule applied. */
+    /**
+     * Adds {@code step} after the steps so far: the last rule applied.
+     *
+     * @param step the step, whose name no other step has
+     * @return this builder
+     */
     public Builder addStep(ClaimStep step) {
       steps.add(checked(step));
       return this;
@@ -1254,6 +1314,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Adds {@code step} just before the step named {@code name}.
      *
+     * @param name the name of a step of the builder, such as {@code billed-charge}
+     * @param step the step to add
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder addStepBefore(String name, ClaimStep step) {
@@ -1266,6 +1329,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Adds {@code step} just after the step named {@code name}.
      *
+     * @param name the name of a step of the builder, such as {@code billed-charge}
+     * @param step the step to add
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder addStepAfter(String name, ClaimStep step) {
@@ -1277,6 +1343,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Replaces the step named {@code name} with {@code step}, in its place.
      *
+     * @param name the name of a step of the builder, such as {@code billed-charge}
+     * @param step the step to apply in its place
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder replaceStep(String name, ClaimStep step) {
@@ -1288,6 +1357,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Removes the step named {@code name}.
      *
+     * @param name the name of a step of the builder, such as {@code billed-charge}
+     * @return this builder
      * @throws IllegalArgumentException if there is none
      */
     public Builder removeStep(String name) {
@@ -1322,6 +1393,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Returns the pricer.
      *
+     * @return the pricer, immutable and thread-safe
      * @throws IllegalArgumentException if two steps, or two edits, have one name, two edits give
      *     findings of one name ({@link ClaimEdit#findingNames()}), or an edit's name is not a rule
      *     id ({@link ClaimEdit#name()})
