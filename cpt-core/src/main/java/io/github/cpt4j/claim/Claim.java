@@ -49,7 +49,11 @@ public final class Claim {
     this.numbers = numbers;
   }
 
-  /** {@return a claim of {@code lines}, in this order} */
+  /**
+   * {@return a claim of {@code lines}, in this order}
+   *
+   * @param lines the billed lines; empty for a claim of none
+   */
   public static Claim of(List<BilledLine> lines) {
     // A null line is named with its index, the message written only then: one pass, no more
     // allocation than the copy (the pricing benchmarks build claims).
@@ -57,13 +61,21 @@ public final class Claim {
     return copy.isEmpty() ? EMPTY : new Claim(copy);
   }
 
-  /** {@return a claim of {@code lines}, in this order} */
+  /**
+   * {@return a claim of {@code lines}, in this order}
+   *
+   * @param lines the billed lines
+   */
   public static Claim of(BilledLine... lines) {
     // Not List.of: its NullPointerException for a null line does not say which one.
     return of(Arrays.asList(requireNonNull(lines, "lines")));
   }
 
-  /** {@return a claim of {@code lines}, in this order, none with a known charge} */
+  /**
+   * {@return a claim of {@code lines}, in this order, none with a known charge}
+   *
+   * @param lines the lines, such as {@code ClaimLine.parse("99213-25")}
+   */
   public static Claim ofLines(ClaimLine... lines) {
     requireNonNull(lines, "lines");
     ImmutableList.Builder<BilledLine> billed = ImmutableList.builderWithExpectedSize(lines.length);
@@ -86,7 +98,12 @@ public final class Claim {
     return lines;
   }
 
-  /** {@return the line at {@code index} (zero-based)} */
+  /**
+   * {@return the line at {@code index} (zero-based)}
+   *
+   * @param index the line's index, 0 to {@code size() - 1}
+   * @throws IndexOutOfBoundsException if there is no line at {@code index}
+   */
   public BilledLine line(int index) {
     return lines.get(index);
   }
@@ -101,6 +118,8 @@ public final class Claim {
    * (zero-based): its position counted from 1, unless the claim was given numbers of its own
    * ({@link #withLineNumbers}).
    *
+   * @param index the line's index, 0 to {@code size() - 1}
+   * @return the line's number, at least 1
    * @throws IndexOutOfBoundsException if there is no line at {@code index}
    */
   public int lineNumber(int index) {
@@ -119,6 +138,8 @@ public final class Claim {
    * Claim.builder().add("27447").add("20610").build().withLineNumbers(2, 3);
    * }</pre>
    *
+   * @param numbers the number of each line, in the claim's order
+   * @return a claim of the same lines, named by {@code numbers}
    * @throws IllegalArgumentException unless there is one number per line, each at least 1 and
    *     greater than the one before
    */
@@ -152,6 +173,8 @@ public final class Claim {
    * Returns a copy with {@code line} added after the last line, numbered one past the last line's
    * number.
    *
+   * @param line the line to add
+   * @return a claim one line longer; this one is unchanged
    * @throws IllegalArgumentException if the last line's number is {@link Integer#MAX_VALUE}: none
    *     is past it
    */
@@ -210,18 +233,36 @@ public final class Claim {
 
     private Builder() {}
 
-    /** Adds {@code line}. */
+    /**
+     * Adds {@code line}.
+     *
+     * @param line the line, with its charge, date of service and provider if known
+     * @return this builder
+     */
     public Builder add(BilledLine line) {
       lines.add(requireNonNull(line, "line"));
       return this;
     }
 
-    /** Adds {@code line} without a known charge. */
+    /**
+     * Adds {@code line} without a known charge.
+     *
+     * @param line the line
+     * @return this builder
+     */
     public Builder add(ClaimLine line) {
       return add(BilledLine.of(line));
     }
 
-    /** Adds {@code line} billed at {@code charge} dollars. */
+    /**
+     * Adds {@code line} billed at {@code charge} dollars.
+     *
+     * @param line the line
+     * @param charge the billed charge, in dollars
+     * @return this builder
+     * @throws IllegalArgumentException if the charge is negative, has fractions of a cent, or is a
+     *     trillion dollars or more
+     */
     public Builder add(ClaimLine line, BigDecimal charge) {
       return add(BilledLine.of(line, charge));
     }
@@ -229,6 +270,10 @@ public final class Claim {
     /**
      * Adds the line written as {@link ClaimLine#parse} reads it, such as {@code "99213-25"},
      * without a known charge.
+     *
+     * @param line the line, such as {@code "99213-25"}
+     * @return this builder
+     * @throws CodeFormatException if the line is malformed, with the type and index of the problem
      */
     public Builder add(CharSequence line) {
       return add(ClaimLine.parse(line));
@@ -240,6 +285,9 @@ public final class Claim {
      * point, between any white space, as {@link BilledLine#parse} reads a charge after its {@code
      * $}.
      *
+     * @param line the line, such as {@code "29880-RT"}
+     * @param charge the billed charge in dollars, such as {@code "2400.00"}
+     * @return this builder
      * @throws NumberFormatException if {@code charge} is not such a number (an exponent, a digit
      *     other than ASCII 0-9, a comma), with the index of the first character that cannot be
      *     there

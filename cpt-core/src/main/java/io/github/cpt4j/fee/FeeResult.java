@@ -89,6 +89,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /**
    * Returns a priced result of {@code exactAmount} dollars, unrounded.
    *
+   * @param exactAmount the amount in dollars, unrounded: {@link #amountOrThrow()} rounds it to
+   *     cents
+   * @param explanation how the amount was arrived at, step by step
+   * @return a {@link Priced} result
    * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
    *     of more than {@value #MAX_SCALE} decimal places
    */
@@ -100,6 +104,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * Returns a priced result for a setting the schedule marks as not available ("NA"): priced as the
    * schedule's published amounts price it, and flagged so that callers can tell.
    *
+   * @param exactAmount the amount in dollars, unrounded: {@link #amountOrThrow()} rounds it to
+   *     cents
+   * @param explanation how the amount was arrived at, step by step
+   * @return a {@link Priced} result, flagged {@link #settingNotAvailable()}
    * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
    *     of more than {@value #MAX_SCALE} decimal places
    */
@@ -115,6 +123,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * pricer whose lines explain themselves on demand (issue 18). {@code explanation} has the
    * contract of {@link Explanation#deferred}.
    *
+   * @param exactAmount the amount in dollars, unrounded: {@link #amountOrThrow()} rounds it to
+   *     cents
+   * @param explanation makes the explanation when it is first read; called at most once
+   * @return a {@link Priced} result
    * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
    *     of more than {@value #MAX_SCALE} decimal places
    */
@@ -127,6 +139,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * pricedSettingNotAvailable(exactAmount, Explanation.deferred(explanation))}, with the deferred
    * explanation made only when it is first read (see {@link #priced(BigDecimal, Supplier)}).
    *
+   * @param exactAmount the amount in dollars, unrounded: {@link #amountOrThrow()} rounds it to
+   *     cents
+   * @param explanation makes the explanation when it is first read
+   * @return a {@link Priced} result, flagged {@link #settingNotAvailable()}
    * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
    *     of more than {@value #MAX_SCALE} decimal places
    */
@@ -156,6 +172,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * rounding to cents is done in {@code long} arithmetic. Every non-negative {@code long} is
    * accepted, {@code Long.MAX_VALUE} included.
    *
+   * @param nanoDollars the amount in billionths of a dollar
+   * @param settingNotAvailable whether the schedule marks the setting priced as not available
+   * @param explanation how the amount was arrived at, step by step
+   * @return a {@link Priced} result
    * @throws IllegalArgumentException if the amount is negative
    */
   public static FeeResult pricedNanoDollars(
@@ -175,6 +195,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * a schedule whose caller reads only the amount costs one object (24 bytes) less (issue 18).
    * {@code explanation} has the contract of {@link Explanation#deferred}.
    *
+   * @param nanoDollars the amount in billionths of a dollar
+   * @param settingNotAvailable whether the schedule marks the setting priced as not available
+   * @param explanation makes the explanation when it is first read
+   * @return a {@link Priced} result
    * @throws IllegalArgumentException if the amount is negative
    */
   public static FeeResult pricedNanoDollars(
@@ -204,7 +228,13 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     return BigDecimal.valueOf(cents, CENTS);
   }
 
-  /** {@return a result with no amount, for {@code reason}, with a detail in words} */
+  /**
+   * {@return a result with no amount, for {@code reason}, with a detail in words}
+   *
+   * @param reason why there is no amount
+   * @param detail the reason in words, for a person: the code, date or table concerned
+   * @param explanation what was looked at before the result was decided, step by step
+   */
   public static FeeResult unpriced(UnpricedReason reason, String detail, Explanation explanation) {
     return new Unpriced(
         requireNonNull(reason, "reason"),
@@ -218,6 +248,11 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * made only when it is first read: one object (24 bytes) less per refused line for callers who
    * read only the reason (issue 18). {@code explanation} has the contract of {@link
    * Explanation#deferred}.
+   *
+   * @param reason why there is no amount
+   * @param detail the reason in words, for a person: the code, date or table concerned
+   * @param explanation makes the explanation when it is first read
+   * @return an {@link Unpriced} result
    */
   public static FeeResult unpriced(
       UnpricedReason reason, String detail, Supplier<Explanation> explanation) {
@@ -279,7 +314,11 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     return exactAmount.setScale(CENTS, ROUNDING);
   }
 
-  /** Tells whether there is an amount: whether this is a {@link Priced}. */
+  /**
+   * Tells whether there is an amount: whether this is a {@link Priced}.
+   *
+   * @return true for a {@link Priced} result, false for an {@link Unpriced} one
+   */
   public abstract boolean isPriced();
 
   /** {@return the amount rounded half-up to cents (scale 2), if priced} */
@@ -288,6 +327,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /**
    * Returns the amount rounded half-up to cents.
    *
+   * @return the amount in dollars, with two decimal places
    * @throws IllegalStateException if the result is not priced; the message gives the reason
    */
   public abstract BigDecimal amountOrThrow();
@@ -305,6 +345,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * Tells whether the schedule marks the requested setting as not available ("NA": the service is
    * rarely or never furnished there); the amount is then the one the schedule publishes for it,
    * which for Medicare is the other setting's amount. Always false when unpriced.
+   *
+   * @return true if the amount is of a setting the schedule marks NA
    */
   public abstract boolean settingNotAvailable();
 
@@ -327,6 +369,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * most {@value #MAX_SCALE} decimal places, as an amount is (a factor of 1E-10000000 would take
    * seconds to round away).
    *
+   * @param factor the factor to check
+   * @return {@code factor}, unchanged
    * @throws IllegalArgumentException if it is not
    */
   public static BigDecimal checkFactor(BigDecimal factor) {
@@ -362,6 +406,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * places (an amount's places and the factor's add up: a percentage of a percentage of a fee),
    * which is rounded half-up to {@value #MAX_SCALE}, where no cent is decided.
    *
+   * @param factor the factor, such as {@code 0.95}
+   * @param rule the name of the rule that applies it, as the explanation shows it
+   * @param description the step in words
+   * @return the multiplied result, or this one if it is unpriced
    * @throws IllegalArgumentException if {@code factor} is negative or of more than {@value
    *     #MAX_SCALE} decimal places, or the amount it gives is a quadrillion dollars or more
    */
@@ -405,6 +453,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * PricingStep#amountAfter()} must be that amount): for rules such as "the lower of the charge and
    * the fee". Unpriced results are returned unchanged.
    *
+   * @param step the step that sets the amount, as {@link PricingStep#of} makes it
+   * @return the result with the step's amount, or this one if it is unpriced
    * @throws IllegalArgumentException if the step carries no amount
    */
   public final FeeResult withExactAmount(PricingStep step) {
@@ -421,6 +471,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
   /**
    * {@return this result with {@code step} appended to its explanation; the amount is unchanged}
+   *
+   * @param step the step to record
    */
   public final FeeResult withStep(PricingStep step) {
     return withExplanation(explanation().then(requireNonNull(step, "step")));
