@@ -79,6 +79,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   /**
    * Returns a code set of the given entries, in any order.
    *
+   * @param entries the entries, each of a different code
+   * @return the code set, immutable
    * @throws IllegalArgumentException if two entries have the same code
    */
   public static CodeSet of(CodeEntry... entries) {
@@ -89,6 +91,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   /**
    * Returns a code set of the given entries, in any order.
    *
+   * @param entries the entries, each of a different code
+   * @return the code set, immutable
    * @throws IllegalArgumentException if two entries have the same code
    */
   public static CodeSet copyOf(Iterable<? extends CodeEntry> entries) {
@@ -119,7 +123,12 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     return size() == 0;
   }
 
-  /** Returns the entry for {@code code}, or empty. Does not allocate. */
+  /**
+   * Returns the entry for {@code code}, or empty. Does not allocate.
+   *
+   * @param code the code to look up
+   * @return the entry, whatever its dates, or empty
+   */
   public final Optional<CodeEntry> find(ProcedureCode code) {
     requireNonNull(code, "code"); // free: the JIT folds it into the read of the packed value
     return findPacked(code.packed());
@@ -128,6 +137,10 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   /**
    * Returns the entry for {@code code} if the code is valid for services on {@code date}, or empty.
    * Does not allocate.
+   *
+   * @param code the code to look up
+   * @param date the date of service
+   * @return the entry if it is effective on {@code date}, or empty
    */
   public final Optional<CodeEntry> find(ProcedureCode code, LocalDate date) {
     requireNonNull(code, "code");
@@ -141,6 +154,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * the text is not a code in strict canonical form ({@code "99213"}, {@code "G0438"}; use {@link
    * ProcedureCode#parseLenient(CharSequence)} for text as people type it). Builds neither a code
    * object nor a string: this is the fast path from a claim file to an entry.
+   *
+   * @param code the code as text, in strict form
+   * @return the entry, whatever its dates, or empty
    */
   public final Optional<CodeEntry> find(CharSequence code) {
     // Named here: packedOf would call it "text".
@@ -151,6 +167,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   /**
    * {@return the entry for the code written in {@code code} if it is valid for services on {@code
    * date}, or empty; see {@link #find(CharSequence)}}
+   *
+   * @param code the code as text, in strict form
+   * @param date the date of service
    */
   public final Optional<CodeEntry> find(CharSequence code, LocalDate date) {
     requireNonNull(code, "code");
@@ -159,7 +178,11 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     return hit.isPresent() && hit.get().isEffectiveOn(date) ? hit : Optional.empty();
   }
 
-  /** {@return whether the set has an entry for {@code code}, whatever its dates} */
+  /**
+   * {@return whether the set has an entry for {@code code}, whatever its dates}
+   *
+   * @param code the code to look up
+   */
   public final boolean contains(ProcedureCode code) {
     requireNonNull(code, "code");
     return findPacked(code.packed()).isPresent();
@@ -170,6 +193,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * example {@code between(CptCode.of(99202), CptCode.of(99215))}. The range follows the order of
    * {@link ProcedureCode}, in which every numeric range is contiguous; it may span both levels.
    *
+   * @param first the first code of the range
+   * @param last the last code of the range
+   * @return the entries in the range, in code order; empty if the set has none
    * @throws IllegalArgumentException if {@code first} comes after {@code last}
    */
   public final List<CodeEntry> between(ProcedureCode first, ProcedureCode last) {
@@ -188,6 +214,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * code order: for example all of Pathology and Laboratory, which is 80047-89398 and every PLA and
    * MAAA code. Ranges come from {@link SectionTable#standard()}; for {@link Section#UNASSIGNED} the
    * entries are the CPT codes that no range contains.
+   *
+   * @param section the section of the CPT code book
+   * @return the entries, in code order
    */
   public final List<CodeEntry> inSection(Section section) {
     requireNonNull(section, "section");
@@ -207,6 +236,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * Returns the CPT entries whose {@linkplain CptCode#subsection() subsection} is {@code
    * subsection}, in code order: for example {@code inSubsection(Subsection.DIGESTIVE)}. For {@link
    * Subsection#NONE} and {@link Subsection#UNASSIGNED} the entries are the CPT codes classified so.
+   *
+   * @param subsection the subsection or Category II group
+   * @return the entries, in code order
    */
   public final List<CodeEntry> inSubsection(Subsection subsection) {
     requireNonNull(subsection, "subsection");
@@ -254,6 +286,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * <pre>{@code
    * CodeSet merged = BundledData.codeSet().overlaidWith(licensedAmaSet);
    * }</pre>
+   *
+   * @param top the set whose entries win, such as one loaded from a licensed AMA file
+   * @return a view of both sets; neither is changed
    */
   public final CodeSet overlaidWith(CodeSet top) {
     requireNonNull(top, "top");
@@ -361,6 +396,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     /**
      * Adds an entry.
      *
+     * @param entry the entry
+     * @return this builder
      * @throws IllegalArgumentException if an entry with the same code was added before (the message
      *     names the code and quotes the start of both descriptions, as {@link
      *     CodeFormatException#quote} does)
@@ -386,6 +423,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
      * Adds every entry of {@code more}, or none of them: when one is refused, the builder is left
      * as it was before the call, so that a caller who catches the error holds no half-added batch.
      *
+     * @param more the entries to add
+     * @return this builder
      * @throws IllegalArgumentException on the first code added twice (the message names its index
      *     in {@code more}, the code and the start of both descriptions)
      * @throws NullPointerException if {@code more} or one of its entries is null (the message names

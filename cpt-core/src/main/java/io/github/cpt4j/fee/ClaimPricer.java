@@ -24,6 +24,12 @@ public interface ClaimPricer {
   /** {@return a short name for messages, such as the fee schedule's name} */
   String name();
 
-  /** Prices every line of {@code claim} in {@code context}. */
+  /**
+   * Prices every line of {@code claim} in {@code context}.
+   *
+   * @param claim the claim: its lines, charges, dates of service and rendering providers
+   * @param context the date of service, payment area, setting and provider to price in
+   * @return each line priced, or unpriced with its reason, and the total
+   */
   PricedClaim price(Claim claim, PricingContext context);
 }

@@ -35,7 +35,13 @@ import java.util.List;
 @FunctionalInterface
 public interface FeeSchedule {
 
-  /** Prices {@code line} in {@code context}; never returns {@code null}, never throws for data. */
+  /**
+   * Prices {@code line} in {@code context}; never returns {@code null}, never throws for data.
+   *
+   * @param line the claim line: code, modifiers and units
+   * @param context the date of service, payment area, setting and provider to price in
+   * @return the amount for all the line's units, or the reason there is none
+   */
   FeeResult price(ClaimLine line, PricingContext context);
 
   /**
@@ -54,6 +60,9 @@ public interface FeeSchedule {
    * quadrillion dollars or more, which no fee is, is unpriced, {@link
    * UnpricedReason#AMOUNT_OUT_OF_RANGE}.
    *
+   * @param percent the percentage, such as {@code 120}
+   * @param base the schedule whose amounts are taken a percentage of
+   * @return the schedule
    * @throws IllegalArgumentException if {@code percent} is negative, a million or more, or has more
    *     than 98 decimal places (its factor, percent / 100, has two more)
    */
@@ -68,19 +77,31 @@ public interface FeeSchedule {
    * of yearly schedules says why the year's schedule refused), and the explanation lists every
    * schedule's refusal.
    *
+   * @param schedules the schedules, in the order they are asked
+   * @return the chained schedule
    * @throws IllegalArgumentException if {@code schedules} is empty
    */
   static FeeSchedule firstThatPrices(List<? extends FeeSchedule> schedules) {
     return new FirstThatPricesSchedule(schedules);
   }
 
-  /** Varargs form of {@link #firstThatPrices(List)}. */
+  /**
+   * Varargs form of {@link #firstThatPrices(List)}.
+   *
+   * @param schedules the schedules, in the order they are asked
+   * @return the chained schedule
+   * @throws IllegalArgumentException if {@code schedules} is empty
+   */
   static FeeSchedule firstThatPrices(FeeSchedule... schedules) {
     // Not List.of alone, whose null checks have no message.
     return firstThatPrices(Arrays.asList(requireNonNull(schedules, "schedules")));
   }
 
-  /** {@return {@code firstThatPrices(this, fallback)}} */
+  /**
+   * {@return {@code firstThatPrices(this, fallback)}}
+   *
+   * @param fallback the schedule asked for the lines this one does not price
+   */
   default FeeSchedule orElse(FeeSchedule fallback) {
     return firstThatPrices(this, requireNonNull(fallback, "fallback"));
   }

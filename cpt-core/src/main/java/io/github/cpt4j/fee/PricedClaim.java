@@ -51,6 +51,9 @@ public final class PricedClaim {
   /**
    * Returns the claim of {@code lines}, priced in {@code context}.
    *
+   * @param context the context the lines were priced in
+   * @param lines the priced lines, in claim order
+   * @return the priced claim
    * @throws IllegalArgumentException if the lines' indexes are not 0, 1, 2... in order
    */
   public static PricedClaim of(PricingContext context, List<PricedLine> lines) {
@@ -61,6 +64,9 @@ public final class PricedClaim {
    * Returns the claim of {@code lines} whose amounts are limiting charges, priced in {@code
    * context}: what the Medicare claim pricers' {@code limitingCharges} return.
    *
+   * @param context the context the lines were priced in
+   * @param lines the lines, each amount a limiting charge, in claim order
+   * @return the claim, {@link #isLimitingCharges()} true
    * @throws IllegalArgumentException if the lines' indexes are not 0, 1, 2... in order
    */
   public static PricedClaim ofLimitingCharges(PricingContext context, List<PricedLine> lines) {
@@ -89,7 +95,11 @@ public final class PricedClaim {
     return lines;
   }
 
-  /** {@return the priced line at {@code index} (zero-based, as billed)} */
+  /**
+   * {@return the priced line at {@code index} (zero-based, as billed)}
+   *
+   * @param index the line's index, 0 to {@code lines().size() - 1}
+   */
   public PricedLine line(int index) {
     return lines.get(index);
   }
@@ -97,6 +107,8 @@ public final class PricedClaim {
   /**
    * Tells whether the lines' amounts are limiting charges ({@link #ofLimitingCharges}), the most a
    * non-participating provider may bill, rather than what the claim is paid.
+   *
+   * @return true for the claim {@code limitingCharges} returns, false for a priced claim
    */
   public boolean isLimitingCharges() {
     return limitingCharges;
@@ -106,6 +118,8 @@ public final class PricedClaim {
    * Returns the total: the sum of the lines' rounded amounts, at scale 2; 0.00 when no line has an
    * amount, which is what such a claim is paid. Of a claim of {@linkplain #isLimitingCharges()
    * limiting charges} read {@link #pricedTotal()}: no limiting charge is not one of 0.00.
+   *
+   * @return the total in dollars, at scale 2, never null
    */
   public BigDecimal total() {
     BigDecimal sum = total;
@@ -131,6 +145,8 @@ public final class PricedClaim {
    * line has an amount. The total of a claim of {@linkplain #isLimitingCharges() limiting charges}:
    * 671.55 for 29880-RT, 20610-LT and 99213-25 in 13282-99 on 2025-06-02, and none for a claim of
    * laboratory tests and DMEPOS items, which have no limiting charge (their lines say why).
+   *
+   * @return the sum of the amounts in dollars, or empty when no line has one
    */
   public Optional<BigDecimal> pricedTotal() {
     for (int i = 0; i < lines.size(); i++) {
@@ -141,7 +157,11 @@ public final class PricedClaim {
     return Optional.empty();
   }
 
-  /** Tells whether every line has an amount. */
+  /**
+   * Tells whether every line has an amount.
+   *
+   * @return true if no line is unpriced; true for a claim of no lines
+   */
   public boolean isFullyPriced() {
     for (PricedLine line : lines) {
       if (!line.isPriced()) {
