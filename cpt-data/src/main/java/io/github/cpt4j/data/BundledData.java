@@ -80,6 +80,7 @@ public final class BundledData {
    * Returns the bundled sample code set, loading it on the first call (a few milliseconds).
    * Thread-safe; every call returns the same instance.
    *
+   * @return the sample code set, immutable
    * @throws IllegalStateException if the resource is missing or malformed (a broken build); the
    *     message names the resource
    */
@@ -96,6 +97,7 @@ public final class BundledData {
    * April) gets October's amount on an earlier date. {@link #medicareReleases()} prices each date
    * with its own quarter's rows, as a claim needs.
    *
+   * @return the 2025 schedule of the sample codes, every locality
    * @throws IllegalStateException if a resource is missing or malformed (a broken build)
    */
   public static MedicareFeeSchedule medicareFeeSchedule() {
@@ -106,6 +108,7 @@ public final class BundledData {
    * Returns the history of Medicare conversion factors by date of service, from 2019, including the
    * change of 9 March 2024 and 2026's two factors.
    *
+   * @return the conversion factors from 2019, each with the dates it is in force
    * @throws IllegalStateException if the resource is missing or malformed (a broken build)
    */
   public static ConversionFactors conversionFactors() {
@@ -116,6 +119,7 @@ public final class BundledData {
    * Returns the table of ZIP codes to Medicare payment localities (CMS's ZIP5 file of October
    * 2025).
    *
+   * @return the ZIP code to locality table
    * @throws IllegalStateException if the resource is missing or malformed (a broken build)
    */
   public static ZipLocalityTable zipLocalities() {
@@ -134,6 +138,7 @@ public final class BundledData {
    * BundledData.medicareReleases().price(ClaimLine.parse("99213"), context);
    * }</pre>
    *
+   * @return the releases, each with the dates of service it prices
    * @throws IllegalStateException if a resource is missing or malformed (a broken build)
    */
   public static MedicareReleases medicareReleases() {
@@ -206,6 +211,7 @@ public final class BundledData {
    * laboratory and specimen-collection codes (CMS's {@code CLFS_2025_Q1V1.csv}, numbers only),
    * loading it on the first call. It prices dates of service from 1 January to 31 March 2025.
    *
+   * @return the lab fee schedule of 2025-Q1
    * @throws IllegalStateException if the resource is missing or malformed (a broken build)
    */
   public static ClfsFeeSchedule clinicalLabFeeSchedule() {
@@ -217,6 +223,7 @@ public final class BundledData {
    * (CMS's {@code DMEPOS_2025_JAN.csv}, numbers only), placing beneficiaries with {@link
    * #dmeposZips()}, loading it on the first call.
    *
+   * @return the DMEPOS fee schedule of 2025-Q1
    * @throws IllegalStateException if a resource is missing or malformed (a broken build)
    */
   public static DmeposFeeSchedule dmeposFeeSchedule() {
@@ -227,6 +234,7 @@ public final class BundledData {
    * Returns the Part B drug (ASP) payment limits of the first quarter of 2025 for the sample's drug
    * codes (CMS's {@code ASP_2025_JAN.csv}, numbers only), loading them on the first call.
    *
+   * @return the drug payment limits of 2025-Q1
    * @throws IllegalStateException if the resource is missing or malformed (a broken build)
    */
   public static AspFeeSchedule aspFeeSchedule() {
@@ -238,6 +246,7 @@ public final class BundledData {
    * ZIP codes of the first quarter of 2025 ({@code DME_Rural_ZIP_2025_Q1.csv}): where a beneficiary
    * lives, for the DMEPOS fee schedule.
    *
+   * @return the state and rural status of every ZIP code
    * @throws IllegalStateException if a resource is missing or malformed (a broken build)
    */
   public static DmeposZipTable dmeposZips() {
@@ -263,6 +272,7 @@ public final class BundledData {
    * <p>A code any release pays is routed to the Physician Fee Schedule. For whole claims pass it
    * with the releases: {@code PartBClaimPricer.of(partBFeeSchedule(), medicareReleases(), b -> b)}.
    *
+   * @return the Part B schedule of the bundled samples
    * @throws IllegalStateException if a resource is missing or malformed (a broken build)
    */
   public static PartBFeeSchedule partBFeeSchedule() {
@@ -273,6 +283,7 @@ public final class BundledData {
    * Returns CMS's anesthesia base units, CY 2022 edition (the newest public copy found), for every
    * anesthesia code 00100-01999. Load a newer edition with {@code AnesthesiaBaseUnitFile}.
    *
+   * @return the base units of the CY 2022 edition
    * @throws IllegalStateException if the resource is missing or malformed (a broken build)
    */
   public static AnesthesiaBaseUnits anesthesiaBaseUnits() {
@@ -282,6 +293,7 @@ public final class BundledData {
   /**
    * Returns CMS's 2025 anesthesia conversion factors per locality ({@code ANES2025.csv}).
    *
+   * @return the 2025 anesthesia conversion factor of every locality
    * @throws IllegalStateException if the resource is missing or malformed (a broken build)
    */
   public static AnesthesiaConversionFactors anesthesiaConversionFactors() {

@@ -205,6 +205,11 @@ public final class CmsDirectory {
     /**
      * Checks the fields.
      *
+     * @param path the file
+     * @param kind what the file holds
+     * @param year the year of the release
+     * @param month the first month of the release: 1, 4, 7 or 10; 1 for a yearly file
+     * @param variant {@code QPP}, {@code nonQPP} or empty
      * @throws IllegalArgumentException if {@code path} names no file, a root such as {@code /}
      *     ({@code /: is a root, not a file}, as the loaders refuse it)
      */
@@ -247,7 +252,14 @@ public final class CmsDirectory {
    * replaced, and why the kept one is the later ("released 2025-01-10, after 2024-12-23").
    */
   public record Replacement(CmsFile kept, CmsFile replaced, String reason) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param kept the file read
+     * @param replaced the earlier file of the same release, not read
+     * @param reason why the kept file is the later, such as {@code released 2025-01-10, after
+     *     2024-12-23}
+     */
     public Replacement {
       requireNonNull(kept, "kept");
       requireNonNull(replaced, "replaced");
@@ -297,6 +309,8 @@ public final class CmsDirectory {
    * Reads every recognised file under {@code directory} into releases, with the bundled conversion
    * factor history.
    *
+   * @param directory the directory of CMS files, searched with its sub-directories
+   * @return the directory's releases, schedules and tables, fully loaded
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
    *     relative value file, two relative value files of one release (or two quarterly files of one
    *     quarter) cannot be ordered, or two ANES files of a year state the same national factor and
@@ -313,6 +327,9 @@ public final class CmsDirectory {
    * Reads every recognised file under {@code directory} into releases priced with {@code
    * conversionFactors}.
    *
+   * @param directory the directory of CMS files, searched with its sub-directories
+   * @param conversionFactors the conversion factors to price the releases with
+   * @return the directory's releases, schedules and tables, fully loaded
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, an ANES or ZIP5
    *     file names a locality the GPCI file lacks (or lacks one it has), there is no relative value
    *     file, two relative value files of one release (or two quarterly files of one quarter)
@@ -712,6 +729,8 @@ public final class CmsDirectory {
    * Returns the recognised files under {@code directory}, without reading them beyond titles: an
    * immutable list, as {@link #files()} is.
    *
+   * @param directory the directory of CMS files, searched with its sub-directories
+   * @return the recognised files, each with its kind, year, month and variant
    * @throws DataLoadException if {@code directory} is not a directory, a symbolic link under it
    *     leads nowhere or back to a directory that contains it, a path with a recognised name is not
    *     a regular file (a directory, a named pipe), a relative value file's title names another
@@ -1433,6 +1452,8 @@ public final class CmsDirectory {
    * {@code GPCI2025 - Copy.csv}, {@code GPCI2025 copy.csv}). They are never read: which of a file
    * and its copy is meant cannot be told from their names. {@link #describe()} lists them as not
    * used; to use one, rename it.
+   *
+   * @return the paths of the copies found, never read; empty when there is none
    */
   public ImmutableList<Path> copies() {
     return copies;
@@ -1457,6 +1478,8 @@ public final class CmsDirectory {
    * Returns the newest ZIP code table: that of the newest ZIP5 file, or the bundled table when
    * there is none. To find the locality of a service, use {@link #zipLocalities(LocalDate)} with
    * its date.
+   *
+   * @return the newest ZIP code table
    */
   public ZipLocalityTable zipLocalities() {
     return zips.get(zips.size() - 1).table();
@@ -1472,6 +1495,9 @@ public final class CmsDirectory {
    * <pre>{@code
    * cms.zipLocalities(LocalDate.of(2025, 6, 2)).find("10001");   // by ZIP5_APR2025.txt, if given
    * }</pre>
+   *
+   * @param dateOfService the date of service
+   * @return the table in force on that date
    */
   public ZipLocalityTable zipLocalities(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
@@ -1495,6 +1521,8 @@ public final class CmsDirectory {
    * its name gives), or the bundled table alone when there is none. {@link
    * #zipLocalities(LocalDate)} picks among them by date of service; this is for questions about
    * every date at once, such as whether a ZIP code is known on any of them.
+   *
+   * @return the tables, oldest first; never empty
    */
   public ImmutableList<ZipLocalityTable> zipLocalityTables() {
     return zips.stream().map(DatedZips::table).collect(ImmutableList.toImmutableList());
@@ -1514,6 +1542,8 @@ public final class CmsDirectory {
    * ZIP code file) the earliest there is, the bundled list only when the directory has none; a line
    * priced with another quarter's list says so in its explanation. Empty when the directory has no
    * DMEPOS file.
+   *
+   * @return the DMEPOS fee schedules, oldest quarter first
    */
   public ImmutableList<DmeposFeeSchedule> dmepos() {
     return partB.dmepos();
