@@ -69,7 +69,13 @@ public final class MedicareFiles {
     return NONE;
   }
 
-  /** {@return the files given, each optional} */
+  /**
+   * {@return the files given, each optional}
+   *
+   * @param rvu CMS's relative value file (PPRRVU), or empty for the bundled rows
+   * @param gpci CMS's GPCI file, or empty for the bundled GPCIs
+   * @param oppsCap CMS's OPPS imaging cap file, or empty for the caps computed from the rows
+   */
   public static MedicareFiles of(Optional<Path> rvu, Optional<Path> gpci, Optional<Path> oppsCap) {
     return new MedicareFiles(
         requireNonNull(rvu, "rvu"),
@@ -77,17 +83,29 @@ public final class MedicareFiles {
         requireNonNull(oppsCap, "oppsCap"));
   }
 
-  /** {@return a copy with a relative value file} */
+  /**
+   * {@return a copy with a relative value file}
+   *
+   * @param file CMS's relative value file (PPRRVU)
+   */
   public MedicareFiles withRvu(Path file) {
     return new MedicareFiles(Optional.of(requireNonNull(file, "file")), gpci, oppsCap);
   }
 
-  /** {@return a copy with a GPCI file} */
+  /**
+   * {@return a copy with a GPCI file}
+   *
+   * @param file CMS's GPCI file
+   */
   public MedicareFiles withGpci(Path file) {
     return new MedicareFiles(rvu, Optional.of(requireNonNull(file, "file")), oppsCap);
   }
 
-  /** {@return a copy with an OPPS imaging cap file} */
+  /**
+   * {@return a copy with an OPPS imaging cap file}
+   *
+   * @param file CMS's OPPS imaging cap file (OPPSCAP)
+   */
   public MedicareFiles withOppsCap(Path file) {
     return new MedicareFiles(rvu, gpci, Optional.of(requireNonNull(file, "file")));
   }
@@ -107,7 +125,11 @@ public final class MedicareFiles {
     return oppsCap;
   }
 
-  /** Tells whether no file is given. */
+  /**
+   * Tells whether no file is given.
+   *
+   * @return true if no file is given, as {@link #none()}
+   */
   public boolean isEmpty() {
     return rvu.isEmpty() && gpci.isEmpty() && oppsCap.isEmpty();
   }
@@ -137,6 +159,7 @@ public final class MedicareFiles {
    * has ended. When the relative value or GPCI file fails, its exception is thrown, with the cap
    * file's, if that failed too, as a suppressed exception.
    *
+   * @return the schedule of the files given, the bundled rows and tables standing in for the others
    * @throws io.github.cpt4j.data.load.DataLoadException if a file is malformed, naming file, line
    *     and column (all-or-nothing: no schedule is built)
    * @throws IOException if a file cannot be read: a {@link java.nio.file.FileSystemException} whose

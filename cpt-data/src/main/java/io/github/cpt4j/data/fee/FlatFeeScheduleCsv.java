@@ -85,6 +85,8 @@ public final class FlatFeeScheduleCsv {
    * Reads the file at {@code path}; the schedule is named after the file, without extension (a name
    * that is all extension, {@code .acme}, whole).
    *
+   * @param path the file: a flat fee schedule's CSV file
+   * @return the schedule
    * @throws DataLoadException if the content is malformed
    * @throws IOException if the file cannot be read: a {@link java.nio.file.FileSystemException}
    *     naming {@code path} for a directory or a path that names no file, a root ({@code /: is a
@@ -105,6 +107,9 @@ public final class FlatFeeScheduleCsv {
    * source {@code name}. A byte that is not UTF-8 is an error naming its line, not a replacement
    * character.
    *
+   * @param in a flat fee schedule's CSV file, as bytes; not closed
+   * @param name the name of the schedule and of the source, in errors
+   * @return the schedule
    * @throws DataLoadException if the content is malformed
    * @throws IOException if the stream cannot be read
    * @throws IllegalArgumentException if {@code name} is blank or not one line ({@link

@@ -85,7 +85,11 @@ public final class CodeSetLoader {
     return DEFAULTS;
   }
 
-  /** {@return a loader like this one that decodes text with {@code charset}} */
+  /**
+   * {@return a loader like this one that decodes text with {@code charset}}
+   *
+   * @param charset the charset of the files, such as {@code ISO-8859-1}
+   */
   public CodeSetLoader withCharset(Charset charset) {
     return new CodeSetLoader(requireNonNull(charset, "charset"), effectiveFrom);
   }
@@ -93,6 +97,8 @@ public final class CodeSetLoader {
   /**
    * {@return a loader like this one that gives {@code date} as the start date to every entry whose
    * source has none (all AMA files, and CSV rows with an empty or no {@code effective_from})}
+   *
+   * @param date the start date to give entries whose source gives none
    */
   public CodeSetLoader withEffectiveFrom(LocalDate date) {
     return new CodeSetLoader(charset, requireNonNull(date, "date"));
@@ -112,6 +118,8 @@ public final class CodeSetLoader {
    * Loads an AMA-style tab-delimited file, one {@code code<TAB>descriptor} per line; the descriptor
    * becomes each entry's short description.
    *
+   * @param file the file, such as {@code SHORTU.txt}
+   * @return the code set, immutable, each code once
    * @throws DataLoadException if the content is not such a file (the message says where and why)
    * @throws IOException if the file cannot be read
    */
@@ -125,6 +133,9 @@ public final class CodeSetLoader {
    * Loads an AMA-style tab-delimited file from a stream, which is read to its end but not closed;
    * {@code sourceName} names it in error messages.
    *
+   * @param in the file's bytes, in the loader's charset
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the code set, immutable, each code once
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the stream cannot be read
    */
@@ -137,6 +148,9 @@ public final class CodeSetLoader {
    * SHORTU.txt} and {@code LONGULT.txt}: each entry gets its short description from the first file
    * and its long description, where there is one, from the second.
    *
+   * @param shortFile the short or medium descriptor file, such as {@code SHORTU.txt}
+   * @param longFile the long descriptor file of the same release, such as {@code LONGULT.txt}
+   * @return the code set, immutable, each code once
    * @throws DataLoadException if either file is malformed, or a code of the long file is missing
    *     from the short one (files of different releases)
    * @throws IOException if a file cannot be read
@@ -171,6 +185,8 @@ public final class CodeSetLoader {
    * order is kept). The descriptor becomes each entry's short description; the ids must be whole
    * numbers and are not kept.
    *
+   * @param file the pipe-delimited file
+   * @return the code set, immutable, each code once
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the file cannot be read
    */
@@ -184,6 +200,9 @@ public final class CodeSetLoader {
    * Loads an AMA-style pipe-delimited file from a stream, which is read to its end but not closed;
    * {@code sourceName} names it in error messages.
    *
+   * @param in the file's bytes, in the loader's charset
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the code set, immutable, each code once
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the stream cannot be read
    */
@@ -211,6 +230,8 @@ public final class CodeSetLoader {
    * 99201,Retired office visit,,2020-12-31
    * </pre>
    *
+   * @param file the CSV file, with a header row
+   * @return the code set, immutable, each code once
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the file cannot be read
    */
@@ -223,6 +244,9 @@ public final class CodeSetLoader {
    * Loads a CSV file from a stream, which is read to its end but not closed; see {@link
    * #loadCsv(Path)}. {@code sourceName} names it in error messages.
    *
+   * @param in the file's bytes, in the loader's charset
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the code set, immutable, each code once
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the stream cannot be read
    */

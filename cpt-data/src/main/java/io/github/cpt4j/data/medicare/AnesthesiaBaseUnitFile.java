@@ -54,6 +54,8 @@ public final class AnesthesiaBaseUnitFile {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: CMS's anesthesia base unit file
+   * @return the base units of the file's edition
    * @throws DataLoadException if the content is not an anesthesia base unit file
    * @throws IOException if the file cannot be read
    */
@@ -70,6 +72,9 @@ public final class AnesthesiaBaseUnitFile {
   /**
    * Reads the file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
    *
+   * @param in CMS's anesthesia base unit file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the base units of the file's edition
    * @throws DataLoadException if the content is not an anesthesia base unit file
    * @throws IOException if the stream cannot be read
    */

@@ -108,6 +108,8 @@ public final class AnesthesiaConversionFactorFile {
    * <p>None left: the file states no factor ({@code National Anes CF}, {@code of TBD}, {@code up
    * 2.5%}).
    *
+   * @param path the file: CMS's anesthesia conversion factor file (ANES)
+   * @return the conversion factor of every locality in the file
    * @throws DataLoadException if the content is not an anesthesia conversion factor file, or its
    *     header states a national factor that cannot be one, or two
    * @throws IOException if the file cannot be read
@@ -121,6 +123,9 @@ public final class AnesthesiaConversionFactorFile {
    * Reads the file from {@code in}, which is not closed, naming it {@code sourceName} in errors;
    * the national factor is read as {@link #read(Path)} reads it.
    *
+   * @param in CMS's anesthesia conversion factor file (ANES), as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the conversion factor of every locality in the file
    * @throws DataLoadException if the content is not an anesthesia conversion factor file, or its
    *     header states a national factor that cannot be one, or two
    * @throws IOException if the stream cannot be read

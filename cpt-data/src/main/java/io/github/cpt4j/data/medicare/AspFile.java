@@ -85,6 +85,8 @@ public final class AspFile {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: CMS's ASP pricing file
+   * @return the drug payment limits of the file's quarter
    * @throws DataLoadException if the content is not an ASP pricing file
    * @throws IOException if the file cannot be read
    */
@@ -96,6 +98,9 @@ public final class AspFile {
   /**
    * Reads an ASP pricing file from {@code in}, which is not closed, naming it {@code sourceName}.
    *
+   * @param in CMS's ASP pricing file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the drug payment limits of the file's quarter
    * @throws DataLoadException if the content is not an ASP pricing file or names no quarter
    * @throws IOException if the stream cannot be read
    */
@@ -106,6 +111,10 @@ public final class AspFile {
   /**
    * Reads an ASP pricing file from {@code in}, which is not closed, for {@code quarter}.
    *
+   * @param in CMS's ASP pricing file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @param quarter the quarter the file is of, such as 2025-Q1
+   * @return the drug payment limits of the file's quarter
    * @throws DataLoadException if the content is not an ASP pricing file, or its "Effective ..." row
    *     names another quarter than {@code quarter} or than {@code sourceName} ({@code
    *     ASP_2025_APR.csv} titled January and read for 2025-Q1 too), or starts or ends on another

@@ -113,6 +113,8 @@ public final class ClfsFile {
   /**
    * Reads the file at {@code path}, for the quarter its name or dates give.
    *
+   * @param path the file: CMS's Clinical Laboratory Fee Schedule file
+   * @return the lab fee schedule of the file's quarter
    * @throws DataLoadException if the content is not a CLFS file
    * @throws IOException if the file cannot be read
    */
@@ -125,6 +127,9 @@ public final class ClfsFile {
    * Reads a CLFS file from {@code in}, which is not closed, naming it {@code sourceName}; the
    * quarter is the one {@code sourceName} names, else that of the latest effective date.
    *
+   * @param in CMS's Clinical Laboratory Fee Schedule file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the lab fee schedule of the file's quarter
    * @throws DataLoadException if the content is not a CLFS file
    * @throws IOException if the stream cannot be read
    */
@@ -137,6 +142,10 @@ public final class ClfsFile {
    * {@code sourceName} gives another quarter ({@code CLFS_2025_Q1V1.csv} read for 2025-Q2) is
    * refused; a name without a quarter cannot be checked (see the class comment).
    *
+   * @param in CMS's Clinical Laboratory Fee Schedule file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @param quarter the quarter the file is of, such as 2025-Q1
+   * @return the lab fee schedule of the file's quarter
    * @throws DataLoadException if the content is not a CLFS file, or is named for another quarter
    * @throws IOException if the stream cannot be read
    */

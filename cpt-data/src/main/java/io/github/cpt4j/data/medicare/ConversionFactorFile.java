@@ -48,6 +48,8 @@ public final class ConversionFactorFile {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: the conversion factor file
+   * @return the conversion factors of the file, each with the dates it is in force
    * @throws DataLoadException if a row is malformed or two factors overlap
    * @throws IOException if the file cannot be read
    */
@@ -59,6 +61,9 @@ public final class ConversionFactorFile {
   /**
    * Reads a history from {@code in}, which is not closed, naming it {@code sourceName}.
    *
+   * @param in the conversion factor file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the conversion factors of the file, each with the dates it is in force
    * @throws DataLoadException if a row is malformed or two factors overlap
    * @throws IOException if the stream cannot be read
    */

@@ -90,6 +90,9 @@ public final class DmeposFile {
   /**
    * Reads the file at {@code path}; beneficiaries' ZIP codes are placed with {@code zips}.
    *
+   * @param path the file: CMS's DMEPOS fee schedule file
+   * @param zips the state and rural status of each ZIP code, which place a beneficiary
+   * @return the DMEPOS fee schedule of the file's quarter
    * @throws DataLoadException if the content is not a DMEPOS fee schedule file
    * @throws IOException if the file cannot be read
    */
@@ -102,6 +105,10 @@ public final class DmeposFile {
   /**
    * Reads a DMEPOS file from {@code in}, which is not closed, naming it {@code sourceName}.
    *
+   * @param in CMS's DMEPOS fee schedule file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @param zips the state and rural status of each ZIP code, which place a beneficiary
+   * @return the DMEPOS fee schedule of the file's quarter
    * @throws DataLoadException if the content is not a DMEPOS fee schedule file or names no quarter
    * @throws IOException if the stream cannot be read
    */
@@ -114,6 +121,11 @@ public final class DmeposFile {
   /**
    * Reads a DMEPOS file from {@code in}, which is not closed, for {@code quarter}.
    *
+   * @param in CMS's DMEPOS fee schedule file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @param zips the state and rural status of each ZIP code, which place a beneficiary
+   * @param quarter the quarter the file is of, such as 2025-Q1
+   * @return the DMEPOS fee schedule of the file's quarter
    * @throws DataLoadException if the content is not a DMEPOS fee schedule file, or its title names
    *     another quarter than {@code quarter} or than {@code sourceName} ({@code
    *     DMEPOS_2025_APR.csv} titled January and read for 2025-Q1 too), or, without a title, {@code

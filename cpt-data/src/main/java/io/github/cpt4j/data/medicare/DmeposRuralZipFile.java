@@ -69,6 +69,9 @@ public final class DmeposRuralZipFile {
    * file does not name has its ZIP5 state, over {@code BundledData.dmeposZips()} as over {@link
    * Zip5File#readStates}.
    *
+   * @param path the file: CMS's DMEPOS rural ZIP code file
+   * @param states the state of every ZIP code, as {@link Zip5File#readStates} reads it
+   * @return the state of every ZIP code, and whether it is rural, as of the file's quarter
    * @throws DataLoadException if the content is not a DMEPOS rural ZIP code file
    * @throws IOException if the file cannot be read
    */
@@ -82,6 +85,10 @@ public final class DmeposRuralZipFile {
    * Reads a rural ZIP code file from {@code in}, which is not closed, naming it {@code sourceName};
    * as {@link #read(Path, DmeposZipTable)}.
    *
+   * @param in CMS's DMEPOS rural ZIP code file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @param states the state of every ZIP code, as {@link Zip5File#readStates} reads it
+   * @return the state of every ZIP code, and whether it is rural, as of the file's quarter
    * @throws DataLoadException if the content is not a DMEPOS rural ZIP code file
    * @throws IOException if the stream cannot be read
    */

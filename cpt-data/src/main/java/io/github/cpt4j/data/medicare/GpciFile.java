@@ -68,6 +68,8 @@ public final class GpciFile {
   /**
    * Reads the file at {@code path} with the work GPCI {@link WorkGpci#WITH_FLOOR with the floor}.
    *
+   * @param path the file: CMS's GPCI file
+   * @return the GPCIs of every locality in the file
    * @throws DataLoadException if the content is not a GPCI file
    * @throws IOException if the file cannot be read
    */
@@ -79,6 +81,9 @@ public final class GpciFile {
   /**
    * Reads the file at {@code path} with the chosen work GPCI column.
    *
+   * @param path the file: CMS's GPCI file
+   * @param workGpci which work GPCI column to read: with or without the floor
+   * @return the GPCIs of every locality in the file
    * @throws DataLoadException if the content is not a GPCI file, or lacks the chosen column
    * @throws IOException if the file cannot be read
    */
@@ -96,6 +101,9 @@ public final class GpciFile {
    *
    * @param relativeValues the relative values, for the error, such as {@code the relative value
    *     file PPRRVU2025_Oct.csv}
+   * @param path the file: CMS's GPCI file
+   * @param year the year of the relative values the GPCIs will price
+   * @return the GPCIs of every locality in the file
    * @throws DataLoadException if the content is not a GPCI file, or is of another year
    * @throws IOException if the file cannot be read
    */
@@ -110,6 +118,10 @@ public final class GpciFile {
   /**
    * Reads a GPCI file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
    *
+   * @param in CMS's GPCI file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @param workGpci which work GPCI column to read: with or without the floor
+   * @return the GPCIs of every locality in the file
    * @throws DataLoadException if the content is not a GPCI file, or lacks the chosen column
    * @throws IOException if the stream cannot be read
    */

@@ -58,6 +58,8 @@ public final class OppsCapFile {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: CMS's OPPS imaging cap file (OPPSCAP)
+   * @return the imaging caps of the file
    * @throws DataLoadException if the content is not an OPPS cap file
    * @throws IOException if the file cannot be read
    */
@@ -69,6 +71,9 @@ public final class OppsCapFile {
   /**
    * Reads an OPPS cap file from {@code in}, which is not closed, naming it {@code sourceName}.
    *
+   * @param in CMS's OPPS imaging cap file (OPPSCAP), as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the imaging caps of the file
    * @throws DataLoadException if the content is not an OPPS cap file
    * @throws IOException if the stream cannot be read
    */

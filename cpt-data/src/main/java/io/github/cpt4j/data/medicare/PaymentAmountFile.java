@@ -64,6 +64,8 @@ public final class PaymentAmountFile {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: CMS's physician fee schedule payment amount file
+   * @return the rows of the file, in file order
    * @throws DataLoadException if a record is malformed, two are for the same year, locality, code
    *     and modifier, or the file has none
    * @throws IOException if the file cannot be read
@@ -76,6 +78,9 @@ public final class PaymentAmountFile {
   /**
    * Reads a payment-amount file from {@code in}, which is not closed, naming it {@code sourceName}.
    *
+   * @param in CMS's physician fee schedule payment amount file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the rows of the file, in file order
    * @throws DataLoadException if a record is malformed, two are for the same year, locality, code
    *     and modifier, or the stream has none
    * @throws IOException if the stream cannot be read

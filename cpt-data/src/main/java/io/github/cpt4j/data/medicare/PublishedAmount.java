@@ -88,7 +88,11 @@ public final class PublishedAmount {
     return facilityAmount;
   }
 
-  /** {@return the amount of {@code setting}} */
+  /**
+   * {@return the amount of {@code setting}}
+   *
+   * @param setting facility or non-facility
+   */
   public BigDecimal amount(Setting setting) {
     // A null setting would read as non-facility: a wrong answer rather than an error.
     return requireNonNull(setting, "setting") == Setting.FACILITY

@@ -121,6 +121,8 @@ public final class RvuFile {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: CMS's relative value file (PPRRVU)
+   * @return the rows of the file
    * @throws DataLoadException if the content is not a relative value file (with file, line, column)
    * @throws IOException if the file cannot be read
    */
@@ -138,6 +140,9 @@ public final class RvuFile {
    * Reads a relative value file from {@code in}, which is not closed, naming it {@code sourceName}
    * in errors.
    *
+   * @param in CMS's relative value file (PPRRVU), as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the rows of the file
    * @throws DataLoadException if the content is not a relative value file
    * @throws IOException if the stream cannot be read
    */

@@ -71,6 +71,8 @@ public final class Zip5File {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: CMS's ZIP5 file
+   * @return the locality of every ZIP code in the file
    * @throws DataLoadException if a record is malformed or a ZIP code appears twice
    * @throws IOException if the file cannot be read
    */
@@ -87,7 +89,12 @@ public final class Zip5File {
    * @param quarter the quarter every record names, or empty when the records are too short to say
    */
   public record Dated(ZipLocalityTable table, Optional<Quarter> quarter) {
-    /** Checks that neither part is null. */
+    /**
+     * Checks that neither part is null.
+     *
+     * @param table the ZIP codes' localities
+     * @param quarter the quarter every record names, or empty when the records are too short to say
+     */
     public Dated {
       requireNonNull(table, "table");
       requireNonNull(quarter, "quarter");
@@ -101,7 +108,12 @@ public final class Zip5File {
    * @param states the state of every ZIP code, for the DMEPOS schedules
    */
   public record WithStates(Dated dated, DmeposZipTable states) {
-    /** Checks that neither part is null. */
+    /**
+     * Checks that neither part is null.
+     *
+     * @param dated the localities and the quarter the records name
+     * @param states the state of every ZIP code, for the DMEPOS schedules
+     */
     public WithStates {
       requireNonNull(dated, "dated");
       requireNonNull(states, "states");
@@ -114,6 +126,8 @@ public final class Zip5File {
    * file gives both. The localities are read first, so a file both readers refuse is refused as the
    * localities' reader says.
    *
+   * @param path the file: CMS's ZIP5 file
+   * @return the localities, the quarter and the state of every ZIP code
    * @throws DataLoadException if a record is malformed, a ZIP code appears twice, two records are
    *     of different quarters or the states cannot be read
    * @throws IOException if the file cannot be read
@@ -135,6 +149,8 @@ public final class Zip5File {
   /**
    * Reads the file at {@code path} with the quarter its records say.
    *
+   * @param path the file: CMS's ZIP5 file
+   * @return the localities of the ZIP codes and the quarter the records name
    * @throws DataLoadException if a record is malformed, a ZIP code appears twice or two records are
    *     of different quarters
    * @throws IOException if the file cannot be read
@@ -192,6 +208,9 @@ public final class Zip5File {
    * Reads a ZIP5 file from {@code in}, which is not closed, naming it {@code sourceName}. The
    * stream is read whole before its records (at most 32 MiB, the size limit of a ZIP5 file).
    *
+   * @param in CMS's ZIP5 file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the locality of every ZIP code in the file
    * @throws DataLoadException if a record is malformed or a ZIP code appears twice
    * @throws IOException if the stream cannot be read
    */
@@ -215,6 +234,8 @@ public final class Zip5File {
    * checks it, though only its state and ZIP code are kept: a file that reader refuses is refused
    * here too, with the same error.
    *
+   * @param path the file: CMS's ZIP5 file
+   * @return the state of every ZIP code in the file, none of them rural
    * @throws DataLoadException if a record is malformed, a ZIP code appears twice or two records are
    *     of different quarters
    * @throws IOException if the file cannot be read

@@ -98,6 +98,8 @@ public final class MueFile {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path the file: CMS's MUE file
+   * @return the edits of the file
    * @throws DataLoadException if it is not an MUE file, has a malformed row, or does not say, or
    *     contradicts, which claims it is for
    * @throws IOException if it cannot be read
@@ -111,6 +113,9 @@ public final class MueFile {
    * Reads an MUE file from {@code in}, which is not closed, naming it {@code sourceName} in errors;
    * the effective date and the claim type are read from {@code sourceName} as from a file's name.
    *
+   * @param in CMS's MUE file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the edits of the file
    * @throws DataLoadException if it is not an MUE file, has a malformed row, or does not say, or
    *     contradicts, which claims it is for
    * @throws IOException if the stream cannot be read

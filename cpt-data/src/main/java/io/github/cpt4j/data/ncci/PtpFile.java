@@ -94,6 +94,8 @@ public final class PtpFile {
   /**
    * Reads the files {@code parts} into one table.
    *
+   * @param parts the files of one table: a PTP table is published in several parts
+   * @return the edits of the file's parts
    * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
    *     say different claim types or releases, or a release that is no quarter's, or a file or part
    *     is given twice
@@ -107,6 +109,8 @@ public final class PtpFile {
   /**
    * Reads the files {@code parts} into one table.
    *
+   * @param parts the files of one table: a PTP table is published in several parts
+   * @return the edits of the file's parts
    * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
    *     say different claim types or releases, or a release that is no quarter's, a file or part is
    *     given twice, or there is no file
@@ -162,6 +166,8 @@ public final class PtpFile {
    * whole table takes to load. Empty when a part's name says none (a renamed copy), or it has no
    * name (a root, which {@link #read(List)} refuses).
    *
+   * @param parts the files of one table: a PTP table is published in several parts
+   * @return the claim type the parts' names say, or empty
    * @throws DataLoadException if two parts' names say different kinds
    */
   public static Optional<NcciClaimType> claimTypeOf(List<Path> parts) throws DataLoadException {
@@ -388,6 +394,9 @@ public final class PtpFile {
    * ({@code ccipra-...}, {@code ccioph-...}), else unstated, and so is its quarter ({@code
    * ccipra-v322r0-f1.txt}: July to September 2026).
    *
+   * @param in CMS's PTP edit file, as bytes; not closed
+   * @param sourceName the name errors give the source by, such as its file name
+   * @return the edits of the file's parts
    * @throws DataLoadException if it is not a PTP file or has a malformed row, or its name says a
    *     release that is no quarter's
    * @throws IOException if the stream cannot be read
