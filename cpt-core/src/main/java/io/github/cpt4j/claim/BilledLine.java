@@ -67,7 +67,11 @@ public final class BilledLine {
     this.renderingProvider = renderingProvider;
   }
 
-  /** {@return {@code line} billed without a known charge} */
+  /**
+   * {@return {@code line} billed without a known charge}
+   *
+   * @param line the line: code, modifiers and units
+   */
   public static BilledLine of(ClaimLine line) {
     return new BilledLine(requireNonNull(line, "line"), Optional.empty(), null, null);
   }
@@ -75,6 +79,9 @@ public final class BilledLine {
   /**
    * Returns {@code line} billed at {@code charge} dollars.
    *
+   * @param line the line: code, modifiers and units
+   * @param charge the billed charge, in dollars and cents
+   * @return the billed line, without date of service or rendering provider
    * @throws IllegalArgumentException if the charge is negative, has fractions of a cent, or is a
    *     trillion dollars or more
    */
@@ -131,6 +138,8 @@ public final class BilledLine {
    * or NPI is the modifier ON or BY of the claim line: {@code 99213 by 25 on 2025-06-02} is {@code
    * 99213-BY-25} on that date.
    *
+   * @param text a line such as {@code 99213-25 $180.00 on 2025-06-02 by 1234567893}
+   * @return the billed line
    * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
    *     and its error index an index in it
    * @throws IllegalArgumentException if the charge, the date or the NPI is malformed, or the charge
@@ -353,7 +362,11 @@ public final class BilledLine {
     return to;
   }
 
-  /** {@return a copy of this line furnished on {@code date}} */
+  /**
+   * {@return a copy of this line furnished on {@code date}}
+   *
+   * @param date the date the line's service was furnished
+   */
   public BilledLine withDateOfService(LocalDate date) {
     return new BilledLine(line, charge, requireNonNull(date, "date"), renderingProvider);
   }
@@ -363,7 +376,11 @@ public final class BilledLine {
     return dateOfService == null ? this : new BilledLine(line, charge, null, renderingProvider);
   }
 
-  /** {@return a copy of this line furnished by the practitioner {@code npi}} */
+  /**
+   * {@return a copy of this line furnished by the practitioner {@code npi}}
+   *
+   * @param npi the rendering provider's NPI
+   */
   public BilledLine withRenderingProvider(Npi npi) {
     return new BilledLine(line, charge, dateOfService, requireNonNull(npi, "npi"));
   }
@@ -399,6 +416,8 @@ public final class BilledLine {
    * item 24J). A line without one was furnished by the billing provider: the same-provider rules
    * take the lines naming none as the one NPI the claim's other lines name, or, beside lines of two
    * or more NPIs, as a provider of their own ({@code io.github.cpt4j.edit.RenderingProviders}).
+   *
+   * @return the rendering provider's NPI, or empty
    */
   public Optional<Npi> renderingProvider() {
     return Optional.ofNullable(renderingProvider);
@@ -409,6 +428,9 @@ public final class BilledLine {
    * NPI, or neither one. CMS's same-day rules compare the lines of one provider, and take a line
    * naming none as the claim decides ({@code io.github.cpt4j.edit.RenderingProviders#same}): as the
    * other lines' provider when they name one NPI.
+   *
+   * @param other another line of the claim
+   * @return true if both lines name the same NPI, or neither names one
    */
   public boolean sameProvider(BilledLine other) {
     requireNonNull(other, "other");
@@ -417,6 +439,8 @@ public final class BilledLine {
 
   /**
    * {@return the line's date of service, or {@code claimDate} when it has none; never allocates}
+   *
+   * @param claimDate the claim's date of service, for a line without one
    */
   public LocalDate dateOfServiceOr(LocalDate claimDate) {
     return dateOfService == null ? requireNonNull(claimDate, "claimDate") : dateOfService;

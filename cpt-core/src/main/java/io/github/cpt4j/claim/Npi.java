@@ -46,6 +46,8 @@ public final class Npi implements Comparable<Npi> {
   /**
    * Parses the ten digits of an NPI, without blanks or separators.
    *
+   * @param text ten ASCII digits, such as {@code 1234567893}
+   * @return the NPI
    * @throws CodeFormatException if {@code text} is not ten ASCII digits ({@code EMPTY}, {@code
    *     WRONG_LENGTH}, {@code ILLEGAL_CHARACTER}), does not start with 1 or 2 ({@code
    *     ILLEGAL_CHARACTER}), or its last digit is not the check digit of the others ({@code
@@ -87,6 +89,9 @@ public final class Npi implements Comparable<Npi> {
   /**
    * Returns the NPI {@code text} is, or empty where {@link #parse} would throw. Never throws, for
    * any input: {@code null} gives empty, as the codes' {@code tryParse} do.
+   *
+   * @param text the text to parse, or null
+   * @return the NPI, or empty
    */
   public static Optional<Npi> tryParse(CharSequence text) {
     long number = text == null ? -1 : scan(text);
@@ -95,6 +100,8 @@ public final class Npi implements Comparable<Npi> {
 
   /**
    * {@return whether {@code text} is an NPI, as {@link #parse} reads it ({@code null} is not one)}
+   *
+   * @param text the text to check, or null
    */
   public static boolean isValid(CharSequence text) {
     return text != null && scan(text) >= 0;

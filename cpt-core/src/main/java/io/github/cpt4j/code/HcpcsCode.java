@@ -30,6 +30,8 @@ public final class HcpcsCode implements ProcedureCode {
   /**
    * Parses a Level II code in strict canonical form.
    *
+   * @param text a letter and four digits, such as {@code J1100}
+   * @return the code
    * @throws CodeFormatException if {@code text} is not a well-formed Level II code; a well-formed
    *     CPT code fails with {@link ErrorType#WRONG_LEVEL}
    */
@@ -42,6 +44,8 @@ public final class HcpcsCode implements ProcedureCode {
    * Parses a Level II code as people type it: surrounding white space is ignored and the letter may
    * be lower case.
    *
+   * @param text a Level II code as typed, such as {@code " j1100"}
+   * @return the code in canonical form
    * @throws CodeFormatException if {@code text} is not a Level II code even so
    */
   public static HcpcsCode parseLenient(CharSequence text) {
@@ -52,6 +56,9 @@ public final class HcpcsCode implements ProcedureCode {
   /**
    * Parses a Level II code strictly, returning empty instead of throwing. Never throws, for any
    * input: {@code null} gives empty.
+   *
+   * @param text the text to parse, or null
+   * @return the code, or empty if {@code text} is null or not a Level II code in strict form
    */
   public static Optional<HcpcsCode> tryParse(CharSequence text) {
     int packed = text == null ? -1 : CodeScanner.strictPacked(text);
@@ -63,6 +70,9 @@ public final class HcpcsCode implements ProcedureCode {
   /**
    * Tells whether {@code text} is a strict Level II code, without throwing ({@code null} is not
    * valid) or allocating.
+   *
+   * @param text the text to check, or null
+   * @return true if {@link #parse(CharSequence)} would accept {@code text}
    */
   public static boolean isValid(CharSequence text) {
     return text != null && CodeScanner.strictPacked(text) >= CodeScanner.LEVEL_II_BASE;
@@ -72,6 +82,8 @@ public final class HcpcsCode implements ProcedureCode {
    * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
    * they convert a string to a value.
    *
+   * @param text a Level II code in strict form
+   * @return the code, as {@link #parse(CharSequence)} returns it
    * @throws CodeFormatException if {@code text} is not a well-formed Level II code
    */
   public static HcpcsCode valueOf(String text) {
@@ -81,6 +93,9 @@ public final class HcpcsCode implements ProcedureCode {
   /**
    * Returns the code with the given letter and number: {@code of('G', 438)} is {@code G0438}.
    *
+   * @param letter the code's letter, upper case, such as {@code 'G'}
+   * @param number the code's four digits as a number, 0 to 9999
+   * @return the code
    * @throws IllegalArgumentException if the letter is not an upper-case letter in use (the message
    *     tells a lower-case one, {@code 'g'}, from one not in use) or the number is not 0-9999
    */
@@ -97,6 +112,8 @@ public final class HcpcsCode implements ProcedureCode {
   /**
    * Returns the Level II code with the given {@linkplain #packed() packed form}.
    *
+   * @param packed a value {@link #packed()} returned for a Level II code
+   * @return the code whose {@link #packed()} is {@code packed}
    * @throws IllegalArgumentException if {@code packed} is not the packed form of a Level II code
    */
   public static HcpcsCode ofPacked(int packed) {

@@ -62,6 +62,8 @@ public abstract class CodeEntry {
    * Returns whether this is an add-on code, reported only together with a primary procedure (CPT
    * marks these with a plus sign; the Medicare fee schedule gives them the global period {@code
    * ZZZ}). Defaults to {@code false}.
+   *
+   * @return true for an add-on code
    */
   @Value.Default
   public boolean addOn() {
@@ -107,6 +109,9 @@ public abstract class CodeEntry {
   /**
    * Returns whether the code is valid for services on {@code date} (both ends inclusive). Does not
    * allocate.
+   *
+   * @param date the date of service
+   * @return true if {@code date} is within the entry's effective dates
    */
   public final boolean isEffectiveOn(LocalDate date) {
     long day = requireNonNull(date, "date").toEpochDay();
