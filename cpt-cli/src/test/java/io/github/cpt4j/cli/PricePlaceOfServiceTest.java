@@ -25,6 +25,33 @@ class PricePlaceOfServiceTest {
     assertTrue(line.getField(3).contains("incident-to service (PC/TC 5)"), r::toString);
   }
 
+  /**
+   * An anesthesia line at a place of service CMS leaves unassigned is refused as the visit beside
+   * it is (Claims Processing Manual ch. 26 §10.5), where it was paid (7 + 4.0) x 19.79 = 217.69.
+   */
+  @Test
+  void anAnesthesiaLineIsNotPaidAtAnUnassignedPlace() throws IOException {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "00790-AA 60min",
+            "99213",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "--pos",
+            "30",
+            "-f",
+            "csv");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    for (int row = 1; row <= 2; row++) {
+      assertEquals("not_payable_in_place", rows.get(row).getField(2), r::toString);
+      assertTrue(
+          rows.get(row).getField(3).contains("place of service 30 is unassigned"), r::toString);
+    }
+  }
+
   @Test
   void theBatchColumnPosReachesTheContext() throws IOException {
     String input =

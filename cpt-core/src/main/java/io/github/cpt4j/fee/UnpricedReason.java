@@ -66,11 +66,11 @@ public enum UnpricedReason {
   /**
    * The service is not paid at the place of service: an incident-to service (PC/TC indicator 5) for
    * a hospital inpatient or outpatient, or an independent therapist's service (indicator 7) there;
-   * a relative value row, or a Part B laboratory, DMEPOS or drug line, at a place-of-service code
-   * CMS leaves unassigned (30, 75...); a laboratory test or drug for a hospital inpatient or
-   * outpatient, or a DMEPOS item for an inpatient, which the hospital is paid for; or the technical
-   * component of a diagnostic test in the 3-day payment window (modifier PD), which the hospital is
-   * paid with the inpatient stay.
+   * a relative value row, an anesthesia line, or a Part B laboratory, DMEPOS or drug line, at a
+   * place-of-service code CMS leaves unassigned (30, 75...); a laboratory test or drug for a
+   * hospital inpatient or outpatient, or a DMEPOS item for an inpatient, which the hospital is paid
+   * for; or the technical component of a diagnostic test in the 3-day payment window (modifier PD),
+   * which the hospital is paid with the inpatient stay.
    */
   NOT_PAYABLE_IN_PLACE,
   /**

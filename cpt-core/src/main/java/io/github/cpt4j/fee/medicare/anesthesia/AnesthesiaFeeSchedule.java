@@ -19,6 +19,7 @@ import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.text.OneLine;
 import java.math.BigDecimal;
@@ -74,6 +75,13 @@ import java.util.function.Supplier;
  *       PractitionerType#isCoveredOn}: a marriage and family therapist's or mental health
  *       counselor's service before 2024) is {@link UnpricedReason#STATUS_NOT_PAYABLE}, as the
  *       physician fee schedule answers for their other lines.
+ *   <li><b>A place of service CMS's code set leaves unassigned</b> ({@link
+ *       PlaceOfService#isAssigned()}: 30, 75...) is {@link UnpricedReason#NOT_PAYABLE_IN_PLACE},
+ *       naming the place, as the physician fee schedule answers for its lines there: anesthesia has
+ *       no setting, but a claim that reports such a place is returned as unprocessable (Claims
+ *       Processing Manual ch. 26 §10.5), whatever pays its lines. The line's own faults (a
+ *       qualifying circumstance, a modifier, its minutes) are named first, as the physician fee
+ *       schedule names a status or a missing row first; a context without a place is not checked.
  *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. But
  *       01953's units count the further increments of body surface treated, each billed once and
  *       paid its base unit (Transmittal B-03-017), so {@code 01953-AA x3} is paid what three lines
@@ -552,8 +560,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       int minutes = anyWithoutMinutes ? 0 : totalMinutes;
       FeeResult result = priceWithMinutes(chosen, context, paid == inducted, minutes);
       if (!result.isPriced()) {
-        // Refused for what holds for every line (the date, the locality, its factor): each line
-        // gets that refusal alone, none is told it was paid through this one.
+        // Refused for what holds for every line (the date, the place, the locality, its factor):
+        // each line gets that refusal alone, none is told it was paid through this one.
         continue;
       }
       StringJoiner others = new StringJoiner(", ");
@@ -889,6 +897,21 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           code
               + " is paid by its time: the line needs the anesthesia minutes, such as "
               + line.withMinutes(60));
+    }
+    Optional<PlaceOfService> place = PlaceOfService.in(context);
+    if (place.isPresent() && !place.get().isAssigned()) {
+      // Anesthesia has no setting, but the claim is returned as unprocessable whatever pays its
+      // lines (ch. 26 §10.5), as the physician fee schedule answers for its own lines: after the
+      // line's own faults, before the locality, in the order it checks them.
+      return refuse(
+          explanation,
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          "place of service "
+              + place.get()
+              + " is unassigned in CMS's place-of-service code set (Claims Processing Manual"
+              + " ch. 26 §10.5), and a claim that reports it is returned as unprocessable: "
+              + code
+              + " is not paid there");
     }
     Optional<Locality> locality = Locality.in(context);
     if (locality.isEmpty()) {

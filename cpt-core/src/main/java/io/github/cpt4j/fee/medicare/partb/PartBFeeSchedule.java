@@ -73,13 +73,13 @@ import java.util.stream.Collectors;
  *
  * <p>A line of the laboratory, DMEPOS or drug schedules at a place of service CMS's code set leaves
  * unassigned ({@link PlaceOfService#isAssigned()}: 30, 75...) is {@link
- * UnpricedReason#NOT_PAYABLE_IN_PLACE}, as the Physician Fee Schedule's lines there are: a claim
- * that reports such a place is returned as unprocessable (Claims Processing Manual, ch. 26, §10.5).
- * So is a laboratory test or a drug for a hospital inpatient or outpatient ({@link
- * PlaceOfService#isHospital()}: 19, 21, 22, 23, 51, 61), which the hospital furnishes and is paid
- * for (Social Security Act §1862(a)(14); 42 CFR 410.42(a); Claims Processing Manual, ch. 16,
- * §40.3), and a DMEPOS item for a hospital inpatient ({@link PlaceOfService#isHospitalInpatient()}:
- * 21, 51, 61), for whom a hospital is no home (§1861(n)).
+ * UnpricedReason#NOT_PAYABLE_IN_PLACE}, as the Physician Fee Schedule's and the anesthesia
+ * schedule's lines there are: a claim that reports such a place is returned as unprocessable
+ * (Claims Processing Manual, ch. 26, §10.5). So is a laboratory test or a drug for a hospital
+ * inpatient or outpatient ({@link PlaceOfService#isHospital()}: 19, 21, 22, 23, 51, 61), which the
+ * hospital furnishes and is paid for (Social Security Act §1862(a)(14); 42 CFR 410.42(a); Claims
+ * Processing Manual, ch. 16, §40.3), and a DMEPOS item for a hospital inpatient ({@link
+ * PlaceOfService#isHospitalInpatient()}: 21, 51, 61), for whom a hospital is no home (§1861(n)).
  *
  * <pre>{@code
  * PartBFeeSchedule partB = PartBFeeSchedule.builder()
@@ -205,7 +205,8 @@ public final class PartBFeeSchedule implements FeeSchedule {
   /**
    * Refuses a line of the CLFS, DMEPOS or drug schedules at a place of service where Part B pays no
    * supplier for it; null otherwise. Those schedules do not read the place, and the Physician Fee
-   * Schedule and the anesthesia schedule judge it themselves.
+   * Schedule and the anesthesia schedule judge it themselves ({@link AnesthesiaFeeSchedule} refuses
+   * its lines at an unassigned place too).
    */
   private FeeResult notPaidInPlace(ClaimLine line, PricingContext context, PartBPayer payer) {
     if (payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE || payer == PartBPayer.ANESTHESIA) {
