@@ -72,7 +72,7 @@ public final class CodeFormatException extends IllegalArgumentException {
       this.phrase = phrase;
     }
 
-    /** A short phrase completing "the input ...", used in messages. */
+    /** {@return a short phrase completing "the input ...", used in messages} */
     public String phrase() {
       return phrase;
     }
@@ -126,6 +126,9 @@ public final class CodeFormatException extends IllegalArgumentException {
    * CodeFormatException.quote("13282-99\0")   // "'13282-99\\u0000'"
    * CodeFormatException.quote("a\033[31m")    // "'a\\u001b[31m'"
    * }</pre>
+   *
+   * @param input the text to quote, such as a cell or line of a user's file
+   * @return the text in single quotes, shortened and escaped as above
    */
   public static String quote(CharSequence input) {
     return "'" + quoted(requireNonNull(input, "input")) + "'";

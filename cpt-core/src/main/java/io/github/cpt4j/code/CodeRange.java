@@ -33,6 +33,10 @@ public final class CodeRange {
   /**
    * Returns a row that marks out (part of) a whole section.
    *
+   * @param first the row's first code
+   * @param last the row's last code, of the same kind as {@code first} and not before it
+   * @param section the section the row marks out
+   * @return the row
    * @throws IllegalArgumentException if {@code first} and {@code last} are of different {@linkplain
    *     CptCode#kind() kinds}, {@code first} comes after {@code last}, or {@code section} is {@link
    *     Section#UNASSIGNED} (unassigned is what no row says)
@@ -50,6 +54,10 @@ public final class CodeRange {
   /**
    * Returns a row that marks out (part of) a subsection; the section is the subsection's.
    *
+   * @param first the row's first code
+   * @param last the row's last code, of the same kind as {@code first} and not before it
+   * @param subsection the subsection the row marks out
+   * @return the row
    * @throws IllegalArgumentException if the codes are of different kinds or out of order, or if
    *     {@code subsection} is {@link Subsection#NONE} or {@link Subsection#UNASSIGNED}
    */
@@ -99,12 +107,21 @@ public final class CodeRange {
     return subsection;
   }
 
-  /** Tells whether this row marks out a subsection rather than a whole section. */
+  /**
+   * Tells whether this row marks out a subsection rather than a whole section.
+   *
+   * @return true for a subsection row, false for a section row
+   */
   public boolean isSubsectionRow() {
     return subsection != Subsection.NONE;
   }
 
-  /** Tells whether {@code code} lies in this range, both ends included. */
+  /**
+   * Tells whether {@code code} lies in this range, both ends included.
+   *
+   * @param code the code to look for
+   * @return true if {@code code} is between the first and last code of the row, both included
+   */
   public boolean contains(CptCode code) {
     return containsPacked(requireNonNull(code, "code").packed());
   }
@@ -113,7 +130,12 @@ public final class CodeRange {
     return packed >= first.packed() && packed <= last.packed();
   }
 
-  /** Tells whether this range and {@code other} have a code in common. */
+  /**
+   * Tells whether this range and {@code other} have a code in common.
+   *
+   * @param other the other range
+   * @return true if the two ranges overlap, false if they are disjoint
+   */
   public boolean overlaps(CodeRange other) {
     requireNonNull(other, "other");
     return first.packed() <= other.last.packed() && other.first.packed() <= last.packed();

@@ -79,6 +79,8 @@ public enum HcpcsGroup {
    * Returns the group of codes starting with {@code letter}, {@link #UNASSIGNED} for the
    * well-formed letters CMS does not use (F, N).
    *
+   * @param letter the first character of a Level II code, such as {@code J}
+   * @return the group of the codes starting with {@code letter}
    * @throws IllegalArgumentException if {@code letter} is not an upper-case Level II letter (A-V
    *     other than I and O)
    */

@@ -60,6 +60,8 @@ public enum Section {
    * Tells whether the code book divides this section into subsections that the library models
    * (Surgery, Radiology and Category II). Codes of other sections have subsection {@link
    * Subsection#NONE}.
+   *
+   * @return true for Surgery, Radiology and Category II
    */
   public boolean hasSubsections() {
     return this == SURGERY || this == RADIOLOGY || this == CATEGORY_II;

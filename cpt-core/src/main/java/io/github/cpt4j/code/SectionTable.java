@@ -95,6 +95,8 @@ public final class SectionTable {
   /**
    * Builds a table from {@code rows}, in any order.
    *
+   * @param rows the section and subsection rows of the table
+   * @return the table
    * @throws IllegalArgumentException if two section rows or two subsection rows overlap, or a
    *     subsection row is not inside a section row of its section; the message names the rows
    * @throws NullPointerException if {@code rows} or one of them is null (the message names its
@@ -210,7 +212,11 @@ public final class SectionTable {
     return rows;
   }
 
-  /** {@return the section of {@code code}, {@link Section#UNASSIGNED} if no row contains it} */
+  /**
+   * {@return the section of {@code code}, {@link Section#UNASSIGNED} if no row contains it}
+   *
+   * @param code the code to classify
+   */
   public Section section(CptCode code) {
     return sections[segment(requireNonNull(code, "code").packed())];
   }
@@ -219,6 +225,8 @@ public final class SectionTable {
    * {@return the subsection of {@code code}: the subsection row containing it, else {@link
    * Subsection#NONE} if it is in a section that has no subsections, else {@link
    * Subsection#UNASSIGNED} (a code in no section, such as 02000, included)}
+   *
+   * @param code the code to classify
    */
   public Subsection subsection(CptCode code) {
     return subsections[segment(requireNonNull(code, "code").packed())];

@@ -120,7 +120,11 @@ public enum Subsection {
     return section;
   }
 
-  /** Tells whether this is a real subsection rather than {@link #NONE} or {@link #UNASSIGNED}. */
+  /**
+   * Tells whether this is a real subsection rather than {@link #NONE} or {@link #UNASSIGNED}.
+   *
+   * @return false for {@link #NONE} and {@link #UNASSIGNED}, true for every other subsection
+   */
   public boolean isAssigned() {
     return section.isPresent();
   }
