@@ -131,6 +131,8 @@ public final class Modifier implements Comparable<Modifier> {
   /**
    * Parses a modifier in strict form: exactly two characters, each {@code 0-9} or {@code A-Z}.
    *
+   * @param text two characters, such as {@code 26}
+   * @return the modifier
    * @throws CodeFormatException with the type and index of the first problem, the first position at
    *     which the text can no longer be a modifier: blanks that lead the text or follow a
    *     well-formed modifier are {@code SURROUNDING_WHITESPACE} ({@code "26 "} at 2), and before
@@ -180,6 +182,9 @@ public final class Modifier implements Comparable<Modifier> {
   /**
    * Parses a modifier strictly, returning empty instead of throwing. Never throws, for any input:
    * {@code null} gives empty.
+   *
+   * @param text the text to parse, or null
+   * @return the modifier, or empty if {@code text} is null or not a strict modifier
    */
   public static Optional<Modifier> tryParse(CharSequence text) {
     int encoded = text == null ? -1 : scan(text, 0, text.length());
@@ -189,6 +194,9 @@ public final class Modifier implements Comparable<Modifier> {
   /**
    * Tells whether {@code text} is a strict modifier, without throwing ({@code null} is not valid)
    * or allocating.
+   *
+   * @param text the text to test, or null
+   * @return true if {@link #parse(CharSequence)} would accept {@code text}
    */
   public static boolean isValid(CharSequence text) {
     return text != null && scan(text, 0, text.length()) >= 0;
@@ -198,6 +206,8 @@ public final class Modifier implements Comparable<Modifier> {
    * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
    * they convert a string to a value.
    *
+   * @param text two characters, such as {@code 26}
+   * @return the modifier, as {@link #parse(CharSequence)} returns it
    * @throws CodeFormatException with the type and index of the first problem
    */
   public static Modifier valueOf(String text) {
@@ -208,7 +218,13 @@ public final class Modifier implements Comparable<Modifier> {
    * Parses {@code text[start, end)} as a modifier, accepting lower-case letters; indexes in the
    * exception refer to the whole {@code text}. For parsers of larger grammars such as claim lines.
    *
+   * @param text the text holding the modifier
+   * @param start the index of the slice's first character in {@code text}
+   * @param end the index just past the slice's last character
+   * @return the modifier, upper case
    * @throws CodeFormatException if the slice is not a modifier
+   * @throws IndexOutOfBoundsException if {@code start} is negative, {@code end} is past the end of
+   *     {@code text} or {@code start} is after {@code end}
    */
   public static Modifier parseLenient(CharSequence text, int start, int end) {
     requireNonNull(text, "text");
@@ -301,14 +317,19 @@ public final class Modifier implements Comparable<Modifier> {
   }
 
   /**
-   * Returns this modifier's position among all 1,296 modifiers, in the order of {@link #compareTo}:
-   * {@code 00} is 0, {@code ZZ} is 1295. Handy for bit sets and arrays.
+   * {@return this modifier's position among all 1,296 modifiers, in the order of {@link
+   * #compareTo}}: {@code 00} is 0, {@code ZZ} is 1295. Handy for bit sets and arrays.
    */
   public int ordinal() {
     return index;
   }
 
-  /** {@return the modifier at the given {@linkplain #ordinal() ordinal}} */
+  /**
+   * {@return the modifier at the given {@linkplain #ordinal() ordinal}}
+   *
+   * @param ordinal the position, 0 to 1295
+   * @throws IllegalArgumentException if {@code ordinal} is not 0 to 1295
+   */
   public static Modifier ofOrdinal(int ordinal) {
     if (ordinal < 0 || ordinal >= ALL.length) {
       throw new IllegalArgumentException("a modifier ordinal is 0-1295, not " + ordinal);
@@ -320,6 +341,8 @@ public final class Modifier implements Comparable<Modifier> {
    * Returns what the {@linkplain ModifierRegistry#standard() standard registry} knows about this
    * modifier: its kind and a plain-language description, or empty if it is unknown. Never
    * allocates.
+   *
+   * @return the standard registry's entry for this modifier, or empty if it has none
    */
   public Optional<ModifierInfo> info() {
     return ModifierRegistry.standard().lookup(this);
@@ -328,6 +351,8 @@ public final class Modifier implements Comparable<Modifier> {
   /**
    * Tells whether the {@linkplain ModifierRegistry#standard() standard registry} knows this
    * modifier.
+   *
+   * @return true if the standard registry has an entry for this modifier
    */
   public boolean isKnown() {
     return info().isPresent();

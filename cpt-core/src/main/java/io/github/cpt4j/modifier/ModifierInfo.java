@@ -32,6 +32,10 @@ public final class ModifierInfo {
   /**
    * Returns the information for one modifier.
    *
+   * @param modifier the modifier described
+   * @param kind who defines the modifier and what it is for
+   * @param description a plain-language description, one line, not blank
+   * @return the information, with no effect on payment ({@link PaymentEffect#NONE})
    * @throws IllegalArgumentException if {@code description} is blank or not one line (a control
    *     character, C1 included, a line or paragraph separator), as a code's descriptions may not be
    */
@@ -47,7 +51,11 @@ public final class ModifierInfo {
     return new ModifierInfo(modifier, kind, description, PaymentEffect.NONE);
   }
 
-  /** {@return a copy with the given effect on payment} */
+  /**
+   * {@return a copy with the given effect on payment}
+   *
+   * @param effect what the modifier does to a payment
+   */
   public ModifierInfo withPaymentEffect(PaymentEffect effect) {
     return new ModifierInfo(modifier, kind, description, requireNonNull(effect, "effect"));
   }

@@ -54,6 +54,8 @@ public final class ModifierRegistry {
   /**
    * Builds a registry from {@code infos}, for example the standard entries plus a payer's own.
    *
+   * @param infos what the registry is to know, one entry for each modifier
+   * @return the registry
    * @throws IllegalArgumentException if a modifier is described twice (the message names the
    *     indexes of both infos in {@code infos})
    * @throws NullPointerException if {@code infos} or one of them is null (the message names its
@@ -92,7 +94,11 @@ public final class ModifierRegistry {
     return new ModifierRegistry(ImmutableList.copyOf(all), List.copyOf(byOrdinal));
   }
 
-  /** {@return what the registry knows about {@code modifier}, or empty if it is unknown} */
+  /**
+   * {@return what the registry knows about {@code modifier}, or empty if it is unknown}
+   *
+   * @param modifier the modifier to look up
+   */
   public Optional<ModifierInfo> lookup(Modifier modifier) {
     return byOrdinal.get(requireNonNull(modifier, "modifier").ordinal());
   }
@@ -100,6 +106,8 @@ public final class ModifierRegistry {
   /**
    * {@return what {@code modifier} does to a payment ({@link PaymentEffect#NONE} when unknown): an
    * array read, for pricers that decode every line's modifiers}
+   *
+   * @param modifier the modifier to look up
    */
   public PaymentEffect paymentEffect(Modifier modifier) {
     requireNonNull(modifier, "modifier");
@@ -108,6 +116,8 @@ public final class ModifierRegistry {
 
   /**
    * {@return the payment effects of {@code modifiers} as a set of {@link PaymentEffect#bit() bits}}
+   *
+   * @param modifiers the modifiers of a line; unknown ones add no bit
    */
   public int paymentEffects(List<Modifier> modifiers) {
     requireNonNull(modifiers, "modifiers");
@@ -118,7 +128,12 @@ public final class ModifierRegistry {
     return bits;
   }
 
-  /** Tells whether the registry knows {@code modifier}. */
+  /**
+   * Tells whether the registry knows {@code modifier}.
+   *
+   * @param modifier the modifier to look up
+   * @return true if the registry has an entry for {@code modifier}
+   */
   public boolean isKnown(Modifier modifier) {
     return lookup(modifier).isPresent();
   }
@@ -128,7 +143,11 @@ public final class ModifierRegistry {
     return all;
   }
 
-  /** {@return the known modifiers of one kind, in modifier order} */
+  /**
+   * {@return the known modifiers of one kind, in modifier order}
+   *
+   * @param kind the kind of modifier wanted
+   */
   public ImmutableList<ModifierInfo> ofKind(ModifierKind kind) {
     requireNonNull(kind, "kind");
     // A loop rather than a stream: it runs at the start of every cpt price (the standard modifier

@@ -96,6 +96,7 @@ public final class ModifierRules {
   /**
    * Checks the modifiers of {@code line}, such as a {@link io.github.cpt4j.claim.ClaimLine}.
    *
+   * @param line the code and modifiers billed
    * @return every violation, grouped by rule; empty if the line breaks no rule
    */
   public ImmutableList<ModifierViolation> check(CodeWithModifiers line) {
@@ -107,6 +108,8 @@ public final class ModifierRules {
    * Checks {@code modifiers}, in billed order, on {@code code}. Unlike a claim line, the list may
    * hold any number of modifiers; more than four is itself a violation.
    *
+   * @param code the procedure the modifiers are billed on
+   * @param modifiers the modifiers, in billed order; empty for none
    * @return every violation, grouped by rule; empty if no rule is broken
    * @throws NullPointerException if an argument or an element of {@code modifiers} is null (the
    *     message names the element's index)
@@ -197,6 +200,10 @@ public final class ModifierRules {
   /**
    * Tells whether {@code modifiers} on {@code code} break no rule; the same as an empty {@link
    * #check(ProcedureCode, List)}, and just as free of allocation.
+   *
+   * @param code the procedure the modifiers are billed on
+   * @param modifiers the modifiers, in billed order; empty for none
+   * @return true if {@link #check(ProcedureCode, List)} finds no violation
    */
   public boolean isValid(ProcedureCode code, List<Modifier> modifiers) {
     return check(code, modifiers).isEmpty();

@@ -35,6 +35,11 @@ public final class ModifierViolation {
   /**
    * Returns a violation.
    *
+   * @param rule the rule broken
+   * @param code the code the modifiers were billed on
+   * @param modifiers the modifiers involved, at least one
+   * @param message what is wrong, in words for the user
+   * @return the violation
    * @throws IllegalArgumentException if {@code modifiers} is empty: a violation always involves at
    *     least one modifier
    */
