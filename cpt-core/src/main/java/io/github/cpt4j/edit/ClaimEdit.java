@@ -42,6 +42,8 @@ public interface ClaimEdit {
    * ';'} or {@code ':'} ({@link io.github.cpt4j.fee.PricingStep#checkRule}), since a denied line's
    * explanation and {@link io.github.cpt4j.fee.PricedLine#refusedBy()} name the edit by it; {@link
    * ClaimScrubber#of} and {@link EditFinding} refuse any other.
+   *
+   * @return the edit's name, a rule id
    */
   String name();
 
@@ -56,6 +58,11 @@ public interface ClaimEdit {
    * of the whole claim gets the caller's context as given, whose date of service is that of the
    * lines without a date of their own; it reads each line's date and provider itself, the provider
    * of a line naming none as {@link RenderingProviders} says.
+   *
+   * @param claim the claim, or one provider's day of it
+   * @param context the date of service, locality, setting and practitioner type the claim is
+   *     checked in
+   * @return the findings, in line order; empty when the claim passes
    */
   List<EditFinding> check(Claim claim, PricingContext context);
 
@@ -71,6 +78,8 @@ public interface ClaimEdit {
    * whole claim's lines. An edit that reads each line's date and provider itself, to judge lines
    * across them (NCCI's, global surgery), returns {@code false} and sees the whole claim in the
    * caller's context.
+   *
+   * @return true if the edit sees one provider's day at a time, false if it sees the whole claim
    */
   default boolean perProviderDay() {
     return true;
@@ -84,6 +93,8 @@ public interface ClaimEdit {
    * {@link io.github.cpt4j.fee.PricedLine#refusedBy()} and the kind of a warning are told by it,
    * and would name an edit the pipeline does not have; it refuses two edits whose findings carry
    * one name too, which would make them ambiguous.
+   *
+   * @return the names of this edit's findings; {@code List.of(name())} by default
    */
   default List<String> findingNames() {
     return List.of(name());
@@ -98,6 +109,8 @@ public interface ClaimEdit {
    * order after the others, each knowing the denials of the edits before it too; when one of them
    * then denies a line whole, they run again, each knowing every other edit's denials, until none
    * changes its findings (at most four times; the last stand).
+   *
+   * @return true if a scrubber is to tell this edit the lines the other edits deny whole
    */
   default boolean judgesAfterDenials() {
     return false;
@@ -110,6 +123,12 @@ public interface ClaimEdit {
    * called instead of {@link #check(Claim, PricingContext)} for an edit that {@link
    * #judgesAfterDenials()}. The indexes are the claim's given, one provider's day's for an edit of
    * one day. The default ignores the denials.
+   *
+   * @param claim the claim, or one provider's day of it
+   * @param context the context the claim is checked in, as for {@link #check(Claim,
+   *     PricingContext)}
+   * @param denied tells, by the index of a line in {@code claim}, whether other edits deny it whole
+   * @return the findings, in line order; empty when the claim passes
    */
   default List<EditFinding> check(Claim claim, PricingContext context, IntPredicate denied) {
     requireNonNull(denied, "denied");

@@ -52,6 +52,8 @@ public final class ClaimScrubber {
   /**
    * Returns a scrubber running {@code edits} in order.
    *
+   * @param edits the edits, in the order they run; empty for a scrubber that finds nothing
+   * @return the scrubber
    * @throws IllegalArgumentException if two edits have one name, or a name is not a rule id (see
    *     {@link ClaimEdit#name()}), or two edits give findings of one name ({@link
    *     ClaimEdit#findingNames()}: {@code NcciEdits}, whose findings are {@code ncci-ptp} and
@@ -127,7 +129,12 @@ public final class ClaimScrubber {
             : " (its findings carry " + findingNames + ")");
   }
 
-  /** {@return a scrubber running {@code edits} in order} */
+  /**
+   * {@return a scrubber running {@code edits} in order}
+   *
+   * @param edits the edits, in the order they run
+   * @throws IllegalArgumentException as {@link #of(List)} does
+   */
   public static ClaimScrubber of(ClaimEdit... edits) {
     // Not List.of: its NullPointerException for a null edit says neither "edit" nor which one.
     return of(Arrays.asList(requireNonNull(edits, "edits")));
@@ -148,6 +155,9 @@ public final class ClaimScrubber {
    * none changes its findings, at most four times in all (the findings of the last time stand): a
    * critical care line that the global surgery edit denies includes none of the day's services.
    *
+   * @param claim the claim to check
+   * @param context the date of service, locality, setting and practitioner type of the claim
+   * @return every edit's findings, in the order above; empty when the claim is clean
    * @throws IllegalArgumentException if an edit returns null, a null finding, a finding for a line
    *     the claim it was given does not have (a bug in that edit): for an edit of one provider's
    *     day, the lines of that day, which its indexes count, or a finding that names another edit

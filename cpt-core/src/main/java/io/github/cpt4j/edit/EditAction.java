@@ -21,7 +21,11 @@ public enum EditAction {
   /** The line is paid as billed; the finding is a warning for the biller. */
   FLAG;
 
-  /** Tells whether this action takes anything away from the line's payment. */
+  /**
+   * Tells whether this action takes anything away from the line's payment.
+   *
+   * @return true for {@link #DENY_LINE} and {@link #DENY_UNITS}, false for {@link #FLAG}
+   */
   public boolean denies() {
     return this != FLAG;
   }

@@ -37,6 +37,8 @@ public abstract class EditFinding {
    * ({@link io.github.cpt4j.claim.Claim#withLineNumbers}) name the lines left after some were taken
    * out, and a finding on such a line carries its number. The standard edits set it; {@link
    * ClaimScrubber} sets it on every finding from the claim it checked.
+   *
+   * @return the line's number, 1 or more
    */
   @Value.Default
   public int lineNumber() {
@@ -51,6 +53,8 @@ public abstract class EditFinding {
    * some for {@link EditAction#DENY_UNITS}, none for {@link EditAction#FLAG}. They are counted from
    * the units billed: several denials of units of one line do not add up, the one that denies the
    * most stands ({@link EditAction#DENY_UNITS}).
+   *
+   * @return the units denied: zero for a flag, 1 or more for a denial
    */
   public abstract int deniedUnits();
 
@@ -81,7 +85,16 @@ public abstract class EditFinding {
    */
   public static final class Builder extends ImmutableEditFinding.Builder {}
 
-  /** {@return a finding that denies the whole of line {@code line}, of {@code units} units} */
+  /**
+   * {@return a finding that denies the whole of line {@code line}, of {@code units} units}
+   *
+   * @param edit the name of the edit that found it, a rule id such as {@code ncci-mue}
+   * @param line the zero-based index of the line in the claim
+   * @param units the units billed on the line, 1 or more: all are denied
+   * @param message why the line is denied, in words for the user
+   * @throws IllegalArgumentException if {@code edit} is not a rule id, {@code line} is negative or
+   *     {@code units} is less than 1
+   */
   public static EditFinding denyLine(String edit, int line, int units, String message) {
     return builder()
         .edit(edit)
@@ -93,7 +106,14 @@ public abstract class EditFinding {
         .build();
   }
 
-  /** {@return a finding that flags line {@code line} without denying it} */
+  /**
+   * {@return a finding that flags line {@code line} without denying it}
+   *
+   * @param edit the name of the edit that found it, a rule id such as {@code ncci-ptp}
+   * @param line the zero-based index of the line in the claim
+   * @param message what the line is flagged for, in words for the user
+   * @throws IllegalArgumentException if {@code edit} is not a rule id or {@code line} is negative
+   */
   public static EditFinding flag(String edit, int line, String message) {
     return builder()
         .edit(edit)
@@ -110,6 +130,8 @@ public abstract class EditFinding {
    * a claim of their own, whose lines are indexed anew. The line keeps its {@link #lineNumber()},
    * the number its message names it by.
    *
+   * @param newLine the zero-based index of the line in the other claim
+   * @return the finding on {@code newLine}; this one if it is already on that line
    * @throws IllegalArgumentException if {@code newLine} is negative
    */
   public EditFinding onLine(int newLine) {
@@ -128,6 +150,9 @@ public abstract class EditFinding {
    * <pre>{@code
    * EditFinding.denyLine("ncci-mue", 0, 3, "...").deniesWholeLine(3);   // true
    * }</pre>
+   *
+   * @param billedUnits the units billed on the finding's line
+   * @return true if the finding leaves none of the line's units to pay
    */
   public boolean deniesWholeLine(int billedUnits) {
     return action() == EditAction.DENY_LINE
@@ -139,6 +164,8 @@ public abstract class EditFinding {
    * line ({@link io.github.cpt4j.claim.Claim#lineNumber}): for an edit that builds its findings
    * with {@link #denyLine} or {@link #flag} on a claim with line numbers of its own.
    *
+   * @param number the line's number in the claim, 1 or more
+   * @return the finding with that number; this one if it already has it
    * @throws IllegalArgumentException if {@code number} is less than 1
    */
   public EditFinding withLineNumber(int number) {

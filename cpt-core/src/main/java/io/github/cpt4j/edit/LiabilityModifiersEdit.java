@@ -66,6 +66,10 @@ public final class LiabilityModifiersEdit implements ClaimEdit {
   /**
    * {@return why Medicare denies {@code line} furnished on {@code dateOfService} for its liability
    * modifier (GZ, or GY: GZ first when the line has both), or empty when it does not}
+   *
+   * @param line the line billed
+   * @param dateOfService the date the service was furnished: GZ is denied from {@link
+   *     #GZ_DENIED_FROM} on
    */
   public static Optional<String> denial(ClaimLine line, LocalDate dateOfService) {
     requireNonNull(line, "line");
@@ -103,6 +107,11 @@ public final class LiabilityModifiersEdit implements ClaimEdit {
    * only a claim's edits deny it. An unpriced result, and a priced line without such a modifier,
    * are returned as they are. Every Medicare schedule's {@code price} calls it, so that no GZ or GY
    * line is paid alone without a word.
+   *
+   * @param line the line priced
+   * @param dateOfService the date the service was furnished
+   * @param result the price a schedule gives {@code line} alone
+   * @return {@code result} with the note step, or {@code result} itself when no note is due
    */
   public static FeeResult noteWhenPricedAlone(
       ClaimLine line, LocalDate dateOfService, FeeResult result) {

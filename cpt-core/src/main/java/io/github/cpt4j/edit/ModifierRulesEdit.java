@@ -41,7 +41,11 @@ public final class ModifierRulesEdit implements ClaimEdit {
     return STANDARD;
   }
 
-  /** {@return the edit of {@code rules}} */
+  /**
+   * {@return the edit of {@code rules}}
+   *
+   * @param rules the modifier rules that the edit checks each line against
+   */
   public static ModifierRulesEdit of(ModifierRules rules) {
     return new ModifierRulesEdit(requireNonNull(rules, "rules"));
   }

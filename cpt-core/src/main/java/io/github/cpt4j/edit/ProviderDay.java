@@ -66,7 +66,13 @@ public final class ProviderDay {
     return context;
   }
 
-  /** {@return the zero-based index in the whole claim of line {@code j} of {@link #claim()}} */
+  /**
+   * {@return the zero-based index in the whole claim of line {@code j} of {@link #claim()}}
+   *
+   * @param j the zero-based index of a line of this day's claim
+   * @throws ArrayIndexOutOfBoundsException if {@code j} is not the index of a line of {@link
+   *     #claim()}
+   */
   public int lineInClaim(int j) {
     return lines[j];
   }
@@ -89,6 +95,10 @@ public final class ProviderDay {
    * line without a date of its own being on the context's date, in date order and, on one date,
    * lines of the claim's own provider first, then by NPI; null when every line is one provider's on
    * one date (the usual claim), so that it costs no allocation.
+   *
+   * @param claim the claim to split
+   * @param context the claim's context, whose date of service is that of the lines without one
+   * @return the days, in the order above; null when the claim is one provider's day
    */
   public static List<ProviderDay> split(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -99,6 +109,11 @@ public final class ProviderDay {
   /**
    * Splits {@code claim} as {@link #split(Claim, PricingContext)} does, its lines' providers as
    * {@code providers} says: for the lines of a larger claim, whose providers that claim decides.
+   *
+   * @param claim the claim to split
+   * @param context the claim's context, whose date of service is that of the lines without one
+   * @param providers whose lines the lines of {@code claim} are
+   * @return the days, in the order above; null when the claim is one provider's day
    */
   public static List<ProviderDay> split(
       Claim claim, PricingContext context, RenderingProviders providers) {
@@ -147,6 +162,10 @@ public final class ProviderDay {
    * {@code context} itself when neither differs; null when the lines carry several dates or
    * providers. The rules and edits of one provider's day see a claim of one day in this context, as
    * they see each day of a claim of several in its {@link #context()}.
+   *
+   * @param claim the claim
+   * @param context the claim's context, whose date of service is that of the lines without one
+   * @return the context of that one day; null when the lines are of several days or providers
    */
   public static PricingContext singleContext(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -157,6 +176,10 @@ public final class ProviderDay {
   /**
    * {@return the context of {@code claim}'s lines as {@link #singleContext(Claim, PricingContext)}
    * does, their providers as {@code providers} says: for the lines of a larger claim}
+   *
+   * @param claim the claim
+   * @param context the claim's context, whose date of service is that of the lines without one
+   * @param providers whose lines the lines of {@code claim} are
    */
   public static PricingContext singleContext(
       Claim claim, PricingContext context, RenderingProviders providers) {
@@ -179,6 +202,9 @@ public final class ProviderDay {
    * {@return the one date of service of every line of {@code claim} (a line without a date of its
    * own being on the context's) when they are also all one rendering provider's ({@link
    * RenderingProviders}), or null when the lines carry several dates or several providers}
+   *
+   * @param claim the claim
+   * @param context the claim's context, whose date of service is that of the lines without one
    */
   public static LocalDate single(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -190,6 +216,10 @@ public final class ProviderDay {
    * {@return the one date of service of {@code claim}'s lines as {@link #single(Claim,
    * PricingContext)} does, their providers as {@code providers} says: for the lines of a larger
    * claim}
+   *
+   * @param claim the claim
+   * @param context the claim's context, whose date of service is that of the lines without one
+   * @param providers whose lines the lines of {@code claim} are
    */
   public static LocalDate single(
       Claim claim, PricingContext context, RenderingProviders providers) {

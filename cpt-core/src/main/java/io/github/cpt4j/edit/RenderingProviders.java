@@ -62,6 +62,11 @@ public final class RenderingProviders {
    * Returns whose lines the lines of {@code claim} are, in {@code context} (whose practitioner
    * types tell a named provider from the claim's own). Allocates nothing for a claim whose lines
    * name no provider.
+   *
+   * @param claim the claim whose lines are judged
+   * @param context the claim's context, whose practitioner types tell a provider named on a line
+   *     from the claim's own
+   * @return whose lines the claim's lines are
    */
   public static RenderingProviders of(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -107,6 +112,8 @@ public final class RenderingProviders {
   /**
    * {@return the rendering provider of {@code line} for the same-provider rules: its own, or for a
    * line naming none {@link #ofLinesNamingNone()}; empty for a line of the claim's own provider}
+   *
+   * @param line a line of the claim
    */
   public Optional<Npi> of(BilledLine line) {
     requireNonNull(line, "line");
@@ -117,6 +124,10 @@ public final class RenderingProviders {
   /**
    * Tells whether {@code a} and {@code b} are one provider's lines ({@link #of}): CMS's same-day
    * rules compare only such lines.
+   *
+   * @param a a line of the claim
+   * @param b another line of the claim
+   * @return true if the two lines have the same rendering provider as {@link #of} gives it
    */
   public boolean same(BilledLine a, BilledLine b) {
     requireNonNull(a, "a");
@@ -138,6 +149,9 @@ public final class RenderingProviders {
    * whose those lines are, so they judge them as a provider of their own, pairing, adding up and
    * ranking them with none of the named providers' lines. It names those lines and the NPIs, and
    * asks for each line's NPI. Empty for any other claim.
+   *
+   * @param claim the claim whose lines these providers are of
+   * @return the warning, or empty when the lines naming no provider are not beside two or more NPIs
    */
   public Optional<String> unknownProviderWarning(Claim claim) {
     requireNonNull(claim, "claim");

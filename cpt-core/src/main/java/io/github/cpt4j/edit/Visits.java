@@ -44,6 +44,9 @@ public final class Visits {
   /**
    * Tells whether {@code code} is a visit: a CPT E/M code (99202-99499), 99201, or an eye exam
    * (92002-92014). Does not allocate.
+   *
+   * @param code the code billed
+   * @return true if {@code code} is an E/M visit or an eye exam
    */
   public static boolean isVisit(ProcedureCode code) {
     requireNonNull(code, "code"); // not "no visit": instanceof alone would answer false
