@@ -48,7 +48,11 @@ public enum MueAdjudicationIndicator {
     return words;
   }
 
-  /** Tells whether the units of every line of the code on the date are added up (MAI 2 and 3). */
+  /**
+   * Tells whether the units of every line of the code on the date are added up (MAI 2 and 3).
+   *
+   * @return true for MAI 2 and 3, false for MAI 1 (each line's units alone)
+   */
   public boolean perDateOfService() {
     return this != LINE;
   }
@@ -59,6 +63,8 @@ public enum MueAdjudicationIndicator {
    * necessity). Not MAI 2: contractors cannot override a policy edit, on appeal or otherwise. CMS
    * lets any MUE denial be appealed (CMS FAQ 11354, "whether a claim line MUE or date of service
    * MUE"); this tells whether an appeal can succeed.
+   *
+   * @return true for MAI 1 and 3, false for MAI 2
    */
   public boolean appealable() {
     return this != DATE_OF_SERVICE_POLICY;
@@ -67,6 +73,8 @@ public enum MueAdjudicationIndicator {
   /**
    * Returns the indicator written {@code digit}.
    *
+   * @param digit the indicator's digit in the MUE file, {@code 1} to {@code 3}
+   * @return the indicator
    * @throws IllegalArgumentException if {@code digit} is not 1, 2 or 3
    */
   public static MueAdjudicationIndicator of(char digit) {

@@ -79,7 +79,11 @@ public final class MueClaimEdit implements ClaimEdit {
     this.fiftyForBothSides = table.claimType().orElse(null) != NcciClaimType.DME_SUPPLIER;
   }
 
-  /** {@return the edit of {@code table}} */
+  /**
+   * {@return the edit of {@code table}}
+   *
+   * @param table the unit limits the edit checks each line and date against
+   */
   public static MueClaimEdit of(MueTable table) {
     return new MueClaimEdit(requireNonNull(table, "table"));
   }

@@ -28,6 +28,10 @@ public record MueEdit(
   /**
    * Checks the fields.
    *
+   * @param code the code the edit limits
+   * @param value the units allowed, zero or more
+   * @param indicator the MUE adjudication indicator
+   * @param rationale why the value is what it is, without control characters
    * @throws IllegalArgumentException if {@code value} is negative, or the rationale holds a control
    *     character, which would print into every finding quoting it
    */
@@ -45,7 +49,12 @@ public record MueEdit(
     }
   }
 
-  /** Tells whether {@code units} (of a line, or of a date for MAI 2 and 3) exceed the value. */
+  /**
+   * Tells whether {@code units} (of a line, or of a date for MAI 2 and 3) exceed the value.
+   *
+   * @param units the units of a line, or of every line of the code on a date for MAI 2 and 3
+   * @return true if {@code units} is greater than the value
+   */
   public boolean exceededBy(int units) {
     return units > value;
   }

@@ -85,6 +85,8 @@ public final class MueTable {
   /**
    * Returns the first day the table is in force, when known: CMS names it in the file's name
    * ({@code Eff_07-01-2026}). The table is in force to the end of that day's quarter.
+   *
+   * @return the first day in force, or empty when the table does not know it
    */
   public Optional<LocalDate> effective() {
     return Optional.ofNullable(effective);
@@ -94,6 +96,8 @@ public final class MueTable {
    * Returns the same edits, in force from {@code date} to the end of its quarter, for the same kind
    * of claims.
    *
+   * @param date the first day the edits are in force, any day of their quarter
+   * @return a table of the same edits, knowing its effective date
    * @throws IllegalArgumentException if the date's year is not 1-9999, the years of a {@link
    *     Quarter}
    */
@@ -115,7 +119,11 @@ public final class MueTable {
     return Optional.ofNullable(claimType);
   }
 
-  /** {@return the same edits, in force on the same dates, for {@code type} of claims} */
+  /**
+   * {@return the same edits, in force on the same dates, for {@code type} of claims}
+   *
+   * @param type the kind of claims the edits are for
+   */
   public MueTable withClaimType(NcciClaimType type) {
     return new MueTable(this, effective, requireNonNull(type, "type"));
   }
@@ -128,6 +136,10 @@ public final class MueTable {
   /**
    * Tells whether the table is in force on {@code date}: always, when it does not know its
    * effective date. Does not allocate.
+   *
+   * @param date a date of service
+   * @return true if {@code date} is from the effective date through the end of its quarter, or the
+   *     table does not know its effective date
    */
   public boolean inForceOn(LocalDate date) {
     requireNonNull(date, "date");
@@ -144,7 +156,11 @@ public final class MueTable {
     return codes.length;
   }
 
-  /** {@return the edit of {@code code}, or empty when the code has none} */
+  /**
+   * {@return the edit of {@code code}, or empty when the code has none}
+   *
+   * @param code the code billed
+   */
   public Optional<MueEdit> find(ProcedureCode code) {
     int row = row(requireNonNull(code, "code").packed());
     return row < 0 ? Optional.empty() : Optional.of(edit(row));
@@ -196,6 +212,8 @@ public final class MueTable {
     /**
      * Adds {@code edit}.
      *
+     * @param edit the edit to add
+     * @return this builder
      * @throws IllegalArgumentException if its code was added before
      */
     public Builder add(MueEdit edit) {

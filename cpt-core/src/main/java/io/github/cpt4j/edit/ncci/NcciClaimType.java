@@ -48,6 +48,8 @@ public enum NcciClaimType {
    * ch. I) is the practitioner who furnished the line, and a group's two physicians each bill
    * within edits of their own; on outpatient hospital and DME supplier claims it is the hospital or
    * the supplier, the one provider of the whole claim, whatever physician each line names.
+   *
+   * @return true for practitioner claims, false for outpatient hospital and DME supplier claims
    */
   public boolean byRenderingProvider() {
     return this == PRACTITIONER;
@@ -56,6 +58,8 @@ public enum NcciClaimType {
   /**
    * Tells whether CMS publishes procedure-to-procedure edits for this kind of claims: practitioner
    * and outpatient hospital services, not DME supplier services.
+   *
+   * @return false for DME supplier services, true for the others
    */
   public boolean hasPtpEdits() {
     return hasPtpEdits;

@@ -60,6 +60,9 @@ public final class NcciEdits implements ClaimEdit {
    * units the same way, per rendering provider on practitioner claims and across the claim's
    * physicians on outpatient hospital ones ({@link NcciClaimType#byRenderingProvider()}).
    *
+   * @param ptp the procedure-to-procedure edits
+   * @param mue the medically unlikely edits (unit limits)
+   * @return the edits of both tables
    * @throws IllegalArgumentException if both tables say which claim type they are for ({@link
    *     PtpTable#claimType()}, {@link MueTable#claimType()}) and the types differ: a practitioner
    *     claim checked against the outpatient hospital unit limits would be denied or passed
@@ -125,12 +128,20 @@ public final class NcciEdits implements ClaimEdit {
         Optional.of(PtpClaimEdit.of(typedPtp)), Optional.of(MueClaimEdit.of(typedMue)));
   }
 
-  /** {@return the procedure-to-procedure edit of {@code ptp} alone} */
+  /**
+   * {@return the procedure-to-procedure edit of {@code ptp} alone}
+   *
+   * @param ptp the procedure-to-procedure edits
+   */
   public static NcciEdits ofPtp(PtpTable ptp) {
     return new NcciEdits(Optional.of(PtpClaimEdit.of(ptp)), Optional.empty());
   }
 
-  /** {@return the medically unlikely edit of {@code mue} alone} */
+  /**
+   * {@return the medically unlikely edit of {@code mue} alone}
+   *
+   * @param mue the medically unlikely edits (unit limits)
+   */
   public static NcciEdits ofMue(MueTable mue) {
     return new NcciEdits(Optional.empty(), Optional.of(MueClaimEdit.of(mue)));
   }

@@ -84,7 +84,12 @@ public final class NcciModifiers {
     return ALL;
   }
 
-  /** Tells whether {@code modifier} is NCCI-associated. Does not allocate. */
+  /**
+   * Tells whether {@code modifier} is NCCI-associated. Does not allocate.
+   *
+   * @param modifier the modifier billed
+   * @return true if {@code modifier} may bypass a procedure-to-procedure edit of indicator 1
+   */
   public static boolean bypasses(Modifier modifier) {
     return BYPASSES[requireNonNull(modifier, "modifier").ordinal()];
   }

@@ -81,7 +81,11 @@ public final class PtpClaimEdit implements ClaimEdit {
     this.hospital = table.claimType().orElse(null) != NcciClaimType.PRACTITIONER;
   }
 
-  /** {@return the edit of {@code table}} */
+  /**
+   * {@return the edit of {@code table}}
+   *
+   * @param table the procedure-to-procedure edits the edit pairs lines against
+   */
   public static PtpClaimEdit of(PtpTable table) {
     return new PtpClaimEdit(requireNonNull(table, "table"));
   }

@@ -47,6 +47,13 @@ public record PtpEdit(
   /**
    * Checks the fields.
    *
+   * @param column1 the column 1 code, the one that is paid
+   * @param column2 the column 2 code, the one denied
+   * @param inExistencePriorTo1996 the file's {@code *} flag
+   * @param effective the first date of service the edit applies to
+   * @param deletion the last date of service it applies to, empty when it has not been deleted
+   * @param modifierIndicator whether an NCCI-associated modifier may bypass it
+   * @param rationale why the edit exists, as the file states it, without control characters
    * @throws IllegalArgumentException if the deletion date is before the effective date, the two
    *     codes are one, the modifier indicator is 9 on an edit not deleted on its effective date, or
    *     the rationale holds a control character
@@ -133,6 +140,8 @@ public record PtpEdit(
    * effective date is withdrawn as well. This is why a deletion date equal to the effective date
    * does not make the edit apply on that one day, though deletion dates are otherwise the last day
    * an edit applies.
+   *
+   * @return true if the edit was deleted on its effective date or has modifier indicator 9
    */
   public boolean withdrawn() {
     return modifierIndicator == PtpModifierIndicator.NOT_APPLICABLE
@@ -142,6 +151,10 @@ public record PtpEdit(
   /**
    * Tells whether the edit applies on {@code dateOfService}: from its effective date through its
    * deletion date, both included, unless it was {@link #withdrawn() withdrawn}.
+   *
+   * @param dateOfService the date the services were furnished
+   * @return true if the edit is not withdrawn and {@code dateOfService} is from its effective date
+   *     through its deletion date
    */
   public boolean isActiveOn(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");

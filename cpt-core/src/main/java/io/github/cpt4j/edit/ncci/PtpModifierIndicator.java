@@ -39,6 +39,8 @@ public enum PtpModifierIndicator {
   /**
    * Returns the indicator written {@code digit} in the PTP file.
    *
+   * @param digit the indicator's digit in the PTP file, {@code 0}, {@code 1} or {@code 9}
+   * @return the indicator
    * @throws IllegalArgumentException if {@code digit} is not 0, 1 or 9
    */
   public static PtpModifierIndicator of(char digit) {

@@ -162,6 +162,8 @@ public final class PtpTable {
    * {@return a builder of a table of about {@code expectedRows} rows (a capacity hint: the builder
    * starts with room for at most 4,194,304 rows, about twice a quarter's practitioner table, and
    * grows)}
+   *
+   * @param expectedRows about how many rows will be added; a hint, not a limit
    */
   public static Builder builder(int expectedRows) {
     // A hint is no promise: sized as asked, a huge one failed with an OutOfMemoryError.
@@ -179,6 +181,8 @@ public final class PtpTable {
   /**
    * Returns the same rows (shared, not copied) for {@code type} of claims.
    *
+   * @param type the kind of claims the edits are for
+   * @return a table of the same rows for {@code type} of claims
    * @throws IllegalArgumentException if {@code type} is one CMS publishes no procedure-to-procedure
    *     edits for ({@link NcciClaimType#hasPtpEdits()}: DME supplier services)
    */
@@ -198,6 +202,8 @@ public final class PtpTable {
    * release in CMS's file names ({@code ccipra-v322r0-f1.txt}: version 32.2, effective 2026-07-01,
    * the first day of its quarter), and {@link #withEffective} takes any day. The table knows the
    * edits through the end of that day's quarter ({@link #lastDay()}).
+   *
+   * @return the first day in force, or empty when the table does not know its quarter
    */
   public Optional<LocalDate> effective() {
     return Optional.ofNullable(quarterStart);
@@ -208,6 +214,8 @@ public final class PtpTable {
    * quarter of {@code date}, which is their first day in force: the table knows the edits through
    * the end of that quarter.
    *
+   * @param date the first day the edits are in force, any day of their quarter
+   * @return a table of the same rows, knowing its quarter
    * @throws IllegalArgumentException if the date's year is not 1-9999, the years of a {@link
    *     Quarter}
    */
@@ -233,6 +241,10 @@ public final class PtpTable {
    * its quarter, earlier quarters included (the rows' own effective and deletion dates say which
    * edits were in force then), and every date when it does not know its quarter. A later date may
    * have edits CMS added after the table's quarter. Does not allocate.
+   *
+   * @param date a date of service
+   * @return true if {@code date} is not after the end of the table's quarter, or the table does not
+   *     know its quarter
    */
   public boolean knowsEditsOn(LocalDate date) {
     requireNonNull(date, "date");
@@ -252,6 +264,10 @@ public final class PtpTable {
   /**
    * {@return the edit of {@code column1} over {@code column2} active on {@code dateOfService}, or
    * empty when there is none (never, deleted, withdrawn, or not yet in effect)}
+   *
+   * @param column1 the code that is paid, the column 1 code
+   * @param column2 the code that is denied, the column 2 code
+   * @param dateOfService the date the services were furnished
    */
   public Optional<PtpEdit> find(
       ProcedureCode column1, ProcedureCode column2, LocalDate dateOfService) {
@@ -261,7 +277,12 @@ public final class PtpTable {
     return row < 0 ? Optional.empty() : Optional.of(edit(row));
   }
 
-  /** {@return every row of the pair {@code column1} over {@code column2}, in effective order} */
+  /**
+   * {@return every row of the pair {@code column1} over {@code column2}, in effective order}
+   *
+   * @param column1 the column 1 code
+   * @param column2 the column 2 code
+   */
   public ImmutableList<PtpEdit> edits(ProcedureCode column1, ProcedureCode column2) {
     requireNonNull(column1, "column1");
     requireNonNull(column2, "column2");
@@ -451,7 +472,14 @@ public final class PtpTable {
       attributes = new char[capacity];
     }
 
-    /** Adds {@code edit}. */
+    /**
+     * Adds {@code edit}.
+     *
+     * @param edit the row to add
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #addPacked} does, for a table that would hold more
+     *     than 8,192 distinct rationales or a date after 2149-06-05
+     */
     public Builder add(PtpEdit edit) {
       requireNonNull(edit, "edit");
       return addPacked(
@@ -468,7 +496,14 @@ public final class PtpTable {
      * Adds a row given by the packed forms of its codes ({@link ProcedureCode#packed()}) and its
      * dates as days since 1970-01-01: the allocation-free path of loaders.
      *
+     * @param column1Code the column 1 code, packed
+     * @param column2Code the column 2 code, packed
+     * @param inExistencePriorTo1996 the file's {@code *} flag
+     * @param effectiveDay the effective date's day
      * @param deletionDay the deletion date's day, or -1 when the edit has none
+     * @param indicator whether an NCCI-associated modifier may bypass the edit
+     * @param rationale why the edit exists, as the file states it
+     * @return this builder
      * @throws IllegalArgumentException if a code is not a packed code, the two codes are one, a
      *     date is before 1970 or after 2149-06-05, the deletion is before the effective date, the
      *     indicator is 9 on an edit not deleted on its effective date, the rationale holds a
@@ -561,6 +596,9 @@ public final class PtpTable {
      * Tells whether a row of {@code rationale} can be added as far as the rationales go: the
      * builder holds the text already, or fewer than {@link #MAX_RATIONALES} distinct ones. A loader
      * asks before it adds a text new to it, to refuse the row at its rationale field.
+     *
+     * @param rationale the row's rationale
+     * @return true if a row of {@code rationale} can be added
      */
     public boolean hasRoomFor(String rationale) {
       requireNonNull(rationale, "rationale");
@@ -648,7 +686,14 @@ public final class PtpTable {
      * @param second the later row, likewise
      */
     public record Overlap(ProcedureCode column1, ProcedureCode column2, int first, int second) {
-      /** Checks the components. */
+      /**
+       * Checks the components.
+       *
+       * @param column1 the pair's column 1 code
+       * @param column2 the pair's column 2 code
+       * @param first the earlier row, by its position in the order of addition (from 0)
+       * @param second the later row, likewise
+       */
       public Overlap {
         requireNonNull(column1, "column1");
         requireNonNull(column2, "column2");
@@ -660,6 +705,8 @@ public final class PtpTable {
      * order, or empty when no pair's rows do. One pass over the rows in pair order: the order and
      * the answer are kept for {@link #build()}, so a loader that checks, then builds, sorts and
      * looks once.
+     *
+     * @return the first overlap, or empty when no pair's rows overlap
      */
     public Optional<Overlap> overlap() {
       if (!sorted && order == null) {
@@ -719,6 +766,7 @@ public final class PtpTable {
     /**
      * Returns the table of the rows added; the builder may be used again.
      *
+     * @return the table
      * @throws IllegalArgumentException if two rows of a pair are in force on a common day ({@link
      *     #overlap}): the message names the pair and both rows
      */
