@@ -117,6 +117,10 @@ public final class ClaimWarning {
    * Returns a warning of {@code kind}, raised by the rule or edit {@code rule} (an id as in {@link
    * PricingStep#rule()}), in words.
    *
+   * @param kind what the warning is about
+   * @param rule the id of the rule or edit that raised it, such as {@code ncci-ptp}
+   * @param message the warning, in words for the user
+   * @return the warning
    * @throws IllegalArgumentException if {@code rule} is not a valid rule id
    */
   public static ClaimWarning of(Kind kind, String rule, String message) {

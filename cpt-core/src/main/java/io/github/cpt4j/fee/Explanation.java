@@ -63,6 +63,9 @@ public final class Explanation {
    * Returns an explanation that {@code source} works out when it is first read (its steps, {@code
    * equals}, {@code toString}...), once; thread-safe. {@code source} must give the same explanation
    * whenever it is called, and should capture only immutable values.
+   *
+   * @param source works the explanation out, the same one on every call
+   * @return the deferred explanation
    */
   public static Explanation deferred(Supplier<Explanation> source) {
     return new Explanation(requireNonNull(source, "source"));
@@ -73,17 +76,29 @@ public final class Explanation {
     return EMPTY;
   }
 
-  /** {@return an explanation of the given steps, in order} */
+  /**
+   * {@return an explanation of the given steps, in order}
+   *
+   * @param steps the steps, in the order they were applied
+   */
   public static Explanation of(PricingStep... steps) {
     return of(Arrays.asList(requireNonNull(steps, "steps"))); // copied, nulls named, by of(List)
   }
 
-  /** {@return an explanation of the given steps, in order} */
+  /**
+   * {@return an explanation of the given steps, in order}
+   *
+   * @param steps the steps, in the order they were applied
+   */
   public static Explanation of(List<PricingStep> steps) {
     return new Explanation(NullElements.copyOf(requireNonNull(steps, "steps"), "step"));
   }
 
-  /** {@return a copy with {@code step} appended (deferred if this explanation is)} */
+  /**
+   * {@return a copy with {@code step} appended (deferred if this explanation is)}
+   *
+   * @param step the step to append
+   */
   public Explanation then(PricingStep step) {
     requireNonNull(step, "step");
     ImmutableList<PricingStep> known = known();
@@ -93,7 +108,11 @@ public final class Explanation {
     return new Explanation(append(known, step));
   }
 
-  /** {@return a copy with the steps of {@code more} appended (deferred if either is)} */
+  /**
+   * {@return a copy with the steps of {@code more} appended (deferred if either is)}
+   *
+   * @param more the explanation whose steps come after this one's
+   */
   public Explanation then(Explanation more) {
     requireNonNull(more, "more");
     ImmutableList<PricingStep> known = known();
@@ -135,7 +154,11 @@ public final class Explanation {
     return resolved;
   }
 
-  /** {@return the first step of {@code rule}, if any} */
+  /**
+   * {@return the first step of {@code rule}, if any}
+   *
+   * @param rule the rule id, such as {@code gpci}
+   */
   public Optional<PricingStep> find(String rule) {
     requireNonNull(rule, "rule");
     for (PricingStep step : steps()) {
@@ -146,7 +169,12 @@ public final class Explanation {
     return Optional.empty();
   }
 
-  /** Tells whether a step of {@code rule} was applied. */
+  /**
+   * Tells whether a step of {@code rule} was applied.
+   *
+   * @param rule the rule id, such as {@code gpci}
+   * @return true if the explanation has a step of {@code rule}
+   */
   public boolean has(String rule) {
     return find(rule).isPresent();
   }

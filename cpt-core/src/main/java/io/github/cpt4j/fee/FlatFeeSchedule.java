@@ -163,6 +163,9 @@ public final class FlatFeeSchedule implements FeeSchedule {
   /**
    * {@return the amount per unit of the row of {@code code} with {@code modifier} (empty: the row
    * without a modifier), exactly as given, if there is such a row}
+   *
+   * @param code the code of the row
+   * @param modifier the row's modifier; empty for the row without one
    */
   public Optional<BigDecimal> amount(ProcedureCode code, Optional<Modifier> modifier) {
     int position =
@@ -199,6 +202,8 @@ public final class FlatFeeSchedule implements FeeSchedule {
     /**
      * Sets the name used in explanations and refusals (default {@code "flat table"}).
      *
+     * @param newName the name, one line, not blank, such as {@code payer 42 2026}
+     * @return this builder
      * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
      *     would read "table: : row 99213", or be torn over lines
      */
@@ -207,17 +212,46 @@ public final class FlatFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Adds the amount per unit of {@code code} billed without a matching modifier row. */
+    /**
+     * Adds the amount per unit of {@code code} billed without a matching modifier row.
+     *
+     * @param code the code of the row
+     * @param amount the amount per unit, in dollars: zero or more, of at most {@value
+     *     FeeResult#MAX_SCALE} decimal places
+     * @return this builder
+     * @throws IllegalArgumentException if {@code amount} is negative or no fee ({@link
+     *     FeeResult#priced(BigDecimal, Explanation)}), or the row was added before
+     */
     public Builder put(ProcedureCode code, BigDecimal amount) {
       return add(requireNonNull(code, "code"), null, amount);
     }
 
-    /** Adds the amount per unit of {@code code} billed with {@code modifier}. */
+    /**
+     * Adds the amount per unit of {@code code} billed with {@code modifier}.
+     *
+     * @param code the code of the row
+     * @param modifier the modifier of the row
+     * @param amount the amount per unit, in dollars: zero or more, of at most {@value
+     *     FeeResult#MAX_SCALE} decimal places
+     * @return this builder
+     * @throws IllegalArgumentException if {@code amount} is negative or no fee ({@link
+     *     FeeResult#priced(BigDecimal, Explanation)}), or the row was added before
+     */
     public Builder put(ProcedureCode code, Modifier modifier, BigDecimal amount) {
       return add(requireNonNull(code, "code"), requireNonNull(modifier, "modifier"), amount);
     }
 
-    /** Adds a row whose modifier is optional. */
+    /**
+     * Adds a row whose modifier is optional.
+     *
+     * @param code the code of the row
+     * @param modifier the modifier of the row; empty for the row without one
+     * @param amount the amount per unit, in dollars: zero or more, of at most {@value
+     *     FeeResult#MAX_SCALE} decimal places
+     * @return this builder
+     * @throws IllegalArgumentException if {@code amount} is negative or no fee ({@link
+     *     FeeResult#priced(BigDecimal, Explanation)}), or the row was added before
+     */
     public Builder put(ProcedureCode code, Optional<Modifier> modifier, BigDecimal amount) {
       return add(
           requireNonNull(code, "code"), requireNonNull(modifier, "modifier").orElse(null), amount);

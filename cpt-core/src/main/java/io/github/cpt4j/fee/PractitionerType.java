@@ -167,6 +167,8 @@ public enum PractitionerType {
    * line break or another control character around the name, or a non-ASCII letter (such as the
    * Kelvin sign, whose lower case is {@code k}), makes it no name.
    *
+   * @param text an id or constant name, such as {@code np}
+   * @return the type of that name
    * @throws IllegalArgumentException if no type has that name; the message lists the ids
    */
   public static PractitionerType parse(CharSequence text) {
@@ -240,6 +242,9 @@ public enum PractitionerType {
    * PractitionerType.fromTaxonomy("163W00000X");   // Optional.empty(): a registered nurse
    * }</pre>
    *
+   * @param code a Health Care Provider Taxonomy code, such as {@code 363LF0000X}
+   * @return the type of practitioner, or empty for a provider Medicare pays no share of the
+   *     physician fee schedule to
    * @throws IllegalArgumentException if {@code code} is not shaped as a taxonomy code
    */
   public static Optional<PractitionerType> fromTaxonomy(CharSequence code) {
@@ -322,6 +327,8 @@ public enum PractitionerType {
    * practitioner; exactly {@link BigDecimal#ONE} for a full share. Pricing uses {@link
    * #medicareShare(LocalDate)}, which differs from this for a certified nurse-midwife's service
    * before 2011 and a therapy assistant's before 2022.
+   *
+   * @return the current share, such as 0.85; {@link BigDecimal#ONE} for a full share
    */
   public BigDecimal medicareShare() {
     return share;
@@ -333,6 +340,8 @@ public enum PractitionerType {
    * nurse-midwife's service before 2011, 0.65 (Claims Processing Manual, chapter 12, section 130.1,
    * before Change Request 7005 raised it to 100%), and a therapy assistant's before 2022, exactly
    * {@link BigDecimal#ONE} (the 85% of Social Security Act §1834(v) began on 1 January 2022)}
+   *
+   * @param dateOfService the date the service was furnished
    */
   public BigDecimal medicareShare(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
@@ -383,6 +392,9 @@ public enum PractitionerType {
    * Tells whether Medicare pays this practitioner for a service on {@code dateOfService}: not a
    * marriage and family therapist's or mental health counselor's before 2024 ({@link
    * #coveredFrom()}).
+   *
+   * @param dateOfService the date the service was furnished
+   * @return true if Medicare's benefit for this practitioner had begun by {@code dateOfService}
    */
   public boolean isCoveredOn(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
@@ -396,6 +408,9 @@ public enum PractitionerType {
    * refuses: "99213 on 2023-06-01 is not paid to a mental health counselor: Medicare's benefit for
    * them began on 2024-01-01 (...)". The words of every schedule that refuses such a line.
    *
+   * @param service the service in the user's words, such as a row, {@code 99213-26}, or a code
+   * @param dateOfService the date the service was furnished, one {@link #isCoveredOn} refuses
+   * @return the reason, in words, naming the date Medicare's benefit began
    * @throws IllegalStateException if this practitioner is covered on that date
    */
   public String notCoveredDetail(String service, LocalDate dateOfService) {
@@ -411,7 +426,7 @@ public enum PractitionerType {
         + " (Consolidated Appropriations Act, 2023, division FF, §4121)";
   }
 
-  /** Returns where the current share is stated: "Claims Processing Manual ch. 12 §120.1". */
+  /** {@return where the current share is stated: "Claims Processing Manual ch. 12 §120.1"} */
   public String medicareSource() {
     return source;
   }
@@ -421,6 +436,9 @@ public enum PractitionerType {
    * practitioner (Claims Processing Manual ch. 12 §120.1)"; on a date before the current share,
    * with the date it began: "65% for a certified nurse-midwife before 2011-01-01, when the share
    * became 100% (...)".
+   *
+   * @param dateOfService the date the service was furnished
+   * @return the share and its source, in words
    */
   public String describeShare(LocalDate dateOfService) {
     BigDecimal onDate = medicareShare(dateOfService);
@@ -463,6 +481,8 @@ public enum PractitionerType {
    * paid on assignment only too (42 CFR 414.60). Physicians, therapists in private practice (and
    * their assistants, who bill under them) and audiologists may decline assignment; a 2025 bill to
    * add audiologists to the list (S. 1996) had not become law.
+   *
+   * @return true if this practitioner must accept assignment, so that no limiting charge applies
    */
   public boolean mustAcceptAssignment() {
     return mustAcceptAssignment;
@@ -471,6 +491,8 @@ public enum PractitionerType {
   /**
    * Tells whether Medicare pays this practitioner less than the full fee schedule amount: the
    * {@linkplain #medicareShare() current share}.
+   *
+   * @return true if the current share is less than 1
    */
   public boolean isReduced() {
     return share.compareTo(BigDecimal.ONE) != 0;
@@ -479,6 +501,9 @@ public enum PractitionerType {
   /**
    * Tells whether Medicare pays this practitioner less than the full fee schedule amount for a
    * service on {@code dateOfService} ({@link #medicareShare(LocalDate)}).
+   *
+   * @param dateOfService the date the service was furnished
+   * @return true if the share on {@code dateOfService} is less than 1
    */
   public boolean isReduced(LocalDate dateOfService) {
     return medicareShare(dateOfService).compareTo(BigDecimal.ONE) != 0;

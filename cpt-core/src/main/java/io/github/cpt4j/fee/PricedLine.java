@@ -107,6 +107,12 @@ public final class PricedLine {
    * Returns a priced line: line {@code index} (from 0) of its claim, as billed, with its result;
    * {@code refusedBy} names the rule or edit that left an unpriced line without an amount.
    *
+   * @param index the line's zero-based index in its claim
+   * @param billed the line as billed
+   * @param result what pricing gave the line
+   * @param refusedBy the rule or edit that refused an unpriced line; empty for a priced line
+   * @param warnings the claim warnings about the line, in order; empty for none
+   * @return the priced line, named {@code index + 1} on its claim
    * @throws IllegalArgumentException if {@code index} is negative, or if {@code refusedBy} is given
    *     for a priced result or missing for an unpriced one, or is not a valid rule id
    */
@@ -125,6 +131,13 @@ public final class PricedLine {
    * its explanation and warnings use, which differs from {@code index + 1} on a claim with line
    * numbers of its own.
    *
+   * @param index the line's zero-based index in its claim
+   * @param lineNumber the number by which the claim names the line, 1 or more
+   * @param billed the line as billed
+   * @param result what pricing gave the line
+   * @param refusedBy the rule or edit that refused an unpriced line; empty for a priced line
+   * @param warnings the claim warnings about the line, in order; empty for none
+   * @return the priced line
    * @throws IllegalArgumentException as the other factory does, or if {@code lineNumber} is less
    *     than 1
    */
@@ -171,6 +184,15 @@ public final class PricedLine {
    * line.amount();   // Optional[101.06]
    * }</pre>
    *
+   * @param index the line's zero-based index in its claim
+   * @param lineNumber the number by which the claim names the line, 1 or more
+   * @param billed the line as billed
+   * @param exactAmount the line's amount in dollars, before rounding to cents
+   * @param settingNotAvailable true if the line is paid at the other setting's amount, as CMS marks
+   *     its setting NA for the code
+   * @param explanation writes the line's explanation when first read
+   * @param warnings the claim warnings about the line, in order; empty for none
+   * @return the priced line
    * @throws IllegalArgumentException if {@code index} is negative, {@code lineNumber} less than 1,
    *     or the amount is no fee ({@link FeeResult#priced(BigDecimal, Explanation)})
    */
@@ -236,6 +258,8 @@ public final class PricedLine {
    * Returns the line's {@link FeeResult}: the amount (or reason and detail), and the explanation —
    * the fee schedule's steps followed by each claim edit's and claim rule's. A line of {@link
    * #priced} makes it on the first call and returns that one after.
+   *
+   * @return the line's result; the same one on every call
    */
   public FeeResult result() {
     if (given != null) {
@@ -249,7 +273,11 @@ public final class PricedLine {
     return result;
   }
 
-  /** Tells whether the line has an amount. */
+  /**
+   * Tells whether the line has an amount.
+   *
+   * @return true if the line has an amount, false if it was refused
+   */
   public boolean isPriced() {
     return amount != null;
   }
@@ -262,6 +290,7 @@ public final class PricedLine {
   /**
    * Returns the amount rounded half-up to cents.
    *
+   * @return the amount in dollars, scale 2
    * @throws IllegalStateException if the line is not priced; the message gives the line and reason
    */
   public BigDecimal amountOrThrow() {
@@ -366,6 +395,8 @@ public final class PricedLine {
    * refusing edit restates its message, which a report that prints the detail already shows, and an
    * edit's message (the global surgery rule's) is the longest text of a line. {@code ...;
    * global-surgery: denied: 99213 on the day of ...} becomes {@code ...; global-surgery: denied}.
+   *
+   * @return the explanation, without the refusal's detail
    */
   public String explanationWithoutDetail() {
     return steps(false);
@@ -377,6 +408,8 @@ public final class PricedLine {
    * report that writes the warnings before the explanation, as the {@code cpt} command does, so
    * that none is said twice. {@code ...; ncci-ptp: warning: 0001U (line 1) ...} becomes {@code ...;
    * ncci-ptp: warning}.
+   *
+   * @return the explanation, without the refusal's detail or the warnings' messages
    */
   public String explanationWithoutDetailOrWarnings() {
     return warnings.isEmpty() ? steps(false) : steps(true);

@@ -51,7 +51,14 @@ public final class PricingStep {
                 () -> "the describer of step '" + rule + "' returned null, not its words"));
   }
 
-  /** {@return a step that records an input or a decision without changing the amount} */
+  /**
+   * {@return a step that records an input or a decision without changing the amount}
+   *
+   * @param rule the rule id, such as {@code locality}
+   * @param description what was read or decided, in words
+   * @throws IllegalArgumentException if {@code rule} is not a valid rule id (see {@link
+   *     #checkRule})
+   */
   public static PricingStep note(String rule, String description) {
     String words = given(description);
     return new PricingStep(checkRule(rule), words, null, Optional.empty());
@@ -62,6 +69,12 @@ public final class PricingStep {
    * price millions of lines and print few explanations. {@code describer} must be pure and never
    * return null: a null is found only when the words are read ({@link #description()}, {@link
    * #toString()}), and the {@link NullPointerException} then names the rule.
+   *
+   * @param rule the rule id, such as {@code locality}
+   * @param describer writes what was read or decided, in words, when first read
+   * @return the note
+   * @throws IllegalArgumentException if {@code rule} is not a valid rule id (see {@link
+   *     #checkRule})
    */
   public static PricingStep note(String rule, Supplier<String> describer) {
     Supplier<String> words = once(rule, describer);
@@ -73,6 +86,10 @@ public final class PricingStep {
    * FeeResult#priced} takes, so that the step could set a result's amount, and so that it reads
    * back wherever it is written.
    *
+   * @param rule the rule id, such as {@code gpci}
+   * @param description what the step did, in words
+   * @param amountAfter the exact amount after the step, in dollars
+   * @return the step
    * @throws IllegalArgumentException if the rule id is not valid (see {@link #checkRule}), or the
    *     amount is negative, a quadrillion dollars or more, or of more than {@value
    *     FeeResult#MAX_SCALE} decimal places
@@ -90,6 +107,10 @@ public final class PricingStep {
    * for {@link #note(String, Supplier)}. The amount is bounded as for {@link #of(String, String,
    * BigDecimal)}.
    *
+   * @param rule the rule id, such as {@code gpci}
+   * @param describer writes what the step did, in words, when first read
+   * @param amountAfter the exact amount after the step, in dollars
+   * @return the step
    * @throws IllegalArgumentException if the rule id is not valid (see {@link #checkRule}), or the
    *     amount is negative, a quadrillion dollars or more, or of more than {@value
    *     FeeResult#MAX_SCALE} decimal places
@@ -109,6 +130,9 @@ public final class PricingStep {
    * negative step, one of a quadrillion dollars, or one of 101 decimal places was once made,
    * written, and then refused when read back.)
    *
+   * @param rule the rule id of the step to be, named in the message
+   * @param amountAfter the exact amount after the step, in dollars
+   * @return {@code amountAfter} itself
    * @throws IllegalArgumentException if it is not, naming the rule and the amount
    */
   public static BigDecimal checkAmount(String rule, BigDecimal amountAfter) {
@@ -127,6 +151,8 @@ public final class PricingStep {
    * Returns {@code rule} if it is a valid rule id: non-empty, without white space (Unicode spaces
    * such as the no-break space included), control characters, {@code ';'} or {@code ':'}.
    *
+   * @param rule the rule id to check
+   * @return {@code rule} itself
    * @throws IllegalArgumentException if it is not
    */
   public static String checkRule(String rule) {

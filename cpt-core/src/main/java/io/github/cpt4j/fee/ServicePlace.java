@@ -31,6 +31,9 @@ public interface ServicePlace {
    * for telehealth in the patient's home ({@code 10}), paid the facility rate before 2024; a place
    * of the caller's own is paid at its {@code setting()} on every date unless it overrides this
    * too.
+   *
+   * @param dateOfService the date the service was furnished
+   * @return the setting the place is paid at on that date
    */
   default Setting settingOn(LocalDate dateOfService) {
     return setting();
