@@ -16,7 +16,12 @@ public enum ApmProviders {
   /** Every provider that is not a qualifying APM participant. */
   NON_QUALIFYING_APM_PARTICIPANTS;
 
-  /** Tells whether a provider with the given QP status is covered. */
+  /**
+   * Tells whether a provider with the given QP status is covered.
+   *
+   * @param qualifyingApmParticipant true if the provider is a qualifying APM participant
+   * @return true if a factor for these providers applies to that provider
+   */
   public boolean covers(boolean qualifyingApmParticipant) {
     switch (this) {
       case ALL:
@@ -31,6 +36,9 @@ public enum ApmProviders {
   /**
    * Tells whether some provider is covered by both: the same providers, or all on either side. Two
    * factors of overlapping dates for overlapping providers would each claim the same line.
+   *
+   * @param other the providers of another factor
+   * @return true if both are the same providers, or either is {@link #ALL}
    */
   public boolean overlaps(ApmProviders other) {
     requireNonNull(other, "other");
@@ -40,6 +48,8 @@ public enum ApmProviders {
   /**
    * Names the providers for messages: {@code every provider}, {@code qualifying APM participants},
    * {@code providers who are not qualifying APM participants}.
+   *
+   * @return the providers in words, as above
    */
   public String words() {
     switch (this) {

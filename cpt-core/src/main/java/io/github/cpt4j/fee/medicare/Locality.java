@@ -36,6 +36,9 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
    * Returns the locality of contractor {@code mac} (five digits) numbered {@code number} (two
    * digits).
    *
+   * @param mac the Medicare administrative contractor's number, five digits, such as {@code 13282}
+   * @param number the locality's number within the contractor, two digits, such as {@code 99}
+   * @return the locality
    * @throws IllegalArgumentException if either is not all digits of the right length
    */
   public static Locality of(String mac, String number) {
@@ -58,6 +61,8 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
    * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
    * they convert a string to a value.
    *
+   * @param text a locality in a form {@link #parse(CharSequence)} takes, such as {@code 13282-99}
+   * @return the locality, as {@link #parse(CharSequence)} returns it
    * @throws IllegalArgumentException if the text is not a locality
    */
   public static Locality valueOf(String text) {
@@ -68,6 +73,8 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
    * Parses {@code 13282-99}, {@code 13282 99} or {@code 1328299}, with blanks around it: spaces,
    * tabs, no-break and other Unicode spaces.
    *
+   * @param text the locality, such as {@code 13282-99}
+   * @return the locality
    * @throws IllegalArgumentException if the text is none of these forms; any other control
    *     character anywhere (NUL, escape, a line break) is none of them
    */
@@ -94,6 +101,8 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
   /**
    * Returns the locality whose {@link #packed()} form is {@code packed}.
    *
+   * @param packed the packed form: the contractor's number times 100 plus the locality's number
+   * @return the locality
    * @throws IllegalArgumentException if {@code packed} is not 0 to 9,999,999
    */
   public static Locality ofPacked(int packed) {
@@ -106,6 +115,8 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
   /**
    * {@return the context's area when it is a Medicare locality: how Medicare schedules read the
    * place a service is priced in; empty when the context has no area or another kind of area}
+   *
+   * @param context the context of the line priced
    */
   public static Optional<Locality> in(PricingContext context) {
     requireNonNull(context, "context");

@@ -141,6 +141,8 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   /**
    * Returns the place of service numbered {@code code}.
    *
+   * @param code the place's number, 1 to 99 ({@code 11} is an office)
+   * @return the place of service
    * @throws IllegalArgumentException if {@code code} is not 1 to 99
    */
   public static PlaceOfService of(int code) {
@@ -154,6 +156,8 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    * Parses a two-digit code such as {@code "11"} (a single digit is accepted as well), with blanks
    * around it: spaces, tabs, no-break and other Unicode spaces.
    *
+   * @param text one or two digits, such as {@code 11}
+   * @return the place of service
    * @throws IllegalArgumentException if the text is not 01 to 99; any other control character
    *     anywhere (NUL, escape, a line break) makes it none
    */
@@ -215,6 +219,9 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   /**
    * Tells why {@link #settingOn(LocalDate)} differs from {@link #setting()} on {@code
    * dateOfService}, for an explanation; empty when it does not.
+   *
+   * @param dateOfService the date the service was furnished
+   * @return why the place is paid at another setting on that date, in words; empty when it is not
    */
   public Optional<String> settingChangeOn(LocalDate dateOfService) {
     if (settingOn(dateOfService) == setting) {
@@ -236,6 +243,8 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    * facility (61) are hospitals (Social Security Act §1861(e) and (f)), and their inpatients' tests
    * are the facility's (42 CFR 411.15(m), 415.120(b); Claims Processing Manual ch. 13 §20.2).
    * Partial hospitalization (52) and a community mental health center (53) are not.
+   *
+   * @return true for 19, 21, 22, 23, 51 and 61
    */
   public boolean isHospital() {
     return hospital;
@@ -245,6 +254,8 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    * Tells whether this is a hospital inpatient place — the inpatient hospital 21, an inpatient
    * psychiatric facility 51 or a comprehensive inpatient rehabilitation facility 61 — where a
    * physician's reading of an abnormal smear (PC/TC indicator 8) is paid.
+   *
+   * @return true for 21, 51 and 61
    */
   public boolean isHospitalInpatient() {
     return hospitalInpatient;
@@ -258,12 +269,18 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    * is returned as unprocessable, so Medicare's physician fee schedule prices no line there ({@link
    * io.github.cpt4j.fee.UnpricedReason#NOT_PAYABLE_IN_PLACE}). The set is today's: a code assigned
    * since (10 in 2022, 27 in 2023, 66 in 2024) is assigned on every date.
+   *
+   * @return false for the unassigned codes listed above, true for every other
    */
   public boolean isAssigned() {
     return assigned;
   }
 
-  /** {@return the place of service of {@code context}, when it has one} */
+  /**
+   * {@return the place of service of {@code context}, when it has one}
+   *
+   * @param context the context of the line priced
+   */
   public static Optional<PlaceOfService> in(PricingContext context) {
     requireNonNull(context, "context");
     return context.placeOfService().map(p -> p instanceof PlaceOfService pos ? pos : of(p.code()));

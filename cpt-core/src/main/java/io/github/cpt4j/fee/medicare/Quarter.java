@@ -36,6 +36,9 @@ public final class Quarter implements Comparable<Quarter> {
   /**
    * Returns quarter {@code quarter} (1 to 4) of {@code year} (1 to 9999).
    *
+   * @param year the year, 1 to 9999
+   * @param quarter the quarter of the year, 1 to 4 (1 is January to March)
+   * @return the quarter
    * @throws IllegalArgumentException if either is out of range
    */
   public static Quarter of(int year, int quarter) {
@@ -49,6 +52,8 @@ public final class Quarter implements Comparable<Quarter> {
   /**
    * Returns the quarter that contains {@code date}.
    *
+   * @param date any day of the quarter
+   * @return the quarter
    * @throws IllegalArgumentException if the date's year is not 1-9999
    */
   public static Quarter of(LocalDate date) {
@@ -60,6 +65,8 @@ public final class Quarter implements Comparable<Quarter> {
    * Parses {@code 2025-Q1} (also {@code 2025Q1}, case-insensitive), with blanks around it: spaces,
    * tabs, no-break and other Unicode spaces.
    *
+   * @param text a quarter such as {@code 2025-Q1}
+   * @return the quarter
    * @throws IllegalArgumentException if the text is not such a quarter; any other control character
    *     anywhere (NUL, escape, a line break) makes it none
    */
@@ -102,7 +109,12 @@ public final class Quarter implements Comparable<Quarter> {
     return YearMonth.of(year, Month.of(quarter * 3)).atEndOfMonth();
   }
 
-  /** Tells whether {@code date} falls in this quarter. */
+  /**
+   * Tells whether {@code date} falls in this quarter.
+   *
+   * @param date the date of service
+   * @return true if {@code date} is from the quarter's first day through its last
+   */
   public boolean contains(LocalDate date) {
     requireNonNull(date, "date");
     return date.getYear() == year && (date.getMonthValue() - 1) / 3 + 1 == quarter;
@@ -111,6 +123,9 @@ public final class Quarter implements Comparable<Quarter> {
   /**
    * {@return the detail of a {@code DATE_NOT_COVERED} answer of the quarterly schedule {@code
    * schedule} for {@code date}, in the words every quarterly schedule uses}
+   *
+   * @param schedule the schedule's name, as its explanations give it
+   * @param date the date of service outside the quarter
    */
   public String notCovering(String schedule, LocalDate date) {
     requireNonNull(schedule, "schedule");

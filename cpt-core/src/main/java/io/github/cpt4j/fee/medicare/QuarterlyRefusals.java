@@ -28,7 +28,12 @@ public final class QuarterlyRefusals {
   /** Writes the first step of a schedule's explanation: which schedule prices which line. */
   @FunctionalInterface
   public interface Header {
-    /** {@return the explanation's first step for {@code line} in {@code context}} */
+    /**
+     * {@return the explanation's first step for {@code line} in {@code context}}
+     *
+     * @param line the line priced
+     * @param context the context of the line
+     */
     Explanation of(ClaimLine line, PricingContext context);
   }
 
@@ -42,7 +47,13 @@ public final class QuarterlyRefusals {
     this.header = header;
   }
 
-  /** {@return the refusals of the schedule {@code name} of {@code quarter}} */
+  /**
+   * {@return the refusals of the schedule {@code name} of {@code quarter}}
+   *
+   * @param name the schedule's name, as its refusals give it
+   * @param quarter the quarter the schedule covers
+   * @param header writes the first step of each refusal's explanation
+   */
   public static QuarterlyRefusals of(String name, Quarter quarter, Header header) {
     return new QuarterlyRefusals(
         requireNonNull(name, "name"),
@@ -53,6 +64,9 @@ public final class QuarterlyRefusals {
   /**
    * {@return {@link UnpricedReason#DATE_NOT_COVERED} when the context's date of service is outside
    * the quarter, else null (no allocation: every line is checked)}
+   *
+   * @param line the line priced
+   * @param context the context of the line, whose date of service is checked
    */
   public FeeResult outsideQuarter(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
@@ -64,6 +78,9 @@ public final class QuarterlyRefusals {
 
   /**
    * {@return {@link UnpricedReason#NOT_IN_SCHEDULE}: the schedule does not list the line's code}
+   *
+   * @param line the line priced, whose code is not in the schedule
+   * @param context the context of the line
    */
   public FeeResult notListed(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
@@ -72,7 +89,14 @@ public final class QuarterlyRefusals {
         line, context, UnpricedReason.NOT_IN_SCHEDULE, line.code() + " is not in " + name);
   }
 
-  /** {@return a refusal for {@code reason}, with {@code detail} and the schedule's header step} */
+  /**
+   * {@return a refusal for {@code reason}, with {@code detail} and the schedule's header step}
+   *
+   * @param line the line priced
+   * @param context the context of the line
+   * @param reason why the line is not priced
+   * @param detail the refusal's detail, in words for the user
+   */
   public FeeResult refuse(
       ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
     // Checked here: the explanation is deferred, so a null would surface only when it is read.

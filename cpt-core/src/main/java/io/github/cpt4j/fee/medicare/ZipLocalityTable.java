@@ -91,6 +91,8 @@ public final class ZipLocalityTable {
    * {@return the locality of {@code zip}: five digits, or ZIP+4 ({@code 10001-2345} or {@code
    * 100012345}, whose extension is ignored); empty when the ZIP code is not in the table or
    * malformed}
+   *
+   * @param zip the ZIP code of the place of service
    */
   @SuppressWarnings("unchecked") // every element of found is an Optional<Locality>
   public Optional<Locality> find(CharSequence zip) {
@@ -101,6 +103,9 @@ public final class ZipLocalityTable {
   /**
    * Tells whether CMS flags {@code zip} (in any form {@link #find} takes) as straddling localities,
    * to be priced by its ZIP+4 (false for ZIP codes not in the table or malformed).
+   *
+   * @param zip the ZIP code of the place of service
+   * @return true if CMS flags the ZIP code as split by ZIP+4
    */
   public boolean isSplitByPlusFour(CharSequence zip) {
     int answer = answerOf(zip);
@@ -151,22 +156,43 @@ public final class ZipLocalityTable {
     return starts.length;
   }
 
-  /** {@return the first ZIP code of range {@code i} (0 to {@link #rangeCount()} - 1)} */
+  /**
+   * {@return the first ZIP code of range {@code i} (0 to {@link #rangeCount()} - 1)}
+   *
+   * @param i the range's index
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is not 0 to {@link #rangeCount()} - 1
+   */
   public int rangeStart(int i) {
     return starts[i];
   }
 
-  /** {@return the last ZIP code of range {@code i}} */
+  /**
+   * {@return the last ZIP code of range {@code i}}
+   *
+   * @param i the range's index, 0 to {@link #rangeCount()} - 1
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public int rangeEnd(int i) {
     return ends[i];
   }
 
-  /** {@return the locality of range {@code i}} */
+  /**
+   * {@return the locality of range {@code i}}
+   *
+   * @param i the range's index, 0 to {@link #rangeCount()} - 1
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public Locality rangeLocality(int i) {
     return Locality.ofPacked(values[i] & ~PLUS_FOUR);
   }
 
-  /** Tells whether the ZIP codes of range {@code i} are split by ZIP+4. */
+  /**
+   * Tells whether the ZIP codes of range {@code i} are split by ZIP+4.
+   *
+   * @param i the range's index, 0 to {@link #rangeCount()} - 1
+   * @return true if CMS flags the range's ZIP codes as split by ZIP+4
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public boolean rangeSplitByPlusFour(int i) {
     return (values[i] & PLUS_FOUR) != 0;
   }
@@ -204,6 +230,10 @@ public final class ZipLocalityTable {
     /**
      * Adds a ZIP code (0 to 99999) of {@code locality}.
      *
+     * @param zip the five-digit ZIP code as a number, 0 to 99999
+     * @param locality the locality of the ZIP code
+     * @param splitByPlusFour true if CMS flags the ZIP code as split by ZIP+4
+     * @return this builder
      * @throws IllegalArgumentException if {@code zip} is out of range
      */
     public Builder add(int zip, Locality locality, boolean splitByPlusFour) {
@@ -213,6 +243,11 @@ public final class ZipLocalityTable {
     /**
      * Adds the ZIP codes {@code first} to {@code last}, both inclusive, of {@code locality}.
      *
+     * @param first the range's first ZIP code, 0 to 99999
+     * @param last the range's last ZIP code, not before {@code first}, at most 99999
+     * @param locality the locality of the ZIP codes
+     * @param splitByPlusFour true if CMS flags the ZIP codes as split by ZIP+4
+     * @return this builder
      * @throws IllegalArgumentException if the range is empty or outside 0 to 99999
      */
     public Builder addRange(int first, int last, Locality locality, boolean splitByPlusFour) {
@@ -276,6 +311,7 @@ public final class ZipLocalityTable {
     /**
      * Returns the table.
      *
+     * @return the table
      * @throws IllegalArgumentException if a ZIP code was given twice
      */
     public ZipLocalityTable build() {
