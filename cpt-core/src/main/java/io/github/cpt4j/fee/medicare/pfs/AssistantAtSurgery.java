@@ -25,6 +25,8 @@ public enum AssistantAtSurgery {
   /**
    * Returns the value of the one-digit code.
    *
+   * @param code the file's one-digit ASST SURG code
+   * @return the value
    * @throws IllegalArgumentException if {@code code} is not 0-2 or 9
    */
   public static AssistantAtSurgery of(char code) {

@@ -24,6 +24,8 @@ public enum BilateralRule {
   /**
    * Returns the rule of the one-digit code.
    *
+   * @param code the file's one-digit BILAT SURG code
+   * @return the rule
    * @throws IllegalArgumentException if {@code code} is not 0-3 or 9
    */
   public static BilateralRule of(char code) {

@@ -50,6 +50,8 @@ public abstract class ConversionFactor {
    * schedule's (20.3178 for 2025; for 2026 20.4976, and 20.5998 for qualifying APM participants).
    * Empty when it is not known, such as for 9 March to 31 December 2024, when legislation raised
    * the factors for the rest of the year.
+   *
+   * @return the anesthesia factor in dollars per unit, or empty when not known
    */
   public abstract Optional<BigDecimal> anesthesiaAmount();
 
@@ -59,7 +61,14 @@ public abstract class ConversionFactor {
     return ApmProviders.ALL;
   }
 
-  /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
+  /**
+   * Tells whether the factor applies on {@code date} to a provider with that QP status.
+   *
+   * @param date the date of service
+   * @param qualifyingApmParticipant true if the provider is a qualifying APM participant
+   * @return true if {@code date} is from the factor's first day through its last and the factor is
+   *     for such providers
+   */
   public final boolean appliesOn(LocalDate date, boolean qualifyingApmParticipant) {
     requireNonNull(date, "date");
     return !date.isBefore(effectiveFrom())

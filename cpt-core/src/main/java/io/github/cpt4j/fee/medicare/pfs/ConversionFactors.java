@@ -43,6 +43,8 @@ public final class ConversionFactors {
   /**
    * Returns the history of {@code factors}.
    *
+   * @param factors the factors, in any order
+   * @return the history
    * @throws IllegalArgumentException if two factors could apply to the same provider on the same
    *     date (the message names both)
    */
@@ -66,7 +68,12 @@ public final class ConversionFactors {
     return new ConversionFactors(sorted);
   }
 
-  /** {@return the factor in force on {@code dateOfService} for a provider of that QP status} */
+  /**
+   * {@return the factor in force on {@code dateOfService} for a provider of that QP status}
+   *
+   * @param dateOfService the date the service was furnished
+   * @param qualifyingApmParticipant true if the provider is a qualifying APM participant
+   */
   public Optional<ConversionFactor> find(
       LocalDate dateOfService, boolean qualifyingApmParticipant) {
     requireNonNull(dateOfService, "dateOfService");
@@ -98,6 +105,8 @@ public final class ConversionFactors {
    * AnesthesiaFeeSchedule} checks its ANES tables against ({@link
    * AnesthesiaFeeSchedule.Builder#nationalFactors}). A period whose anesthesia factor is not known
    * (9 March to 31 December 2024) has none.
+   *
+   * @return the known national anesthesia factors, by start date; empty when none is known
    */
   public ImmutableList<NationalAnesthesiaFactor> anesthesiaFactors() {
     ImmutableList.Builder<NationalAnesthesiaFactor> anesthesia = ImmutableList.builder();

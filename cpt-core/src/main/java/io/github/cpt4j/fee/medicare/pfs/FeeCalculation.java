@@ -198,7 +198,12 @@ public final class FeeCalculation implements LineEvaluation {
    * Computes the amount of one unit of {@code rvu} with these inputs; the row's status is not
    * checked (that is the schedule's job).
    *
+   * @param rvu the row of the code and modifier billed
+   * @param gpci the geographic practice cost indices of the locality
+   * @param conversionFactor the conversion factor in force on the date of service
+   * @param setting the facility or non-facility setting priced
    * @param oppsCap the row's OPPS cap in the GPCI's locality, if any
+   * @return the calculation of one unit
    * @throws IllegalArgumentException if the cap is for another code or locality
    */
   public static FeeCalculation of(
@@ -266,7 +271,11 @@ public final class FeeCalculation implements LineEvaluation {
     return pricedSetting;
   }
 
-  /** Tells whether the row marks the setting asked for as NA. */
+  /**
+   * Tells whether the row marks the setting asked for as NA.
+   *
+   * @return true if the row marks the setting asked for as NA
+   */
   public boolean settingNotAvailable() {
     return pricedSetting != setting;
   }
@@ -308,7 +317,11 @@ public final class FeeCalculation implements LineEvaluation {
     return capFromRowColumns ? OppsCap.fromRvus(rvu, gpci, conversionFactor) : givenCap;
   }
 
-  /** Tells whether the OPPS cap is lower than the fee schedule amount and so replaced it. */
+  /**
+   * Tells whether the OPPS cap is lower than the fee schedule amount and so replaced it.
+   *
+   * @return true if the OPPS cap replaced the fee schedule amount
+   */
   public boolean isOppsCapped() {
     return exact < uncapped;
   }

@@ -34,6 +34,8 @@ public enum GlobalPeriod {
   /**
    * Returns the period of the three-character code, such as {@code "090"} or {@code "ZZZ"}.
    *
+   * @param code the file's GLOB DAYS value, such as {@code 090}
+   * @return the period
    * @throws IllegalArgumentException if {@code code} is none of them
    */
   public static GlobalPeriod of(String code) {

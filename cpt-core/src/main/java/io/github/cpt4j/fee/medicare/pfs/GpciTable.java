@@ -57,13 +57,19 @@ public final class GpciTable {
   /**
    * Returns the table of {@code gpcis}, in their order.
    *
+   * @param gpcis the indices of each locality, in any order
+   * @return the table
    * @throws IllegalArgumentException if a locality appears twice
    */
   public static GpciTable of(Collection<Gpci> gpcis) {
     return new GpciTable(ImmutableList.copyOf(requireNonNull(gpcis, "gpcis")));
   }
 
-  /** {@return the GPCIs of {@code locality}, if the table has it} */
+  /**
+   * {@return the GPCIs of {@code locality}, if the table has it}
+   *
+   * @param locality the locality of the service
+   */
   public Optional<Gpci> find(Locality locality) {
     int position = index.positionOf(requireNonNull(locality, "locality").packed());
     return position < 0 ? Optional.empty() : Optional.of(gpcis.get(position));
@@ -78,12 +84,18 @@ public final class GpciTable {
    * Returns the calendar year the indices are for, when known (CMS's GPCI file names it in its
    * column headers, {@code 2025 PW GPCI}). A {@link MedicareFeeSchedule} refuses relative values of
    * another year: a year's GPCIs apply to that year's services only.
+   *
+   * @return the year, or empty when not known
    */
   public Optional<Year> year() {
     return Optional.ofNullable(year);
   }
 
-  /** {@return this table for the calendar year {@code year}} */
+  /**
+   * {@return this table for the calendar year {@code year}}
+   *
+   * @param year the calendar year the indices are for
+   */
   public GpciTable withYear(Year year) {
     return new GpciTable(this, requireNonNull(year, "year"));
   }

@@ -63,6 +63,9 @@ public final class LimitingCharge {
    * "multiply the fee schedule amount by a factor of 1.0925"; 42 CFR 414.48(b): 115 percent of the
    * fee schedule amount for nonparticipating suppliers, for the services the Physician Fee Schedule
    * pays.
+   *
+   * @param participating a participating provider's result for the line
+   * @return the limiting charge, or {@code participating} itself when it is unpriced
    */
   public static FeeResult of(FeeResult participating) {
     return requireNonNull(participating, "participating")
@@ -81,6 +84,9 @@ public final class LimitingCharge {
    * 103.41), not 1.0925 x 108.845 = 118.91. An unpriced result is returned as it is. The amount is
    * taken as one service's: for 01953, whose units are each paid as a line of one, use {@link
    * #ofAnesthesia(ClaimLine, FeeResult)}.
+   *
+   * @param participating a participating provider's result for the anesthesia line
+   * @return the limiting charge, or {@code participating} itself when it is unpriced
    */
   public static FeeResult ofAnesthesia(FeeResult participating) {
     requireNonNull(participating, "participating");
@@ -105,6 +111,10 @@ public final class LimitingCharge {
    * 9.41 not participating) is limited to 3 x 10.82 = 32.46, what three lines of {@code 01953-QK}
    * are, 115% of its non-participating 28.23, not 1.0925 x 29.70 = 32.45. An unpriced result is
    * returned as it is.
+   *
+   * @param line the anesthesia line priced
+   * @param participating a participating provider's result for {@code line}
+   * @return the limiting charge, or {@code participating} itself when it is unpriced
    */
   public static FeeResult ofAnesthesia(ClaimLine line, FeeResult participating) {
     requireNonNull(line, "line");
@@ -125,6 +135,10 @@ public final class LimitingCharge {
    * participating amount, is that many units in cents; empty otherwise, the limiting charge being
    * then 109.25% of the amount in cents. For a claim pricer, which keeps its lines' amounts apart
    * from their results.
+   *
+   * @param line the anesthesia line priced
+   * @param participating a participating provider's exact amount for {@code line}, in dollars
+   * @return the step, or empty when the limiting charge is not taken of each unit
    */
   public static Optional<PricingStep> ofEachUnit(ClaimLine line, BigDecimal participating) {
     requireNonNull(line, "line");
@@ -177,6 +191,10 @@ public final class LimitingCharge {
    * anesthesiologist assistant (ch. 12 §140): all practitioners Social Security Act §1842(b)(18)(C)
    * pays only on assignment (for NPs and CNSs the Benefit Policy Manual says so too, ch. 15 §200.F
    * and §210). The physician's anesthesia modifiers (AA, QK, QY, AD) say nothing of it.
+   *
+   * @param line the line priced
+   * @param practitioner the type of practitioner who furnished it
+   * @return true if the line has no limiting charge, being paid only on assignment
    */
   public static boolean paidOnlyOnAssignment(ClaimLine line, PractitionerType practitioner) {
     requireNonNull(line, "line");
@@ -191,6 +209,10 @@ public final class LimitingCharge {
    * FeeResult.Priced)}), or, for a practitioner who may decline assignment, the line's modifier:
    * "an assistant at surgery who is not a physician (modifier AS) is paid only on assignment...".
    *
+   * @param line the line priced
+   * @param practitioner the type of practitioner who furnished it
+   * @param approved the amount Medicare approves for the line
+   * @return the {@link UnpricedReason#ASSIGNMENT_REQUIRED} answer
    * @throws IllegalArgumentException if neither {@code practitioner} nor the line's modifiers are
    *     paid only on assignment
    */
@@ -240,6 +262,9 @@ public final class LimitingCharge {
    * practitioners' services is made only on an assignment-related basis, so a charge above the
    * approved amount is never theirs.
    *
+   * @param practitioner the type of practitioner who furnished the service
+   * @param approved the amount Medicare approves for the service
+   * @return the {@link UnpricedReason#ASSIGNMENT_REQUIRED} answer
    * @throws IllegalArgumentException if Medicare does not pay {@code practitioner} only on
    *     assignment
    */
@@ -262,6 +287,7 @@ public final class LimitingCharge {
    * @param paid what is paid only on assignment, as the detail starts: "a nurse practitioner"
    * @param law where the law says so: "Social Security Act §1842(b)(18)(C)"
    * @param approved the amount Medicare approves for the service, in the context as given
+   * @return the {@link UnpricedReason#ASSIGNMENT_REQUIRED} answer
    */
   public static FeeResult assignmentRequired(String paid, String law, FeeResult.Priced approved) {
     requireNonNull(paid, "paid");

@@ -160,7 +160,11 @@ public final class LineEvaluator {
     return setting;
   }
 
-  /** {@return the schedule's one answer for {@code line}} */
+  /**
+   * {@return the schedule's one answer for {@code line}}
+   *
+   * @param line the line priced
+   */
   public LineEvaluation evaluate(ClaimLine line) {
     requireNonNull(line, "line");
     return evaluate(
@@ -187,6 +191,9 @@ public final class LineEvaluator {
    * builds no {@link FeeCalculation} per line (issue 18); it can evaluate the line again if it
    * needs the calculation, for an explanation. The gates are those of {@code evaluate}; a property
    * checks that both agree.
+   *
+   * @param line the line priced
+   * @return the row, or null when the caller must ask {@link #evaluate}
    */
   public RvuEntry quickRowOrNull(ClaimLine line) {
     requireNonNull(line, "line");
@@ -231,6 +238,9 @@ public final class LineEvaluator {
    * {@return the posted amount of one unit of {@code line}, priced from {@code entry}, the row that
    * {@link #quickRowOrNull} returned for it, in 10^-9 dollars (whole cents): the {@link
    * FeeCalculation#postedNanoDollars()} of {@link #evaluate}'s answer}
+   *
+   * @param line the line priced
+   * @param entry the row {@link #quickRowOrNull} returned for {@code line}
    */
   public long postedNanoDollars(ClaimLine line, RvuEntry entry) {
     requireNonNull(line, "line");
@@ -637,6 +647,11 @@ public final class LineEvaluator {
    * For claim rules that need another row's amount: an endoscopy family's base, an imaging code's
    * components. Those rules reduce the posted fee by the posted amount of the other row, as
    * contractors do.
+   *
+   * @param code the code of the other row
+   * @param row which of the code's rows: global, 26, TC or 53
+   * @return the posted amount in dollars, scale 2, or null when there is no such row or the context
+   *     cannot be priced
    */
   public BigDecimal unitFee(ProcedureCode code, RowModifier row) {
     FeeCalculation fee = rowCalculation(code, row);
@@ -649,6 +664,10 @@ public final class LineEvaluator {
    * a row the cap does not lower. For the multiple-procedure reduction of imaging, which CMS ranks
    * by and takes from the fee schedule amount, and only then applies the cap (CY 2007 physician fee
    * schedule rule implementing section 5102 of the Deficit Reduction Act of 2005).
+   *
+   * @param code the code of the other row
+   * @param row which of the code's rows: global, 26, TC or 53
+   * @return the fee schedule amount in dollars, scale 2, or null as for {@link #unitFee}
    */
   public BigDecimal uncappedUnitFee(ProcedureCode code, RowModifier row) {
     FeeCalculation fee = rowCalculation(code, row);
@@ -662,6 +681,11 @@ public final class LineEvaluator {
    * the line's own, such as its endoscopy family's base (MULT PROC 3), which must be of the setting
    * the line's amount is: 45380-PD beside 45385-PD loses the base 45378's facility fee, not its
    * office fee.
+   *
+   * @param line the line whose setting is taken
+   * @param code the code of the other row
+   * @param row which of the code's rows: global, 26, TC or 53
+   * @return the posted amount in dollars, scale 2, or null as for {@link #unitFee}
    */
   public BigDecimal unitFeeFor(ClaimLine line, ProcedureCode code, RowModifier row) {
     requireNonNull(line, "line");

@@ -35,6 +35,8 @@ public enum MultipleProcedureRule {
   /**
    * Returns the rule of the one-digit code.
    *
+   * @param code the file's one-digit MULT PROC code
+   * @return the rule
    * @throws IllegalArgumentException if {@code code} is not 0-7 or 9
    */
   public static MultipleProcedureRule of(char code) {

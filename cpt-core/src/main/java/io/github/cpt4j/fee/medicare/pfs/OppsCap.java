@@ -41,7 +41,11 @@ public abstract class OppsCap {
   /** {@return the capped amount in the non-facility setting, in dollars and cents} */
   public abstract BigDecimal nonFacilityAmount();
 
-  /** {@return the capped amount of {@code setting}} */
+  /**
+   * {@return the capped amount of {@code setting}}
+   *
+   * @param setting the facility or non-facility setting
+   */
   public final BigDecimal amount(Setting setting) {
     // A null setting would read as non-facility: a wrong answer rather than an error.
     return requireNonNull(setting, "setting") == Setting.FACILITY
@@ -130,6 +134,9 @@ public abstract class OppsCap {
    * <p>Example: 70496 in Rest of New York (13282-99), 2025: non-facility 246.77 where the fee
    * schedule amount is 260.58.
    *
+   * @param entry the row of the RVU file
+   * @param gpci the geographic practice cost indices of the locality
+   * @param conversionFactor the conversion factor of the date of service
    * @return the cap, or empty when the row has none
    */
   public static Optional<OppsCap> fromRvus(

@@ -84,13 +84,21 @@ public final class OppsCapTable {
   /**
    * Returns the table of {@code caps}.
    *
+   * @param caps the caps, in any order
+   * @return the table
    * @throws IllegalArgumentException if a (code, modifier, locality) appears twice
    */
   public static OppsCapTable of(Collection<OppsCap> caps) {
     return new OppsCapTable(ImmutableList.copyOf(requireNonNull(caps, "caps")));
   }
 
-  /** {@return the cap of the row of {@code code} with {@code modifier} in {@code locality}} */
+  /**
+   * {@return the cap of the row of {@code code} with {@code modifier} in {@code locality}}
+   *
+   * @param code the code billed
+   * @param modifier the row's modifier; empty for the global row
+   * @param locality the locality of the service
+   */
   public Optional<OppsCap> find(
       ProcedureCode code, Optional<Modifier> modifier, Locality locality) {
     requireNonNull(code, "code");

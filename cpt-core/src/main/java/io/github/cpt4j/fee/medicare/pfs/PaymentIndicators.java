@@ -96,6 +96,8 @@ public abstract class PaymentIndicators {
    * column already says, and pricing checks that line by line. CMS's 2026 record layout defining
    * the column was not found, so cpt4j gives the values no meaning of its own: a row is priced and
    * explained the same with 1, 9 or no indicator.
+   *
+   * @return the indicator as the file gives it, or empty when the file has no such column
    */
   public abstract Optional<String> pricingIndicator();
 

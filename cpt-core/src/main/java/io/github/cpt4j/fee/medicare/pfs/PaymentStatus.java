@@ -46,6 +46,8 @@ public enum PaymentStatus {
   /**
    * Returns the status of the one-letter code.
    *
+   * @param code the file's one-letter STATUS CODE
+   * @return the status
    * @throws IllegalArgumentException if {@code code} is not one of the letters above
    */
   public static PaymentStatus of(char code) {
@@ -65,7 +67,11 @@ public enum PaymentStatus {
     return name().charAt(0);
   }
 
-  /** Tells whether CMS prices the code from its RVUs: statuses A, R and T. */
+  /**
+   * Tells whether CMS prices the code from its RVUs: statuses A, R and T.
+   *
+   * @return true for A, R and T
+   */
   public boolean isPricedFromRvus() {
     return this == A || this == R || this == T;
   }
@@ -74,6 +80,8 @@ public enum PaymentStatus {
    * Tells whether the Physician Fee Schedule pays an amount for a code of this status: A, R and T
    * from RVUs, C as the contractor prices it, J from anesthesia base and time units. The others
    * (bundled, excluded, deleted, not covered...) are paid nothing under it.
+   *
+   * @return true for A, C, J, R and T
    */
   public boolean isPaid() {
     return isPricedFromRvus() || this == C || this == J;

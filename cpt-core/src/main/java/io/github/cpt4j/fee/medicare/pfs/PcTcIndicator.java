@@ -38,6 +38,8 @@ public enum PcTcIndicator {
   /**
    * Returns the indicator of the one-digit code.
    *
+   * @param code the file's one-digit PCTC IND code
+   * @return the indicator
    * @throws IllegalArgumentException if {@code code} is not 0-9
    */
   public static PcTcIndicator of(char code) {
@@ -53,12 +55,20 @@ public enum PcTcIndicator {
     return code;
   }
 
-  /** Tells whether modifier 26 may be billed with the code (indicators 1 and 6). */
+  /**
+   * Tells whether modifier 26 may be billed with the code (indicators 1 and 6).
+   *
+   * @return true for indicators 1 and 6
+   */
   public boolean allowsProfessionalComponent() {
     return this == DIAGNOSTIC_TEST || this == LABORATORY_PHYSICIAN_INTERPRETATION;
   }
 
-  /** Tells whether modifier TC may be billed with the code (indicator 1). */
+  /**
+   * Tells whether modifier TC may be billed with the code (indicator 1).
+   *
+   * @return true for indicator 1
+   */
   public boolean allowsTechnicalComponent() {
     return this == DIAGNOSTIC_TEST;
   }

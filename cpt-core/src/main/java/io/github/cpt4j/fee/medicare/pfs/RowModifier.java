@@ -38,6 +38,9 @@ public enum RowModifier {
    * Returns the row {@code modifier} selects, or {@code null} when it selects none (every modifier
    * but 26, TC and 53). Null rather than an {@code Optional}: this runs for every modifier of every
    * line priced.
+   *
+   * @param modifier a modifier of the line
+   * @return the row it selects, or null for a modifier that selects none
    */
   public static RowModifier of(Modifier modifier) {
     requireNonNull(modifier, "modifier");
@@ -54,6 +57,8 @@ public enum RowModifier {
   /**
    * Returns the row of an optional modifier: {@link #GLOBAL} when empty.
    *
+   * @param modifier the row's modifier; empty for the global row
+   * @return the row
    * @throws IllegalArgumentException if the modifier is not 26, TC or 53
    */
   public static RowModifier ofRow(Optional<Modifier> modifier) {
@@ -72,6 +77,8 @@ public enum RowModifier {
    * {@return the row {@code modifiers} select together: {@link #GLOBAL} when none is a row
    * modifier, the one row they name (repeats allowed), or {@code null} when two of them select
    * different rows}
+   *
+   * @param modifiers the modifiers of a line
    */
   public static RowModifier selectedBy(List<Modifier> modifiers) {
     requireNonNull(modifiers, "modifiers");
@@ -88,7 +95,12 @@ public enum RowModifier {
     return row;
   }
 
-  /** Tells whether {@code modifier} selects a row: 26, TC or 53. */
+  /**
+   * Tells whether {@code modifier} selects a row: 26, TC or 53.
+   *
+   * @param modifier a modifier of the line
+   * @return true for 26, TC and 53
+   */
   public static boolean selectsRow(Modifier modifier) {
     return of(modifier) != null;
   }
@@ -98,7 +110,11 @@ public enum RowModifier {
     return Optional.ofNullable(modifier);
   }
 
-  /** {@return the row as billed for {@code code}: {@code 71046-26}, or the code alone} */
+  /**
+   * {@return the row as billed for {@code code}: {@code 71046-26}, or the code alone}
+   *
+   * @param code the code billed, written by its {@code toString()}
+   */
   public String row(Object code) {
     requireNonNull(code, "code"); // not "null-26"
     return modifier == null ? code.toString() : code + "-" + modifier;

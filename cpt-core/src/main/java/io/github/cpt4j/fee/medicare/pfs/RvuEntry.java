@@ -52,13 +52,21 @@ public abstract class RvuEntry {
   /** {@return the malpractice (professional liability) RVUs} */
   public abstract BigDecimal malpracticeRvu();
 
-  /** Tells whether the non-facility setting is marked NA. */
+  /**
+   * Tells whether the non-facility setting is marked NA.
+   *
+   * @return true if the row's non-facility practice expense is NA
+   */
   @Value.Default
   public boolean nonFacilityNa() {
     return false;
   }
 
-  /** Tells whether the facility setting is marked NA. */
+  /**
+   * Tells whether the facility setting is marked NA.
+   *
+   * @return true if the row's facility practice expense is NA
+   */
   @Value.Default
   public boolean facilityNa() {
     return false;
@@ -97,6 +105,8 @@ public abstract class RvuEntry {
   /**
    * Tells whether CMS flags the RVUs as not used for Medicare payment (column NOT USED FOR MEDICARE
    * PAYMENT): values published for other payers' use.
+   *
+   * @return true if the file flags the row as not used for Medicare payment
    */
   @Value.Default
   public boolean notUsedForMedicarePayment() {
@@ -118,7 +128,11 @@ public abstract class RvuEntry {
     return indicators().status();
   }
 
-  /** {@return the practice expense RVUs of {@code setting}, as the file shows them} */
+  /**
+   * {@return the practice expense RVUs of {@code setting}, as the file shows them}
+   *
+   * @param setting the facility or non-facility setting
+   */
   public final BigDecimal peRvu(Setting setting) {
     // A null setting would read as non-facility: a wrong answer rather than an error.
     return requireNonNull(setting, "setting") == Setting.FACILITY
@@ -128,17 +142,28 @@ public abstract class RvuEntry {
 
   /**
    * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both settings.)
+   *
+   * @param setting the facility or non-facility setting
+   * @return true if the row marks {@code setting} NA
    */
   public final boolean isNotAvailable(Setting setting) {
     return requireNonNull(setting, "setting") == Setting.FACILITY ? facilityNa() : nonFacilityNa();
   }
 
-  /** {@return work + practice expense of {@code setting} + malpractice RVUs} */
+  /**
+   * {@return work + practice expense of {@code setting} + malpractice RVUs}
+   *
+   * @param setting the facility or non-facility setting
+   */
   public final BigDecimal totalRvu(Setting setting) {
     return workRvu().add(peRvu(setting)).add(malpracticeRvu());
   }
 
-  /** Tells whether all RVUs are zero (such codes with status R are contractor-priced). */
+  /**
+   * Tells whether all RVUs are zero (such codes with status R are contractor-priced).
+   *
+   * @return true if the work, both practice expense and malpractice RVUs are all zero
+   */
   public final boolean hasNoRvus() {
     return workRvu().signum() == 0
         && nonFacilityPeRvu().signum() == 0

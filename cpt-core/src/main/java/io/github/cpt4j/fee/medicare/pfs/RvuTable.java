@@ -103,6 +103,8 @@ public final class RvuTable {
   /**
    * Returns the table of {@code entries}, in their order.
    *
+   * @param entries the rows, in any order
+   * @return the table
    * @throws IllegalArgumentException if a (code, modifier) row appears twice
    */
   public static RvuTable of(Collection<RvuEntry> entries) {
@@ -132,6 +134,8 @@ public final class RvuTable {
 
   /**
    * {@return the same rows, for {@code newYear} (and no release, unless its own is of that year)}
+   *
+   * @param newYear the calendar year the rows are for
    */
   public RvuTable withYear(Year newYear) {
     requireNonNull(newYear, "newYear");
@@ -151,6 +155,8 @@ public final class RvuTable {
    * from the first day of that month to the end of its quarter at most; a {@link
    * MedicareFeeSchedule} over the rows prices those dates only, for another quarter's values may
    * differ (0446T's practice expense doubled from the January to the April 2025 release).
+   *
+   * @return the release's month, or empty when not known
    */
   public Optional<YearMonth> release() {
     return Optional.ofNullable(release);
@@ -159,6 +165,8 @@ public final class RvuTable {
   /**
    * Returns the same rows as the release that takes effect in {@code month}, of that year.
    *
+   * @param month the month the release takes effect, such as 2025-10
+   * @return the same rows, as that release
    * @throws IllegalArgumentException if the rows say another year
    */
   public RvuTable withRelease(YearMonth month) {
@@ -180,6 +188,8 @@ public final class RvuTable {
    * an extract marked as one): a code missing from them may still be payable, so a schedule over
    * them says so when it refuses one, and warns the claim's other lines that the claim rules could
    * not weigh it.
+   *
+   * @return true if the rows are a subset of a relative value file's
    */
   public boolean isSubset() {
     return subset;
@@ -203,6 +213,8 @@ public final class RvuTable {
   /**
    * Returns the same rows, stating {@code factor} as the conversion factor they are paid with.
    *
+   * @param factor the conversion factor, in dollars per RVU, such as 32.3465
+   * @return the same rows, stating that factor
    * @throws IllegalArgumentException if {@code factor} is not positive
    */
   public RvuTable withConversionFactor(BigDecimal factor) {
@@ -217,7 +229,12 @@ public final class RvuTable {
     return conversionFactor == null ? this : new RvuTable(this, year, release, null, subset);
   }
 
-  /** {@return the row of {@code code} with {@code modifier} (empty: the global row), if any} */
+  /**
+   * {@return the row of {@code code} with {@code modifier} (empty: the global row), if any}
+   *
+   * @param code the code billed
+   * @param modifier the row's modifier (26, TC or 53); empty for the global row
+   */
   public Optional<RvuEntry> find(ProcedureCode code, Optional<Modifier> modifier) {
     requireNonNull(code, "code");
     Modifier m = requireNonNull(modifier, "modifier").orElse(null);
@@ -225,7 +242,12 @@ public final class RvuTable {
     return row == null ? Optional.empty() : Optional.ofNullable(get(code, row));
   }
 
-  /** {@return the row of {@code code} selected by {@code row}, if any} */
+  /**
+   * {@return the row of {@code code} selected by {@code row}, if any}
+   *
+   * @param code the code billed
+   * @param row which of the code's rows: global, 26, TC or 53
+   */
   public Optional<RvuEntry> find(ProcedureCode code, RowModifier row) {
     return Optional.ofNullable(get(requireNonNull(code, "code"), requireNonNull(row, "row")));
   }
@@ -241,13 +263,22 @@ public final class RvuTable {
     return slot < 0 ? null : entryBySlot[slot];
   }
 
-  /** Tells whether the table has any row for {@code code}. */
+  /**
+   * Tells whether the table has any row for {@code code}.
+   *
+   * @param code the code billed
+   * @return true if the table has a global, 26, TC or 53 row of {@code code}
+   */
   public boolean contains(ProcedureCode code) {
     int packed = requireNonNull(code, "code").packed();
     return (codesPresent[packed >>> 6] & (1L << packed)) != 0;
   }
 
-  /** {@return every row of {@code code}: global first, then 26, TC and 53 when present} */
+  /**
+   * {@return every row of {@code code}: global first, then 26, TC and 53 when present}
+   *
+   * @param code the code billed
+   */
   public ImmutableList<RvuEntry> rowsOf(ProcedureCode code) {
     if (!contains(code)) {
       return ImmutableList.of();

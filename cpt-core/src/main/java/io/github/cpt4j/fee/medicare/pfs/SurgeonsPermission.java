@@ -25,6 +25,8 @@ public enum SurgeonsPermission {
   /**
    * Returns the value of the one-digit code.
    *
+   * @param code the file's one-digit code (CO SURG or TEAM SURG)
+   * @return the value
    * @throws IllegalArgumentException if {@code code} is not 0-2 or 9
    */
   public static SurgeonsPermission of(char code) {
