@@ -93,6 +93,8 @@ public final class ClaimState {
    * the most that may be billed, not what is paid, so the standard {@code billed-charge} step, and
    * the {@code anesthesia} step's comparison, leave the charge aside; a payer's step that compares
    * amounts with the charge should too.
+   *
+   * @return true if the claim's amounts are those the limiting charge is taken of
    */
   public boolean pricesLimitingCharges() {
     return limitingCharges;
@@ -103,17 +105,30 @@ public final class ClaimState {
     return lines.length;
   }
 
-  /** {@return line {@code i} as billed} */
+  /**
+   * {@return line {@code i} as billed}
+   *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   */
   public BilledLine billed(int i) {
     return lines[i].billed;
   }
 
-  /** {@return line {@code i} as priced: as billed, or with fewer units if an edit denied some} */
+  /**
+   * {@return line {@code i} as priced: as billed, or with fewer units if an edit denied some}
+   *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   */
   public ClaimLine line(int i) {
     return lines[i].line;
   }
 
-  /** Tells whether line {@code i} still has an amount. */
+  /**
+   * Tells whether line {@code i} still has an amount.
+   *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   * @return true if no rule or edit has refused the line
+   */
   public boolean isPriced(int i) {
     return lines[i].hasAmount();
   }
@@ -121,6 +136,8 @@ public final class ClaimState {
   /**
    * Returns the exact amount of line {@code i} so far.
    *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   * @return the line's exact amount in dollars, not rounded
    * @throws IllegalStateException if the line has no amount (the message names the line and its
    *     {@link #reason})
    */
@@ -133,13 +150,19 @@ public final class ClaimState {
     return amount;
   }
 
-  /** {@return why line {@code i} has no amount; empty while it has one} */
+  /**
+   * {@return why line {@code i} has no amount; empty while it has one}
+   *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   */
   public Optional<UnpricedReason> reason(int i) {
     return Optional.ofNullable(lines[i].reason);
   }
 
   /**
    * {@return the relative value row line {@code i} was priced from, when the schedule priced it}
+   *
+   * @param i the zero-based index of the line, less than {@link #size()}
    */
   public Optional<RvuEntry> row(int i) {
     return Optional.ofNullable(lines[i].entry);
@@ -151,6 +174,10 @@ public final class ClaimState {
    * one (non-participation, a surgeon's role) multiplies the amount set; on one line of an LT and
    * RT pair, the pair's amount becomes the sum of its two lines'.
    *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   * @param amount the line's new exact amount, in dollars
+   * @param rule the rule id of the step, such as {@code bilateral}
+   * @param description writes the step's words when the explanation is read
    * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
    *     of more than {@value io.github.cpt4j.fee.FeeResult#MAX_SCALE} decimal places, as no fee is,
    *     or the rule id is not valid
@@ -180,6 +207,10 @@ public final class ClaimState {
    * before the procedures are formed, where the factor is one of the line's own factors, a product
    * of more than 25 places is rounded half-up to 25, as a modifier 55 share of a global period is.
    *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   * @param factor the factor, such as 0.5 for half the amount
+   * @param rule the rule id of the step, such as {@code multiple-procedure}
+   * @param description writes the step's words when the explanation is read
    * @throws IllegalArgumentException if the factor is refused by {@link
    *     io.github.cpt4j.fee.FeeResult#checkFactor} (negative, or of more than {@value
    *     io.github.cpt4j.fee.FeeResult#MAX_SCALE} decimal places), the amount it gives is a
@@ -221,6 +252,9 @@ public final class ClaimState {
   /**
    * Records a step on line {@code i} that leaves its amount unchanged.
    *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   * @param rule the rule id of the step
+   * @param description writes the step's words when the explanation is read
    * @throws IllegalArgumentException if the rule id is not valid
    */
   public void note(int i, String rule, Supplier<String> description) {
@@ -232,6 +266,10 @@ public final class ClaimState {
    * the step that says so in its explanation, {@code RULE: unpriced, REASON: DETAIL}; the other
    * rules skip it from then on.
    *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   * @param reason why the line has no amount
+   * @param rule the rule id of the rule or edit that refuses it
+   * @param detail what is wrong with the line, in words for the user
    * @throws IllegalArgumentException if the rule id is not valid
    */
   public void refuse(int i, UnpricedReason reason, String rule, String detail) {
@@ -243,6 +281,10 @@ public final class ClaimState {
   /**
    * Records a warning on line {@code i}, which its explanation shows too.
    *
+   * @param i the zero-based index of the line, less than {@link #size()}
+   * @param kind what the warning is about
+   * @param rule the rule id of the rule or edit that warns
+   * @param message the warning, in words for the user
    * @throws IllegalArgumentException if the rule id is not valid
    */
   public void warn(int i, ClaimWarning.Kind kind, String rule, String message) {

@@ -33,9 +33,15 @@ public interface ClaimStep {
    * Returns the step's short, stable name, such as {@code "bilateral"}: the builder finds steps by
    * it, and a pricer refuses two steps of one name. A rule id: no spaces, {@code ';'} or {@code
    * ':'}.
+   *
+   * @return the step's name, a rule id
    */
   String name();
 
-  /** Applies the rule to the claim being priced. */
+  /**
+   * Applies the rule to the claim being priced.
+   *
+   * @param claim the lines of the claim and their amounts so far, which the step changes
+   */
   void apply(ClaimState claim);
 }

@@ -120,7 +120,12 @@ public final class CriticalCareEdit implements ClaimEdit {
     return NAME;
   }
 
-  /** Tells whether {@code code} is critical care: 99291, or its added time, 99292. */
+  /**
+   * Tells whether {@code code} is critical care: 99291, or its added time, 99292.
+   *
+   * @param code the code billed
+   * @return true for 99291 and 99292
+   */
   public static boolean isCriticalCare(ProcedureCode code) {
     int packed = requireNonNull(code, "code").packed();
     return packed == CRITICAL_CARE_FIRST || packed == CRITICAL_CARE_ADDED;
@@ -130,6 +135,9 @@ public final class CriticalCareEdit implements ClaimEdit {
    * Tells whether {@code line} bills a service included in critical care: a code of {@link
    * #BUNDLED}, but a chest X-ray's technical component (71045-TC, 71046-TC), which is not the
    * physician's.
+   *
+   * @param line the line billed
+   * @return true if critical care includes the line's service
    */
   public static boolean isIncludedInCriticalCare(ClaimLine line) {
     ProcedureCode code = requireNonNull(line, "line").code();
@@ -145,6 +153,9 @@ public final class CriticalCareEdit implements ClaimEdit {
    * on the day of the same practitioner's critical care only with modifier 25: an office or
    * outpatient visit (99201-99205, 99211-99215), hospital inpatient or observation care
    * (99221-99223, 99231-99236) or an emergency department visit (99281-99285).
+   *
+   * @param code the code billed
+   * @return true if {@code code} is one of the visits listed above
    */
   public static boolean isVisitBesideCriticalCare(ProcedureCode code) {
     VisitKind kind = VisitKind.of(requireNonNull(code, "code"));

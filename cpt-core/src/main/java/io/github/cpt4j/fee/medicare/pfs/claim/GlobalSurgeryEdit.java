@@ -121,7 +121,11 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     this.schedule = schedule;
   }
 
-  /** {@return the edit reading the global periods of {@code schedule}'s relative value rows} */
+  /**
+   * {@return the edit reading the global periods of {@code schedule}'s relative value rows}
+   *
+   * @param schedule the schedule the claim is priced with
+   */
   public static GlobalSurgeryEdit of(MedicareFeeSchedule schedule) {
     return new GlobalSurgeryEdit(requireNonNull(schedule, "schedule"));
   }
@@ -155,6 +159,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    * Tells whether {@code code} is a visit that a global package can hold: {@link Visits#isVisit},
    * the definition the NCCI procedure-to-procedure edit reads too (a CPT E/M code, 99201, or an eye
    * exam, 92002-92014).
+   *
+   * @param code the code billed
+   * @return true if {@code code} is a visit as {@link Visits#isVisit} says
    */
   public static boolean isVisit(ProcedureCode code) {
     return Visits.isVisit(code);

@@ -107,6 +107,8 @@ public final class SameDayVisitsEdit implements ClaimEdit {
   /**
    * {@return the edit comparing two office visits by their amounts in {@code schedule}, the one the
    * claim is priced with}
+   *
+   * @param schedule the schedule the claim is priced with
    */
   public static SameDayVisitsEdit of(MedicareFeeSchedule schedule) {
     return new SameDayVisitsEdit(requireNonNull(schedule, "schedule"));
