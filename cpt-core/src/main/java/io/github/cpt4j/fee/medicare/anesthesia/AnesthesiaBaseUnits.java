@@ -43,6 +43,9 @@ public final class AnesthesiaBaseUnits {
   /**
    * Returns the base units of one edition, such as {@code "CY 2022"}.
    *
+   * @param edition the edition's name, such as {@code CY 2022}
+   * @param baseUnits the base units of each anesthesia code, 0 to 99
+   * @return the base units
    * @throws IllegalArgumentException if a code is not an anesthesia code 00100-01999, or its units
    *     are negative or above 99
    */
@@ -67,20 +70,33 @@ public final class AnesthesiaBaseUnits {
     return new AnesthesiaBaseUnits(edition, units, baseUnits.size());
   }
 
-  /** Tells whether {@code code} is in the anesthesia range 00100-01999; never allocates. */
+  /**
+   * Tells whether {@code code} is in the anesthesia range 00100-01999; never allocates.
+   *
+   * @param code the code billed
+   * @return true if {@code code} is 00100 to 01999
+   */
   public static boolean isAnesthesiaCode(ProcedureCode code) {
     requireNonNull(code, "code");
     int packed = code.packed();
     return packed >= FIRST_CODE && packed <= LAST_CODE;
   }
 
-  /** {@return the base units of {@code code}, if this edition has them} */
+  /**
+   * {@return the base units of {@code code}, if this edition has them}
+   *
+   * @param code the anesthesia code billed
+   */
   public OptionalInt find(ProcedureCode code) {
     int value = unitsOrMinusOne(requireNonNull(code, "code"));
     return value < 0 ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
-  /** {@return the base units of {@code code}, or -1 when this edition has none; never allocates} */
+  /**
+   * {@return the base units of {@code code}, or -1 when this edition has none; never allocates}
+   *
+   * @param code the anesthesia code billed
+   */
   public int unitsOrMinusOne(ProcedureCode code) {
     requireNonNull(code, "code");
     return isAnesthesiaCode(code) ? units[code.packed() - FIRST_CODE] : NONE;

@@ -50,6 +50,12 @@ public final class AnesthesiaCalculation {
    * Returns the calculation of {@code baseUnits} and {@code timeUnits} at {@code factor}, in {@code
    * locality}, paid at {@code role}'s share.
    *
+   * @param baseUnits the base units paid, zero or more
+   * @param timeUnits the time units paid, zero or more ({@link #timeUnits(int)})
+   * @param factor the locality's anesthesia conversion factor, in dollars per unit, above 0
+   * @param locality the locality priced in
+   * @param role who furnished the service, which sets the share paid
+   * @return the calculation
    * @throws IllegalArgumentException if a number of units is negative or the factor not positive
    */
   public static AnesthesiaCalculation of(
@@ -82,6 +88,8 @@ public final class AnesthesiaCalculation {
    * Returns the time units of {@code minutes} of anesthesia: minutes / 15, rounded to one decimal
    * place (chapter 12, section 50.G); 95 minutes are 6.3 units.
    *
+   * @param minutes the anesthesia time, in minutes, zero or more
+   * @return the time units, of one decimal place
    * @throws IllegalArgumentException if {@code minutes} is negative
    */
   public static BigDecimal timeUnits(int minutes) {

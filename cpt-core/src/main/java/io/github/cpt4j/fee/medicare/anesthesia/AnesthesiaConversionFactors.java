@@ -41,6 +41,9 @@ public final class AnesthesiaConversionFactors {
   /**
    * Returns the factors named {@code name} (such as {@code "ANES2025"}).
    *
+   * @param name the name of the factors, as CMS's file names them, such as {@code ANES2025}
+   * @param factors the factor of each locality, in dollars per anesthesia unit
+   * @return the factors, stating no national factor
    * @throws IllegalArgumentException if a factor is not above 0 and at most 999.9999 with at most
    *     four decimals, the bound of the national factor it is computed from ({@link
    *     NationalAnesthesiaFactor}); CMS prints it with two
@@ -71,6 +74,8 @@ public final class AnesthesiaConversionFactors {
    * Returns these factors stating {@code factor} as the national anesthesia conversion factor they
    * were computed from, as the header of CMS's file does ({@code National Anes CF of 20.3178}).
    *
+   * @param factor the national anesthesia conversion factor, in dollars per unit, such as 20.3178
+   * @return the same factors, stating that national factor
    * @throws IllegalArgumentException if {@code factor} is not above 0 and at most 999.9999 with at
    *     most four decimals, as {@link NationalAnesthesiaFactor} requires of the factor it is
    *     checked against
@@ -97,7 +102,11 @@ public final class AnesthesiaConversionFactors {
     return nationalFactor;
   }
 
-  /** {@return the factor of {@code locality}, if any} */
+  /**
+   * {@return the factor of {@code locality}, if any}
+   *
+   * @param locality the locality priced in
+   */
   public Optional<BigDecimal> find(Locality locality) {
     return Optional.ofNullable(factors.get(requireNonNull(locality, "locality")));
   }

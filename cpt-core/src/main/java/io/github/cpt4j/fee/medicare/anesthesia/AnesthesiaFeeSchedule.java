@@ -304,6 +304,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /**
    * Tells whether this schedule answers for {@code code}: the anesthesia codes 00100-01999 and the
    * qualifying circumstances 99100-99140. Never allocates.
+   *
+   * @param code the code billed
+   * @return true for 00100 to 01999 and 99100 to 99140
    */
   public static boolean covers(ProcedureCode code) {
     requireNonNull(code, "code");
@@ -314,6 +317,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * Tells whether this schedule answers for the code of {@linkplain ProcedureCode#packed() packed
    * form} {@code packed}: {@link #covers(ProcedureCode)} for pricers that have the packed form in
    * hand ({@link io.github.cpt4j.claim.ClaimLine#packedCode()}), without reading the code object.
+   *
+   * @param packed the packed form of the code billed
+   * @return true if {@link #covers(ProcedureCode)} is true of that code
    */
   public static boolean coversPacked(int packed) {
     return packed >= AnesthesiaBaseUnits.FIRST_CODE && packed <= AnesthesiaBaseUnits.LAST_CODE
@@ -342,6 +348,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * on this class, every other line as {@link #price} does (refused when it is not anesthesia).
    * Returns one result per line. Presence at induction (AD) is what {@code context} says ({@link
    * PricingContext#supervisorPresentAtInduction()}).
+   *
+   * @param lines the lines of the session, in billed order
+   * @param context the date of service, locality and presence at induction of the session
+   * @return the result of each line, in the order of {@code lines}
    */
   public ImmutableList<FeeResult> priceSession(List<ClaimLine> lines, PricingContext context) {
     return priceSession(lines, context, new BitSet());
@@ -363,6 +373,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    *
    * <p>Presence at induction (AD) is what {@code context} says ({@link
    * PricingContext#supervisorPresentAtInduction()}).
+   *
+   * @param lines the lines of the session, in billed order
+   * @param context the date of service, locality and presence at induction of the session
+   * @param denied the zero-based indexes of the lines a claim edit denied; empty for none
+   * @return the result of each line, in the order of {@code lines}
    */
   public ImmutableList<FeeResult> priceSession(
       List<ClaimLine> lines, PricingContext context, BitSet denied) {
@@ -443,6 +458,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * and 01968 (2) billed AD are paid their own, not three. A code of 0 base units has none set
    * nationally (01999, the unlisted procedure, in CMS's file), not none at all: AD pays it three.
    *
+   * @param units the code's own base units, zero or more
+   * @return the base units paid under medical supervision: {@code min(units, 3)}, or 3 for a code
+   *     of 0
    * @throws IllegalArgumentException if {@code units} is negative (the code has no base units)
    */
   public static int supervisionBaseUnits(int units) {
@@ -463,6 +481,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * BitSet)} does, naming the other lines of the session by the claim's numbers ({@link
    * Claim#lineNumber}). Presence at induction (AD) is what {@code context} says ({@link
    * PricingContext#supervisorPresentAtInduction()}).
+   *
+   * @param claim the claim whose lines are the session
+   * @param context the date of service, locality and presence at induction of the session
+   * @param denied the zero-based indexes of the lines a claim edit denied; empty for none
+   * @return the result of each line, in the order of the claim's lines
    */
   public ImmutableList<FeeResult> priceSession(Claim claim, PricingContext context, BitSet denied) {
     requireNonNull(claim, "claim");
@@ -1269,6 +1292,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * body surface billed once and paid as a line of one unit is (CMS Transmittal B-03-017, CR 2539);
    * 1 for any other code, whose units count the surgeries one anesthesia service covered, paid
    * once. The non-participating 95% and the limiting charge are taken of each unit paid.
+   *
+   * @param line the anesthesia line billed
+   * @return the line's units for 01953, 1 for any other code
    */
   public static int paidUnits(ClaimLine line) {
     return requireNonNull(line, "line").code().equals(BASE_UNITS_ADD_ON) ? line.units() : 1;
@@ -1366,6 +1392,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     /**
      * Sets the name used in explanations (default {@code "medicare-anesthesia"}).
      *
+     * @param newName the name, one line, not blank
+     * @return this builder
      * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
      *     would read it torn over lines, or say nothing
      */
@@ -1374,13 +1402,23 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Sets the base units. */
+    /**
+     * Sets the base units.
+     *
+     * @param units the base units of each anesthesia code
+     * @return this builder
+     */
     public Builder baseUnits(AnesthesiaBaseUnits units) {
       this.baseUnits = requireNonNull(units, "units");
       return this;
     }
 
-    /** Sets the conversion factors per locality: one year's, matching the dates below. */
+    /**
+     * Sets the conversion factors per locality: one year's, matching the dates below.
+     *
+     * @param newFactors the conversion factor of each locality
+     * @return this builder
+     */
     public Builder conversionFactors(AnesthesiaConversionFactors newFactors) {
       this.tables = ImmutableList.of(requireNonNull(newFactors, "newFactors"));
       return this;
@@ -1391,6 +1429,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
      * APM participants and its file for other providers: each line is priced with the one whose
      * stated national factor is the one in force for its date and provider (see the class).
      *
+     * @param newTables the tables of conversion factors, one per national factor
+     * @return this builder
      * @throws IllegalArgumentException if {@code newTables} is empty, or holds several tables of
      *     which one states no national factor or two state the same (the message names both)
      */
@@ -1431,6 +1471,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
      * stating another period's or other providers' is not priced with (see the class). A {@code
      * MedicareFeeSchedule} gives its anesthesia schedule the one of its own conversion factors.
      *
+     * @param factors the national anesthesia factors and the dates and providers of each
+     * @return this builder
      * @throws IllegalArgumentException if two factors could apply to the same provider on the same
      *     date (the message names both)
      */
@@ -1458,6 +1500,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     /**
      * Sets the dates of service priced, both inclusive (default every date): set them to the
      * conversion factors' year, so that no date is priced with another year's factor.
+     *
+     * @param from the first date of service priced
+     * @param to the last date of service priced
+     * @return this builder
      */
     public Builder effective(LocalDate from, LocalDate to) {
       this.effectiveFrom = requireNonNull(from, "from");

@@ -50,7 +50,11 @@ public enum AnesthesiaRole {
     return modifier;
   }
 
-  /** Tells whether the line is the physician's (AA, QK, QY, AD) rather than the CRNA's. */
+  /**
+   * Tells whether the line is the physician's (AA, QK, QY, AD) rather than the CRNA's.
+   *
+   * @return true for AA, QK, QY and AD, false for QX and QZ
+   */
   public boolean isPhysician() {
     return physician;
   }
@@ -70,7 +74,11 @@ public enum AnesthesiaRole {
     return words;
   }
 
-  /** {@return the role of {@code modifier}, if it is an anesthesia payment modifier} */
+  /**
+   * {@return the role of {@code modifier}, if it is an anesthesia payment modifier}
+   *
+   * @param modifier a modifier of the line
+   */
   public static Optional<AnesthesiaRole> of(Modifier modifier) {
     requireNonNull(modifier, "modifier");
     for (AnesthesiaRole role : values()) {

@@ -52,6 +52,8 @@ public final class AnesthesiaTimeEdit implements ClaimEdit {
   /**
    * {@return why the minutes of {@code line} are not used, or empty when it has none or its code is
    * paid by time}
+   *
+   * @param line the line billed
    */
   public static Optional<String> ignoredMinutes(ClaimLine line) {
     requireNonNull(line, "line");

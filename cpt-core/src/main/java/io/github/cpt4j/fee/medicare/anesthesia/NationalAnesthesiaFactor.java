@@ -50,6 +50,11 @@ public final class NationalAnesthesiaFactor {
    * Returns the factor {@code amount} in force from {@code from} to {@code to} (both inclusive) for
    * the providers {@code appliesTo} says.
    *
+   * @param from the first date of service the factor applies to
+   * @param to the last date of service it applies to
+   * @param appliesTo the providers it applies to, by qualifying APM participant status
+   * @param amount the factor, in dollars per anesthesia unit, such as 20.3178
+   * @return the factor
    * @throws IllegalArgumentException if {@code to} is before {@code from}, or {@code amount} is not
    *     above 0 and at most 999.9999 with at most four decimals
    */
@@ -108,7 +113,14 @@ public final class NationalAnesthesiaFactor {
     return amount;
   }
 
-  /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
+  /**
+   * Tells whether the factor applies on {@code date} to a provider with that QP status.
+   *
+   * @param date the date of service
+   * @param qualifyingApmParticipant true if the provider is a qualifying APM participant
+   * @return true if {@code date} is from {@link #effectiveFrom()} through {@link #effectiveTo()}
+   *     and the factor is for such providers
+   */
   public boolean appliesOn(LocalDate date, boolean qualifyingApmParticipant) {
     requireNonNull(date, "date");
     return !date.isBefore(effectiveFrom)
