@@ -16,6 +16,8 @@ public record DmeposArea(String state, boolean rural) {
   /**
    * Checks the state.
    *
+   * @param state the two-letter state, such as {@code NY}
+   * @param rural whether the ZIP code is in CMS's DMEPOS rural ZIP code file
    * @throws IllegalArgumentException if it is not two upper-case letters
    */
   public DmeposArea {

@@ -50,6 +50,8 @@ public enum DmeposCategory {
   /**
    * Returns the category of the two letters {@code code}.
    *
+   * @param code the category's two letters in the fee schedule file, such as {@code IN}
+   * @return the category
    * @throws IllegalArgumentException if no category has them
    */
   public static DmeposCategory of(String code) {

@@ -94,7 +94,11 @@ public final class DmeposFee {
     return amount.movePointRight(2).longValueExact();
   }
 
-  /** {@return a builder of a row of {@code code}} */
+  /**
+   * {@return a builder of a row of {@code code}}
+   *
+   * @param code the code of the row
+   */
   public static Builder builder(ProcedureCode code) {
     return new Builder(requireNonNull(code, "code"));
   }
@@ -144,13 +148,21 @@ public final class DmeposFee {
     return states;
   }
 
-  /** {@return the non-rural fee of {@code state} exactly as published, if the row has the state} */
+  /**
+   * {@return the non-rural fee of {@code state} exactly as published, if the row has the state}
+   *
+   * @param state the two-letter state, such as {@code NY}
+   */
   public Optional<BigDecimal> nonRuralFee(String state) {
     int i = states.indexOf(requireNonNull(state, "state"));
     return i < 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(nonRuralCents[i], 2));
   }
 
-  /** {@return the rural fee of {@code state} exactly as published, if the row has the state} */
+  /**
+   * {@return the rural fee of {@code state} exactly as published, if the row has the state}
+   *
+   * @param state the two-letter state, such as {@code NY}
+   */
   public Optional<BigDecimal> ruralFee(String state) {
     int i = states.indexOf(requireNonNull(state, "state"));
     return i < 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(ruralCents[i], 2));
@@ -160,13 +172,26 @@ public final class DmeposFee {
    * {@return the fee in cents that applies in the state of column {@code stateIndex} (an index into
    * {@link #states()}): the rural amount in a rural ZIP code when the row has one, else the
    * non-rural amount; 0 means the contractor prices the item}
+   *
+   * @param stateIndex the state's index in {@link #states()}
+   * @param rural true if the beneficiary's ZIP code is a DMEPOS rural ZIP code
+   * @throws ArrayIndexOutOfBoundsException if {@code stateIndex} is not an index of {@link
+   *     #states()}
    */
   public long feeCents(int stateIndex, boolean rural) {
     int r = ruralCents[stateIndex];
     return rural && r > 0 ? r : nonRuralCents[stateIndex];
   }
 
-  /** Tells whether the row's rural amount applied: {@code rural} and a rural amount above 0. */
+  /**
+   * Tells whether the row's rural amount applied: {@code rural} and a rural amount above 0.
+   *
+   * @param stateIndex the state's index in {@link #states()}
+   * @param rural true if the beneficiary's ZIP code is a DMEPOS rural ZIP code
+   * @return true if {@link #feeCents} gave the rural amount
+   * @throws ArrayIndexOutOfBoundsException if {@code stateIndex} is not an index of {@link
+   *     #states()}
+   */
   public boolean ruralAmountApplies(int stateIndex, boolean rural) {
     return rural && ruralCents[stateIndex] > 0;
   }
@@ -237,26 +262,48 @@ public final class DmeposFee {
       this.code = code;
     }
 
-    /** Sets the row's modifiers: none, one, or two (the second only with a first). */
+    /**
+     * Sets the row's modifiers: none, one, or two (the second only with a first).
+     *
+     * @param first the row's first modifier, such as {@code RR}; empty for none
+     * @param second the row's second modifier, such as {@code KU}; empty for none
+     * @return this builder
+     */
     public Builder modifiers(Optional<Modifier> first, Optional<Modifier> second) {
       this.modifier = requireNonNull(first, "first");
       this.secondModifier = requireNonNull(second, "second");
       return this;
     }
 
-    /** Sets the jurisdiction. */
+    /**
+     * Sets the jurisdiction.
+     *
+     * @param value the DME jurisdiction of the item
+     * @return this builder
+     */
     public Builder jurisdiction(DmeposJurisdiction value) {
       this.jurisdiction = requireNonNull(value, "value");
       return this;
     }
 
-    /** Sets the payment category. */
+    /**
+     * Sets the payment category.
+     *
+     * @param value the payment category of the item
+     * @return this builder
+     */
     public Builder category(DmeposCategory value) {
       this.category = requireNonNull(value, "value");
       return this;
     }
 
-    /** Sets the national ceiling and floor (0.00 each when the item has none, the default). */
+    /**
+     * Sets the national ceiling and floor (0.00 each when the item has none, the default).
+     *
+     * @param newCeiling the national ceiling, in dollars
+     * @param newFloor the national floor, in dollars
+     * @return this builder
+     */
     public Builder ceilingAndFloor(BigDecimal newCeiling, BigDecimal newFloor) {
       this.ceiling = requireNonNull(newCeiling, "newCeiling");
       this.floor = requireNonNull(newFloor, "newFloor");
@@ -268,6 +315,11 @@ public final class DmeposFee {
      * states.get(i)}, each state two upper-case letters, as a {@link DmeposArea} names it ({@code
      * NY}, {@code PR}). Rows of one schedule should share one {@code states} list.
      *
+     * @param newStates the states of the fees, in column order
+     * @param nonRuralFees the non-rural fee of each state, in dollars; 0.00 where the contractor
+     *     prices the item
+     * @param ruralFees the rural fee of each state, in dollars; 0.00 where the state has none
+     * @return this builder
      * @throws IllegalArgumentException if the lists differ in size, a state is not two upper-case
      *     letters, or a state repeats
      */
@@ -314,6 +366,7 @@ public final class DmeposFee {
     /**
      * Returns the row.
      *
+     * @return the row
      * @throws IllegalArgumentException if an amount is negative or has more than two decimals
      */
     public DmeposFee build() {

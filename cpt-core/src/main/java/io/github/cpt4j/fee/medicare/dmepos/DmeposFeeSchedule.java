@@ -208,7 +208,11 @@ public final class DmeposFeeSchedule implements FeeSchedule {
         || fee.secondModifier().equals(Optional.of(modifier));
   }
 
-  /** {@return a builder of a schedule for {@code quarter}} */
+  /**
+   * {@return a builder of a schedule for {@code quarter}}
+   *
+   * @param quarter the quarter of the fee schedule file
+   */
   public static Builder builder(Quarter quarter) {
     return new Builder(requireNonNull(quarter, "quarter"));
   }
@@ -468,24 +472,39 @@ public final class DmeposFeeSchedule implements FeeSchedule {
   /**
    * Returns a copy named {@code newName} in explanations.
    *
+   * @param newName the name, one line, not blank
+   * @return the copy
    * @throws IllegalArgumentException if {@code newName} is blank or not one line
    */
   public DmeposFeeSchedule withName(String newName) {
     return builder(quarter).name(newName).zips(zips).addAll(fees).build();
   }
 
-  /** {@return a copy that places beneficiaries' ZIP codes with {@code table}} */
+  /**
+   * {@return a copy that places beneficiaries' ZIP codes with {@code table}}
+   *
+   * @param table the table of the states and rural ZIP codes
+   */
   public DmeposFeeSchedule withZips(DmeposZipTable table) {
     return builder(quarter).name(name).zips(table).addAll(fees).build();
   }
 
-  /** {@return the rows of {@code code}, in the order given to the builder} */
+  /**
+   * {@return the rows of {@code code}, in the order given to the builder}
+   *
+   * @param code the code billed
+   */
   public ImmutableList<DmeposFee> rows(ProcedureCode code) {
     int c = codes.positionOf(requireNonNull(code, "code").packed());
     return c < 0 ? ImmutableList.of() : fees.subList(firstRow[c], firstRow[c] + rowCount[c]);
   }
 
-  /** Tells whether the schedule has a row of {@code code}. */
+  /**
+   * Tells whether the schedule has a row of {@code code}.
+   *
+   * @param code the code billed
+   * @return true if a row has {@code code}, whatever its modifiers
+   */
   public boolean contains(ProcedureCode code) {
     requireNonNull(code, "code");
     return codes.positionOf(code.packed()) >= 0;
@@ -531,6 +550,8 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     /**
      * Sets the name used in explanations (default {@code dmepos-2025-Q1}).
      *
+     * @param newName the name, one line, not blank
+     * @return this builder
      * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
      *     would read it torn over lines, or say nothing
      */
@@ -539,7 +560,12 @@ public final class DmeposFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Sets the table that places the beneficiary's ZIP code (required). */
+    /**
+     * Sets the table that places the beneficiary's ZIP code (required).
+     *
+     * @param table the table of the states and rural ZIP codes
+     * @return this builder
+     */
     public Builder zips(DmeposZipTable table) {
       this.zips = requireNonNull(table, "table");
       return this;
@@ -548,6 +574,8 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     /**
      * Adds a row.
      *
+     * @param fee the row
+     * @return this builder
      * @throws IllegalArgumentException if a row of the same code and modifiers was given
      */
     public Builder add(DmeposFee fee) {
@@ -559,7 +587,13 @@ public final class DmeposFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Adds every row of {@code more}. */
+    /**
+     * Adds every row of {@code more}.
+     *
+     * @param more the rows, each added as {@link #add} does
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #add} does
+     */
     public Builder addAll(Iterable<DmeposFee> more) {
       requireNonNull(more, "more");
       more.forEach(this::add);
@@ -569,6 +603,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     /**
      * Returns the schedule.
      *
+     * @return the schedule
      * @throws IllegalArgumentException if the rows do not all have the same states
      */
     public DmeposFeeSchedule build() {

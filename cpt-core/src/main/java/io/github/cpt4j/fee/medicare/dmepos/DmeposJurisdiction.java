@@ -28,6 +28,8 @@ public enum DmeposJurisdiction {
   /**
    * Returns the jurisdiction of letter {@code code}.
    *
+   * @param code the jurisdiction's letter in the fee schedule file
+   * @return the jurisdiction
    * @throws IllegalArgumentException if it is not D, J or L
    */
   public static DmeposJurisdiction of(char code) {

@@ -84,6 +84,9 @@ public final class DmeposZipTable {
    * states. A ZIP code the newer list does not name then has its ZIP5 state, whether the base is
    * {@code BundledData.dmeposZips()} or the ZIP5 states alone: 72643, in AR on CMS's 2025 Q1 list,
    * is in MO again.
+   *
+   * @param statesOf the table whose ZIP5 states are kept
+   * @return the builder
    */
   public static Builder builder(DmeposZipTable statesOf) {
     requireNonNull(statesOf, "statesOf");
@@ -100,6 +103,8 @@ public final class DmeposZipTable {
   /**
    * {@return the area of {@code zip} (five digits, or ZIP+4 of which the first five count), if the
    * table has its state}
+   *
+   * @param zip the beneficiary's ZIP code
    */
   public Optional<DmeposArea> find(CharSequence zip) {
     int z = zipNumber(requireNonNull(zip, "zip"));
@@ -112,12 +117,19 @@ public final class DmeposZipTable {
   /**
    * {@return the index in {@link #states()} of the state of ZIP code {@code zip} (0 to 99,999), or
    * -1 when the table does not know it}
+   *
+   * @param zip the ZIP code as a number
    */
   public int stateIndex(int zip) {
     return zip < 0 || zip >= ZIPS ? -1 : stateOfZip[zip] - 1;
   }
 
-  /** Tells whether ZIP code {@code zip} (0 to 99,999) is a DMEPOS rural ZIP code. */
+  /**
+   * Tells whether ZIP code {@code zip} (0 to 99,999) is a DMEPOS rural ZIP code.
+   *
+   * @param zip the ZIP code as a number
+   * @return true if the table lists {@code zip} as rural; false for a number outside 0 to 99,999
+   */
   public boolean isRural(int zip) {
     return zip >= 0 && zip < ZIPS && rural.get(zip);
   }
@@ -144,6 +156,8 @@ public final class DmeposZipTable {
   /**
    * {@return the number of the ZIP code in the first five characters of {@code zip}, or -1 if they
    * are not five ASCII digits followed by nothing, {@code -dddd} or {@code dddd}}
+   *
+   * @param zip the ZIP code, five digits or ZIP+4
    */
   public static int zipNumber(CharSequence zip) {
     requireNonNull(zip, "zip");
@@ -195,7 +209,12 @@ public final class DmeposZipTable {
 
     private Builder() {}
 
-    /** Says the quarter of CMS's rural ZIP code list the rural ZIP codes come from. */
+    /**
+     * Says the quarter of CMS's rural ZIP code list the rural ZIP codes come from.
+     *
+     * @param quarter the quarter of the rural ZIP code list
+     * @return this builder
+     */
     public Builder ruralQuarter(Quarter quarter) {
       this.ruralQuarter = requireNonNull(quarter, "quarter");
       return this;
@@ -204,6 +223,10 @@ public final class DmeposZipTable {
     /**
      * Sets the state of ZIP codes {@code first} to {@code last}, inclusive.
      *
+     * @param first the range's first ZIP code, as a number
+     * @param last the range's last ZIP code, not before {@code first}
+     * @param state the two-letter state, such as {@code NY}
+     * @return this builder
      * @throws IllegalArgumentException if the range is not within 0-99,999 or the state is not two
      *     upper-case letters
      */
@@ -224,6 +247,9 @@ public final class DmeposZipTable {
      * for lookups; {@link DmeposZipTable#builder(DmeposZipTable)} gives it back the state {@link
      * #state} gave it.
      *
+     * @param zip the ZIP code, as a number
+     * @param state the two-letter state the rural list gives it
+     * @return this builder
      * @throws IllegalArgumentException if the ZIP code is not within 0-99,999 or the state is not
      *     two upper-case letters
      */
