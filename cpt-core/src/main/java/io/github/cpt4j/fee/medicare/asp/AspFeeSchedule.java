@@ -96,7 +96,11 @@ public final class AspFeeSchedule implements FeeSchedule {
     this.codes = PackedIndex.of(limits.stream().mapToInt(l -> l.code().packed()).toArray());
   }
 
-  /** {@return a builder of a schedule for {@code quarter}} */
+  /**
+   * {@return a builder of a schedule for {@code quarter}}
+   *
+   * @param quarter the quarter of the payment limit file
+   */
   public static Builder builder(Quarter quarter) {
     return new Builder(requireNonNull(quarter, "quarter"));
   }
@@ -213,19 +217,30 @@ public final class AspFeeSchedule implements FeeSchedule {
   /**
    * Returns a copy named {@code newName} in explanations.
    *
+   * @param newName the name, one line, not blank
+   * @return the copy
    * @throws IllegalArgumentException if {@code newName} is blank or not one line
    */
   public AspFeeSchedule withName(String newName) {
     return builder(quarter).name(newName).addAll(limits).build();
   }
 
-  /** {@return the row of {@code code}, if any} */
+  /**
+   * {@return the row of {@code code}, if any}
+   *
+   * @param code the drug's code
+   */
   public Optional<AspLimit> find(ProcedureCode code) {
     int row = codes.positionOf(requireNonNull(code, "code").packed());
     return row < 0 ? Optional.empty() : Optional.of(limits.get(row));
   }
 
-  /** Tells whether the schedule has a row of {@code code}. */
+  /**
+   * Tells whether the schedule has a row of {@code code}.
+   *
+   * @param code the drug's code
+   * @return true if the schedule has a row of {@code code}
+   */
   public boolean contains(ProcedureCode code) {
     requireNonNull(code, "code");
     return codes.positionOf(code.packed()) >= 0;
@@ -265,6 +280,8 @@ public final class AspFeeSchedule implements FeeSchedule {
     /**
      * Sets the name used in explanations (default {@code asp-2025-Q1}).
      *
+     * @param newName the name, one line, not blank
+     * @return this builder
      * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
      *     would read it torn over lines, or say nothing
      */
@@ -276,6 +293,8 @@ public final class AspFeeSchedule implements FeeSchedule {
     /**
      * Adds a drug's row.
      *
+     * @param limit the drug's row
+     * @return this builder
      * @throws IllegalArgumentException if the code was given before
      */
     public Builder add(AspLimit limit) {
@@ -287,7 +306,13 @@ public final class AspFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Adds every row of {@code more}. */
+    /**
+     * Adds every row of {@code more}.
+     *
+     * @param more the rows, each added as {@link #add} does
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #add} does
+     */
     public Builder addAll(Iterable<AspLimit> more) {
       requireNonNull(more, "more");
       more.forEach(this::add);

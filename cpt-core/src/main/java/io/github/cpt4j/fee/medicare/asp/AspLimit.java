@@ -38,6 +38,11 @@ public record AspLimit(
   /**
    * Checks the fields.
    *
+   * @param code the drug's HCPCS or CPT code
+   * @param dosage the dosage unit as CMS writes it, such as {@code 1 MG}
+   * @param paymentLimit the payment limit per dosage unit in dollars; empty when CMS publishes none
+   * @param coinsurancePercent the beneficiary's coinsurance in percent, 0 to 100; empty when the
+   *     file gives none
    * @throws IllegalArgumentException if the dosage is blank or not one line, an amount is negative
    *     or the coinsurance above 100
    */
@@ -68,6 +73,10 @@ public record AspLimit(
   /**
    * Returns a row with its coinsurance percentage, as CMS's files give it since April 2023.
    *
+   * @param code the drug's HCPCS or CPT code
+   * @param dosage the dosage unit as CMS writes it, such as {@code 1 MG}
+   * @param paymentLimit the payment limit per dosage unit in dollars; empty when CMS publishes none
+   * @param coinsurancePercent the beneficiary's coinsurance in percent, 0 to 100
    * @throws IllegalArgumentException if the dosage is blank or not one line, an amount is negative
    *     or the coinsurance above 100
    */

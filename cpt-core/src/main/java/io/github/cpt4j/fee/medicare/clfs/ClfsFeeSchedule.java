@@ -109,6 +109,9 @@ public final class ClfsFeeSchedule implements FeeSchedule {
   /**
    * Tells whether {@code code} is a specimen collection fee (36415, G0471, P9612, P9615; Pub.
    * 100-04, ch. 16, §60.1), of which Medicare pays one per patient encounter.
+   *
+   * @param code the code billed
+   * @return true for 36415, G0471, P9612 and P9615
    */
   public static boolean isSpecimenCollection(ProcedureCode code) {
     return SPECIMEN_COLLECTION.contains(requireNonNull(code, "code"));
@@ -169,7 +172,11 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     return code.packed() * SLOTS + (modifier == null ? 0 : modifier.ordinal() + 1);
   }
 
-  /** {@return a builder of a schedule for {@code quarter}} */
+  /**
+   * {@return a builder of a schedule for {@code quarter}}
+   *
+   * @param quarter the quarter of the fee schedule file
+   */
   public static Builder builder(Quarter quarter) {
     return new Builder(requireNonNull(quarter, "quarter"));
   }
@@ -389,6 +396,8 @@ public final class ClfsFeeSchedule implements FeeSchedule {
   /**
    * Returns a copy named {@code newName} in explanations.
    *
+   * @param newName the name, one line, not blank
+   * @return the copy
    * @throws IllegalArgumentException if {@code newName} is blank or not one line
    */
   public ClfsFeeSchedule withName(String newName) {
@@ -399,12 +408,23 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     return builder.build();
   }
 
-  /** {@return a copy that prices the travel allowance ({@link Builder#travelAllowance})} */
+  /**
+   * {@return a copy that prices the travel allowance ({@link Builder#travelAllowance})}
+   *
+   * @param perMile the allowance per mile for {@code P9603}, in dollars, zero or more
+   * @param perTrip the allowance per trip for {@code P9604}, in dollars, zero or more
+   * @throws IllegalArgumentException if either is negative
+   */
   public ClfsFeeSchedule withTravelAllowance(BigDecimal perMile, BigDecimal perTrip) {
     return builder(quarter).name(name).addAll(rates).travelAllowance(perMile, perTrip).build();
   }
 
-  /** {@return the row of {@code code} with {@code modifier} (empty: the main row), if any} */
+  /**
+   * {@return the row of {@code code} with {@code modifier} (empty: the main row), if any}
+   *
+   * @param code the code billed
+   * @param modifier the row's modifier ({@code QW}); empty for the main row
+   */
   public Optional<ClfsRate> find(ProcedureCode code, Optional<Modifier> modifier) {
     int row =
         rows.positionOf(
@@ -412,7 +432,12 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     return row < 0 ? Optional.empty() : Optional.of(rates.get(row));
   }
 
-  /** Tells whether the schedule has a row of {@code code}. */
+  /**
+   * Tells whether the schedule has a row of {@code code}.
+   *
+   * @param code the code billed
+   * @return true if the schedule has a row of {@code code}, whatever its modifier
+   */
   public boolean contains(ProcedureCode code) {
     requireNonNull(code, "code");
     return codes.positionOf(code.packed()) >= 0;
@@ -464,6 +489,8 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     /**
      * Sets the name used in explanations (default {@code clfs-2025-Q1}).
      *
+     * @param newName the name, one line, not blank
+     * @return this builder
      * @throws IllegalArgumentException if {@code newName} is blank or not one line: an explanation
      *     would read it torn over lines, or say nothing
      */
@@ -475,6 +502,8 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     /**
      * Adds a row.
      *
+     * @param rate the row
+     * @return this builder
      * @throws IllegalArgumentException if the schedule already has a row of that code and modifier
      */
     public Builder add(ClfsRate rate) {
@@ -487,7 +516,13 @@ public final class ClfsFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Adds every row of {@code more}. */
+    /**
+     * Adds every row of {@code more}.
+     *
+     * @param more the rows, each added as {@link #add} does
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #add} does
+     */
     public Builder addAll(Iterable<ClfsRate> more) {
       requireNonNull(more, "more");
       more.forEach(this::add);
@@ -498,6 +533,9 @@ public final class ClfsFeeSchedule implements FeeSchedule {
      * Sets the specimen-collection travel allowance: {@code perMile} for {@code P9603}, {@code
      * perTrip} for {@code P9604}, as the contractor publishes them.
      *
+     * @param perMile the allowance per mile, in dollars, zero or more
+     * @param perTrip the allowance per trip, in dollars, zero or more
+     * @return this builder
      * @throws IllegalArgumentException if either is negative
      */
     public Builder travelAllowance(BigDecimal perMile, BigDecimal perTrip) {

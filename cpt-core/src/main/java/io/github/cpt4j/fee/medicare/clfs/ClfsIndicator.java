@@ -30,6 +30,8 @@ public enum ClfsIndicator {
   /**
    * Returns the indicator of letter {@code code}.
    *
+   * @param code the indicator's letter in the fee schedule file
+   * @return the indicator
    * @throws IllegalArgumentException if it is neither N nor L
    */
   public static ClfsIndicator of(char code) {

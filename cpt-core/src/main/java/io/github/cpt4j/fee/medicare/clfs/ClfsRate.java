@@ -29,6 +29,11 @@ public record ClfsRate(
   /**
    * Checks the fields.
    *
+   * @param code the test, PLA, specimen collection or travel code
+   * @param modifier the row's modifier ({@code QW}), or empty for the test's main row
+   * @param effectiveFrom the first date of service the rate applies to
+   * @param indicator national payment rate or locally priced
+   * @param rate the amount per test in dollars, zero or more
    * @throws IllegalArgumentException if the rate is negative
    */
   public ClfsRate {

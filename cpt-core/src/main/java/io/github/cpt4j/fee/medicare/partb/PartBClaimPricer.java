@@ -158,6 +158,10 @@ public final class PartBClaimPricer implements ClaimPricer {
    * {@link AnesthesiaFeeSchedule} and {@code pfs}'s schedule none, the anesthesia lines are priced
    * with them by {@code pfs} over its schedule given that one ({@link
    * MedicareClaimPricer.Builder#schedule}).
+   *
+   * @param partB the schedules that route and price every line but the Physician Fee Schedule's
+   * @param pfs the pricer of the Physician Fee Schedule's lines, with its edits and claim rules
+   * @return the pricer
    */
   public static PartBClaimPricer of(PartBFeeSchedule partB, MedicareClaimPricer pfs) {
     requireNonNull(partB, "partB");
@@ -176,6 +180,11 @@ public final class PartBClaimPricer implements ClaimPricer {
    * release's pricer whose schedule has none, as by {@link #of(PartBFeeSchedule,
    * MedicareClaimPricer)}.
    *
+   * @param partB the schedules that route and price every line but the Physician Fee Schedule's
+   * @param releases CMS's releases of the Physician Fee Schedule
+   * @param pipeline builds each release's pricer from its standard one, such as {@code b ->
+   *     b.addEdit(edit)}
+   * @return the pricer
    * @throws IllegalArgumentException if the pipeline gives the releases edits of different names
    * @throws NullPointerException if an argument is null, or {@code pipeline} returns null (the
    *     message names the pipeline and the release)
@@ -222,7 +231,11 @@ public final class PartBClaimPricer implements ClaimPricer {
     return scrubber.edits();
   }
 
-  /** {@return the schedule that paid (or should have paid) {@code line}} */
+  /**
+   * {@return the schedule that paid (or should have paid) {@code line}}
+   *
+   * @param line a line this pricer priced
+   */
   public PartBPayer payerOf(PricedLine line) {
     requireNonNull(line, "line");
     return partB.payerOf(line.line());
@@ -265,6 +278,10 @@ public final class PartBClaimPricer implements ClaimPricer {
    * <p>The claim {@linkplain PricedClaim#isLimitingCharges() is one of limiting charges}: a claim
    * of laboratory tests, drugs and DMEPOS items only has no limiting-charge total ({@link
    * PricedClaim#pricedTotal()} is empty), not one of 0.00.
+   *
+   * @param claim the claim to price
+   * @param context the date of service, locality and setting of the claim
+   * @return the claim of limiting charges
    */
   public PricedClaim limitingCharges(Claim claim, PricingContext context) {
     return price(claim, context, true);

@@ -262,6 +262,8 @@ public final class PartBFeeSchedule implements FeeSchedule {
   /**
    * {@return the schedule that pays {@code code}, as described on this class: one array read, or a
    * switch on the code's shape for a code no loaded schedule lists}
+   *
+   * @param code the code billed
    */
   public PartBPayer payerOf(ProcedureCode code) {
     requireNonNull(code, "code");
@@ -279,6 +281,8 @@ public final class PartBFeeSchedule implements FeeSchedule {
    * {@return the schedule that pays {@code line}: that of its code ({@link
    * #payerOf(ProcedureCode)}), except that a line with modifier 26 or TC goes to the Physician Fee
    * Schedule when it pays that component of the code (86320-26 there, 86320 to the CLFS)}
+   *
+   * @param line the line billed
    */
   public PartBPayer payerOf(ClaimLine line) {
     requireNonNull(line, "line");
@@ -377,7 +381,11 @@ public final class PartBFeeSchedule implements FeeSchedule {
     return PartBPayer.PHYSICIAN_FEE_SCHEDULE;
   }
 
-  /** {@return the schedule loaded for {@code payer}, if any} */
+  /**
+   * {@return the schedule loaded for {@code payer}, if any}
+   *
+   * @param payer the schedule wanted
+   */
   public Optional<FeeSchedule> schedule(PartBPayer payer) {
     return Optional.ofNullable(schedules.get(requireNonNull(payer, "payer")));
   }
@@ -415,6 +423,8 @@ public final class PartBFeeSchedule implements FeeSchedule {
     /**
      * Sets the name used in messages (default {@code medicare-part-b}).
      *
+     * @param newName the name, one line, not blank
+     * @return this builder
      * @throws IllegalArgumentException if {@code newName} is blank or not one line: a message would
      *     read it torn over lines, or say nothing
      */
@@ -425,6 +435,10 @@ public final class PartBFeeSchedule implements FeeSchedule {
 
     /**
      * Sets the Physician Fee Schedule: one, or several periods (years, releases), asked in turn.
+     *
+     * @param periods the schedules, at least one, asked in this order
+     * @return this builder
+     * @throws IllegalArgumentException if {@code periods} is empty
      */
     public Builder physicianFeeSchedule(MedicareFeeSchedule... periods) {
       return set(PartBPayer.PHYSICIAN_FEE_SCHEDULE, pfs, periods);
@@ -436,6 +450,9 @@ public final class PartBFeeSchedule implements FeeSchedule {
      * prices it, and a code that any release pays goes to the Physician Fee Schedule. Unlike {@link
      * #physicianFeeSchedule(MedicareFeeSchedule...)} given each release's schedule, which asks them
      * in turn, the answer is the one release's, and so is its explanation.
+     *
+     * @param releases CMS's releases of the Physician Fee Schedule
+     * @return this builder
      */
     public Builder physicianFeeSchedule(MedicareReleases releases) {
       requireNonNull(releases, "releases");
@@ -447,23 +464,46 @@ public final class PartBFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Sets the anesthesia schedule, which prices anesthesia codes (00100-01999). */
+    /**
+     * Sets the anesthesia schedule, which prices anesthesia codes (00100-01999).
+     *
+     * @param anesthesia the anesthesia schedule
+     * @return this builder
+     */
     public Builder anesthesia(FeeSchedule anesthesia) {
       schedules.put(PartBPayer.ANESTHESIA, List.of(requireNonNull(anesthesia, "anesthesia")));
       return this;
     }
 
-    /** Sets the Clinical Laboratory Fee Schedule: one or several quarters, asked in turn. */
+    /**
+     * Sets the Clinical Laboratory Fee Schedule: one or several quarters, asked in turn.
+     *
+     * @param quarters the schedules, at least one, asked in this order
+     * @return this builder
+     * @throws IllegalArgumentException if {@code quarters} is empty
+     */
     public Builder clinicalLaboratory(ClfsFeeSchedule... quarters) {
       return set(PartBPayer.CLINICAL_LABORATORY, clfs, quarters);
     }
 
-    /** Sets the DMEPOS fee schedule: one or several quarters, asked in turn. */
+    /**
+     * Sets the DMEPOS fee schedule: one or several quarters, asked in turn.
+     *
+     * @param quarters the schedules, at least one, asked in this order
+     * @return this builder
+     * @throws IllegalArgumentException if {@code quarters} is empty
+     */
     public Builder dmepos(DmeposFeeSchedule... quarters) {
       return set(PartBPayer.DMEPOS, dmepos, quarters);
     }
 
-    /** Sets the Part B drug payment limits: one or several quarters, asked in turn. */
+    /**
+     * Sets the Part B drug payment limits: one or several quarters, asked in turn.
+     *
+     * @param quarters the schedules, at least one, asked in this order
+     * @return this builder
+     * @throws IllegalArgumentException if {@code quarters} is empty
+     */
     public Builder drugs(AspFeeSchedule... quarters) {
       return set(PartBPayer.DRUGS, asp, quarters);
     }

@@ -33,6 +33,9 @@ public final class MedicareRelease {
    * Returns the release {@code id} of {@code schedule}, in force for the schedule's effective
    * period.
    *
+   * @param id the release's id, one line, such as {@code 2025A}
+   * @param schedule the release's schedule, with a closed effective period
+   * @return the release
    * @throws IllegalArgumentException if the id is blank or not one line (it names the release in
    *     messages and explanations), or the period is open-ended
    */

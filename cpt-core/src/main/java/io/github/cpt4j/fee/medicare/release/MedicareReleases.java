@@ -101,6 +101,8 @@ public final class MedicareReleases implements FeeSchedule {
   /**
    * Returns the catalog of {@code releases}; of two with the same id the later in the list wins.
    *
+   * @param releases the releases, at least one, in any order
+   * @return the catalog
    * @throws IllegalArgumentException if there are none, two of different ids start on the same day
    *     (neither is the latest-starting, so which is in force from that day cannot be told: a
    *     correction takes the id of the release it corrects), or they span more than a hundred years
@@ -137,7 +139,11 @@ public final class MedicareReleases implements FeeSchedule {
     return new MedicareReleases(ImmutableList.copyOf(sorted));
   }
 
-  /** {@return the release in force on {@code date}, if any: one array read, by the day} */
+  /**
+   * {@return the release in force on {@code date}, if any: one array read, by the day}
+   *
+   * @param date the date of service
+   */
   public Optional<MedicareRelease> releaseOn(LocalDate date) {
     requireNonNull(date, "date");
     return Optional.ofNullable(releaseOrNull(date));
@@ -202,6 +208,10 @@ public final class MedicareReleases implements FeeSchedule {
    * lines with its claim rules (which apply per date of service anyway). A line on a date no
    * release covers is {@link UnpricedReason#DATE_NOT_COVERED}. Lines keep their numbers, in billed
    * order.
+   *
+   * @param claim the claim to price
+   * @param context the claim's context, whose date of service is that of the lines without one
+   * @return the priced claim, or empty when no release covers any line's date
    */
   public Optional<PricedClaim> price(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
