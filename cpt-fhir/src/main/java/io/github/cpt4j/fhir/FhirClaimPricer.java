@@ -250,12 +250,21 @@ public final class FhirClaimPricer {
    * MedicareClaimPricer} for the Physician Fee Schedule's lines, or a {@code PartBClaimPricer}
    * ({@code io.github.cpt4j.fee.medicare.partb}) for every line of a Part B claim, laboratory
    * tests, equipment and drugs included.
+   *
+   * @param pricer the claim pricer that prices each claim's lines
+   * @return the FHIR pricer
    */
   public static FhirClaimPricer of(ClaimPricer pricer) {
     return of(pricer, Clock.systemUTC());
   }
 
-  /** Returns a FHIR pricer over {@code pricer} whose responses are created at {@code clock}'s. */
+  /**
+   * Returns a FHIR pricer over {@code pricer} whose responses are created at {@code clock}'s.
+   *
+   * @param pricer the claim pricer that prices each claim's lines
+   * @param clock the clock that dates each response's {@code created}
+   * @return the FHIR pricer
+   */
   public static FhirClaimPricer of(ClaimPricer pricer, Clock clock) {
     return new FhirClaimPricer(
         requireNonNull(pricer, "pricer"),
@@ -278,6 +287,7 @@ public final class FhirClaimPricer {
    *
    * @param insurer a reference that resolves outside the claim, such as {@code
    *     Organization/medicare} or one by identifier; not a local {@code #id}
+   * @return a copy of this pricer with that default insurer
    * @throws IllegalArgumentException if {@code insurer} is empty or a local reference, or names no
    *     target: it holds only a linked resource object ({@code new Reference(organization)}), or
    *     only a {@code type} or extensions
@@ -369,6 +379,9 @@ public final class FhirClaimPricer {
    * <pre>{@code
    * FhirClaimPricer pricer = FhirClaimPricer.of(claimPricer).withZipLocalities(BundledData.zipLocalities());
    * }</pre>
+   *
+   * @param table the ZIP code table of every date of service, such as a quarter's ZIP5 file
+   * @return a copy of this pricer that prices by the service ZIP code
    */
   public FhirClaimPricer withZipLocalities(ZipLocalityTable table) {
     requireNonNull(table, "table");
@@ -396,6 +409,7 @@ public final class FhirClaimPricer {
    * FhirClaims#beneficiaryZip}).
    *
    * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
+   * @return a copy of this pricer that prices by the service ZIP code
    */
   public FhirClaimPricer withZipLocalities(
       Function<? super LocalDate, ZipLocalityTable> tablesByDate) {
@@ -417,6 +431,9 @@ public final class FhirClaimPricer {
    * <pre>{@code
    * ClaimResponse response = pricer.withResolver(FhirResolver.of(bundle)).price(claim, context);
    * }</pre>
+   *
+   * @param resolver finds the resources that references outside the claim name
+   * @return a copy of this pricer that follows references through {@code resolver}
    */
   public FhirClaimPricer withResolver(FhirResolver resolver) {
     return new FhirClaimPricer(
@@ -428,6 +445,10 @@ public final class FhirClaimPricer {
    * carry one, and in the locality of its service ZIP code when this pricer has ZIP code tables
    * (see the class comment).
    *
+   * @param claim the FHIR R4 claim to price
+   * @param context the date of service, locality, setting and practitioner type the claim is priced
+   *     in
+   * @return the claim's response, an adjudication of each item
    * @throws FhirMappingException if the claim's {@code status} is not {@code active}, its {@code
    *     type} has no coding {@code professional} in {@value #CLAIM_TYPE} (at {@code
    *     Claim.type.coding[0]} for such a code without a system), an item cannot be read (see {@link

@@ -147,6 +147,8 @@ public final class FhirClaims {
    * its item's {@code sequence}, or by its item's position counted from 1 when it has none (see the
    * class comment).
    *
+   * @param claim the FHIR R4 claim
+   * @return the claim's lines, each with its line number
    * @throws FhirMappingException naming the first item element that cannot be read, at {@code
    *     Claim.item} if the claim has no items, or at {@code Claim.total} (its {@code currency}) if
    *     the claim's total is not in US dollars or not the sum of its items' charges
@@ -161,6 +163,9 @@ public final class FhirClaims {
    * entry's {@code provider} of {@code Practitioner/7} has the NPI of the practitioner the resolver
    * finds.
    *
+   * @param claim the FHIR R4 claim
+   * @param resolver finds the resources that references outside the claim name
+   * @return the claim's lines, each with its line number
    * @throws FhirMappingException as {@link #toClaim(org.hl7.fhir.r4.model.Claim)} does, and at a
    *     reference the resolver finds a resource of another type for
    */
@@ -550,6 +555,8 @@ public final class FhirClaims {
    * FhirClaims.practitioners(fhirClaim);   // {1234567893=NURSE_PRACTITIONER}
    * }</pre>
    *
+   * @param claim the FHIR R4 claim
+   * @return the type of each qualified provider, by NPI; empty when no entry is qualified
    * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one ({@code
    *     Claim.careTeam[1].qualification.coding[0].code}, or in a contained resource, {@code
    *     Claim.contained[0].specialty[0].coding[0].code}), at an NPI that is not one of an entry an
@@ -566,6 +573,9 @@ public final class FhirClaims {
    * Practitioner/7} whose {@code qualification.code} is {@code 363L00000X} is a nurse
    * practitioner's.
    *
+   * @param claim the FHIR R4 claim
+   * @param resolver finds the resources that references outside the claim name
+   * @return the type of each qualified provider, by NPI; empty when no entry is qualified
    * @throws FhirMappingException as {@link #practitioners(org.hl7.fhir.r4.model.Claim)} does, at
    *     {@code Claim.careTeam[0].provider.resolve().qualification[0].code} for a resolved one, and
    *     at a reference the resolver finds a resource of another type for
@@ -590,6 +600,8 @@ public final class FhirClaims {
    * read (a wrong check digit) and that no item names still gives its type: the lines it is the
    * provider of name no NPI.
    *
+   * @param claim the FHIR R4 claim
+   * @return the claim's own provider's type, or empty as described above
    * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one (in an
    *     entry's qualification or a contained resource's), at the second of two codes of one entry's
    *     qualification that give it two types, or at an NPI that is not one of a qualified entry an
@@ -604,6 +616,9 @@ public final class FhirClaims {
    * #practitioner(org.hl7.fhir.r4.model.Claim)} does, reading the resources {@code resolver} finds
    * for references outside the claim as it reads contained ones.
    *
+   * @param claim the FHIR R4 claim
+   * @param resolver finds the resources that references outside the claim name
+   * @return the claim's own provider's type, or empty as described above
    * @throws FhirMappingException as {@link #practitioner(org.hl7.fhir.r4.model.Claim)} does, and at
    *     a reference the resolver finds a resource of another type for
    */
@@ -644,6 +659,8 @@ public final class FhirClaims {
    * (multiple procedures, bilateral surgery) apply across the claim, so pricing each line in its
    * own setting would apply them across places no payer would put on one claim.
    *
+   * @param claim the FHIR R4 claim
+   * @return the items' place of service, or empty when no item has one
    * @throws FhirMappingException at the code of a place-of-service coding ({@code
    *     Claim.item[2].locationCodeableConcept.coding[0].code}) that is not two digits of CMS's code
    *     set ({@code 01} to {@code 99}), or that differs from an earlier item's or an earlier coding
@@ -768,6 +785,8 @@ public final class FhirClaims {
    * FhirClaims.serviceZip(fhirClaim);   // Optional[14620], from "14620-1234" of Claim.facility
    * }</pre>
    *
+   * @param claim the FHIR R4 claim
+   * @return the five-digit ZIP code, or empty when the claim does not say
    * @throws FhirMappingException at a {@code postalCode} that is not a US ZIP code ({@code
    *     Claim.contained[0].address.postalCode}) or differs from an earlier item's; at the {@code
    *     country} of an item's or a facility's address abroad ({@code
@@ -785,6 +804,9 @@ public final class FhirClaims {
    * for references outside the claim ({@code Location/12} of an item or of the {@code facility},
    * the billing {@code provider}'s {@code Organization/3}) as it reads contained ones.
    *
+   * @param claim the FHIR R4 claim
+   * @param resolver finds the resources that references outside the claim name
+   * @return the five-digit ZIP code, or empty when the claim does not say
    * @throws FhirMappingException as {@link #serviceZip(org.hl7.fhir.r4.model.Claim)} does, at
    *     {@code Claim.facility.resolve().address.postalCode} for a resolved one, and at a reference
    *     the resolver finds a resource of another type for
@@ -812,6 +834,9 @@ public final class FhirClaims {
    * FhirClaims.beneficiaryZip(fhirClaim, date);   // Optional[10001], from the contained #pat's home
    * }</pre>
    *
+   * @param claim the FHIR R4 claim
+   * @param dateOfService the date on which the patient's address is taken
+   * @return the five-digit ZIP code, or empty when the claim does not say
    * @throws FhirMappingException at a {@code postalCode} of such an address that is not a US ZIP
    *     code ({@code Claim.contained[0].address[0].postalCode}) or a {@code period} bound that is
    *     no date; at a local reference that names no contained resource, or one that is not a {@code
@@ -827,6 +852,10 @@ public final class FhirClaims {
    * #beneficiaryZip(org.hl7.fhir.r4.model.Claim, LocalDate)} does, reading the {@code Patient}
    * {@code resolver} finds for a reference outside the claim ({@code Patient/7}, a Bundle's entry).
    *
+   * @param claim the FHIR R4 claim
+   * @param dateOfService the date on which the patient's address is taken
+   * @param resolver finds the resources that references outside the claim name
+   * @return the five-digit ZIP code, or empty when the claim does not say
    * @throws FhirMappingException as {@link #beneficiaryZip(org.hl7.fhir.r4.model.Claim, LocalDate)}
    *     does, at {@code Claim.patient.resolve().address[0].postalCode} for a resolved one, and at a
    *     reference the resolver finds a resource of another type for
@@ -842,7 +871,9 @@ public final class FhirClaims {
    * Reads one claim item. The item alone does not say its rendering provider, which is in the
    * claim's {@code careTeam}: {@link #toClaim} reads it.
    *
+   * @param item the claim item
    * @param path the item's FHIR path, for messages, such as {@code Claim.item[0]}
+   * @return the item as a billed line, without a rendering provider
    * @throws FhirMappingException naming the element that cannot be read
    */
   public static BilledLine toBilledLine(

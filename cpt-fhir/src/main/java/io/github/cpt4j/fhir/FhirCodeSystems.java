@@ -93,7 +93,11 @@ public final class FhirCodeSystems {
 
   private FhirCodeSystems() {}
 
-  /** Returns the canonical system URI of {@code code}'s level. */
+  /**
+   * {@return the canonical system URI of {@code code}'s level}
+   *
+   * @param code the CPT or HCPCS Level II code
+   */
   public static String systemOf(ProcedureCode code) {
     requireNonNull(code, "code");
     return switch (code.level()) {
@@ -106,6 +110,9 @@ public final class FhirCodeSystems {
    * Returns the code level a system URI stands for, or empty for any other system. Accepts the
    * canonical URIs, their {@code https} forms, a trailing slash, either case of the host, and the
    * OIDs. A null {@code system}, HAPI's value of a missing one, is no system: empty.
+   *
+   * @param system the system URI, or null
+   * @return the level, or empty for any other system and for null
    */
   public static Optional<CodeLevel> levelOf(String system) {
     if (system == null) {
@@ -134,6 +141,9 @@ public final class FhirCodeSystems {
    * https://bluebutton.cms.gov/resources/codesystem/hcpcs}, either scheme, a trailing slash), which
    * holds codes of both levels: there, a code's level is the one its shape says. A null {@code
    * system}, HAPI's value of a missing one, is none of these: false.
+   *
+   * @param system the system URI, or null
+   * @return true if procedure codes are read under {@code system}
    */
   public static boolean isProcedureSystem(String system) {
     if (levelOf(system).isPresent()) {
@@ -150,6 +160,9 @@ public final class FhirCodeSystems {
    * 2.0 API. Not HL7's {@code http://terminology.hl7.org/CodeSystem/ex-serviceplace}, R4's example
    * binding: it copies a few of CMS's codes, but it is an example set, not the code set a claim is
    * billed in. A null {@code system}, HAPI's value of a missing one, is not it: false.
+   *
+   * @param system the system URI, or null
+   * @return true if {@code system} is CMS's place-of-service code set in a form listed above
    */
   public static boolean isPlaceOfService(String system) {
     if (system == null) {
@@ -171,6 +184,9 @@ public final class FhirCodeSystems {
    * in the forms the code systems are read in ({@code https}, a trailing slash, either case of the
    * host) or its OID, {@code urn:oid:2.16.840.1.113883.4.6}. A null {@code system}, HAPI's value of
    * a missing one, is not it: false.
+   *
+   * @param system the identifier system URI, or null
+   * @return true if {@code system} is the NPI system in a form listed above
    */
   public static boolean isNpi(String system) {
     return system != null && (system.trim().equals(NPI_OID) || sameSystem(system, NPI));
@@ -181,6 +197,9 @@ public final class FhirCodeSystems {
    * #PROVIDER_TAXONOMY} in the forms the code systems are read in ({@code https}, a trailing slash,
    * either case of the host) or its OID, {@code urn:oid:2.16.840.1.113883.6.101}. A null {@code
    * system}, HAPI's value of a missing one, is not it: false.
+   *
+   * @param system the system URI, or null
+   * @return true if {@code system} is the NUCC taxonomy in a form listed above
    */
   public static boolean isProviderTaxonomy(String system) {
     return system != null

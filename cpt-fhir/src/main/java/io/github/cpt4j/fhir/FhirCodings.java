@@ -28,7 +28,11 @@ public final class FhirCodings {
 
   private FhirCodings() {}
 
-  /** Returns a coding of {@code code} under its level's canonical system, with no display. */
+  /**
+   * {@return a coding of {@code code} under its level's canonical system, with no display}
+   *
+   * @param code the CPT or HCPCS Level II code
+   */
   public static Coding toCoding(ProcedureCode code) {
     requireNonNull(code, "code");
     // No display: CPT descriptors are the AMA's; users with a licence add their own.
@@ -39,6 +43,9 @@ public final class FhirCodings {
    * Tells whether {@code coding}'s system is one procedure codes are read under: CPT, HCPCS Level
    * II, or Blue Button 2.0's HCPCS system, in any accepted form ({@link
    * FhirCodeSystems#isProcedureSystem}).
+   *
+   * @param coding the coding, such as one of a claim item's {@code productOrService}
+   * @return true if the coding's system is one of those listed
    */
   public static boolean isProcedureCoding(Coding coding) {
     // A null coding is refused everywhere else (a list built in code): not "no procedure coding".
@@ -49,7 +56,9 @@ public final class FhirCodings {
   /**
    * Reads a CPT or HCPCS Level II coding.
    *
+   * @param coding the coding to read
    * @param path the FHIR path of the coding, for messages
+   * @return the code
    * @throws FhirMappingException if the system is missing or none of these, the code is missing or
    *     malformed, or the code is of the other level than its system's; at {@code path.system} when
    *     the system has extensions but no value
@@ -108,6 +117,8 @@ public final class FhirCodings {
    * Returns the first coding of {@code concept} in a procedure code system (CPT, HCPCS Level II or
    * Blue Button 2.0's HCPCS), if any; empty for a null concept.
    *
+   * @param concept the concept, or null
+   * @return the first procedure coding, or empty when there is none or {@code concept} is null
    * @throws FhirMappingException at a null coding, which a concept built in code can hold (HAPI's
    *     parser never leaves one), as {@link #fromConcept} and the mapping refuse it; this method
    *     takes no path, so the path starts from the argument's name, {@code concept.coding[0]}
@@ -127,6 +138,10 @@ public final class FhirCodings {
    * one another, so two different codes (99213 and 99215, or 71046 and a modifier 26 put there) are
    * a contradiction, not a choice: reading the first silently changed the price.
    *
+   * @param concept the concept, such as a claim item's {@code productOrService}
+   * @param path the FHIR path of the concept, for messages, such as {@code
+   *     Claim.item[0].productOrService}
+   * @return the code
    * @throws FhirMappingException at {@code path} if it has no such coding or two of different
    *     codes; at the coding if one is not a valid code, or is null (a list built in code)
    */

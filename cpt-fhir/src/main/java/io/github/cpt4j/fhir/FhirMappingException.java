@@ -41,7 +41,7 @@ public final class FhirMappingException extends IllegalArgumentException {
     this.path = path;
   }
 
-  /** Returns the FHIR path of the element, such as {@code Claim.item[2].quantity}. */
+  /** {@return the FHIR path of the element, such as {@code Claim.item[2].quantity}} */
   public String path() {
     return path;
   }

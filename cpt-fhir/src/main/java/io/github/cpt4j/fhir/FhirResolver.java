@@ -37,10 +37,13 @@ public interface FhirResolver {
    * Returns the resource {@code reference} names, or empty when this resolver cannot find it. The
    * reference is not local ({@code #id}) and has a {@code reference}, an {@code identifier} or
    * both.
+   *
+   * @param reference a reference outside the claim
+   * @return the resource, or empty when this resolver cannot find it
    */
   Optional<Resource> resolve(Reference reference);
 
-  /** Returns a resolver that finds nothing: only the claim's contained resources are read. */
+  /** {@return a resolver that finds nothing: only the claim's contained resources are read} */
   static FhirResolver none() {
     return reference -> Optional.empty();
   }
@@ -67,6 +70,8 @@ public interface FhirResolver {
    * indexed once, now, with the reference elements of each entry's resource; later changes to it
    * are not seen.
    *
+   * @param bundle the bundle whose entries references are resolved to
+   * @return the resolver
    * @throws FhirMappingException at a null entry ({@code Bundle.entry[2]}) or a null in a list of
    *     an entry's resource ({@code Bundle.entry[0].resource.identifier[1]}), which a bundle built
    *     in code can hold; at a {@code fullUrl} of extensions but no value (a data-absent reason)
