@@ -78,6 +78,7 @@ public final class CptFunctions {
    * changing it. {@code cpt_price_line} works while {@code pricing} is open: after {@link
    * SparkClaimPricing#close} Spark refuses queries that call it.
    *
+   * @param pricing the pricing whose session, schedule and options the functions use
    * @throws IllegalArgumentException if {@code spark.sql.session.timeZone} names no time zone
    * @throws IllegalStateException if {@code pricing} is closed
    */

@@ -83,7 +83,7 @@ public final class FeeScheduleFiles implements Serializable {
     }
   }
 
-  /** Returns the bundled 2025 data for the sample codes: nothing to read, nothing to ship. */
+  /** {@return the bundled 2025 data for the sample codes: nothing to read, nothing to ship} */
   public static FeeScheduleFiles bundled() {
     return BUNDLED;
   }
@@ -96,6 +96,7 @@ public final class FeeScheduleFiles implements Serializable {
    * @param rvu a CMS relative value file (PPRRVU...csv)
    * @param gpci a CMS GPCI file (GPCI...csv)
    * @param oppsCap a CMS OPPS imaging cap file (OPPSCAP...csv)
+   * @return the files' contents, read now; a file not given is the bundled one
    * @throws IOException if a file cannot be read, or Hadoop's file system client cannot run on this
    *     Java (Java 23 and later refuse its call of {@code Subject.getSubject}: run on Java 17 or
    *     21)
@@ -161,7 +162,11 @@ public final class FeeScheduleFiles implements Serializable {
     return identity;
   }
 
-  /** Tells whether no file was given: the bundled data alone. */
+  /**
+   * Tells whether no file was given: the bundled data alone.
+   *
+   * @return true if no file was given
+   */
   public boolean isBundled() {
     return rvu == null && gpci == null && oppsCap == null;
   }

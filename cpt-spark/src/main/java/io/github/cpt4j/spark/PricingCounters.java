@@ -89,7 +89,12 @@ public final class PricingCounters implements Serializable {
     this.providersNamed = context.collectionAccumulator("cpt4j providers named");
   }
 
-  /** Registers new counters, all zero, with {@code context}. */
+  /**
+   * Registers new counters, all zero, with {@code context}.
+   *
+   * @param context the Spark context the counters are accumulators of
+   * @return the counters
+   */
   public static PricingCounters register(SparkContext context) {
     return new PricingCounters(requireNonNull(context, "context"));
   }
@@ -116,22 +121,22 @@ public final class PricingCounters implements Serializable {
     }
   }
 
-  /** Returns the number of rows priced or refused. */
+  /** {@return the number of rows priced or refused} */
   public long rows() {
     return rows.value();
   }
 
-  /** Returns the number of rows that got an amount. */
+  /** {@return the number of rows that got an amount} */
   public long priced() {
     return priced.value();
   }
 
-  /** Returns the number of rows without an amount. */
+  /** {@return the number of rows without an amount} */
   public long notPriced() {
     return notPriced.value();
   }
 
-  /** Returns the number of rows refused for their input: a subset of {@link #notPriced()}. */
+  /** {@return the number of rows refused for their input: a subset of {@link #notPriced()}} */
   public long invalid() {
     return invalid.value();
   }
@@ -141,6 +146,8 @@ public final class PricingCounters implements Serializable {
    * GPCIs for their locality on it ({@code date_not_covered}, {@code no_gpci_for_locality}): a
    * subset of {@link #notPriced()}. When no row is priced and some are not covered, the job, like
    * {@code cpt price}, says so and exits with status 1.
+   *
+   * @return the number of rows not covered, zero or more
    */
   public long notCovered() {
     return notCovered.value();
@@ -151,6 +158,8 @@ public final class PricingCounters implements Serializable {
    * column), priced on the date of the {@link PricingOptions}. Zero means every valid row carried
    * its date of service: the job, like {@code cpt price}, then takes the dates as the user's, and a
    * run that priced nothing for them is not told to give {@code --date}.
+   *
+   * @return the number of valid rows priced on the options' date, zero or more
    */
   public long undated() {
     return undated.value();
@@ -161,6 +170,8 @@ public final class PricingCounters implements Serializable {
    * bundled sample of CMS's files, which lacks most codes, while their codes are of a kind Medicare
    * pays: CMS's whole file may price them. A subset of {@link #notPriced()}. The job, like {@code
    * cpt price}, warns of them, and exits with status 1 when no row is priced.
+   *
+   * @return the number of such rows, zero or more
    */
   public long notInSample() {
     return notInSample.value();
@@ -172,6 +183,8 @@ public final class PricingCounters implements Serializable {
    * code's five-digit row gives one of its localities. A row not priced, or priced by a schedule
    * without localities (DMEPOS, the national laboratory and drug limits), is not counted: it took
    * nothing from the locality. The job, like {@code cpt price}, warns of them.
+   *
+   * @return the number of such rows, zero or more
    */
   public long splitZips() {
     return splitZips.value();
@@ -182,6 +195,8 @@ public final class PricingCounters implements Serializable {
    * PricingOptions#withPractitioner(Npi, io.github.cpt4j.fee.PractitionerType)}) that some valid
    * row named as its rendering provider, in NPI order. The job, like {@code cpt price}, warns of
    * each NPI given that no valid row named: most likely a mistyped one.
+   *
+   * @return the NPIs named, in NPI order; empty when no valid row named one
    */
   public Set<Npi> providersNamed() {
     Set<Npi> named = new TreeSet<>();

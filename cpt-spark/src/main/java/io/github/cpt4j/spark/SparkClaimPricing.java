@@ -123,6 +123,11 @@ public final class SparkClaimPricing implements AutoCloseable {
    * Broadcasts the schedule's files and builds the schedule once on the driver, so that a malformed
    * file fails here, with its name, line and column, rather than in every task.
    *
+   * @param spark the session the rows are priced in
+   * @param files the fee schedule's files, or the bundled data
+   * @param options the defaults of the rows that do not say: date, locality, setting,
+   *     practitioner...
+   * @return the pricing, open until {@link #close}
    * @throws IllegalArgumentException if a file is malformed, or the options' locality is not one of
    *     the schedule's payment localities
    */
@@ -152,12 +157,12 @@ public final class SparkClaimPricing implements AutoCloseable {
     return new SparkClaimPricing(spark, broadcast, options);
   }
 
-  /** Returns the options every line is priced with. */
+  /** {@return the options every line is priced with} */
   public PricingOptions options() {
     return options;
   }
 
-  /** Returns the session this pricing belongs to. */
+  /** {@return the session this pricing belongs to} */
   public SparkSession session() {
     return spark;
   }
@@ -180,6 +185,8 @@ public final class SparkClaimPricing implements AutoCloseable {
    * Returns the schema of {@link #price}'s result for input of schema {@code input}, priced without
    * limiting charges: its fields, then {@code amount}, {@code result} and {@code explanation}.
    *
+   * @param input the schema of the rows to price
+   * @return the schema of the priced rows
    * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
    */
   public static StructType outputSchema(StructType input) {
@@ -192,6 +199,9 @@ public final class SparkClaimPricing implements AutoCloseable {
    * {@code limiting_charge} (of the amount's type, null when the line has none), then {@code
    * result} and {@code explanation}.
    *
+   * @param input the schema of the rows to price
+   * @param options the options the rows are priced with
+   * @return the schema of the priced rows
    * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
    */
   public static StructType outputSchema(StructType input, PricingOptions options) {
@@ -240,6 +250,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    * modifiers) without a word; show these before or after pricing. The rule is the command line's:
    * a few synonyms ({@code qty}, {@code dos}), or one or two edits from a known name.
    *
+   * @param input the schema of the rows to price
    * @return the warnings, empty when every column is read or plainly unrelated ({@code note})
    * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
    */
@@ -257,6 +268,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    * take one of its localities, maybe not the one the service was performed in; show it before or
    * after pricing. Said for the options' date, by the bundled ZIP code table that placed them.
    *
+   * @param options the options the rows are priced with
    * @return the warning, empty when the options' locality is not that of a ZIP code CMS splits
    */
   public static Optional<String> zipWarning(PricingOptions options) {
@@ -277,6 +289,8 @@ public final class SparkClaimPricing implements AutoCloseable {
    * session time zone ({@code spark.sql.session.timeZone}) at this call, as {@code CAST(date AS
    * DATE)} reads it.
    *
+   * @param lines the rows to price, one claim line each, with a {@code code} column
+   * @return the rows with {@code amount}, {@code result} and {@code explanation} columns added
    * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
    *     twice, or a column is named {@code amount}, {@code result} or {@code explanation} (or
    *     {@code limiting_charge}, with {@link PricingOptions#limitingCharges()}) or starts with
@@ -296,6 +310,8 @@ public final class SparkClaimPricing implements AutoCloseable {
    *     spread evenly without a {@code claim} column), or 0 to let Spark choose ({@code
    *     spark.sql.shuffle.partitions}, adapted at run time; without a {@code claim} column, the
    *     input's partitions, nothing shuffled)
+   * @param lines the rows to price, one claim line each, with a {@code code} column
+   * @return the rows with {@code amount}, {@code result} and {@code explanation} columns added
    * @throws IllegalArgumentException as {@link #price(Dataset)}, or if {@code partitions} is
    *     negative
    * @throws IllegalStateException if this pricing is {@linkplain #close closed}
@@ -313,6 +329,10 @@ public final class SparkClaimPricing implements AutoCloseable {
    *     spread evenly without a {@code claim} column), or 0 to let Spark choose ({@code
    *     spark.sql.shuffle.partitions}, adapted at run time; without a {@code claim} column, the
    *     input's partitions, nothing shuffled)
+   * @param lines the rows to price, one claim line each, with a {@code code} column
+   * @param counters the counters the rows are counted in, registered with {@link
+   *     PricingCounters#register}
+   * @return the rows with {@code amount}, {@code result} and {@code explanation} columns added
    * @throws IllegalArgumentException as {@link #price(Dataset, int)}
    * @throws IllegalStateException if this pricing is {@linkplain #close closed}
    */

@@ -241,12 +241,21 @@ public final class PriceJob implements Callable<Integer> {
   private PrintWriter err =
       new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
 
-  /** Runs the job and exits with its status. */
+  /**
+   * Runs the job and exits with its status.
+   *
+   * @param args the command line, as {@code cpt price --input} takes it
+   */
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the job and returns its exit status, without exiting: for tests and embedding. */
+  /**
+   * Runs the job and returns its exit status, without exiting: for tests and embedding.
+   *
+   * @param args the command line, as {@code cpt price --input} takes it
+   * @return the exit status: 0 when every row was valid, 1 when some were not, 2 for trouble
+   */
   public static int run(String... args) {
     CommandLine cli = Main.registerValueConverters(new CommandLine(new PriceJob()));
     cli.setExecutionExceptionHandler(
