@@ -1511,7 +1511,13 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** {@return the schedule} */
+    /**
+     * {@return the schedule}
+     *
+     * @throws IllegalArgumentException if the dates of service priced end before they start ({@link
+     *     #effective})
+     * @throws NullPointerException if the base units or the conversion factors were not set
+     */
     public AnesthesiaFeeSchedule build() {
       return new AnesthesiaFeeSchedule(this);
     }

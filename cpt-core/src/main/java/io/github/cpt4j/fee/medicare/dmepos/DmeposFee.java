@@ -367,7 +367,10 @@ public final class DmeposFee {
      * Returns the row.
      *
      * @return the row
-     * @throws IllegalArgumentException if an amount is negative or has more than two decimals
+     * @throws IllegalArgumentException if an amount is negative or has more than two decimals, a
+     *     state fee is above $21,474,836.47, or a second modifier is set without a first (the
+     *     message names the code and the column)
+     * @throws NullPointerException if the jurisdiction, the category or the fees were not set
      */
     public DmeposFee build() {
       return new DmeposFee(this);

@@ -440,6 +440,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * @param byLine each line's pricer, or null, in the order of the claim's lines
    * @param fallback the pricer for lines without one; the edits then run once more
    * @return the findings kept, ordered by line
+   * @throws IllegalArgumentException if {@code byLine} does not hold one entry for each line of
+   *     {@code claim}
    */
   public static List<EditFinding> scrubByLine(
       Claim claim,
