@@ -611,12 +611,6 @@ public final class RvuFile {
     }
   }
 
-  /** Tells whether {@code row}'s totals, when {@code c} has them, are its RVUs added up. */
-  static boolean totalsAddUp(Columns c, RvuEntry row, BigDecimal nonFacility, BigDecimal facility) {
-    return (c.totalNonFacility < 0 || addsUpTo(row, row.nonFacilityPeRvu(), nonFacility))
-        && (c.totalFacility < 0 || addsUpTo(row, row.facilityPeRvu(), facility));
-  }
-
   private static boolean addsUpTo(RvuEntry row, BigDecimal pe, BigDecimal total) {
     return row.workRvu().add(pe).add(row.malpracticeRvu()).compareTo(total) == 0;
   }
