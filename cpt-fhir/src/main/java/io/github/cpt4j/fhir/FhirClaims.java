@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.IntStream;
@@ -49,9 +51,14 @@ import org.hl7.fhir.r4.model.Quantity;
  *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent), when the
  *       quantity has no unit or UCUM's unity ({@code 1}, or an annotation such as {@code {unit}});
  *       for an anesthesia code (00100-01999), a quantity in minutes (UCUM {@code min}) is the
- *       line's anesthesia time, one unit of that many minutes. A quantity in any other unit is
- *       refused at its code, and one whose {@code unit} text says another unit than its code (the
- *       code {@code 1} with the text "min" or "mg", the code {@code min} with "hours") at its unit;
+ *       line's anesthesia time, one unit of that many minutes. Without one, an anesthesia item's
+ *       {@code servicedPeriod} whose start and end are both times of day gives the time: the whole
+ *       minutes between them (10:00:00 to 11:35:40 is 95), the line dated by its start's day even
+ *       past midnight, as one continuous service (Pub. 100-04 ch. 12 section 50.G); a quantity of
+ *       other minutes than such a period's is refused at its value, naming both. A quantity in any
+ *       other unit is refused at its code, and one whose {@code unit} text says another unit than
+ *       its code (the code {@code 1} with the text "min" or "mg", the code {@code min} with
+ *       "hours") at its unit;
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
  *       absent) rounded half-up to cents (7 x 0.125 is 0.88), in US dollars (none when neither is
@@ -61,16 +68,16 @@ import org.hl7.fhir.r4.model.Quantity;
  *       is refused at its currency when not in US dollars, and at {@code Claim.total} when every
  *       item has a charge and it is not their sum;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date) or a {@code
- *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
- *       time. The day is the start's as written, and an end in another offset is read on the
- *       start's clock (23:00-05:00 to 04:35Z is one day). A {@code servicedPeriod} without an
- *       {@code end} is ongoing in R4, and refused at its end. In {@link #toClaim}, an item without
- *       one takes the day of the claim's {@code billablePeriod} when that period is one day, and is
- *       refused at its path ({@code Claim.item[2]}) when the period is longer or has no end. An
- *       item's own date outside the claim's {@code billablePeriod} is refused at its {@code
- *       servicedDate} or {@code servicedPeriod} (R4: line item dates of service should fall within
- *       the billing period). Either period ending before it starts (R4's invariant per-1) is
- *       refused at its {@code end};
+ *       servicedPeriod} of one day (or an anesthesia item's timed one, above), when given: a claim
+ *       of several dates is priced one date at a time. The day is the start's as written, and an
+ *       end in another offset is read on the start's clock (23:00-05:00 to 04:35Z is one day). A
+ *       {@code servicedPeriod} without an {@code end} is ongoing in R4, and refused at its end. In
+ *       {@link #toClaim}, an item without one takes the day of the claim's {@code billablePeriod}
+ *       when that period is one day, and is refused at its path ({@code Claim.item[2]}) when the
+ *       period is longer or has no end. An item's own date outside the claim's {@code
+ *       billablePeriod} is refused at its {@code servicedDate} or {@code servicedPeriod} (R4: line
+ *       item dates of service should fall within the billing period). Either period ending before
+ *       it starts (R4's invariant per-1) is refused at its {@code end};
  *   <li>in {@link #toClaim}, the line's rendering provider ({@link BilledLine#renderingProvider}):
  *       the NPI of the {@code Claim.careTeam} entries the item's {@code careTeamSequence} names,
  *       given as the entry's {@code provider.identifier} or as an identifier of the contained
@@ -901,12 +908,37 @@ public final class FhirClaims {
       modifiers.add(modifier(concepts.get(m), path + ".modifier[" + m + "]"));
     }
     Count count = count(item, code, path + ".quantity");
+    OptionalInt periodMinutes =
+        AnesthesiaBaseUnits.isAnesthesiaCode(code)
+            ? anesthesiaMinutes(item, path + ".servicedPeriod", !count.minutes())
+            : OptionalInt.empty();
+    if (count.minutes() && periodMinutes.isPresent() && periodMinutes.getAsInt() != count.count()) {
+      // Two records of one time that disagree: which was mistyped is not for cpt4j to guess, and
+      // either pays a guess (as a net that is not quantity x unitPrice is refused).
+      Period period = item.getServicedPeriod();
+      throw new FhirMappingException(
+          path + ".quantity.value",
+          "the quantity says "
+              + count.count()
+              + " anesthesia minutes, and "
+              + path
+              + ".servicedPeriod ("
+              + period.getStartElement().getValueAsString()
+              + " to "
+              + period.getEndElement().getValueAsString()
+              + ") "
+              + periodMinutes.getAsInt()
+              + ": one of the two is wrong");
+    }
     ClaimLine line;
     try {
-      line =
-          count.minutes()
-              ? ClaimLine.of(code, modifiers, 1).withMinutes(count.count())
-              : ClaimLine.of(code, modifiers, count.count());
+      if (count.minutes()) {
+        line = ClaimLine.of(code, modifiers, 1).withMinutes(count.count());
+      } else if (periodMinutes.isPresent()) {
+        line = ClaimLine.of(code, modifiers, count.count()).withMinutes(periodMinutes.getAsInt());
+      } else {
+        line = ClaimLine.of(code, modifiers, count.count());
+      }
     } catch (IllegalArgumentException e) {
       // One modifier too many is the first one past the limit's fault: named, as other elements.
       String at =
@@ -959,10 +991,82 @@ public final class FhirClaims {
       requireValue(item.getServicedDateType(), path + ".servicedDate");
       return billed.withDateOfService(servicedDate(item, path + ".servicedDate"));
     }
+    if (periodMinutes.isPresent()) {
+      // One continuous anesthesia service (Pub. 100-04 ch. 12 section 50.G), past midnight or not:
+      // dated by its start, as written.
+      return billed.withDateOfService(
+          dayOf(
+              item.getServicedPeriod().getStartElement().getValueAsString(),
+              path + ".servicedPeriod.start"));
+    }
     if (item.hasServicedPeriod()) {
       return billed.withDateOfService(servicedPeriodDay(item, path + ".servicedPeriod"));
     }
     return billed;
+  }
+
+  /**
+   * The anesthesia time an anesthesia item's {@code servicedPeriod} gives: the whole minutes from
+   * its start to its end, when both are times of day (to the minute, second or finer). CMS defines
+   * anesthesia time as the continuous time from when the practitioner begins to prepare the patient
+   * to when he is no longer in personal attendance, reported in minutes (Pub. 100-04 ch. 12 section
+   * 50.G; 42 CFR 414.46); a period timed so is that time. CMS says nothing of seconds: a minute
+   * begun is no minute elapsed, so 10:00:00 to 11:35:40 is 95 minutes. Empty when the item has no
+   * period, or a bound without a value or a time of day (a day says no time, as before).
+   *
+   * <p>A timed bound without an offset, which R4's dateTime requires with a time, is refused when
+   * the period is the only record of the time ({@code needed}), as the minutes between two times
+   * depend on it; beside a quantity of minutes it is read as before, for its day alone.
+   *
+   * @throws FhirMappingException at a timed bound without an offset when {@code needed}, at {@code
+   *     end} for a period that ends before it starts, and at the period when it holds no whole
+   *     minute or more than {@value ClaimLine#MAX_MINUTES}
+   */
+  private static OptionalInt anesthesiaMinutes(
+      org.hl7.fhir.r4.model.Claim.ItemComponent item, String path, boolean needed) {
+    if (!item.hasServicedPeriod()) {
+      return OptionalInt.empty();
+    }
+    Period period = item.getServicedPeriod();
+    DateTimeType start = startOf(period);
+    DateTimeType end = endOf(period);
+    if (start == null
+        || end == null
+        || start.getValue() == null
+        || end.getValue() == null
+        || start.getPrecision().compareTo(TemporalPrecisionEnum.DAY) <= 0
+        || end.getPrecision().compareTo(TemporalPrecisionEnum.DAY) <= 0) {
+      return OptionalInt.empty();
+    }
+    for (DateTimeType bound : List.of(start, end)) {
+      if (bound.getTimeZone() == null && !needed) {
+        return OptionalInt.empty();
+      }
+      if (bound.getTimeZone() == null) {
+        throw new FhirMappingException(
+            path + (bound == start ? ".start" : ".end"),
+            "the time "
+                + CodeFormatException.quote(bound.getValueAsString())
+                + " has no offset, which R4 requires of a time of day: the anesthesia minutes"
+                + " between two times depend on it (give Z or +hh:mm)");
+      }
+    }
+    refuseReversed(period, path);
+    long minutes =
+        Duration.between(start.getValue().toInstant(), end.getValue().toInstant()).toMinutes();
+    if (minutes < 1 || minutes > ClaimLine.MAX_MINUTES) {
+      throw new FhirMappingException(
+          path,
+          "anesthesia time is 1 to "
+              + ClaimLine.MAX_MINUTES
+              + " whole minutes, and this period, "
+              + start.getValueAsString()
+              + " to "
+              + end.getValueAsString()
+              + ", holds "
+              + minutes);
+    }
+    return OptionalInt.of((int) minutes);
   }
 
   /**

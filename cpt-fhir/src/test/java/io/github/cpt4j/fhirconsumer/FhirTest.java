@@ -1047,12 +1047,16 @@ class FhirTest {
             item(
                 anesthesia,
                 period.formatted("2025-06-02T23:00:00-05:00", "2025-06-03T04:35:00Z"))));
+    // Past midnight on the start's clock: two dates for an item other than a timed anesthesia,
+    // which is one service of its start's day (FhirAnesthesiaPeriodTest).
+    String therapy =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
     for (String[] twoDays :
         List.of(
             new String[] {"2025-06-02T23:00:00-05:00", "2025-06-03T05:35:00Z"},
             new String[] {"2025-06-02T20:00:00Z", "2025-06-02T23:00:00-05:00"})) {
       FhirMappingException e =
-          refused(claim(item(anesthesia, period.formatted(twoDays[0], twoDays[1]))));
+          refused(claim(item(therapy, period.formatted(twoDays[0], twoDays[1]))));
       assertEquals("Claim.item[0].servicedPeriod", e.path(), twoDays[1]);
     }
     // The claim's billablePeriod, which dates the items without a date of their own, alike.
