@@ -289,6 +289,11 @@ final class Destination implements AutoCloseable {
     return target != null && !standardError;
   }
 
+  /** Tells whether the results go to standard error, where a progress bar would mix with them. */
+  boolean toStandardError() {
+    return standardError;
+  }
+
   /**
    * Opens the writer, once; nothing is created before this is called.
    *

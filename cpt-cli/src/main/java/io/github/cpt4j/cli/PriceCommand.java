@@ -213,8 +213,18 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      description = "table (default for LINEs), csv (default for --input) or json.")
+      description =
+          "table (default for LINEs), csv (default for --input) or json; without it, an "
+              + "--output FILE named .csv or .json gets that format.")
   private Format format;
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description =
+          "Show a progress bar on standard error while --input is priced into --output FILE; "
+              + "by default it shows when standard error is a terminal.")
+  private Boolean progress;
 
   // Two options rather than an exclusive group: given together, --locality is where the service
   // was performed and --zip where the patient lives, as the locality and zip columns of a batch.
@@ -531,7 +541,7 @@ final class PriceCommand implements Callable<Integer> {
           spec.commandLine(),
           "'-' is no claim line; give --input - to price the CSV lines of standard input");
     }
-    if (input != null && format == Format.TABLE) {
+    if (input != null && format() == Format.TABLE) {
       throw new ParameterException(spec.commandLine(), "batch output is csv or json");
     }
     if (input == null && cells.verbatim) {
@@ -717,7 +727,7 @@ final class PriceCommand implements Callable<Integer> {
         outcomes.set(priced.get(i), results.get(i));
       }
     }
-    Format chosen = format == null ? Format.TABLE : format;
+    Format chosen = format() == null ? Format.TABLE : format();
     // Without --explain a table still says why a line has no amount, as a batch does (a bare
     // invalid_line or not_in_schedule leaves the reader guessing which part of the line is wrong),
     // and gives a priced line's warnings, as CSV and JSON do.
@@ -857,7 +867,7 @@ final class PriceCommand implements Callable<Integer> {
             new CountingInputStream(Inputs.openUtf8("--input", input, cpt.stdin()));
         Destination out = cpt.destination("--output", output, spec.commandLine().getOut())) {
       ProgressBar bar =
-          cpt.interactive() && out.toFile()
+          showProgress(out)
               ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)
               : null;
       boolean done = false;
@@ -885,7 +895,7 @@ final class PriceCommand implements Callable<Integer> {
                         .append(BatchPricing.claimNotReadWhole(claim, rows, "priced"));
                   }
                 },
-                format == null ? Format.CSV : format,
+                format() == null ? Format.CSV : format(),
                 cells.verbatim,
                 bar == null ? rows -> {} : bar);
         out.commit();
@@ -972,6 +982,34 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  /**
+   * Returns {@code --format}, or the format an {@code --output} file's name ends in ({@code .csv},
+   * {@code .json}, in any case), or null for the command's default: a file named {@code x.csv}
+   * holding an aligned table is never what was meant.
+   */
+  private Format format() {
+    if (format != null || output == null || Inputs.STDIN.equals(output)) {
+      return format;
+    }
+    String name = output.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return Format.CSV;
+    }
+    return name.endsWith(".json") ? Format.JSON : null;
+  }
+
+  /**
+   * Tells whether to draw the progress bar: as {@code --progress} or {@code --no-progress} says,
+   * else when a person watches at a terminal that standard error goes to, and the results go
+   * elsewhere, so that {@code --output f 2>log} keeps the bar's redrawn lines out of the log.
+   */
+  private boolean showProgress(Destination out) {
+    if (progress != null) {
+      return progress && !out.toStandardError();
+    }
+    return cpt.interactive() && out.toFile() && Terminal.isStandardErrorTerminal();
   }
 
   /**
