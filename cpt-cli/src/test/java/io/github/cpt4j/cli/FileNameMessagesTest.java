@@ -35,6 +35,19 @@ class FileNameMessagesTest {
   }
 
   @Test
+  void printableNonAsciiOfANameStaysReadable(@TempDir Path dir) throws Exception {
+    // Only what acts on the terminal is escaped: an accented or CJK name is shown as it is.
+    Cli.Result missing = Cli.run("validate", "caf\u00e9-\u8a3a\u7642.txt");
+    assertEquals(
+        List.of("cpt validate: cannot read 'caf\u00e9-\u8a3a\u7642.txt': no such file"),
+        missing.errLines());
+    Path file = Files.writeString(dir.resolve("caf\u00e9\u001b.csv"), "not a CMS file\n");
+    Cli.Result junk = Cli.run("localities", "--gpci", file.toString());
+    assertEquals(2, junk.status(), junk::toString);
+    assertTrue(junk.err().contains("caf\u00e9\\u001b.csv"), junk::toString);
+  }
+
+  @Test
   void aDataFileTheLibraryRefusesIsNamedEscapedToo(@TempDir Path dir) throws Exception {
     // The loaders' own messages (DataLoadException: "FILE, line 3, column 5: ...") named the file
     // raw, so an escape sequence in its name reached the terminal and acted there.
