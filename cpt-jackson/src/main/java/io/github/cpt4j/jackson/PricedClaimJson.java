@@ -52,6 +52,10 @@ import java.util.TreeMap;
  * <p>A line's {@code index} is its position from 0 ({@link PricedLine#index()}); {@code lineNumber}
  * is the number its explanation and warnings name it by, from 1 ({@link PricedLine#lineNumber()}):
  * {@code index + 1}, unless the claim had line numbers of its own.
+ *
+ * <p>The claim's {@code warnings} are its lines' warnings, in line order, each with the {@code
+ * lineNumber} of the line that raised it first, {@code {"lineNumber":3,"kind":...}}; a line's own
+ * {@code warnings}, and a warning written alone, have no such field.
  */
 final class PricedClaimJson {
 
@@ -97,10 +101,15 @@ final class PricedClaimJson {
 
   static void writeWarning(ClaimWarning warning, JsonGenerator gen) throws IOException {
     gen.writeStartObject(warning);
+    writeWarningFields(warning, gen);
+    gen.writeEndObject();
+  }
+
+  private static void writeWarningFields(ClaimWarning warning, JsonGenerator gen)
+      throws IOException {
     gen.writeStringField("kind", warning.kind().name());
     gen.writeStringField("rule", warning.rule());
     gen.writeStringField("message", warning.message());
-    gen.writeEndObject();
   }
 
   static void writeViolation(ModifierViolation violation, JsonGenerator gen) throws IOException {
@@ -166,9 +175,16 @@ final class PricedClaimJson {
         writeLine(line, gen);
       }
       gen.writeEndArray();
+      // The claim's warnings are its lines' (PricedClaim.warnings()), in line order; a warning
+      // does not know its line, so each is written from its line, with the line's number.
       gen.writeArrayFieldStart("warnings");
-      for (ClaimWarning warning : claim.warnings()) {
-        writeWarning(warning, gen);
+      for (PricedLine line : claim.lines()) {
+        for (ClaimWarning warning : line.warnings()) {
+          gen.writeStartObject(warning);
+          gen.writeNumberField("lineNumber", line.lineNumber());
+          writeWarningFields(warning, gen);
+          gen.writeEndObject();
+        }
       }
       gen.writeEndArray();
       gen.writeEndObject();

@@ -1479,6 +1479,28 @@ class CptModuleTest {
   }
 
   /**
+   * The claim's warnings gather the lines' warnings; each says the number of the line that raised
+   * it, as the claim numbers its lines, so a reader of the claim's list need not search the lines.
+   */
+  @Test
+  void aClaimsWarningNamesTheLineThatRaisedIt() throws Exception {
+    Claim claim = Claim.builder().add("99213").add("99214 30min").build().withLineNumbers(2, 5);
+    PricedClaim priced =
+        MedicareClaimPricer.of(BundledData.medicareFeeSchedule()).price(claim, ROCHESTER);
+    assertEquals(1, priced.warnings().size(), priced::toString);
+    JsonNode json = MAPPER.valueToTree(priced);
+    JsonNode warnings = json.get("warnings");
+    assertEquals(1, warnings.size(), json::toString);
+    JsonNode warning = warnings.get(0);
+    assertEquals(5, warning.get("lineNumber").intValue(), json::toString);
+    assertEquals("MINUTES_IGNORED", warning.get("kind").asText(), json::toString);
+    // Under its line, the warning is as before: the line already says its number.
+    JsonNode underLine = json.get("lines").get(1).get("warnings").get(0);
+    assertEquals(null, underLine.get("lineNumber"), json::toString);
+    assertEquals(warning.get("message"), underLine.get("message"));
+  }
+
+  /**
    * Telehealth in the patient's home, POS 10, is priced at the facility rate before 2024: the
    * context's {@code setting} says FACILITY then, as the amount and the explanation do, where it
    * said NON_FACILITY, today's setting of the place; from 2024 it says NON_FACILITY.
