@@ -116,8 +116,10 @@ public final class PricedClaim {
 
   /**
    * Returns the total: the sum of the lines' rounded amounts, at scale 2; 0.00 when no line has an
-   * amount, which is what such a claim is paid. Of a claim of {@linkplain #isLimitingCharges()
-   * limiting charges} read {@link #pricedTotal()}: no limiting charge is not one of 0.00.
+   * amount, which is what such a claim is paid ({@link #isFullyPriced()} false says why). Of a
+   * claim of {@linkplain #isLimitingCharges() limiting charges} read {@link #pricedTotal()}: no
+   * limiting charge is not one of 0.00. A FHIR ClaimResponse (cpt-fhir) follows {@code
+   * pricedTotal()}: no adjudicated total when no line is priced.
    *
    * @return the total in dollars, at scale 2, never null
    */
