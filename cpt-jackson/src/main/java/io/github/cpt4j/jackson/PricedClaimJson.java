@@ -54,8 +54,8 @@ import java.util.TreeMap;
  * {@code index + 1}, unless the claim had line numbers of its own.
  *
  * <p>The claim's {@code warnings} are its lines' warnings, in line order, each with the {@code
- * lineNumber} of the line that raised it first, {@code {"lineNumber":3,"kind":...}}; a line's own
- * {@code warnings}, and a warning written alone, have no such field.
+ * lineNumber} of the line that raised it, {@code {"lineNumber":3,"kind":...}}; a line's own {@code
+ * warnings}, and a warning written alone, have no such field.
  */
 final class PricedClaimJson {
 

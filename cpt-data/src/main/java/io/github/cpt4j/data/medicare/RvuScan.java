@@ -642,18 +642,19 @@ final class RvuScan {
     if (digits == 0 || decimalsAfterPoint - trailingZeros > scale) {
       return null;
     }
-    // 15 digits at most, so that scaling to hundredths and adding four stays inside a long. A
-    // file's values have two decimals (no arithmetic), some fewer; more, with trailing zeros past
-    // the second, only a hand-made file (a division there alone: it is slow).
-    hundredths[column] =
-        digits > 15
-            ? -1
-            : decimalsAfterPoint <= 2
-                ? unscaled * TO_HUNDREDTHS[decimalsAfterPoint]
-                : decimalsAfterPoint - trailingZeros > 2
-                    ? -1
-                    : unscaled / TEN_TO_THE[decimalsAfterPoint - 2];
+    hundredths[column] = hundredths(unscaled, digits, decimalsAfterPoint, trailingZeros);
     return decimals.of(unscaled, decimalsAfterPoint);
+  }
+
+  /** A decimal's value in hundredths, or -1 when it has more digits or decimals than that holds. */
+  private static long hundredths(long unscaled, int digits, int decimals, int trailingZeros) {
+    // 15 digits at most, so that scaling to hundredths and adding four stays inside a long.
+    if (digits > 15 || decimals - trailingZeros > 2) {
+      return -1;
+    }
+    // A file's values have two decimals (no arithmetic), some fewer; more, with trailing zeros past
+    // the second, only a hand-made file: a division there alone, as it is slow.
+    return decimals <= 2 ? unscaled * TO_HUNDREDTHS[decimals] : unscaled / TEN_TO_THE[decimals - 2];
   }
 
   /**
@@ -676,10 +677,8 @@ final class RvuScan {
     if (statusLength > 100 || rangeTo < rangeFrom) {
       return null;
     }
-    long hash =
-        hash(hash(statusLength, bytes, statusFrom, statusLength), bytes, rangeFrom, rangeTo);
     int mask = indicatorKeys.length - 1;
-    int slot = slot(hash, mask);
+    int slot = slot(bytes, statusFrom, statusLength, rangeFrom, rangeTo, mask);
     for (byte[] k = indicatorKeys[slot]; k != null; k = indicatorKeys[slot]) {
       if (k.length == 1 + statusLength + rangeTo - rangeFrom
           && k[0] == statusLength
@@ -714,8 +713,7 @@ final class RvuScan {
     for (int j = 0; j < oldKeys.length; j++) {
       byte[] k = oldKeys[j];
       if (k != null) {
-        long hash = hash(hash(k[0], k, 1, 1 + k[0]), k, 1 + k[0], k.length);
-        int slot = slot(hash, mask);
+        int slot = slot(k, 1, k[0], 1 + k[0], k.length, mask);
         while (indicatorKeys[slot] != null) {
           slot = (slot + 1) & mask;
         }
@@ -723,6 +721,18 @@ final class RvuScan {
         indicatorValues[slot] = oldValues[j];
       }
     }
+  }
+
+  /**
+   * The table slot of an indicators key: the status's {@code statusLength} bytes from {@code
+   * statusFrom} and the stretch {@code rangeFrom} to {@code rangeTo}, of a line or of a stored key
+   * (its length byte, then the same bytes), so that both hash alike.
+   */
+  private static int slot(
+      byte[] b, int statusFrom, int statusLength, int rangeFrom, int rangeTo, int mask) {
+    long hash =
+        hash(hash(statusLength, b, statusFrom, statusFrom + statusLength), b, rangeFrom, rangeTo);
+    return (int) (hash ^ (hash >>> 32) ^ (hash >>> 17)) & mask;
   }
 
   /**
@@ -740,10 +750,6 @@ final class RvuScan {
       h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
     }
     return h;
-  }
-
-  private static int slot(long hash, int mask) {
-    return (int) (hash ^ (hash >>> 32) ^ (hash >>> 17)) & mask;
   }
 
   /** Parses the indicators as {@code RvuFile.entry} does; null where it would refuse them. */
